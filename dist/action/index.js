@@ -71,12 +71,18 @@ function matchAt(text2, candidates, end, found) {
     if (at >= 0 && text2.startsWith(c.word, at)) found[c.group].push(at);
   }
 }
+function charRarity(ch3) {
+  const r = BY_FREQUENCY.indexOf(ch3);
+  return r < 0 ? BY_FREQUENCY.length : r;
+}
 function pairRarity(word, k) {
-  const rank3 = (ch3) => {
-    const r = BY_FREQUENCY.indexOf(ch3);
-    return r < 0 ? BY_FREQUENCY.length : r;
-  };
-  return Math.min(rank3(word[k - 1]), rank3(word[k])) * 64 + Math.max(rank3(word[k - 1]), rank3(word[k]));
+  const before = charRarity(word[k - 1]);
+  const at = charRarity(word[k]);
+  return Math.min(before, at) * 64 + Math.max(before, at);
+}
+function searchedPlainly(word) {
+  const n = word.length;
+  return n < 2 || !/^[\x00-\x7f]*$/.test(word) || n < 4 && overlapsItself(word);
 }
 function overlapsItself(word) {
   for (let k = 1; k < word.length; k++) if (word.startsWith(word.slice(k))) return true;
@@ -125,7 +131,7 @@ var init_token_set = __esm({
         if (word === "") return;
         const candidate = { word, group: group2, last: word.length - 1 };
         const n = word.length;
-        if (n < 2 || !/^[\x00-\x7f]*$/.test(word) || n < 4 && overlapsItself(word)) {
+        if (searchedPlainly(word)) {
           this.plain.push(candidate);
           return;
         }
@@ -776,6 +782,7 @@ var init_top_level = __esm({
 // src/languages/python/prefilter.ts
 var prefilter_exports = {};
 __export(prefilter_exports, {
+  BytePrefilter: () => BytePrefilter,
   anchorOffsets: () => anchorOffsets,
   anchorTokenSet: () => anchorTokenSet,
   anchorWords: () => anchorWords,
@@ -785,6 +792,25 @@ __export(prefilter_exports, {
 function prefilterRegExp(tokens) {
   const asBytes = tokens.map((t) => String.fromCharCode(...new TextEncoder().encode(t)));
   return new RegExp([prefixTree(asBytes), COMPUTED_DYNAMIC_IMPORT.source].filter((s) => s !== "").join("|"));
+}
+function nextMatch(bytes, from, shift) {
+  const n = bytes.length;
+  let i3 = from;
+  while (i3 < n) {
+    const step = shift[bytes[i3 - 1] << 8 | bytes[i3]];
+    if (step === 0) return i3;
+    i3 += step;
+  }
+  return -1;
+}
+function isAscending2(offsets) {
+  for (let k = 1; k < offsets.length; k++) if (offsets[k] < offsets[k - 1]) return false;
+  return true;
+}
+function occursAt(bytes, word, at) {
+  if (at < 0 || at + word.length > bytes.length) return false;
+  for (let k = 0; k < word.length; k++) if (bytes[at + k] !== word[k]) return false;
+  return true;
 }
 function prefixTree(words) {
   if (words.includes("")) return "(?:)";
@@ -848,7 +874,7 @@ function prefilterTokens(rules2) {
   const all = [...new Set(rules2.flatMap((r) => r.prefilter))];
   return all.filter((t) => !all.some((other) => other !== t && t.includes(other)));
 }
-var COMPUTED_DYNAMIC_IMPORT, EVERY_COMPUTED_DYNAMIC_IMPORT, COMPUTED_DYNAMIC_IMPORT_AT, DYNAMIC_IMPORTS;
+var COMPUTED_DYNAMIC_IMPORT, EVERY_COMPUTED_DYNAMIC_IMPORT, COMPUTED_DYNAMIC_IMPORT_AT, WINDOW, BytePrefilter, TOKEN, DYNAMIC_IMPORTS;
 var init_prefilter = __esm({
   "src/languages/python/prefilter.ts"() {
     "use strict";
@@ -857,7 +883,126 @@ var init_prefilter = __esm({
     COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
     EVERY_COMPUTED_DYNAMIC_IMPORT = new RegExp(COMPUTED_DYNAMIC_IMPORT.source, "g");
     COMPUTED_DYNAMIC_IMPORT_AT = new RegExp(COMPUTED_DYNAMIC_IMPORT.source, "y");
+    WINDOW = 4;
+    BytePrefilter = class {
+      words;
+      /** The words before this index are the tokens, then come the two that start computed dynamic imports. */
+      tokenCount;
+      /** The words from this index on are the noted ones. */
+      firstNoted;
+      /** An empty token occurs in every text. */
+      always;
+      /** How far a window may move when it ends with a pair (`first << 8 | second`); 0: some word's four end with it. */
+      shift = new Uint8Array(1 << 16).fill(WINDOW - 1);
+      /** Where each word's four bytes start in it. */
+      offset;
+      /** The words whose four bytes end with a pair: `ending[endingStart[pair] .. endingStart[pair + 1]]`. */
+      endingStart = new Int32Array((1 << 16) + 1);
+      ending;
+      /** The tokens shorter than `WINDOW`, with the index of their rarest byte. */
+      short = [];
+      /** `noted`: words of at least `WINDOW` bytes that cannot overlap themselves (so that every occurrence is apart). */
+      constructor(tokens, noted = []) {
+        const encoder = new TextEncoder();
+        this.words = [...tokens, "__import__", "import_module", ...noted].map((t) => encoder.encode(t));
+        this.tokenCount = tokens.length;
+        this.firstNoted = tokens.length + 2;
+        this.always = tokens.includes("");
+        this.offset = new Int32Array(this.words.length);
+        const byPair = /* @__PURE__ */ new Map();
+        this.words.forEach((bytes, w) => {
+          if (bytes.length === 0) return;
+          const chars = String.fromCharCode(...bytes);
+          if (bytes.length < WINDOW) {
+            if (w >= this.tokenCount) throw new Error(`a noted word is shorter than ${WINDOW} bytes: ${chars}`);
+            let rarest = 0;
+            for (let k = 1; k < chars.length; k++) if (charRarity(chars[k]) > charRarity(chars[rarest])) rarest = k;
+            this.short.push({ word: w, rarest });
+            return;
+          }
+          let best = 0;
+          let bestRarity = -1;
+          for (let start2 = 0; start2 + WINDOW <= bytes.length; start2++) {
+            let rarity = 0;
+            for (let k = start2 + 1; k < start2 + WINDOW; k++) rarity += pairRarity(chars, k);
+            if (rarity > bestRarity) best = start2, bestRarity = rarity;
+          }
+          this.offset[w] = best;
+          for (let k = 1; k < WINDOW; k++) {
+            const pair = bytes[best + k - 1] << 8 | bytes[best + k];
+            this.shift[pair] = Math.min(this.shift[pair], WINDOW - 1 - k);
+          }
+          const last = bytes[best + WINDOW - 2] << 8 | bytes[best + WINDOW - 1];
+          const list = byPair.get(last);
+          if (list) list.push(w);
+          else byPair.set(last, [w]);
+        });
+        const ending = [];
+        let from = 0;
+        for (const pair of [...byPair.keys()].sort((a, b) => a - b)) {
+          this.endingStart.fill(ending.length, from, pair + 1);
+          ending.push(...byPair.get(pair));
+          from = pair + 1;
+        }
+        this.endingStart.fill(ending.length, from);
+        this.ending = Int32Array.from(ending);
+      }
+      /**
+       * Whether the prefilter passes `bytes` (`prefilterRegExp` on them read as Latin-1): true when a token occurs, false
+       * when neither a token nor a word that starts a computed dynamic import (`__import__`, `import_module`) does, else
+       * the offset of the first such word (the regular expression, which alone tells a computed import from a constant
+       * one, decides from there on: its other branch, the tokens, matches nowhere). Unless the answer is true, `notedAt`
+       * then holds the offsets of the noted words, ascending.
+       */
+      test(bytes, notedAt = []) {
+        if (this.always) return true;
+        notedAt.length = 0;
+        let firstDynamicImport = -1;
+        for (let i3 = nextMatch(bytes, WINDOW - 1, this.shift); i3 >= 0; i3 = nextMatch(bytes, i3 + 1, this.shift)) {
+          const found = this.wordsEndingAt(bytes, i3, notedAt);
+          if (found === TOKEN) return true;
+          if (found >= 0 && (firstDynamicImport < 0 || found < firstDynamicImport)) firstDynamicImport = found;
+        }
+        if (this.short.length > 0 && this.shortTokenOccurs(bytes)) return true;
+        if (!isAscending2(notedAt)) notedAt.sort((a, b) => a - b);
+        return firstDynamicImport >= 0 ? firstDynamicImport : false;
+      }
+      /**
+       * Which words whose four bytes end with the pair at `i` occur there: `TOKEN` for a token, else where a word of a
+       * dynamic import starts, or -1 for none; noted words are added to `notedAt`.
+       */
+      wordsEndingAt(bytes, i3, notedAt) {
+        const pair = bytes[i3 - 1] << 8 | bytes[i3];
+        let found = -1;
+        for (let c = this.endingStart[pair], end = this.endingStart[pair + 1]; c < end; c++) {
+          const w = this.ending[c];
+          const at = i3 - (WINDOW - 1) - this.offset[w];
+          if (!occursAt(bytes, this.words[w], at)) continue;
+          if (w < this.tokenCount) return TOKEN;
+          if (w < this.firstNoted) found = at;
+          else notedAt.push(at);
+        }
+        return found;
+      }
+      shortTokenOccurs(bytes) {
+        for (const { word, rarest } of this.short) {
+          const token = this.words[word];
+          for (let at = bytes.indexOf(token[rarest], rarest); at >= 0; at = bytes.indexOf(token[rarest], at + 1)) {
+            if (occursAt(bytes, token, at - rarest)) return true;
+          }
+        }
+        return false;
+      }
+    };
+    TOKEN = -2;
     DYNAMIC_IMPORTS = "dynamic imports";
+    {
+      const primer = new BytePrefilter(["pickle", "rq"], ["import"]);
+      const stretch = "x ".repeat(2e3);
+      for (let round = 0; round < 2; round++) {
+        for (const text2 of ["import pickle", "import os; __import__(m); import_module(n)", "import rq", "x = 1"]) primer.test(new TextEncoder().encode(stretch + text2));
+      }
+    }
   }
 });
 
@@ -1114,7 +1259,7 @@ var init_rules = __esm({
         answer: "Loaders decide by content, not by name, so Pathfinder does too. The extension is only a hint for which files to look at."
       }
     ];
-    SCOPE = "Raw pickles (protocols 0-5, stacked streams), zip archives read through our own central-directory parser (zip64, prepended data, missing end record, name mismatches, stored/deflate/bzip2/LZMA members, every member that parses as a pickle), PyTorch zip checkpoints (`*/data.pkl`, tensor members skipped), legacy PyTorch stacked and tar checkpoints, .npy/.npz object arrays, joblib files (zlib/gzip/bz2/xz/lzma compression, inline array bytes skipped by declared size, object-array pickles), and gzip/bz2/xz/lzma/zstd-wrapped pickles (zip members with zstd too). Large inline byte strings and tensor data are skipped by their declared sizes, so multi-GB files are never read whole; decompression is bounded by `maxDecompressedBytes`. 7z, RAR and LZ4 archives (and zip members compressed with other methods) are reported as uninspectable.";
+    SCOPE = "Raw pickles (protocols 0-5, stacked streams), zip archives read through our own central-directory parser (zip64, prepended data, missing end record, name mismatches, stored/deflate/bzip2/LZMA members, every member that parses as a pickle), PyTorch zip checkpoints (`*/data.pkl`, tensor members skipped), legacy PyTorch stacked and tar checkpoints, .npy/.npz object arrays, joblib files (zlib/gzip/bz2/xz/lzma compression, inline array bytes skipped by declared size, object-array pickles), gzip/bz2/xz/lzma/zstd-wrapped pickles (zip members with zstd too), and Keras models (a legacy .h5 model's model_config, a .keras archive's config.json, a SavedModel's keras_metadata.pb: Lambda bytecode, modules outside Keras, Keras' own gadgets). Past the analyser's opcode and stack limits the rest of a stream is swept for the globals it names. Large inline byte strings and tensor data are skipped by their declared sizes, so multi-GB files are never read whole; decompression is bounded by `maxDecompressedBytes`. 7z, RAR and LZ4 archives (and zip members compressed with other methods) are reported as uninspectable.";
     PICKLE_ARTIFACT_DANGEROUS_CALL = artifactRule({
       id: "PICKLE-ARTIFACT-001",
       name: "Pickle Artifact Calls a Dangerous Global",
@@ -1323,6 +1468,9 @@ function decodePython(bytes, relPath, maxBytes, latin12) {
     };
   }
 }
+function readsAsLatin1(bytes, maxBytes) {
+  return bytes.length <= maxBytes && isAscii(bytes) && !looksBinary(bytes) && !declaredDecoder(bytes);
+}
 function declaredDecoder(bytes) {
   const encoding = declaredEncoding(bytes);
   return encoding && !/^utf[-_]?8([-_]sig)?$/i.test(encoding) ? decoderFor(encoding) : void 0;
@@ -1406,13 +1554,18 @@ function userFlagNames() {
 function userTunedTiering() {
   return userFlagNames().some((name2) => TIERING_FLAG.test(name2));
 }
-function setUnlessUserSet(flag) {
-  if (!userFlagNames().includes(flagName(flag))) setFlagsFromString(flag);
+function userSetFlag(flag) {
+  return userFlagNames().includes(flagName(flag));
 }
-var TIERING_FLAG;
+function setUnlessUserSet(flag) {
+  if (!userSetFlag(flag)) setFlagsFromString(flag);
+}
+var YOUNG_GENERATION_GROWTH_FLAG, YOUNG_GENERATION_GROWTH, TIERING_FLAG;
 var init_v8_settings = __esm({
   "src/project/v8-settings.ts"() {
     "use strict";
+    YOUNG_GENERATION_GROWTH_FLAG = "--semi-space-growth-factor";
+    YOUNG_GENERATION_GROWTH = `${YOUNG_GENERATION_GROWTH_FLAG}=1`;
     TIERING_FLAG = /^(?:opt|max-opt|jitless|lite-mode|sparkplug|always-sparkplug|turbofan|always-turbofan|maglev.*|turbo-.*|interrupt-budget.*|ticks-before-optimization|bytecode-size-allowance-per-tick|invocation-count-for-.*|max-inlined-.*|max-optimized-bytecode-size|use-osr|always-osr)$/;
   }
 });
@@ -1853,7 +2006,8 @@ function extractValue(text2, key) {
   let match = null;
   for (const m of text2.matchAll(new RegExp(`['"]${key}['"]\\s*:\\s*`, "g"))) match = m;
   if (!match) return void 0;
-  const start2 = match.index + match[0].length;
+  let start2 = match.index + match[0].length;
+  if (/[uUrR]/.test(text2[start2] ?? "") && (text2[start2 + 1] === "'" || text2[start2 + 1] === '"')) start2++;
   const open2 = text2[start2];
   if (open2 === "'" || open2 === '"') {
     const end = text2.indexOf(open2, start2 + 1);
@@ -1874,7 +2028,7 @@ function extractValue(text2, key) {
   return /^[^,}]*/.exec(text2.slice(start2))?.[0]?.trim();
 }
 function descrHasObject(descr) {
-  if (!descr.startsWith("[")) return OBJECT_SPELLING.test(descr.trim());
+  if (!descr.startsWith("[") && !descr.startsWith("(")) return OBJECT_SPELLING.test(descr.trim());
   return [...descr.matchAll(/['"]([^'"]*)['"]/g)].some((m) => OBJECT_SPELLING.test(m[1].trim()));
 }
 var MAGIC, MAX_HEADER, OBJECT_SPELLING, npyReader;
@@ -2494,12 +2648,12 @@ var init_sevenzip = __esm({
 });
 
 // src/artifacts/containers/cursor.ts
-var WINDOW, ByteCursor;
+var WINDOW2, ByteCursor;
 var init_cursor = __esm({
   "src/artifacts/containers/cursor.ts"() {
     "use strict";
     init_sources();
-    WINDOW = 1 << 20;
+    WINDOW2 = 1 << 20;
     ByteCursor = class {
       constructor(source, start2 = 0) {
         this.source = source;
@@ -2517,7 +2671,7 @@ var init_cursor = __esm({
         if (this.position + count > this.source.size) return false;
         const offset = this.position - this.bufferStart;
         if (offset >= 0 && offset + count <= this.buffer.length) return true;
-        this.buffer = await readRange(this.source, this.position, Math.max(WINDOW, count));
+        this.buffer = await readRange(this.source, this.position, Math.max(WINDOW2, count));
         this.bufferStart = this.position;
         return this.buffer.length >= count;
       }
@@ -2556,7 +2710,7 @@ var init_cursor = __esm({
       }
       /** Loads a full window from the position; false when the window already held every byte it could. */
       async refill() {
-        const wanted = Math.min(WINDOW, this.remaining);
+        const wanted = Math.min(WINDOW2, this.remaining);
         const offset = this.position - this.bufferStart;
         const held = offset >= 0 ? Math.max(0, this.buffer.length - offset) : 0;
         if (held >= wanted) return false;
@@ -3013,13 +3167,13 @@ async function walkRecords(source, maxOpcodes, what, skipAfter) {
       layout.warnings.push(`${what} records end after ${i3} of ${count}`);
       break;
     }
-    const walk = await walkPickle(cursor, maxOpcodes);
-    layout.pickles.push({ start: start2, end: walk.end ?? source.size, label: `${what} ${i3}` });
-    if (walk.end === null) {
-      layout.warnings.push(`${what} ${i3} pickle is broken: ${walk.error?.message ?? "no STOP"}`);
+    const walk2 = await walkPickle(cursor, maxOpcodes);
+    layout.pickles.push({ start: start2, end: walk2.end ?? source.size, label: `${what} ${i3}` });
+    if (walk2.end === null) {
+      layout.warnings.push(`${what} ${i3} pickle is broken: ${walk2.error?.message ?? "no STOP"}`);
       break;
     }
-    const skip = await skipAfter(walk.value, cursor);
+    const skip = await skipAfter(walk2.value, cursor);
     if (typeof skip === "string") {
       layout.warnings.push(`${what} ${i3}: ${skip}; the rest of the member was not inspected`);
       break;
@@ -3066,8 +3220,13 @@ function headerChecksumOk(header) {
   const stored = parseOctal(header.subarray(148, 156));
   if (stored === null) return false;
   let sum = 0;
-  for (let i3 = 0; i3 < BLOCK; i3++) sum += i3 >= 148 && i3 < 156 ? 32 : header[i3];
-  return sum === stored;
+  let signed = 0;
+  for (let i3 = 0; i3 < BLOCK; i3++) {
+    const b = i3 >= 148 && i3 < 156 ? 32 : header[i3];
+    sum += b;
+    signed += b < 128 ? b : b - 256;
+  }
+  return sum === stored || signed === stored;
 }
 function parseOctal(field2) {
   const text2 = latin1(field2).replace(/\0.*$/s, "").trim();
@@ -3090,6 +3249,7 @@ async function listTar(source, maxEntries) {
   const listing = { entries: [], warnings: [] };
   let at = 0;
   let pendingName;
+  let pendingSize;
   while (at + BLOCK <= source.size) {
     const header = await readRange(source, at, BLOCK);
     if (header.every((b) => b === 0)) break;
@@ -3102,35 +3262,60 @@ async function listTar(source, maxEntries) {
       listing.warnings.push(`tar header at offset ${at} has an unreadable size; listing stopped`);
       break;
     }
-    const type = String.fromCharCode(header[156]) || "0";
-    const dataOffset = at + BLOCK;
-    if (dataOffset + size > source.size) listing.warnings.push(`tar member at offset ${at} is truncated`);
-    if (type === "L" || type === "x") {
+    let type = String.fromCharCode(header[156]) || "0";
+    let dataOffset = at + BLOCK;
+    if (type === "L" || type === "x" || type === "X") {
+      if (dataOffset + size > source.size) listing.warnings.push(`tar member at offset ${at} is truncated`);
       const record = await readRange(source, dataOffset, Math.min(size, MAX_NAME_RECORD));
-      pendingName = type === "L" ? cString(record) : paxPath(utf8(record)) ?? pendingName;
-    } else if (type !== "g") {
+      if (type === "L") pendingName = cString(record);
+      else {
+        const pax = paxRecords(utf8(record));
+        pendingName = pax.path ?? pendingName;
+        pendingSize = pax.size ?? pendingSize;
+      }
+    } else if (type !== "g" && type !== "K") {
       const prefix = latin1(header.subarray(257, 263)).startsWith("ustar") ? cString(header.subarray(345, 500)) : "";
       const base = cString(header.subarray(0, 100));
       const name2 = pendingName ?? (prefix ? `${prefix}/${base}` : base);
       pendingName = void 0;
+      const memberSize = pendingSize ?? size;
+      pendingSize = void 0;
+      if (type === "\0" && name2.endsWith("/")) type = "5";
+      if (type === "\0") type = "0";
+      if (type === "S") dataOffset = await afterSparseExtensions(source, header, dataOffset);
       if (listing.entries.length >= maxEntries) {
         listing.warnings.push(`tar has more than ${maxEntries} members; the rest were not inspected`);
         break;
       }
-      listing.entries.push({ name: name2, dataOffset, size: Math.max(0, Math.min(size, source.size - dataOffset)), type: type === "\0" ? "0" : type });
+      const carriesData = !NO_DATA_TYPES.has(type);
+      if (carriesData && dataOffset + memberSize > source.size) listing.warnings.push(`tar member at offset ${at} is truncated`);
+      listing.entries.push({ name: name2, dataOffset, size: carriesData ? Math.max(0, Math.min(memberSize, source.size - dataOffset)) : 0, type });
+      at = dataOffset + (carriesData ? Math.ceil(memberSize / BLOCK) * BLOCK : 0);
+      continue;
     }
     at = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
   }
   return listing;
 }
-function paxPath(text2) {
-  for (const line of text2.split("\n")) {
-    const match = /^\d+ path=(.*)$/s.exec(line);
-    if (match) return match[1];
+async function afterSparseExtensions(source, header, dataOffset) {
+  let extended = header[482] !== 0;
+  while (extended && dataOffset + BLOCK <= source.size) {
+    const block = await readRange(source, dataOffset, BLOCK);
+    extended = block[504] !== 0;
+    dataOffset += BLOCK;
   }
-  return void 0;
+  return dataOffset;
 }
-var BLOCK, MAX_NAME_RECORD, MAX_TAR_ENTRIES, LEGACY_TAR_MEMBERS, tarReader;
+function paxRecords(text2) {
+  const out2 = {};
+  for (const line of text2.split("\n")) {
+    const match = /^\d+ (path|size)=(.*)$/s.exec(line);
+    if (match?.[1] === "path") out2.path = match[2];
+    else if (match?.[1] === "size" && /^\d+$/.test(match[2])) out2.size = Number(match[2]);
+  }
+  return out2;
+}
+var BLOCK, MAX_NAME_RECORD, NO_DATA_TYPES, MAX_TAR_ENTRIES, TARFILE_KNOWN_TYPES, LEGACY_TAR_MEMBERS, tarReader;
 var init_tar = __esm({
   "src/artifacts/containers/tar.ts"() {
     "use strict";
@@ -3139,7 +3324,9 @@ var init_tar = __esm({
     init_torch_legacy();
     BLOCK = 512;
     MAX_NAME_RECORD = 1 << 16;
+    NO_DATA_TYPES = /* @__PURE__ */ new Set(["1", "2", "3", "4", "5", "6"]);
     MAX_TAR_ENTRIES = 1e5;
+    TARFILE_KNOWN_TYPES = /* @__PURE__ */ new Set(["0", "1", "2", "3", "4", "5", "6", "7", "L", "K", "S", "x", "g", "X"]);
     LEGACY_TAR_MEMBERS = /* @__PURE__ */ new Set(["sys_info", "pickle", "storages", "tensors"]);
     tarReader = {
       format: "tar",
@@ -3147,7 +3334,7 @@ var init_tar = __esm({
       async list(source, context) {
         const listing = await listTar(source, MAX_TAR_ENTRIES);
         for (const warning of listing.warnings) context.warn(warning, context.member);
-        const files = listing.entries.filter((e) => e.type === "0" || e.type === "7");
+        const files = listing.entries.filter((e) => !TARFILE_KNOWN_TYPES.has(e.type) || e.type === "0" || e.type === "7" || e.type === "S");
         const legacy = files.some((e) => e.name === "pickle") && files.some((e) => e.name === "sys_info");
         if (legacy) context.trait("torch-legacy");
         const maxOpcodes = context.limits.maxOpcodes;
@@ -3631,7 +3818,10 @@ var init_sniff = __esm({
       ".tgz",
       ".tar.gz",
       ".pk",
-      ".pck"
+      ".pck",
+      ".h5",
+      ".hdf5",
+      ".keras"
     ];
     TEXT_EXTENSIONS = [
       ".py",
@@ -3671,6 +3861,820 @@ var init_sniff = __esm({
       ".in",
       ".conf"
     ];
+  }
+});
+
+// src/artifacts/keras/hdf5.ts
+function looksLikeHdf5(head) {
+  for (let at = 0; at + SIGNATURE2.length <= head.length; at = at === 0 ? 512 : at * 2) {
+    if (startsWith(head, SIGNATURE2, at)) return true;
+  }
+  return false;
+}
+async function findClassNameJson(source, maxBytes) {
+  const found = [];
+  const end = Math.min(source.size, maxBytes);
+  let covered = 0;
+  for (let start2 = 0; start2 < end && found.length < MAX_OBJECTS; start2 += WINDOW3 - ANCHOR.length) {
+    const window2 = await readRange(source, start2, Math.min(WINDOW3, end - start2));
+    for (let hit = indexOf(window2, ANCHOR); hit >= 0; hit = indexOf(window2, ANCHOR, hit + 1)) {
+      const at = start2 + hit;
+      if (at < covered) continue;
+      const json = await jsonAround(source, at);
+      covered = json?.end ?? at + ANCHOR.length;
+      if (json?.value !== void 0) found.push({ offset: json.start, value: json.value });
+    }
+    if (window2.length < WINDOW3) break;
+  }
+  return { found, complete: end >= source.size };
+}
+async function jsonAround(source, at) {
+  const backFrom = Math.max(0, at - LOOK_BACK);
+  const before = await readRange(source, backFrom, at - backFrom);
+  let runStart = before.length;
+  while (runStart > 0 && isTextByte(before[runStart - 1])) runStart--;
+  let end;
+  for (let brace = before.indexOf(123, runStart); brace >= 0; brace = before.indexOf(123, brace + 1)) {
+    const start2 = backFrom + brace;
+    const text2 = await objectText(source, start2);
+    if (text2 === void 0 || start2 + text2.length <= at) continue;
+    end = Math.max(end ?? 0, start2 + text2.length);
+    try {
+      return { start: start2, end: start2 + text2.length, value: JSON.parse(new TextDecoder("utf-8").decode(text2)) };
+    } catch {
+    }
+  }
+  return end === void 0 ? void 0 : { start: at, end };
+}
+async function objectText(source, start2) {
+  for (let want = 64 * 1024; ; want *= 4) {
+    const text2 = await readRange(source, start2, Math.min(want, MAX_JSON));
+    const length = balancedObjectLength(text2);
+    if (length === null) return void 0;
+    if (length !== void 0) return text2.subarray(0, length);
+    if (text2.length < want || want >= MAX_JSON) return void 0;
+  }
+}
+function isTextByte(b) {
+  return b >= 32 || b === 9 || b === 10 || b === 13;
+}
+function balancedObjectLength(text2) {
+  let depth = 0;
+  let inString = false;
+  for (let i3 = 0; i3 < text2.length; i3++) {
+    const b = text2[i3];
+    if (!isTextByte(b)) return null;
+    if (inString) {
+      if (b === 92) i3++;
+      else if (b === 34) inString = false;
+    } else if (b === 34) inString = true;
+    else if (b === 123 || b === 91) depth++;
+    else if (b === 125 || b === 93) {
+      depth--;
+      if (depth === 0) return i3 + 1;
+    }
+  }
+  return void 0;
+}
+var SIGNATURE2, ANCHOR, WINDOW3, LOOK_BACK, MAX_JSON, MAX_OBJECTS;
+var init_hdf5 = __esm({
+  "src/artifacts/keras/hdf5.ts"() {
+    "use strict";
+    init_bytes();
+    init_sources();
+    SIGNATURE2 = [137, 72, 68, 70, 13, 10, 26, 10];
+    ANCHOR = [...'"class_name"'].map((c) => c.charCodeAt(0));
+    WINDOW3 = 4 * 1024 * 1024;
+    LOOK_BACK = 64 * 1024;
+    MAX_JSON = 64 * 1024 * 1024;
+    MAX_OBJECTS = 1e3;
+  }
+});
+
+// src/artifacts/pickle/compat-mapping.ts
+var IMPORT_MAPPING, NAME_MAPPING;
+var init_compat_mapping = __esm({
+  "src/artifacts/pickle/compat-mapping.ts"() {
+    "use strict";
+    IMPORT_MAPPING = /* @__PURE__ */ new Map([
+      ["__builtin__", "builtins"],
+      ["copy_reg", "copyreg"],
+      ["Queue", "queue"],
+      ["SocketServer", "socketserver"],
+      ["ConfigParser", "configparser"],
+      ["repr", "reprlib"],
+      ["tkFileDialog", "tkinter.filedialog"],
+      ["tkSimpleDialog", "tkinter.simpledialog"],
+      ["tkColorChooser", "tkinter.colorchooser"],
+      ["tkCommonDialog", "tkinter.commondialog"],
+      ["Dialog", "tkinter.dialog"],
+      ["Tkdnd", "tkinter.dnd"],
+      ["tkFont", "tkinter.font"],
+      ["tkMessageBox", "tkinter.messagebox"],
+      ["ScrolledText", "tkinter.scrolledtext"],
+      ["Tkconstants", "tkinter.constants"],
+      ["Tix", "tkinter.tix"],
+      ["ttk", "tkinter.ttk"],
+      ["Tkinter", "tkinter"],
+      ["markupbase", "_markupbase"],
+      ["_winreg", "winreg"],
+      ["thread", "_thread"],
+      ["dummy_thread", "_dummy_thread"],
+      ["dbhash", "dbm.bsd"],
+      ["dumbdbm", "dbm.dumb"],
+      ["dbm", "dbm.ndbm"],
+      ["gdbm", "dbm.gnu"],
+      ["xmlrpclib", "xmlrpc.client"],
+      ["SimpleXMLRPCServer", "xmlrpc.server"],
+      ["httplib", "http.client"],
+      ["htmlentitydefs", "html.entities"],
+      ["HTMLParser", "html.parser"],
+      ["Cookie", "http.cookies"],
+      ["cookielib", "http.cookiejar"],
+      ["BaseHTTPServer", "http.server"],
+      ["test.test_support", "test.support"],
+      ["commands", "subprocess"],
+      ["urlparse", "urllib.parse"],
+      ["robotparser", "urllib.robotparser"],
+      ["urllib2", "urllib.request"],
+      ["anydbm", "dbm"],
+      ["_abcoll", "collections.abc"],
+      ["cPickle", "pickle"],
+      ["_elementtree", "xml.etree.ElementTree"],
+      ["FileDialog", "tkinter.filedialog"],
+      ["SimpleDialog", "tkinter.simpledialog"],
+      ["DocXMLRPCServer", "xmlrpc.server"],
+      ["SimpleHTTPServer", "http.server"],
+      ["CGIHTTPServer", "http.server"],
+      ["UserDict", "collections"],
+      ["UserList", "collections"],
+      ["UserString", "collections"],
+      ["whichdb", "dbm"],
+      ["StringIO", "io"],
+      ["cStringIO", "io"]
+    ]);
+    NAME_MAPPING = /* @__PURE__ */ new Map([
+      ["__builtin__\0xrange", ["builtins", "range"]],
+      ["__builtin__\0reduce", ["functools", "reduce"]],
+      ["__builtin__\0intern", ["sys", "intern"]],
+      ["__builtin__\0unichr", ["builtins", "chr"]],
+      ["__builtin__\0unicode", ["builtins", "str"]],
+      ["__builtin__\0long", ["builtins", "int"]],
+      ["itertools\0izip", ["builtins", "zip"]],
+      ["itertools\0imap", ["builtins", "map"]],
+      ["itertools\0ifilter", ["builtins", "filter"]],
+      ["itertools\0ifilterfalse", ["itertools", "filterfalse"]],
+      ["itertools\0izip_longest", ["itertools", "zip_longest"]],
+      ["UserDict\0IterableUserDict", ["collections", "UserDict"]],
+      ["UserList\0UserList", ["collections", "UserList"]],
+      ["UserString\0UserString", ["collections", "UserString"]],
+      ["whichdb\0whichdb", ["dbm", "whichdb"]],
+      ["_socket\0fromfd", ["socket", "fromfd"]],
+      ["_multiprocessing\0Connection", ["multiprocessing.connection", "Connection"]],
+      ["multiprocessing.process\0Process", ["multiprocessing.context", "Process"]],
+      ["multiprocessing.forking\0Popen", ["multiprocessing.popen_fork", "Popen"]],
+      ["urllib\0ContentTooShortError", ["urllib.error", "ContentTooShortError"]],
+      ["urllib\0getproxies", ["urllib.request", "getproxies"]],
+      ["urllib\0pathname2url", ["urllib.request", "pathname2url"]],
+      ["urllib\0quote_plus", ["urllib.parse", "quote_plus"]],
+      ["urllib\0quote", ["urllib.parse", "quote"]],
+      ["urllib\0unquote_plus", ["urllib.parse", "unquote_plus"]],
+      ["urllib\0unquote", ["urllib.parse", "unquote"]],
+      ["urllib\0url2pathname", ["urllib.request", "url2pathname"]],
+      ["urllib\0urlcleanup", ["urllib.request", "urlcleanup"]],
+      ["urllib\0urlencode", ["urllib.parse", "urlencode"]],
+      ["urllib\0urlopen", ["urllib.request", "urlopen"]],
+      ["urllib\0urlretrieve", ["urllib.request", "urlretrieve"]],
+      ["urllib2\0HTTPError", ["urllib.error", "HTTPError"]],
+      ["urllib2\0URLError", ["urllib.error", "URLError"]],
+      ["exceptions\0ArithmeticError", ["builtins", "ArithmeticError"]],
+      ["exceptions\0AssertionError", ["builtins", "AssertionError"]],
+      ["exceptions\0AttributeError", ["builtins", "AttributeError"]],
+      ["exceptions\0BaseException", ["builtins", "BaseException"]],
+      ["exceptions\0BufferError", ["builtins", "BufferError"]],
+      ["exceptions\0BytesWarning", ["builtins", "BytesWarning"]],
+      ["exceptions\0DeprecationWarning", ["builtins", "DeprecationWarning"]],
+      ["exceptions\0EOFError", ["builtins", "EOFError"]],
+      ["exceptions\0EnvironmentError", ["builtins", "EnvironmentError"]],
+      ["exceptions\0Exception", ["builtins", "Exception"]],
+      ["exceptions\0FloatingPointError", ["builtins", "FloatingPointError"]],
+      ["exceptions\0FutureWarning", ["builtins", "FutureWarning"]],
+      ["exceptions\0GeneratorExit", ["builtins", "GeneratorExit"]],
+      ["exceptions\0IOError", ["builtins", "IOError"]],
+      ["exceptions\0ImportError", ["builtins", "ImportError"]],
+      ["exceptions\0ImportWarning", ["builtins", "ImportWarning"]],
+      ["exceptions\0IndentationError", ["builtins", "IndentationError"]],
+      ["exceptions\0IndexError", ["builtins", "IndexError"]],
+      ["exceptions\0KeyError", ["builtins", "KeyError"]],
+      ["exceptions\0KeyboardInterrupt", ["builtins", "KeyboardInterrupt"]],
+      ["exceptions\0LookupError", ["builtins", "LookupError"]],
+      ["exceptions\0MemoryError", ["builtins", "MemoryError"]],
+      ["exceptions\0NameError", ["builtins", "NameError"]],
+      ["exceptions\0NotImplementedError", ["builtins", "NotImplementedError"]],
+      ["exceptions\0OSError", ["builtins", "OSError"]],
+      ["exceptions\0OverflowError", ["builtins", "OverflowError"]],
+      ["exceptions\0PendingDeprecationWarning", ["builtins", "PendingDeprecationWarning"]],
+      ["exceptions\0ReferenceError", ["builtins", "ReferenceError"]],
+      ["exceptions\0RuntimeError", ["builtins", "RuntimeError"]],
+      ["exceptions\0RuntimeWarning", ["builtins", "RuntimeWarning"]],
+      ["exceptions\0StopIteration", ["builtins", "StopIteration"]],
+      ["exceptions\0SyntaxError", ["builtins", "SyntaxError"]],
+      ["exceptions\0SyntaxWarning", ["builtins", "SyntaxWarning"]],
+      ["exceptions\0SystemError", ["builtins", "SystemError"]],
+      ["exceptions\0SystemExit", ["builtins", "SystemExit"]],
+      ["exceptions\0TabError", ["builtins", "TabError"]],
+      ["exceptions\0TypeError", ["builtins", "TypeError"]],
+      ["exceptions\0UnboundLocalError", ["builtins", "UnboundLocalError"]],
+      ["exceptions\0UnicodeDecodeError", ["builtins", "UnicodeDecodeError"]],
+      ["exceptions\0UnicodeEncodeError", ["builtins", "UnicodeEncodeError"]],
+      ["exceptions\0UnicodeError", ["builtins", "UnicodeError"]],
+      ["exceptions\0UnicodeTranslateError", ["builtins", "UnicodeTranslateError"]],
+      ["exceptions\0UnicodeWarning", ["builtins", "UnicodeWarning"]],
+      ["exceptions\0UserWarning", ["builtins", "UserWarning"]],
+      ["exceptions\0ValueError", ["builtins", "ValueError"]],
+      ["exceptions\0Warning", ["builtins", "Warning"]],
+      ["exceptions\0ZeroDivisionError", ["builtins", "ZeroDivisionError"]],
+      ["multiprocessing\0AuthenticationError", ["multiprocessing.context", "AuthenticationError"]],
+      ["multiprocessing\0BufferTooShort", ["multiprocessing.context", "BufferTooShort"]],
+      ["multiprocessing\0ProcessError", ["multiprocessing.context", "ProcessError"]],
+      ["multiprocessing\0TimeoutError", ["multiprocessing.context", "TimeoutError"]],
+      ["__builtin__\0basestring", ["builtins", "str"]],
+      ["exceptions\0StandardError", ["builtins", "Exception"]],
+      ["UserDict\0UserDict", ["collections", "UserDict"]],
+      ["socket\0_socketobject", ["socket", "SocketType"]]
+    ]);
+  }
+});
+
+// src/artifacts/pickle/denylist.ts
+function group(reason2, names) {
+  return names.map((name2) => ({ name: name2, reason: reason2 }));
+}
+var CMD, CODE, ATTR, IMPORT, LOADS, NET, FILE, DEBUG, NATIVE, INSTALL, PROC, DENYLIST, DANGEROUS_ATTRIBUTES, MODULE_ATTRIBUTES, BUILTINS_ALIASES;
+var init_denylist = __esm({
+  "src/artifacts/pickle/denylist.ts"() {
+    "use strict";
+    CMD = "runs shell commands or programs";
+    CODE = "evaluates or compiles arbitrary Python code";
+    ATTR = "reaches arbitrary attributes (gadget for calling anything)";
+    IMPORT = "imports arbitrary modules";
+    LOADS = "deserializes nested data (nested pickle or unsafe loader)";
+    NET = "performs network access";
+    FILE = "reads, writes or deletes files";
+    DEBUG = "debugger/profiler/REPL entry point that runs code";
+    NATIVE = "loads native code or manipulates memory";
+    INSTALL = "installs packages or runs build scripts";
+    PROC = "spawns processes, threads or signal handlers";
+    DENYLIST = [
+      ...group(CMD, [
+        "os",
+        "posix",
+        "nt",
+        "subprocess",
+        "commands",
+        "popen2",
+        "pty",
+        "_posixsubprocess",
+        "asyncio.subprocess",
+        "asyncio.create_subprocess_exec",
+        "asyncio.create_subprocess_shell",
+        "asyncio.base_events",
+        "asyncio.unix_events",
+        "asyncio.windows_events",
+        "platform.popen",
+        "pexpect",
+        "sh",
+        "plumbum",
+        "fabric",
+        "paramiko",
+        "invoke",
+        "uuid._get_command_stdout"
+      ]),
+      ...group(CODE, [
+        "builtins.eval",
+        "builtins.exec",
+        "builtins.compile",
+        "builtins.execfile",
+        "builtins.apply",
+        "builtins.breakpoint",
+        "builtins.input",
+        "builtins.raw_input",
+        "builtins.help",
+        "builtins.exit",
+        "builtins.quit",
+        "code",
+        "codeop",
+        "runpy",
+        "types.CodeType",
+        "types.FunctionType",
+        "types.LambdaType",
+        "types.MethodType",
+        "types.ModuleType",
+        "marshal",
+        "timeit",
+        "doctest",
+        "pydoc",
+        "pydoc_data",
+        "idlelib",
+        "lib2to3",
+        "numpy.testing._private.utils.runstring",
+        "numpy.f2py",
+        "numpy.distutils",
+        "IPython",
+        "jinja2",
+        "torch._inductor",
+        "torch.jit",
+        "torch.package",
+        "torch.utils.cpp_extension",
+        "torch._dynamo",
+        "torch.fx.experimental.symbolic_shapes",
+        "torch.compile",
+        "torch._C._jit_script_compile",
+        "torch.testing._internal",
+        "keras.layers.Lambda",
+        "tensorflow.keras.layers.Lambda",
+        "tf_keras.layers.Lambda",
+        "tensorflow.python.ops.script_ops",
+        "tensorflow.io",
+        "tensorflow.compat.v1.py_func",
+        "tensorflow.py_function",
+        "tensorflow.numpy_function",
+        "dill._dill._create_function",
+        "dill._dill._create_code",
+        "dill._dill._load_type",
+        "dill.source",
+        "cloudpickle.cloudpickle._make_function",
+        "cloudpickle.cloudpickle._builtin_type",
+        "cloudpickle.cloudpickle_fast",
+        "sympy.parsing",
+        "sympy.sympify",
+        "pandas.eval",
+        "pandas.core.computation",
+        "numexpr"
+      ]),
+      ...group(ATTR, [
+        "builtins.getattr",
+        "builtins.setattr",
+        "builtins.delattr",
+        "builtins.globals",
+        "builtins.locals",
+        "builtins.vars",
+        "builtins.__builtins__",
+        "builtins.__loader__",
+        "operator.attrgetter",
+        "operator.methodcaller",
+        "operator.getitem",
+        "operator.setitem",
+        "operator.delitem",
+        "operator.call",
+        "_operator.attrgetter",
+        "_operator.methodcaller",
+        "_operator.getitem",
+        "functools.partial",
+        "functools.reduce",
+        "functools.partialmethod",
+        "functools.singledispatch",
+        "functools.update_wrapper",
+        "_functools",
+        "inspect",
+        "gc",
+        "sys",
+        "copyreg.add_extension",
+        "copyreg.constructor",
+        "copyreg.pickle",
+        "_thread",
+        "site"
+      ]),
+      ...group(IMPORT, [
+        "importlib",
+        "builtins.__import__",
+        "imp",
+        "pkgutil",
+        "zipimport",
+        "modulefinder",
+        "builtins.__build_class__",
+        "_imp",
+        "_frozen_importlib",
+        "_frozen_importlib_external"
+      ]),
+      ...group(LOADS, [
+        "pickle",
+        "_pickle",
+        "cPickle",
+        "pickletools",
+        "dill",
+        "cloudpickle",
+        "jsonpickle",
+        "shelve",
+        // joblib's array wrappers (NumpyArrayWrapper, NDArrayWrapper) are plain data; its loaders and workers are not.
+        "joblib.load",
+        "joblib.numpy_pickle.load",
+        "joblib.numpy_pickle._unpickle",
+        "joblib.numpy_pickle.NumpyUnpickler",
+        "joblib.numpy_pickle_compat.load_compatibility",
+        "joblib.memory",
+        "joblib.Memory",
+        "joblib.parallel",
+        "joblib.Parallel",
+        "joblib.delayed",
+        "joblib._parallel_backends",
+        "joblib.pool",
+        "joblib._store_backends",
+        "joblib.externals",
+        "joblib.func_inspect",
+        "joblib.hashing",
+        "dbm",
+        "torch.load",
+        "torch.serialization",
+        "torch.storage._load_from_bytes",
+        "torch._weights_only_unpickler",
+        "torch.hub",
+        "torch.utils.model_zoo",
+        "torch.distributed.rpc",
+        "torch.multiprocessing",
+        "numpy.load",
+        "numpy.lib.npyio",
+        "numpy.lib.format.read_array",
+        "numpy.loads",
+        "numpy.core.numeric.loads",
+        "numpy.ma.core.loads",
+        "pandas.read_pickle",
+        "pandas.io.pickle",
+        "pandas.compat.pickle_compat",
+        "yaml.load",
+        "yaml.load_all",
+        "yaml.unsafe_load",
+        "yaml.unsafe_load_all",
+        "yaml.full_load",
+        "yaml.full_load_all",
+        "yaml.UnsafeLoader",
+        "yaml.Loader",
+        "yaml.FullLoader",
+        "ruamel.yaml",
+        "xmlrpc",
+        "xmlrpclib",
+        "sklearn.externals.joblib",
+        "keras.models.load_model",
+        "keras.saving",
+        "tensorflow.keras.models.load_model",
+        "skops.io.load",
+        "hydra.utils.instantiate"
+      ]),
+      ...group(NET, [
+        "socket",
+        "_socket",
+        "socketserver",
+        "ssl",
+        "requests",
+        "httpx",
+        "aiohttp",
+        "urllib3",
+        "urllib.request",
+        "urllib2",
+        "urllib.urlopen",
+        "urllib.urlretrieve",
+        "httplib",
+        "http.client",
+        "http.server",
+        "ftplib",
+        "smtplib",
+        "poplib",
+        "imaplib",
+        "nntplib",
+        "telnetlib",
+        "webbrowser",
+        "asyncio.open_connection",
+        "asyncio.start_server",
+        "asyncio.streams",
+        "wsgiref"
+      ]),
+      ...group(FILE, [
+        "builtins.open",
+        "builtins.file",
+        "io.open",
+        "io.open_code",
+        "io.FileIO",
+        "io.TextIOWrapper",
+        "io.BufferedReader",
+        "io.BufferedWriter",
+        "io.BufferedRandom",
+        "_io",
+        "codecs.open",
+        "codecs.StreamReaderWriter",
+        "shutil",
+        "tempfile",
+        "fileinput",
+        "zipfile",
+        "tarfile",
+        "gzip.open",
+        "bz2.open",
+        "lzma.open",
+        "mmap",
+        "fcntl",
+        "numpy.save",
+        "numpy.savetxt",
+        "numpy.fromfile",
+        "numpy.memmap",
+        "numpy.ndarray.tofile",
+        "torch.save",
+        "logging.FileHandler",
+        "logging.config"
+      ]),
+      ...group(DEBUG, [
+        "pdb",
+        "bdb",
+        "trace",
+        "cProfile",
+        "profile",
+        "pstats",
+        "tracemalloc",
+        "faulthandler",
+        "rlcompleter",
+        "readline",
+        "cmd",
+        "atexit"
+      ]),
+      ...group(NATIVE, [
+        "ctypes",
+        "_ctypes",
+        "cffi",
+        "numpy.ctypeslib",
+        "torch.ops.load_library",
+        "torch.classes.load_library",
+        "torch.library",
+        "torch.cuda._utils",
+        "resource"
+      ]),
+      ...group(INSTALL, [
+        "pip",
+        "setuptools",
+        "distutils",
+        "ensurepip",
+        "venv",
+        "virtualenv",
+        "pkg_resources",
+        "conda"
+      ]),
+      ...group(PROC, [
+        "multiprocessing",
+        "_multiprocessing",
+        "concurrent.futures",
+        "threading",
+        "signal",
+        "_signal",
+        "asyncio.run",
+        "asyncio.get_event_loop",
+        "sched"
+      ])
+    ];
+    DANGEROUS_ATTRIBUTES = /* @__PURE__ */ new Set([
+      "__globals__",
+      "__builtins__",
+      "__subclasses__",
+      "__code__",
+      "__closure__",
+      "__func__",
+      "__self__",
+      "__getattribute__",
+      "__getattr__",
+      "__setattr__",
+      "__delattr__",
+      "__import__",
+      "__loader__",
+      "__spec__",
+      "__reduce__",
+      "__reduce_ex__",
+      "__class__",
+      "__base__",
+      "__bases__",
+      "__mro__",
+      "__dict__",
+      "__init_subclass__",
+      "__call__",
+      "f_globals",
+      "f_locals",
+      "f_builtins",
+      "gi_frame",
+      "tb_frame",
+      "co_code"
+    ]);
+    MODULE_ATTRIBUTES = /* @__PURE__ */ new Set([
+      "os",
+      "posix",
+      "nt",
+      "subprocess",
+      "sys",
+      "builtins",
+      "importlib",
+      "ctypes",
+      "pickle",
+      "_pickle",
+      "marshal",
+      "shutil",
+      "socket",
+      "pty",
+      "runpy",
+      "multiprocessing"
+    ]);
+    BUILTINS_ALIASES = /* @__PURE__ */ new Set(["builtins", "__builtin__", "__builtins__"]);
+  }
+});
+
+// src/artifacts/pickle/names.ts
+function normalizeGlobal(module2, name2, protocol) {
+  let m = module2;
+  let n = name2;
+  if (protocol < 3) {
+    const mapped = NAME_MAPPING.get(`${m}\0${n}`);
+    if (mapped !== void 0) {
+      m = mapped[0];
+      n = mapped[1];
+    } else {
+      m = IMPORT_MAPPING.get(m) ?? m;
+    }
+  }
+  if (BUILTINS_ALIASES.has(m)) m = "builtins";
+  return { module: m, name: n, qualified: `${m}.${n}` };
+}
+function lookupChain(parts2, from, to) {
+  let chain = BUILTINS_ALIASES.has(parts2[from]) ? "builtins" : parts2[from];
+  for (let i3 = from; i3 <= to; i3++) {
+    if (i3 > from) chain += "." + parts2[i3];
+    const reason2 = DENY_REASONS.get(chain);
+    if (reason2 !== void 0) return { entry: chain, reason: reason2 };
+  }
+  return void 0;
+}
+function matchDenylist(module2, name2) {
+  const key = `${module2}\0${name2}`;
+  const known = judged.get(key);
+  if (known !== void 0) return known === NO_MATCH ? void 0 : known;
+  const match = judgeAgainstDenylist(module2, name2);
+  if (key.length > MAX_JUDGED_KEY) return match;
+  if (judged.size >= MAX_JUDGED) judged.clear();
+  judged.set(key, match ?? NO_MATCH);
+  return match;
+}
+function judgeAgainstDenylist(module2, name2) {
+  const moduleParts = module2.split(".");
+  const nameParts = name2.split(".");
+  const parts2 = moduleParts.concat(nameParts).slice(0, MAX_PARTS);
+  const fromRoot = lookupChain(parts2, 0, parts2.length - 1);
+  if (fromRoot !== void 0) return fromRoot;
+  const firstNamePart = moduleParts.length;
+  for (let j = firstNamePart; j < parts2.length; j++) {
+    if (DANGEROUS_ATTRIBUTES.has(parts2[j])) {
+      return { entry: parts2[j], reason: "traverses interpreter internals (sandbox-escape gadget)" };
+    }
+  }
+  for (let j = firstNamePart; j < parts2.length - 1; j++) {
+    const inner = lookupChain(parts2, j, parts2.length - 1);
+    if (inner !== void 0) return inner;
+  }
+  const last = parts2[parts2.length - 1];
+  if (parts2.length > firstNamePart && MODULE_ATTRIBUTES.has(last)) {
+    return lookupChain(parts2, parts2.length - 1, parts2.length - 1) ?? { entry: last, reason: "reaches a dangerous module" };
+  }
+  return void 0;
+}
+var MAX_PARTS, DENY_REASONS, judged, NO_MATCH, MAX_JUDGED, MAX_JUDGED_KEY, GlobalSet;
+var init_names = __esm({
+  "src/artifacts/pickle/names.ts"() {
+    "use strict";
+    init_compat_mapping();
+    init_denylist();
+    MAX_PARTS = 32;
+    DENY_REASONS = new Map(DENYLIST.map((e) => [e.name, e.reason]));
+    judged = /* @__PURE__ */ new Map();
+    NO_MATCH = Object.freeze({ entry: "", reason: "" });
+    MAX_JUDGED = 2e4;
+    MAX_JUDGED_KEY = 512;
+    GlobalSet = class {
+      exact = /* @__PURE__ */ new Set();
+      prefixes = [];
+      constructor(entries) {
+        for (const e of entries) {
+          if (e.endsWith(".*")) this.prefixes.push(e.slice(0, -1));
+          else this.exact.add(e);
+        }
+      }
+      has(qualified) {
+        if (this.exact.has(qualified)) return true;
+        for (const p of this.prefixes) if (qualified.startsWith(p)) return true;
+        return false;
+      }
+    };
+  }
+});
+
+// src/artifacts/keras/judge.ts
+function isKerasMetadataName(path) {
+  return path.endsWith("keras_metadata.pb");
+}
+function isKerasConfig(json) {
+  return isObject(json) && typeof json.class_name === "string" && "config" in json;
+}
+function judgeKerasConfig(json) {
+  const issues = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (issue) => {
+    const key = `${issue.kind}\0${issue.message}`;
+    if (issues.length < MAX_ISSUES && !seen.has(key)) {
+      seen.add(key);
+      issues.push(issue);
+    }
+  };
+  const pending = [json];
+  for (let visited = 0; pending.length > 0 && visited < MAX_NODES; visited++) {
+    const node = pending.pop();
+    if (Array.isArray(node)) {
+      for (const item of node) if (typeof item === "object" && item !== null) pending.push(item);
+      continue;
+    }
+    if (!isObject(node)) continue;
+    judgeObject(node, add);
+    for (const value of Object.values(node)) if (typeof value === "object" && value !== null) pending.push(value);
+  }
+  return issues;
+}
+function judgeObject(node, add) {
+  const className = typeof node.class_name === "string" ? node.class_name : void 0;
+  const module2 = typeof node.module === "string" ? node.module : void 0;
+  const config = isObject(node.config) ? node.config : void 0;
+  if (className === "__lambda__") {
+    add(lambdaIssue("a Lambda function"));
+    return;
+  }
+  if (className === "Lambda" && config !== void 0) {
+    const fn = config.function;
+    const type = config.function_type;
+    if (Array.isArray(fn) || typeof fn === "string" && (type === "lambda" || type === void 0) && looksLikeBytecode(fn)) {
+      add(lambdaIssue("a Lambda layer"));
+    } else if (typeof fn === "string" && typeof config.module === "string") {
+      judgeImport(config.module, fn, "a Lambda layer's function", add);
+    }
+  }
+  if (className !== void 0 && module2 !== void 0) {
+    const name2 = className === "function" && typeof node.config === "string" ? node.config : className;
+    judgeImport(module2, name2, className === "function" ? "a function reference" : "a layer or object class", add);
+  }
+  if (className !== void 0) {
+    const gadget = KERAS_GADGETS.get(className) ?? (typeof node.config === "string" ? KERAS_GADGETS.get(node.config) : void 0);
+    if (gadget !== void 0) {
+      const named = KERAS_GADGETS.has(className) ? className : String(node.config);
+      add({ kind: "dangerous-call", severity: "critical", message: `Keras config names ${named}, which ${gadget}`, global: `keras.${named}` });
+    }
+    if (VOCABULARY_READERS.has(className) && config !== void 0 && typeof config.vocabulary === "string") {
+      add({
+        kind: "dangerous-call",
+        severity: "high",
+        message: `Keras ${className} layer reads its vocabulary from "${config.vocabulary.slice(0, 200)}" on load (a file or URL the config chooses, CVE-2025-12058)`,
+        global: `keras.layers.${className}`
+      });
+    }
+  }
+}
+function lambdaIssue(what) {
+  return {
+    kind: "dangerous-call",
+    severity: "critical",
+    message: `Keras config holds ${what} with marshalled Python bytecode: load_model runs it with safe_mode=False, in Keras before 2.13 (CVE-2024-3660) and for .h5 files in Keras 3 before 3.11 (CVE-2025-9905)`,
+    global: "keras.layers.Lambda"
+  };
+}
+function judgeImport(module2, name2, what, add) {
+  const root = module2.split(".")[0];
+  if (KERAS_PACKAGES.includes(root)) return;
+  const qualified = `${module2}.${name2}`;
+  const deny = matchDenylist(module2, name2);
+  add({
+    kind: deny !== void 0 ? "dangerous-call" : "unknown-call",
+    severity: deny !== void 0 ? "critical" : "high",
+    message: `Keras config names ${what} ${qualified} outside Keras: loading imports ${module2} and uses ${name2}${deny !== void 0 ? ` (${deny.reason})` : ", which is not known to be safe"} (CVE-2025-1550 in Keras 3 before 3.9)`,
+    global: qualified
+  });
+}
+function looksLikeBytecode(text2) {
+  return text2.length >= 16 && /^[A-Za-z0-9+/=\s]+$/.test(text2);
+}
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var KERAS_PACKAGES, KERAS_GADGETS, VOCABULARY_READERS, MAX_ISSUES, MAX_NODES;
+var init_judge = __esm({
+  "src/artifacts/keras/judge.ts"() {
+    "use strict";
+    init_names();
+    KERAS_PACKAGES = ["keras", "tf_keras", "tensorflow", "keras_hub", "keras_nlp", "keras_cv", "keras_rs"];
+    KERAS_GADGETS = /* @__PURE__ */ new Map([
+      ["enable_unsafe_deserialization", "switches Keras' safe mode off for the rest of the load (CVE-2025-9906)"],
+      ["get_file", "downloads a file from a URL the config names (CVE-2025-8747)"],
+      ["load_model", "loads another model file from a path the config names"],
+      ["TFSMLayer", "loads and runs a TensorFlow SavedModel from a path the config names"]
+    ]);
+    VOCABULARY_READERS = /* @__PURE__ */ new Set(["StringLookup", "IntegerLookup", "TextVectorization"]);
+    MAX_ISSUES = 200;
+    MAX_NODES = 1e6;
   }
 });
 
@@ -5269,622 +6273,6 @@ var init_allowlist = __esm({
   }
 });
 
-// src/artifacts/pickle/compat-mapping.ts
-var IMPORT_MAPPING, NAME_MAPPING;
-var init_compat_mapping = __esm({
-  "src/artifacts/pickle/compat-mapping.ts"() {
-    "use strict";
-    IMPORT_MAPPING = /* @__PURE__ */ new Map([
-      ["__builtin__", "builtins"],
-      ["copy_reg", "copyreg"],
-      ["Queue", "queue"],
-      ["SocketServer", "socketserver"],
-      ["ConfigParser", "configparser"],
-      ["repr", "reprlib"],
-      ["tkFileDialog", "tkinter.filedialog"],
-      ["tkSimpleDialog", "tkinter.simpledialog"],
-      ["tkColorChooser", "tkinter.colorchooser"],
-      ["tkCommonDialog", "tkinter.commondialog"],
-      ["Dialog", "tkinter.dialog"],
-      ["Tkdnd", "tkinter.dnd"],
-      ["tkFont", "tkinter.font"],
-      ["tkMessageBox", "tkinter.messagebox"],
-      ["ScrolledText", "tkinter.scrolledtext"],
-      ["Tkconstants", "tkinter.constants"],
-      ["Tix", "tkinter.tix"],
-      ["ttk", "tkinter.ttk"],
-      ["Tkinter", "tkinter"],
-      ["markupbase", "_markupbase"],
-      ["_winreg", "winreg"],
-      ["thread", "_thread"],
-      ["dummy_thread", "_dummy_thread"],
-      ["dbhash", "dbm.bsd"],
-      ["dumbdbm", "dbm.dumb"],
-      ["dbm", "dbm.ndbm"],
-      ["gdbm", "dbm.gnu"],
-      ["xmlrpclib", "xmlrpc.client"],
-      ["SimpleXMLRPCServer", "xmlrpc.server"],
-      ["httplib", "http.client"],
-      ["htmlentitydefs", "html.entities"],
-      ["HTMLParser", "html.parser"],
-      ["Cookie", "http.cookies"],
-      ["cookielib", "http.cookiejar"],
-      ["BaseHTTPServer", "http.server"],
-      ["test.test_support", "test.support"],
-      ["commands", "subprocess"],
-      ["urlparse", "urllib.parse"],
-      ["robotparser", "urllib.robotparser"],
-      ["urllib2", "urllib.request"],
-      ["anydbm", "dbm"],
-      ["_abcoll", "collections.abc"],
-      ["cPickle", "pickle"],
-      ["_elementtree", "xml.etree.ElementTree"],
-      ["FileDialog", "tkinter.filedialog"],
-      ["SimpleDialog", "tkinter.simpledialog"],
-      ["DocXMLRPCServer", "xmlrpc.server"],
-      ["SimpleHTTPServer", "http.server"],
-      ["CGIHTTPServer", "http.server"],
-      ["UserDict", "collections"],
-      ["UserList", "collections"],
-      ["UserString", "collections"],
-      ["whichdb", "dbm"],
-      ["StringIO", "io"],
-      ["cStringIO", "io"]
-    ]);
-    NAME_MAPPING = /* @__PURE__ */ new Map([
-      ["__builtin__\0xrange", ["builtins", "range"]],
-      ["__builtin__\0reduce", ["functools", "reduce"]],
-      ["__builtin__\0intern", ["sys", "intern"]],
-      ["__builtin__\0unichr", ["builtins", "chr"]],
-      ["__builtin__\0unicode", ["builtins", "str"]],
-      ["__builtin__\0long", ["builtins", "int"]],
-      ["itertools\0izip", ["builtins", "zip"]],
-      ["itertools\0imap", ["builtins", "map"]],
-      ["itertools\0ifilter", ["builtins", "filter"]],
-      ["itertools\0ifilterfalse", ["itertools", "filterfalse"]],
-      ["itertools\0izip_longest", ["itertools", "zip_longest"]],
-      ["UserDict\0IterableUserDict", ["collections", "UserDict"]],
-      ["UserList\0UserList", ["collections", "UserList"]],
-      ["UserString\0UserString", ["collections", "UserString"]],
-      ["whichdb\0whichdb", ["dbm", "whichdb"]],
-      ["_socket\0fromfd", ["socket", "fromfd"]],
-      ["_multiprocessing\0Connection", ["multiprocessing.connection", "Connection"]],
-      ["multiprocessing.process\0Process", ["multiprocessing.context", "Process"]],
-      ["multiprocessing.forking\0Popen", ["multiprocessing.popen_fork", "Popen"]],
-      ["urllib\0ContentTooShortError", ["urllib.error", "ContentTooShortError"]],
-      ["urllib\0getproxies", ["urllib.request", "getproxies"]],
-      ["urllib\0pathname2url", ["urllib.request", "pathname2url"]],
-      ["urllib\0quote_plus", ["urllib.parse", "quote_plus"]],
-      ["urllib\0quote", ["urllib.parse", "quote"]],
-      ["urllib\0unquote_plus", ["urllib.parse", "unquote_plus"]],
-      ["urllib\0unquote", ["urllib.parse", "unquote"]],
-      ["urllib\0url2pathname", ["urllib.request", "url2pathname"]],
-      ["urllib\0urlcleanup", ["urllib.request", "urlcleanup"]],
-      ["urllib\0urlencode", ["urllib.parse", "urlencode"]],
-      ["urllib\0urlopen", ["urllib.request", "urlopen"]],
-      ["urllib\0urlretrieve", ["urllib.request", "urlretrieve"]],
-      ["urllib2\0HTTPError", ["urllib.error", "HTTPError"]],
-      ["urllib2\0URLError", ["urllib.error", "URLError"]],
-      ["exceptions\0ArithmeticError", ["builtins", "ArithmeticError"]],
-      ["exceptions\0AssertionError", ["builtins", "AssertionError"]],
-      ["exceptions\0AttributeError", ["builtins", "AttributeError"]],
-      ["exceptions\0BaseException", ["builtins", "BaseException"]],
-      ["exceptions\0BufferError", ["builtins", "BufferError"]],
-      ["exceptions\0BytesWarning", ["builtins", "BytesWarning"]],
-      ["exceptions\0DeprecationWarning", ["builtins", "DeprecationWarning"]],
-      ["exceptions\0EOFError", ["builtins", "EOFError"]],
-      ["exceptions\0EnvironmentError", ["builtins", "EnvironmentError"]],
-      ["exceptions\0Exception", ["builtins", "Exception"]],
-      ["exceptions\0FloatingPointError", ["builtins", "FloatingPointError"]],
-      ["exceptions\0FutureWarning", ["builtins", "FutureWarning"]],
-      ["exceptions\0GeneratorExit", ["builtins", "GeneratorExit"]],
-      ["exceptions\0IOError", ["builtins", "IOError"]],
-      ["exceptions\0ImportError", ["builtins", "ImportError"]],
-      ["exceptions\0ImportWarning", ["builtins", "ImportWarning"]],
-      ["exceptions\0IndentationError", ["builtins", "IndentationError"]],
-      ["exceptions\0IndexError", ["builtins", "IndexError"]],
-      ["exceptions\0KeyError", ["builtins", "KeyError"]],
-      ["exceptions\0KeyboardInterrupt", ["builtins", "KeyboardInterrupt"]],
-      ["exceptions\0LookupError", ["builtins", "LookupError"]],
-      ["exceptions\0MemoryError", ["builtins", "MemoryError"]],
-      ["exceptions\0NameError", ["builtins", "NameError"]],
-      ["exceptions\0NotImplementedError", ["builtins", "NotImplementedError"]],
-      ["exceptions\0OSError", ["builtins", "OSError"]],
-      ["exceptions\0OverflowError", ["builtins", "OverflowError"]],
-      ["exceptions\0PendingDeprecationWarning", ["builtins", "PendingDeprecationWarning"]],
-      ["exceptions\0ReferenceError", ["builtins", "ReferenceError"]],
-      ["exceptions\0RuntimeError", ["builtins", "RuntimeError"]],
-      ["exceptions\0RuntimeWarning", ["builtins", "RuntimeWarning"]],
-      ["exceptions\0StopIteration", ["builtins", "StopIteration"]],
-      ["exceptions\0SyntaxError", ["builtins", "SyntaxError"]],
-      ["exceptions\0SyntaxWarning", ["builtins", "SyntaxWarning"]],
-      ["exceptions\0SystemError", ["builtins", "SystemError"]],
-      ["exceptions\0SystemExit", ["builtins", "SystemExit"]],
-      ["exceptions\0TabError", ["builtins", "TabError"]],
-      ["exceptions\0TypeError", ["builtins", "TypeError"]],
-      ["exceptions\0UnboundLocalError", ["builtins", "UnboundLocalError"]],
-      ["exceptions\0UnicodeDecodeError", ["builtins", "UnicodeDecodeError"]],
-      ["exceptions\0UnicodeEncodeError", ["builtins", "UnicodeEncodeError"]],
-      ["exceptions\0UnicodeError", ["builtins", "UnicodeError"]],
-      ["exceptions\0UnicodeTranslateError", ["builtins", "UnicodeTranslateError"]],
-      ["exceptions\0UnicodeWarning", ["builtins", "UnicodeWarning"]],
-      ["exceptions\0UserWarning", ["builtins", "UserWarning"]],
-      ["exceptions\0ValueError", ["builtins", "ValueError"]],
-      ["exceptions\0Warning", ["builtins", "Warning"]],
-      ["exceptions\0ZeroDivisionError", ["builtins", "ZeroDivisionError"]],
-      ["multiprocessing\0AuthenticationError", ["multiprocessing.context", "AuthenticationError"]],
-      ["multiprocessing\0BufferTooShort", ["multiprocessing.context", "BufferTooShort"]],
-      ["multiprocessing\0ProcessError", ["multiprocessing.context", "ProcessError"]],
-      ["multiprocessing\0TimeoutError", ["multiprocessing.context", "TimeoutError"]],
-      ["__builtin__\0basestring", ["builtins", "str"]],
-      ["exceptions\0StandardError", ["builtins", "Exception"]],
-      ["UserDict\0UserDict", ["collections", "UserDict"]],
-      ["socket\0_socketobject", ["socket", "SocketType"]]
-    ]);
-  }
-});
-
-// src/artifacts/pickle/denylist.ts
-function group(reason2, names) {
-  return names.map((name2) => ({ name: name2, reason: reason2 }));
-}
-var CMD, CODE, ATTR, IMPORT, LOADS, NET, FILE, DEBUG, NATIVE, INSTALL, PROC, DENYLIST, DANGEROUS_ATTRIBUTES, MODULE_ATTRIBUTES, BUILTINS_ALIASES;
-var init_denylist = __esm({
-  "src/artifacts/pickle/denylist.ts"() {
-    "use strict";
-    CMD = "runs shell commands or programs";
-    CODE = "evaluates or compiles arbitrary Python code";
-    ATTR = "reaches arbitrary attributes (gadget for calling anything)";
-    IMPORT = "imports arbitrary modules";
-    LOADS = "deserializes nested data (nested pickle or unsafe loader)";
-    NET = "performs network access";
-    FILE = "reads, writes or deletes files";
-    DEBUG = "debugger/profiler/REPL entry point that runs code";
-    NATIVE = "loads native code or manipulates memory";
-    INSTALL = "installs packages or runs build scripts";
-    PROC = "spawns processes, threads or signal handlers";
-    DENYLIST = [
-      ...group(CMD, [
-        "os",
-        "posix",
-        "nt",
-        "subprocess",
-        "commands",
-        "popen2",
-        "pty",
-        "_posixsubprocess",
-        "asyncio.subprocess",
-        "asyncio.create_subprocess_exec",
-        "asyncio.create_subprocess_shell",
-        "asyncio.base_events",
-        "asyncio.unix_events",
-        "asyncio.windows_events",
-        "platform.popen",
-        "pexpect",
-        "sh",
-        "plumbum",
-        "fabric",
-        "paramiko",
-        "invoke",
-        "uuid._get_command_stdout"
-      ]),
-      ...group(CODE, [
-        "builtins.eval",
-        "builtins.exec",
-        "builtins.compile",
-        "builtins.execfile",
-        "builtins.apply",
-        "builtins.breakpoint",
-        "builtins.input",
-        "builtins.raw_input",
-        "builtins.help",
-        "builtins.exit",
-        "builtins.quit",
-        "code",
-        "codeop",
-        "runpy",
-        "types.CodeType",
-        "types.FunctionType",
-        "types.LambdaType",
-        "types.MethodType",
-        "types.ModuleType",
-        "marshal",
-        "timeit",
-        "doctest",
-        "pydoc",
-        "pydoc_data",
-        "idlelib",
-        "lib2to3",
-        "numpy.testing._private.utils.runstring",
-        "numpy.f2py",
-        "numpy.distutils",
-        "IPython",
-        "jinja2",
-        "torch._inductor",
-        "torch.jit",
-        "torch.package",
-        "torch.utils.cpp_extension",
-        "torch._dynamo",
-        "torch.fx.experimental.symbolic_shapes",
-        "torch.compile",
-        "torch._C._jit_script_compile",
-        "torch.testing._internal",
-        "keras.layers.Lambda",
-        "tensorflow.keras.layers.Lambda",
-        "tf_keras.layers.Lambda",
-        "tensorflow.python.ops.script_ops",
-        "tensorflow.io",
-        "tensorflow.compat.v1.py_func",
-        "tensorflow.py_function",
-        "tensorflow.numpy_function",
-        "dill._dill._create_function",
-        "dill._dill._create_code",
-        "dill._dill._load_type",
-        "dill.source",
-        "cloudpickle.cloudpickle._make_function",
-        "cloudpickle.cloudpickle._builtin_type",
-        "cloudpickle.cloudpickle_fast",
-        "sympy.parsing",
-        "sympy.sympify",
-        "pandas.eval",
-        "pandas.core.computation",
-        "numexpr"
-      ]),
-      ...group(ATTR, [
-        "builtins.getattr",
-        "builtins.setattr",
-        "builtins.delattr",
-        "builtins.globals",
-        "builtins.locals",
-        "builtins.vars",
-        "builtins.__builtins__",
-        "builtins.__loader__",
-        "operator.attrgetter",
-        "operator.methodcaller",
-        "operator.getitem",
-        "operator.setitem",
-        "operator.delitem",
-        "operator.call",
-        "_operator.attrgetter",
-        "_operator.methodcaller",
-        "_operator.getitem",
-        "functools.partial",
-        "functools.reduce",
-        "functools.partialmethod",
-        "functools.singledispatch",
-        "functools.update_wrapper",
-        "_functools",
-        "inspect",
-        "gc",
-        "sys",
-        "copyreg.add_extension",
-        "copyreg.constructor",
-        "copyreg.pickle",
-        "_thread",
-        "site"
-      ]),
-      ...group(IMPORT, [
-        "importlib",
-        "builtins.__import__",
-        "imp",
-        "pkgutil",
-        "zipimport",
-        "modulefinder",
-        "builtins.__build_class__",
-        "_imp",
-        "_frozen_importlib",
-        "_frozen_importlib_external"
-      ]),
-      ...group(LOADS, [
-        "pickle",
-        "_pickle",
-        "cPickle",
-        "pickletools",
-        "dill",
-        "cloudpickle",
-        "jsonpickle",
-        "shelve",
-        // joblib's array wrappers (NumpyArrayWrapper, NDArrayWrapper) are plain data; its loaders and workers are not.
-        "joblib.load",
-        "joblib.numpy_pickle.load",
-        "joblib.numpy_pickle._unpickle",
-        "joblib.numpy_pickle.NumpyUnpickler",
-        "joblib.numpy_pickle_compat.load_compatibility",
-        "joblib.memory",
-        "joblib.Memory",
-        "joblib.parallel",
-        "joblib.Parallel",
-        "joblib.delayed",
-        "joblib._parallel_backends",
-        "joblib.pool",
-        "joblib._store_backends",
-        "joblib.externals",
-        "joblib.func_inspect",
-        "joblib.hashing",
-        "dbm",
-        "torch.load",
-        "torch.serialization",
-        "torch.storage._load_from_bytes",
-        "torch._weights_only_unpickler",
-        "torch.hub",
-        "torch.utils.model_zoo",
-        "torch.distributed.rpc",
-        "torch.multiprocessing",
-        "numpy.load",
-        "numpy.lib.npyio",
-        "numpy.lib.format.read_array",
-        "numpy.loads",
-        "numpy.core.numeric.loads",
-        "numpy.ma.core.loads",
-        "pandas.read_pickle",
-        "pandas.io.pickle",
-        "pandas.compat.pickle_compat",
-        "yaml.load",
-        "yaml.load_all",
-        "yaml.unsafe_load",
-        "yaml.unsafe_load_all",
-        "yaml.full_load",
-        "yaml.full_load_all",
-        "yaml.UnsafeLoader",
-        "yaml.Loader",
-        "yaml.FullLoader",
-        "ruamel.yaml",
-        "xmlrpc",
-        "xmlrpclib",
-        "sklearn.externals.joblib",
-        "keras.models.load_model",
-        "keras.saving",
-        "tensorflow.keras.models.load_model",
-        "skops.io.load",
-        "hydra.utils.instantiate"
-      ]),
-      ...group(NET, [
-        "socket",
-        "_socket",
-        "socketserver",
-        "ssl",
-        "requests",
-        "httpx",
-        "aiohttp",
-        "urllib3",
-        "urllib.request",
-        "urllib2",
-        "urllib.urlopen",
-        "urllib.urlretrieve",
-        "httplib",
-        "http.client",
-        "http.server",
-        "ftplib",
-        "smtplib",
-        "poplib",
-        "imaplib",
-        "nntplib",
-        "telnetlib",
-        "webbrowser",
-        "asyncio.open_connection",
-        "asyncio.start_server",
-        "asyncio.streams",
-        "wsgiref"
-      ]),
-      ...group(FILE, [
-        "builtins.open",
-        "builtins.file",
-        "io.open",
-        "io.open_code",
-        "io.FileIO",
-        "io.TextIOWrapper",
-        "io.BufferedReader",
-        "io.BufferedWriter",
-        "io.BufferedRandom",
-        "_io",
-        "codecs.open",
-        "codecs.StreamReaderWriter",
-        "shutil",
-        "tempfile",
-        "fileinput",
-        "zipfile",
-        "tarfile",
-        "gzip.open",
-        "bz2.open",
-        "lzma.open",
-        "mmap",
-        "fcntl",
-        "numpy.save",
-        "numpy.savetxt",
-        "numpy.fromfile",
-        "numpy.memmap",
-        "numpy.ndarray.tofile",
-        "torch.save",
-        "logging.FileHandler",
-        "logging.config"
-      ]),
-      ...group(DEBUG, [
-        "pdb",
-        "bdb",
-        "trace",
-        "cProfile",
-        "profile",
-        "pstats",
-        "tracemalloc",
-        "faulthandler",
-        "rlcompleter",
-        "readline",
-        "cmd",
-        "atexit"
-      ]),
-      ...group(NATIVE, [
-        "ctypes",
-        "_ctypes",
-        "cffi",
-        "numpy.ctypeslib",
-        "torch.ops.load_library",
-        "torch.classes.load_library",
-        "torch.library",
-        "torch.cuda._utils",
-        "resource"
-      ]),
-      ...group(INSTALL, [
-        "pip",
-        "setuptools",
-        "distutils",
-        "ensurepip",
-        "venv",
-        "virtualenv",
-        "pkg_resources",
-        "conda"
-      ]),
-      ...group(PROC, [
-        "multiprocessing",
-        "_multiprocessing",
-        "concurrent.futures",
-        "threading",
-        "signal",
-        "_signal",
-        "asyncio.run",
-        "asyncio.get_event_loop",
-        "sched"
-      ])
-    ];
-    DANGEROUS_ATTRIBUTES = /* @__PURE__ */ new Set([
-      "__globals__",
-      "__builtins__",
-      "__subclasses__",
-      "__code__",
-      "__closure__",
-      "__func__",
-      "__self__",
-      "__getattribute__",
-      "__getattr__",
-      "__setattr__",
-      "__delattr__",
-      "__import__",
-      "__loader__",
-      "__spec__",
-      "__reduce__",
-      "__reduce_ex__",
-      "__class__",
-      "__base__",
-      "__bases__",
-      "__mro__",
-      "__dict__",
-      "__init_subclass__",
-      "__call__",
-      "f_globals",
-      "f_locals",
-      "f_builtins",
-      "gi_frame",
-      "tb_frame",
-      "co_code"
-    ]);
-    MODULE_ATTRIBUTES = /* @__PURE__ */ new Set([
-      "os",
-      "posix",
-      "nt",
-      "subprocess",
-      "sys",
-      "builtins",
-      "importlib",
-      "ctypes",
-      "pickle",
-      "_pickle",
-      "marshal",
-      "shutil",
-      "socket",
-      "pty",
-      "runpy",
-      "multiprocessing"
-    ]);
-    BUILTINS_ALIASES = /* @__PURE__ */ new Set(["builtins", "__builtin__", "__builtins__"]);
-  }
-});
-
-// src/artifacts/pickle/names.ts
-function normalizeGlobal(module2, name2, protocol) {
-  let m = module2;
-  let n = name2;
-  if (protocol < 3) {
-    const mapped = NAME_MAPPING.get(`${m}\0${n}`);
-    if (mapped !== void 0) {
-      m = mapped[0];
-      n = mapped[1];
-    } else {
-      m = IMPORT_MAPPING.get(m) ?? m;
-    }
-  }
-  if (BUILTINS_ALIASES.has(m)) m = "builtins";
-  return { module: m, name: n, qualified: `${m}.${n}` };
-}
-function lookupChain(parts2, from, to) {
-  let chain = BUILTINS_ALIASES.has(parts2[from]) ? "builtins" : parts2[from];
-  for (let i3 = from; i3 <= to; i3++) {
-    if (i3 > from) chain += "." + parts2[i3];
-    const reason2 = DENY_REASONS.get(chain);
-    if (reason2 !== void 0) return { entry: chain, reason: reason2 };
-  }
-  return void 0;
-}
-function matchDenylist(module2, name2) {
-  const key = `${module2}\0${name2}`;
-  const known = judged.get(key);
-  if (known !== void 0) return known === NO_MATCH ? void 0 : known;
-  const match = judgeAgainstDenylist(module2, name2);
-  if (key.length > MAX_JUDGED_KEY) return match;
-  if (judged.size >= MAX_JUDGED) judged.clear();
-  judged.set(key, match ?? NO_MATCH);
-  return match;
-}
-function judgeAgainstDenylist(module2, name2) {
-  const moduleParts = module2.split(".");
-  const nameParts = name2.split(".");
-  const parts2 = moduleParts.concat(nameParts).slice(0, MAX_PARTS);
-  const fromRoot = lookupChain(parts2, 0, parts2.length - 1);
-  if (fromRoot !== void 0) return fromRoot;
-  const firstNamePart = moduleParts.length;
-  for (let j = firstNamePart; j < parts2.length; j++) {
-    if (DANGEROUS_ATTRIBUTES.has(parts2[j])) {
-      return { entry: parts2[j], reason: "traverses interpreter internals (sandbox-escape gadget)" };
-    }
-  }
-  for (let j = firstNamePart; j < parts2.length - 1; j++) {
-    const inner = lookupChain(parts2, j, parts2.length - 1);
-    if (inner !== void 0) return inner;
-  }
-  const last = parts2[parts2.length - 1];
-  if (parts2.length > firstNamePart && MODULE_ATTRIBUTES.has(last)) {
-    return lookupChain(parts2, parts2.length - 1, parts2.length - 1) ?? { entry: last, reason: "reaches a dangerous module" };
-  }
-  return void 0;
-}
-var MAX_PARTS, DENY_REASONS, judged, NO_MATCH, MAX_JUDGED, MAX_JUDGED_KEY, GlobalSet;
-var init_names = __esm({
-  "src/artifacts/pickle/names.ts"() {
-    "use strict";
-    init_compat_mapping();
-    init_denylist();
-    MAX_PARTS = 32;
-    DENY_REASONS = new Map(DENYLIST.map((e) => [e.name, e.reason]));
-    judged = /* @__PURE__ */ new Map();
-    NO_MATCH = Object.freeze({ entry: "", reason: "" });
-    MAX_JUDGED = 2e4;
-    MAX_JUDGED_KEY = 512;
-    GlobalSet = class {
-      exact = /* @__PURE__ */ new Set();
-      prefixes = [];
-      constructor(entries) {
-        for (const e of entries) {
-          if (e.endsWith(".*")) this.prefixes.push(e.slice(0, -1));
-          else this.exact.add(e);
-        }
-      }
-      has(qualified) {
-        if (this.exact.has(qualified)) return true;
-        for (const p of this.prefixes) if (qualified.startsWith(p)) return true;
-        return false;
-      }
-    };
-  }
-});
-
 // src/artifacts/pickle/policy.ts
 function userSet(extra) {
   let set = userCache.get(extra);
@@ -5921,7 +6309,7 @@ function judge(trace, options) {
   const issues = [];
   const verdicts = [];
   const add = (issue) => {
-    if (issues.length < MAX_ISSUES) issues.push(issue);
+    if (issues.length < MAX_ISSUES2) issues.push(issue);
   };
   const explain = (v) => {
     if (verdicts.length < MAX_VERDICTS) verdicts.push(v);
@@ -5935,9 +6323,14 @@ function judge(trace, options) {
     const name2 = a.imports[i3].normalized;
     if (at >= 0 && (firstCallOf.get(name2) ?? Infinity) > at) firstCallOf.set(name2, at);
   }
+  const simulated = trace.sweptFrom >= 0 ? trace.sweptFrom : a.imports.length;
   for (let i3 = 0; i3 < a.imports.length; i3++) {
     const imp = a.imports[i3];
     standings.push(void 0);
+    if (i3 >= simulated && !imp.opcode.startsWith("EXT")) {
+      judgeSwept(imp, trace.importNormalized[i3], options, add, explain, reportedUnknown);
+      continue;
+    }
     if (imp.dynamic) {
       add({
         kind: "dynamic-global",
@@ -6112,7 +6505,7 @@ function judge(trace, options) {
       });
     }
   }
-  if (trace.stoppedBy === "limit" && a.imports.length === 0) {
+  if (trace.stoppedBy === "limit" && simulated === 0) {
     add({
       kind: "uninspectable",
       severity: "medium",
@@ -6120,7 +6513,7 @@ function judge(trace, options) {
       offset: a.error?.offset
     });
   }
-  if (a.error !== void 0 && (a.imports.length > 0 || trace.callNames.length > 0)) {
+  if (a.error !== void 0 && (simulated > 0 || trace.callNames.length > 0)) {
     add({
       kind: "malformed",
       severity: "high",
@@ -6131,19 +6524,61 @@ function judge(trace, options) {
   a.verdicts = verdicts;
   return issues;
 }
+function judgeSwept(imp, [module2, name2], options, add, explain, reportedUnknown) {
+  const after = "after the point where the analysis stopped at a limit, so its calls were not simulated";
+  if (imp.dynamic) {
+    explain({ offset: imp.offset, subject: imp.normalized, use: "import", verdict: "unknown", reason: "operands not resolved after the limit" });
+    add({
+      kind: "unknown-call",
+      severity: "high",
+      message: `${imp.opcode} with operands that could not be resolved (${imp.module}, ${imp.name}), ${after}`,
+      offset: imp.offset
+    });
+    return;
+  }
+  const raw = matchDenylist(imp.module, imp.name) ?? matchDenylist(module2, name2);
+  const standing = standingOf(imp.normalized, raw, options);
+  explain({ offset: imp.offset, subject: imp.normalized, use: "import", verdict: standing.verdict, reason: standing.reason });
+  if (standing.verdict === "denylisted") {
+    add({
+      kind: "dangerous-call",
+      severity: "critical",
+      message: `Imports ${imp.normalized} (${standing.reason}) via ${imp.opcode} ${after}`,
+      global: imp.normalized,
+      offset: imp.offset
+    });
+  } else if (standing.verdict === "unknown" && options.policy === "allowlist" && !reportedUnknown.has(imp.normalized)) {
+    reportedUnknown.add(imp.normalized);
+    add({
+      kind: "unknown-call",
+      severity: "high",
+      message: `Imports ${imp.normalized}, which is not known to be safe, via ${imp.opcode} ${after}`,
+      global: imp.normalized,
+      offset: imp.offset
+    });
+  } else if (standing.verdict === "project" && options.policy === "allowlist" && standing.definition.danger !== void 0) {
+    add({
+      kind: "unknown-call",
+      severity: "high",
+      message: `Imports ${imp.normalized}, defined in the project (${standing.definition.file}:${standing.definition.line}), whose load-time code ${standing.definition.danger}, ${after}`,
+      global: imp.normalized,
+      offset: imp.offset
+    });
+  }
+}
 function calledOnlyThroughHelpers(trace, imp) {
   const calls = trace.callCallee;
   for (let c = 0; c < calls.length; c++) if (calls[c] === imp) return false;
   return true;
 }
-var SEVERITY_RANK, MAX_ISSUES, MAX_VERDICTS, BUILT_IN, userCache;
+var SEVERITY_RANK, MAX_ISSUES2, MAX_VERDICTS, BUILT_IN, userCache;
 var init_policy = __esm({
   "src/artifacts/pickle/policy.ts"() {
     "use strict";
     init_allowlist();
     init_names();
     SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1 };
-    MAX_ISSUES = 1e3;
+    MAX_ISSUES2 = 1e3;
     MAX_VERDICTS = 2e3;
     BUILT_IN = new Set(ALLOWLIST);
     userCache = /* @__PURE__ */ new WeakMap();
@@ -6601,6 +7036,180 @@ var init_render = __esm({
   }
 });
 
+// src/artifacts/pickle/tail-sweep.ts
+function littleEndian(b, at, size) {
+  let v = 0;
+  for (let i3 = size - 1; i3 >= 0; i3--) v = v * 256 + b[at + i3];
+  return v;
+}
+function sweepGlobals(bytes, from, memo, memoSize, stackTop) {
+  const found = [];
+  const top = [...stackTop];
+  let stored = /* @__PURE__ */ new Map();
+  let size = memoSize;
+  let inherited = true;
+  const push = (v) => {
+    if (top.length >= 16) top.shift();
+    top.push(v);
+  };
+  const fetch2 = (index) => {
+    if (stored.has(index)) return stored.get(index);
+    return inherited ? memo(index) ?? null : null;
+  };
+  const store = (index) => {
+    stored.set(index, top.length > 0 ? top[top.length - 1] : null);
+  };
+  let pos = from;
+  while (pos < bytes.length && found.length < MAX_SWEPT) {
+    const at = pos;
+    const op = bytes[pos++];
+    if (op === OP.GLOBAL || op === OP.INST) {
+      const module2 = bytes.indexOf(10, pos);
+      const name2 = module2 < 0 ? -1 : bytes.indexOf(10, module2 + 1);
+      if (name2 < 0) break;
+      found.push({
+        module: utf82.decode(bytes.subarray(pos, module2)),
+        name: utf82.decode(bytes.subarray(module2 + 1, name2)),
+        opcode: op === OP.GLOBAL ? "GLOBAL" : "INST",
+        offset: at,
+        dynamic: false
+      });
+      pos = name2 + 1;
+      push(null);
+    } else if (op === OP.STACK_GLOBAL) {
+      const name2 = top.pop() ?? null;
+      const module2 = top.pop() ?? null;
+      const known = module2 !== null && name2 !== null;
+      found.push({ module: module2 ?? "<unknown>", name: name2 ?? "<unknown>", opcode: "STACK_GLOBAL", offset: at, dynamic: !known });
+      push(null);
+    } else if (EXT_NAMES.has(op)) {
+      const n = FIXED.get(op);
+      if (pos + n > bytes.length) break;
+      found.push({ module: "copyreg._extension_registry", name: String(littleEndian(bytes, pos, n)), opcode: EXT_NAMES.get(op), offset: at, dynamic: false });
+      pos += n;
+      push(null);
+    } else if (SIZED.has(op)) {
+      const n = SIZED.get(op);
+      if (pos + n > bytes.length) break;
+      const length = littleEndian(bytes, pos, n);
+      if ((op === OP.BINSTRING || op === OP.LONG4) && length >= 2147483648) break;
+      const start2 = pos + n;
+      if (length > bytes.length - start2) break;
+      pos = start2 + length;
+      const text2 = bytes.subarray(start2, pos);
+      push(SIZED_STR.has(op) && length <= 1024 ? op === OP.SHORT_BINSTRING || op === OP.BINSTRING ? latin1(text2) : utf82.decode(text2) : null);
+    } else if (LINE.has(op)) {
+      const end = bytes.indexOf(10, pos);
+      if (end < 0) break;
+      const text2 = latin1(bytes.subarray(pos, end));
+      pos = end + 1;
+      if (op === OP.PUT) store(Number.parseInt(text2, 10));
+      else if (op === OP.GET) push(fetch2(Number.parseInt(text2, 10)));
+      else if (op === OP.UNICODE) push(text2);
+      else if (op === OP.STRING && text2.length >= 2 && (text2[0] === "'" || text2[0] === '"')) push(text2.slice(1, -1));
+      else push(null);
+    } else if (FIXED.has(op)) {
+      const n = FIXED.get(op);
+      if (pos + n > bytes.length) break;
+      const v = littleEndian(bytes, pos, n);
+      pos += n;
+      if (op === OP.BINPUT || op === OP.LONG_BINPUT) store(v);
+      else if (op === OP.BINGET || op === OP.LONG_BINGET) push(fetch2(v));
+      else if (op !== OP.PROTO && op !== OP.FRAME) push(null);
+    } else if (BARE.has(op)) {
+      if (op === OP.MEMOIZE) store(size++);
+      else if (op === OP.POP) top.pop();
+      else if (op === OP.DUP) push(top.length > 0 ? top[top.length - 1] : null);
+      else if (op === OP.STOP) {
+        stored = /* @__PURE__ */ new Map();
+        size = 0;
+        inherited = false;
+        top.length = 0;
+      } else if (op !== OP.MARK) push(null);
+    } else {
+      break;
+    }
+  }
+  return found;
+}
+var MAX_SWEPT, utf82, FIXED, SIZED, SIZED_STR, LINE, BARE, EXT_NAMES;
+var init_tail_sweep = __esm({
+  "src/artifacts/pickle/tail-sweep.ts"() {
+    "use strict";
+    init_bytes();
+    init_opcodes();
+    MAX_SWEPT = 1e4;
+    utf82 = new TextDecoder("utf-8");
+    FIXED = /* @__PURE__ */ new Map([
+      [OP.BININT, 4],
+      [OP.BININT1, 1],
+      [OP.BININT2, 2],
+      [OP.BINGET, 1],
+      [OP.LONG_BINGET, 4],
+      [OP.BINPUT, 1],
+      [OP.LONG_BINPUT, 4],
+      [OP.BINFLOAT, 8],
+      [OP.PROTO, 1],
+      [OP.EXT1, 1],
+      [OP.EXT2, 2],
+      [OP.EXT4, 4],
+      [OP.FRAME, 8]
+    ]);
+    SIZED = /* @__PURE__ */ new Map([
+      [OP.SHORT_BINSTRING, 1],
+      [OP.BINSTRING, 4],
+      [OP.BINUNICODE, 4],
+      [OP.SHORT_BINBYTES, 1],
+      [OP.BINBYTES, 4],
+      [OP.SHORT_BINUNICODE, 1],
+      [OP.BINUNICODE8, 8],
+      [OP.BINBYTES8, 8],
+      [OP.BYTEARRAY8, 8],
+      [OP.LONG1, 1],
+      [OP.LONG4, 4]
+    ]);
+    SIZED_STR = /* @__PURE__ */ new Set([OP.SHORT_BINSTRING, OP.BINSTRING, OP.BINUNICODE, OP.SHORT_BINUNICODE, OP.BINUNICODE8]);
+    LINE = /* @__PURE__ */ new Set([OP.FLOAT, OP.INT, OP.LONG, OP.PERSID, OP.STRING, OP.UNICODE, OP.GET, OP.PUT]);
+    BARE = /* @__PURE__ */ new Set([
+      OP.MARK,
+      OP.STOP,
+      OP.POP,
+      OP.POP_MARK,
+      OP.DUP,
+      OP.NONE,
+      OP.REDUCE,
+      OP.APPEND,
+      OP.BUILD,
+      OP.DICT,
+      OP.EMPTY_DICT,
+      OP.APPENDS,
+      OP.LIST,
+      OP.EMPTY_LIST,
+      OP.OBJ,
+      OP.SETITEM,
+      OP.TUPLE,
+      OP.EMPTY_TUPLE,
+      OP.SETITEMS,
+      OP.BINPERSID,
+      OP.NEWOBJ,
+      OP.TUPLE1,
+      OP.TUPLE2,
+      OP.TUPLE3,
+      OP.NEWTRUE,
+      OP.NEWFALSE,
+      OP.EMPTY_SET,
+      OP.ADDITEMS,
+      OP.FROZENSET,
+      OP.NEWOBJ_EX,
+      OP.STACK_GLOBAL,
+      OP.MEMOIZE,
+      OP.NEXT_BUFFER,
+      OP.READONLY_BUFFER
+    ]);
+    EXT_NAMES = /* @__PURE__ */ new Map([[OP.EXT1, "EXT1"], [OP.EXT2, "EXT2"], [OP.EXT4, "EXT4"]]);
+  }
+});
+
 // src/artifacts/pickle/values.ts
 function isContainer(v) {
   return v.k === "list" || v.k === "tuple" || v.k === "set" || v.k === "frozenset" || v.k === "dict";
@@ -6724,6 +7333,7 @@ var init_vm = __esm({
     init_names();
     init_opcodes();
     init_render();
+    init_tail_sweep();
     init_values();
     PickleError = class {
       constructor(message15, offset, kind = "invalid") {
@@ -6806,7 +7416,8 @@ var init_vm = __esm({
           unsafeClassArgs: [],
           stateFilenames: [],
           argScanExhausted: false,
-          stoppedBy: void 0
+          stoppedBy: void 0,
+          sweptFrom: -1
         };
       }
       bytes;
@@ -6872,10 +7483,12 @@ var init_vm = __esm({
             const sawCode = this.sawCodeSince(checkpoint.imports, checkpoint.calls);
             if (a.streams === 0) {
               this.t.stoppedBy = e.kind;
-              if (sawCode || a.protocol !== null) a.isPickle = true;
+              if (sawCode || a.protocol !== null || e.limit && this.o.sweepAfterLimit === true) a.isPickle = true;
               if (a.isPickle) this.fail(e);
+              if (a.isPickle && e.limit) this.sweepRest(e.offset);
             } else if (sawCode || e.limit) {
               this.fail(e);
+              if (e.limit) this.sweepRest(e.offset);
             } else {
               this.rollback(checkpoint);
             }
@@ -6906,6 +7519,25 @@ var init_vm = __esm({
           if (imp.dynamic || imp.opcode.startsWith("EXT") || isDottedName(imp.module) && isDottedName(imp.name)) return true;
         }
         return false;
+      }
+      /** Records the globals the bytes from `from` on name, which the machine stopped before simulating. */
+      sweepRest(from) {
+        if (this.o.sweepAfterLimit !== true) return;
+        const memo = (index) => {
+          const v = index < DENSE_MEMO_LIMIT ? this.memoDense[index] : this.memoSparse.get(index);
+          return v?.k === "str" ? v.v : void 0;
+        };
+        const stackTop = this.stack.slice(Math.max(this.fence(), this.stack.length - 2)).map((v) => v.k === "str" ? v.v : null);
+        const swept = sweepGlobals(this.bytes, from, memo, this.memoSize, stackTop);
+        if (swept.length === 0) return;
+        this.t.sweptFrom = this.a.imports.length;
+        this.stack.length = 0;
+        for (const g of swept) {
+          this.opStart = g.offset;
+          if (g.opcode.startsWith("EXT")) this.extension(Number(g.name), g.opcode);
+          else this.addImport(g.module, g.name, g.opcode, g.dynamic);
+          this.stack.length = 0;
+        }
       }
       frameIssue(message15) {
         if (this.frameProblem === void 0) this.frameProblem = { message: message15, offset: this.opStart };
@@ -7604,9 +8236,8 @@ var init_vm = __esm({
         }
         return binding + rest;
       }
-      extension(code5) {
+      extension(code5, opcode = OPCODE_NAMES[this.bytes[this.opStart]]) {
         const imp = this.a.imports.length;
-        const opcode = OPCODE_NAMES[this.bytes[this.opStart]];
         this.a.imports.push({
           module: "copyreg._extension_registry",
           name: String(code5),
@@ -8120,7 +8751,8 @@ function analyzeAt(bytes, options, depth, budget) {
     invokedArguments: INVOKED_ARGUMENTS,
     resolvers: RESOLVERS,
     nested,
-    statements: options.pseudoPython !== false
+    statements: options.pseudoPython !== false,
+    sweepAfterLimit: true
   });
   const a = trace.analysis;
   a.issues = a.isPickle ? judge(trace, options) : [];
@@ -12494,7 +13126,7 @@ var init_pickle_streams = __esm({
        * caller analyses the whole stream.
        */
       async analyseUpToWalkError(item, position, length, error) {
-        if (error === void 0 || /^unterminated /.test(error.message)) return null;
+        if (error === void 0 || /^unterminated |^stopped after /.test(error.message)) return null;
         const cut = Math.max(0, error.offset - position) + WALK_ERROR_MARGIN;
         if (cut >= length) return null;
         const analysis = this.host.analyze(await readRange(item.source, position, cut));
@@ -12690,7 +13322,7 @@ function memberName(parent, path) {
   if (path.startsWith("[")) return `${parent ?? ""}${path}`;
   return parent ? `${parent}/${path}` : path;
 }
-var MAX_WORK_ITEMS, DEFAULT_OPCODES_PER_FILE, PICKLE_NAME, ArtifactScan;
+var MAX_WORK_ITEMS, KERAS_CONFIG, MAX_KERAS_CONFIG, DEFAULT_OPCODES_PER_FILE, PICKLE_NAME, ArtifactScan;
 var init_scan = __esm({
   "src/artifacts/scan.ts"() {
     "use strict";
@@ -12705,7 +13337,11 @@ var init_scan = __esm({
     init_sniff2();
     init_pickle_streams();
     init_warnings();
+    init_hdf5();
+    init_judge();
     MAX_WORK_ITEMS = 1e4;
+    KERAS_CONFIG = "config.json";
+    MAX_KERAS_CONFIG = 64 * 1024 * 1024;
     DEFAULT_OPCODES_PER_FILE = 5e7;
     PICKLE_NAME = /\.(pkl|pickle|pck|pcl|p|pt|pth|bin|ckpt|joblib|jbl|dill|sav|dat|th)$/i;
     ArtifactScan = class {
@@ -12796,6 +13432,7 @@ var init_scan = __esm({
         if (this.baseKind === "zip" && this.traits.has("torch-zip")) return "torch-zip";
         if (this.baseKind === "zip" && this.traits.has("npz")) return "npz";
         if (this.baseKind === "pickle" && this.traits.has("zip")) return "pickle+zip";
+        if (this.baseKind === "zip" && this.traits.has("keras")) return "keras";
         return this.baseKind;
       }
       warn(message15, member) {
@@ -12821,6 +13458,10 @@ var init_scan = __esm({
         if (head.length === 0) {
           if (item.depth === 0) this.warn("file is empty");
           return;
+        }
+        if (looksLikeHdf5(head) || isKerasMetadataName(item.member ?? this.relPath)) {
+          if (item.depth === 0) this.baseKind = looksLikeHdf5(head) ? "hdf5" : "keras-metadata";
+          return this.inspectKerasConfigs(item);
         }
         const readers = READERS.filter((reader) => reader.sniff(head));
         const pickleLike = readers.length === 0 && (item.expectPickle === true || looksLikePickle(head));
@@ -12872,18 +13513,20 @@ var init_scan = __esm({
           return;
         }
         if (row.role === "tensor-data" || !member.head || !member.open) return;
+        if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name2);
         const expectPickle = member.expectPickle === true;
+        const kerasMetadata = isKerasMetadataName(member.path);
         let head;
         if (member.decoded) {
           const first = await member.head(SNIFF_BYTES);
-          if (!expectPickle && !couldStartPickle(first) && sniffFormat(first) === "unknown") return;
+          if (!expectPickle && !kerasMetadata && !couldStartPickle(first) && sniffFormat(first) === "unknown" && !looksLikeHdf5(first)) return;
           head = first.length < SNIFF_BYTES ? first : await member.head(HEAD_BYTES);
         } else {
           head = await member.head(HEAD_BYTES);
         }
         const pickleLike = looksLikePickle(head);
         if (pickleLike || expectPickle) row.role = "pickle";
-        if (!pickleLike && !expectPickle && sniffFormat(head) === "unknown") return;
+        if (!pickleLike && !expectPickle && sniffFormat(head) === "unknown" && !looksLikeHdf5(head) && !kerasMetadata) return;
         const open2 = member.open.bind(member);
         this.queue.push({
           source: item.source,
@@ -12916,6 +13559,34 @@ var init_scan = __esm({
             if (!quiet) this.traits.add(name2);
           }
         };
+      }
+      /** A legacy Keras .h5 model or a SavedModel's keras_metadata.pb: the configurations it holds (see keras/hdf5.ts). */
+      async inspectKerasConfigs(item) {
+        const cap = this.options.limits.maxDecompressedBytes;
+        const { found, complete } = await findClassNameJson(item.source, cap);
+        if (!complete) this.warn(`file of ${item.source.size} bytes: only its first ${cap} bytes were searched for a Keras configuration`, item.member);
+        for (const json of found) {
+          if (!isKerasConfig(json.value)) continue;
+          this.trait("keras");
+          for (const issue of judgeKerasConfig(json.value)) this.addIssue({ ...issue, offset: item.origin + json.offset }, item.member, item.origin);
+        }
+      }
+      /** A .keras archive's config.json: the model Keras rebuilds on load. */
+      async inspectKerasConfig(source, member) {
+        if (source === null) return;
+        if (source.size > MAX_KERAS_CONFIG) {
+          this.warn(`config.json of ${source.size} bytes is larger than ${MAX_KERAS_CONFIG} bytes; not inspected`, member);
+          return;
+        }
+        let json;
+        try {
+          json = JSON.parse(new TextDecoder("utf-8").decode(await readRange(source, 0, source.size)));
+        } catch {
+          return;
+        }
+        if (!isKerasConfig(json)) return;
+        this.trait("keras");
+        for (const issue of judgeKerasConfig(json)) this.addIssue(issue, member, 0);
       }
       /** The pickles at the start of the item, then whatever follows them (a zip polyglot, another container). */
       async inspectPickles(item) {
@@ -13014,9 +13685,10 @@ __export(artifacts_exports, {
 });
 function isArtifactCandidate(relPath, head) {
   const lower = relPath.toLowerCase();
-  if (ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext))) return true;
+  if (ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext)) || isKerasMetadataName(lower)) return true;
   const bytes = typeof head === "function" ? head() : head;
   if (bytes.length === 0) return false;
+  if (looksLikeHdf5(bytes)) return true;
   const format = sniffFormat(bytes);
   if (format !== "unknown" && format !== "tar" && format !== "zlib") return true;
   return TEXT_EXTENSIONS.some((ext) => lower.endsWith(ext)) ? looksLikeStrongPickle(bytes) : looksLikePickle(bytes, bytes.length >= SNIFF_BYTES);
@@ -13028,6 +13700,8 @@ var init_artifacts = __esm({
   "src/artifacts/index.ts"() {
     "use strict";
     init_sniff();
+    init_hdf5();
+    init_judge();
     init_pickle();
     init_scan();
     init_rules();
@@ -14710,7 +15384,7 @@ var require_picomatch = __commonJS({
     var parse4 = require_parse();
     var utils = require_utils();
     var constants3 = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch4(input, options, returnState));
@@ -14723,7 +15397,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject(glob) && glob.tokens && glob.input;
+      const isState = isObject2(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -15815,9 +16489,6 @@ function nodeCrypto() {
 function sha256() {
   return nodeCrypto().createHash("sha256");
 }
-function randomHex(count) {
-  return nodeCrypto().randomBytes(count).toString("hex");
-}
 function keyOf(text2) {
   return text2.length <= LITERAL_KEY_MAX ? `=${text2}` : `sha256:${sha256().update(text2).digest("hex")}`;
 }
@@ -16215,7 +16886,7 @@ var require_specifier = __commonJS({
           if (!pass) {
             return false;
           }
-          return contains2({ ...spec, ...options }, { version, explained });
+          return contains3({ ...spec, ...options }, { version, explained });
         }, true);
       });
     }
@@ -16234,7 +16905,7 @@ var require_specifier = __commonJS({
       }
       return true;
     }
-    function contains2(specifier, input) {
+    function contains3(specifier, input) {
       const { explained } = input;
       let { version } = input;
       const { ...spec } = specifier;
@@ -25471,6 +26142,16 @@ function literalTruth(node, source) {
       return void 0;
   }
 }
+function argumentTruth(m, node) {
+  const source = m.model.tree.source;
+  const literal = literalTruth(node, source);
+  if (literal !== void 0 || node?.type !== "identifier") return literal;
+  const bindings = m.model.lookup(source.slice(node.start, node.end), m.scope, node);
+  if (bindings?.length !== 1) return void 0;
+  const [b] = bindings;
+  if (b.kind !== "assignment" || !b.value || b.valueScope) return void 0;
+  return literalTruth(b.value, source);
+}
 function namesOf(m, node) {
   return [...new Set(m.model.resolve(node, m.scope).map((r) => r.name))];
 }
@@ -25696,6 +26377,8 @@ var init_calls = __esm({
       hasStarArgs = false;
       /** `**kwargs` present: any keyword may be set. */
       hasKwArgs = false;
+      /** The first `*args` or `**kwargs` argument (the `list_splat`/`dictionary_splat` node), if any. */
+      firstSplat = void 0;
       constructor(call, source) {
         const list = call ? childByField(call, "arguments") : void 0;
         if (!list) return;
@@ -25716,9 +26399,11 @@ var init_calls = __esm({
             }
             case "list_splat":
               this.hasStarArgs = true;
+              this.firstSplat ??= arg;
               break;
             case "dictionary_splat":
               this.hasKwArgs = true;
+              this.firstSplat ??= arg;
               break;
             case "comment":
               break;
@@ -25844,6 +26529,230 @@ var init_module_aliases = __esm({
   }
 });
 
+// src/languages/python/semantic/find-class.ts
+function findClassAllowlist(model, classDef) {
+  const classScope = model.classScope(classDef);
+  const def = childByField(classDef, "body")?.children.find((c) => c.type === "function_definition" && model.text(childByField(c, "name") ?? c) === "find_class");
+  if (!def || !classScope) return void 0;
+  const params = (childByField(def, "parameters")?.children ?? []).filter((p) => p.type === "identifier");
+  if (params.length !== 3) return void 0;
+  const [moduleParam, nameParam] = [model.text(params[1]), model.text(params[2])];
+  const body2 = childByField(def, "body");
+  if (!body2) return void 0;
+  const allowed = /* @__PURE__ */ new Set();
+  const reader = { model, classScope, moduleParam, nameParam };
+  if (!walk(reader, body2, {}, allowed) || allowed.size === 0) return void 0;
+  return [...allowed].sort();
+}
+function walk(r, block, outer, allowed) {
+  let narrowing = outer;
+  for (const stmt of block.children) {
+    const guard = stmt.type === "if_statement" ? raisingGuard(r, stmt) : void 0;
+    if (guard) {
+      narrowing = narrowed(narrowing, guard);
+      continue;
+    }
+    switch (stmt.type) {
+      case "comment":
+      case "pass_statement":
+      case "raise_statement":
+        continue;
+      case "return_statement": {
+        const value = stmt.children.find((c) => c.type !== "return");
+        if (!value || !returnsLookedUp(r, value)) return false;
+        const pairs = pairsOf(narrowing);
+        if (!pairs) return false;
+        for (const p of pairs) allowed.add(p);
+        if (allowed.size > MAX_ALLOWED) return false;
+        continue;
+      }
+      case "if_statement": {
+        const consequence = childByField(stmt, "consequence");
+        if (!consequence || !walk(r, consequence, narrowed(narrowing, condition(r, childByField(stmt, "condition"))), allowed)) return false;
+        for (const alt of stmt.children) {
+          if (alt.type === "elif_clause") {
+            const body2 = childByField(alt, "consequence");
+            if (!body2 || !walk(r, body2, narrowed(narrowing, condition(r, childByField(alt, "condition"))), allowed)) return false;
+          } else if (alt.type === "else_clause") {
+            const body2 = childByField(alt, "body");
+            if (!body2 || !walk(r, body2, narrowing, allowed)) return false;
+          }
+        }
+        continue;
+      }
+      case "expression_statement":
+        if (rebindsParameter(r, stmt)) return false;
+        continue;
+      default:
+        if (rebindsParameter(r, stmt) || contains(stmt, "return_statement")) return false;
+    }
+  }
+  return true;
+}
+function returnsLookedUp(r, value) {
+  if (value.type !== "call") return false;
+  const callee = childByField(value, "function");
+  const args2 = (childByField(value, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
+  const named = (n, text2) => n?.type === "identifier" && r.model.text(n) === text2;
+  if (callee?.type === "attribute" && r.model.text(childByField(callee, "attribute") ?? callee) === "find_class") {
+    return named(args2.at(-1), r.nameParam) && named(args2.at(-2), r.moduleParam);
+  }
+  return callee?.type === "identifier" && r.model.text(callee) === "getattr" && args2.length === 2 && named(args2[1], r.nameParam);
+}
+function narrowed(outer, inner) {
+  if (!inner) return outer;
+  return {
+    pairs: intersect(outer.pairs, inner.pairs),
+    modules: intersect(outer.modules, inner.modules),
+    names: intersect(outer.names, inner.names)
+  };
+}
+function intersect(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  return new Set([...a].filter((x2) => b.has(x2)));
+}
+function pairsOf(n) {
+  const product = n.modules && n.names ? new Set([...n.modules].flatMap((m) => [...n.names].map((x2) => `${m}.${x2}`))) : void 0;
+  if (n.pairs) {
+    const pairs = [...n.pairs].filter((p) => (!n.modules || n.modules.has(p.slice(0, p.lastIndexOf(".")))) && (!n.names || n.names.has(p.slice(p.lastIndexOf(".") + 1))));
+    return new Set(pairs);
+  }
+  return product;
+}
+function raisingGuard(r, stmt) {
+  if (stmt.children.some((c) => c.type === "elif_clause" || c.type === "else_clause")) return void 0;
+  const body2 = childByField(stmt, "consequence")?.children.filter((c) => c.type !== "comment") ?? [];
+  if (body2.at(-1)?.type !== "raise_statement" || body2.some((c) => contains(c, "return_statement") || c.type === "return_statement")) return void 0;
+  return negation(r, childByField(stmt, "condition"));
+}
+function negation(r, node) {
+  if (!node) return void 0;
+  if (node.type === "parenthesized_expression" && node.children.length === 1) return negation(r, node.children[0]);
+  if (node.type === "not_operator") return condition(r, childByField(node, "argument") ?? node.children.at(-1));
+  if (node.type === "boolean_operator") {
+    const left = childByField(node, "left");
+    const right = childByField(node, "right");
+    if (!left || !right || between(r, left, right) !== "or") return void 0;
+    const a = negation(r, left);
+    const b = negation(r, right);
+    return a && b ? narrowed(a, b) : a ?? b;
+  }
+  if (node.type !== "comparison_operator") return void 0;
+  const parts2 = node.children.filter((c) => c.type !== "comment");
+  if (parts2.length !== 2) return void 0;
+  const op = between(r, parts2[0], parts2[1]);
+  return op === "not in" ? compared(r, parts2[0], "in", parts2[1]) : op === "!=" ? compared(r, parts2[0], "==", parts2[1]) : void 0;
+}
+function condition(r, node) {
+  if (!node) return void 0;
+  if (node.type === "parenthesized_expression" && node.children.length === 1) return condition(r, node.children[0]);
+  if (node.type === "boolean_operator") {
+    const left = childByField(node, "left");
+    const right = childByField(node, "right");
+    if (!left || !right || between(r, left, right) !== "and") return void 0;
+    const a = condition(r, left);
+    const b = condition(r, right);
+    return a && b ? narrowed(a, b) : a ?? b;
+  }
+  if (node.type !== "comparison_operator") return void 0;
+  const parts2 = node.children.filter((c) => c.type !== "comment");
+  if (parts2.length !== 2) return void 0;
+  return compared(r, parts2[0], between(r, parts2[0], parts2[1]), parts2[1]);
+}
+function compared(r, left, op, right) {
+  const which = parameterOf(r, left);
+  if (op === "==" && which) {
+    const value = literalString(r, right);
+    return value === void 0 ? void 0 : { [which]: /* @__PURE__ */ new Set([value]) };
+  }
+  if (op !== "in") return void 0;
+  const values = literalStrings(r, right, 0);
+  if (which) return values?.strings ? { [which]: values.strings } : void 0;
+  const pairShaped = left.type === "tuple" && left.children.length === 2 && parameterOf(r, left.children[0]) === "modules" && parameterOf(r, left.children[1]) === "names";
+  if (pairShaped && values?.pairs) return { pairs: values.pairs };
+  if (dottedPair(r, left) && values?.strings) return { pairs: new Set([...values.strings].filter((s) => s.includes("."))) };
+  return void 0;
+}
+function parameterOf(r, node) {
+  if (node.type !== "identifier") return void 0;
+  const text2 = r.model.text(node);
+  return text2 === r.moduleParam ? "modules" : text2 === r.nameParam ? "names" : void 0;
+}
+function dottedPair(r, node) {
+  const compact = r.model.text(node).replace(/\s+/g, "");
+  return compact === `f"{${r.moduleParam}}.{${r.nameParam}}"` || compact === `f'{${r.moduleParam}}.{${r.nameParam}}'` || compact === `${r.moduleParam}+"."+${r.nameParam}` || compact === `${r.moduleParam}+'.'+${r.nameParam}`;
+}
+function between(r, a, b) {
+  return r.model.tree.source.slice(a.end, b.start).replace(/\s+/g, " ").trim();
+}
+function literalString(r, node) {
+  return node.type === "string" ? decodeStringLiteral(r.model.text(node)) : void 0;
+}
+function literalStrings(r, node, depth) {
+  if (depth > 4) return void 0;
+  if (node.type === "parenthesized_expression" && node.children.length === 1) return literalStrings(r, node.children[0], depth + 1);
+  if (node.type === "call") {
+    const callee = childByField(node, "function");
+    const args2 = (childByField(node, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
+    return callee && /^(frozenset|set|tuple|list)$/.test(r.model.text(callee)) && args2.length === 1 ? literalStrings(r, args2[0], depth + 1) : void 0;
+  }
+  if (node.type === "set" || node.type === "list" || node.type === "tuple" || node.type === "dictionary") {
+    const strings = /* @__PURE__ */ new Set();
+    const pairs = /* @__PURE__ */ new Set();
+    for (const c of node.children) {
+      if (c.type === "comment") continue;
+      const element = c.type === "pair" ? childByField(c, "key") : c;
+      const s = element && literalString(r, element);
+      if (s !== void 0) {
+        strings.add(s);
+        continue;
+      }
+      const pair = element?.type === "tuple" ? element.children.filter((x2) => x2.type !== "comment") : [];
+      const [m, n] = pair.map((x2) => literalString(r, x2));
+      if (pair.length !== 2 || m === void 0 || n === void 0) return void 0;
+      pairs.add(`${m}.${n}`);
+    }
+    return strings.size && pairs.size ? void 0 : strings.size ? { strings } : { pairs };
+  }
+  const attribute = node.type === "attribute" ? childByField(node, "attribute") : void 0;
+  const object = node.type === "attribute" ? childByField(node, "object") : void 0;
+  const name2 = node.type === "identifier" ? r.model.text(node) : attribute && object?.type === "identifier" && /^(self|cls)$/.test(r.model.text(object)) ? r.model.text(attribute) : void 0;
+  if (!name2) return void 0;
+  const bindings = node.type === "identifier" ? r.model.module.bindings.get(name2) : r.classScope.bindings.get(name2);
+  if (bindings?.length !== 1 || bindings[0].kind !== "assignment" || !bindings[0].value) return void 0;
+  return literalStrings(r, bindings[0].value, depth + 1);
+}
+function rebindsParameter(r, stmt) {
+  const targets = [stmt, ...descendantsOf(stmt)].filter((n) => n.type === "assignment" || n.type === "augmented_assignment" || n.type === "named_expression");
+  return targets.some((a) => {
+    const left = childByField(a, "left") ?? childByField(a, "name");
+    return left !== void 0 && [left, ...descendantsOf(left)].some((n) => parameterOf(r, n) !== void 0);
+  });
+}
+function contains(node, type) {
+  return descendantsOf(node).some((n) => n.type === type);
+}
+function descendantsOf(node) {
+  const out2 = [];
+  const stack = [...node.children];
+  while (stack.length) {
+    const n = stack.pop();
+    out2.push(n);
+    stack.push(...n.children);
+  }
+  return out2;
+}
+var MAX_ALLOWED;
+var init_find_class = __esm({
+  "src/languages/python/semantic/find-class.ts"() {
+    "use strict";
+    init_syntax();
+    init_string_literal();
+    MAX_ALLOWED = 256;
+  }
+});
+
 // src/languages/python/semantic/builtins.ts
 var PYTHON_BUILTINS;
 var init_builtins = __esm({
@@ -25949,18 +26858,9 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
   const holderNames = /* @__PURE__ */ new Set();
   const kept = new Array(count).fill(false);
   const mentioned = /* @__PURE__ */ new Set();
-  const boundElsewhere = new Set(BUILTIN_KEYS);
-  const definedOnce = /* @__PURE__ */ new Set();
-  let anyStarImport = false;
-  for (const s of segments) {
-    addAll2(boundElsewhere, s.globals);
-    if (s.definitionKey === void 0) {
-      addAll2(boundElsewhere, s.bound);
-      addAll2(boundElsewhere, s.shadows);
-      anyStarImport ||= starImportsSink(source, s, sinks2);
-    } else if (definedOnce.has(s.definitionKey)) boundElsewhere.add(s.definitionKey);
-    else definedOnce.add(s.definitionKey);
-  }
+  let anyStarImport;
+  let boundElsewhere;
+  const meansOtherwise = (name2) => (anyStarImport ??= segments.some((s) => s.definitionKey === void 0 && starImportsSink(source, s, sinks2))) || (boundElsewhere ??= namesBoundElsewhere(segments)).has(name2);
   const flow = sinks2.keepCalledFunctions === true;
   const names = { boundNames, holderNames, mentioned, mentionedAttributes: /* @__PURE__ */ new Set(), holderMethods: /* @__PURE__ */ new Set(), summaryIdentifiers: /* @__PURE__ */ new Set(), summaryAttributes: /* @__PURE__ */ new Set() };
   const classMembers = /* @__PURE__ */ new Map();
@@ -26052,7 +26952,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
   segments.forEach((s, k) => {
     const name2 = s.definitionKey;
     if (!relevant[k]) {
-      const shadowing = name2 !== void 0 && mentioned.has(name2) && (anyStarImport || boundElsewhere.has(name2));
+      const shadowing = name2 !== void 0 && mentioned.has(name2) && meansOtherwise(name2);
       if (kept[k] || shadowing) keep(s.start, s.end);
       return;
     }
@@ -26079,6 +26979,19 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
   const parsed = ranges.reduce((n, r) => n + r.end - r.start, 0);
   if (source.length - parsed < MIN_SKIPPED_SHARE * source.length) return void 0;
   return ranges;
+}
+function namesBoundElsewhere(segments) {
+  const out2 = new Set(BUILTIN_KEYS);
+  const definedOnce = /* @__PURE__ */ new Set();
+  for (const s of segments) {
+    addAll2(out2, s.globals);
+    if (s.definitionKey === void 0) {
+      addAll2(out2, s.bound);
+      addAll2(out2, s.shadows);
+    } else if (definedOnce.has(s.definitionKey)) out2.add(s.definitionKey);
+    else definedOnce.add(s.definitionKey);
+  }
+  return out2;
 }
 function takesParameters(source, s) {
   if (s.isClass || s.definition === void 0) return true;
@@ -26285,7 +27198,9 @@ function importedFromAnchors(source, s, anchors) {
   return names;
 }
 function intersects(a, b) {
-  if (a.size > b.size) [a, b] = [b, a];
+  return a.size > b.size ? someIn(b, a) : someIn(a, b);
+}
+function someIn(a, b) {
   for (const x2 of a) if (b.has(x2)) return true;
   return false;
 }
@@ -26492,6 +27407,46 @@ var init_regions = __esm({
         for (const m of s.isClass && splitClassBody(RARE_FORMS, s) || []) assignedAttributes(RARE_FORMS, m);
       }
     }
+  }
+});
+
+// src/languages/python/project-tokens.ts
+function merged(a, b) {
+  const out2 = [];
+  let i3 = 0;
+  let j = 0;
+  while (i3 < a.length && j < b.length) out2.push(a[i3] <= b[j] ? a[i3++] : b[j++]);
+  while (i3 < a.length) out2.push(a[i3++]);
+  while (j < b.length) out2.push(b[j++]);
+  return out2;
+}
+var TokensWithWords;
+var init_project_tokens = __esm({
+  "src/languages/python/project-tokens.ts"() {
+    "use strict";
+    init_token_set();
+    TokensWithWords = class {
+      constructor(tokens, words) {
+        this.tokens = tokens;
+        this.words = words.filter((w) => w !== "").map((word) => ({ word, step: searchedPlainly(word) ? word.length : 1 }));
+      }
+      tokens;
+      words;
+      offsetsIn(text2) {
+        const found = this.tokens.offsetsIn(text2);
+        const more = [];
+        for (const { word, step } of this.words) for (let at = text2.indexOf(word); at >= 0; at = text2.indexOf(word, at + step)) more.push(at);
+        if (!more.length) return found;
+        more.sort((a, b) => a - b);
+        return merged(found, more);
+      }
+      hasExtra(name2) {
+        return this.tokens.hasExtra(name2);
+      }
+      extraOffsetsIn(text2, name2) {
+        return this.tokens.extraOffsetsIn(text2, name2);
+      }
+    };
   }
 });
 
@@ -28678,8 +29633,8 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         var wasmMemory;
         var ABORT = false;
         var EXITSTATUS;
-        function assert(condition, text2) {
-          if (!condition) {
+        function assert(condition2, text2) {
+          if (!condition2) {
             abort(text2);
           }
         }
@@ -28998,8 +29953,8 @@ ${JSON.stringify(symbolNames, null, 2)}`);
             return UTF8ArrayToString(binary2, offset - len, len);
           }
           __name(getString, "getString");
-          function failIf(condition, message15) {
-            if (condition) throw new Error(message15);
+          function failIf(condition2, message15) {
+            if (condition2) throw new Error(message15);
           }
           __name(failIf, "failIf");
           var name2 = "dylink.0";
@@ -31058,15 +32013,15 @@ function placeExtras(root, extras, factory) {
   }
   added.forEach((list, holder) => {
     const kids = holder.children;
-    const merged = new Array(kids.length + list.length);
+    const merged2 = new Array(kids.length + list.length);
     let i3 = 0;
     let k = 0;
     for (const x2 of list) {
-      while (i3 < kids.length && kids[i3].start < x2.start) merged[k++] = kids[i3++];
-      merged[k++] = x2;
+      while (i3 < kids.length && kids[i3].start < x2.start) merged2[k++] = kids[i3++];
+      merged2[k++] = x2;
     }
-    while (i3 < kids.length) merged[k++] = kids[i3++];
-    setChildren(holder, merged);
+    while (i3 < kids.length) merged2[k++] = kids[i3++];
+    setChildren(holder, merged2);
   });
   return comments;
 }
@@ -31437,11 +32392,11 @@ var init_expressions = __esm({
           result2 = this.disjunction();
           if (this.isKeyword("if")) {
             this.i++;
-            const condition = this.disjunction();
+            const condition2 = this.disjunction();
             if (this.isKeyword("if")) throw new Unsupported("nested conditional");
             this.expectKeyword("else");
             const alternative = this.expression();
-            result2 = this.nodes.node("conditional_expression", result2.start, alternative.end, [result2, condition, alternative]);
+            result2 = this.nodes.node("conditional_expression", result2.start, alternative.end, [result2, condition2, alternative]);
           }
         }
         this.leave();
@@ -31815,8 +32770,8 @@ var init_expressions = __esm({
             this.add(this.nodes.node("for_in_clause", clauseStart, right.end, [left, right]));
           } else if (this.isKeyword("if")) {
             const clauseStart = this.start[this.i++];
-            const condition = this.disjunction();
-            this.add(this.nodes.node("if_clause", clauseStart, condition.end, [condition]));
+            const condition2 = this.disjunction();
+            this.add(this.nodes.node("if_clause", clauseStart, condition2.end, [condition2]));
           } else break;
         }
         if (this.isKeyword("else")) throw new Unsupported("conditional in a comprehension");
@@ -32303,9 +33258,9 @@ var init_statements = __esm({
         this.add(last);
         while (this.isKeyword("elif")) {
           const es = this.start[this.i++];
-          const condition = field(this.expression(), "condition");
+          const condition2 = field(this.expression(), "condition");
           const consequence = field(this.suite(), "consequence");
-          this.add(last = field(this.nodes.node("elif_clause", es, consequence.end, [condition, consequence]), "alternative"));
+          this.add(last = field(this.nodes.node("elif_clause", es, consequence.end, [condition2, consequence]), "alternative"));
         }
         if (this.isKeyword("else")) this.add(last = field(this.elseClause(), "alternative"));
         return this.nodes.node("if_statement", s, last.end, this.take(m));
@@ -32349,8 +33304,8 @@ var init_statements = __esm({
         }
         if (this.isKeyword("if")) {
           const gs = this.start[this.i++];
-          const condition = this.expression();
-          this.add(field(this.nodes.node("if_clause", gs, condition.end, [condition]), "guard"));
+          const condition2 = this.expression();
+          this.add(field(this.nodes.node("if_clause", gs, condition2.end, [condition2]), "guard"));
         }
         const consequence = field(this.suite(), "consequence");
         this.add(consequence);
@@ -33070,7 +34025,9 @@ function buildScopes(tree, moduleName) {
       case "for_statement":
       case "for_in_clause": {
         const left = childByField(node, "left");
-        if (left) bindTarget(scope, left, void 0, "opaque");
+        const right = childByField(node, "right");
+        if (left?.type === "identifier" && right && LITERAL_SEQUENCES.has(right.type)) bind2(scope, text2(left), "element", left, left.end, { value: right });
+        else if (left) bindTarget(scope, left, void 0, "opaque");
         for (let k = 0; k < node.children.length; k++) {
           const c = node.children[k];
           if (c !== left) visitLater(c, scope);
@@ -33181,7 +34138,7 @@ function detachScopes(index) {
   index.classScopes.clear();
   for (const list of [index.calls, index.subscripts, index.scopes]) list.fill(void 0);
 }
-var ACTED_ON, SEQUENCE_VALUES, NO_NODES;
+var ACTED_ON, LITERAL_SEQUENCES, SEQUENCE_VALUES, NO_NODES;
 var init_scopes = __esm({
   "src/languages/python/semantic/scopes.ts"() {
     "use strict";
@@ -33209,6 +34166,7 @@ var init_scopes = __esm({
       "dictionary_comprehension",
       "generator_expression"
     ]);
+    LITERAL_SEQUENCES = /* @__PURE__ */ new Set(["list", "tuple", "set"]);
     SEQUENCE_VALUES = /* @__PURE__ */ new Set(["expression_list", "tuple", "list", "pattern_list"]);
     NO_NODES = [];
   }
@@ -33235,6 +34193,17 @@ function builtinNames(name2) {
   let found = BUILTIN_NAMES.get(name2);
   if (!found) BUILTIN_NAMES.set(name2, found = [resolvedName(`builtins.${name2}`)]);
   return found;
+}
+function tableElements(table) {
+  const out2 = [];
+  for (const c of table.children) {
+    if (out2.length >= MAX_TABLE_ELEMENTS) break;
+    if (c.type === "pair") {
+      const value = childByField(c, "value");
+      if (value) out2.push(value);
+    } else if (c.type !== "comment" && c.type !== "list_splat" && c.type !== "dictionary_splat") out2.push(c);
+  }
+  return out2;
 }
 function unwrapParentheses(node) {
   let n = node;
@@ -33267,7 +34236,7 @@ function isUnconditional(site, use, scopeNode) {
   }
   return true;
 }
-var RESOLVED_THROUGH, MAX_DEPTH2, LOCAL, SemanticModel, BUILTIN_NAMES;
+var RESOLVED_THROUGH, MAX_DEPTH2, LOCAL, SemanticModel, BUILTIN_NAMES, TABLE_LITERALS, MAX_TABLE_ELEMENTS;
 var init_model = __esm({
   "src/languages/python/semantic/model.ts"() {
     "use strict";
@@ -33564,6 +34533,7 @@ var init_model = __esm({
         const bindings = this.lookup(name2, scope, use);
         if (!bindings) {
           const starImports = this.module.starImports;
+          if (name2 === "__builtins__") return this.qualified("builtins");
           if (!starImports.length) return PYTHON_BUILTINS.has(name2) ? builtinNames(name2) : [];
           let fromStar = this.starImported.get(name2);
           if (!fromStar) {
@@ -33596,6 +34566,14 @@ var init_model = __esm({
           case "instance":
             names = [resolvedName(`${LOCAL}${this.className(b.classDef)}()`, { instanceOf: b.classDef })];
             break;
+          case "element": {
+            if (this.inProgress.has(b) || !b.value) return [];
+            this.inProgress.add(b);
+            names = [];
+            for (const element of tableElements(b.value)) appendAll(names, this.resolve(element, b.scope, depth + 1));
+            this.inProgress.delete(b);
+            break;
+          }
           case "assignment": {
             if (b.value?.type === "lambda") {
               names = [resolvedName(LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name)];
@@ -33623,6 +34601,8 @@ var init_model = __esm({
           base = unwrapParentheses(object);
         }
         attributes.reverse();
+        while (attributes.length && attributes[attributes.length - 1] === "__call__") attributes.pop();
+        if (!attributes.length) return this.resolve(base, scope, depth + 1);
         const out2 = [];
         const bases = this.resolve(base, scope, depth + 1);
         for (let k = 0; k < bases.length; k++) appendAll(out2, this.attributeOf(bases[k], attributes, depth));
@@ -33671,8 +34651,25 @@ var init_model = __esm({
         if (!callee) return [];
         const args2 = childByField(node, "arguments");
         const out2 = [];
+        const called = unwrapParentheses(callee);
+        if (called.type === "lambda") {
+          const body2 = childByField(called, "body");
+          return body2 && !childByField(called, "parameters") ? this.resolve(body2, scope, depth + 1) : [];
+        }
+        const table = callee.type === "attribute" && this.isGet(callee) ? this.tableAt(childByField(callee, "object"), scope, depth + 1) : void 0;
+        if (table) {
+          const [key] = positionalArguments(args2);
+          return this.tableValues(table, key, scope, depth + 1);
+        }
         for (const c of this.resolve(callee, scope, depth + 1)) {
           switch (c.name) {
+            case "sys.modules.get":
+            case "builtins.globals().get": {
+              const [key] = positionalArguments(args2);
+              const name2 = key && this.constantString(key, scope, depth + 1);
+              if (name2) appendAll(out2, this.keyed(c.name.slice(0, -".get".length), name2));
+              break;
+            }
             case "importlib.import_module":
             case "importlib.__import__":
             case "builtins.__import__": {
@@ -33707,7 +34704,20 @@ var init_model = __esm({
               if (first) appendAll(out2, this.resolve(first, scope, depth + 1));
               break;
             }
+            case "operator.attrgetter()": {
+              const getter = c.constructedBy && positionalArguments(childByField(c.constructedBy.call, "arguments"));
+              const path = getter?.length === 1 ? this.constantString(getter[0], c.constructedBy.scope, depth + 1) : void 0;
+              const [object] = positionalArguments(args2);
+              if (path && object) for (const o of this.resolve(object, scope, depth + 1)) appendAll(out2, this.attributeOf(o, path.split("."), depth + 1));
+              break;
+            }
             default: {
+              if (c.name.endsWith(".__dict__.get")) {
+                const [key] = positionalArguments(args2);
+                const name2 = key && this.constantString(key, scope, depth + 1);
+                if (name2) appendAll(out2, this.keyed(c.name.slice(0, -".get".length), name2));
+                break;
+              }
               out2.push(
                 resolvedName(`${c.name}()`, {
                   constructedBy: { call: node, scope },
@@ -33721,6 +34731,20 @@ var init_model = __esm({
         }
         return out2;
       }
+      /**
+       * What a call through `operator.methodcaller` calls: `methodcaller("loads", data)(pickle)` is `pickle.loads(data)`.
+       * `callee` is one resolution of the call's callee; empty for any other callee.
+       */
+      calledThrough(callee, call, scope) {
+        if (callee.name !== "operator.methodcaller()" || !callee.constructedBy) return [];
+        const [method] = positionalArguments(childByField(callee.constructedBy.call, "arguments"));
+        const name2 = method && this.constantString(method, callee.constructedBy.scope);
+        const [object] = positionalArguments(childByField(call, "arguments"));
+        if (!name2 || !object) return [];
+        const out2 = [];
+        for (const o of this.resolve(object, scope)) appendAll(out2, this.attributeOf(o, [name2], 1));
+        return out2;
+      }
       keywordArgument(args2, name2) {
         return args2?.children.find((c) => c.type === "keyword_argument" && this.text(childByField(c, "name") ?? c) === name2);
       }
@@ -33728,27 +34752,89 @@ var init_model = __esm({
         const value = childByField(node, "value");
         const index = childByField(node, "subscript");
         if (!value || !index) return [];
+        const table = this.tableAt(value, scope, depth + 1);
+        if (table) return this.tableValues(table, index, scope, depth + 1);
         const key = this.constantString(index, scope, depth + 1);
         if (key === void 0) return [];
         const out2 = [];
-        for (const v of this.resolve(value, scope, depth + 1)) {
-          if (v.name === "sys.modules") appendAll(out2, this.qualified(key));
-          else if (v.name.endsWith(".__dict__")) appendAll(out2, this.qualified(`${v.name.slice(0, -".__dict__".length)}.${key}`));
-        }
+        for (const v of this.resolve(value, scope, depth + 1)) appendAll(out2, this.keyed(v.name, key));
         return out2;
+      }
+      /**
+       * `container[key]` for the containers that hold modules and their attributes: `sys.modules`, `m.__dict__` (and
+       * `vars(m)`), `globals()` and the builtins module as a dict (`__builtins__["__import__"]` outside `__main__`).
+       */
+      keyed(container, key) {
+        if (container === "sys.modules") return this.qualified(key);
+        if (container === "builtins") return this.qualified(`builtins.${key}`);
+        if (container.endsWith(".__dict__")) return this.qualified(`${container.slice(0, -".__dict__".length)}.${key}`);
+        if (container === "builtins.globals()") {
+          const bindings = this.module.bindings.get(key);
+          if (!bindings) return PYTHON_BUILTINS.has(key) ? builtinNames(key) : [];
+          const out2 = [];
+          for (const b of bindings) appendAll(out2, this.resolveBinding(b, 1));
+          return out2;
+        }
+        return [];
+      }
+      isGet(callee) {
+        const attribute = childByField(callee, "attribute");
+        return attribute !== void 0 && attribute.end - attribute.start === 3 && this.text(attribute) === "get";
+      }
+      /**
+       * The table literal an expression is: written in place (`{"pickle": pickle.loads}[fmt]`), or bound to a name in a
+       * function (`decoders = {...}` then `decoders[fmt]`). A table bound at module or class level is not followed: it is
+       * reported where it is stored (see `storedCallables` in analyze.ts), once, not at every call through it.
+       */
+      tableAt(expr, scope, depth) {
+        const node = unwrapParentheses(expr);
+        if (TABLE_LITERALS.has(node.type)) return node;
+        if (node.type !== "identifier" || depth > MAX_DEPTH2 || scope.kind !== "function" && scope.kind !== "lambda") return void 0;
+        const bindings = scope.bindings.get(this.text(node));
+        if (bindings?.length !== 1) return void 0;
+        const [b] = bindings;
+        if (b.kind !== "assignment" || !b.value || b.valueScope) return void 0;
+        const value = unwrapParentheses(b.value);
+        return TABLE_LITERALS.has(value.type) ? value : void 0;
+      }
+      /** What `table[key]` may be: the entry of a constant key when the dict has it, else every value. */
+      tableValues(table, key, scope, depth) {
+        let elements2 = tableElements(table);
+        if (table.type === "dictionary" && key) {
+          const wanted = this.constantString(key, scope, depth);
+          const entry2 = wanted === void 0 ? void 0 : table.children.find((c) => c.type === "pair" && this.keyString(c) === wanted);
+          const value = entry2 && childByField(entry2, "value");
+          if (value) elements2 = [value];
+        }
+        const out2 = [];
+        for (const element of elements2) appendAll(out2, this.resolve(element, scope, depth + 1));
+        return out2;
+      }
+      keyString(pair) {
+        const key = childByField(pair, "key");
+        return key?.type === "string" ? this.stringLiteral(key) : void 0;
       }
       stringLiteral(node) {
         return node.type === "string" ? decodeStringLiteral(this.text(node)) : void 0;
       }
     };
     BUILTIN_NAMES = /* @__PURE__ */ new Map();
+    TABLE_LITERALS = /* @__PURE__ */ new Set(["dictionary", "list", "tuple", "set"]);
+    MAX_TABLE_ELEMENTS = 64;
+  }
+});
+
+// src/languages/python/package-module.ts
+function packageModuleName(moduleName) {
+  return moduleName.endsWith(".__init__") ? moduleName.slice(0, -".__init__".length) : moduleName === "__init__" ? "" : moduleName;
+}
+var init_package_module = __esm({
+  "src/languages/python/package-module.ts"() {
+    "use strict";
   }
 });
 
 // src/languages/python/project-index.ts
-function packageModuleName(moduleName) {
-  return moduleName.endsWith(".__init__") ? moduleName.slice(0, -".__init__".length) : moduleName === "__init__" ? "" : moduleName;
-}
 function summarizeModule(model, path) {
   const module2 = packageModuleName(model.moduleName);
   const qualify2 = (name2) => name2.startsWith(LOCAL) ? `${module2}.${name2.slice(LOCAL.length)}` : name2;
@@ -33850,6 +34936,7 @@ var init_project_index = __esm({
   "src/languages/python/project-index.ts"() {
     "use strict";
     init_arrays();
+    init_package_module();
     init_module_aliases();
     init_model();
     init_syntax();
@@ -33894,7 +34981,6 @@ var init_project_index = __esm({
        */
       setFlows(summary) {
         this.flowSummaries.set(summary.module, summary);
-        this.flowsByName.clear();
       }
       flowSummary(module2) {
         return this.flowSummaries.get(this.moduleNamed(module2) ?? module2);
@@ -33910,7 +34996,6 @@ var init_project_index = __esm({
         this.summaries.set(summary.module, summary);
         this.versions.set(summary.module, (this.versions.get(summary.module) ?? 0) + 1);
         this.generation++;
-        this.flowsByName.clear();
       }
       /** How many times each module's summary was set: what a cached resolution read is still there while it holds. */
       versions = /* @__PURE__ */ new Map();
@@ -34074,29 +35159,44 @@ var init_project_index = __esm({
        * the object a project function returns (`pkg.mod.make().m`, a factory whose class is chosen at run time) may be
        * the method of any class of that module that defines it.
        */
-      /** `flows` answers by name, until a summary changes (every call of every file asks). */
+      /**
+       * `flows` answers by name, each kept while the summary it was read from is the module's (every call of every file
+       * asks, and the whole-program pass sets a summary after every file it analyses: clearing them all then had most
+       * names of a file worked out again for the next file).
+       */
       flowsByName = /* @__PURE__ */ new Map();
       flows(qualifiedName) {
-        if (this.flowsByName.has(qualifiedName)) return this.flowsByName.get(qualifiedName);
-        const found = this.flowsNow(qualifiedName);
-        this.flowsByName.set(qualifiedName, found);
+        const known = this.flowsByName.get(qualifiedName);
+        if (known && (!known.from || this.flowSource(known.from.module) === known.from.summary)) return known.found;
+        const segments = qualifiedName.split(".");
+        const from = this.flowsModule(segments);
+        const found = from?.summary?.flows ? this.flowsNow(from.summary, from.summary.flows, segments.slice(from.parts)) : void 0;
+        this.flowsByName.set(qualifiedName, { from, found });
         return found;
       }
-      flowsNow(qualifiedName) {
-        const segments = qualifiedName.split(".");
+      /** The summary `flows` reads a module's function summaries from. */
+      flowSource(module2) {
+        return this.flowSummaries.get(module2) ?? this.summaries.get(module2);
+      }
+      /**
+       * The longest project module the parts of a dotted name start with (before its last part), how many parts name it,
+       * and its summary for `flows`.
+       */
+      flowsModule(segments) {
         let k = segments.length - 1;
         while (k > 0 && !this.moduleNamed(segments.slice(0, k).join("."))) k--;
         if (k === 0) return void 0;
         const module2 = this.moduleNamed(segments.slice(0, k).join("."));
-        const summary = this.flowSummaries.get(module2) ?? this.summaries.get(module2);
-        if (!summary?.flows) return void 0;
-        const rest = segments.slice(k);
+        return { module: module2, parts: k, summary: this.flowSource(module2) };
+      }
+      /** The function summaries of `summary` that the rest of a name (after its module) may call. */
+      flowsNow(summary, flows, rest) {
         const key = rest.map((s) => s.replace(/\(\)$/, "")).join(".");
-        const own = summary.flows[key];
+        const own = flows[key];
         if (own) return [{ name: `${summary.module}.${key}`, flows: own }];
-        if (rest.length === 2 && rest[0].endsWith("()") && summary.flows[rest[0].slice(0, -2)]?.factory) {
+        if (rest.length === 2 && rest[0].endsWith("()") && flows[rest[0].slice(0, -2)]?.factory) {
           const method = `.${rest[1]}`;
-          const found = Object.entries(summary.flows).filter(([name2]) => name2.endsWith(method) && summary.classes[name2.slice(0, -method.length)]).map(([name2, flows]) => ({ name: `${summary.module}.${name2}`, flows }));
+          const found = Object.entries(flows).filter(([name2]) => name2.endsWith(method) && summary.classes[name2.slice(0, -method.length)]).map(([name2, f]) => ({ name: `${summary.module}.${name2}`, flows: f }));
           return found.length ? found : void 0;
         }
         return void 0;
@@ -34827,6 +35927,17 @@ function timeoutWarning(path, stage, budgetMs) {
     message: `ran out of time while ${stage} (budget ${budgetMs} ms; see --file-timeout); kept the findings made so far, the rest of the file is not analysed`
   };
 }
+function localPartial(call, scope, resolved) {
+  if (scope.kind !== "function" || call.parent?.type !== "assignment" || childByField(call.parent, "left")?.type !== "identifier") return false;
+  if (new CallArguments(call, "").positional.length !== 1) return false;
+  for (let r = 0; r < resolved.length; r++) if (resolved[r].name === "functools.partial") return true;
+  return false;
+}
+function notACallback(callee, resolved, model) {
+  for (let r = 0; r < resolved.length; r++) if (NOT_A_CALLBACK.has(resolved[r].name) || resolved[r].name.startsWith("inspect.")) return true;
+  const attribute = callee.type === "attribute" ? childByField(callee, "attribute") : void 0;
+  return attribute !== void 0 && model.tree.source.startsWith("assert", attribute.start) && COMPARING_ASSERTION.test(model.text(attribute));
+}
 function collectMatches(model, index, assignments, budget) {
   const out2 = [];
   const reported = /* @__PURE__ */ new Set();
@@ -34846,7 +35957,8 @@ function collectMatches(model, index, assignments, budget) {
     const callee = childByField(node, "function");
     if (!callee) continue;
     let args2;
-    const resolvedCallee = uniqueNames(model.resolve(callee, scope));
+    let resolvedCallee = uniqueNames(model.resolve(callee, scope));
+    if (callee.type === "call" && resolvedCallee.some((r) => r.name === METHOD_CALLER)) resolvedCallee = uniqueNames(resolvedCallee.flatMap((r) => [r, ...model.calledThrough(r, node, scope)]));
     let base;
     for (let r = 0; r < resolvedCallee.length; r++) {
       const resolved = resolvedCallee[r];
@@ -34855,7 +35967,7 @@ function collectMatches(model, index, assignments, budget) {
       base ??= { node, calleeText: "", model, scope };
       args2 = matchCallee(callee, resolved, sinks2, base, args2, index, report);
     }
-    if (!index.hasReferenceSinks || !passesNames(node) || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
+    if (!index.hasReferenceSinks || !passesNames(node) || notACallback(callee, resolvedCallee, model) || localPartial(node, scope, resolvedCallee)) continue;
     const values = (args2 ??= new CallArguments(node, model.tree.source)).values();
     for (let v = 0; v < values.length; v++) {
       const names = namesIn(values[v]);
@@ -34907,7 +36019,8 @@ function matchCallee(callee, resolved, sinks2, base, args2, index, report) {
       const sinks3 = index.byName.get(ancestor2.name);
       if (sinks3) for (const sink of sinks3) {
         if (!sink.spec.subclasses) continue;
-        const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass };
+        const allowlist = overridesFindClass && resolved.localClass ? findClassAllowlist(model, resolved.localClass) : void 0;
+        const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass, ...allowlist ? { allowlist } : {} };
         const steps = [...resolved.chain ?? [], ...ancestor2.chain ?? []];
         report({ ...base, args: args2 ??= new CallArguments(node, model.tree.source), ...sink, target: ancestor2.name, via: "subclass", subclass, ...steps.length ? { chain: steps } : {} });
       }
@@ -35130,7 +36243,7 @@ function lineSlice(source, index, fromRow, toRow) {
   const end = index.lineStart(toRow + 1) ?? source.length;
   return source.slice(start2, end).replace(/\r?\n$/, "").replace(/\r/g, "");
 }
-var MAX_SNIPPET_LINES, RULE_NAMES, FLOW_SOURCE_WORDS, SinkIndex, MIN_PARTIAL_PARSE_LENGTH, RELATIVE_IMPORT, BUDGET_MS_PER_CHAR, NOT_A_CALLBACK, CALLS_PER_DEADLINE_CHECK, TABLES, TABLE_DEPTH, TABLE_ELEMENTS;
+var MAX_SNIPPET_LINES, RULE_NAMES, FLOW_SOURCE_WORDS, SinkIndex, MIN_PARTIAL_PARSE_LENGTH, RELATIVE_IMPORT, BUDGET_MS_PER_CHAR, NOT_A_CALLBACK, COMPARING_ASSERTION, METHOD_CALLER, CALLS_PER_DEADLINE_CHECK, TABLES, TABLE_DEPTH, TABLE_ELEMENTS;
 var init_analyze = __esm({
   "src/languages/python/analyze.ts"() {
     "use strict";
@@ -35141,9 +36254,11 @@ var init_analyze = __esm({
     init_calls();
     init_prefilter();
     init_module_aliases();
+    init_find_class();
     init_regions();
     init_top_level();
     init_token_set();
+    init_project_tokens();
     init_parser();
     init_model();
     init_project_index();
@@ -35167,8 +36282,12 @@ var init_analyze = __esm({
         const flowRules = rules2.filter((r) => r.flowNames?.length);
         const sourceWords2 = flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length) ? [...new Set(flowRules.flatMap((r) => r.flowSourceWords))] : void 0;
         const together = sourceWords2 !== void 0 && sourceWords2.every(wordWithoutBoundaries);
-        this.tokens = anchorTokenSet(project ? [...base.tokens, ...project.words] : base.tokens, together ? { [FLOW_SOURCE_WORDS]: sourceWords2 } : {});
-        if (sourceWords2) this.flowSources = together ? { offsetsIn: (text2) => this.tokens.extraOffsetsIn(text2, FLOW_SOURCE_WORDS) } : wordSearch(sourceWords2);
+        if (project) this.tokens = new TokensWithWords(base.projectTokens ??= anchorTokenSet(base.tokens), project.words);
+        else {
+          const tokens = anchorTokenSet(base.tokens, together ? { [FLOW_SOURCE_WORDS]: sourceWords2 } : {});
+          this.tokens = tokens;
+          if (sourceWords2) this.flowSources = together ? { offsetsIn: (text2) => tokens.extraOffsetsIn(text2, FLOW_SOURCE_WORDS) } : wordSearch(sourceWords2);
+        }
         if (!project) {
           this.words = base.words;
           this.attributeKeys = base.attributeKeys;
@@ -35224,7 +36343,28 @@ var init_analyze = __esm({
     MIN_PARTIAL_PARSE_LENGTH = 2 * 1024;
     RELATIVE_IMPORT = /\bfrom[ \t]+\./g;
     BUDGET_MS_PER_CHAR = 2 / 1e3;
-    NOT_A_CALLBACK = /* @__PURE__ */ new Set(["builtins.isinstance", "builtins.issubclass"]);
+    NOT_A_CALLBACK = /* @__PURE__ */ new Set([
+      "builtins.isinstance",
+      "builtins.issubclass",
+      "builtins.callable",
+      "builtins.id",
+      "builtins.hash",
+      "builtins.repr",
+      "builtins.str",
+      "builtins.ascii",
+      "builtins.format",
+      "builtins.print",
+      "builtins.type",
+      "builtins.hasattr",
+      "builtins.getattr",
+      "builtins.help",
+      "builtins.dir",
+      "builtins.bool",
+      "typing.cast",
+      "typing_extensions.cast"
+    ]);
+    COMPARING_ASSERTION = /^assert(Is|IsNot|Equal|Equals|NotEqual|In|NotIn|IsInstance|NotIsInstance|IsNone|IsNotNone|True|False|CountEqual)$/;
+    METHOD_CALLER = "operator.methodcaller()";
     CALLS_PER_DEADLINE_CHECK = 64;
     TABLES = /* @__PURE__ */ new Set(["dictionary", "list", "set", "tuple"]);
     TABLE_DEPTH = 4;
@@ -36589,7 +37729,7 @@ function ancestor(node, ...types) {
   for (let p = node.parent; p; p = p.parent) if (types.includes(p.type)) return p;
   return void 0;
 }
-function contains(outer, inner) {
+function contains2(outer, inner) {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
 var PARSE_BUDGET_MS;
@@ -36688,7 +37828,7 @@ var init_typed_model = __esm({
         for (let f = ancestor(at, ...this.functionTypes); f; f = ancestor(f, ...this.functionTypes)) {
           let best;
           for (const d of this.declarationsIn(f)) {
-            if (d.name !== name2 || !contains(d.scope, at)) continue;
+            if (d.name !== name2 || !contains2(d.scope, at)) continue;
             if (d.kind === "local" && d.node.start > at.start) continue;
             if (!best || d.node.start > best.node.start) best = d;
           }
@@ -39601,6 +40741,323 @@ var init_grammars = __esm({
   }
 });
 
+// src/project/import-statements.ts
+function importStatements(text2) {
+  const importAt = [];
+  for (let at = text2.indexOf("import"); at >= 0; at = text2.indexOf("import", at + 6)) importAt.push(at);
+  return statementsOf(text2, importAt);
+}
+function importStatementsOfBytes(bytes, importAt) {
+  return statementsOf(new Latin1Bytes(bytes), importAt);
+}
+function statementsOf(text2, importAt) {
+  const out2 = [];
+  let byRuntimeName = false;
+  let done = 0;
+  for (const at of importAt) {
+    if (!byRuntimeName && (text2.startsWith("import_module", at) || text2.startsWith("__import__", at - 2))) byRuntimeName = true;
+    if (at < done) continue;
+    const lineStart = text2.lastIndexOf("\n", at) + 1;
+    let start2 = lineStart;
+    while (text2.charCodeAt(start2) === 32 || text2.charCodeAt(start2) === 9) start2++;
+    if (!text2.startsWith("from", start2) && !text2.startsWith("import", start2)) continue;
+    let end = text2.indexOf("\n", at);
+    if (end < 0) end = text2.length;
+    const open2 = text2.indexOf("(", at);
+    if (open2 >= 0 && open2 < end) {
+      const close = text2.indexOf(")", open2);
+      end = close < 0 ? text2.length : close + 1;
+    }
+    out2.push(text2.slice(start2, end));
+    done = end;
+  }
+  return { statements: out2, byRuntimeName };
+}
+var NEAR, Latin1Bytes;
+var init_import_statements = __esm({
+  "src/project/import-statements.ts"() {
+    "use strict";
+    NEAR = 256;
+    Latin1Bytes = class {
+      constructor(bytes) {
+        this.bytes = bytes;
+        this.length = bytes.length;
+      }
+      bytes;
+      length;
+      // A character is looked for by a loop over the first bytes: it is usually near (the end of a line, a bracket), and a
+      // call of `Buffer`'s search costs more than reading a line; past them, by that search (a long line, no bracket).
+      indexOf(char, from) {
+        const code5 = char.charCodeAt(0);
+        const start2 = Math.max(0, from);
+        const near = Math.min(this.length, start2 + NEAR);
+        for (let at = start2; at < near; at++) if (this.bytes[at] === code5) return at;
+        return near < this.length ? this.bytes.indexOf(code5, near) : -1;
+      }
+      lastIndexOf(char, from) {
+        const code5 = char.charCodeAt(0);
+        const start2 = Math.min(from, this.length - 1);
+        const near = Math.max(-1, start2 - NEAR);
+        for (let at = start2; at > near; at--) if (this.bytes[at] === code5) return at;
+        return near >= 0 ? this.bytes.lastIndexOf(code5, near) : -1;
+      }
+      charCodeAt(at) {
+        return at >= 0 && at < this.length ? this.bytes[at] : NaN;
+      }
+      startsWith(word, at) {
+        const start2 = Math.min(Math.max(0, at), this.length);
+        if (start2 + word.length > this.length) return false;
+        for (let k = 0; k < word.length; k++) if (this.bytes[start2 + k] !== word.charCodeAt(k)) return false;
+        return true;
+      }
+      slice(start2, end) {
+        return this.bytes.toString("latin1", start2, end);
+      }
+    };
+    for (let round = 0; round < 2; round++) {
+      const text2 = `${"x = 1\n".repeat(300)}import os
+from a import (b,
+ c)
+import_module(m)
+`;
+      importStatements(text2);
+      const importAt = [];
+      for (let at = text2.indexOf("import"); at >= 0; at = text2.indexOf("import", at + 6)) importAt.push(at);
+      importStatementsOfBytes(Buffer.from(text2, "latin1"), importAt);
+    }
+  }
+});
+
+// src/project/reference-matcher.ts
+function refersToLeading(file, leading) {
+  return new ReferenceMatcher(new Map([...leading].map(([m, names]) => [m, [...names]])), importsOf).referencedBy(file).size > 0;
+}
+function quotedNames(text2) {
+  const out2 = /* @__PURE__ */ new Set();
+  QUOTED_NAME.lastIndex = 0;
+  for (let m = QUOTED_NAME.exec(text2); m; m = QUOTED_NAME.exec(text2)) {
+    const name2 = m[1];
+    let start2 = 0;
+    for (let dot = name2.indexOf("."); dot >= 0; dot = name2.indexOf(".", start2)) {
+      out2.add(name2.slice(start2, dot));
+      start2 = dot + 1;
+    }
+    out2.add(name2.slice(start2));
+  }
+  return out2;
+}
+function hasIdentifier(text2, name2) {
+  for (let at = text2.indexOf(name2); at >= 0; at = text2.indexOf(name2, at + 1)) if (isIdentifierAt(text2, at, name2.length)) return true;
+  return false;
+}
+function isIdentifierAt(text2, at, length) {
+  if (isIdentifierChar(text2.charCodeAt(at + length))) return false;
+  let start2 = at;
+  while (start2 > 0 && isDigit4(text2.charCodeAt(start2 - 1))) start2--;
+  return !(start2 > 0 && isIdentifierChar(text2.charCodeAt(start2 - 1)));
+}
+function hasAttribute(text2, name2) {
+  for (let at = text2.indexOf(name2); at >= 0; at = text2.indexOf(name2, at + 1)) {
+    if (isIdentifierChar(text2.charCodeAt(at + name2.length))) continue;
+    let before = at - 1;
+    while (before >= 0 && (text2.charCodeAt(before) === 32 || text2.charCodeAt(before) === 9)) before--;
+    if (before >= 0 && text2.charCodeAt(before) === 46) return true;
+  }
+  return false;
+}
+function isDigit4(c) {
+  return c >= 48 && c <= 57;
+}
+function isIdentifierChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || isDigit4(c) || c === 95;
+}
+function remembered(memo, name2, test) {
+  let found = memo.get(name2);
+  if (found === void 0) memo.set(name2, found = test(name2));
+  return found;
+}
+function importsOf(file) {
+  const { statements, byRuntimeName } = file.imports ?? importStatements(file.text);
+  return { written: statements, dynamic: byRuntimeName || statements.some((s) => s.includes("\\")) };
+}
+function importWords(imports) {
+  if (imports.words) return imports.words;
+  const out2 = /* @__PURE__ */ new Set();
+  for (const statement of imports.written) for (const w of statement.match(WORD) ?? []) out2.add(w);
+  return imports.words = out2;
+}
+function parsedImports(imports) {
+  if (imports.parsed) return imports.parsed;
+  const out2 = { from: [], statements: [] };
+  for (const statement of imports.written) {
+    const from = FROM_IMPORT.exec(statement);
+    if (from) out2.from.push({ module: from[1], names: from[2].match(WORD) ?? [] });
+    const imported = importedNames(statement);
+    out2.statements.push(imported ? { imported } : { words: statement.match(WORD) ?? [] });
+  }
+  return imports.parsed = out2;
+}
+function importedNames(statement) {
+  if (!/^(import\s|from\s+\S+\s+import\b)/.test(statement)) return [];
+  if (statement.includes(";")) return void 0;
+  const code5 = statement.replace(/#[^\n]*/g, "");
+  const from = /^from\s+(\.*[\w.]*)\s+import\s*\(?([\s\S]*?)\)?\s*$/.exec(code5);
+  const plain2 = from ? void 0 : /^import\s+([\s\S]*?)\s*$/.exec(code5);
+  if (!from && !plain2) return void 0;
+  const items = (from ? from[2] : plain2[1]).split(",").map((i3) => i3.trim());
+  if (from && items[items.length - 1] === "") items.pop();
+  const out2 = [];
+  for (const item of items) {
+    if (from && item === "*") {
+      out2.push({ from: from[1] });
+      continue;
+    }
+    const m = IMPORT_ITEM.exec(item);
+    if (!m || from && m[1].includes(".")) return void 0;
+    const dotted = m[1].replace(/\s+/g, "");
+    out2.push(from ? { from: from[1], name: dotted } : { from: dotted });
+  }
+  return out2.length && (!from || /^\.*([A-Za-z_]\w*(\.[A-Za-z_]\w*)*)?$/.test(from[1])) ? out2 : void 0;
+}
+function namedModules(imports, fileModule, names) {
+  const modules = /* @__PURE__ */ new Set();
+  const words = /* @__PURE__ */ new Set();
+  for (const statement of parsedImports(imports).statements) {
+    const found = "imported" in statement ? statement.imported.map((i3) => importedModule(i3, fileModule, names)) : void 0;
+    if (!found || found.includes(void 0)) {
+      for (const w of "words" in statement ? statement.words : statement.imported.flatMap((i3) => `${i3.from} ${i3.name ?? ""}`.match(WORD) ?? [])) words.add(w);
+      continue;
+    }
+    for (let m of found) for (; m && !modules.has(m); m = m.slice(0, Math.max(0, m.lastIndexOf(".")))) modules.add(m);
+  }
+  return { modules, words };
+}
+function importedModule(imported, fileModule, names) {
+  let base = imported.from;
+  const level = /^\.*/.exec(base)[0].length;
+  if (level) {
+    const packageParts = ownPackage(fileModule).split(".").filter(Boolean);
+    if (level > packageParts.length) return void 0;
+    const parent = packageParts.slice(0, packageParts.length - (level - 1)).join(".");
+    base = base.length > level ? `${parent}.${base.slice(level)}` : parent;
+  }
+  const dotted = imported.name ? `${base}.${imported.name}` : base;
+  const dot = dotted.indexOf(".");
+  if (!names.aliasHeads.has(dot < 0 ? dotted : dotted.slice(0, dot))) return dotted;
+  const segments = dotted.split(".");
+  for (let k = segments.length; k > 0; k--) {
+    const module2 = names.aliases.get(segments.slice(0, k).join("."));
+    if (module2) return [module2, ...segments.slice(k)].join(".");
+  }
+  return dotted;
+}
+function namedAsFileOnly(text2, module2, exported) {
+  const dot = module2.lastIndexOf(".");
+  if (dot < 0 || exported.some((name3) => name3.startsWith("py"))) return false;
+  const name2 = module2.slice(dot + 1);
+  for (let at = text2.indexOf(name2); at >= 0; at = text2.indexOf(name2, at + 1)) {
+    if (!isIdentifierAt(text2, at, name2.length)) continue;
+    const end = at + name2.length;
+    const quote = text2.charCodeAt(end + 3);
+    if (!text2.startsWith(".py", end) || quote !== 34 && quote !== 39) return false;
+  }
+  return true;
+}
+function ownPackage(moduleName) {
+  return moduleName.slice(0, Math.max(0, moduleName.lastIndexOf(".")));
+}
+var WORD, FEW_SEGMENTS, QUOTED_NAME, IMPORT_ITEM, FROM_IMPORT, ReferenceMatcher;
+var init_reference_matcher = __esm({
+  "src/project/reference-matcher.ts"() {
+    "use strict";
+    init_package_module();
+    init_import_statements();
+    WORD = /[A-Za-z_][A-Za-z0-9_]*|\*/g;
+    FEW_SEGMENTS = 64;
+    QUOTED_NAME = /["']\.*([A-Za-z_][\w.]*)["']/g;
+    IMPORT_ITEM = /^([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*)(?:\s+as\s+[A-Za-z_]\w*)?$/;
+    FROM_IMPORT = /^from\s+([\w.]+)\s+import\b([\s\S]*)$/;
+    ReferenceMatcher = class {
+      constructor(leading, imports, names) {
+        this.leading = leading;
+        this.imports = imports;
+        this.names = names;
+        for (const module2 of leading.keys()) {
+          const segment = module2.slice(module2.lastIndexOf(".") + 1);
+          const list = this.bySegment.get(segment);
+          if (list) list.push(module2);
+          else this.bySegment.set(segment, [module2]);
+        }
+      }
+      leading;
+      imports;
+      names;
+      bySegment = /* @__PURE__ */ new Map();
+      anySegment(words) {
+        for (const w of words) if (this.bySegment.has(w)) return true;
+        return false;
+      }
+      /**
+       * Whether a word of the file's import statements is the last name of a leading module. Most files' statements
+       * name none: with few such names, each is looked up in the statements' text (as `hasIdentifier` tells words
+       * apart, like `WORD`) rather than splitting every file's statements into words.
+       */
+      anyImportSegment(imports) {
+        if (imports.words || this.bySegment.size > FEW_SEGMENTS) return this.anySegment(importWords(imports));
+        const text2 = imports.joined ??= imports.written.join("\n");
+        for (const segment of this.bySegment.keys()) if (hasIdentifier(text2, segment)) return true;
+        return false;
+      }
+      referencedBy(file) {
+        const own = packageModuleName(file.moduleName);
+        const imports = this.imports(file);
+        const named = /* @__PURE__ */ new Set();
+        const packages = /* @__PURE__ */ new Set();
+        for (let p = own; p.includes("."); ) {
+          p = p.slice(0, p.lastIndexOf("."));
+          if (this.leading.has(p)) packages.add(p);
+        }
+        const direct = ownPackage(file.moduleName);
+        if (this.leading.has(direct)) packages.add(direct);
+        const quoted2 = imports.dynamic ? imports.quoted ??= quotedNames(file.text) : void 0;
+        if (!packages.size && !this.anyImportSegment(imports) && !(quoted2 && this.anySegment(quoted2))) return /* @__PURE__ */ new Set();
+        const add = (words) => {
+          for (const w of words) for (const module2 of this.bySegment.get(w) ?? []) named.add(module2);
+        };
+        if (this.names) {
+          const { modules, words } = imports.named ??= namedModules(imports, file.moduleName, this.names);
+          for (const m of modules) if (this.leading.has(m)) named.add(m);
+          add(words);
+        } else add(importWords(imports));
+        const fromStatements = quoted2 ? new Set(named) : named;
+        if (quoted2) add(quoted2);
+        const out2 = /* @__PURE__ */ new Set();
+        for (const module2 of /* @__PURE__ */ new Set([...named, ...packages])) {
+          if (module2 === own) continue;
+          const exported = this.leading.get(module2);
+          if (quoted2 && !fromStatements.has(module2) && !packages.has(module2) && namedAsFileOnly(file.text, module2, exported)) continue;
+          const segment = module2.slice(module2.lastIndexOf(".") + 1);
+          const inPackage = packages.has(module2);
+          if (imports.dynamic) {
+            const words = imports.allWords ??= /* @__PURE__ */ new Map();
+            if (exported.some((n) => remembered(words, n, (name2) => hasIdentifier(file.text, name2)))) out2.add(module2);
+            continue;
+          }
+          const fromIt = parsedImports(imports).from.some(
+            (f) => (f.module.slice(f.module.lastIndexOf(".") + 1) === segment || inPackage && /^\.+$/.test(f.module)) && f.names.some((n) => n === "*" || exported.includes(n))
+          );
+          if (fromIt) out2.add(module2);
+          else {
+            const attributes = imports.attributes ??= /* @__PURE__ */ new Map();
+            if (exported.some((n) => remembered(attributes, n, (name2) => hasAttribute(file.text, name2)))) out2.add(module2);
+          }
+        }
+        return out2;
+      }
+    };
+  }
+});
+
 // src/project/analyzer.ts
 function analyzeSafely(run3, path) {
   try {
@@ -39644,7 +41101,7 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
   const importCache = /* @__PURE__ */ new Map();
   const importsOfFile = (file) => {
     let found = importCache.get(file.path);
-    if (!found) importCache.set(file.path, found = importsOf(file.text));
+    if (!found) importCache.set(file.path, found = importsOf(file));
     return found;
   };
   const names = { aliases, aliasHeads: new Set([...aliases.keys()].map((a) => a.split(".")[0])) };
@@ -39702,6 +41159,7 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
     }
     changed = nextChanged;
     leading = after;
+    if (!changed.size) break;
   }
   return redone;
 }
@@ -39739,6 +41197,7 @@ function summariseDemandedModules(byModule, modules, aliases, index, parser, sin
     bySegment.set(last, [...bySegment.get(last) ?? [], m]);
   }
   let summarisedLast = /* @__PURE__ */ new Set();
+  const analysed = /* @__PURE__ */ new Map();
   let rebound;
   for (let round = 0; round < MAX_DEMAND_ROUNDS && done.size < MAX_DEMANDED_MODULES; round++) {
     const wanted = /* @__PURE__ */ new Map();
@@ -39773,11 +41232,18 @@ function summariseDemandedModules(byModule, modules, aliases, index, parser, sin
       if (source === void 0) continue;
       const input = { path: file.path, source, moduleName: file.moduleName };
       const salt = `${state}:${functions.join(",")}`;
+      const before = analysed.get(module2);
+      if (before && before.functions === functions.join(",") && unchangedFlows(before.asked, index)) {
+        if (cache2 && before.analysis.summary?.module === module2) state = createHash("sha256").update(state).update(JSON.stringify(before.analysis.summary)).digest("hex");
+        continue;
+      }
       let analysis = cache2?.get(input, salt);
       if (!analysis) {
-        analysis = analyzeSafely(() => analyzePython(parser, input, sinks2, { project: index, completeFlows: functions }), file.path);
+        const { project, asked } = recordingFlows(index);
+        analysis = analyzeSafely(() => analyzePython(parser, input, sinks2, { project, completeFlows: functions }), file.path);
         cache2?.set(input, analysis, salt);
-      }
+        analysed.set(module2, { functions: functions.join(","), asked, analysis });
+      } else analysed.delete(module2);
       if (analysis.summary?.module === module2) {
         index.setFlows(withoutReboundConstants(analysis.summary, () => rebound ??= reboundNames(byModule)));
         if (cache2) state = createHash("sha256").update(state).update(JSON.stringify(analysis.summary)).digest("hex");
@@ -39795,6 +41261,22 @@ function summariseDemandedModules(byModule, modules, aliases, index, parser, sin
     }
   }
   return { callers: out2, keys };
+}
+function recordingFlows(index) {
+  const asked = /* @__PURE__ */ new Map();
+  const project = {
+    resolve: (name2) => index.resolve(name2),
+    flows: (name2) => {
+      const found = index.flows(name2);
+      asked.set(name2, found);
+      return found;
+    }
+  };
+  return { project, asked };
+}
+function unchangedFlows(asked, index) {
+  for (const [name2, found] of asked) if (!sameJson(index.flows(name2), found)) return false;
+  return true;
 }
 function explainsCall(flows) {
   return Boolean(flows.returns?.length || flows.passes?.length || flows.returnsField || flows.sinks?.length || flows.fieldSinks?.length || flows.stores?.length || flows.constant);
@@ -39919,173 +41401,14 @@ function wrapperNames(flows) {
 function isOwnFunction(value) {
   return value.own === "function";
 }
-function refersToLeading(file, leading) {
-  return new ReferenceMatcher(new Map([...leading].map(([m, names]) => [m, [...names]])), (f) => importsOf(f.text)).referencedBy(file).size > 0;
-}
-function quotedNames(text2) {
-  const out2 = /* @__PURE__ */ new Set();
-  QUOTED_NAME.lastIndex = 0;
-  for (let m = QUOTED_NAME.exec(text2); m; m = QUOTED_NAME.exec(text2)) {
-    const name2 = m[1];
-    let start2 = 0;
-    for (let dot = name2.indexOf("."); dot >= 0; dot = name2.indexOf(".", start2)) {
-      out2.add(name2.slice(start2, dot));
-      start2 = dot + 1;
-    }
-    out2.add(name2.slice(start2));
-  }
-  return out2;
-}
-function hasIdentifier(text2, name2) {
-  for (let at = text2.indexOf(name2); at >= 0; at = text2.indexOf(name2, at + 1)) if (isIdentifierAt(text2, at, name2.length)) return true;
-  return false;
-}
-function isIdentifierAt(text2, at, length) {
-  if (isIdentifierChar(text2.charCodeAt(at + length))) return false;
-  let start2 = at;
-  while (start2 > 0 && isDigit4(text2.charCodeAt(start2 - 1))) start2--;
-  return !(start2 > 0 && isIdentifierChar(text2.charCodeAt(start2 - 1)));
-}
-function hasAttribute(text2, name2) {
-  for (let at = text2.indexOf(name2); at >= 0; at = text2.indexOf(name2, at + 1)) {
-    if (isIdentifierChar(text2.charCodeAt(at + name2.length))) continue;
-    let before = at - 1;
-    while (before >= 0 && (text2.charCodeAt(before) === 32 || text2.charCodeAt(before) === 9)) before--;
-    if (before >= 0 && text2.charCodeAt(before) === 46) return true;
-  }
-  return false;
-}
-function isDigit4(c) {
-  return c >= 48 && c <= 57;
-}
-function isIdentifierChar(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || isDigit4(c) || c === 95;
-}
-function remembered(memo, name2, test) {
-  let found = memo.get(name2);
-  if (found === void 0) memo.set(name2, found = test(name2));
-  return found;
-}
-function importsOf(text2) {
-  const { statements, byRuntimeName } = importStatements(text2);
-  return { written: statements, dynamic: byRuntimeName || statements.some((s) => s.includes("\\")) };
-}
-function importWords(imports) {
-  if (imports.words) return imports.words;
-  const out2 = /* @__PURE__ */ new Set();
-  for (const statement of imports.written) for (const w of statement.match(WORD) ?? []) out2.add(w);
-  return imports.words = out2;
-}
-function parsedImports(imports) {
-  if (imports.parsed) return imports.parsed;
-  const out2 = { from: [], statements: [] };
-  for (const statement of imports.written) {
-    const from = FROM_IMPORT.exec(statement);
-    if (from) out2.from.push({ module: from[1], names: from[2].match(WORD) ?? [] });
-    const imported = importedNames(statement);
-    out2.statements.push(imported ? { imported } : { words: statement.match(WORD) ?? [] });
-  }
-  return imports.parsed = out2;
-}
-function importedNames(statement) {
-  if (!/^(import\s|from\s+\S+\s+import\b)/.test(statement)) return [];
-  if (statement.includes(";")) return void 0;
-  const code5 = statement.replace(/#[^\n]*/g, "");
-  const from = /^from\s+(\.*[\w.]*)\s+import\s*\(?([\s\S]*?)\)?\s*$/.exec(code5);
-  const plain2 = from ? void 0 : /^import\s+([\s\S]*?)\s*$/.exec(code5);
-  if (!from && !plain2) return void 0;
-  const items = (from ? from[2] : plain2[1]).split(",").map((i3) => i3.trim());
-  if (from && items[items.length - 1] === "") items.pop();
-  const out2 = [];
-  for (const item of items) {
-    if (from && item === "*") {
-      out2.push({ from: from[1] });
-      continue;
-    }
-    const m = IMPORT_ITEM.exec(item);
-    if (!m || from && m[1].includes(".")) return void 0;
-    const dotted = m[1].replace(/\s+/g, "");
-    out2.push(from ? { from: from[1], name: dotted } : { from: dotted });
-  }
-  return out2.length && (!from || /^\.*([A-Za-z_]\w*(\.[A-Za-z_]\w*)*)?$/.test(from[1])) ? out2 : void 0;
-}
-function namedModules(imports, fileModule, names) {
-  const modules = /* @__PURE__ */ new Set();
-  const words = /* @__PURE__ */ new Set();
-  for (const statement of parsedImports(imports).statements) {
-    const found = "imported" in statement ? statement.imported.map((i3) => importedModule(i3, fileModule, names)) : void 0;
-    if (!found || found.includes(void 0)) {
-      for (const w of "words" in statement ? statement.words : statement.imported.flatMap((i3) => `${i3.from} ${i3.name ?? ""}`.match(WORD) ?? [])) words.add(w);
-      continue;
-    }
-    for (let m of found) for (; m && !modules.has(m); m = m.slice(0, Math.max(0, m.lastIndexOf(".")))) modules.add(m);
-  }
-  return { modules, words };
-}
-function importedModule(imported, fileModule, names) {
-  let base = imported.from;
-  const level = /^\.*/.exec(base)[0].length;
-  if (level) {
-    const packageParts = ownPackage(fileModule).split(".").filter(Boolean);
-    if (level > packageParts.length) return void 0;
-    const parent = packageParts.slice(0, packageParts.length - (level - 1)).join(".");
-    base = base.length > level ? `${parent}.${base.slice(level)}` : parent;
-  }
-  const dotted = imported.name ? `${base}.${imported.name}` : base;
-  const dot = dotted.indexOf(".");
-  if (!names.aliasHeads.has(dot < 0 ? dotted : dotted.slice(0, dot))) return dotted;
-  const segments = dotted.split(".");
-  for (let k = segments.length; k > 0; k--) {
-    const module2 = names.aliases.get(segments.slice(0, k).join("."));
-    if (module2) return [module2, ...segments.slice(k)].join(".");
-  }
-  return dotted;
-}
-function importStatements(text2) {
-  const out2 = [];
-  let byRuntimeName = false;
-  let done = 0;
-  for (let at = text2.indexOf("import"); at >= 0; at = text2.indexOf("import", at + 6)) {
-    if (!byRuntimeName && (text2.startsWith("import_module", at) || text2.startsWith("__import__", at - 2))) byRuntimeName = true;
-    if (at < done) continue;
-    const lineStart = text2.lastIndexOf("\n", at) + 1;
-    let start2 = lineStart;
-    while (text2.charCodeAt(start2) === 32 || text2.charCodeAt(start2) === 9) start2++;
-    if (!text2.startsWith("from", start2) && !text2.startsWith("import", start2)) continue;
-    let end = text2.indexOf("\n", at);
-    if (end < 0) end = text2.length;
-    const open2 = text2.indexOf("(", at);
-    if (open2 >= 0 && open2 < end) {
-      const close = text2.indexOf(")", open2);
-      end = close < 0 ? text2.length : close + 1;
-    }
-    out2.push(text2.slice(start2, end));
-    done = end;
-  }
-  return { statements: out2, byRuntimeName };
-}
-function namedAsFileOnly(text2, module2, exported) {
-  const dot = module2.lastIndexOf(".");
-  if (dot < 0 || exported.some((name3) => name3.startsWith("py"))) return false;
-  const name2 = module2.slice(dot + 1);
-  for (let at = text2.indexOf(name2); at >= 0; at = text2.indexOf(name2, at + 1)) {
-    if (!isIdentifierAt(text2, at, name2.length)) continue;
-    const end = at + name2.length;
-    const quote = text2.charCodeAt(end + 3);
-    if (!text2.startsWith(".py", end) || quote !== 34 && quote !== 39) return false;
-  }
-  return true;
-}
-function ownPackage(moduleName) {
-  return moduleName.slice(0, Math.max(0, moduleName.lastIndexOf(".")));
-}
-var MAX_ROUNDS, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, REBINDING, SETATTR, SUMMARY_HASHES, SinkLeadingModules, WORD, FEW_SEGMENTS, QUOTED_NAME, IMPORT_ITEM, FROM_IMPORT, ReferenceMatcher;
+var MAX_ROUNDS, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, REBINDING, SETATTR, SUMMARY_HASHES, SinkLeadingModules;
 var init_whole_program = __esm({
   "src/project/whole-program.ts"() {
     "use strict";
     init_analyze();
     init_project_index();
     init_analyzer();
+    init_reference_matcher();
     MAX_ROUNDS = 8;
     MAX_DEMANDED_MODULES = 256;
     MAX_DEMAND_ROUNDS = 4;
@@ -40146,105 +41469,38 @@ var init_whole_program = __esm({
         return names;
       }
     };
-    WORD = /[A-Za-z_][A-Za-z0-9_]*|\*/g;
-    FEW_SEGMENTS = 64;
-    QUOTED_NAME = /["']\.*([A-Za-z_][\w.]*)["']/g;
-    IMPORT_ITEM = /^([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*)(?:\s+as\s+[A-Za-z_]\w*)?$/;
-    FROM_IMPORT = /^from\s+([\w.]+)\s+import\b([\s\S]*)$/;
-    ReferenceMatcher = class {
-      constructor(leading, imports, names) {
-        this.leading = leading;
-        this.imports = imports;
-        this.names = names;
-        for (const module2 of leading.keys()) {
-          const segment = module2.slice(module2.lastIndexOf(".") + 1);
-          const list = this.bySegment.get(segment);
-          if (list) list.push(module2);
-          else this.bySegment.set(segment, [module2]);
-        }
-      }
-      leading;
-      imports;
-      names;
-      bySegment = /* @__PURE__ */ new Map();
-      anySegment(words) {
-        for (const w of words) if (this.bySegment.has(w)) return true;
-        return false;
-      }
-      /**
-       * Whether a word of the file's import statements is the last name of a leading module. Most files' statements
-       * name none: with few such names, each is looked up in the statements' text (as `hasIdentifier` tells words
-       * apart, like `WORD`) rather than splitting every file's statements into words.
-       */
-      anyImportSegment(imports) {
-        if (imports.words || this.bySegment.size > FEW_SEGMENTS) return this.anySegment(importWords(imports));
-        const text2 = imports.joined ??= imports.written.join("\n");
-        for (const segment of this.bySegment.keys()) if (hasIdentifier(text2, segment)) return true;
-        return false;
-      }
-      referencedBy(file) {
-        const own = packageModuleName(file.moduleName);
-        const imports = this.imports(file);
-        const named = /* @__PURE__ */ new Set();
-        const packages = /* @__PURE__ */ new Set();
-        for (let p = own; p.includes("."); ) {
-          p = p.slice(0, p.lastIndexOf("."));
-          if (this.leading.has(p)) packages.add(p);
-        }
-        const direct = ownPackage(file.moduleName);
-        if (this.leading.has(direct)) packages.add(direct);
-        const quoted2 = imports.dynamic ? imports.quoted ??= quotedNames(file.text) : void 0;
-        if (!packages.size && !this.anyImportSegment(imports) && !(quoted2 && this.anySegment(quoted2))) return /* @__PURE__ */ new Set();
-        const add = (words) => {
-          for (const w of words) for (const module2 of this.bySegment.get(w) ?? []) named.add(module2);
-        };
-        if (this.names) {
-          const { modules, words } = imports.named ??= namedModules(imports, file.moduleName, this.names);
-          for (const m of modules) if (this.leading.has(m)) named.add(m);
-          add(words);
-        } else add(importWords(imports));
-        const fromStatements = quoted2 ? new Set(named) : named;
-        if (quoted2) add(quoted2);
-        const out2 = /* @__PURE__ */ new Set();
-        for (const module2 of /* @__PURE__ */ new Set([...named, ...packages])) {
-          if (module2 === own) continue;
-          const exported = this.leading.get(module2);
-          if (quoted2 && !fromStatements.has(module2) && !packages.has(module2) && namedAsFileOnly(file.text, module2, exported)) continue;
-          const segment = module2.slice(module2.lastIndexOf(".") + 1);
-          const inPackage = packages.has(module2);
-          if (imports.dynamic) {
-            const words = imports.allWords ??= /* @__PURE__ */ new Map();
-            if (exported.some((n) => remembered(words, n, (name2) => hasIdentifier(file.text, name2)))) out2.add(module2);
-            continue;
-          }
-          const fromIt = parsedImports(imports).from.some(
-            (f) => (f.module.slice(f.module.lastIndexOf(".") + 1) === segment || inPackage && /^\.+$/.test(f.module)) && f.names.some((n) => n === "*" || exported.includes(n))
-          );
-          if (fromIt) out2.add(module2);
-          else {
-            const attributes = imports.attributes ??= /* @__PURE__ */ new Map();
-            if (exported.some((n) => remembered(attributes, n, (name2) => hasAttribute(file.text, name2)))) out2.add(module2);
-          }
-        }
-        return out2;
-      }
-    };
   }
 });
 
 // src/project/heap.ts
+import { PerformanceObserver } from "node:perf_hooks";
+import { getHeapSpaceStatistics } from "node:v8";
 function keepHeapCompact() {
   if (applied) return;
   applied = true;
   setUnlessUserSet(`--heap-growing-percent=${OLD_GENERATION_GROWTH_PERCENT}`);
-  setUnlessUserSet("--semi-space-growth-factor=1");
+  if (!userSetFlag(YOUNG_GENERATION_GROWTH_FLAG)) growYoungGenerationOnce();
 }
-var OLD_GENERATION_GROWTH_PERCENT, applied;
+function growYoungGenerationOnce() {
+  const semiSpace = () => (getHeapSpaceStatistics().find((s) => s.space_name === "new_space")?.space_size ?? 0) / 2;
+  const stop2 = () => setUnlessUserSet(`${YOUNG_GENERATION_GROWTH_FLAG}=1`);
+  const now = semiSpace();
+  if (now === 0 || now >= ANALYSIS_SEMI_SPACE_BYTES) return stop2();
+  setUnlessUserSet(`${YOUNG_GENERATION_GROWTH_FLAG}=${Math.ceil(ANALYSIS_SEMI_SPACE_BYTES / now)}`);
+  const collections = new PerformanceObserver(() => {
+    if (semiSpace() < ANALYSIS_SEMI_SPACE_BYTES) return;
+    stop2();
+    collections.disconnect();
+  });
+  collections.observe({ entryTypes: ["gc"] });
+}
+var OLD_GENERATION_GROWTH_PERCENT, ANALYSIS_SEMI_SPACE_BYTES, applied;
 var init_heap = __esm({
   "src/project/heap.ts"() {
     "use strict";
     init_v8_settings();
     OLD_GENERATION_GROWTH_PERCENT = 10;
+    ANALYSIS_SEMI_SPACE_BYTES = 8 << 20;
     applied = false;
   }
 });
@@ -40381,14 +41637,14 @@ var init_worker_pool = __esm({
         if (!this.pending.length) return;
         const longer = (a, b) => b.file.source.length - a.file.source.length;
         const fresh = this.pending.sort(longer);
-        const merged = [];
+        const merged2 = [];
         let i3 = this.front;
         let j = 0;
         while (i3 < this.sorted.length || j < fresh.length) {
-          if (j >= fresh.length || i3 < this.sorted.length && longer(this.sorted[i3], fresh[j]) <= 0) merged.push(this.sorted[i3++]);
-          else merged.push(fresh[j++]);
+          if (j >= fresh.length || i3 < this.sorted.length && longer(this.sorted[i3], fresh[j]) <= 0) merged2.push(this.sorted[i3++]);
+          else merged2.push(fresh[j++]);
         }
-        this.sorted = merged;
+        this.sorted = merged2;
         this.front = 0;
         this.pending = [];
       }
@@ -40402,7 +41658,6 @@ __export(python_analysis_exports, {
   SinkIndex: () => SinkIndex,
   analyzeWholeProgram: () => analyzeWholeProgram,
   loadPythonParser: () => loadPythonParser,
-  refersToLeading: () => refersToLeading,
   sharedQueueAnalyzer: () => sharedQueueAnalyzer
 });
 var init_python_analysis = __esm({
@@ -41303,10 +42558,59 @@ function sourceWords(names) {
   }
   return [...words];
 }
-var DATA_SOURCES, REQUEST_DATA_MEMBERS, FASTAPI_MARKERS, REQUEST_CLASSES2, DECLARED_PARAMETERS, CALLBACK_REGISTRARS, RPC_EXPOSE_DECORATORS, RPC_SERVICE_BASES, CALLBACK_METHODS, REQUEST_PARAMETERS, HANDLER_DATA_METHODS, HANDLER_REQUEST_ATTRIBUTES, HANDLER_STREAM_ATTRIBUTES, LAMBDA_HANDLERS, CALLBACK_BODY_PARAMETERS, SANITIZERS4, PROPAGATORS, VERIFIERS, MAC_CALLS, FLOW_NAMES, SOURCE_WORDS;
+var REDIS_CLIENTS, REDIS_READS, REDIS_SOURCES, DATA_SOURCES, REQUEST_DATA_MEMBERS, FASTAPI_MARKERS, REQUEST_CLASSES2, DECLARED_PARAMETERS, CALLBACK_REGISTRARS, RPC_EXPOSE_DECORATORS, RPC_SERVICE_BASES, CALLBACK_METHODS, REQUEST_PARAMETERS, HANDLER_DATA_METHODS, HANDLER_REQUEST_ATTRIBUTES, HANDLER_STREAM_ATTRIBUTES, LAMBDA_HANDLERS, CALLBACK_BODY_PARAMETERS, SANITIZERS4, PROPAGATORS, VERIFIERS, MAC_CALLS, FLOW_NAMES, SOURCE_WORDS;
 var init_specs = __esm({
   "src/languages/python/taint/specs.ts"() {
     "use strict";
+    REDIS_CLIENTS = [
+      "redis.Redis()",
+      "redis.StrictRedis()",
+      "redis.from_url()",
+      "redis.Redis.from_url()",
+      "redis.StrictRedis.from_url()",
+      "redis.asyncio.Redis()",
+      "redis.asyncio.StrictRedis()",
+      "redis.asyncio.from_url()",
+      "redis.asyncio.Redis.from_url()",
+      "redis.RedisCluster()",
+      "redis.cluster.RedisCluster()",
+      "redis.asyncio.RedisCluster()",
+      "aioredis.Redis()",
+      "aioredis.from_url()"
+    ];
+    REDIS_READS = [
+      "get",
+      "getdel",
+      "getex",
+      "getset",
+      "mget",
+      "hget",
+      "hmget",
+      "hgetall",
+      "hvals",
+      "lpop",
+      "rpop",
+      "blpop",
+      "brpop",
+      "lrange",
+      "lindex",
+      "rpoplpush",
+      "brpoplpush",
+      "lmove",
+      "blmove",
+      "smembers",
+      "spop",
+      "srandmember",
+      "zrange",
+      "zrevrange",
+      "zrangebyscore",
+      "xread",
+      "xreadgroup",
+      "xrange",
+      "pubsub().listen",
+      "pubsub().get_message"
+    ];
+    REDIS_SOURCES = Object.fromEntries(REDIS_CLIENTS.flatMap((c) => REDIS_READS.map((m) => [`${c}.${m}`, "value read from Redis"])));
     DATA_SOURCES = {
       // Flask and Werkzeug request data (the context-local `request`).
       "flask.request.data": "Flask request body",
@@ -41375,22 +42679,8 @@ var init_specs = __esm({
       "urllib2.urlopen()": "HTTP response (urllib)",
       "aiohttp.ClientSession().get()": "HTTP response (aiohttp)",
       "aiohttp.ClientSession().post()": "HTTP response (aiohttp)",
-      // Caches: values other processes can write.
-      "redis.Redis().get": "value read from Redis",
-      "redis.Redis().hget": "value read from Redis",
-      "redis.Redis().lpop": "value read from Redis",
-      "redis.Redis().rpop": "value read from Redis",
-      "redis.Redis().blpop": "value read from Redis",
-      "redis.Redis().brpop": "value read from Redis",
-      "redis.Redis().mget": "value read from Redis",
-      "redis.Redis().getdel": "value read from Redis",
-      "redis.StrictRedis().get": "value read from Redis",
-      "redis.StrictRedis().hget": "value read from Redis",
-      "redis.StrictRedis().lpop": "value read from Redis",
-      "redis.StrictRedis().rpop": "value read from Redis",
-      "redis.from_url().get": "value read from Redis",
-      "redis.from_url().hget": "value read from Redis",
-      "redis.Redis.from_url().get": "value read from Redis",
+      // Caches: values other processes can write (Redis reads through every client constructor, see `REDIS_SOURCES`).
+      ...REDIS_SOURCES,
       "memcache.Client().get": "value read from memcached",
       "pymemcache.client.base.Client().get": "value read from memcached",
       "pymemcache.Client().get": "value read from memcached",
@@ -41400,6 +42690,9 @@ var init_specs = __esm({
       "kafka.KafkaConsumer().poll": "Kafka message",
       "confluent_kafka.Consumer().poll": "Kafka message",
       "pika.BlockingConnection().channel().basic_get": "RabbitMQ message",
+      "boto3.client().receive_message": "Amazon SQS message",
+      "boto3.resource().Queue().receive_messages": "Amazon SQS message",
+      "boto3.resource().get_queue_by_name().receive_messages": "Amazon SQS message",
       "zmq.Context().socket().recv": "ZeroMQ message",
       "zmq.Context().socket().recv_multipart": "ZeroMQ message",
       "zmq.Context.instance().socket().recv": "ZeroMQ message",
@@ -41931,8 +43224,8 @@ var init_flow4 = __esm({
           case "boolean_operator":
             return any([childByField(node, "left"), childByField(node, "right")]);
           case "conditional_expression": {
-            const [yes, condition, no] = node.children.filter((c) => c.type !== "comment");
-            const truth = this.constant(condition, node);
+            const [yes, condition2, no] = node.children.filter((c) => c.type !== "comment");
+            const truth = this.constant(condition2, node);
             if (truth !== void 0) return any([truth ? yes : no]);
             return any([yes, no]);
           }
@@ -43035,30 +44328,30 @@ var init_flow4 = __esm({
        */
       guardOf(site) {
         let weak;
-        const judge2 = (condition) => {
-          const calls = descendants3(condition, (n) => n.type === "call");
+        const judge2 = (condition2) => {
+          const calls = descendants3(condition2, (n) => n.type === "call");
           const scope = this.model.module;
-          for (const call of [condition, ...calls]) {
+          for (const call of [condition2, ...calls]) {
             if (call.type !== "call") continue;
             const callee = childByField(call, "function");
             const names = callee ? this.model.resolve(callee, scope).map((r) => r.name) : [];
             const calleeText = callee ? this.text(callee) : "";
             if (names.some((n) => VERIFIERS.includes(n)) || /(^|\.)compare_digest$/.test(calleeText)) return "verified";
           }
-          if (/==|!=/.test(this.text(condition)) && calls.some((c) => {
+          if (/==|!=/.test(this.text(condition2)) && calls.some((c) => {
             const callee = childByField(c, "function");
             const text2 = callee ? this.text(callee) : "";
             return /(^|\.)(hexdigest|digest)$/.test(text2) || MAC_CALLS.some((m) => m.test(text2));
-          })) return { node: condition, message: "guarded by a MAC compared with `==`, which is not constant-time" };
+          })) return { node: condition2, message: "guarded by a MAC compared with `==`, which is not constant-time" };
           return void 0;
         };
         for (let n = site; n && !FUNCTIONS4.has(n.type); n = n.parent) {
           const parent = n.parent;
           if (!parent) break;
           if ((parent.type === "if_statement" || parent.type === "elif_clause") && n === childByField(parent, "consequence")) {
-            const condition = childByField(parent, "condition");
-            if (condition && !/^not\b/.test(this.text(condition))) {
-              const g = judge2(condition);
+            const condition2 = childByField(parent, "condition");
+            if (condition2 && !/^not\b/.test(this.text(condition2))) {
+              const g = judge2(condition2);
               if (g === "verified") return g;
               weak ??= g;
             }
@@ -43067,11 +44360,11 @@ var init_flow4 = __esm({
             for (const sibling of parent.children) {
               if (sibling.start >= n.start) break;
               if (sibling.type !== "if_statement") continue;
-              const condition = childByField(sibling, "condition");
+              const condition2 = childByField(sibling, "condition");
               const body2 = childByField(sibling, "consequence");
-              if (!condition || !body2 || !exits(body2, this.model)) continue;
-              if (!/^not\b/.test(this.text(condition)) && !/!=/.test(this.text(condition))) continue;
-              const g = judge2(condition);
+              if (!condition2 || !body2 || !exits(body2, this.model)) continue;
+              if (!/^not\b/.test(this.text(condition2)) && !/!=/.test(this.text(condition2))) continue;
+              const g = judge2(condition2);
               if (g === "verified") return g;
               weak ??= g;
             }
@@ -43146,6 +44439,19 @@ var init_trust = __esm({
 });
 
 // src/rules/python/PYTHON-LANG-SEC-040.ts
+function dataOnlyAllowlist(m) {
+  const allowed = m.via === "subclass" ? m.subclass?.allowlist : void 0;
+  return allowed?.length && allowed.every((g) => DATA_ONLY_GLOBALS.has(g)) ? allowed : void 0;
+}
+function check12(m) {
+  const allowed = dataOnlyAllowlist(m);
+  if (!allowed) return {};
+  return {
+    severity: "low",
+    confidence: "low",
+    message: `${code(m.subclass.name)} subclasses ${m.target}, and its find_class admits only plain data types (${allowed.map(code).join(", ")}): a payload cannot call functions or build other objects through it. Keep the allowlist to data types, and prefer a data-only format.`
+  };
+}
 function message(m) {
   const spelled5 = m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
   switch (m.via) {
@@ -43157,7 +44463,7 @@ function message(m) {
       return `${spelled5} deserializes with pickle, which runs whatever code the bytes describe. Never unpickle data that could come from an untrusted source; use a data-only format such as JSON.`;
   }
 }
-var PICKLE_SINKS, PYTHON_LANG_SEC_040_default;
+var PICKLE_SINKS, DATA_ONLY_GLOBALS, PYTHON_LANG_SEC_040_default;
 var init_PYTHON_LANG_SEC_040 = __esm({
   "src/rules/python/PYTHON-LANG-SEC-040.ts"() {
     "use strict";
@@ -43165,6 +44471,20 @@ var init_PYTHON_LANG_SEC_040 = __esm({
     init_shared_docs();
     init_trust();
     PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
+    DATA_ONLY_GLOBALS = /* @__PURE__ */ new Set([
+      ...["list", "dict", "set", "frozenset", "tuple", "int", "float", "complex", "str", "bytes", "bytearray", "bool", "range", "slice"].flatMap((t) => [`builtins.${t}`, `__builtin__.${t}`]),
+      "collections.OrderedDict",
+      "collections.deque",
+      "collections.Counter",
+      "datetime.date",
+      "datetime.time",
+      "datetime.datetime",
+      "datetime.timedelta",
+      "datetime.timezone",
+      "decimal.Decimal",
+      "fractions.Fraction",
+      "uuid.UUID"
+    ]);
     PYTHON_LANG_SEC_040_default = defineRule({
       id: "PYTHON-LANG-SEC-040",
       name: "Pickle Deserialization of Untrusted Data",
@@ -43181,7 +44501,7 @@ var init_PYTHON_LANG_SEC_040 = __esm({
       similar: ["PYTHON-LANG-SEC-044", "PYTHON-LANG-SEC-045", "PYTHON-LANG-SEC-046", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-005"],
       prefilter: ["pickle", "Pickle"],
       judgeTrust: judgeInputTrust,
-      sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, message }],
+      sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, check: check12, message }],
       docs: {
         summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",
         description: 'Python\'s `pickle` format is a small stack-based program, not a data format. Loading a pickle runs that program: it can import any module and call any function with any arguments (`os.system`, `subprocess.Popen`, `eval`, ...). This rule reports every call that unpickles: `pickle.loads`, `pickle.load`, `pickle.Unpickler(...)` and its subclasses, and the same functions reached through `cPickle`, `_pickle`, `pickle5`, `six.moves.cPickle`, import aliases, `from pickle import *`, rebinding (`loader = pickle.loads`), `importlib.import_module("pickle")`, `__import__("pickle")`, `getattr(pickle, "loads")` and `functools.partial`. It also reports `pickle.loads` passed uncalled as a callback (`map(pickle.loads, blobs)`).',
@@ -43235,12 +44555,12 @@ var init_PYTHON_LANG_SEC_040 = __esm({
           "    session = json.loads(request.data)  # data only: no code runs",
           '    return session["user"]'
         ].join("\n"),
-        detectionScope: 'Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, `_Unpickler`) resolved through the file\'s imports and bindings: aliases, `from pickle import ...`, star imports, `cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, `importlib.import_module`/`__import__` with constant module names (also built by concatenation), `getattr(module, "loads")`, `sys.modules["pickle"]`, `functools.partial`, default parameter values, class and instance attributes (`loads = staticmethod(pickle.loads)`, `self._load = pickle.load`), names re-exported by other modules of the project (`from .compat import pickle`, package `__init__.py` re-exports, star re-exports with `__all__`), instantiation of classes, in this module or another, that derive from `pickle.Unpickler` (with or without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never match. `pickle.dumps`/`pickle.dump` are not findings. Not covered: calls through wrappers defined in other modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.',
+        detectionScope: 'Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, `_Unpickler`) resolved through the file\'s imports and bindings: aliases, `from pickle import ...`, star imports, `cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, `importlib.import_module`/`__import__` with constant module names (also built by concatenation, and reached as `builtins.__import__` or `__builtins__`), `getattr(module, "loads")`, `operator.attrgetter`/`methodcaller`, `sys.modules["pickle"]` and `sys.modules.get`, `globals()["pickle"]`, `vars(pickle)`/`pickle.__dict__`, `functools.partial`, `.__call__`, dispatch tables written in place or bound in the function (`{"pickle": pickle.loads}[fmt](data)`, `decoders.get(fmt)(data)`), loops over a literal list of sinks or modules, default parameter values, class and instance attributes (`loads = staticmethod(pickle.loads)`, `self._load = pickle.load`), names re-exported by other modules of the project (`from .compat import pickle`, package `__init__.py` re-exports, star re-exports with `__all__`), instantiation of classes, in this module or another, that derive from `pickle.Unpickler` (with or without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never match; a sink passed to a call that only looks at it (`isinstance`, `callable`, `repr`, `inspect.*`, `typing.cast`, `self.assertIs`/`assertEqual`) is not a callback. `pickle.dumps`/`pickle.dump` are not findings. Not covered: calls through wrappers defined in other modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.',
         references: DESERIALIZATION_REFERENCES,
         faq: [
           {
             question: "We subclassed Unpickler and restricted find_class to an allowlist. Is that safe?",
-            answer: "No. `find_class` only controls which globals are looked up; the pickle VM still calls whatever they return with attacker-chosen arguments. Published bypasses chain allowed names (`getattr`, `operator`, `functools`, `builtins` reached through other modules, numpy and torch helpers) or nest a second `pickle.loads` inside an allowed callable. Keep a restricted unpickler as defence in depth, but do not feed it untrusted data; the rule reports such subclasses on purpose."
+            answer: 'No. `find_class` only controls which globals are looked up; the pickle VM still calls whatever they return with attacker-chosen arguments. Published bypasses chain allowed names (`getattr`, `operator`, `functools`, `builtins` reached through other modules, numpy and torch helpers) or nest a second `pickle.loads` inside an allowed callable. Keep a restricted unpickler as defence in depth, but do not feed it untrusted data; the rule reports such subclasses on purpose. The exception is an allowlist of plain data types only (`builtins` containers and scalars, `collections.OrderedDict`, `datetime`, `decimal.Decimal`, ...) pinned by literal conditions, as in the Python documentation\'s "Restricting Globals" example: a payload cannot call anything through it, so the finding is reported with low severity (and PYTHON-DESER-001 with low confidence).'
           },
           {
             question: "The data comes from our own cache, database or bucket. Is this a false positive?",
@@ -43432,10 +44752,10 @@ var init_PYTHON_LANG_SEC_041 = __esm({
 });
 
 // src/rules/python/PYTHON-LANG-SEC-042.ts
-function check12(m) {
+function check13(m) {
   if (m.via !== "call" || m.target === "jsonpickle.Unpickler") return {};
   const safe = m.args.find("safe");
-  if (!safe || literalTruth(safe, m.model.tree.source) !== false) return {};
+  if (!safe || argumentTruth(m, safe) !== false) return {};
   return {
     message: `${spelled(m)} with \`safe=False\` also evaluates \`py/repr\` values with eval(), on top of \`py/reduce\`/\`py/object\` tags that call arbitrary functions. ${ADVICE8}`
   };
@@ -43466,7 +44786,7 @@ var init_PYTHON_LANG_SEC_042 = __esm({
       similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-041"],
       prefilter: ["jsonpickle"],
       judgeTrust: judgeInputTrust,
-      sinks: [{ call: ["jsonpickle.decode", "jsonpickle.loads", "jsonpickle.Unpickler"], subclasses: true, references: true, check: check12, message: message2 }],
+      sinks: [{ call: ["jsonpickle.decode", "jsonpickle.loads", "jsonpickle.Unpickler"], subclasses: true, references: true, check: check13, message: message2 }],
       docs: {
         summary: "Detects jsonpickle decoding (`jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.Unpickler`), which rebuilds arbitrary Python objects and can run code.",
         description: 'jsonpickle looks like JSON but carries pickle semantics: `{"py/reduce": [{"py/function": "os.system"}, ...]}` calls a function while decoding, `py/object` instantiates any importable class, and with `safe=False` `py/repr` values are passed to `eval`. The `safe` flag does not make decoding safe: `py/reduce` and `py/object` are honoured either way (CVE-2020-22083, disputed by the project as intended behaviour). This rule reports `jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.unpickler.decode`, and construction of `jsonpickle.Unpickler` (and local subclasses), through aliases, rebinding, constant dynamic imports, and when passed as a callback.',
@@ -43745,7 +45065,7 @@ function message4(m) {
   }
   return `${spelled(m)} opens a shelf whose values are unpickled on every read: whoever can write the database file runs code in this process. Keep shelves in private locations or store JSON in dbm/sqlite3 instead.`;
 }
-function check13(m) {
+function check14(m) {
   if (m.target !== "shelve.open") return {};
   const flag = m.args.find("flag", 1);
   const value = flag && m.model.constantString(flag, m.scope);
@@ -43784,7 +45104,7 @@ var init_PYTHON_LANG_SEC_045 = __esm({
         {
           call: ["shelve.open", "shelve.Shelf", "shelve.DbfilenameShelf", "shelve.BsdDbShelf"],
           subclasses: true,
-          check: check13,
+          check: check14,
           message: message4
         }
       ],
@@ -43936,7 +45256,7 @@ function endpoint(m) {
   const built = m.model.resolve(object, m.receiver.scope).find((r) => r.name === LISTENER && r.constructedBy);
   return built?.constructedBy ? { args: new CallArguments(built.constructedBy.call, m.model.tree.source), kind: "listener" } : void 0;
 }
-function check14(m) {
+function check15(m) {
   const end = endpoint(m);
   const peer = m.target === CLIENT_RECV ? "the server it connects to" : "any client that connects";
   if (!end) return {};
@@ -44083,7 +45403,7 @@ var init_PYTHON_LANG_SEC_073 = __esm({
       similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-008"],
       prefilter: ["multiprocessing"],
       sinks: [
-        { call: [CLIENT_RECV, LISTENER_RECV], check: check14, message: message6 },
+        { call: [CLIENT_RECV, LISTENER_RECV], check: check15, message: message6 },
         { call: [LISTENER_CLASS], check: checkListener, message: () => "" },
         { call: MANAGERS, subclasses: true, check: checkManager, message: () => "" }
       ],
@@ -44139,13 +45459,12 @@ var init_PYTHON_LANG_SEC_073 = __esm({
 });
 
 // src/rules/python/PYTHON-ML-SEC-001.ts
-function check15(m) {
+function check16(m) {
   const hub = HUB_LOADERS.has(m.target);
   const given = m.args.find("weights_only", hub ? 6 : void 0);
   const weightsOnly = given?.type === "none" ? void 0 : given;
-  const source = m.model.tree.source;
   if (weightsOnly) {
-    const truth = literalTruth(weightsOnly, source);
+    const truth = argumentTruth(m, weightsOnly);
     if (truth === true) return null;
     if (truth === false) {
       return {
@@ -44209,7 +45528,7 @@ var init_PYTHON_ML_SEC_001 = __esm({
       similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-002", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-006"],
       prefilter: ["torch", "model_zoo", "load_state_dict_from_url"],
       judgeTrust: judgeInputTrust,
-      sinks: [{ call: ["torch.load", "torch.hub.load_state_dict_from_url"], check: check15, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE10}` }],
+      sinks: [{ call: ["torch.load", "torch.hub.load_state_dict_from_url"], check: check16, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE10}` }],
       docs: {
         summary: "Detects `torch.load` (and `torch.hub.load_state_dict_from_url`) calls that do not pass `weights_only=True`, which unpickle the checkpoint and can run arbitrary code.",
         description: "PyTorch checkpoints (`.pt`, `.pth`, `.bin`, `.ckpt`) are zip archives around a pickle. `torch.load` with `weights_only=False` runs the full unpickler, so a checkpoint can execute code the moment it is loaded. `weights_only=True` switches to a restricted unpickler that rebuilds only tensors, primitive containers and explicitly allowed classes. Since torch 2.6 `weights_only=True` is the default, but older versions, the `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD` environment variable and a custom `pickle_module` all fall back to full unpickling. `torch.hub.load_state_dict_from_url` (alias `torch.utils.model_zoo.load_url`) still defaults to `weights_only=False` and downloads the file first. This rule reports: `weights_only=False` (high), a missing argument on `torch.load` (medium; high with a custom `pickle_module`), a missing argument on `load_state_dict_from_url` (high), and a value it cannot evaluate or one hidden in `**kwargs` (medium severity, medium confidence).",
@@ -44268,7 +45587,7 @@ var init_PYTHON_ML_SEC_001 = __esm({
 });
 
 // src/rules/python/PYTHON-ML-SEC-002.ts
-function check16(m) {
+function check17(m) {
   const position = ALLOW_PICKLE_POSITION[m.target];
   const allowPickle = m.args.find("allow_pickle", position);
   if (!allowPickle) {
@@ -44279,7 +45598,7 @@ function check16(m) {
       message: `${spelled(m)} may receive \`allow_pickle\` through \`*args\`/\`**kwargs\`; if it is True, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE11}`
     };
   }
-  const truth = literalTruth(allowPickle, m.model.tree.source);
+  const truth = argumentTruth(m, allowPickle);
   if (truth === false) return null;
   if (truth === true) {
     const toFalse = allowPickle.type === "true" ? fix("Set allow_pickle=False", [replaceNode(allowPickle, "False")]) : void 0;
@@ -44321,7 +45640,7 @@ var init_PYTHON_ML_SEC_002 = __esm({
       prefilter: ["numpy", "read_array"],
       judgeTrust: judgeInputTrust,
       sinks: [
-        { call: Object.keys(ALLOW_PICKLE_POSITION), check: check16, message: (m) => `${spelled(m)} may unpickle object arrays. ${ADVICE11}` },
+        { call: Object.keys(ALLOW_PICKLE_POSITION), check: check17, message: (m) => `${spelled(m)} may unpickle object arrays. ${ADVICE11}` },
         { call: ["numpy.loads", "numpy.ma.loads", "numpy.ma.load", "numpy.core.multiarray.loads"], references: true, message: legacyMessage }
       ],
       docs: {
@@ -44683,11 +46002,11 @@ var init_PYTHON_ML_SEC_006 = __esm({
 });
 
 // src/rules/python/PYTHON-ML-SEC-007.ts
-function check17(m) {
+function check18(m) {
   const position = SAFE_MODE_POSITION[m.target];
   const safeMode = m.args.find("safe_mode", position);
   if (!safeMode) return null;
-  const truth = literalTruth(safeMode, m.model.tree.source);
+  const truth = argumentTruth(m, safeMode);
   if (truth === true) return null;
   if (truth === false) {
     return {
@@ -44730,7 +46049,7 @@ var init_PYTHON_ML_SEC_007 = __esm({
       prefilter: ["keras"],
       judgeTrust: judgeInputTrust,
       sinks: [
-        { call: Object.keys(SAFE_MODE_POSITION), check: check17, message: (m) => `${spelled(m)} may deserialize Lambda bytecode. ${ADVICE12}` },
+        { call: Object.keys(SAFE_MODE_POSITION), check: check18, message: (m) => `${spelled(m)} may deserialize Lambda bytecode. ${ADVICE12}` },
         {
           call: ["keras.config.enable_unsafe_deserialization"],
           message: (m) => `${spelled(m)} turns off safe mode for every later model load in the process: Lambda bytecode in any loaded file then runs. ${ADVICE12}`
@@ -44937,7 +46256,7 @@ var init_PYTHON_ML_SEC_009 = __esm({
 function message13(m) {
   return `${spelled(m)} reads pandas HDF5 data, where object-dtype columns in "fixed" format are stored with pickle: a crafted file runs arbitrary code when read. ${ADVICE14}`;
 }
-function check18(m) {
+function check19(m) {
   if (m.target !== "pandas.HDFStore") return {};
   const mode = m.args.find("mode", 1);
   const value = mode && m.model.constantString(mode, m.scope);
@@ -44968,7 +46287,7 @@ var init_PYTHON_ML_SEC_010 = __esm({
       similar: ["PYTHON-ML-SEC-003"],
       prefilter: ["pandas", "read_hdf", "HDFStore"],
       judgeTrust: judgeInputTrust,
-      sinks: [{ call: ["pandas.read_hdf", "pandas.HDFStore"], check: check18, message: message13 }],
+      sinks: [{ call: ["pandas.read_hdf", "pandas.HDFStore"], check: check19, message: message13 }],
       docs: {
         summary: 'Detects `pandas.read_hdf` and opening an existing `pandas.HDFStore`: object-dtype data in HDF5 "fixed" format is stored with pickle and unpickled on read.',
         description: 'pandas writes HDF5 through PyTables. In the default "fixed" format, columns of dtype `object` (and some index types) are serialized with pickle, and reading them back calls `pickle.loads`. The pandas documentation warns that loading such data from untrusted sources can be unsafe. This rule reports `pandas.read_hdf` and `pandas.HDFStore(...)` (except `mode="w"`, which truncates the file), also as `pandas.io.pytables.*`. It is medium severity and medium confidence: whether a given file contains pickled data depends on how it was written.',
@@ -45011,7 +46330,7 @@ function isReviewedList(m, trusted) {
   const bindings = m.model.lookup(m.model.text(trusted), m.scope, trusted);
   return !!bindings?.length && bindings.every((b) => b.kind === "assignment" && b.value !== void 0 && LISTS.has(b.value.type));
 }
-function check19(m) {
+function check20(m) {
   const trusted = m.args.find("trusted", 1);
   if (!trusted) return null;
   if (trusted.type === "true") {
@@ -45055,7 +46374,7 @@ var init_PYTHON_ML_SEC_011 = __esm({
       similar: ["PYTHON-ML-SEC-004"],
       prefilter: ["skops"],
       judgeTrust: judgeInputTrust,
-      sinks: [{ call: ["skops.io.load", "skops.io.loads"], check: check19, message: (m) => `${spelled(m)} may trust types chosen by the file. ${ADVICE15}` }],
+      sinks: [{ call: ["skops.io.load", "skops.io.loads"], check: check20, message: (m) => `${spelled(m)} may trust types chosen by the file. ${ADVICE15}` }],
       docs: {
         summary: "Detects `skops.io.load`/`loads` with `trusted=True` or with the file's own `get_untrusted_types()` result, which defeats skops' type checks.",
         description: "skops' persistence format exists to load scikit-learn models without pickle's risks: it refuses to instantiate types that are not on a safe list unless the caller trusts them explicitly. `trusted=True` (skops < 0.10) trusts everything, and the common shortcut `trusted=get_untrusted_types(file=path)` trusts exactly the types the file asks for, which is the same thing: a crafted file can name functions such as `builtins.exec` or `os.system` and have them called. This rule reports those two patterns, and a `trusted` value it cannot inspect at medium confidence. A literal list of type names (in the call or bound to a name) is treated as a reviewed allowlist.",
@@ -45097,7 +46416,7 @@ var init_PYTHON_ML_SEC_011 = __esm({
 });
 
 // src/rules/python/PYTHON-ML-SEC-012.ts
-function check20(m) {
+function check21(m) {
   const format = m.args.find("format", 1);
   const formatValue = format && m.model.constantString(format, m.scope);
   if (format && formatValue === void 0) {
@@ -45142,7 +46461,7 @@ var init_PYTHON_ML_SEC_012 = __esm({
       similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-004"],
       prefilter: ["nltk"],
       judgeTrust: judgeInputTrust,
-      sinks: [{ call: ["nltk.data.load"], check: check20, message: message14 }],
+      sinks: [{ call: ["nltk.data.load"], check: check21, message: message14 }],
       docs: {
         summary: 'Detects `nltk.data.load` of pickled resources (`.pickle` files or `format="pickle"`), which unpickles data from the nltk_data directories.',
         description: '`nltk.data.load` picks a loader from the `format` argument or, by default, from the resource\'s file extension. For `.pickle` resources (the classic punkt tokenizers and taggers) it unpickles the file. Up to NLTK 3.8.1 this was a plain `pickle.load`, so a tampered data package executed code (CVE-2024-39705); NLTK 3.9 switched to a restricted unpickler and pickle-free replacements. This rule reports `nltk.data.load` with `format="pickle"`, or with the default format and a constant resource name ending in `.pickle`/`.pkl` (medium severity), and resources or formats named at run time at low confidence.',
@@ -45307,11 +46626,50 @@ function localFieldSinkSites(model, out2, seen) {
     }
   }
 }
+function storedTable(model, expr, scope) {
+  if (expr?.type !== "identifier") return void 0;
+  const bindings = model.lookup(model.text(expr), scope, expr);
+  const b = bindings?.length === 1 ? bindings[0] : void 0;
+  if (!b || b.kind !== "assignment" || !b.value || b.scope.kind !== "module" && b.scope.kind !== "class") return void 0;
+  return b.value.type === "dictionary" || b.value.type === "list" || b.value.type === "tuple" ? b.value : void 0;
+}
+function tableCallSites(model, out2, seen) {
+  const tracker = trackerFor(model);
+  for (const { node, scope } of model.calls) {
+    const callee = childByField(node, "function");
+    if (!callee || seen.has(node) || callee.type !== "subscript" && callee.type !== "call") continue;
+    const getter = callee.type === "call" ? childByField(callee, "function") : void 0;
+    const holder = callee.type === "subscript" ? childByField(callee, "value") : getter?.type === "attribute" && model.text(childByField(getter, "attribute") ?? getter) === "get" ? childByField(getter, "object") : void 0;
+    const table = storedTable(model, holder, scope);
+    if (!table) continue;
+    const values = table.children.map((c) => c.type === "pair" ? childByField(c, "value") : c).filter((v) => v !== void 0 && (v.type === "identifier" || v.type === "attribute"));
+    const target = values.flatMap((v) => model.resolve(v, scope)).find((r) => TABLE_SINKS.has(r.name))?.name;
+    const arg = new CallArguments(node, model.tree.source).positional[0];
+    if (!target || !arg) continue;
+    const [flow, ...others] = tracker.allFlowsInto(arg, node, scope);
+    if (!flow) continue;
+    seen.add(node);
+    const trace = (f) => [...f.steps, ...f.weakGuard ? [f.weakGuard] : [], { node, message: `sink: ${target}, picked from the table ${code(model.text(holder))}` }];
+    out2.push({
+      node,
+      scope,
+      target,
+      calleeText: model.text(callee),
+      outcome: {
+        message: `Untrusted data reaches ${code(target)} through the table ${code(model.text(holder))}: ${sourceOf(flow.steps).replace(/^source: /, "")} is passed to the deserializer picked from it, which can run arbitrary code.${otherSources(others)}`,
+        confidence: flow.weakGuard ? "low" : "high",
+        flow: trace(flow),
+        ...others.length ? { otherFlows: others.map(trace) } : {}
+      }
+    });
+  }
+}
 function wrapperSites(model) {
   const out2 = [];
   const seen = /* @__PURE__ */ new Set();
   projectWrapperSites(model, out2, seen);
   localFieldSinkSites(model, out2, seen);
+  tableCallSites(model, out2, seen);
   const queue = [...wrappers.get(model) ?? []];
   if (!queue.length) return out2;
   const tracker = trackerFor(model);
@@ -45493,21 +46851,33 @@ function flowSummary(model, path, complete) {
     ...complete ? { flowsComplete: true } : {}
   };
 }
-function dataArgument(m) {
-  return m.via === "reference" ? void 0 : inputArgument(m);
+function dataArguments(m) {
+  if (m.via !== "reference") {
+    const arg = inputArgument(m) ?? m.args.firstSplat;
+    return arg ? [arg] : [];
+  }
+  if (m.stored) return [];
+  const container = m.node.parent?.type === "keyword_argument" ? m.node.parent.parent : m.node.parent;
+  if (container?.type !== "argument_list") return [];
+  return container.children.filter((c) => c !== m.node && c !== m.node.parent && c.type !== "comment");
 }
 function flowChecked(spec) {
   return {
     call: spec.call,
     subclasses: spec.subclasses,
+    references: spec.references,
     message: spec.message,
     check(m) {
       const base = spec.check ? spec.check(m) : {};
       if (base === null) return null;
-      const arg = dataArgument(m);
-      if (!arg) return null;
-      const [flow, ...others] = trackerFor(m.model).allFlowsInto(arg, m.node, m.scope);
+      const args2 = dataArguments(m);
+      if (!args2.length) return null;
+      const arg = args2[0];
+      const reached = m.via === "reference" ? args2.find((a) => trackerFor(m.model).flowInto(a, m.node, m.scope)) : arg;
+      if (!reached) return null;
+      const [flow, ...others] = trackerFor(m.model).allFlowsInto(reached, m.node, m.scope);
       if (!flow) {
+        if (m.via === "reference") return null;
         const passed = trackerFor(m.model, true).flowInto(arg, m.node, m.scope);
         if (passed) addWrapper(m.model, m.node, [...passed.steps, { node: m.node, message: `sink: ${m.target}` }], m.target);
         return null;
@@ -45515,6 +46885,15 @@ function flowChecked(spec) {
       const source = { message: sourceOf(flow.steps) };
       const sink = m.calleeText || m.target;
       const weak = flow.weakGuard ? ` A MAC check guards it, but with \`==\`, which leaks timing: use \`hmac.compare_digest\`.` : "";
+      const restricted = dataOnlyAllowlist(m);
+      if (restricted) {
+        return {
+          message: `Untrusted data reaches ${code(m.subclass.name)} (${m.target}): ${source.message.replace(/^source: /, "")} is unpickled, but its find_class admits only plain data types (${restricted.map(code).join(", ")}), so the payload cannot call functions. Keep the allowlist to data types, or use a data-only format.`,
+          severity: "medium",
+          confidence: "low",
+          flow: [...flow.steps, { node: m.node, message: `sink: ${m.target} (find_class restricted to data types)` }]
+        };
+      }
       const trace = (f) => [...f.steps, ...f.weakGuard ? [f.weakGuard] : [], { node: m.node, message: `sink: ${m.target}` }];
       return {
         message: `Untrusted data reaches ${code(sink)} (${m.target}): ${source.message.replace(/^source: /, "")} flows into the deserializer, which can run arbitrary code. Do not deserialize it with a code-executing format; use JSON or verify an HMAC first.${weak}${otherSources(others)}`,
@@ -45525,7 +46904,7 @@ function flowChecked(spec) {
     }
   };
 }
-var SINK_RULES, trackers, configured, wrappers, fieldSinks, MAX_WRAPPER_CALLS, MAX_FIELD_SINKS, prefilter, PYTHON_DESER_001, PYTHON_DESER_001_default;
+var SINK_RULES, trackers, configured, wrappers, fieldSinks, TABLE_SINKS, MAX_WRAPPER_CALLS, MAX_FIELD_SINKS, prefilter, PYTHON_DESER_001, PYTHON_DESER_001_default;
 var init_PYTHON_DESER_001 = __esm({
   "src/rules/python/PYTHON-DESER-001.ts"() {
     "use strict";
@@ -45584,6 +46963,7 @@ var init_PYTHON_DESER_001 = __esm({
     configured = /* @__PURE__ */ new WeakMap();
     wrappers = /* @__PURE__ */ new WeakMap();
     fieldSinks = /* @__PURE__ */ new WeakMap();
+    TABLE_SINKS = new Set(SINK_RULES.flatMap((r) => r.sinks.filter((s) => s.references).flatMap((s) => s.call)));
     MAX_WRAPPER_CALLS = 1e4;
     MAX_FIELD_SINKS = 256;
     prefilter = [...new Set(SINK_RULES.flatMap((r) => r.prefilter))];
@@ -45610,7 +46990,7 @@ var init_PYTHON_DESER_001 = __esm({
       sinks: SINK_RULES.flatMap((r) => r.sinks).map(flowChecked),
       docs: {
         summary: "Reports a deserializer call (pickle, yaml, jsonpickle, marshal, shelve, dill, torch, numpy, pandas, joblib, ...) whose input comes from an untrusted source, with the path the data takes.",
-        description: "This rule follows data from where an attacker controls it to a deserializer that can run code. Sources are web request data (Flask, Django, Django REST framework, FastAPI/Starlette including `UploadFile` and `File()`/`Form()` parameters, aiohttp, Tornado, Bottle, Falcon, WebSockets), Streamlit uploads and Gradio event handlers' inputs, the AWS Lambda `event`, socket and `socketserver` reads, `sys.stdin` and `input()`, HTTP client responses (`requests`, `httpx`, `urllib`, aiohttp), values read from Redis and memcached clients, and message-queue consumers (pika callback bodies, Kafka consumers). Sinks are every call the deserialization rules report (PYTHON-LANG-SEC-040 to 046 and 073, PYTHON-ML-SEC-001 to 012), with their safe-option decisions: `yaml.safe_load`, `torch.load(weights_only=True)` or `numpy.load(allow_pickle=False)` are not sinks. The data is followed through assignments, augmented assignments, tuple unpacking, containers, subscripts and attributes, string and bytes operations and f-strings, method calls on tainted values (`.encode()`, `.read()`), decoders (`base64`, `binascii`, `codecs`, `zlib`/`gzip`/`bz2`/`lzma` decompression, `bytes.fromhex`, `io.BytesIO`), `with` statements, loops, comprehensions, lists read at a constant index (`append`/`insert`/`pop`/`extend` in straight-line code are followed element by element), and functions of the whole project: a function or method (also of another module, resolved through imports, re-exports and the class of the object) that returns untrusted data makes its calls sources, one that returns its argument's data passes the taint on, and one whose parameter reaches a deserializer (`def unpickle(b): return pickle.loads(b)`, and wrappers of wrappers) makes its callers the findings. Each finding carries the trace from the source to the sink across files (text, JSON `trace[]`, SARIF `codeFlows`); a sink reached from several sources is one finding that lists them all (JSON `sources[]`, one SARIF code flow per source). Projects add their own sources and sanitizers in the configuration (`extra-sources`, `extra-sanitizers`).",
+        description: "This rule follows data from where an attacker controls it to a deserializer that can run code. Sources are web request data (Flask, Django, Django REST framework, FastAPI/Starlette including `UploadFile` and `File()`/`Form()` parameters, aiohttp, Tornado, Bottle, Falcon, WebSockets), Streamlit uploads and Gradio event handlers' inputs, the AWS Lambda `event`, socket and `socketserver` reads, `sys.stdin` and `input()`, HTTP client responses (`requests`, `httpx`, `urllib`, aiohttp), values read from Redis (every client: sync, `redis.asyncio`, cluster; keys, hashes, lists, sets, streams and pub/sub messages) and memcached clients, and message-queue consumers (pika callback bodies, Kafka consumers, Amazon SQS messages). Sinks are every call the deserialization rules report (PYTHON-LANG-SEC-040 to 046 and 073, PYTHON-ML-SEC-001 to 012), with their safe-option decisions: `yaml.safe_load`, `torch.load(weights_only=True)` or `numpy.load(allow_pickle=False)` are not sinks. A deserializer passed as a callable is a sink for the other arguments of the call it is passed to (`map(pickle.loads, blobs)`, `executor.submit(pickle.loads, data)`), a call through a dispatch table applies its sink to the call's argument (`LOADERS[fmt](request.data)`, `LOADERS.get(fmt)(data)`, also for tables kept at module or class level), and `pickle.loads(*args)` reads its input from the splat. The data is followed through assignments, augmented assignments, tuple unpacking, containers, subscripts and attributes, string and bytes operations and f-strings, method calls on tainted values (`.encode()`, `.read()`), decoders (`base64`, `binascii`, `codecs`, `zlib`/`gzip`/`bz2`/`lzma` decompression, `bytes.fromhex`, `io.BytesIO`), `with` statements, loops, comprehensions, lists read at a constant index (`append`/`insert`/`pop`/`extend` in straight-line code are followed element by element), and functions of the whole project: a function or method (also of another module, resolved through imports, re-exports and the class of the object) that returns untrusted data makes its calls sources, one that returns its argument's data passes the taint on, and one whose parameter reaches a deserializer (`def unpickle(b): return pickle.loads(b)`, and wrappers of wrappers) makes its callers the findings. Each finding carries the trace from the source to the sink across files (text, JSON `trace[]`, SARIF `codeFlows`); a sink reached from several sources is one finding that lists them all (JSON `sources[]`, one SARIF code flow per source). Projects add their own sources and sanitizers in the configuration (`extra-sources`, `extra-sanitizers`).",
         securityImplications: "A deserializer that can construct arbitrary objects runs the attacker's code as soon as it reads the payload: the process's credentials, data and network position are theirs. Unlike the pattern rules, every finding of this rule has a known path from an attacker-controlled input, so it is a confirmed remote code execution unless the path is unreachable.",
         howToFix: "Replace the format with a data-only one (`json`, `msgpack`, Protocol Buffers, `safetensors`), or use the library's safe mode (`yaml.safe_load`, `torch.load(weights_only=True)`, `numpy.load(allow_pickle=False)`). If the payload must stay a pickle that the server produced itself, sign it with an HMAC under a server-side key and verify it with `hmac.compare_digest` (or `itsdangerous`/`django.core.signing`) before loading.",
         fixHint: "Deserialize untrusted input with a data-only format, or verify an HMAC with hmac.compare_digest before loading.",
@@ -45694,14 +47074,14 @@ function customized(original, change) {
   const sources = (change?.extraSources ?? []).map(canonicalName);
   const sanitizers = (change?.extraSanitizers ?? []).map(canonicalName);
   let rule = (sources.length || sanitizers.length) && original.withFlowSpecs ? original.withFlowSpecs({ sources, sanitizers }) : original;
-  if (change?.onlySinksOf) rule = narrowed(rule, change.onlySinksOf);
+  if (change?.onlySinksOf) rule = narrowed2(rule, change.onlySinksOf);
   if (!extra.length && !severity) return rule;
   let sinks2 = extra.length ? [...rule.sinks, configuredSink(rule, extra)] : rule.sinks;
   if (severity) sinks2 = sinks2.map((s) => withSeverity(s, severity));
   const prefilter2 = [.../* @__PURE__ */ new Set([...rule.prefilter, ...extra.map((name2) => name2.slice(name2.lastIndexOf(".") + 1))])];
   return { ...rule, severity: severity ?? rule.severity, prefilter: prefilter2, sinks: sinks2 };
 }
-function narrowed(rule, ids3) {
+function narrowed2(rule, ids3) {
   const others = PYTHON_RULES.filter((r) => ids3.includes(r.id));
   const names = new Set(others.flatMap((r) => r.sinks.flatMap((s) => s.call)));
   return {
@@ -45726,11 +47106,11 @@ function configuredSink(rule, names) {
   return { call: names, subclasses: true, references: true, message: message15 };
 }
 function withSeverity(spec, severity) {
-  const check21 = spec.check;
+  const check22 = spec.check;
   return {
     ...spec,
     check: (m) => {
-      const outcome = check21 ? check21(m) : {};
+      const outcome = check22 ? check22(m) : {};
       return outcome === null ? null : { ...outcome, severity };
     }
   };
@@ -51379,7 +52759,7 @@ init_selection();
 init_python_catalog();
 init_trust_join();
 import { availableParallelism } from "node:os";
-import { closeSync as closeSync3, existsSync as existsSync3, openSync as openSync3, readSync as readSync3, statSync as statSync5 } from "node:fs";
+import { closeSync as closeSync4, existsSync as existsSync3, openSync as openSync4, readSync as readSync3, statSync as statSync5 } from "node:fs";
 import { dirname as dirname6, join as join8, resolve as resolve5 } from "node:path";
 
 // src/project/artifacts.ts
@@ -51542,7 +52922,7 @@ function markDanger(out2, qualified, what) {
 var DEFINITION_HEADER = /^[ \t]*(?:async[ \t]+)?(?:class|def)[ \t]+([A-Za-z_][A-Za-z0-9_]*)/gm;
 var IDENTIFIER2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var NAMES_SEARCHED_ALONE = 8;
-function projectGlobalsOf(pythonFiles, heldText) {
+function projectGlobalsOf(pythonFiles, scannedText) {
   let filesDefining;
   const files = pythonFiles.slice(0, MAX_FILES).filter((f) => f.size <= MAX_FILE_BYTES);
   const read = (file, encoding = "utf8") => {
@@ -51575,8 +52955,7 @@ function projectGlobalsOf(pythonFiles, heldText) {
     if (!IDENTIFIER2.test(leaf)) return [];
     const out2 = [];
     files.forEach((file, i3) => {
-      const mentions2 = heldText?.(file.relPath) ?? read(file, "latin1");
-      if (mentions2 === void 0 || !mentions2.includes(leaf)) return;
+      if (!(scannedText?.(file.relPath, leaf) ?? read(file, "latin1")?.includes(leaf))) return;
       const source = read(file);
       if (source === void 0) return;
       let defines = false;
@@ -51669,23 +53048,23 @@ function holdBelowTopTier() {
 
 // src/project/artifacts.ts
 var SCAN_DECOMPRESSION_BUDGET = 1024 * 1024 * 1024;
-async function scanArtifactFiles(files, pickleOptions, onScanned, pythonFiles = [], heldText, heads) {
+async function scanArtifactFiles(files, pickleOptions, onScanned, pythonFiles = [], scannedText, heads) {
   const result2 = { findings: [], errors: [], scanned: 0 };
   const jit = holdBelowTopTier();
   try {
-    return await scanEach(files, pickleOptions, pythonFiles, result2, jit, onScanned, heldText, heads);
+    return await scanEach(files, pickleOptions, pythonFiles, result2, jit, onScanned, scannedText, heads);
   } finally {
     jit.end();
   }
 }
-async function scanEach(files, pickleOptions, pythonFiles, result2, jit, onScanned, heldText, heads) {
+async function scanEach(files, pickleOptions, pythonFiles, result2, jit, onScanned, scannedText, heads) {
   const { isArtifactCandidate: isArtifactCandidate2, scanArtifact: scanArtifact2, SNIFF_BYTES: SNIFF_BYTES2 } = await Promise.resolve().then(() => (init_artifacts(), artifacts_exports));
   const pickle = {
     ...pickleOptions,
     scanBudget: pickleOptions.scanBudget ?? { decompressedBytes: SCAN_DECOMPRESSION_BUDGET },
     pseudoPython: false,
     // findings do not show the listing; rendering it is the costliest part of the analysis
-    ...pythonFiles.length > 0 && pickleOptions.projectGlobals === void 0 ? { projectGlobals: projectGlobalsOf(pythonFiles, heldText) } : {},
+    ...pythonFiles.length > 0 && pickleOptions.projectGlobals === void 0 ? { projectGlobals: projectGlobalsOf(pythonFiles, scannedText) } : {},
     onHeavyInput: jit.release,
     heavyInputBytes: HEAVY_INPUT_BYTES
   };
@@ -52056,7 +53435,7 @@ import { readFileSync as readFileSync5 } from "node:fs";
 // src/project/cache.ts
 init_hash();
 init_digest();
-import { mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync3, renameSync, rmSync, statSync as statSync2, utimesSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { closeSync as closeSync3, mkdirSync as mkdirSync2, openSync as openSync3, readdirSync, readFileSync as readFileSync3, renameSync, rmSync, statSync as statSync2, utimesSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join as join2 } from "node:path";
 var DEFAULT_CACHE_DIR = ".pathfinder_cache";
@@ -52151,7 +53530,6 @@ var AnalysisCache = class {
   /** Writes a temporary file and renames it into place, so concurrent scans never read half an entry. */
   write(target, value) {
     if (!this.writable) return;
-    const temporary = `${target}.${process.pid}.${randomHex(4)}.tmp`;
     try {
       mkdirSync2(join2(target, ".."), { recursive: true });
       if (!this.isOwn() && this.writable) this.claimScope();
@@ -52165,23 +53543,14 @@ var AnalysisCache = class {
 `);
         else if (previous.startsWith(MARKER)) this.pruneOtherScopes();
       }
-      writeFileSync2(temporary, JSON.stringify(value));
-      renameSync(temporary, target);
+      replaceFile(target, JSON.stringify(value));
     } catch {
       this.writable = false;
-      rmSync(temporary, { force: true });
     }
   }
   /** Writes the scope's SCOPE_FILE into its new folder (one that holds another context's is left alone). */
   claimScope() {
-    const file = join2(this.dir, SCOPE_FILE);
-    const temporary = `${file}.${process.pid}.${randomHex(4)}.tmp`;
-    try {
-      writeFileSync2(temporary, this.context);
-      renameSync(temporary, file);
-    } finally {
-      rmSync(temporary, { force: true });
-    }
+    replaceFile(join2(this.dir, SCOPE_FILE), this.context);
     this.own = void 0;
     if (!this.isOwn()) this.writable = false;
   }
@@ -52217,6 +53586,22 @@ var AnalysisCache = class {
     }
   }
 };
+var temporaries = 0;
+function replaceFile(target, text2) {
+  const temporary = `${target}.${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}.tmp`;
+  const fd2 = openSync3(temporary, "wx");
+  try {
+    try {
+      writeFileSync2(fd2, text2);
+    } finally {
+      closeSync3(fd2);
+    }
+    renameSync(temporary, target);
+  } catch (e) {
+    rmSync(temporary, { force: true });
+    throw e;
+  }
+}
 function readIfExists(path) {
   try {
     return readFileSync3(path, "utf8");
@@ -52765,13 +54150,16 @@ var FileHeads = class {
   }
 };
 
+// src/project/scan.ts
+init_reference_matcher();
+
 // src/project/python-record.ts
 init_arrays();
 init_digest();
 var PYTHON_RECORD = "python";
 var SEPARATOR = "\0";
 var UNTRUSTED = -1;
-function packRecord(files, leading, orphans) {
+function packRecord(files, leading, tokens, orphans) {
   const stamps = [];
   const results = [];
   const redone = [];
@@ -52790,7 +54178,8 @@ function packRecord(files, leading, orphans) {
     summaries: files.map((f) => f.summary).join(SEPARATOR),
     redone: redone.join(""),
     results,
-    leading
+    leading,
+    tokens: [...tokens]
   };
 }
 function unpackRecord(record) {
@@ -52821,6 +54210,7 @@ function asPythonRecord(value) {
   const v = value;
   if (!v || typeof v.paths !== "string" || typeof v.modules !== "string" || typeof v.summaries !== "string" || typeof v.redone !== "string") return void 0;
   if (!Array.isArray(v.stamps) || !Array.isArray(v.results) || !Array.isArray(v.leading)) return void 0;
+  if (!Array.isArray(v.tokens) || !v.tokens.every((t) => typeof t === "string")) return void 0;
   const paths = v.paths.split(SEPARATOR);
   const count = paths.length;
   if (v.modules.split(SEPARATOR).length !== count || v.summaries.split(SEPARATOR).length !== count || v.redone.length !== count || !/^[01]*$/.test(v.redone)) return void 0;
@@ -52873,6 +54263,7 @@ function sameStamp(stamps, at, stamp) {
 
 // src/project/scan.ts
 init_read_source();
+init_import_statements();
 
 // src/project/lazy-analysis.ts
 var loading;
@@ -52927,6 +54318,17 @@ async function scanProject(options) {
   if (changed && changed.length < pythonFiles.length) options.onProgress?.(done = pythonFiles.length - changed.length, pythonFiles.length);
   const pythonErrors = [];
   let final = changed?.length === 0 ? record : void 0;
+  const stamps = { files: pythonFiles, modules, startedMs: started };
+  const program2 = [];
+  if (changed?.length) {
+    const kept = await keptWithoutAnalysis(record, changed, stamps, layout, options.maxFileSize);
+    if (kept) {
+      final = kept.record;
+      appendAll(program2, kept.program);
+      changed.forEach(progress);
+      cache2.setEntry(PYTHON_RECORD, slot2, final);
+    }
+  }
   let ownWorkDone;
   const localStartsAfter = new Promise((resolve12) => ownWorkDone = resolve12);
   const analysis = final || !pythonFiles.length ? void 0 : await pythonAnalysis();
@@ -52936,14 +54338,13 @@ async function scanProject(options) {
   const heads = otherLanguages.javaStreams ? new FileHeads(JAVA_STREAM_HEAD_BYTES) : void 0;
   try {
     const analyses = [];
-    const program2 = [];
-    const onOther = (file, latin12) => {
-      program2.push({ path: file.relPath, moduleName: layout.moduleName(file.absPath), text: latin12, source: once(() => decodeOther(file, latin12, options.maxFileSize, pythonErrors, options.onSourceRead)) });
+    const onOther = (file, imports) => {
+      program2.push(passedOverFile(file, layout.moduleName(file.absPath), imports, options.maxFileSize, pythonErrors, options.onSourceRead));
     };
     const read = (files, counted = true) => readCandidates(files, prefilterTokens(rules2), options.maxFileSize, pythonErrors, options.onSourceRead, counted ? progress : () => {
     }, (c) => {
       const moduleName = layout.moduleName(c.file.absPath);
-      program2.push({ path: c.file.relPath, moduleName, text: c.source, source: () => c.source });
+      program2.push({ path: c.file.relPath, moduleName, text: c.source, source: () => c.source, mentions: (word) => c.source.includes(word) });
       const input = { path: c.file.relPath, source: c.source, moduleName };
       const cached3 = cache2?.get(input);
       const analysis2 = cached3 ? Promise.resolve(cached3) : analyzer.analyze(input).then((a) => (cache2?.set(input, a), a));
@@ -52956,13 +54357,12 @@ async function scanProject(options) {
       const projectPython = discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath));
       const pickle = config?.pickleAllow?.length ? { ...options.pickle, allowGlobals: [...options.pickle?.allowGlobals ?? [], ...config.pickleAllow] } : options.pickle ?? {};
       const context = JSON.stringify([target, pickle, artifactRules.map((r) => r.id)]);
-      const heldText = heldTextOf(program2);
-      artifacts = pickle.projectGlobals || !cache2 ? await scanArtifactFiles(artifactFiles, pickle, void 0, projectPython, heldText, heads) : await rememberedArtifacts(cache2, artifactFiles, projectPython, pickle, context, started, heldText, heads);
+      const scannedText = scannedTextOf(program2);
+      artifacts = pickle.projectGlobals || !cache2 ? await scanArtifactFiles(artifactFiles, pickle, void 0, projectPython, scannedText, heads) : await rememberedArtifacts(cache2, artifactFiles, projectPython, pickle, context, started, scannedText, heads);
     }
     ownWorkDone();
     if (analyzer) {
-      const stamps = { files: pythonFiles, modules, startedMs: started };
-      if (changed?.length) final = keptAfterChanges(record, changed, new Map(await Promise.all(analyses)), program2, pythonErrors, stamps, analysis.refersToLeading);
+      if (changed?.length) final = keptAfterChanges(record, changed, new Map(await Promise.all(analyses)), program2, pythonErrors, stamps);
       if (!final) {
         if (changed?.length) {
           const again = new Set(changed.map((f) => f.relPath));
@@ -52983,7 +54383,7 @@ async function scanProject(options) {
           appendAll(pythonErrors, analysis2.errors);
         }
         fillRelatedSnippets(results, program2);
-        final = recordOf(stamps, firstPass, /* @__PURE__ */ new Set([...redone.keys(), ...summarised]), leading, results, pythonErrors);
+        final = recordOf(stamps, firstPass, /* @__PURE__ */ new Set([...redone.keys(), ...summarised]), leading, results, pythonErrors, prefilterTokens(rules2));
       }
       if (cache2 && !options.onSourceRead) cache2.setEntry(PYTHON_RECORD, slot2, final);
     }
@@ -53050,7 +54450,7 @@ async function scanProject(options) {
   };
 }
 var RULE_META_PART2 = "rule-meta";
-function recordOf(stamps, firstPass, redone, leading, results, fileErrors) {
+function recordOf(stamps, firstPass, redone, leading, results, fileErrors, tokens) {
   const startedNs = BigInt(stamps.startedMs) * 1000000n;
   const byPath = /* @__PURE__ */ new Map();
   const files = stamps.files.map((f, i3) => {
@@ -53061,16 +54461,16 @@ function recordOf(stamps, firstPass, redone, leading, results, fileErrors) {
   const orphans = { findings: [], errors: [] };
   for (const f of results) (byPath.get(f.location.file) ?? orphans).findings.push(f);
   for (const e of fileErrors) (byPath.get(e.file) ?? orphans).errors.push(e);
-  return packRecord(files, leading, orphans);
+  return packRecord(files, leading, tokens, orphans);
 }
-function keptAfterChanges(record, changed, firstPass, program2, readErrors, stamps, refersToLeading2) {
+function keptAfterChanges(record, changed, firstPass, program2, readErrors, stamps) {
   const byPath = new Map(program2.map((f) => [f.path, f]));
   const recorded = new Map(unpackRecord(record).map((f) => [f.relPath, f]));
   for (const file of changed) {
     const before = recorded.get(file.relPath);
     if (!before || before.redone || summaryDigest(firstPass.get(file.relPath)?.summary) !== before.summary) return void 0;
     const now = byPath.get(file.relPath);
-    if (now && record.leading.some((round) => refersToLeading2(now, new Map(round)))) return void 0;
+    if (now && record.leading.some((round) => refersToLeading(now, new Map(round)))) return void 0;
   }
   const startedNs = BigInt(stamps.startedMs) * 1000000n;
   const changedPaths = new Set(changed.map((f) => f.relPath));
@@ -53081,11 +54481,24 @@ function keptAfterChanges(record, changed, firstPass, program2, readErrors, stam
     return { relPath: f.relPath, module: stamps.modules[i3], stamp: isTrusted(f.stamp, startedNs) ? f.stamp : void 0, summary: summaryDigest(analysis?.summary), redone: false, findings: analysis?.findings ?? [], errors };
   });
   fillRelatedSnippets(files.flatMap((f) => f.findings), program2);
-  return packRecord(files, record.leading);
+  return packRecord(files, record.leading, record.tokens);
 }
-async function rememberedArtifacts(cache2, files, python, pickle, slot2, started, heldText, heads) {
+async function keptWithoutAnalysis(record, changed, stamps, layout, maxBytes) {
+  const program2 = [];
+  const errors = [];
+  let analysed = false;
+  const onOther = (file, imports) => {
+    program2.push(passedOverFile(file, layout.moduleName(file.absPath), imports, maxBytes, errors, void 0));
+  };
+  await readCandidates(changed, record.tokens, maxBytes, errors, void 0, () => {
+  }, () => analysed = true, onOther);
+  if (analysed) return void 0;
+  const kept = keptAfterChanges(record, changed, /* @__PURE__ */ new Map(), program2, errors, stamps);
+  return kept && { record: kept, program: program2 };
+}
+async function rememberedArtifacts(cache2, files, python, pickle, slot2, started, scannedText, heads) {
   const key = files.length ? filesKey(files, () => "", started, slot2) : void 0;
-  if (!key) return scanArtifactFiles(files, pickle, void 0, python, heldText, heads);
+  if (!key) return scanArtifactFiles(files, pickle, void 0, python, scannedText, heads);
   const startedNs = BigInt(started) * 1000000n;
   const modulesOf = (names2) => {
     const modules = [];
@@ -53100,7 +54513,7 @@ async function rememberedArtifacts(cache2, files, python, pickle, slot2, started
     const now = modulesOf(known.globals);
     if (JSON.stringify(now) === JSON.stringify(known.modules) && !Object.values(now).some((stamp) => stamp.includes("?"))) return { findings: known.findings, errors: known.errors, scanned: known.scanned };
   }
-  const globals = projectGlobalsOf(python, heldText);
+  const globals = projectGlobalsOf(python, scannedText);
   const named = /* @__PURE__ */ new Set();
   const recorded = { lookup: (qualified) => (named.add(qualified), globals.lookup(qualified)) };
   const result2 = await scanArtifactFiles(files, python.length ? { ...pickle, projectGlobals: recorded } : pickle, void 0, python, void 0, heads);
@@ -53123,9 +54536,9 @@ function moduleStamps(python, modules, startedNs) {
   }
   return stamps;
 }
-function heldTextOf(program2) {
+function scannedTextOf(program2) {
   let byPath;
-  return (relPath) => (byPath ??= new Map(program2.map((f) => [f.path, f.text]))).get(relPath);
+  return (relPath, word) => (byPath ??= new Map(program2.map((f) => [f.path, f]))).get(relPath)?.mentions(word);
 }
 function fileTimeout(options) {
   const ms = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
@@ -53155,23 +54568,52 @@ function fillRelatedSnippets(findings, program2) {
     }
   }
 }
+function passedOverFile(file, moduleName, imports, maxBytes, errors, onSourceRead) {
+  let text2;
+  let failure;
+  const textOf = () => text2 ??= readAgain(file.absPath, (bytes) => bytes.toString("latin1"), (e) => failure = unreadable(file.relPath, e)) ?? "";
+  return {
+    path: file.relPath,
+    moduleName,
+    imports,
+    get text() {
+      return textOf();
+    },
+    source: once(() => {
+      const latin12 = textOf();
+      if (failure) {
+        errors.push(failure);
+        return void 0;
+      }
+      return decodeRead(file, Buffer.from(latin12, "latin1"), maxBytes, errors, onSourceRead, latin12);
+    }),
+    mentions: (word) => text2 !== void 0 ? text2.includes(word) : readAgain(file.absPath, (bytes) => bytes.includes(word, 0, "latin1"))
+  };
+}
 var READ_BATCH = 32;
 async function readCandidates(files, tokens, maxBytes, errors, onSourceRead, onSkipped, onCandidate, onOther) {
+  const bytePrefilter = new BytePrefilter(tokens, ["import"]);
   const anyToken = prefilterRegExp(tokens);
+  const importAt = [];
+  const passedOver = (bytes) => {
+    const found = bytePrefilter.test(bytes, importAt);
+    if (found === true || typeof found === "number" && anyToken.test(bytes.toString("latin1", found))) return void 0;
+    return importStatementsOfBytes(bytes, importAt);
+  };
   for (let from = 0; from < files.length; from += READ_BATCH) {
     if (from > 0) await new Promise((resolve12) => setImmediate(resolve12));
     const batch = files.slice(from, from + READ_BATCH);
-    const read = readBatch(batch, maxBytes);
-    batch.forEach((file, k) => {
-      const candidate = takeCandidate(file, read.spans[k], read, anyToken, maxBytes, errors, onSourceRead, onOther);
-      if (candidate) onCandidate(candidate);
-      else onSkipped();
-    });
+    const taken = readBatch(batch, maxBytes, passedOver, errors, onSourceRead);
+    for (let k = 0; k < batch.length; k++) {
+      const file = taken[k];
+      if (file && "source" in file) onCandidate(file);
+      else {
+        if (file) onOther(file.file, file.imports);
+        onSkipped();
+      }
+    }
   }
-  if (readBuffer.length > KEPT_READ_BUFFER) readBuffer = Buffer.allocUnsafeSlow(KEPT_READ_BUFFER);
-}
-function decodeOther(file, latin12, maxBytes, errors, onSourceRead) {
-  return decodeRead(file, Buffer.from(latin12, "latin1"), maxBytes, errors, onSourceRead, latin12);
+  releaseGrownReadBuffer();
 }
 function decodeRead(file, bytes, maxBytes, errors, onSourceRead, latin12) {
   const decoded = decodePython(bytes, file.relPath, maxBytes, latin12);
@@ -53183,7 +54625,7 @@ function decodeRead(file, bytes, maxBytes, errors, onSourceRead, latin12) {
   onSourceRead?.(file, bytes);
   return decoded.source;
 }
-function readBatch(files, maxBytes) {
+function readBatch(files, maxBytes, passedOver, errors, onSourceRead) {
   const spans = [];
   let length = 0;
   for (const file of files) {
@@ -53199,28 +54641,54 @@ function readBatch(files, maxBytes) {
       spans.push({ error: unreadable(file.relPath, e) });
     }
   }
-  return { spans, text: readBuffer.toString("latin1", 0, length) };
-}
-function takeCandidate(file, span, batch, anyToken, maxBytes, errors, onSourceRead, onOther) {
-  if ("error" in span) {
-    errors.push(span.error);
-    return void 0;
+  const taken = new Array(files.length);
+  const ascii2 = [];
+  let asciiLength = 0;
+  for (let k = 0; k < files.length; k++) {
+    const span = spans[k];
+    const file = files[k];
+    if ("error" in span) {
+      errors.push(span.error);
+      continue;
+    }
+    const bytes = readBuffer.subarray(span.start, span.end);
+    const imports = passedOver(bytes);
+    if (imports) {
+      taken[k] = { file, imports };
+    } else if (readsAsLatin1(bytes, maxBytes)) {
+      onSourceRead?.(file, Buffer.from(bytes));
+      readBuffer.copyWithin(asciiLength, span.start, span.end);
+      ascii2.push({ k, start: asciiLength, end: asciiLength + bytes.length });
+      asciiLength += bytes.length;
+    } else {
+      const source = decodeRead(file, onSourceRead ? Buffer.from(bytes) : bytes, maxBytes, errors, onSourceRead);
+      if (source !== void 0) taken[k] = { file, source };
+    }
   }
-  const view = readBuffer.subarray(span.start, span.end);
-  const bytes = onSourceRead ? Buffer.from(view) : view;
-  const latin12 = batch.text.slice(span.start, span.end);
-  if (!anyToken.test(latin12)) {
-    onOther(file, latin12);
-    return void 0;
-  }
-  const source = decodeRead(file, bytes, maxBytes, errors, onSourceRead, latin12);
-  return source === void 0 ? void 0 : { file, source };
+  const text2 = readBuffer.toString("latin1", 0, asciiLength);
+  for (const { k, start: start2, end } of ascii2) taken[k] = { file: files[k], source: text2.slice(start2, end) };
+  return taken;
 }
 var readBuffer = Buffer.allocUnsafeSlow(64 * 1024);
 var KEPT_READ_BUFFER = 4 << 20;
+function releaseGrownReadBuffer() {
+  if (readBuffer.length > KEPT_READ_BUFFER) readBuffer = Buffer.allocUnsafeSlow(KEPT_READ_BUFFER);
+}
+function readAgain(path, use, onError) {
+  let bytes;
+  try {
+    bytes = readBuffer.subarray(0, readWhole(path, 0, 0));
+  } catch (e) {
+    onError?.(e);
+    return void 0;
+  }
+  const made = use(bytes);
+  releaseGrownReadBuffer();
+  return made;
+}
 function readWhole(path, offset, expectedSize) {
   if (readBuffer.length <= offset + expectedSize) grow(Math.max(offset + expectedSize + 1, readBuffer.length * 2), offset);
-  const fd2 = openSync3(path, "r");
+  const fd2 = openSync4(path, "r");
   try {
     let length = offset;
     for (; ; ) {
@@ -53230,7 +54698,7 @@ function readWhole(path, offset, expectedSize) {
       length += read;
     }
   } finally {
-    closeSync3(fd2);
+    closeSync4(fd2);
   }
 }
 function grow(size, keep) {
@@ -56596,8 +58064,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }

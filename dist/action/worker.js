@@ -296,6 +296,8 @@ var CallArguments = class {
   hasStarArgs = false;
   /** `**kwargs` present: any keyword may be set. */
   hasKwArgs = false;
+  /** The first `*args` or `**kwargs` argument (the `list_splat`/`dictionary_splat` node), if any. */
+  firstSplat = void 0;
   constructor(call, source) {
     const list = call ? childByField(call, "arguments") : void 0;
     if (!list) return;
@@ -316,9 +318,11 @@ var CallArguments = class {
         }
         case "list_splat":
           this.hasStarArgs = true;
+          this.firstSplat ??= arg;
           break;
         case "dictionary_splat":
           this.hasKwArgs = true;
+          this.firstSplat ??= arg;
           break;
         case "comment":
           break;
@@ -372,7 +376,7 @@ var TokenSet = class {
     if (word === "") return;
     const candidate = { word, group, last: word.length - 1 };
     const n = word.length;
-    if (n < 2 || !/^[\x00-\x7f]*$/.test(word) || n < 4 && overlapsItself(word)) {
+    if (searchedPlainly(word)) {
       this.plain.push(candidate);
       return;
     }
@@ -442,12 +446,18 @@ function matchAt(text, candidates, end, found) {
   }
 }
 var BY_FREQUENCY = ` etasrinol_dcpu.mf(h)g,=b'yw"vkx:[]0O1TSEAqRCIjNDzLP`;
+function charRarity(ch) {
+  const r = BY_FREQUENCY.indexOf(ch);
+  return r < 0 ? BY_FREQUENCY.length : r;
+}
 function pairRarity(word, k) {
-  const rank = (ch) => {
-    const r = BY_FREQUENCY.indexOf(ch);
-    return r < 0 ? BY_FREQUENCY.length : r;
-  };
-  return Math.min(rank(word[k - 1]), rank(word[k])) * 64 + Math.max(rank(word[k - 1]), rank(word[k]));
+  const before = charRarity(word[k - 1]);
+  const at = charRarity(word[k]);
+  return Math.min(before, at) * 64 + Math.max(before, at);
+}
+function searchedPlainly(word) {
+  const n = word.length;
+  return n < 2 || !/^[\x00-\x7f]*$/.test(word) || n < 4 && overlapsItself(word);
 }
 function overlapsItself(word) {
   for (let k = 1; k < word.length; k++) if (word.startsWith(word.slice(k))) return true;
@@ -1052,6 +1062,137 @@ for (const attributes of [void 0, /* @__PURE__ */ new Set([identifierKey("loads"
 var COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
 var EVERY_COMPUTED_DYNAMIC_IMPORT = new RegExp(COMPUTED_DYNAMIC_IMPORT.source, "g");
 var COMPUTED_DYNAMIC_IMPORT_AT = new RegExp(COMPUTED_DYNAMIC_IMPORT.source, "y");
+var WINDOW = 4;
+var BytePrefilter = class {
+  words;
+  /** The words before this index are the tokens, then come the two that start computed dynamic imports. */
+  tokenCount;
+  /** The words from this index on are the noted ones. */
+  firstNoted;
+  /** An empty token occurs in every text. */
+  always;
+  /** How far a window may move when it ends with a pair (`first << 8 | second`); 0: some word's four end with it. */
+  shift = new Uint8Array(1 << 16).fill(WINDOW - 1);
+  /** Where each word's four bytes start in it. */
+  offset;
+  /** The words whose four bytes end with a pair: `ending[endingStart[pair] .. endingStart[pair + 1]]`. */
+  endingStart = new Int32Array((1 << 16) + 1);
+  ending;
+  /** The tokens shorter than `WINDOW`, with the index of their rarest byte. */
+  short = [];
+  /** `noted`: words of at least `WINDOW` bytes that cannot overlap themselves (so that every occurrence is apart). */
+  constructor(tokens, noted = []) {
+    const encoder = new TextEncoder();
+    this.words = [...tokens, "__import__", "import_module", ...noted].map((t) => encoder.encode(t));
+    this.tokenCount = tokens.length;
+    this.firstNoted = tokens.length + 2;
+    this.always = tokens.includes("");
+    this.offset = new Int32Array(this.words.length);
+    const byPair = /* @__PURE__ */ new Map();
+    this.words.forEach((bytes, w) => {
+      if (bytes.length === 0) return;
+      const chars = String.fromCharCode(...bytes);
+      if (bytes.length < WINDOW) {
+        if (w >= this.tokenCount) throw new Error(`a noted word is shorter than ${WINDOW} bytes: ${chars}`);
+        let rarest = 0;
+        for (let k = 1; k < chars.length; k++) if (charRarity(chars[k]) > charRarity(chars[rarest])) rarest = k;
+        this.short.push({ word: w, rarest });
+        return;
+      }
+      let best = 0;
+      let bestRarity = -1;
+      for (let start2 = 0; start2 + WINDOW <= bytes.length; start2++) {
+        let rarity = 0;
+        for (let k = start2 + 1; k < start2 + WINDOW; k++) rarity += pairRarity(chars, k);
+        if (rarity > bestRarity) best = start2, bestRarity = rarity;
+      }
+      this.offset[w] = best;
+      for (let k = 1; k < WINDOW; k++) {
+        const pair = bytes[best + k - 1] << 8 | bytes[best + k];
+        this.shift[pair] = Math.min(this.shift[pair], WINDOW - 1 - k);
+      }
+      const last = bytes[best + WINDOW - 2] << 8 | bytes[best + WINDOW - 1];
+      const list = byPair.get(last);
+      if (list) list.push(w);
+      else byPair.set(last, [w]);
+    });
+    const ending = [];
+    let from = 0;
+    for (const pair of [...byPair.keys()].sort((a, b) => a - b)) {
+      this.endingStart.fill(ending.length, from, pair + 1);
+      ending.push(...byPair.get(pair));
+      from = pair + 1;
+    }
+    this.endingStart.fill(ending.length, from);
+    this.ending = Int32Array.from(ending);
+  }
+  /**
+   * Whether the prefilter passes `bytes` (`prefilterRegExp` on them read as Latin-1): true when a token occurs, false
+   * when neither a token nor a word that starts a computed dynamic import (`__import__`, `import_module`) does, else
+   * the offset of the first such word (the regular expression, which alone tells a computed import from a constant
+   * one, decides from there on: its other branch, the tokens, matches nowhere). Unless the answer is true, `notedAt`
+   * then holds the offsets of the noted words, ascending.
+   */
+  test(bytes, notedAt = []) {
+    if (this.always) return true;
+    notedAt.length = 0;
+    let firstDynamicImport = -1;
+    for (let i2 = nextMatch(bytes, WINDOW - 1, this.shift); i2 >= 0; i2 = nextMatch(bytes, i2 + 1, this.shift)) {
+      const found = this.wordsEndingAt(bytes, i2, notedAt);
+      if (found === TOKEN) return true;
+      if (found >= 0 && (firstDynamicImport < 0 || found < firstDynamicImport)) firstDynamicImport = found;
+    }
+    if (this.short.length > 0 && this.shortTokenOccurs(bytes)) return true;
+    if (!isAscending2(notedAt)) notedAt.sort((a, b) => a - b);
+    return firstDynamicImport >= 0 ? firstDynamicImport : false;
+  }
+  /**
+   * Which words whose four bytes end with the pair at `i` occur there: `TOKEN` for a token, else where a word of a
+   * dynamic import starts, or -1 for none; noted words are added to `notedAt`.
+   */
+  wordsEndingAt(bytes, i2, notedAt) {
+    const pair = bytes[i2 - 1] << 8 | bytes[i2];
+    let found = -1;
+    for (let c = this.endingStart[pair], end = this.endingStart[pair + 1]; c < end; c++) {
+      const w = this.ending[c];
+      const at = i2 - (WINDOW - 1) - this.offset[w];
+      if (!occursAt(bytes, this.words[w], at)) continue;
+      if (w < this.tokenCount) return TOKEN;
+      if (w < this.firstNoted) found = at;
+      else notedAt.push(at);
+    }
+    return found;
+  }
+  shortTokenOccurs(bytes) {
+    for (const { word, rarest } of this.short) {
+      const token = this.words[word];
+      for (let at = bytes.indexOf(token[rarest], rarest); at >= 0; at = bytes.indexOf(token[rarest], at + 1)) {
+        if (occursAt(bytes, token, at - rarest)) return true;
+      }
+    }
+    return false;
+  }
+};
+var TOKEN = -2;
+function nextMatch(bytes, from, shift) {
+  const n = bytes.length;
+  let i2 = from;
+  while (i2 < n) {
+    const step = shift[bytes[i2 - 1] << 8 | bytes[i2]];
+    if (step === 0) return i2;
+    i2 += step;
+  }
+  return -1;
+}
+function isAscending2(offsets) {
+  for (let k = 1; k < offsets.length; k++) if (offsets[k] < offsets[k - 1]) return false;
+  return true;
+}
+function occursAt(bytes, word, at) {
+  if (at < 0 || at + word.length > bytes.length) return false;
+  for (let k = 0; k < word.length; k++) if (bytes[at + k] !== word[k]) return false;
+  return true;
+}
 function anchorOffsets(source, tokens, words) {
   const found = tokens.offsetsIn(source);
   const out2 = words ? found.filter((at) => canLeadToSink(source, at, words)) : found;
@@ -1095,6 +1236,13 @@ function canLeadToSink(source, at, words) {
 function prefilterTokens(rules) {
   const all = [...new Set(rules.flatMap((r) => r.prefilter))];
   return all.filter((t) => !all.some((other) => other !== t && t.includes(other)));
+}
+{
+  const primer = new BytePrefilter(["pickle", "rq"], ["import"]);
+  const stretch = "x ".repeat(2e3);
+  for (let round = 0; round < 2; round++) {
+    for (const text of ["import pickle", "import os; __import__(m); import_module(n)", "import rq", "x = 1"]) primer.test(new TextEncoder().encode(stretch + text));
+  }
 }
 
 // src/languages/python/semantic/module-aliases.ts
@@ -1182,6 +1330,278 @@ function canonicalName(qualifiedName) {
     }
   }
   return qualifiedName;
+}
+
+// src/languages/python/semantic/string-literal.ts
+var SIMPLE_ESCAPES = {
+  "\n": "",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+  a: "\x07",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "	",
+  v: "\v"
+};
+function decodeStringLiteral(text) {
+  const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(text);
+  if (!m) return void 0;
+  const prefix = m[1].toLowerCase();
+  const quote = m[2];
+  if (text.length < m[0].length + quote.length || !text.endsWith(quote)) return void 0;
+  const body2 = text.slice(m[0].length, text.length - quote.length);
+  if (prefix.includes("f") && /\{(?!\{)/.test(body2.replace(/\{\{/g, ""))) return void 0;
+  const literal = prefix.includes("f") ? body2.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : body2;
+  if (prefix.includes("r")) return literal;
+  let out2 = "";
+  for (let i2 = 0; i2 < literal.length; i2++) {
+    const c = literal[i2];
+    if (c !== "\\" || i2 + 1 >= literal.length) {
+      out2 += c;
+      continue;
+    }
+    const next = literal[i2 + 1];
+    if (next in SIMPLE_ESCAPES) {
+      out2 += SIMPLE_ESCAPES[next];
+      i2++;
+    } else if (next === "\r") {
+      i2 += literal[i2 + 2] === "\n" ? 2 : 1;
+    } else if (/[0-7]/.test(next)) {
+      const oct = /^[0-7]{1,3}/.exec(literal.slice(i2 + 1))[0];
+      out2 += String.fromCharCode(parseInt(oct, 8));
+      i2 += oct.length;
+    } else if (next === "x" || !prefix.includes("b") && (next === "u" || next === "U")) {
+      const len = next === "x" ? 2 : next === "u" ? 4 : 8;
+      const hex = literal.slice(i2 + 2, i2 + 2 + len);
+      if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex)) return void 0;
+      out2 += String.fromCodePoint(parseInt(hex, 16));
+      i2 += 1 + len;
+    } else if (next === "N" && !prefix.includes("b")) {
+      return void 0;
+    } else {
+      out2 += c;
+    }
+  }
+  return out2;
+}
+
+// src/languages/python/semantic/find-class.ts
+var MAX_ALLOWED = 256;
+function findClassAllowlist(model, classDef) {
+  const classScope = model.classScope(classDef);
+  const def = childByField(classDef, "body")?.children.find((c) => c.type === "function_definition" && model.text(childByField(c, "name") ?? c) === "find_class");
+  if (!def || !classScope) return void 0;
+  const params = (childByField(def, "parameters")?.children ?? []).filter((p) => p.type === "identifier");
+  if (params.length !== 3) return void 0;
+  const [moduleParam, nameParam] = [model.text(params[1]), model.text(params[2])];
+  const body2 = childByField(def, "body");
+  if (!body2) return void 0;
+  const allowed = /* @__PURE__ */ new Set();
+  const reader = { model, classScope, moduleParam, nameParam };
+  if (!walk(reader, body2, {}, allowed) || allowed.size === 0) return void 0;
+  return [...allowed].sort();
+}
+function walk(r, block, outer, allowed) {
+  let narrowing = outer;
+  for (const stmt of block.children) {
+    const guard = stmt.type === "if_statement" ? raisingGuard(r, stmt) : void 0;
+    if (guard) {
+      narrowing = narrowed(narrowing, guard);
+      continue;
+    }
+    switch (stmt.type) {
+      case "comment":
+      case "pass_statement":
+      case "raise_statement":
+        continue;
+      case "return_statement": {
+        const value = stmt.children.find((c) => c.type !== "return");
+        if (!value || !returnsLookedUp(r, value)) return false;
+        const pairs = pairsOf(narrowing);
+        if (!pairs) return false;
+        for (const p of pairs) allowed.add(p);
+        if (allowed.size > MAX_ALLOWED) return false;
+        continue;
+      }
+      case "if_statement": {
+        const consequence = childByField(stmt, "consequence");
+        if (!consequence || !walk(r, consequence, narrowed(narrowing, condition(r, childByField(stmt, "condition"))), allowed)) return false;
+        for (const alt of stmt.children) {
+          if (alt.type === "elif_clause") {
+            const body2 = childByField(alt, "consequence");
+            if (!body2 || !walk(r, body2, narrowed(narrowing, condition(r, childByField(alt, "condition"))), allowed)) return false;
+          } else if (alt.type === "else_clause") {
+            const body2 = childByField(alt, "body");
+            if (!body2 || !walk(r, body2, narrowing, allowed)) return false;
+          }
+        }
+        continue;
+      }
+      case "expression_statement":
+        if (rebindsParameter(r, stmt)) return false;
+        continue;
+      default:
+        if (rebindsParameter(r, stmt) || contains(stmt, "return_statement")) return false;
+    }
+  }
+  return true;
+}
+function returnsLookedUp(r, value) {
+  if (value.type !== "call") return false;
+  const callee = childByField(value, "function");
+  const args2 = (childByField(value, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
+  const named = (n, text) => n?.type === "identifier" && r.model.text(n) === text;
+  if (callee?.type === "attribute" && r.model.text(childByField(callee, "attribute") ?? callee) === "find_class") {
+    return named(args2.at(-1), r.nameParam) && named(args2.at(-2), r.moduleParam);
+  }
+  return callee?.type === "identifier" && r.model.text(callee) === "getattr" && args2.length === 2 && named(args2[1], r.nameParam);
+}
+function narrowed(outer, inner) {
+  if (!inner) return outer;
+  return {
+    pairs: intersect(outer.pairs, inner.pairs),
+    modules: intersect(outer.modules, inner.modules),
+    names: intersect(outer.names, inner.names)
+  };
+}
+function intersect(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  return new Set([...a].filter((x) => b.has(x)));
+}
+function pairsOf(n) {
+  const product = n.modules && n.names ? new Set([...n.modules].flatMap((m) => [...n.names].map((x) => `${m}.${x}`))) : void 0;
+  if (n.pairs) {
+    const pairs = [...n.pairs].filter((p) => (!n.modules || n.modules.has(p.slice(0, p.lastIndexOf(".")))) && (!n.names || n.names.has(p.slice(p.lastIndexOf(".") + 1))));
+    return new Set(pairs);
+  }
+  return product;
+}
+function raisingGuard(r, stmt) {
+  if (stmt.children.some((c) => c.type === "elif_clause" || c.type === "else_clause")) return void 0;
+  const body2 = childByField(stmt, "consequence")?.children.filter((c) => c.type !== "comment") ?? [];
+  if (body2.at(-1)?.type !== "raise_statement" || body2.some((c) => contains(c, "return_statement") || c.type === "return_statement")) return void 0;
+  return negation(r, childByField(stmt, "condition"));
+}
+function negation(r, node) {
+  if (!node) return void 0;
+  if (node.type === "parenthesized_expression" && node.children.length === 1) return negation(r, node.children[0]);
+  if (node.type === "not_operator") return condition(r, childByField(node, "argument") ?? node.children.at(-1));
+  if (node.type === "boolean_operator") {
+    const left = childByField(node, "left");
+    const right = childByField(node, "right");
+    if (!left || !right || between(r, left, right) !== "or") return void 0;
+    const a = negation(r, left);
+    const b = negation(r, right);
+    return a && b ? narrowed(a, b) : a ?? b;
+  }
+  if (node.type !== "comparison_operator") return void 0;
+  const parts2 = node.children.filter((c) => c.type !== "comment");
+  if (parts2.length !== 2) return void 0;
+  const op = between(r, parts2[0], parts2[1]);
+  return op === "not in" ? compared(r, parts2[0], "in", parts2[1]) : op === "!=" ? compared(r, parts2[0], "==", parts2[1]) : void 0;
+}
+function condition(r, node) {
+  if (!node) return void 0;
+  if (node.type === "parenthesized_expression" && node.children.length === 1) return condition(r, node.children[0]);
+  if (node.type === "boolean_operator") {
+    const left = childByField(node, "left");
+    const right = childByField(node, "right");
+    if (!left || !right || between(r, left, right) !== "and") return void 0;
+    const a = condition(r, left);
+    const b = condition(r, right);
+    return a && b ? narrowed(a, b) : a ?? b;
+  }
+  if (node.type !== "comparison_operator") return void 0;
+  const parts2 = node.children.filter((c) => c.type !== "comment");
+  if (parts2.length !== 2) return void 0;
+  return compared(r, parts2[0], between(r, parts2[0], parts2[1]), parts2[1]);
+}
+function compared(r, left, op, right) {
+  const which = parameterOf(r, left);
+  if (op === "==" && which) {
+    const value = literalString(r, right);
+    return value === void 0 ? void 0 : { [which]: /* @__PURE__ */ new Set([value]) };
+  }
+  if (op !== "in") return void 0;
+  const values = literalStrings(r, right, 0);
+  if (which) return values?.strings ? { [which]: values.strings } : void 0;
+  const pairShaped = left.type === "tuple" && left.children.length === 2 && parameterOf(r, left.children[0]) === "modules" && parameterOf(r, left.children[1]) === "names";
+  if (pairShaped && values?.pairs) return { pairs: values.pairs };
+  if (dottedPair(r, left) && values?.strings) return { pairs: new Set([...values.strings].filter((s) => s.includes("."))) };
+  return void 0;
+}
+function parameterOf(r, node) {
+  if (node.type !== "identifier") return void 0;
+  const text = r.model.text(node);
+  return text === r.moduleParam ? "modules" : text === r.nameParam ? "names" : void 0;
+}
+function dottedPair(r, node) {
+  const compact = r.model.text(node).replace(/\s+/g, "");
+  return compact === `f"{${r.moduleParam}}.{${r.nameParam}}"` || compact === `f'{${r.moduleParam}}.{${r.nameParam}}'` || compact === `${r.moduleParam}+"."+${r.nameParam}` || compact === `${r.moduleParam}+'.'+${r.nameParam}`;
+}
+function between(r, a, b) {
+  return r.model.tree.source.slice(a.end, b.start).replace(/\s+/g, " ").trim();
+}
+function literalString(r, node) {
+  return node.type === "string" ? decodeStringLiteral(r.model.text(node)) : void 0;
+}
+function literalStrings(r, node, depth) {
+  if (depth > 4) return void 0;
+  if (node.type === "parenthesized_expression" && node.children.length === 1) return literalStrings(r, node.children[0], depth + 1);
+  if (node.type === "call") {
+    const callee = childByField(node, "function");
+    const args2 = (childByField(node, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
+    return callee && /^(frozenset|set|tuple|list)$/.test(r.model.text(callee)) && args2.length === 1 ? literalStrings(r, args2[0], depth + 1) : void 0;
+  }
+  if (node.type === "set" || node.type === "list" || node.type === "tuple" || node.type === "dictionary") {
+    const strings = /* @__PURE__ */ new Set();
+    const pairs = /* @__PURE__ */ new Set();
+    for (const c of node.children) {
+      if (c.type === "comment") continue;
+      const element = c.type === "pair" ? childByField(c, "key") : c;
+      const s = element && literalString(r, element);
+      if (s !== void 0) {
+        strings.add(s);
+        continue;
+      }
+      const pair = element?.type === "tuple" ? element.children.filter((x) => x.type !== "comment") : [];
+      const [m, n] = pair.map((x) => literalString(r, x));
+      if (pair.length !== 2 || m === void 0 || n === void 0) return void 0;
+      pairs.add(`${m}.${n}`);
+    }
+    return strings.size && pairs.size ? void 0 : strings.size ? { strings } : { pairs };
+  }
+  const attribute = node.type === "attribute" ? childByField(node, "attribute") : void 0;
+  const object = node.type === "attribute" ? childByField(node, "object") : void 0;
+  const name2 = node.type === "identifier" ? r.model.text(node) : attribute && object?.type === "identifier" && /^(self|cls)$/.test(r.model.text(object)) ? r.model.text(attribute) : void 0;
+  if (!name2) return void 0;
+  const bindings = node.type === "identifier" ? r.model.module.bindings.get(name2) : r.classScope.bindings.get(name2);
+  if (bindings?.length !== 1 || bindings[0].kind !== "assignment" || !bindings[0].value) return void 0;
+  return literalStrings(r, bindings[0].value, depth + 1);
+}
+function rebindsParameter(r, stmt) {
+  const targets = [stmt, ...descendantsOf(stmt)].filter((n) => n.type === "assignment" || n.type === "augmented_assignment" || n.type === "named_expression");
+  return targets.some((a) => {
+    const left = childByField(a, "left") ?? childByField(a, "name");
+    return left !== void 0 && [left, ...descendantsOf(left)].some((n) => parameterOf(r, n) !== void 0);
+  });
+}
+function contains(node, type) {
+  return descendantsOf(node).some((n) => n.type === type);
+}
+function descendantsOf(node) {
+  const out2 = [];
+  const stack = [...node.children];
+  while (stack.length) {
+    const n = stack.pop();
+    out2.push(n);
+    stack.push(...n.children);
+  }
+  return out2;
 }
 
 // src/languages/python/semantic/builtins.ts
@@ -1286,18 +1706,9 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
   const holderNames = /* @__PURE__ */ new Set();
   const kept = new Array(count).fill(false);
   const mentioned = /* @__PURE__ */ new Set();
-  const boundElsewhere = new Set(BUILTIN_KEYS);
-  const definedOnce = /* @__PURE__ */ new Set();
-  let anyStarImport = false;
-  for (const s of segments) {
-    addAll2(boundElsewhere, s.globals);
-    if (s.definitionKey === void 0) {
-      addAll2(boundElsewhere, s.bound);
-      addAll2(boundElsewhere, s.shadows);
-      anyStarImport ||= starImportsSink(source, s, sinks2);
-    } else if (definedOnce.has(s.definitionKey)) boundElsewhere.add(s.definitionKey);
-    else definedOnce.add(s.definitionKey);
-  }
+  let anyStarImport;
+  let boundElsewhere;
+  const meansOtherwise = (name2) => (anyStarImport ??= segments.some((s) => s.definitionKey === void 0 && starImportsSink(source, s, sinks2))) || (boundElsewhere ??= namesBoundElsewhere(segments)).has(name2);
   const flow = sinks2.keepCalledFunctions === true;
   const names = { boundNames, holderNames, mentioned, mentionedAttributes: /* @__PURE__ */ new Set(), holderMethods: /* @__PURE__ */ new Set(), summaryIdentifiers: /* @__PURE__ */ new Set(), summaryAttributes: /* @__PURE__ */ new Set() };
   const classMembers = /* @__PURE__ */ new Map();
@@ -1389,7 +1800,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
   segments.forEach((s, k) => {
     const name2 = s.definitionKey;
     if (!relevant[k]) {
-      const shadowing = name2 !== void 0 && mentioned.has(name2) && (anyStarImport || boundElsewhere.has(name2));
+      const shadowing = name2 !== void 0 && mentioned.has(name2) && meansOtherwise(name2);
       if (kept[k] || shadowing) keep(s.start, s.end);
       return;
     }
@@ -1416,6 +1827,19 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
   const parsed = ranges.reduce((n, r) => n + r.end - r.start, 0);
   if (source.length - parsed < MIN_SKIPPED_SHARE * source.length) return void 0;
   return ranges;
+}
+function namesBoundElsewhere(segments) {
+  const out2 = new Set(BUILTIN_KEYS);
+  const definedOnce = /* @__PURE__ */ new Set();
+  for (const s of segments) {
+    addAll2(out2, s.globals);
+    if (s.definitionKey === void 0) {
+      addAll2(out2, s.bound);
+      addAll2(out2, s.shadows);
+    } else if (definedOnce.has(s.definitionKey)) out2.add(s.definitionKey);
+    else definedOnce.add(s.definitionKey);
+  }
+  return out2;
 }
 var ClassMembers = class {
   constructor(source, members, anchors, canSource, stores, wanted) {
@@ -1807,7 +2231,9 @@ function importedFromAnchors(source, s, anchors) {
   return names;
 }
 function intersects(a, b) {
-  if (a.size > b.size) [a, b] = [b, a];
+  return a.size > b.size ? someIn(b, a) : someIn(a, b);
+}
+function someIn(a, b) {
   for (const x of a) if (b.has(x)) return true;
   return false;
 }
@@ -1819,6 +2245,39 @@ for (let round = 0; round < 2; round++) {
     assignedAttributes(RARE_FORMS, s);
     for (const m of s.isClass && splitClassBody(RARE_FORMS, s) || []) assignedAttributes(RARE_FORMS, m);
   }
+}
+
+// src/languages/python/project-tokens.ts
+var TokensWithWords = class {
+  constructor(tokens, words) {
+    this.tokens = tokens;
+    this.words = words.filter((w) => w !== "").map((word) => ({ word, step: searchedPlainly(word) ? word.length : 1 }));
+  }
+  tokens;
+  words;
+  offsetsIn(text) {
+    const found = this.tokens.offsetsIn(text);
+    const more = [];
+    for (const { word, step } of this.words) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + step)) more.push(at);
+    if (!more.length) return found;
+    more.sort((a, b) => a - b);
+    return merged(found, more);
+  }
+  hasExtra(name2) {
+    return this.tokens.hasExtra(name2);
+  }
+  extraOffsetsIn(text, name2) {
+    return this.tokens.extraOffsetsIn(text, name2);
+  }
+};
+function merged(a, b) {
+  const out2 = [];
+  let i2 = 0;
+  let j = 0;
+  while (i2 < a.length && j < b.length) out2.push(a[i2] <= b[j] ? a[i2++] : b[j++]);
+  while (i2 < a.length) out2.push(a[i2++]);
+  while (j < b.length) out2.push(b[j++]);
+  return out2;
 }
 
 // node_modules/web-tree-sitter/tree-sitter.js
@@ -3993,8 +4452,8 @@ var Module2 = (() => {
     var wasmMemory;
     var ABORT = false;
     var EXITSTATUS;
-    function assert(condition, text) {
-      if (!condition) {
+    function assert(condition2, text) {
+      if (!condition2) {
         abort(text);
       }
     }
@@ -4313,8 +4772,8 @@ var Module2 = (() => {
         return UTF8ArrayToString(binary2, offset - len, len);
       }
       __name(getString, "getString");
-      function failIf(condition, message15) {
-        if (condition) throw new Error(message15);
+      function failIf(condition2, message15) {
+        if (condition2) throw new Error(message15);
       }
       __name(failIf, "failIf");
       var name2 = "dylink.0";
@@ -6385,15 +6844,15 @@ function placeExtras(root, extras, factory) {
   }
   added.forEach((list, holder) => {
     const kids = holder.children;
-    const merged = new Array(kids.length + list.length);
+    const merged2 = new Array(kids.length + list.length);
     let i2 = 0;
     let k = 0;
     for (const x of list) {
-      while (i2 < kids.length && kids[i2].start < x.start) merged[k++] = kids[i2++];
-      merged[k++] = x;
+      while (i2 < kids.length && kids[i2].start < x.start) merged2[k++] = kids[i2++];
+      merged2[k++] = x;
     }
-    while (i2 < kids.length) merged[k++] = kids[i2++];
-    setChildren(holder, merged);
+    while (i2 < kids.length) merged2[k++] = kids[i2++];
+    setChildren(holder, merged2);
   });
   return comments;
 }
@@ -6723,11 +7182,11 @@ var ExpressionParser = class {
       result = this.disjunction();
       if (this.isKeyword("if")) {
         this.i++;
-        const condition = this.disjunction();
+        const condition2 = this.disjunction();
         if (this.isKeyword("if")) throw new Unsupported("nested conditional");
         this.expectKeyword("else");
         const alternative = this.expression();
-        result = this.nodes.node("conditional_expression", result.start, alternative.end, [result, condition, alternative]);
+        result = this.nodes.node("conditional_expression", result.start, alternative.end, [result, condition2, alternative]);
       }
     }
     this.leave();
@@ -7101,8 +7560,8 @@ var ExpressionParser = class {
         this.add(this.nodes.node("for_in_clause", clauseStart, right.end, [left, right]));
       } else if (this.isKeyword("if")) {
         const clauseStart = this.start[this.i++];
-        const condition = this.disjunction();
-        this.add(this.nodes.node("if_clause", clauseStart, condition.end, [condition]));
+        const condition2 = this.disjunction();
+        this.add(this.nodes.node("if_clause", clauseStart, condition2.end, [condition2]));
       } else break;
     }
     if (this.isKeyword("else")) throw new Unsupported("conditional in a comprehension");
@@ -7571,9 +8030,9 @@ var StatementParser = class extends PatternParser {
     this.add(last);
     while (this.isKeyword("elif")) {
       const es = this.start[this.i++];
-      const condition = field(this.expression(), "condition");
+      const condition2 = field(this.expression(), "condition");
       const consequence = field(this.suite(), "consequence");
-      this.add(last = field(this.nodes.node("elif_clause", es, consequence.end, [condition, consequence]), "alternative"));
+      this.add(last = field(this.nodes.node("elif_clause", es, consequence.end, [condition2, consequence]), "alternative"));
     }
     if (this.isKeyword("else")) this.add(last = field(this.elseClause(), "alternative"));
     return this.nodes.node("if_statement", s, last.end, this.take(m));
@@ -7617,8 +8076,8 @@ var StatementParser = class extends PatternParser {
     }
     if (this.isKeyword("if")) {
       const gs = this.start[this.i++];
-      const condition = this.expression();
-      this.add(field(this.nodes.node("if_clause", gs, condition.end, [condition]), "guard"));
+      const condition2 = this.expression();
+      this.add(field(this.nodes.node("if_clause", gs, condition2.end, [condition2]), "guard"));
     }
     const consequence = field(this.suite(), "consequence");
     this.add(consequence);
@@ -8121,62 +8580,6 @@ function toRange(range, lines) {
   };
 }
 
-// src/languages/python/semantic/string-literal.ts
-var SIMPLE_ESCAPES = {
-  "\n": "",
-  "\\": "\\",
-  "'": "'",
-  '"': '"',
-  a: "\x07",
-  b: "\b",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "	",
-  v: "\v"
-};
-function decodeStringLiteral(text) {
-  const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(text);
-  if (!m) return void 0;
-  const prefix = m[1].toLowerCase();
-  const quote = m[2];
-  if (text.length < m[0].length + quote.length || !text.endsWith(quote)) return void 0;
-  const body2 = text.slice(m[0].length, text.length - quote.length);
-  if (prefix.includes("f") && /\{(?!\{)/.test(body2.replace(/\{\{/g, ""))) return void 0;
-  const literal = prefix.includes("f") ? body2.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : body2;
-  if (prefix.includes("r")) return literal;
-  let out2 = "";
-  for (let i2 = 0; i2 < literal.length; i2++) {
-    const c = literal[i2];
-    if (c !== "\\" || i2 + 1 >= literal.length) {
-      out2 += c;
-      continue;
-    }
-    const next = literal[i2 + 1];
-    if (next in SIMPLE_ESCAPES) {
-      out2 += SIMPLE_ESCAPES[next];
-      i2++;
-    } else if (next === "\r") {
-      i2 += literal[i2 + 2] === "\n" ? 2 : 1;
-    } else if (/[0-7]/.test(next)) {
-      const oct = /^[0-7]{1,3}/.exec(literal.slice(i2 + 1))[0];
-      out2 += String.fromCharCode(parseInt(oct, 8));
-      i2 += oct.length;
-    } else if (next === "x" || !prefix.includes("b") && (next === "u" || next === "U")) {
-      const len = next === "x" ? 2 : next === "u" ? 4 : 8;
-      const hex = literal.slice(i2 + 2, i2 + 2 + len);
-      if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex)) return void 0;
-      out2 += String.fromCodePoint(parseInt(hex, 16));
-      i2 += 1 + len;
-    } else if (next === "N" && !prefix.includes("b")) {
-      return void 0;
-    } else {
-      out2 += c;
-    }
-  }
-  return out2;
-}
-
 // src/languages/python/semantic/scopes.ts
 var ACTED_ON = /* @__PURE__ */ new Set([
   "function_definition",
@@ -8201,6 +8604,7 @@ var ACTED_ON = /* @__PURE__ */ new Set([
   "dictionary_comprehension",
   "generator_expression"
 ]);
+var LITERAL_SEQUENCES = /* @__PURE__ */ new Set(["list", "tuple", "set"]);
 var SEQUENCE_VALUES = /* @__PURE__ */ new Set(["expression_list", "tuple", "list", "pattern_list"]);
 var NO_NODES = [];
 function buildScopes(tree, moduleName) {
@@ -8397,7 +8801,9 @@ function buildScopes(tree, moduleName) {
       case "for_statement":
       case "for_in_clause": {
         const left = childByField(node, "left");
-        if (left) bindTarget(scope, left, void 0, "opaque");
+        const right = childByField(node, "right");
+        if (left?.type === "identifier" && right && LITERAL_SEQUENCES.has(right.type)) bind(scope, text(left), "element", left, left.end, { value: right });
+        else if (left) bindTarget(scope, left, void 0, "opaque");
         for (let k = 0; k < node.children.length; k++) {
           const c = node.children[k];
           if (c !== left) visitLater(c, scope);
@@ -8813,6 +9219,7 @@ var SemanticModel = class {
     const bindings = this.lookup(name2, scope, use);
     if (!bindings) {
       const starImports = this.module.starImports;
+      if (name2 === "__builtins__") return this.qualified("builtins");
       if (!starImports.length) return PYTHON_BUILTINS.has(name2) ? builtinNames(name2) : [];
       let fromStar = this.starImported.get(name2);
       if (!fromStar) {
@@ -8845,6 +9252,14 @@ var SemanticModel = class {
       case "instance":
         names = [resolvedName(`${LOCAL}${this.className(b.classDef)}()`, { instanceOf: b.classDef })];
         break;
+      case "element": {
+        if (this.inProgress.has(b) || !b.value) return [];
+        this.inProgress.add(b);
+        names = [];
+        for (const element of tableElements(b.value)) appendAll(names, this.resolve(element, b.scope, depth + 1));
+        this.inProgress.delete(b);
+        break;
+      }
       case "assignment": {
         if (b.value?.type === "lambda") {
           names = [resolvedName(LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name)];
@@ -8872,6 +9287,8 @@ var SemanticModel = class {
       base = unwrapParentheses(object);
     }
     attributes.reverse();
+    while (attributes.length && attributes[attributes.length - 1] === "__call__") attributes.pop();
+    if (!attributes.length) return this.resolve(base, scope, depth + 1);
     const out2 = [];
     const bases = this.resolve(base, scope, depth + 1);
     for (let k = 0; k < bases.length; k++) appendAll(out2, this.attributeOf(bases[k], attributes, depth));
@@ -8920,8 +9337,25 @@ var SemanticModel = class {
     if (!callee) return [];
     const args2 = childByField(node, "arguments");
     const out2 = [];
+    const called = unwrapParentheses(callee);
+    if (called.type === "lambda") {
+      const body2 = childByField(called, "body");
+      return body2 && !childByField(called, "parameters") ? this.resolve(body2, scope, depth + 1) : [];
+    }
+    const table = callee.type === "attribute" && this.isGet(callee) ? this.tableAt(childByField(callee, "object"), scope, depth + 1) : void 0;
+    if (table) {
+      const [key] = positionalArguments(args2);
+      return this.tableValues(table, key, scope, depth + 1);
+    }
     for (const c of this.resolve(callee, scope, depth + 1)) {
       switch (c.name) {
+        case "sys.modules.get":
+        case "builtins.globals().get": {
+          const [key] = positionalArguments(args2);
+          const name2 = key && this.constantString(key, scope, depth + 1);
+          if (name2) appendAll(out2, this.keyed(c.name.slice(0, -".get".length), name2));
+          break;
+        }
         case "importlib.import_module":
         case "importlib.__import__":
         case "builtins.__import__": {
@@ -8956,7 +9390,20 @@ var SemanticModel = class {
           if (first) appendAll(out2, this.resolve(first, scope, depth + 1));
           break;
         }
+        case "operator.attrgetter()": {
+          const getter = c.constructedBy && positionalArguments(childByField(c.constructedBy.call, "arguments"));
+          const path = getter?.length === 1 ? this.constantString(getter[0], c.constructedBy.scope, depth + 1) : void 0;
+          const [object] = positionalArguments(args2);
+          if (path && object) for (const o of this.resolve(object, scope, depth + 1)) appendAll(out2, this.attributeOf(o, path.split("."), depth + 1));
+          break;
+        }
         default: {
+          if (c.name.endsWith(".__dict__.get")) {
+            const [key] = positionalArguments(args2);
+            const name2 = key && this.constantString(key, scope, depth + 1);
+            if (name2) appendAll(out2, this.keyed(c.name.slice(0, -".get".length), name2));
+            break;
+          }
           out2.push(
             resolvedName(`${c.name}()`, {
               constructedBy: { call: node, scope },
@@ -8970,6 +9417,20 @@ var SemanticModel = class {
     }
     return out2;
   }
+  /**
+   * What a call through `operator.methodcaller` calls: `methodcaller("loads", data)(pickle)` is `pickle.loads(data)`.
+   * `callee` is one resolution of the call's callee; empty for any other callee.
+   */
+  calledThrough(callee, call, scope) {
+    if (callee.name !== "operator.methodcaller()" || !callee.constructedBy) return [];
+    const [method] = positionalArguments(childByField(callee.constructedBy.call, "arguments"));
+    const name2 = method && this.constantString(method, callee.constructedBy.scope);
+    const [object] = positionalArguments(childByField(call, "arguments"));
+    if (!name2 || !object) return [];
+    const out2 = [];
+    for (const o of this.resolve(object, scope)) appendAll(out2, this.attributeOf(o, [name2], 1));
+    return out2;
+  }
   keywordArgument(args2, name2) {
     return args2?.children.find((c) => c.type === "keyword_argument" && this.text(childByField(c, "name") ?? c) === name2);
   }
@@ -8977,14 +9438,67 @@ var SemanticModel = class {
     const value = childByField(node, "value");
     const index2 = childByField(node, "subscript");
     if (!value || !index2) return [];
+    const table = this.tableAt(value, scope, depth + 1);
+    if (table) return this.tableValues(table, index2, scope, depth + 1);
     const key = this.constantString(index2, scope, depth + 1);
     if (key === void 0) return [];
     const out2 = [];
-    for (const v of this.resolve(value, scope, depth + 1)) {
-      if (v.name === "sys.modules") appendAll(out2, this.qualified(key));
-      else if (v.name.endsWith(".__dict__")) appendAll(out2, this.qualified(`${v.name.slice(0, -".__dict__".length)}.${key}`));
-    }
+    for (const v of this.resolve(value, scope, depth + 1)) appendAll(out2, this.keyed(v.name, key));
     return out2;
+  }
+  /**
+   * `container[key]` for the containers that hold modules and their attributes: `sys.modules`, `m.__dict__` (and
+   * `vars(m)`), `globals()` and the builtins module as a dict (`__builtins__["__import__"]` outside `__main__`).
+   */
+  keyed(container, key) {
+    if (container === "sys.modules") return this.qualified(key);
+    if (container === "builtins") return this.qualified(`builtins.${key}`);
+    if (container.endsWith(".__dict__")) return this.qualified(`${container.slice(0, -".__dict__".length)}.${key}`);
+    if (container === "builtins.globals()") {
+      const bindings = this.module.bindings.get(key);
+      if (!bindings) return PYTHON_BUILTINS.has(key) ? builtinNames(key) : [];
+      const out2 = [];
+      for (const b of bindings) appendAll(out2, this.resolveBinding(b, 1));
+      return out2;
+    }
+    return [];
+  }
+  isGet(callee) {
+    const attribute = childByField(callee, "attribute");
+    return attribute !== void 0 && attribute.end - attribute.start === 3 && this.text(attribute) === "get";
+  }
+  /**
+   * The table literal an expression is: written in place (`{"pickle": pickle.loads}[fmt]`), or bound to a name in a
+   * function (`decoders = {...}` then `decoders[fmt]`). A table bound at module or class level is not followed: it is
+   * reported where it is stored (see `storedCallables` in analyze.ts), once, not at every call through it.
+   */
+  tableAt(expr, scope, depth) {
+    const node = unwrapParentheses(expr);
+    if (TABLE_LITERALS.has(node.type)) return node;
+    if (node.type !== "identifier" || depth > MAX_DEPTH || scope.kind !== "function" && scope.kind !== "lambda") return void 0;
+    const bindings = scope.bindings.get(this.text(node));
+    if (bindings?.length !== 1) return void 0;
+    const [b] = bindings;
+    if (b.kind !== "assignment" || !b.value || b.valueScope) return void 0;
+    const value = unwrapParentheses(b.value);
+    return TABLE_LITERALS.has(value.type) ? value : void 0;
+  }
+  /** What `table[key]` may be: the entry of a constant key when the dict has it, else every value. */
+  tableValues(table, key, scope, depth) {
+    let elements2 = tableElements(table);
+    if (table.type === "dictionary" && key) {
+      const wanted = this.constantString(key, scope, depth);
+      const entry2 = wanted === void 0 ? void 0 : table.children.find((c) => c.type === "pair" && this.keyString(c) === wanted);
+      const value = entry2 && childByField(entry2, "value");
+      if (value) elements2 = [value];
+    }
+    const out2 = [];
+    for (const element of elements2) appendAll(out2, this.resolve(element, scope, depth + 1));
+    return out2;
+  }
+  keyString(pair) {
+    const key = childByField(pair, "key");
+    return key?.type === "string" ? this.stringLiteral(key) : void 0;
   }
   stringLiteral(node) {
     return node.type === "string" ? decodeStringLiteral(this.text(node)) : void 0;
@@ -8995,6 +9509,19 @@ function builtinNames(name2) {
   let found = BUILTIN_NAMES.get(name2);
   if (!found) BUILTIN_NAMES.set(name2, found = [resolvedName(`builtins.${name2}`)]);
   return found;
+}
+var TABLE_LITERALS = /* @__PURE__ */ new Set(["dictionary", "list", "tuple", "set"]);
+var MAX_TABLE_ELEMENTS = 64;
+function tableElements(table) {
+  const out2 = [];
+  for (const c of table.children) {
+    if (out2.length >= MAX_TABLE_ELEMENTS) break;
+    if (c.type === "pair") {
+      const value = childByField(c, "value");
+      if (value) out2.push(value);
+    } else if (c.type !== "comment" && c.type !== "list_splat" && c.type !== "dictionary_splat") out2.push(c);
+  }
+  return out2;
 }
 function unwrapParentheses(node) {
   let n = node;
@@ -9028,10 +9555,12 @@ function isUnconditional(site, use, scopeNode) {
   return true;
 }
 
-// src/languages/python/project-index.ts
+// src/languages/python/package-module.ts
 function packageModuleName(moduleName) {
   return moduleName.endsWith(".__init__") ? moduleName.slice(0, -".__init__".length) : moduleName === "__init__" ? "" : moduleName;
 }
+
+// src/languages/python/project-index.ts
 function summarizeModule(model, path) {
   const module2 = packageModuleName(model.moduleName);
   const qualify = (name2) => name2.startsWith(LOCAL) ? `${module2}.${name2.slice(LOCAL.length)}` : name2;
@@ -9667,8 +10196,12 @@ var SinkIndex = class {
     const flowRules = rules.filter((r) => r.flowNames?.length);
     const sourceWords2 = flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length) ? [...new Set(flowRules.flatMap((r) => r.flowSourceWords))] : void 0;
     const together = sourceWords2 !== void 0 && sourceWords2.every(wordWithoutBoundaries);
-    this.tokens = anchorTokenSet(project ? [...base.tokens, ...project.words] : base.tokens, together ? { [FLOW_SOURCE_WORDS]: sourceWords2 } : {});
-    if (sourceWords2) this.flowSources = together ? { offsetsIn: (text) => this.tokens.extraOffsetsIn(text, FLOW_SOURCE_WORDS) } : wordSearch(sourceWords2);
+    if (project) this.tokens = new TokensWithWords(base.projectTokens ??= anchorTokenSet(base.tokens), project.words);
+    else {
+      const tokens = anchorTokenSet(base.tokens, together ? { [FLOW_SOURCE_WORDS]: sourceWords2 } : {});
+      this.tokens = tokens;
+      if (sourceWords2) this.flowSources = together ? { offsetsIn: (text) => tokens.extraOffsetsIn(text, FLOW_SOURCE_WORDS) } : wordSearch(sourceWords2);
+    }
     if (!project) {
       this.words = base.words;
       this.attributeKeys = base.attributeKeys;
@@ -9803,7 +10336,39 @@ function timeoutWarning(path, stage, budgetMs) {
     message: `ran out of time while ${stage} (budget ${budgetMs} ms; see --file-timeout); kept the findings made so far, the rest of the file is not analysed`
   };
 }
-var NOT_A_CALLBACK = /* @__PURE__ */ new Set(["builtins.isinstance", "builtins.issubclass"]);
+var NOT_A_CALLBACK = /* @__PURE__ */ new Set([
+  "builtins.isinstance",
+  "builtins.issubclass",
+  "builtins.callable",
+  "builtins.id",
+  "builtins.hash",
+  "builtins.repr",
+  "builtins.str",
+  "builtins.ascii",
+  "builtins.format",
+  "builtins.print",
+  "builtins.type",
+  "builtins.hasattr",
+  "builtins.getattr",
+  "builtins.help",
+  "builtins.dir",
+  "builtins.bool",
+  "typing.cast",
+  "typing_extensions.cast"
+]);
+var COMPARING_ASSERTION = /^assert(Is|IsNot|Equal|Equals|NotEqual|In|NotIn|IsInstance|NotIsInstance|IsNone|IsNotNone|True|False|CountEqual)$/;
+function localPartial(call, scope, resolved) {
+  if (scope.kind !== "function" || call.parent?.type !== "assignment" || childByField(call.parent, "left")?.type !== "identifier") return false;
+  if (new CallArguments(call, "").positional.length !== 1) return false;
+  for (let r = 0; r < resolved.length; r++) if (resolved[r].name === "functools.partial") return true;
+  return false;
+}
+function notACallback(callee, resolved, model) {
+  for (let r = 0; r < resolved.length; r++) if (NOT_A_CALLBACK.has(resolved[r].name) || resolved[r].name.startsWith("inspect.")) return true;
+  const attribute = callee.type === "attribute" ? childByField(callee, "attribute") : void 0;
+  return attribute !== void 0 && model.tree.source.startsWith("assert", attribute.start) && COMPARING_ASSERTION.test(model.text(attribute));
+}
+var METHOD_CALLER = "operator.methodcaller()";
 var CALLS_PER_DEADLINE_CHECK = 64;
 function collectMatches(model, index2, assignments, budget) {
   const out2 = [];
@@ -9824,7 +10389,8 @@ function collectMatches(model, index2, assignments, budget) {
     const callee = childByField(node, "function");
     if (!callee) continue;
     let args2;
-    const resolvedCallee = uniqueNames(model.resolve(callee, scope));
+    let resolvedCallee = uniqueNames(model.resolve(callee, scope));
+    if (callee.type === "call" && resolvedCallee.some((r) => r.name === METHOD_CALLER)) resolvedCallee = uniqueNames(resolvedCallee.flatMap((r) => [r, ...model.calledThrough(r, node, scope)]));
     let base;
     for (let r = 0; r < resolvedCallee.length; r++) {
       const resolved = resolvedCallee[r];
@@ -9833,7 +10399,7 @@ function collectMatches(model, index2, assignments, budget) {
       base ??= { node, calleeText: "", model, scope };
       args2 = matchCallee(callee, resolved, sinks2, base, args2, index2, report);
     }
-    if (!index2.hasReferenceSinks || !passesNames(node) || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
+    if (!index2.hasReferenceSinks || !passesNames(node) || notACallback(callee, resolvedCallee, model) || localPartial(node, scope, resolvedCallee)) continue;
     const values = (args2 ??= new CallArguments(node, model.tree.source)).values();
     for (let v = 0; v < values.length; v++) {
       const names = namesIn(values[v]);
@@ -9885,7 +10451,8 @@ function matchCallee(callee, resolved, sinks2, base, args2, index2, report) {
       const sinks3 = index2.byName.get(ancestor.name);
       if (sinks3) for (const sink of sinks3) {
         if (!sink.spec.subclasses) continue;
-        const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass };
+        const allowlist = overridesFindClass && resolved.localClass ? findClassAllowlist(model, resolved.localClass) : void 0;
+        const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass, ...allowlist ? { allowlist } : {} };
         const steps = [...resolved.chain ?? [], ...ancestor.chain ?? []];
         report({ ...base, args: args2 ??= new CallArguments(node, model.tree.source), ...sink, target: ancestor.name, via: "subclass", subclass, ...steps.length ? { chain: steps } : {} });
       }
@@ -10260,6 +10827,16 @@ function literalTruth2(node, source) {
     default:
       return void 0;
   }
+}
+function argumentTruth(m, node) {
+  const source = m.model.tree.source;
+  const literal = literalTruth2(node, source);
+  if (literal !== void 0 || node?.type !== "identifier") return literal;
+  const bindings = m.model.lookup(source.slice(node.start, node.end), m.scope, node);
+  if (bindings?.length !== 1) return void 0;
+  const [b] = bindings;
+  if (b.kind !== "assignment" || !b.value || b.valueScope) return void 0;
+  return literalTruth2(b.value, source);
 }
 function namesOf(m, node) {
   return [...new Set(m.model.resolve(node, m.scope).map((r) => r.name))];
@@ -11018,6 +11595,55 @@ function boundedSteps(steps) {
 }
 
 // src/languages/python/taint/specs.ts
+var REDIS_CLIENTS = [
+  "redis.Redis()",
+  "redis.StrictRedis()",
+  "redis.from_url()",
+  "redis.Redis.from_url()",
+  "redis.StrictRedis.from_url()",
+  "redis.asyncio.Redis()",
+  "redis.asyncio.StrictRedis()",
+  "redis.asyncio.from_url()",
+  "redis.asyncio.Redis.from_url()",
+  "redis.RedisCluster()",
+  "redis.cluster.RedisCluster()",
+  "redis.asyncio.RedisCluster()",
+  "aioredis.Redis()",
+  "aioredis.from_url()"
+];
+var REDIS_READS = [
+  "get",
+  "getdel",
+  "getex",
+  "getset",
+  "mget",
+  "hget",
+  "hmget",
+  "hgetall",
+  "hvals",
+  "lpop",
+  "rpop",
+  "blpop",
+  "brpop",
+  "lrange",
+  "lindex",
+  "rpoplpush",
+  "brpoplpush",
+  "lmove",
+  "blmove",
+  "smembers",
+  "spop",
+  "srandmember",
+  "zrange",
+  "zrevrange",
+  "zrangebyscore",
+  "xread",
+  "xreadgroup",
+  "xrange",
+  "pubsub().listen",
+  "pubsub().get_message"
+];
+var REDIS_SOURCES = Object.fromEntries(REDIS_CLIENTS.flatMap((c) => REDIS_READS.map((m) => [`${c}.${m}`, "value read from Redis"])));
 var DATA_SOURCES = {
   // Flask and Werkzeug request data (the context-local `request`).
   "flask.request.data": "Flask request body",
@@ -11086,22 +11712,8 @@ var DATA_SOURCES = {
   "urllib2.urlopen()": "HTTP response (urllib)",
   "aiohttp.ClientSession().get()": "HTTP response (aiohttp)",
   "aiohttp.ClientSession().post()": "HTTP response (aiohttp)",
-  // Caches: values other processes can write.
-  "redis.Redis().get": "value read from Redis",
-  "redis.Redis().hget": "value read from Redis",
-  "redis.Redis().lpop": "value read from Redis",
-  "redis.Redis().rpop": "value read from Redis",
-  "redis.Redis().blpop": "value read from Redis",
-  "redis.Redis().brpop": "value read from Redis",
-  "redis.Redis().mget": "value read from Redis",
-  "redis.Redis().getdel": "value read from Redis",
-  "redis.StrictRedis().get": "value read from Redis",
-  "redis.StrictRedis().hget": "value read from Redis",
-  "redis.StrictRedis().lpop": "value read from Redis",
-  "redis.StrictRedis().rpop": "value read from Redis",
-  "redis.from_url().get": "value read from Redis",
-  "redis.from_url().hget": "value read from Redis",
-  "redis.Redis.from_url().get": "value read from Redis",
+  // Caches: values other processes can write (Redis reads through every client constructor, see `REDIS_SOURCES`).
+  ...REDIS_SOURCES,
   "memcache.Client().get": "value read from memcached",
   "pymemcache.client.base.Client().get": "value read from memcached",
   "pymemcache.Client().get": "value read from memcached",
@@ -11111,6 +11723,9 @@ var DATA_SOURCES = {
   "kafka.KafkaConsumer().poll": "Kafka message",
   "confluent_kafka.Consumer().poll": "Kafka message",
   "pika.BlockingConnection().channel().basic_get": "RabbitMQ message",
+  "boto3.client().receive_message": "Amazon SQS message",
+  "boto3.resource().Queue().receive_messages": "Amazon SQS message",
+  "boto3.resource().get_queue_by_name().receive_messages": "Amazon SQS message",
   "zmq.Context().socket().recv": "ZeroMQ message",
   "zmq.Context().socket().recv_multipart": "ZeroMQ message",
   "zmq.Context.instance().socket().recv": "ZeroMQ message",
@@ -11522,8 +12137,8 @@ var TaintTracker = class _TaintTracker {
       case "boolean_operator":
         return any([childByField(node, "left"), childByField(node, "right")]);
       case "conditional_expression": {
-        const [yes, condition, no] = node.children.filter((c) => c.type !== "comment");
-        const truth = this.constant(condition, node);
+        const [yes, condition2, no] = node.children.filter((c) => c.type !== "comment");
+        const truth = this.constant(condition2, node);
         if (truth !== void 0) return any([truth ? yes : no]);
         return any([yes, no]);
       }
@@ -12626,30 +13241,30 @@ var TaintTracker = class _TaintTracker {
    */
   guardOf(site) {
     let weak;
-    const judge = (condition) => {
-      const calls = descendants(condition, (n) => n.type === "call");
+    const judge = (condition2) => {
+      const calls = descendants(condition2, (n) => n.type === "call");
       const scope = this.model.module;
-      for (const call of [condition, ...calls]) {
+      for (const call of [condition2, ...calls]) {
         if (call.type !== "call") continue;
         const callee = childByField(call, "function");
         const names = callee ? this.model.resolve(callee, scope).map((r) => r.name) : [];
         const calleeText = callee ? this.text(callee) : "";
         if (names.some((n) => VERIFIERS.includes(n)) || /(^|\.)compare_digest$/.test(calleeText)) return "verified";
       }
-      if (/==|!=/.test(this.text(condition)) && calls.some((c) => {
+      if (/==|!=/.test(this.text(condition2)) && calls.some((c) => {
         const callee = childByField(c, "function");
         const text = callee ? this.text(callee) : "";
         return /(^|\.)(hexdigest|digest)$/.test(text) || MAC_CALLS.some((m) => m.test(text));
-      })) return { node: condition, message: "guarded by a MAC compared with `==`, which is not constant-time" };
+      })) return { node: condition2, message: "guarded by a MAC compared with `==`, which is not constant-time" };
       return void 0;
     };
     for (let n = site; n && !FUNCTIONS.has(n.type); n = n.parent) {
       const parent = n.parent;
       if (!parent) break;
       if ((parent.type === "if_statement" || parent.type === "elif_clause") && n === childByField(parent, "consequence")) {
-        const condition = childByField(parent, "condition");
-        if (condition && !/^not\b/.test(this.text(condition))) {
-          const g = judge(condition);
+        const condition2 = childByField(parent, "condition");
+        if (condition2 && !/^not\b/.test(this.text(condition2))) {
+          const g = judge(condition2);
           if (g === "verified") return g;
           weak ??= g;
         }
@@ -12658,11 +13273,11 @@ var TaintTracker = class _TaintTracker {
         for (const sibling of parent.children) {
           if (sibling.start >= n.start) break;
           if (sibling.type !== "if_statement") continue;
-          const condition = childByField(sibling, "condition");
+          const condition2 = childByField(sibling, "condition");
           const body2 = childByField(sibling, "consequence");
-          if (!condition || !body2 || !exits(body2, this.model)) continue;
-          if (!/^not\b/.test(this.text(condition)) && !/!=/.test(this.text(condition))) continue;
-          const g = judge(condition);
+          if (!condition2 || !body2 || !exits(body2, this.model)) continue;
+          if (!/^not\b/.test(this.text(condition2)) && !/!=/.test(this.text(condition2))) continue;
+          const g = judge(condition2);
           if (g === "verified") return g;
           weak ??= g;
         }
@@ -12839,6 +13454,33 @@ function judgeInputTrust(m) {
 
 // src/rules/python/PYTHON-LANG-SEC-040.ts
 var PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
+var DATA_ONLY_GLOBALS = /* @__PURE__ */ new Set([
+  ...["list", "dict", "set", "frozenset", "tuple", "int", "float", "complex", "str", "bytes", "bytearray", "bool", "range", "slice"].flatMap((t) => [`builtins.${t}`, `__builtin__.${t}`]),
+  "collections.OrderedDict",
+  "collections.deque",
+  "collections.Counter",
+  "datetime.date",
+  "datetime.time",
+  "datetime.datetime",
+  "datetime.timedelta",
+  "datetime.timezone",
+  "decimal.Decimal",
+  "fractions.Fraction",
+  "uuid.UUID"
+]);
+function dataOnlyAllowlist(m) {
+  const allowed = m.via === "subclass" ? m.subclass?.allowlist : void 0;
+  return allowed?.length && allowed.every((g) => DATA_ONLY_GLOBALS.has(g)) ? allowed : void 0;
+}
+function check(m) {
+  const allowed = dataOnlyAllowlist(m);
+  if (!allowed) return {};
+  return {
+    severity: "low",
+    confidence: "low",
+    message: `${code(m.subclass.name)} subclasses ${m.target}, and its find_class admits only plain data types (${allowed.map(code).join(", ")}): a payload cannot call functions or build other objects through it. Keep the allowlist to data types, and prefer a data-only format.`
+  };
+}
 function message(m) {
   const spelled2 = m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
   switch (m.via) {
@@ -12866,7 +13508,7 @@ var PYTHON_LANG_SEC_040_default = defineRule({
   similar: ["PYTHON-LANG-SEC-044", "PYTHON-LANG-SEC-045", "PYTHON-LANG-SEC-046", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-005"],
   prefilter: ["pickle", "Pickle"],
   judgeTrust: judgeInputTrust,
-  sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, message }],
+  sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, check, message }],
   docs: {
     summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",
     description: 'Python\'s `pickle` format is a small stack-based program, not a data format. Loading a pickle runs that program: it can import any module and call any function with any arguments (`os.system`, `subprocess.Popen`, `eval`, ...). This rule reports every call that unpickles: `pickle.loads`, `pickle.load`, `pickle.Unpickler(...)` and its subclasses, and the same functions reached through `cPickle`, `_pickle`, `pickle5`, `six.moves.cPickle`, import aliases, `from pickle import *`, rebinding (`loader = pickle.loads`), `importlib.import_module("pickle")`, `__import__("pickle")`, `getattr(pickle, "loads")` and `functools.partial`. It also reports `pickle.loads` passed uncalled as a callback (`map(pickle.loads, blobs)`).',
@@ -12920,12 +13562,12 @@ var PYTHON_LANG_SEC_040_default = defineRule({
       "    session = json.loads(request.data)  # data only: no code runs",
       '    return session["user"]'
     ].join("\n"),
-    detectionScope: 'Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, `_Unpickler`) resolved through the file\'s imports and bindings: aliases, `from pickle import ...`, star imports, `cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, `importlib.import_module`/`__import__` with constant module names (also built by concatenation), `getattr(module, "loads")`, `sys.modules["pickle"]`, `functools.partial`, default parameter values, class and instance attributes (`loads = staticmethod(pickle.loads)`, `self._load = pickle.load`), names re-exported by other modules of the project (`from .compat import pickle`, package `__init__.py` re-exports, star re-exports with `__all__`), instantiation of classes, in this module or another, that derive from `pickle.Unpickler` (with or without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never match. `pickle.dumps`/`pickle.dump` are not findings. Not covered: calls through wrappers defined in other modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.',
+    detectionScope: 'Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, `_Unpickler`) resolved through the file\'s imports and bindings: aliases, `from pickle import ...`, star imports, `cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, `importlib.import_module`/`__import__` with constant module names (also built by concatenation, and reached as `builtins.__import__` or `__builtins__`), `getattr(module, "loads")`, `operator.attrgetter`/`methodcaller`, `sys.modules["pickle"]` and `sys.modules.get`, `globals()["pickle"]`, `vars(pickle)`/`pickle.__dict__`, `functools.partial`, `.__call__`, dispatch tables written in place or bound in the function (`{"pickle": pickle.loads}[fmt](data)`, `decoders.get(fmt)(data)`), loops over a literal list of sinks or modules, default parameter values, class and instance attributes (`loads = staticmethod(pickle.loads)`, `self._load = pickle.load`), names re-exported by other modules of the project (`from .compat import pickle`, package `__init__.py` re-exports, star re-exports with `__all__`), instantiation of classes, in this module or another, that derive from `pickle.Unpickler` (with or without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never match; a sink passed to a call that only looks at it (`isinstance`, `callable`, `repr`, `inspect.*`, `typing.cast`, `self.assertIs`/`assertEqual`) is not a callback. `pickle.dumps`/`pickle.dump` are not findings. Not covered: calls through wrappers defined in other modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.',
     references: DESERIALIZATION_REFERENCES,
     faq: [
       {
         question: "We subclassed Unpickler and restricted find_class to an allowlist. Is that safe?",
-        answer: "No. `find_class` only controls which globals are looked up; the pickle VM still calls whatever they return with attacker-chosen arguments. Published bypasses chain allowed names (`getattr`, `operator`, `functools`, `builtins` reached through other modules, numpy and torch helpers) or nest a second `pickle.loads` inside an allowed callable. Keep a restricted unpickler as defence in depth, but do not feed it untrusted data; the rule reports such subclasses on purpose."
+        answer: 'No. `find_class` only controls which globals are looked up; the pickle VM still calls whatever they return with attacker-chosen arguments. Published bypasses chain allowed names (`getattr`, `operator`, `functools`, `builtins` reached through other modules, numpy and torch helpers) or nest a second `pickle.loads` inside an allowed callable. Keep a restricted unpickler as defence in depth, but do not feed it untrusted data; the rule reports such subclasses on purpose. The exception is an allowlist of plain data types only (`builtins` containers and scalars, `collections.OrderedDict`, `datetime`, `decimal.Decimal`, ...) pinned by literal conditions, as in the Python documentation\'s "Restricting Globals" example: a payload cannot call anything through it, so the finding is reported with low severity (and PYTHON-DESER-001 with low confidence).'
       },
       {
         question: "The data comes from our own cache, database or bucket. Is this a false positive?",
@@ -13106,10 +13748,10 @@ var PYTHON_LANG_SEC_041_default = defineRule({
 // src/rules/python/PYTHON-LANG-SEC-042.ts
 var ADVICE = "Decode untrusted JSON with `json.loads` and build objects explicitly (dataclasses, pydantic).";
 var message2 = unpicklingMessage("jsonpickle, whose `py/reduce` and `py/object` tags call arbitrary functions", ADVICE);
-function check(m) {
+function check2(m) {
   if (m.via !== "call" || m.target === "jsonpickle.Unpickler") return {};
   const safe = m.args.find("safe");
-  if (!safe || literalTruth2(safe, m.model.tree.source) !== false) return {};
+  if (!safe || argumentTruth(m, safe) !== false) return {};
   return {
     message: `${spelled(m)} with \`safe=False\` also evaluates \`py/repr\` values with eval(), on top of \`py/reduce\`/\`py/object\` tags that call arbitrary functions. ${ADVICE}`
   };
@@ -13130,7 +13772,7 @@ var PYTHON_LANG_SEC_042_default = defineRule({
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-041"],
   prefilter: ["jsonpickle"],
   judgeTrust: judgeInputTrust,
-  sinks: [{ call: ["jsonpickle.decode", "jsonpickle.loads", "jsonpickle.Unpickler"], subclasses: true, references: true, check, message: message2 }],
+  sinks: [{ call: ["jsonpickle.decode", "jsonpickle.loads", "jsonpickle.Unpickler"], subclasses: true, references: true, check: check2, message: message2 }],
   docs: {
     summary: "Detects jsonpickle decoding (`jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.Unpickler`), which rebuilds arbitrary Python objects and can run code.",
     description: 'jsonpickle looks like JSON but carries pickle semantics: `{"py/reduce": [{"py/function": "os.system"}, ...]}` calls a function while decoding, `py/object` instantiates any importable class, and with `safe=False` `py/repr` values are passed to `eval`. The `safe` flag does not make decoding safe: `py/reduce` and `py/object` are honoured either way (CVE-2020-22083, disputed by the project as intended behaviour). This rule reports `jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.unpickler.decode`, and construction of `jsonpickle.Unpickler` (and local subclasses), through aliases, rebinding, constant dynamic imports, and when passed as a callback.',
@@ -13387,7 +14029,7 @@ function message4(m) {
   }
   return `${spelled(m)} opens a shelf whose values are unpickled on every read: whoever can write the database file runs code in this process. Keep shelves in private locations or store JSON in dbm/sqlite3 instead.`;
 }
-function check2(m) {
+function check3(m) {
   if (m.target !== "shelve.open") return {};
   const flag = m.args.find("flag", 1);
   const value = flag && m.model.constantString(flag, m.scope);
@@ -13418,7 +14060,7 @@ var PYTHON_LANG_SEC_045_default = defineRule({
     {
       call: ["shelve.open", "shelve.Shelf", "shelve.DbfilenameShelf", "shelve.BsdDbShelf"],
       subclasses: true,
-      check: check2,
+      check: check3,
       message: message4
     }
   ],
@@ -13564,7 +14206,7 @@ function endpoint(m) {
   const built = m.model.resolve(object, m.receiver.scope).find((r) => r.name === LISTENER && r.constructedBy);
   return built?.constructedBy ? { args: new CallArguments(built.constructedBy.call, m.model.tree.source), kind: "listener" } : void 0;
 }
-function check3(m) {
+function check4(m) {
   const end = endpoint(m);
   const peer = m.target === CLIENT_RECV ? "the server it connects to" : "any client that connects";
   if (!end) return {};
@@ -13695,7 +14337,7 @@ var PYTHON_LANG_SEC_073_default = defineRule({
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-008"],
   prefilter: ["multiprocessing"],
   sinks: [
-    { call: [CLIENT_RECV, LISTENER_RECV], check: check3, message: message6 },
+    { call: [CLIENT_RECV, LISTENER_RECV], check: check4, message: message6 },
     { call: [LISTENER_CLASS], check: checkListener, message: () => "" },
     { call: MANAGERS, subclasses: true, check: checkManager, message: () => "" }
   ],
@@ -13751,13 +14393,12 @@ var PYTHON_LANG_SEC_073_default = defineRule({
 // src/rules/python/PYTHON-ML-SEC-001.ts
 var HUB_LOADERS = /* @__PURE__ */ new Set(["torch.hub.load_state_dict_from_url"]);
 var ADVICE3 = "Pass `weights_only=True` (add trusted classes with `torch.serialization.add_safe_globals`) or store weights as safetensors.";
-function check4(m) {
+function check5(m) {
   const hub = HUB_LOADERS.has(m.target);
   const given = m.args.find("weights_only", hub ? 6 : void 0);
   const weightsOnly = given?.type === "none" ? void 0 : given;
-  const source = m.model.tree.source;
   if (weightsOnly) {
-    const truth = literalTruth2(weightsOnly, source);
+    const truth = argumentTruth(m, weightsOnly);
     if (truth === true) return null;
     if (truth === false) {
       return {
@@ -13811,7 +14452,7 @@ var PYTHON_ML_SEC_001_default = defineRule({
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-002", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-006"],
   prefilter: ["torch", "model_zoo", "load_state_dict_from_url"],
   judgeTrust: judgeInputTrust,
-  sinks: [{ call: ["torch.load", "torch.hub.load_state_dict_from_url"], check: check4, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE3}` }],
+  sinks: [{ call: ["torch.load", "torch.hub.load_state_dict_from_url"], check: check5, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE3}` }],
   docs: {
     summary: "Detects `torch.load` (and `torch.hub.load_state_dict_from_url`) calls that do not pass `weights_only=True`, which unpickle the checkpoint and can run arbitrary code.",
     description: "PyTorch checkpoints (`.pt`, `.pth`, `.bin`, `.ckpt`) are zip archives around a pickle. `torch.load` with `weights_only=False` runs the full unpickler, so a checkpoint can execute code the moment it is loaded. `weights_only=True` switches to a restricted unpickler that rebuilds only tensors, primitive containers and explicitly allowed classes. Since torch 2.6 `weights_only=True` is the default, but older versions, the `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD` environment variable and a custom `pickle_module` all fall back to full unpickling. `torch.hub.load_state_dict_from_url` (alias `torch.utils.model_zoo.load_url`) still defaults to `weights_only=False` and downloads the file first. This rule reports: `weights_only=False` (high), a missing argument on `torch.load` (medium; high with a custom `pickle_module`), a missing argument on `load_state_dict_from_url` (high), and a value it cannot evaluate or one hidden in `**kwargs` (medium severity, medium confidence).",
@@ -13870,7 +14511,7 @@ var PYTHON_ML_SEC_001_default = defineRule({
 // src/rules/python/PYTHON-ML-SEC-002.ts
 var ADVICE4 = "Keep the default `allow_pickle=False` and store object data in a data-only format (JSON, Parquet, safetensors).";
 var ALLOW_PICKLE_POSITION = { "numpy.load": 2, "numpy.lib.format.read_array": 1 };
-function check5(m) {
+function check6(m) {
   const position = ALLOW_PICKLE_POSITION[m.target];
   const allowPickle = m.args.find("allow_pickle", position);
   if (!allowPickle) {
@@ -13881,7 +14522,7 @@ function check5(m) {
       message: `${spelled(m)} may receive \`allow_pickle\` through \`*args\`/\`**kwargs\`; if it is True, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE4}`
     };
   }
-  const truth = literalTruth2(allowPickle, m.model.tree.source);
+  const truth = argumentTruth(m, allowPickle);
   if (truth === false) return null;
   if (truth === true) {
     const toFalse = allowPickle.type === "true" ? fix("Set allow_pickle=False", [replaceNode(allowPickle, "False")]) : void 0;
@@ -13913,7 +14554,7 @@ var PYTHON_ML_SEC_002_default = defineRule({
   prefilter: ["numpy", "read_array"],
   judgeTrust: judgeInputTrust,
   sinks: [
-    { call: Object.keys(ALLOW_PICKLE_POSITION), check: check5, message: (m) => `${spelled(m)} may unpickle object arrays. ${ADVICE4}` },
+    { call: Object.keys(ALLOW_PICKLE_POSITION), check: check6, message: (m) => `${spelled(m)} may unpickle object arrays. ${ADVICE4}` },
     { call: ["numpy.loads", "numpy.ma.loads", "numpy.ma.load", "numpy.core.multiarray.loads"], references: true, message: legacyMessage }
   ],
   docs: {
@@ -14239,11 +14880,11 @@ var SAFE_MODE_POSITION = {
   "keras.saving.load_model": 3,
   "keras.saving.deserialize_keras_object": 2
 };
-function check6(m) {
+function check7(m) {
   const position = SAFE_MODE_POSITION[m.target];
   const safeMode = m.args.find("safe_mode", position);
   if (!safeMode) return null;
-  const truth = literalTruth2(safeMode, m.model.tree.source);
+  const truth = argumentTruth(m, safeMode);
   if (truth === true) return null;
   if (truth === false) {
     return {
@@ -14272,7 +14913,7 @@ var PYTHON_ML_SEC_007_default = defineRule({
   prefilter: ["keras"],
   judgeTrust: judgeInputTrust,
   sinks: [
-    { call: Object.keys(SAFE_MODE_POSITION), check: check6, message: (m) => `${spelled(m)} may deserialize Lambda bytecode. ${ADVICE5}` },
+    { call: Object.keys(SAFE_MODE_POSITION), check: check7, message: (m) => `${spelled(m)} may deserialize Lambda bytecode. ${ADVICE5}` },
     {
       call: ["keras.config.enable_unsafe_deserialization"],
       message: (m) => `${spelled(m)} turns off safe mode for every later model load in the process: Lambda bytecode in any loaded file then runs. ${ADVICE5}`
@@ -14459,7 +15100,7 @@ var ADVICE7 = 'Read HDF5 only from trusted sources, or store tables as Parquet; 
 function message13(m) {
   return `${spelled(m)} reads pandas HDF5 data, where object-dtype columns in "fixed" format are stored with pickle: a crafted file runs arbitrary code when read. ${ADVICE7}`;
 }
-function check7(m) {
+function check8(m) {
   if (m.target !== "pandas.HDFStore") return {};
   const mode = m.args.find("mode", 1);
   const value = mode && m.model.constantString(mode, m.scope);
@@ -14481,7 +15122,7 @@ var PYTHON_ML_SEC_010_default = defineRule({
   similar: ["PYTHON-ML-SEC-003"],
   prefilter: ["pandas", "read_hdf", "HDFStore"],
   judgeTrust: judgeInputTrust,
-  sinks: [{ call: ["pandas.read_hdf", "pandas.HDFStore"], check: check7, message: message13 }],
+  sinks: [{ call: ["pandas.read_hdf", "pandas.HDFStore"], check: check8, message: message13 }],
   docs: {
     summary: 'Detects `pandas.read_hdf` and opening an existing `pandas.HDFStore`: object-dtype data in HDF5 "fixed" format is stored with pickle and unpickled on read.',
     description: 'pandas writes HDF5 through PyTables. In the default "fixed" format, columns of dtype `object` (and some index types) are serialized with pickle, and reading them back calls `pickle.loads`. The pandas documentation warns that loading such data from untrusted sources can be unsafe. This rule reports `pandas.read_hdf` and `pandas.HDFStore(...)` (except `mode="w"`, which truncates the file), also as `pandas.io.pytables.*`. It is medium severity and medium confidence: whether a given file contains pickled data depends on how it was written.',
@@ -14525,7 +15166,7 @@ function isReviewedList(m, trusted) {
   const bindings = m.model.lookup(m.model.text(trusted), m.scope, trusted);
   return !!bindings?.length && bindings.every((b) => b.kind === "assignment" && b.value !== void 0 && LISTS.has(b.value.type));
 }
-function check8(m) {
+function check9(m) {
   const trusted = m.args.find("trusted", 1);
   if (!trusted) return null;
   if (trusted.type === "true") {
@@ -14558,7 +15199,7 @@ var PYTHON_ML_SEC_011_default = defineRule({
   similar: ["PYTHON-ML-SEC-004"],
   prefilter: ["skops"],
   judgeTrust: judgeInputTrust,
-  sinks: [{ call: ["skops.io.load", "skops.io.loads"], check: check8, message: (m) => `${spelled(m)} may trust types chosen by the file. ${ADVICE8}` }],
+  sinks: [{ call: ["skops.io.load", "skops.io.loads"], check: check9, message: (m) => `${spelled(m)} may trust types chosen by the file. ${ADVICE8}` }],
   docs: {
     summary: "Detects `skops.io.load`/`loads` with `trusted=True` or with the file's own `get_untrusted_types()` result, which defeats skops' type checks.",
     description: "skops' persistence format exists to load scikit-learn models without pickle's risks: it refuses to instantiate types that are not on a safe list unless the caller trusts them explicitly. `trusted=True` (skops < 0.10) trusts everything, and the common shortcut `trusted=get_untrusted_types(file=path)` trusts exactly the types the file asks for, which is the same thing: a crafted file can name functions such as `builtins.exec` or `os.system` and have them called. This rule reports those two patterns, and a `trusted` value it cannot inspect at medium confidence. A literal list of type names (in the call or bound to a name) is treated as a reviewed allowlist.",
@@ -14600,7 +15241,7 @@ var PYTHON_ML_SEC_011_default = defineRule({
 // src/rules/python/PYTHON-ML-SEC-012.ts
 var ADVICE9 = "Upgrade to NLTK >= 3.9 and use its pickle-free resources (punkt_tab, averaged_perceptron_tagger_eng); load only resources from a trusted nltk_data directory.";
 var PICKLE_EXTENSIONS = /\.(pickle|pkl)$/i;
-function check9(m) {
+function check10(m) {
   const format = m.args.find("format", 1);
   const formatValue = format && m.model.constantString(format, m.scope);
   if (format && formatValue === void 0) {
@@ -14635,7 +15276,7 @@ var PYTHON_ML_SEC_012_default = defineRule({
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-004"],
   prefilter: ["nltk"],
   judgeTrust: judgeInputTrust,
-  sinks: [{ call: ["nltk.data.load"], check: check9, message: message14 }],
+  sinks: [{ call: ["nltk.data.load"], check: check10, message: message14 }],
   docs: {
     summary: 'Detects `nltk.data.load` of pickled resources (`.pickle` files or `format="pickle"`), which unpickles data from the nltk_data directories.',
     description: '`nltk.data.load` picks a loader from the `format` argument or, by default, from the resource\'s file extension. For `.pickle` resources (the classic punkt tokenizers and taggers) it unpickles the file. Up to NLTK 3.8.1 this was a plain `pickle.load`, so a tampered data package executed code (CVE-2024-39705); NLTK 3.9 switched to a restricted unpickler and pickle-free replacements. This rule reports `nltk.data.load` with `format="pickle"`, or with the default format and a constant resource name ending in `.pickle`/`.pkl` (medium severity), and resources or formats named at run time at low confidence.',
@@ -14824,11 +15465,51 @@ function localFieldSinkSites(model, out2, seen) {
     }
   }
 }
+var TABLE_SINKS = new Set(SINK_RULES.flatMap((r) => r.sinks.filter((s) => s.references).flatMap((s) => s.call)));
+function storedTable(model, expr, scope) {
+  if (expr?.type !== "identifier") return void 0;
+  const bindings = model.lookup(model.text(expr), scope, expr);
+  const b = bindings?.length === 1 ? bindings[0] : void 0;
+  if (!b || b.kind !== "assignment" || !b.value || b.scope.kind !== "module" && b.scope.kind !== "class") return void 0;
+  return b.value.type === "dictionary" || b.value.type === "list" || b.value.type === "tuple" ? b.value : void 0;
+}
+function tableCallSites(model, out2, seen) {
+  const tracker = trackerFor(model);
+  for (const { node, scope } of model.calls) {
+    const callee = childByField(node, "function");
+    if (!callee || seen.has(node) || callee.type !== "subscript" && callee.type !== "call") continue;
+    const getter = callee.type === "call" ? childByField(callee, "function") : void 0;
+    const holder = callee.type === "subscript" ? childByField(callee, "value") : getter?.type === "attribute" && model.text(childByField(getter, "attribute") ?? getter) === "get" ? childByField(getter, "object") : void 0;
+    const table = storedTable(model, holder, scope);
+    if (!table) continue;
+    const values = table.children.map((c) => c.type === "pair" ? childByField(c, "value") : c).filter((v) => v !== void 0 && (v.type === "identifier" || v.type === "attribute"));
+    const target = values.flatMap((v) => model.resolve(v, scope)).find((r) => TABLE_SINKS.has(r.name))?.name;
+    const arg = new CallArguments(node, model.tree.source).positional[0];
+    if (!target || !arg) continue;
+    const [flow, ...others] = tracker.allFlowsInto(arg, node, scope);
+    if (!flow) continue;
+    seen.add(node);
+    const trace = (f) => [...f.steps, ...f.weakGuard ? [f.weakGuard] : [], { node, message: `sink: ${target}, picked from the table ${code(model.text(holder))}` }];
+    out2.push({
+      node,
+      scope,
+      target,
+      calleeText: model.text(callee),
+      outcome: {
+        message: `Untrusted data reaches ${code(target)} through the table ${code(model.text(holder))}: ${sourceOf(flow.steps).replace(/^source: /, "")} is passed to the deserializer picked from it, which can run arbitrary code.${otherSources(others)}`,
+        confidence: flow.weakGuard ? "low" : "high",
+        flow: trace(flow),
+        ...others.length ? { otherFlows: others.map(trace) } : {}
+      }
+    });
+  }
+}
 function wrapperSites(model) {
   const out2 = [];
   const seen = /* @__PURE__ */ new Set();
   projectWrapperSites(model, out2, seen);
   localFieldSinkSites(model, out2, seen);
+  tableCallSites(model, out2, seen);
   const queue = [...wrappers.get(model) ?? []];
   if (!queue.length) return out2;
   const tracker = trackerFor(model);
@@ -15012,21 +15693,33 @@ function flowSummary(model, path, complete) {
 }
 var MAX_WRAPPER_CALLS = 1e4;
 var MAX_FIELD_SINKS = 256;
-function dataArgument(m) {
-  return m.via === "reference" ? void 0 : inputArgument(m);
+function dataArguments(m) {
+  if (m.via !== "reference") {
+    const arg = inputArgument(m) ?? m.args.firstSplat;
+    return arg ? [arg] : [];
+  }
+  if (m.stored) return [];
+  const container = m.node.parent?.type === "keyword_argument" ? m.node.parent.parent : m.node.parent;
+  if (container?.type !== "argument_list") return [];
+  return container.children.filter((c) => c !== m.node && c !== m.node.parent && c.type !== "comment");
 }
 function flowChecked(spec2) {
   return {
     call: spec2.call,
     subclasses: spec2.subclasses,
+    references: spec2.references,
     message: spec2.message,
     check(m) {
       const base = spec2.check ? spec2.check(m) : {};
       if (base === null) return null;
-      const arg = dataArgument(m);
-      if (!arg) return null;
-      const [flow, ...others] = trackerFor(m.model).allFlowsInto(arg, m.node, m.scope);
+      const args2 = dataArguments(m);
+      if (!args2.length) return null;
+      const arg = args2[0];
+      const reached = m.via === "reference" ? args2.find((a) => trackerFor(m.model).flowInto(a, m.node, m.scope)) : arg;
+      if (!reached) return null;
+      const [flow, ...others] = trackerFor(m.model).allFlowsInto(reached, m.node, m.scope);
       if (!flow) {
+        if (m.via === "reference") return null;
         const passed = trackerFor(m.model, true).flowInto(arg, m.node, m.scope);
         if (passed) addWrapper(m.model, m.node, [...passed.steps, { node: m.node, message: `sink: ${m.target}` }], m.target);
         return null;
@@ -15034,6 +15727,15 @@ function flowChecked(spec2) {
       const source = { message: sourceOf(flow.steps) };
       const sink = m.calleeText || m.target;
       const weak = flow.weakGuard ? ` A MAC check guards it, but with \`==\`, which leaks timing: use \`hmac.compare_digest\`.` : "";
+      const restricted = dataOnlyAllowlist(m);
+      if (restricted) {
+        return {
+          message: `Untrusted data reaches ${code(m.subclass.name)} (${m.target}): ${source.message.replace(/^source: /, "")} is unpickled, but its find_class admits only plain data types (${restricted.map(code).join(", ")}), so the payload cannot call functions. Keep the allowlist to data types, or use a data-only format.`,
+          severity: "medium",
+          confidence: "low",
+          flow: [...flow.steps, { node: m.node, message: `sink: ${m.target} (find_class restricted to data types)` }]
+        };
+      }
       const trace = (f) => [...f.steps, ...f.weakGuard ? [f.weakGuard] : [], { node: m.node, message: `sink: ${m.target}` }];
       return {
         message: `Untrusted data reaches ${code(sink)} (${m.target}): ${source.message.replace(/^source: /, "")} flows into the deserializer, which can run arbitrary code. Do not deserialize it with a code-executing format; use JSON or verify an HMAC first.${weak}${otherSources(others)}`,
@@ -15068,7 +15770,7 @@ var PYTHON_DESER_001 = defineRule({
   sinks: SINK_RULES.flatMap((r) => r.sinks).map(flowChecked),
   docs: {
     summary: "Reports a deserializer call (pickle, yaml, jsonpickle, marshal, shelve, dill, torch, numpy, pandas, joblib, ...) whose input comes from an untrusted source, with the path the data takes.",
-    description: "This rule follows data from where an attacker controls it to a deserializer that can run code. Sources are web request data (Flask, Django, Django REST framework, FastAPI/Starlette including `UploadFile` and `File()`/`Form()` parameters, aiohttp, Tornado, Bottle, Falcon, WebSockets), Streamlit uploads and Gradio event handlers' inputs, the AWS Lambda `event`, socket and `socketserver` reads, `sys.stdin` and `input()`, HTTP client responses (`requests`, `httpx`, `urllib`, aiohttp), values read from Redis and memcached clients, and message-queue consumers (pika callback bodies, Kafka consumers). Sinks are every call the deserialization rules report (PYTHON-LANG-SEC-040 to 046 and 073, PYTHON-ML-SEC-001 to 012), with their safe-option decisions: `yaml.safe_load`, `torch.load(weights_only=True)` or `numpy.load(allow_pickle=False)` are not sinks. The data is followed through assignments, augmented assignments, tuple unpacking, containers, subscripts and attributes, string and bytes operations and f-strings, method calls on tainted values (`.encode()`, `.read()`), decoders (`base64`, `binascii`, `codecs`, `zlib`/`gzip`/`bz2`/`lzma` decompression, `bytes.fromhex`, `io.BytesIO`), `with` statements, loops, comprehensions, lists read at a constant index (`append`/`insert`/`pop`/`extend` in straight-line code are followed element by element), and functions of the whole project: a function or method (also of another module, resolved through imports, re-exports and the class of the object) that returns untrusted data makes its calls sources, one that returns its argument's data passes the taint on, and one whose parameter reaches a deserializer (`def unpickle(b): return pickle.loads(b)`, and wrappers of wrappers) makes its callers the findings. Each finding carries the trace from the source to the sink across files (text, JSON `trace[]`, SARIF `codeFlows`); a sink reached from several sources is one finding that lists them all (JSON `sources[]`, one SARIF code flow per source). Projects add their own sources and sanitizers in the configuration (`extra-sources`, `extra-sanitizers`).",
+    description: "This rule follows data from where an attacker controls it to a deserializer that can run code. Sources are web request data (Flask, Django, Django REST framework, FastAPI/Starlette including `UploadFile` and `File()`/`Form()` parameters, aiohttp, Tornado, Bottle, Falcon, WebSockets), Streamlit uploads and Gradio event handlers' inputs, the AWS Lambda `event`, socket and `socketserver` reads, `sys.stdin` and `input()`, HTTP client responses (`requests`, `httpx`, `urllib`, aiohttp), values read from Redis (every client: sync, `redis.asyncio`, cluster; keys, hashes, lists, sets, streams and pub/sub messages) and memcached clients, and message-queue consumers (pika callback bodies, Kafka consumers, Amazon SQS messages). Sinks are every call the deserialization rules report (PYTHON-LANG-SEC-040 to 046 and 073, PYTHON-ML-SEC-001 to 012), with their safe-option decisions: `yaml.safe_load`, `torch.load(weights_only=True)` or `numpy.load(allow_pickle=False)` are not sinks. A deserializer passed as a callable is a sink for the other arguments of the call it is passed to (`map(pickle.loads, blobs)`, `executor.submit(pickle.loads, data)`), a call through a dispatch table applies its sink to the call's argument (`LOADERS[fmt](request.data)`, `LOADERS.get(fmt)(data)`, also for tables kept at module or class level), and `pickle.loads(*args)` reads its input from the splat. The data is followed through assignments, augmented assignments, tuple unpacking, containers, subscripts and attributes, string and bytes operations and f-strings, method calls on tainted values (`.encode()`, `.read()`), decoders (`base64`, `binascii`, `codecs`, `zlib`/`gzip`/`bz2`/`lzma` decompression, `bytes.fromhex`, `io.BytesIO`), `with` statements, loops, comprehensions, lists read at a constant index (`append`/`insert`/`pop`/`extend` in straight-line code are followed element by element), and functions of the whole project: a function or method (also of another module, resolved through imports, re-exports and the class of the object) that returns untrusted data makes its calls sources, one that returns its argument's data passes the taint on, and one whose parameter reaches a deserializer (`def unpickle(b): return pickle.loads(b)`, and wrappers of wrappers) makes its callers the findings. Each finding carries the trace from the source to the sink across files (text, JSON `trace[]`, SARIF `codeFlows`); a sink reached from several sources is one finding that lists them all (JSON `sources[]`, one SARIF code flow per source). Projects add their own sources and sanitizers in the configuration (`extra-sources`, `extra-sanitizers`).",
     securityImplications: "A deserializer that can construct arbitrary objects runs the attacker's code as soon as it reads the payload: the process's credentials, data and network position are theirs. Unlike the pattern rules, every finding of this rule has a known path from an attacker-controlled input, so it is a confirmed remote code execution unless the path is unreachable.",
     howToFix: "Replace the format with a data-only one (`json`, `msgpack`, Protocol Buffers, `safetensors`), or use the library's safe mode (`yaml.safe_load`, `torch.load(weights_only=True)`, `numpy.load(allow_pickle=False)`). If the payload must stay a pickle that the server produced itself, sign it with an HMAC under a server-side key and verify it with `hmac.compare_digest` (or `itsdangerous`/`django.core.signing`) before loading.",
     fixHint: "Deserialize untrusted input with a data-only format, or verify an HMAC with hmac.compare_digest before loading.",
@@ -15291,14 +15993,14 @@ function customized(original, change) {
   const sources = (change?.extraSources ?? []).map(canonicalName);
   const sanitizers = (change?.extraSanitizers ?? []).map(canonicalName);
   let rule = (sources.length || sanitizers.length) && original.withFlowSpecs ? original.withFlowSpecs({ sources, sanitizers }) : original;
-  if (change?.onlySinksOf) rule = narrowed(rule, change.onlySinksOf);
+  if (change?.onlySinksOf) rule = narrowed2(rule, change.onlySinksOf);
   if (!extra.length && !severity) return rule;
   let sinks2 = extra.length ? [...rule.sinks, configuredSink(rule, extra)] : rule.sinks;
   if (severity) sinks2 = sinks2.map((s) => withSeverity(s, severity));
   const prefilter2 = [.../* @__PURE__ */ new Set([...rule.prefilter, ...extra.map((name2) => name2.slice(name2.lastIndexOf(".") + 1))])];
   return { ...rule, severity: severity ?? rule.severity, prefilter: prefilter2, sinks: sinks2 };
 }
-function narrowed(rule, ids) {
+function narrowed2(rule, ids) {
   const others = PYTHON_RULES.filter((r) => ids.includes(r.id));
   const names = new Set(others.flatMap((r) => r.sinks.flatMap((s) => s.call)));
   return {
@@ -15323,11 +16025,11 @@ function configuredSink(rule, names) {
   return { call: names, subclasses: true, references: true, message: message15 };
 }
 function withSeverity(spec2, severity) {
-  const check10 = spec2.check;
+  const check11 = spec2.check;
   return {
     ...spec2,
     check: (m) => {
-      const outcome = check10 ? check10(m) : {};
+      const outcome = check11 ? check11(m) : {};
       return outcome === null ? null : { ...outcome, severity };
     }
   };
