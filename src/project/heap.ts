@@ -40,7 +40,9 @@ export function keepHeapCompact(): void {
  * Lets the young generation grow at its next chance (V8 grows it after a collection once as much has survived since
  * the last growth as it holds) to `ANALYSIS_SEMI_SPACE_BYTES` in one step, then no further. Until the analysis,
  * a scan keeps the 1 MB it started with (see `tuneV8ForScans`): a scan that analyses nothing touches no more fresh
- * memory than that.
+ * memory than that. The observer hears of a collection only a turn of the event loop later: one long synchronous
+ * analysis (a model file of millions of pickle opcodes) can let V8 grow the space again before then, up to its
+ * largest (16 MB), as it would without this.
  */
 function growYoungGenerationOnce(): void {
   const semiSpace = () => (getHeapSpaceStatistics().find((s) => s.space_name === "new_space")?.space_size ?? 0) / 2;
