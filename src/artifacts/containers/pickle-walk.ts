@@ -211,9 +211,7 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
       case 0x4c: { // LONG
         const line = readLine(MAX_LINE);
         if (!line) return fail("unterminated INT/LONG", at);
-        const text = latin1(line).replace(/L$/, "");
-        if (op === 0x49 && (text === "00" || text === "01")) stack.push({ t: "bool", v: text === "01" });
-        else stack.push(/^-?\d{1,15}$/.test(text) ? { t: "int", v: Number(text) } : OTHER);
+        stack.push(textIntValue(line, op === 0x49));
         break;
       }
       case 0x46: // FLOAT
@@ -416,6 +414,26 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
 function setEntry(target: WalkValue | undefined, key: WalkValue, value: WalkValue): void {
   if (target?.t !== "dict" || key.t !== "str") return;
   if (target.entries.size < MAX_CONTAINER_ITEMS) target.entries.set(key.v, value);
+}
+
+/**
+ * The value of an INT or LONG opcode's line, read from its bytes: one `L` at the end is dropped; then `00` and `01`
+ * are booleans (INT only), an optional `-` and 1-15 digits a number, anything else a value not followed. No string
+ * is made: a protocol-0 stream of millions of `I1` lines made one per opcode, most of the walk's time.
+ */
+function textIntValue(line: Uint8Array, isInt: boolean): WalkValue {
+  const end = line.length > 0 && line[line.length - 1] === 0x4c ? line.length - 1 : line.length;
+  if (isInt && end === 2 && line[0] === 0x30 && (line[1] === 0x30 || line[1] === 0x31)) return { t: "bool", v: line[1] === 0x31 };
+  const negative = line[0] === 0x2d;
+  const first = negative ? 1 : 0;
+  if (end - first < 1 || end - first > 15) return OTHER;
+  let v = 0;
+  for (let i = first; i < end; i++) {
+    const digit = line[i]! - 0x30;
+    if (digit < 0 || digit > 9) return OTHER;
+    v = v * 10 + digit;
+  }
+  return { t: "int", v: negative ? -v : v };
 }
 
 function smallLong(body: Uint8Array): WalkValue {
