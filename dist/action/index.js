@@ -2869,9 +2869,7 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 76: {
         const line = readLine(MAX_LINE);
         if (!line) return fail("unterminated INT/LONG", at);
-        const text2 = latin1(line).replace(/L$/, "");
-        if (op === 73 && (text2 === "00" || text2 === "01")) stack.push({ t: "bool", v: text2 === "01" });
-        else stack.push(/^-?\d{1,15}$/.test(text2) ? { t: "int", v: Number(text2) } : OTHER);
+        stack.push(textIntValue(line, op === 73));
         break;
       }
       case 70:
@@ -3093,6 +3091,20 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
 function setEntry(target, key, value) {
   if (target?.t !== "dict" || key.t !== "str") return;
   if (target.entries.size < MAX_CONTAINER_ITEMS) target.entries.set(key.v, value);
+}
+function textIntValue(line, isInt) {
+  const end = line.length > 0 && line[line.length - 1] === 76 ? line.length - 1 : line.length;
+  if (isInt && end === 2 && line[0] === 48 && (line[1] === 48 || line[1] === 49)) return { t: "bool", v: line[1] === 49 };
+  const negative2 = line[0] === 45;
+  const first = negative2 ? 1 : 0;
+  if (end - first < 1 || end - first > 15) return OTHER;
+  let v = 0;
+  for (let i3 = first; i3 < end; i3++) {
+    const digit = line[i3] - 48;
+    if (digit < 0 || digit > 9) return OTHER;
+    v = v * 10 + digit;
+  }
+  return { t: "int", v: negative2 ? -v : v };
 }
 function smallLong(body2) {
   if (body2.length === 0) return { t: "int", v: 0 };
