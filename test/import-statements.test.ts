@@ -1,21 +1,13 @@
 // A file's import statements are found in its decoded text (the files the prefilter passes) or in its raw bytes read
 // as Latin-1 (the files it passes over, which never become strings): both must find the same statements.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { pythonFiles } from "./helpers/python-files.js";
 import { importStatements, importStatementsOfBytes } from "../src/project/import-statements.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-
-function pythonFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) pythonFiles(path, out);
-    else if (entry.name.endsWith(".py")) out.push(path);
-  }
-  return out;
-}
 
 function offsetsOf(text: string, word: string): number[] {
   const out: number[] = [];

@@ -1,9 +1,10 @@
 // The prefilter's one regular expression (a tree of the tokens' shared beginnings) passes exactly the texts that hold
 // one of the tokens or a computed dynamic import: checked against a plain search on real sources and near misses.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { pythonFiles } from "./helpers/python-files.js";
 import { BytePrefilter, prefilterRegExp, prefilterTokens } from "../src/languages/python/prefilter.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
 
@@ -16,15 +17,6 @@ function latin1(text: string): string {
 
 function plainSearch(tokens: readonly string[], text: string): boolean {
   return tokens.some((t) => text.includes(latin1(t))) || COMPUTED_IMPORT.test(text);
-}
-
-function pythonFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) pythonFiles(path, out);
-    else if (entry.name.endsWith(".py")) out.push(path);
-  }
-  return out;
 }
 
 describe("prefilter expression", () => {

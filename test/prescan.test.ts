@@ -3,9 +3,10 @@
 // plain strings skipped to their closing quote. Each is checked against the simple reading on real sources and on
 // near misses. (`node scripts/prescan-check.mjs` compares every decision with another build's on large corpora.)
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { pythonFiles } from "./helpers/python-files.js";
 import { SinkIndex } from "../src/languages/python/analyze.js";
 import { anchorOffsets, anchorTokenSet, prefilterTokens } from "../src/languages/python/prefilter.js";
 import { assignedAttributes } from "../src/languages/python/regions.js";
@@ -15,13 +16,8 @@ import { PYTHON_RULES } from "../src/rules/registry.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
-function pythonSources(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) pythonSources(path, out);
-    else if (entry.name.endsWith(".py")) out.push(readFileSync(path, "utf8"));
-  }
-  return out;
+function pythonSources(dir: string): string[] {
+  return pythonFiles(dir).map((path) => readFileSync(path, "utf8"));
 }
 
 const SOURCES = [...pythonSources(join(ROOT, "fixtures")), ...pythonSources(join(ROOT, "examples"))];

@@ -1,9 +1,10 @@
 // The whole-program pass's per-file sink indexes share the rule tokens' set and search the project words on their
 // own (`TokensWithWords`): their anchors must be those of one token set of the tokens and the words together.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { pythonFiles } from "./helpers/python-files.js";
 import { SinkIndex } from "../src/languages/python/analyze.js";
 import { anchorOffsets, anchorTokenSet, prefilterTokens } from "../src/languages/python/prefilter.js";
 import { TokensWithWords } from "../src/languages/python/project-tokens.js";
@@ -11,13 +12,8 @@ import { PYTHON_RULES } from "../src/rules/registry.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
-function pythonSources(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) pythonSources(path, out);
-    else if (entry.name.endsWith(".py")) out.push(readFileSync(path, "utf8"));
-  }
-  return out;
+function pythonSources(dir: string): string[] {
+  return pythonFiles(dir).map((path) => readFileSync(path, "utf8"));
 }
 
 const SOURCES = pythonSources(join(ROOT, "fixtures"));
