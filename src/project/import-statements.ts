@@ -25,9 +25,14 @@ interface Text {
  * and whether the text imports by run-time names (`import_module`, `__import__`, which hold `import` too).
  */
 export function importStatements(text: string): ImportStatements {
+  return statementsOf(text, importOffsets(text));
+}
+
+/** Every offset of `import` in `text`, ascending. */
+function importOffsets(text: string): number[] {
   const importAt: number[] = [];
   for (let at = text.indexOf("import"); at >= 0; at = text.indexOf("import", at + 6)) importAt.push(at);
-  return statementsOf(text, importAt);
+  return importAt;
 }
 
 /**
@@ -113,8 +118,6 @@ class Latin1Bytes implements Text {
 for (let round = 0; round < 2; round++) {
   const text = `${"x = 1\n".repeat(300)}import os\nfrom a import (b,\n c)\nimport_module(m)\n`;
   importStatements(text);
-  const importAt: number[] = [];
-  for (let at = text.indexOf("import"); at >= 0; at = text.indexOf("import", at + 6)) importAt.push(at);
-  importStatementsOfBytes(Buffer.from(text, "latin1"), importAt);
+  importStatementsOfBytes(Buffer.from(text, "latin1"), importOffsets(text));
 }
 
