@@ -40755,9 +40755,12 @@ var init_grammars = __esm({
 
 // src/project/import-statements.ts
 function importStatements(text2) {
+  return statementsOf(text2, importOffsets(text2));
+}
+function importOffsets(text2) {
   const importAt = [];
   for (let at = text2.indexOf("import"); at >= 0; at = text2.indexOf("import", at + 6)) importAt.push(at);
-  return statementsOf(text2, importAt);
+  return importAt;
 }
 function importStatementsOfBytes(bytes, importAt) {
   return statementsOf(new Latin1Bytes(bytes), importAt);
@@ -40833,9 +40836,7 @@ from a import (b,
 import_module(m)
 `;
       importStatements(text2);
-      const importAt = [];
-      for (let at = text2.indexOf("import"); at >= 0; at = text2.indexOf("import", at + 6)) importAt.push(at);
-      importStatementsOfBytes(Buffer.from(text2, "latin1"), importAt);
+      importStatementsOfBytes(Buffer.from(text2, "latin1"), importOffsets(text2));
     }
   }
 });
