@@ -152,6 +152,28 @@ describe("outside the project: symbolic links", () => {
   });
 });
 
+describe("names on disk that are not valid UTF-8", () => {
+  it("a file or directory named with invalid UTF-8 gets a warning saying so, and the rest is scanned", async (t) => {
+    const project = tempProject({ "app.py": "import pickle\npickle.loads(a)\n" });
+    const badFile = Buffer.concat([Buffer.from(`${project}/evil`), Buffer.from([0xff, 0xfe]), Buffer.from(".py")]);
+    const badDir = Buffer.concat([Buffer.from(`${project}/d`), Buffer.from([0xe9]), Buffer.from("ir")]);
+    try {
+      writeFileSync(badFile, "import pickle\npickle.loads(b)\n");
+      mkdirSync(badDir);
+      writeFileSync(Buffer.concat([badDir, Buffer.from("/x.py")]), "import pickle\npickle.loads(c)\n");
+    } catch {
+      return t.skip("this file system does not take names that are not valid UTF-8");
+    }
+    const report = JSON.parse((await runCli(["scan", "-p", project, "-o", "json"])).stdout);
+    assert.deepEqual(report.results.map((r: { location: { file: string } }) => r.location.file), ["app.py"]);
+    const warnings = report.errors.map((e: ScanError) => [e.file, e.kind, e.message]).sort();
+    assert.deepEqual(warnings, [
+      ["d\ufffdir", "unreadable", "directory name is not valid UTF-8: Node.js cannot open it by its name, so nothing in it is scanned (rename it)"],
+      ["evil\ufffd\ufffd.py", "unreadable", "file name is not valid UTF-8: Node.js cannot open the file by its name, so it is not scanned (rename it)"],
+    ]);
+  });
+});
+
 describe("repeated warnings are folded per file", () => {
   it("one warning with a count, first position kept; other files and kinds stay apart", () => {
     const many: ScanError[] = Array.from({ length: 5000 }, (_, i) => ({ file: "m.zip", kind: "artifact", level: "warning", message: `member ${i}.pkl: truncated at offset ${i * 7}` }));

@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
-import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import type { ScanError } from "../core/types.js";
@@ -134,7 +134,7 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
     try {
       real = knownReal ?? realpathSync(dir);
     } catch (e) {
-      errors.push(problem(absRoot, dir, "unreadable", `cannot resolve directory: ${reason(e)}`));
+      errors.push(problem(absRoot, dir, "unreadable", undecodableName(dirname(dir), basename(dir)) ? UNDECODABLE_DIRECTORY : `cannot resolve directory: ${reason(e)}`));
       continue;
     }
     if (ancestors.has(real)) {
@@ -151,7 +151,7 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      errors.push(problem(absRoot, dir, "unreadable", `cannot read directory: ${reason(e)}`));
+      errors.push(problem(absRoot, dir, "unreadable", undecodableName(dirname(dir), basename(dir)) ? UNDECODABLE_DIRECTORY : `cannot read directory: ${reason(e)}`));
       continue;
     }
     const listed = listingOf(entries);
@@ -206,7 +206,7 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
             size = Number(stats.size);
             stamp = stampOf(stats);
           } catch (e) {
-            errors.push(problem(absRoot, abs, "unreadable", `cannot stat file: ${reason(e)}`));
+            errors.push(problem(absRoot, abs, "unreadable", undecodableName(dir, entry.name) ? UNDECODABLE_FILE : `cannot stat file: ${reason(e)}`));
             continue;
           }
         }
@@ -218,6 +218,29 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
 }
 
 const INIT_FILE = "__init__.py";
+
+// Node.js decodes directory listings as UTF-8, so a name that is not valid UTF-8 comes back with U+FFFD in place of
+// its bad bytes, and no call can open the file by that name.
+const UNDECODABLE_FILE = "file name is not valid UTF-8: Node.js cannot open the file by its name, so it is not scanned (rename it)";
+const UNDECODABLE_DIRECTORY = "directory name is not valid UTF-8: Node.js cannot open it by its name, so nothing in it is scanned (rename it)";
+
+/** Whether `name`, as listed in `dir`, stands for a name on disk that is not valid UTF-8 (asked only after a failure). */
+function undecodableName(dir: string, name: string): boolean {
+  if (!name.includes("\uFFFD")) return false;
+  const strict = new TextDecoder("utf-8", { fatal: true });
+  try {
+    return readdirSync(dir, { encoding: "buffer" }).some((raw) => {
+      try {
+        strict.decode(raw);
+        return false;
+      } catch {
+        return raw.toString("utf8") === name;
+      }
+    });
+  } catch {
+    return false;
+  }
+}
 
 /**
  * What a directory's listing shows, in one pass over it: a `.gitignore`, and whether it has an `__init__.py`
