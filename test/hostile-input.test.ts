@@ -88,6 +88,27 @@ describe("time: per-file steps are linear in the findings", () => {
     assert.ok(scans < 10 * (count + 2), `${scans} searches of the source for ${count} findings`);
   });
 
+  it("calls of thousands of wrapper functions are matched to their functions once, not once per wrapper", async () => {
+    // Each `def fN(p): return pickle.loads(p)` is a wrapper (its parameter reaches a sink) and each call a candidate
+    // call of one: asking every call for every wrapper read the callee's text count * count times.
+    const count = 2000;
+    const source = PATHOLOGICAL_SOURCES.manyDefs(count);
+    const original = String.prototype.slice;
+    let slices = 0;
+    String.prototype.slice = function (this: string, ...args: Parameters<string["slice"]>) {
+      if (this.length === source.length) slices++;
+      return original.apply(this, args);
+    };
+    let findings;
+    try {
+      ({ findings } = await analyzeSource(source));
+    } finally {
+      String.prototype.slice = original;
+    }
+    assert.equal(findings.filter((f) => f.ruleId === "PYTHON-LANG-SEC-040").length, count);
+    assert.ok(slices < 100 * count, `${slices} slices of the source for ${count} wrappers`);
+  });
+
   it("thousands of fixes in one file are planned and applied, overlapping ones skipped", async () => {
     const lines = Array.from({ length: 3000 }, (_, i) => `v${i} = yaml.load(s${i})\n`);
     const project = tempProject({ "conf.py": "import yaml\n" + lines.join("") });

@@ -253,7 +253,7 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   const assignments = () => (sites ??= settingsAssignments(model));
   const matches = collectMatches(model, index, assignments, budget);
   if (index.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(assignments(), model, index));
-  for (const rule of index.rules) if (rule.derivedSites) appendAll(matches, derivedMatches(rule, model));
+  for (const rule of index.rules) if (rule.derivedSites && !pastDeadline(budget)) appendAll(matches, derivedMatches(rule, model));
   if (pastDeadline(budget)) outOfTime("analysing");
   const lines = tree.lines ?? new LineIndex(file.source);
   const findings = matches.map((m) => toFinding(m, file, model, lines));

@@ -76,6 +76,8 @@ interface Wrapper {
 }
 
 const wrappers = new WeakMap<SemanticModel, Wrapper[]>();
+/** The parameters each function of a module is already a wrapper for (see `addWrapper`). */
+const wrapperParameters = new WeakMap<SemanticModel, Map<SyntaxNode, Set<string>>>();
 
 /** A method in which a field of `self` reaches a sink: calls of it on an object holding untrusted data there are findings. */
 interface FieldSink {
@@ -114,7 +116,13 @@ function addWrapper(model: SemanticModel, site: SyntaxNode, steps: FlowStep[], t
   if (!fn || !parameter) return undefined;
   let list = wrappers.get(model);
   if (!list) wrappers.set(model, (list = []));
-  if (list.some((w) => w.fn === fn && w.parameter === parameter)) return undefined;
+  // Looked up by function, not searched for in the list: a module can make thousands of wrappers.
+  let byFunction = wrapperParameters.get(model);
+  if (!byFunction) wrapperParameters.set(model, (byFunction = new Map()));
+  let parameters = byFunction.get(fn);
+  if (!parameters) byFunction.set(fn, (parameters = new Set()));
+  if (parameters.has(parameter)) return undefined;
+  parameters.add(parameter);
   const w = { fn, name: callableName(fn, model), parameter, position: steps[0]?.position ?? callPosition(fn, parameter, model), target, steps };
   list.push(w);
   return w;
@@ -290,10 +298,9 @@ function wrapperSites(model: SemanticModel): DerivedSite[] {
   const queue = [...(wrappers.get(model) ?? [])];
   if (!queue.length) return out;
   const tracker = trackerFor(model);
+  const callsOf = localCallsByFunction(model, tracker);
   for (let w = queue.shift(); w && seen.size < MAX_WRAPPER_CALLS; w = queue.shift()) {
-    for (const { node, scope } of model.calls) {
-      const callee = childByField(node, "function");
-      if (!callee || tracker.localFunction(callee, scope) !== w.fn) continue;
+    for (const { node, scope, callee } of callsOf(w.fn)) {
       const args = new CallArguments(node, model.tree.source);
       const arg = args.keywords.get(w.parameter) ?? (w.position >= 0 ? args.positional[w.position] : undefined);
       if (!arg) continue;
@@ -310,6 +317,29 @@ function wrapperSites(model: SemanticModel): DerivedSite[] {
     }
   }
   return out;
+}
+
+/**
+ * The module's calls by the local function each calls, worked out once, on first use: every function that becomes a
+ * wrapper looks up its calls here (asking each call for every wrapper made a module of thousands of wrappers
+ * quadratic: 13,000 one-line wrappers took 20 s).
+ */
+function localCallsByFunction(model: SemanticModel, tracker: TaintTracker): (fn: SyntaxNode) => readonly { node: SyntaxNode; scope: Scope; callee: SyntaxNode }[] {
+  let byFunction: Map<SyntaxNode, { node: SyntaxNode; scope: Scope; callee: SyntaxNode }[]> | undefined;
+  return (fn) => {
+    if (!byFunction) {
+      byFunction = new Map();
+      for (const { node, scope } of model.calls) {
+        const callee = childByField(node, "function");
+        const local = callee && tracker.localFunction(callee, scope);
+        if (!local) continue;
+        let calls = byFunction.get(local);
+        if (!calls) byFunction.set(local, (calls = []));
+        calls.push({ node, scope, callee: callee! });
+      }
+    }
+    return byFunction.get(fn) ?? [];
+  };
 }
 
 /** For messages: the other sources that reach the same sink. */
