@@ -23,8 +23,13 @@ export interface ProgramFile {
   source: () => string | undefined;
 }
 
-/** Rounds of re-analysis at most: each round follows one more level of re-exports between modules. */
-const MAX_ROUNDS = 8;
+/**
+ * Rounds of re-analysis at most: each round follows one more level of re-exports or wrapper functions between modules
+ * (a wrapper of a wrapper of `pickle.loads`, ten modules deep, takes ten). Real projects settle in one or two; the
+ * bound on hostile input is the analyses (`MAX_ANALYSES_PER_FILE` per file of the project), not the rounds.
+ */
+const MAX_ROUNDS = 64;
+const MAX_ANALYSES_PER_FILE = 8;
 
 /**
  * Re-analyses, with the project index, every file that refers to a project module whose exports lead to a sink
@@ -75,7 +80,8 @@ export function analyzeWholeProgram(
   const sinkLeading = new SinkLeadingModules(index, sinks);
   let leading = sinkLeading.now();
   onLeading?.(leading);
-  for (let round = 0; round < MAX_ROUNDS && (leading.size > 0 || demanded.callers.size > 0); round++) {
+  let analysesLeft = MAX_ANALYSES_PER_FILE * files.length;
+  for (let round = 0; round < MAX_ROUNDS && analysesLeft > 0 && (leading.size > 0 || demanded.callers.size > 0); round++) {
     const matcher = new ReferenceMatcher(leading, importsOfFile, names);
     const work: { file: ProgramFile; refs: Set<string> }[] = [];
     for (const file of files) {
@@ -93,6 +99,7 @@ export function analyzeWholeProgram(
     let state: string | undefined;
     let summariesChanged = false;
     for (const { file, refs } of work) {
+      if (analysesLeft-- <= 0) break;
       seenWith.set(file.path, refs);
       const projectSinks = projectSinksFor(refs, importsOfFile(file));
       const source = file.source();
@@ -170,9 +177,14 @@ function projectSinkIndexes(
   };
 }
 
-/** Modules summarised whole for their callers at most, and rounds of following what those summaries call in turn. */
+/**
+ * Modules summarised whole for their callers at most; rounds of following what those summaries call in turn (a
+ * function returning another module's function's result, which returns request data, takes about two rounds per
+ * module); and analyses in all, which bound the rounds on hostile input.
+ */
 const MAX_DEMANDED_MODULES = 256;
-const MAX_DEMAND_ROUNDS = 4;
+const MAX_DEMAND_ROUNDS = 32;
+const MAX_DEMAND_ANALYSES = 2 * MAX_DEMANDED_MODULES;
 
 /**
  * The data-flow rules note the calls they could not follow from a sink back to a source (a function of another
@@ -203,7 +215,8 @@ function summariseDemandedModules(
   const analysed = new Map<string, { functions: string; asked: FlowsAsked; analysis: FileAnalysis }>();
   /** The names the project's files rebind (see `reboundNames`), read once when a summary first holds a constant. */
   let rebound: ReadonlySet<string> | undefined;
-  for (let round = 0; round < MAX_DEMAND_ROUNDS && done.size < MAX_DEMANDED_MODULES; round++) {
+  let analysesLeft = MAX_DEMAND_ANALYSES;
+  for (let round = 0; round < MAX_DEMAND_ROUNDS && done.size < MAX_DEMANDED_MODULES && analysesLeft > 0; round++) {
     const wanted = new Map<string, Set<string>>();
     for (const summary of [...index.allSummaries(), ...index.allFlowSummaries()]) {
       for (const name of summary.flowDemand ?? []) {
@@ -247,6 +260,7 @@ function summariseDemandedModules(
         if (cache && before.analysis.summary?.module === module) state = createHash("sha256").update(state).update(JSON.stringify(before.analysis.summary)).digest("hex");
         continue;
       }
+      if (analysesLeft-- <= 0) break;
       let analysis = cache?.get(input, salt);
       if (!analysis) {
         const { project, asked } = recordingFlows(index);
