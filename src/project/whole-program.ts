@@ -210,6 +210,7 @@ function summariseDemandedModules(
     const last = m.slice(m.lastIndexOf(".") + 1);
     bySegment.set(last, [...(bySegment.get(last) ?? []), m]);
   }
+  /** The modules whose function summaries the last round changed: the modules calling into them are summarised again. */
   let summarisedLast = new Set<string>();
   /** Each module's last analysis here, with the functions it summarised and what it asked the index (see `unchangedFlows`). */
   const analysed = new Map<string, { functions: string; asked: FlowsAsked; analysis: FileAnalysis }>();
@@ -240,7 +241,7 @@ function summariseDemandedModules(
       }
     }
     if (!wanted.size) break;
-    summarisedLast = new Set(wanted.keys());
+    const changedNow = new Set<string>();
     // Cache keys only: without a cache the index's state is never hashed.
     let state = cache ? `flows:${indexState(index)}` : "";
     for (const [module, want] of [...wanted].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -269,10 +270,13 @@ function summariseDemandedModules(
         analysed.set(module, { functions: functions.join(","), asked, analysis });
       } else analysed.delete(module);
       if (analysis.summary?.module === module) {
+        const previous = index.flowSummary(module);
         index.setFlows(withoutReboundConstants(analysis.summary, () => (rebound ??= reboundNames(byModule))));
+        if (!previous || !sameJson(previous.flows, index.flowSummary(module)?.flows)) changedNow.add(module);
         if (cache) state = createHash("sha256").update(state).update(JSON.stringify(analysis.summary)).digest("hex");
       }
     }
+    summarisedLast = changedNow;
   }
   // Only the callers whose calls a summary now explains need a second look.
   const out = new Map<string, Set<string>>();
