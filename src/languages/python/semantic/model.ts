@@ -105,6 +105,12 @@ export const RESOLVED_THROUGH: readonly string[] = [
   "__dict__",
 ];
 
+/** Callees whose result resolution works out as a module, class or function (see `resolveCallResult`). */
+const GIVES_DEFINITIONS = new Set([
+  "importlib.import_module", "importlib.__import__", "builtins.__import__", "builtins.getattr", "functools.partial",
+  "builtins.staticmethod", "builtins.classmethod", "sys.modules.get", "builtins.globals().get", "operator.attrgetter()",
+]);
+
 /** Resolution follows at most this many bindings/expressions deep; beyond it the value is unknown. */
 const MAX_DEPTH = 32;
 const LOCAL = "<local>.";
@@ -140,6 +146,8 @@ export class SemanticModel {
   release(): void {
     for (const cache of [this.bindingCache, this.inProgress, this.qualifiedNames, this.attributeNames, this.memberCache, this.instanceMemberCache, this.ancestorCache, this.resolvedExpressions, this.starImported, this.returns, this.constructionCalls]) cache.clear();
     this.functionScopes = undefined;
+    this.constructorScopes = undefined;
+    this.callsByName = undefined;
     detachScopes(this.scopeIndex);
     detachTree(this.tree.root);
   }
@@ -428,7 +436,7 @@ export class SemanticModel {
   }
 
   private resolveBinding(b: Binding, depth: number): ResolvedName[] {
-    if (b.kind === "opaque") return b.scope.kind === "function" && b.scope.parent?.kind === "class" ? this.constructorArgument(b, depth) : [];
+    if (b.kind === "opaque") return b.scope.kind === "function" && this.isConstructor(b.scope) ? this.constructorArgument(b, depth) : [];
     // What a binding holds is worked out once: `self` and imported modules are asked about at almost every call.
     const cached = this.bindingCache.get(b);
     if (cached) return cached;
@@ -483,9 +491,7 @@ export class SemanticModel {
   private constructorArgument(b: Binding, depth: number): ResolvedName[] {
     const cached = this.bindingCache.get(b);
     if (cached) return cached;
-    const method = b.scope.node;
-    const name = childByField(method, "name");
-    if (!name || name.end - name.start !== 8 || this.text(name) !== "__init__" || this.inProgress.has(b)) return [];
+    if (this.inProgress.has(b)) return [];
     const parameter = b.site.parent?.type === "parameters" ? b.site : b.site.parent;
     const position = parameter ? parameterPosition(parameter) : undefined;
     if (position === undefined) return [];
@@ -503,6 +509,21 @@ export class SemanticModel {
     return out;
   }
 
+  /** Whether a function scope is the `__init__` of a class (the scopes are looked at once per model). */
+  private isConstructor(scope: Scope): boolean {
+    if (!this.constructorScopes) {
+      this.constructorScopes = new Set();
+      for (const s of this.scopeIndex.scopes) {
+        if (s.kind !== "function" || s.parent?.kind !== "class") continue;
+        const name = childByField(s.node, "name");
+        if (name && name.end - name.start === 8 && this.text(name) === "__init__") this.constructorScopes.add(s);
+      }
+    }
+    return this.constructorScopes.has(scope);
+  }
+
+  private constructorScopes?: Set<Scope>;
+
   /** The calls in this file that construct a class defined in it (`C(...)`, `mod.C(...)`), found once per class. */
   private constructions(classDef: SyntaxNode): CallRecord[] {
     let found = this.constructionCalls.get(classDef);
@@ -510,16 +531,35 @@ export class SemanticModel {
     found = [];
     this.constructionCalls.set(classDef, found);
     const className = this.className(classDef);
-    for (const call of this.calls) {
-      const callee = childByField(call.node, "function");
-      const named = callee?.type === "identifier" ? callee : callee?.type === "attribute" ? childByField(callee, "attribute") : undefined;
-      if (!named || named.end - named.start !== className.length || this.text(named) !== className) continue;
-      if (this.resolve(callee!, call.scope, 1).some((r) => r.localClass === classDef)) found.push(call);
+    for (const call of this.callsNamed().get(className) ?? []) {
+      const callee = childByField(call.node, "function")!;
+      // `C(...)` where `C` is bound to the class itself: a lookup, not a resolution (stdlib: 40 ms less).
+      const bindings = callee.type === "identifier" ? this.lookup(className, call.scope, callee) : undefined;
+      if (bindings?.some((b) => b.kind === "class" && b.classDef === classDef)) found.push(call);
+      else if (callee.type === "attribute" && this.resolve(callee, call.scope, 1).some((r) => r.localClass === classDef)) found.push(call);
     }
     return found;
   }
 
   private readonly constructionCalls = new Map<SyntaxNode, CallRecord[]>();
+
+  /** The file's calls by the name they call (`C` of `C(...)` and `mod.C(...)`), made once, when a constructor asks. */
+  private callsNamed(): Map<string, CallRecord[]> {
+    if (this.callsByName) return this.callsByName;
+    const byName = (this.callsByName = new Map<string, CallRecord[]>());
+    for (const call of this.calls) {
+      const callee = childByField(call.node, "function");
+      const named = callee?.type === "identifier" ? callee : callee?.type === "attribute" ? childByField(callee, "attribute") : undefined;
+      if (!named) continue;
+      const name = this.text(named);
+      const list = byName.get(name);
+      if (list) list.push(call);
+      else byName.set(name, [call]);
+    }
+    return byName;
+  }
+
+  private callsByName?: Map<string, CallRecord[]>;
 
   private resolveAttribute(node: SyntaxNode, scope: Scope, depth: number): ResolvedName[] {
     // Iterative over long chains (`a.b.c.d...`), so hostile nesting cannot overflow the stack.
@@ -697,11 +737,28 @@ export class SemanticModel {
     const body = childByField(definition, "body");
     // Modules, classes and functions only (what a factory hands out): an object a call made, a source's data
     // among them, is for the data flow to follow through the function, with its steps.
-    if (body) for (const value of returnedExpressions(body)) for (const r of this.resolve(value, scope, depth + 1)) if (!r.name.includes("(")) out.push(r);
+    if (body) {
+      for (const value of returnedExpressions(body)) {
+        if (value.type === "call" && !this.mayGiveDefinition(value, scope, depth + 1)) continue;
+        for (const r of this.resolve(value, scope, depth + 1)) if (!r.name.includes("(")) out.push(r);
+      }
+    }
     return out;
   }
 
   private readonly returns = new Map<SyntaxNode, ResolvedName[]>();
+
+  /**
+   * Whether a call's result can be a module, class or function: a call of a local function (another factory) or of
+   * what resolution looks through (`import_module`, `getattr`, `partial`, ...). Most returned calls are neither, and
+   * their results are not worked out (measured: resolving every returned call cost the stdlib scan ~40 ms).
+   */
+  private mayGiveDefinition(call: SyntaxNode, scope: Scope, depth: number): boolean {
+    const callee = childByField(call, "function");
+    if (!callee) return false;
+    for (const c of this.resolve(callee, scope, depth)) if (c.definition || GIVES_DEFINITIONS.has(c.name) || c.name.endsWith(".__dict__.get")) return true;
+    return false;
+  }
 
   private functionScope(definition: SyntaxNode): Scope | undefined {
     if (!this.functionScopes) {
