@@ -90,6 +90,16 @@ describe("PYTHON-ML-SEC-001 fixes and severities", () => {
     assert.equal(await grade("torch.load(p, weights_only=flag)"), "medium/medium");
     assert.equal(await grade("torch.hub.load_state_dict_from_url(u)"), "high/high");
   });
+  it("grades a call through functools.partial by the arguments the partial binds", async () => {
+    const grade = async (src: string) => {
+      const findings = await findingsOf(id, "import functools, torch\n" + src + "\n");
+      return findings.map((f) => `${f.location.line}:${f.severity}/${f.confidence}`).join(" ");
+    };
+    assert.equal(await grade("load = functools.partial(torch.load, weights_only=False)\nload(p)"), "3:high/high");
+    assert.equal(await grade("load = functools.partial(torch.load, weights_only=True)\nload(p)"), "");
+    assert.equal(await grade("load = functools.partial(torch.load, map_location='cpu')\nload(p, weights_only=True)"), "");
+    assert.equal(await grade("load = functools.partial(torch.load, weights_only=True)\nload(p, weights_only=False)"), "3:high/high");
+  });
 });
 
 describe("PYTHON-ML-SEC-002 fixes", () => {

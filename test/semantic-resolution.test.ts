@@ -235,7 +235,7 @@ class Mine(Loader):
     assert.deepEqual(ancestors.map((a) => a.name), ["pkg.io.Loader", "pickle.Unpickler"]);
     assert.deepEqual(ancestors[1].chain, [step]);
     for (const a of ancestors) shapes.add(Object.keys(a).join());
-    assert.deepEqual([...shapes], ["name,localClass,constructedBy,instanceOf,projectClass,projectInstance,chain"]);
+    assert.deepEqual([...shapes], ["name,localClass,constructedBy,instanceOf,projectClass,projectInstance,chain,definition,boundBy"]);
     const names = (callee: string) => byCallee.get(callee)!.map((r) => r.name);
     assert.deepEqual(names("Loader(f).read"), ["pickle.load"]);
     assert.deepEqual(names("p2.loads"), ["pickle.loads"]);

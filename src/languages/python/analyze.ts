@@ -486,7 +486,9 @@ function matchCallee(
   // rarely run loop threw `collectMatches`'s optimised code away.
   if (sinks) for (const sink of sinks) {
     // Field by field, in the order the spread of `base`, the arguments, `sink` and the rest gave.
-    const m: RuleMatch = { node, calleeText: base.calleeText, model, scope, args: (args ??= new CallArguments(node, model.tree.source)), rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
+    args ??= new CallArguments(node, model.tree.source);
+    const passed = resolved.boundBy ? CallArguments.throughPartial(new CallArguments(resolved.boundBy.call, model.tree.source), args) : args;
+    const m: RuleMatch = { node, calleeText: base.calleeText, model, scope, args: passed, rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
     if (receiver) m.receiver = receiver;
     if (chain.chain) m.chain = chain.chain;
     report(m);

@@ -6,7 +6,7 @@ const NO_KEYWORDS: ReadonlyMap<string, SyntaxNode> = new Map();
 /** The arguments of one call, addressable the way Python binds them: by keyword, else by position. */
 export class CallArguments {
   readonly positional: SyntaxNode[] = [];
-  readonly keywords: ReadonlyMap<string, SyntaxNode> = NO_KEYWORDS;
+  keywords: ReadonlyMap<string, SyntaxNode> = NO_KEYWORDS;
   /** `*args` present: later positions are unknown. */
   hasStarArgs = false;
   /** `**kwargs` present: any keyword may be set. */
@@ -47,6 +47,21 @@ export class CallArguments {
       }
     }
     if (keywords) this.keywords = keywords;
+  }
+
+  /**
+   * What a call of `functools.partial(f, *bound, **keywords)` passes to `f`: the partial's arguments after `f`, then
+   * the call's; a keyword the call passes replaces the partial's.
+   */
+  static throughPartial(partial: CallArguments, call: CallArguments): CallArguments {
+    const out = new CallArguments(undefined, "");
+    out.positional.push(...partial.positional.slice(1));
+    if (!partial.hasStarArgs) out.positional.push(...call.positional);
+    if (partial.keywords.size || call.keywords.size) out.keywords = new Map([...partial.keywords, ...call.keywords]);
+    out.hasStarArgs = partial.hasStarArgs || call.hasStarArgs;
+    out.hasKwArgs = partial.hasKwArgs || call.hasKwArgs;
+    out.firstSplat = partial.firstSplat ?? call.firstSplat;
+    return out;
   }
 
   /** The value bound to parameter `keyword` at `position` (0-based), like Ruff's `find_argument_value`. */

@@ -27,6 +27,10 @@ export interface ResolvedName {
   projectInstance?: ProjectClass;
   /** How the name was reached across modules and through assignments (import re-exports, aliases, attributes). */
   chain?: ResolutionStep[];
+  /** For a function defined in this file: its `function_definition`, so a call of it is what it returns. */
+  definition?: SyntaxNode;
+  /** For `functools.partial(f, ...)`: the partial's call, whose arguments every call of it passes to `f` first. */
+  boundBy?: { call: SyntaxNode; scope: Scope };
 }
 
 /**
@@ -42,6 +46,8 @@ export function resolvedName(name: string, fields?: Omit<ResolvedName, "name">):
     projectClass: fields?.projectClass,
     projectInstance: fields?.projectInstance,
     chain: fields?.chain,
+    definition: fields?.definition,
+    boundBy: fields?.boundBy,
   };
 }
 
@@ -99,6 +105,12 @@ export const RESOLVED_THROUGH: readonly string[] = [
   "__dict__",
 ];
 
+/** Callees whose result resolution works out as a module, class or function (see `resolveCallResult`). */
+const GIVES_DEFINITIONS = new Set([
+  "importlib.import_module", "importlib.__import__", "builtins.__import__", "builtins.getattr", "functools.partial",
+  "builtins.staticmethod", "builtins.classmethod", "sys.modules.get", "builtins.globals().get", "operator.attrgetter()",
+]);
+
 /** Resolution follows at most this many bindings/expressions deep; beyond it the value is unknown. */
 const MAX_DEPTH = 32;
 const LOCAL = "<local>.";
@@ -132,7 +144,10 @@ export class SemanticModel {
    * model is unusable after.
    */
   release(): void {
-    for (const cache of [this.bindingCache, this.inProgress, this.qualifiedNames, this.attributeNames, this.memberCache, this.instanceMemberCache, this.ancestorCache, this.resolvedExpressions, this.starImported]) cache.clear();
+    for (const cache of [this.bindingCache, this.inProgress, this.qualifiedNames, this.attributeNames, this.memberCache, this.instanceMemberCache, this.ancestorCache, this.resolvedExpressions, this.starImported, this.returns, this.constructionCalls]) cache.clear();
+    this.functionScopes = undefined;
+    this.constructorScopes = undefined;
+    this.callsByName = undefined;
     detachScopes(this.scopeIndex);
     detachTree(this.tree.root);
   }
@@ -421,7 +436,7 @@ export class SemanticModel {
   }
 
   private resolveBinding(b: Binding, depth: number): ResolvedName[] {
-    if (b.kind === "opaque") return [];
+    if (b.kind === "opaque") return b.scope.kind === "function" && this.isConstructor(b.scope) ? this.constructorArgument(b, depth) : [];
     // What a binding holds is worked out once: `self` and imported modules are asked about at almost every call.
     const cached = this.bindingCache.get(b);
     if (cached) return cached;
@@ -431,7 +446,7 @@ export class SemanticModel {
         names = this.qualified(b.qualifiedName!);
         break;
       case "function":
-        names = [resolvedName(LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name)];
+        names = [resolvedName(LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name, { definition: b.site.parent ?? undefined })];
         break;
       case "class":
         names =
@@ -467,6 +482,84 @@ export class SemanticModel {
     this.bindingCache.set(b, names);
     return names;
   }
+
+  /**
+   * What a parameter of `__init__` (of a class defined in this file) may hold: the modules, classes and functions the
+   * file's calls of the class pass for it (`Codec(pickle)` with `def __init__(self, ser): self.ser = ser`), so
+   * `self.ser.loads` is known. Empty for any other parameter, and for `*args`/`**kwargs`.
+   */
+  private constructorArgument(b: Binding, depth: number): ResolvedName[] {
+    const cached = this.bindingCache.get(b);
+    if (cached) return cached;
+    if (this.inProgress.has(b)) return [];
+    const parameter = b.site.parent?.type === "parameters" ? b.site : b.site.parent;
+    const position = parameter ? parameterPosition(parameter) : undefined;
+    if (position === undefined) return [];
+    this.inProgress.add(b);
+    const out: ResolvedName[] = [];
+    for (const { node, scope } of this.constructions(b.scope.parent!.node)) {
+      const args = childByField(node, "arguments");
+      const value = valueOf(this.keywordArgument(args, b.name)) ?? (position > 0 ? positionalBeforeSplat(args)[position - 1] : undefined);
+      // Modules, classes and functions only: they are the same whichever call passed them, where an object made
+      // by a call (`SocketConnection(socket.socket())` here, `SocketConnection(open(path))` there) is not.
+      if (value) for (const r of this.resolve(value, scope, depth + 1)) if (!r.name.includes("(")) out.push(r);
+    }
+    this.inProgress.delete(b);
+    this.bindingCache.set(b, out);
+    return out;
+  }
+
+  /** Whether a function scope is the `__init__` of a class (the scopes are looked at once per model). */
+  private isConstructor(scope: Scope): boolean {
+    if (!this.constructorScopes) {
+      this.constructorScopes = new Set();
+      for (const s of this.scopeIndex.scopes) {
+        if (s.kind !== "function" || s.parent?.kind !== "class") continue;
+        const name = childByField(s.node, "name");
+        if (name && name.end - name.start === 8 && this.text(name) === "__init__") this.constructorScopes.add(s);
+      }
+    }
+    return this.constructorScopes.has(scope);
+  }
+
+  private constructorScopes?: Set<Scope>;
+
+  /** The calls in this file that construct a class defined in it (`C(...)`, `mod.C(...)`), found once per class. */
+  private constructions(classDef: SyntaxNode): CallRecord[] {
+    let found = this.constructionCalls.get(classDef);
+    if (found) return found;
+    found = [];
+    this.constructionCalls.set(classDef, found);
+    const className = this.className(classDef);
+    for (const call of this.callsNamed().get(className) ?? []) {
+      const callee = childByField(call.node, "function")!;
+      // `C(...)` where `C` is bound to the class itself: a lookup, not a resolution (stdlib: 40 ms less).
+      const bindings = callee.type === "identifier" ? this.lookup(className, call.scope, callee) : undefined;
+      if (bindings?.some((b) => b.kind === "class" && b.classDef === classDef)) found.push(call);
+      else if (callee.type === "attribute" && this.resolve(callee, call.scope, 1).some((r) => r.localClass === classDef)) found.push(call);
+    }
+    return found;
+  }
+
+  private readonly constructionCalls = new Map<SyntaxNode, CallRecord[]>();
+
+  /** The file's calls by the name they call (`C` of `C(...)` and `mod.C(...)`), made once, when a constructor asks. */
+  private callsNamed(): Map<string, CallRecord[]> {
+    if (this.callsByName) return this.callsByName;
+    const byName = (this.callsByName = new Map<string, CallRecord[]>());
+    for (const call of this.calls) {
+      const callee = childByField(call.node, "function");
+      const named = callee?.type === "identifier" ? callee : callee?.type === "attribute" ? childByField(callee, "attribute") : undefined;
+      if (!named) continue;
+      const name = this.text(named);
+      const list = byName.get(name);
+      if (list) list.push(call);
+      else byName.set(name, [call]);
+    }
+    return byName;
+  }
+
+  private callsByName?: Map<string, CallRecord[]>;
 
   private resolveAttribute(node: SyntaxNode, scope: Scope, depth: number): ResolvedName[] {
     // Iterative over long chains (`a.b.c.d...`), so hostile nesting cannot overflow the stack.
@@ -574,6 +667,8 @@ export class SemanticModel {
           if (positional[0] && attr) {
             for (const o of this.resolve(positional[0], scope, depth + 1)) appendAll(out, this.attributeOf(o, [attr], depth + 1));
           }
+          // `getattr(x, "name", pickle.loads)`: the default is what the call gives whenever `x` lacks the attribute.
+          if (positional[2]) appendAll(out, this.resolve(positional[2], scope, depth + 1));
           break;
         }
         case "builtins.vars": {
@@ -583,10 +678,15 @@ export class SemanticModel {
           }
           break;
         }
-        case "functools.partial":
+        case "functools.partial": {
+          // partial(torch.load, weights_only=False) is torch.load waiting for its call, with those arguments bound.
+          const [first] = positionalArguments(args);
+          if (first) for (const r of this.resolve(first, scope, depth + 1)) out.push(r.boundBy ? r : resolvedName(r.name, { ...r, boundBy: { call: node, scope } }));
+          break;
+        }
         case "builtins.staticmethod":
         case "builtins.classmethod": {
-          // partial(pickle.loads, ...) is pickle.loads waiting for its call; staticmethod(f) is f.
+          // staticmethod(f) and classmethod(f) are f.
           const [first] = positionalArguments(args);
           if (first) appendAll(out, this.resolve(first, scope, depth + 1));
           break;
@@ -614,11 +714,61 @@ export class SemanticModel {
               chain: c.chain || undefined,
             }),
           );
+          // `def loader(): return pickle.loads`, then `loader()(data)`: the call is also what the function returns.
+          if (c.definition?.type === "function_definition") appendAll(out, this.returnedBy(c.definition, depth + 1));
         }
       }
     }
     return out;
   }
+
+  /**
+   * The modules, classes and functions a function defined in this file returns: its `return` expressions (not those
+   * of nested functions), resolved in its scope. Worked out once per function; a function reached again while its returns are being resolved
+   * (recursion) returns nothing more.
+   */
+  private returnedBy(definition: SyntaxNode, depth: number): ResolvedName[] {
+    const known = this.returns.get(definition);
+    if (known) return known;
+    const scope = this.functionScope(definition);
+    if (!scope || depth > MAX_DEPTH) return [];
+    const out: ResolvedName[] = [];
+    this.returns.set(definition, out);
+    const body = childByField(definition, "body");
+    // Modules, classes and functions only (what a factory hands out): an object a call made, a source's data
+    // among them, is for the data flow to follow through the function, with its steps.
+    if (body) {
+      for (const value of returnedExpressions(body)) {
+        if (value.type === "call" && !this.mayGiveDefinition(value, scope, depth + 1)) continue;
+        for (const r of this.resolve(value, scope, depth + 1)) if (!r.name.includes("(")) out.push(r);
+      }
+    }
+    return out;
+  }
+
+  private readonly returns = new Map<SyntaxNode, ResolvedName[]>();
+
+  /**
+   * Whether a call's result can be a module, class or function: a call of a local function (another factory) or of
+   * what resolution looks through (`import_module`, `getattr`, `partial`, ...). Most returned calls are neither, and
+   * their results are not worked out (measured: resolving every returned call cost the stdlib scan ~40 ms).
+   */
+  private mayGiveDefinition(call: SyntaxNode, scope: Scope, depth: number): boolean {
+    const callee = childByField(call, "function");
+    if (!callee) return false;
+    for (const c of this.resolve(callee, scope, depth)) if (c.definition || GIVES_DEFINITIONS.has(c.name) || c.name.endsWith(".__dict__.get")) return true;
+    return false;
+  }
+
+  private functionScope(definition: SyntaxNode): Scope | undefined {
+    if (!this.functionScopes) {
+      this.functionScopes = new Map();
+      for (const s of this.scopeIndex.scopes) if (s.kind === "function") this.functionScopes.set(s.node, s);
+    }
+    return this.functionScopes.get(definition);
+  }
+
+  private functionScopes?: Map<SyntaxNode, Scope>;
 
   /**
    * What a call through `operator.methodcaller` calls: `methodcaller("loads", data)(pickle)` is `pickle.loads(data)`.
@@ -747,6 +897,25 @@ function tableElements(table: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
+/** Nodes whose `return` statements belong to another function. */
+const OWN_RETURNS_END = new Set(["function_definition", "lambda", "class_definition", "decorated_definition"]);
+
+/** The values of a function body's own `return` statements (at most `MAX_TABLE_ELEMENTS`). */
+function returnedExpressions(body: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const work = [body];
+  while (work.length && out.length < MAX_TABLE_ELEMENTS) {
+    const n = work.pop()!;
+    for (const c of n.children) {
+      if (c.type === "return_statement") {
+        const value = c.children.find((v) => v.type !== "comment");
+        if (value) out.push(value);
+      } else if (!OWN_RETURNS_END.has(c.type) && c.children.length) work.push(c);
+    }
+  }
+  return out;
+}
+
 function unwrapParentheses(node: SyntaxNode): SyntaxNode {
   let n = node;
   while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
@@ -756,6 +925,34 @@ function unwrapParentheses(node: SyntaxNode): SyntaxNode {
 /** A call's positional arguments; read only for the few callees resolution looks into (most calls make `C()`). */
 function positionalArguments(args: SyntaxNode | undefined): SyntaxNode[] {
   return args ? args.children.filter((c) => c.type !== "keyword_argument" && c.type !== "comment") : [];
+}
+
+/**
+ * The position of a parameter among those a positional argument may fill (the first, `self`, is 0), `-Infinity` for a
+ * keyword-only one (after `*` or `*args`), undefined for `*args`/`**kwargs` themselves.
+ */
+function parameterPosition(parameter: SyntaxNode): number | undefined {
+  const list = parameter.parent;
+  if (list?.type !== "parameters" || !POSITIONAL_PARAMETERS.has(parameter.type)) return undefined;
+  let position = 0;
+  for (const p of list.children) {
+    if (p === parameter) return position;
+    if (POSITIONAL_PARAMETERS.has(p.type)) position++;
+    else if (p.type !== "comment" && p.type !== "positional_separator") position = -Infinity;
+  }
+  return undefined;
+}
+
+const POSITIONAL_PARAMETERS = new Set(["identifier", "typed_parameter", "default_parameter", "typed_default_parameter"]);
+
+/** A call's positional arguments before any `*args` (after it, positions are unknown). */
+function positionalBeforeSplat(args: SyntaxNode | undefined): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const c of args?.children ?? []) {
+    if (c.type === "list_splat" || c.type === "dictionary_splat") break;
+    if (c.type !== "keyword_argument" && c.type !== "comment") out.push(c);
+  }
+  return out;
 }
 
 function valueOf(keywordArgument: SyntaxNode | undefined): SyntaxNode | undefined {

@@ -12,6 +12,7 @@ import {
   CALLBACK_REGISTRARS,
   DATA_SOURCES,
   DECLARED_PARAMETERS,
+  GLOBAL_REQUESTS,
   HANDLER_DATA_METHODS,
   HANDLER_REQUEST_ATTRIBUTES,
   HANDLER_STREAM_ATTRIBUTES,
@@ -315,7 +316,7 @@ export class TaintTracker {
       const name = r.name;
       const label = sourceLabel(name) ?? this.configuredSource(name);
       if (label) return { kind: "data", steps: [this.step(node, `source: ${label} (${short(this.text(node))})`)] };
-      if (name === "flask.request" || name === "bottle.request" || name === "werkzeug.wrappers.Request()") return { kind: "request", steps: [this.step(node, `request object ${short(this.text(node))}`)] };
+      if (GLOBAL_REQUESTS.has(name)) return { kind: "request", steps: [this.step(node, `request object ${short(this.text(node))}`)] };
     }
     return undefined;
   }

@@ -17,6 +17,10 @@ const REDIS_READS = [
 ];
 const REDIS_SOURCES: Record<string, string> = Object.fromEntries(REDIS_CLIENTS.flatMap((c) => REDIS_READS.map((m) => [`${c}.${m}`, "value read from Redis"])));
 
+/** boto3 S3 clients and resources, however the session is made. */
+const S3_CLIENTS = ["boto3.client()", "boto3.Session().client()", "boto3.session.Session().client()"];
+const S3_RESOURCES = ["boto3.resource()", "boto3.Session().resource()", "boto3.session.Session().resource()"];
+
 /**
  * Values that are untrusted in themselves, and everything read from them (`.content`, `.json()`, `[0]`, iteration).
  * A resolved name matches when it equals an entry or starts with an entry followed by `.`.
@@ -110,6 +114,16 @@ export const DATA_SOURCES: Readonly<Record<string, string>> = {
   "zmq.asyncio.Context().socket().recv": "ZeroMQ message",
   "zmq.asyncio.Context().socket().recv_multipart": "ZeroMQ message",
   "zmq.asyncio.Context.instance().socket().recv": "ZeroMQ message",
+  // Object storage: a bucket's objects are whoever can write to the bucket's choice (other services, presigned
+  // uploads, a leaked key), the same trust as a Redis key or an SQS message. `download_fileobj`/`download_file` write
+  // into an argument or a local file, which the flow analysis does not follow.
+  ...Object.fromEntries(S3_CLIENTS.map((c) => [`${c}.get_object`, "object read from S3"])),
+  ...Object.fromEntries(S3_RESOURCES.flatMap((r) => [`${r}.Object().get`, `${r}.Bucket().Object().get`, `${r}.ObjectSummary().get`].map((n) => [n, "object read from S3"]))),
+  // WebSocket clients: what the server sends.
+  "websockets.connect()": "WebSocket connection (client)",
+  "websockets.client.connect()": "WebSocket connection (client)",
+  "websockets.asyncio.client.connect()": "WebSocket connection (client)",
+  "websockets.sync.client.connect()": "WebSocket connection (client)",
   // asyncio streams: what the peer sends.
   "asyncio.open_connection": "a network connection (asyncio)",
   "asyncio.open_unix_connection": "a network connection (asyncio)",
@@ -257,7 +271,7 @@ export const FLOW_NAMES: readonly string[] = [
   "scrapy.Spider", "scrapy.spiders.Spider", "scrapy.spiders.CrawlSpider", "scrapy.spiders.XMLFeedSpider", "scrapy.spiders.SitemapSpider",
   "channels.generic.websocket.WebsocketConsumer", "channels.generic.websocket.AsyncWebsocketConsumer", "tornado.websocket.WebSocketHandler",
   "twisted.internet.protocol.Protocol", "asyncio.Protocol", "asyncio.DatagramProtocol", "celery.shared_task", "celery.Celery", "dramatiq.actor",
-  "flask.request", "bottle.request",
+  "flask.request", "bottle.request", "quart.request",
   "base64.b64decode", "base64.urlsafe_b64decode", "base64.standard_b64decode", "base64.b32decode", "base64.b16decode", "base64.a85decode", "base64.b85decode", "base64.decodebytes", "base64.decodestring",
   "binascii.unhexlify", "binascii.a2b_base64", "binascii.a2b_hex", "codecs.decode",
   "zlib.decompress", "gzip.decompress", "gzip.open", "gzip.GzipFile", "bz2.decompress", "bz2.open", "bz2.BZ2File", "lzma.decompress", "lzma.open", "lzma.LZMAFile",
@@ -283,5 +297,8 @@ export function sourceWords(names: Iterable<string>): string[] {
   return [...words];
 }
 
-/** The words of this module's sources, and of the request objects `flask.request`, `bottle.request`, werkzeug's `Request`. */
-export const SOURCE_WORDS: readonly string[] = sourceWords([...Object.keys(DATA_SOURCES), "flask.request", "bottle.request", "werkzeug.wrappers.Request()"]);
+/** Context-local request objects, read like a request parameter: Flask's, Bottle's, Quart's (awaited). */
+export const GLOBAL_REQUESTS: ReadonlySet<string> = new Set(["flask.request", "bottle.request", "quart.request", "werkzeug.wrappers.Request()"]);
+
+/** The words of this module's sources, and of the request objects (`GLOBAL_REQUESTS`). */
+export const SOURCE_WORDS: readonly string[] = sourceWords([...Object.keys(DATA_SOURCES), ...GLOBAL_REQUESTS]);
