@@ -6,7 +6,7 @@ import { decompress, type Compression, type HeavyOutput } from "./containers/dec
 import { READERS } from "./containers/formats.js";
 import type { ArtifactLayoutEntry, ContainerListing, ContainerMember, ContainerReader, ReaderContext } from "./containers/reader.js";
 import { SNIFF_BYTES, sniffFormat } from "./containers/sniff.js";
-import { readRange, sliceSource } from "./containers/sources.js";
+import { memorySource, readRange, sliceSource } from "./containers/sources.js";
 import { zipReader } from "./containers/zip.js";
 import { DecompressionBudget } from "./budget.js";
 import { issuesToFindings, type IssueRecord } from "./findings.js";
@@ -16,7 +16,7 @@ import { HEAD_BYTES, PickleStreams, type PickleHost, type PickleSite } from "./p
 import type { ByteSource, PickleIssue, PickleScanOptions } from "./types.js";
 import { Warnings } from "./warnings.js";
 import { findClassNameJson, looksLikeHdf5 } from "./keras/hdf5.js";
-import { isKerasConfig, isKerasMetadataName, judgeKerasConfig } from "./keras/judge.js";
+import { isKerasConfig, isKerasMetadataName, judgeKerasConfig, type KerasJudgement } from "./keras/judge.js";
 
 export type { ArtifactLayoutEntry, ArtifactRole } from "./containers/reader.js";
 
@@ -268,7 +268,7 @@ class ArtifactScan implements PickleHost {
       return;
     }
     if (row.role === "tensor-data" || !member.head || !member.open) return;
-    if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name);
+    if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name, item.depth + 1);
     const expectPickle = member.expectPickle === true;
     const kerasMetadata = isKerasMetadataName(member.path);
     let head: Uint8Array;
@@ -327,12 +327,14 @@ class ArtifactScan implements PickleHost {
     for (const json of found) {
       if (!isKerasConfig(json.value)) continue;
       this.trait("keras");
-      for (const issue of judgeKerasConfig(json.value)) this.addIssue({ ...issue, offset: item.origin + json.offset }, item.member, item.origin);
+      const judgement = judgeKerasConfig(json.value, this.options.projectGlobals);
+      for (const issue of judgement.issues) this.addIssue({ ...issue, offset: item.origin + json.offset }, item.member, item.origin);
+      this.queueEmbedded(judgement, item.member, item.depth);
     }
   }
 
   /** A .keras archive's config.json: the model Keras rebuilds on load. */
-  private async inspectKerasConfig(source: ByteSource | null, member: string | undefined): Promise<void> {
+  private async inspectKerasConfig(source: ByteSource | null, member: string | undefined, depth: number): Promise<void> {
     if (source === null) return;
     if (source.size > MAX_KERAS_CONFIG) {
       this.warn(`config.json of ${source.size} bytes is larger than ${MAX_KERAS_CONFIG} bytes; not inspected`, member);
@@ -346,7 +348,17 @@ class ArtifactScan implements PickleHost {
     }
     if (!isKerasConfig(json)) return;
     this.trait("keras");
-    for (const issue of judgeKerasConfig(json)) this.addIssue(issue, member, 0);
+    const judgement = judgeKerasConfig(json, this.options.projectGlobals);
+    for (const issue of judgement.issues) this.addIssue(issue, member, 0);
+    this.queueEmbedded(judgement, member, depth);
+  }
+
+  /** Files a Keras config hands to another loader (torch.load of a TorchModuleWrapper's bytes): scanned like the file. */
+  private queueEmbedded(judgement: KerasJudgement, member: string | undefined, depth: number): void {
+    for (const file of judgement.embedded) {
+      // torch.load reads bytes that are not a zip as a legacy (pickle) checkpoint.
+      this.queue.push({ source: memorySource(file.bytes), member: `${member ?? ""}>${file.label}`, origin: 0, depth: depth + 1, nameSaysPickle: true });
+    }
   }
 
   /** The pickles at the start of the item, then whatever follows them (a zip polyglot, another container). */

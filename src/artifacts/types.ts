@@ -78,7 +78,10 @@ export type PickleIssueKind =
   | "nested-pickle" //         a pickle embedded in an argument is itself dangerous (carries the inner issue's severity)
   | "malformed" //             parse error after globals were seen ("broken pickle" trick): high
   | "container-mismatch" //    zip local/central header name mismatch and similar container tricks: high
-  | "uninspectable"; //        7z or other format we cannot look inside: medium
+  | "uninspectable" //         7z or other format we cannot look inside: medium
+  | "keras-code" //            a Keras config carries Python bytecode (a Lambda) or a pickle Keras unpickles: critical
+  | "keras-import" //          a Keras config names a module outside Keras (denylisted critical, unknown high)
+  | "keras-gadget"; //         a Keras config uses one of Keras' own helpers that loads, downloads or unlocks: critical/high
 
 export interface PickleIssue {
   kind: PickleIssueKind;
