@@ -47,6 +47,8 @@ interface WorkItem {
   nameSaysPickle?: boolean;
   /** Produces the real source (a decompressed member) when the item is inspected; null skips it. */
   open?: () => Promise<ByteSource | null>;
+  /** A member of a TorchScript archive: its pickles are read by TorchScript's unpickler (see TORCHSCRIPT_GLOBALS). */
+  torchScript?: boolean;
 }
 
 const MAX_WORK_ITEMS = 10_000;
@@ -55,6 +57,20 @@ const KERAS_CONFIG = "config.json";
 const MAX_KERAS_CONFIG = 64 * 1024 * 1024;
 /** Opcodes analysed per file across all its pickles (a 3,000-member archive must not cost 3,000 full budgets). */
 const DEFAULT_OPCODES_PER_FILE = 50_000_000;
+/**
+ * What TorchScript's unpickler resolves without Python in a torch.jit.save archive (torch.load hands such a zip to
+ * torch.jit.load): `__torch__.*` names the archive's own TorchScript classes (compiled from its code/ folder, never
+ * imported), and the `torch.jit._pickle` helpers tag list types (in Python each returns its argument). Measured on
+ * scripted and traced modules saved by torch 1.13: without this every benign TorchScript file was reported critical.
+ */
+const TORCHSCRIPT_GLOBALS = {
+  names: [
+    "__torch__.*",
+    ...["build_intlist", "build_tensorlist", "build_doublelist", "build_boollist", "build_tensor_from_id", "restore_type_tag"].map((f) => `torch.jit._pickle.${f}`),
+  ],
+  reason: "resolved by TorchScript's unpickler in a torch.jit.save archive",
+};
+
 /** File names that loaders unpickle directly (torch.load, joblib.load, pickle.load by convention). */
 const PICKLE_NAME = /\.(pkl|pickle|pck|pcl|p|pt|pth|bin|ckpt|joblib|jbl|dill|sav|dat|th)$/i;
 
@@ -87,6 +103,8 @@ class ArtifactScan implements PickleHost {
   private opcodesWarned = false;
   /** The options of the last analysis (the same until the file's opcode budget runs low). */
   private analysisOptions: PickleScanOptions | undefined;
+  /** The item being inspected is a member of a TorchScript archive. */
+  private inTorchScript = false;
 
   constructor(
     private readonly relPath: string,
@@ -103,7 +121,8 @@ class ArtifactScan implements PickleHost {
       this.analysisOptions = { ...this.options, limits: { ...this.options.limits, maxOpcodes } };
     }
     if (bytes.length > (this.options.heavyInputBytes ?? Infinity)) this.options.onHeavyInput?.();
-    const analysis = analyzePickle(bytes, this.analysisOptions);
+    const options = this.inTorchScript ? { ...this.analysisOptions, loaderGlobals: TORCHSCRIPT_GLOBALS } : this.analysisOptions;
+    const analysis = analyzePickle(bytes, options);
     this.charge(analysis.opcodeCount);
     return analysis;
   }
@@ -145,6 +164,7 @@ class ArtifactScan implements PickleHost {
           item.source = opened;
           delete item.open;
         }
+        this.inTorchScript = item.torchScript === true;
         await this.inspect(item);
       } catch (error) {
         this.warn(`could not inspect: ${error instanceof Error ? error.message : String(error)}`, item.member);
@@ -296,6 +316,7 @@ class ArtifactScan implements PickleHost {
       origin: member.path === "" ? item.origin + member.offset : 0,
       depth: item.depth + 1,
       expectPickle,
+      ...(member.torchScript ? { torchScript: true } : {}),
     });
   }
 

@@ -51,6 +51,11 @@ export interface PickleScanOptions {
   allowGlobals: string[];
   /** Classes and functions defined in the scanned project's own Python source. */
   projectGlobals?: ProjectGlobals;
+  /**
+   * Globals the loader of this piece resolves without Python (TorchScript's unpickler: `__torch__.*` classes and
+   * `torch.jit._pickle` helpers): exact names or `module.*`, trusted with `reason` as their provenance.
+   */
+  loaderGlobals?: { names: readonly string[]; reason: string };
   /** Shared by every file of one scan: decompressed bytes left for the whole scan (spent as files are read). */
   scanBudget?: ScanBudget;
   limits: PickleLimits;
