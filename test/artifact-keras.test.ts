@@ -34,6 +34,11 @@ describe("Keras models", () => {
     }
   });
 
+  it("finds a legacy .h5 config whose \"class_name\" keys are all spelt with JSON escapes", async () => {
+    const result = await scan(read(ATTACKS, "s21-keras2-lambda-escaped-keys.h5"), "model.h5");
+    assert.deepEqual(result.findings.map((f) => `${f.ruleId} ${f.severity}`), ["KERAS-ARTIFACT-001 critical"]);
+  });
+
   it("reports a Lambda layer's bytecode in a legacy .h5 file, whatever the file is called", async () => {
     const bytes = read(ATTACKS, "s20-keras2-lambda.h5");
     assert.equal(isArtifactCandidate("weights.data", bytes.subarray(0, 512)), true);

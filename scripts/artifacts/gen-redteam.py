@@ -789,6 +789,8 @@ def round_s21():
     npz_buf = io.BytesIO()
     np.savez(npz_buf, weights=np.zeros(4, dtype="float32"), meta=np.array([payload], dtype=object))
     attack("s21-npz-object-member.npz", npz_buf.getvalue(), f"{src}: np.savez with an object array member beside a float one (np.load(allow_pickle=True)['meta'])")
+    attack("s21-keras2-lambda-escaped-keys.h5", k.h5_model(k.sequential2([k.dense2("dense", 4), k.lambda2(k.lambda_bytecode())]), escaped_keys=True),
+           f"{src}: legacy .h5 whose model_config spells every \"class_name\" key as \"\\u0063lass_name\" (json.loads reads the plain key; a byte search for it finds nothing)")
     nested = io.BytesIO()
     with zipfile.ZipFile(nested, "w") as z:
         z.writestr(zip_member("model/pytorch_model.bin"), zipped)

@@ -49,13 +49,16 @@ def lambda2(function, function_type="lambda", module="__main__"):
         "module": module, "output_shape": None, "output_shape_type": "raw", "output_shape_module": None, "arguments": {}}}
 
 
-def h5_model(config, variable_length=False, userblock=0):
-    """A legacy Keras .h5 model file (bytes). `variable_length` stores model_config as h5py's variable-length str."""
+def h5_model(config, variable_length=False, userblock=0, escaped_keys=False):
+    """A legacy Keras .h5 model file (bytes). `variable_length` stores model_config as h5py's variable-length str;
+    `escaped_keys` spells every "class_name" key with a JSON escape (json.loads reads it as the plain key)."""
     buf = io.BytesIO()
     with h5py.File(buf, "w", **({"userblock_size": userblock} if userblock else {})) as f:
         f.attrs["keras_version"] = b"2.12.0"
         f.attrs["backend"] = b"tensorflow"
         text = json.dumps(config)
+        if escaped_keys:
+            text = text.replace('"class_name"', '"\\u0063lass_name"')
         if variable_length:
             f.attrs.create("model_config", text, dtype=h5py.string_dtype())
         else:

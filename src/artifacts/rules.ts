@@ -405,7 +405,8 @@ export const KERAS_ARTIFACT_IMPORT = kerasRule({
   id: "KERAS-ARTIFACT-002",
   name: "Keras Model Imports Code Outside Keras",
   severity: "high",
-  confidence: "medium",
+  // Loading imports the module for certain (Keras < 3.9, Keras 2): what is uncertain is only what it does, as the severity says.
+  confidence: "high",
   precision: "high",
   tags: ["code-execution", "allowlist"],
   similar: ["KERAS-ARTIFACT-001", "PICKLE-ARTIFACT-008"],
