@@ -17,7 +17,7 @@ writes them, Zstandard) come from the `7z` tool and the lz4 and zstandard module
 
 The Keras files (legacy .h5 models, .keras archives) are written with h5py by keras_files.py.
 
-Run: /usr/bin/python3 scripts/artifacts/gen-redteam.py   (Debian: p7zip-full python3-lz4 python3-zstandard python3-h5py python3-torch python3-joblib)
+Run: /usr/bin/python3 scripts/artifacts/gen-redteam.py   (Debian: p7zip-full python3-lz4 python3-zstandard python3-h5py python3-torch python3-joblib python3-tables)
 """
 import bz2
 import gzip
@@ -791,6 +791,9 @@ def round_s21():
     attack("s21-npz-object-member.npz", npz_buf.getvalue(), f"{src}: np.savez with an object array member beside a float one (np.load(allow_pickle=True)['meta'])")
     attack("s21-keras2-lambda-escaped-keys.h5", k.h5_model(k.sequential2([k.dense2("dense", 4), k.lambda2(k.lambda_bytecode())]), escaped_keys=True),
            f"{src}: legacy .h5 whose model_config spells every \"class_name\" key as \"\\u0063lass_name\" (json.loads reads the plain key; a byte search for it finds nothing)")
+    import hdf5_objects
+    attack("s21-pytables-object-row.h5", hdf5_objects.pytables_objects([{"version": 1}, payload]),
+           f"{src}: HDF5 written by PyTables with an ObjectAtom VLArray whose second row is the payload (reading the array runs pickle.loads per row; pandas' HDFStore object data too)")
     nested = io.BytesIO()
     with zipfile.ZipFile(nested, "w") as z:
         z.writestr(zip_member("model/pytorch_model.bin"), zipped)

@@ -16,6 +16,7 @@ import { HEAD_BYTES, PickleStreams, type PickleHost, type PickleSite } from "./p
 import type { ByteSource, PickleIssue, PickleScanOptions } from "./types.js";
 import { Warnings } from "./warnings.js";
 import { findClassNameJson, looksLikeHdf5 } from "./keras/hdf5.js";
+import { findFramedPickles } from "./containers/embedded-pickles.js";
 import { isKerasConfig, isKerasMetadataName, judgeKerasConfig, type KerasJudgement } from "./keras/judge.js";
 
 export type { ArtifactLayoutEntry, ArtifactRole } from "./containers/reader.js";
@@ -55,6 +56,8 @@ const MAX_WORK_ITEMS = 10_000;
 /** The member of a .keras archive that Keras rebuilds the model from. */
 const KERAS_CONFIG = "config.json";
 const MAX_KERAS_CONFIG = 64 * 1024 * 1024;
+/** The most bytes read for one pickle found inside an HDF5 file (an object row is small; its analysis stops at STOP). */
+const MAX_EMBEDDED_PICKLE = 16 * 1024 * 1024;
 /** Opcodes analysed per file across all its pickles (a 3,000-member archive must not cost 3,000 full budgets). */
 const DEFAULT_OPCODES_PER_FILE = 50_000_000;
 /**
@@ -225,7 +228,9 @@ class ArtifactScan implements PickleHost {
     // are inspected quietly (their decoding errors are expected when the bytes are only coincidentally alike).
     if (looksLikeHdf5(head) || isKerasMetadataName(item.member ?? this.relPath)) {
       if (item.depth === 0) this.baseKind = looksLikeHdf5(head) ? "hdf5" : "keras-metadata";
-      return this.inspectKerasConfigs(item);
+      await this.inspectKerasConfigs(item);
+      if (looksLikeHdf5(head)) await this.inspectHdf5Pickles(item);
+      return;
     }
     const readers = READERS.filter((reader) => reader.sniff(head));
     const pickleLike = readers.length === 0 && (item.expectPickle === true || looksLikePickle(head));
@@ -351,6 +356,21 @@ class ArtifactScan implements PickleHost {
       const judgement = judgeKerasConfig(json.value, this.options.projectGlobals);
       for (const issue of judgement.issues) this.addIssue({ ...issue, offset: item.origin + json.offset }, item.member, item.origin);
       this.queueEmbedded(judgement, item.member, item.depth);
+    }
+  }
+
+  /**
+   * Pickles an HDF5 file stores whole: PyTables' ObjectAtom rows (pandas' HDFStore object data), unpickled when read
+   * (tables/atom.py: ObjectAtom.fromarray). A header that random bytes matched does not parse; only pickles that parse,
+   * or that call a denylisted global before breaking, are kept.
+   */
+  private async inspectHdf5Pickles(item: WorkItem): Promise<void> {
+    for (const at of await findFramedPickles(item.source, this.options.limits.maxDecompressedBytes)) {
+      const bytes = await readRange(item.source, at, Math.min(MAX_EMBEDDED_PICKLE, item.source.size - at));
+      const analysis = this.analyze(bytes);
+      if (analysis.imports.length === 0) continue;
+      if (analysis.error !== undefined && !analysis.issues.some((i) => i.severity === "critical")) continue;
+      this.record(analysis, item.member, item.origin + at);
     }
   }
 
