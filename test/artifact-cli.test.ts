@@ -178,6 +178,8 @@ describe("pathfinder rules with artifact rules", { concurrency: true }, () => {
     assert.equal(list.code, 0);
     assert.equal((list.stdout.match(/^PICKLE-ARTIFACT-00\d/gm) ?? []).length, 8);
     assert.equal((all.stdout.match(/^PICKLE-ARTIFACT-00\d/gm) ?? []).length, 8, "the default listing includes artifact rules");
-    assert.match(all.stdout, /artifact\/all \(8\)/);
+    assert.equal((list.stdout.match(/^KERAS-ARTIFACT-00\d/gm) ?? []).length, 3);
+    assert.equal((all.stdout.match(/^KERAS-ARTIFACT-00\d/gm) ?? []).length, 3);
+    assert.match(all.stdout, /artifact\/all \(11\)/);
   });
 });

@@ -1,11 +1,11 @@
-// PICKLE-ARTIFACT rule metadata: complete docs for every rule, and every analyser issue kind maps to one.
+// PICKLE-ARTIFACT and KERAS-ARTIFACT rule metadata: complete docs for every rule, and every analyser issue kind maps to one.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ARTIFACT_RULES, ruleForIssue } from "../src/artifacts/index.js";
 import type { PickleIssue } from "../src/artifacts/types.js";
 
 describe("artifact rules", () => {
-  it("has the eight rule families with their severities", () => {
+  it("has the eight pickle rule families and three Keras ones with their severities", () => {
     assert.deepEqual(
       ARTIFACT_RULES.map((r) => [r.id, r.severity]),
       [
@@ -17,6 +17,9 @@ describe("artifact rules", () => {
         ["PICKLE-ARTIFACT-006", "high"],
         ["PICKLE-ARTIFACT-007", "medium"],
         ["PICKLE-ARTIFACT-008", "high"],
+        ["KERAS-ARTIFACT-001", "critical"],
+        ["KERAS-ARTIFACT-002", "high"],
+        ["KERAS-ARTIFACT-003", "critical"],
       ],
     );
   });
@@ -28,7 +31,7 @@ describe("artifact rules", () => {
       assert.deepEqual(rule.owasp, ["A08:2021"]);
       assert.deepEqual(rule.bundles, ["artifacts"]);
       assert.ok(rule.compliance.length > 0);
-      assert.ok(rule.tags.includes("pickle"));
+      assert.ok(rule.tags.includes(rule.id.startsWith("KERAS-") ? "keras" : "pickle"));
       for (const field of ["summary", "description", "securityImplications", "howToFix", "fixHint", "vulnerableExample", "safeExample", "detectionScope"] as const) {
         const value = rule.docs[field];
         assert.ok(typeof value === "string" && value.trim().length > 10, `${rule.id} docs.${field}`);
@@ -54,6 +57,10 @@ describe("artifact rules", () => {
       ["nested-pickle", "critical", "PICKLE-ARTIFACT-001"],
       ["nested-pickle", "high", "PICKLE-ARTIFACT-002"],
       ["nested-pickle", "medium", "PICKLE-ARTIFACT-004"],
+      ["keras-code", "critical", "KERAS-ARTIFACT-001"],
+      ["keras-import", "high", "KERAS-ARTIFACT-002"],
+      ["keras-import", "critical", "KERAS-ARTIFACT-002"],
+      ["keras-gadget", "critical", "KERAS-ARTIFACT-003"],
     ];
     for (const [kind, severity, id] of expected) assert.equal(ruleForIssue({ kind, severity }).id, id, `${kind}/${severity}`);
   });

@@ -19,7 +19,7 @@ function listedIds(stdout: string): string[] {
     .split("\n")
     .slice(1)
     .map((l) => l.split(/\s+/)[0])
-    .filter((id) => /^(PYTHON|PICKLE|JAVA|CSHARP|PHP)-/.test(id));
+    .filter((id) => /^(PYTHON|PICKLE|KERAS|JAVA|CSHARP|PHP)-/.test(id));
 }
 
 describe("pathfinder rules list", () => {
@@ -51,7 +51,7 @@ describe("pathfinder rules list", () => {
     const one = await runMain(["rules", "list", "--bundle", "python/PYTHON-LANG-SEC-040"]);
     assert.deepEqual(listedIds(one.stdout), ["PYTHON-LANG-SEC-040"]);
     const artifacts = await runMain(["rules", "list", "--bundle", "artifact/all", "--bundle", "python/PYTHON-ML-SEC-001"]);
-    assert.deepEqual(listedIds(artifacts.stdout), ["PYTHON-ML-SEC-001", ...ARTIFACT_RULES.map((r) => r.id), "JAVA-ARTIFACT-001"]);
+    assert.deepEqual(listedIds(artifacts.stdout), ["PYTHON-ML-SEC-001", ...ARTIFACT_RULES.map((r) => r.id).sort(), "JAVA-ARTIFACT-001"]);
   });
 
   it("gives full metadata including docs as JSON", async () => {

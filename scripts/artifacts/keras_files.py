@@ -5,7 +5,7 @@ model_weights) and Keras 3 .keras archives (a zip of metadata.json, config.json 
 follow Keras' get_config output. A Lambda's bytecode is a harmless `lambda x: x`, marshalled but never run.
 
 gen-redteam.py builds its Keras attacks from these functions. Run as a script, this writes the benign files the
-artifact tests check (test/data/keras/): Run: /usr/bin/python3 scripts/artifacts/keras_files.py (Debian: python3-h5py)
+artifact tests check (test/data/keras/): Run: /usr/bin/python3 scripts/artifacts/keras_files.py (Debian: python3-h5py python3-torch)
 """
 import base64
 import io
@@ -49,13 +49,16 @@ def lambda2(function, function_type="lambda", module="__main__"):
         "module": module, "output_shape": None, "output_shape_type": "raw", "output_shape_module": None, "arguments": {}}}
 
 
-def h5_model(config, variable_length=False, userblock=0):
-    """A legacy Keras .h5 model file (bytes). `variable_length` stores model_config as h5py's variable-length str."""
+def h5_model(config, variable_length=False, userblock=0, escaped_keys=False):
+    """A legacy Keras .h5 model file (bytes). `variable_length` stores model_config as h5py's variable-length str;
+    `escaped_keys` spells every "class_name" key with a JSON escape (json.loads reads it as the plain key)."""
     buf = io.BytesIO()
     with h5py.File(buf, "w", **({"userblock_size": userblock} if userblock else {})) as f:
         f.attrs["keras_version"] = b"2.12.0"
         f.attrs["backend"] = b"tensorflow"
         text = json.dumps(config)
+        if escaped_keys:
+            text = text.replace('"class_name"', '"\\u0063lass_name"')
         if variable_length:
             f.attrs.create("model_config", text, dtype=h5py.string_dtype())
         else:
@@ -169,11 +172,29 @@ def keras_metadata(model_config):
     return out
 
 
+def torch_module_wrapper(saved):
+    """Keras 3's TorchModuleWrapper layer: its `module` is the torch.save file of the wrapped module, in base64."""
+    layer = keras_object("keras.layers", "TorchModuleWrapper", {"name": "torch_module_wrapper", "trainable": True, "dtype": FLOAT32,
+                                                                  "module": base64.b64encode(saved).decode("ascii")})
+    layer["build_config"] = {"input_shape": [None, 4]}
+    return layer
+
+
+def _saved_linear():
+    """torch.save of a small torch.nn.Sequential (torch is imported only here)."""
+    import torch
+    torch.manual_seed(0)
+    buf = io.BytesIO()
+    torch.save(torch.nn.Sequential(torch.nn.Linear(4, 2), torch.nn.ReLU()), buf)
+    return buf.getvalue()
+
+
 BENIGN = {
     "sequential.h5": lambda: h5_model(sequential2([dense2("dense", 4), dense2("dense_1", 1, "linear")])),
     "sequential-vlen.h5": lambda: h5_model(sequential2([dense2("dense", 4)]), variable_length=True),
     "sequential.keras": lambda: keras_archive(sequential3([dense3("dense", 4), dense3("dense_1", 1)])),
     "keras_metadata.pb": lambda: keras_metadata(sequential2([dense2("dense", 4), dense2("dense_1", 1, "linear")])),
+    "torch-module-wrapper.keras": lambda: keras_archive(sequential3([dense3("dense", 4), torch_module_wrapper(_saved_linear())])),
 }
 
 

@@ -1,5 +1,5 @@
-// Rules for pickle-bearing artifacts (model and data files). One RuleMeta per issue family; the pickle
-// analyser's PickleIssue kinds map onto them in `ruleForIssue`.
+// Rules for model and data files (pickle-bearing artifacts, Keras model configs). One RuleMeta per issue family; the
+// analysers' PickleIssue kinds map onto them in `ruleForIssue`.
 import type { ComplianceMapping, FaqEntry, Reference, RuleMeta } from "../core/types.js";
 import type { PickleIssue, PickleIssueKind } from "./types.js";
 
@@ -48,9 +48,8 @@ const SCOPE =
   "that parses as a pickle), PyTorch " +
   "zip checkpoints (`*/data.pkl`, tensor members skipped), legacy PyTorch stacked and tar checkpoints, .npy/.npz " +
   "object arrays, joblib files (zlib/gzip/bz2/xz/lzma compression, inline array bytes skipped by declared size, " +
-  "object-array pickles), gzip/bz2/xz/lzma/zstd-wrapped pickles (zip members with zstd too), and Keras models (a legacy .h5 " +
-  "model's model_config, a .keras archive's config.json, a SavedModel's keras_metadata.pb: Lambda bytecode, modules outside " +
-  "Keras, Keras' own gadgets). " +
+  "object-array pickles), gzip/bz2/xz/lzma/zstd-wrapped pickles (zip members with zstd too). Keras model configs " +
+  "have rules of their own (KERAS-ARTIFACT-001 to 003). " +
   "Past the analyser's opcode and stack limits the rest of a stream is swept for the globals it names. Large inline byte strings and tensor data are " +
   "skipped by their declared sizes, so multi-GB files are never read whole; decompression is bounded by " +
   "`maxDecompressedBytes`. 7z, RAR and LZ4 archives (and zip members compressed with other methods) are " +
@@ -308,6 +307,159 @@ export const PICKLE_ARTIFACT_UNINSPECTABLE = artifactRule({
   },
 });
 
+// ---- Keras model configurations -------------------------------------------------------------------------
+// A Keras model file's JSON config is not a pickle, but load_model rebuilds every object it names, so it gets
+// rules of its own (a user reading "pickle" on a .keras file would be misled, and Keras verdicts can be tuned alone).
+
+const KERAS_REFERENCES: Reference[] = [
+  { title: "CWE-502: Deserialization of Untrusted Data", url: "https://cwe.mitre.org/data/definitions/502.html" },
+  { title: "Keras docs: safe_mode in keras.saving.load_model", url: "https://keras.io/api/models/model_saving_apis/model_saving_and_loading/" },
+  { title: "CVE-2024-3660 (Keras Lambda layers run code on load before 2.13)", url: "https://nvd.nist.gov/vuln/detail/CVE-2024-3660" },
+  { title: "CVE-2025-1550 (Keras config modules imported on load)", url: "https://nvd.nist.gov/vuln/detail/CVE-2025-1550" },
+  { title: "CVE-2025-9906 (enable_unsafe_deserialization named inside a config)", url: "https://nvd.nist.gov/vuln/detail/CVE-2025-9906" },
+  { title: "Keras PR 21575: no torch.load in TorchModuleWrapper in safe mode", url: "https://github.com/keras-team/keras/pull/21575" },
+];
+
+const KERAS_SAFE_EXAMPLE = [
+  "# Keep safe mode on (the default) and a current Keras; it refuses Lambda bytecode and pickled modules",
+  'model = keras.saving.load_model("model.keras", safe_mode=True)',
+  "",
+  "# Better for shared weights: a format that holds no code",
+  'model.save_weights("model.weights.h5")   # rebuild the architecture from your own code',
+].join("\n");
+
+const KERAS_SCOPE =
+  "A legacy Keras .h5 model's `model_config` attribute (fixed or variable-length strings, after a user block), a " +
+  "`.keras` archive's `config.json` (under any file name: Keras sniffs the zip), and a TensorFlow SavedModel's " +
+  "`keras_metadata.pb`. Every object in the JSON is judged: Lambda bytecode (Keras 2 and 3 spellings), `module` + " +
+  "`class_name` pairs and functions by reference, Keras' own loader gadgets, lookup layers reading a vocabulary path, " +
+  "and `TorchModuleWrapper` layers, whose base64 `module` is a `torch.save` file scanned like any other artifact. " +
+  "Modules defined in the scanned project are judged by their source, as the pickle rules judge project globals.";
+
+const KERAS_FAQ: FaqEntry[] = [
+  {
+    question: "Does Pathfinder load the model?",
+    answer: "No. It reads the JSON config out of the file's bytes; nothing is imported, unmarshalled or executed.",
+  },
+  {
+    question: "My model uses a custom layer from my own package; why is it (not) reported?",
+    answer:
+      "When the scanned project defines the class (`my_project/layers.py` defines `Attention` for `my_project.layers.Attention`), " +
+      "the layer is ordinary and is reported only if the code loading runs (`__init__`, `from_config`, ...) reaches a command, " +
+      "eval or file deletion. A module that is neither Keras nor the project's is reported: loading imports it.",
+  },
+];
+
+function kerasRule(
+  meta: Pick<RuleMeta, "id" | "name" | "severity" | "confidence" | "precision" | "tags" | "similar"> & {
+    docs: Omit<RuleMeta["docs"], "references" | "faq" | "detectionScope" | "safeExample">;
+  },
+): RuleMeta {
+  return {
+    id: meta.id,
+    name: meta.name,
+    language: "artifact",
+    severity: meta.severity,
+    confidence: meta.confidence,
+    precision: meta.precision,
+    cwe: ["CWE-502"],
+    owasp: ["A08:2021"],
+    compliance: COMPLIANCE,
+    tags: ["keras", "deserialization", "artifact", "ml", "supply-chain", ...meta.tags],
+    bundles: ["artifacts"],
+    banditIds: [],
+    similar: meta.similar,
+    docs: { ...meta.docs, safeExample: KERAS_SAFE_EXAMPLE, detectionScope: KERAS_SCOPE, references: KERAS_REFERENCES, faq: KERAS_FAQ },
+  };
+}
+
+export const KERAS_ARTIFACT_CODE = kerasRule({
+  id: "KERAS-ARTIFACT-001",
+  name: "Keras Model Carries Code That Loading Runs",
+  severity: "critical",
+  confidence: "high",
+  precision: "very-high",
+  tags: ["code-execution", "lambda"],
+  similar: ["KERAS-ARTIFACT-002", "PICKLE-ARTIFACT-001"],
+  docs: {
+    summary: "A Keras model's config holds a Lambda layer's marshalled Python bytecode.",
+    description:
+      "Keras serialises a `Lambda` layer's Python function as marshalled bytecode (base64) in the model config. " +
+      "`load_model` unmarshals and runs it whenever safe mode is off: in Keras before 2.13 whatever the caller asked " +
+      "(CVE-2024-3660), for legacy .h5 files in Keras 3 before 3.11 (CVE-2025-9905), with `safe_mode=False`, and after a " +
+      "config that names `keras.config.enable_unsafe_deserialization` (CVE-2025-9906).",
+    securityImplications:
+      "Arbitrary code execution with the privileges of whoever loads the model, in the same way as a malicious pickle.",
+    howToFix:
+      "Do not load the model from an untrusted source. Replace Lambda layers with subclassed layers defined in your code, " +
+      "keep `safe_mode=True`, and share weights (`save_weights`) rather than whole models.",
+    fixHint: "Do not load this model; keep safe_mode=True and replace Lambda layers with code-defined layers.",
+    vulnerableExample: [
+      'model.add(keras.layers.Lambda(lambda x: __import__("os").system("id") or x))',
+      'model.save("model.h5")   # the lambda\'s bytecode is stored in model_config',
+    ].join("\n"),
+  },
+});
+
+export const KERAS_ARTIFACT_IMPORT = kerasRule({
+  id: "KERAS-ARTIFACT-002",
+  name: "Keras Model Imports Code Outside Keras",
+  severity: "high",
+  // Loading imports the module for certain (Keras < 3.9, Keras 2): what is uncertain is only what it does, as the severity says.
+  confidence: "high",
+  precision: "high",
+  tags: ["code-execution", "allowlist"],
+  similar: ["KERAS-ARTIFACT-001", "PICKLE-ARTIFACT-008"],
+  docs: {
+    summary: "A Keras model's config names a class or function from a module that is neither Keras nor defined in the scanned project.",
+    description:
+      "Each object in a Keras config carries a `module` and a `class_name` (or, for a function, its name). Keras 3 before " +
+      "3.9 imports any such module and calls what it names (CVE-2025-1550); Keras 2 looks a Lambda's named function up " +
+      "the same way. A denylisted target (`subprocess.Popen`, `builtins.exec`, `os.system`) is critical; any other module " +
+      "outside Keras and the project is high, since loading imports it and calls it with arguments the file chose. A class " +
+      "the scanned project defines is reported only when the code loading runs reaches a dangerous call.",
+    securityImplications:
+      "Importing an attacker-chosen module and calling one of its functions with attacker-chosen arguments runs code.",
+    howToFix:
+      "Load only models whose custom objects you wrote, pass them explicitly (`custom_objects=`), and upgrade Keras to a " +
+      "version that restricts config modules. If the module is your own package outside this project, review it and " +
+      "suppress the finding.",
+    fixHint: "Review the named module; load the model only with custom_objects you trust and a current Keras.",
+    vulnerableExample: [
+      '{"module": "subprocess", "class_name": "Popen",',
+      ' "config": {"args": ["sh", "-c", "id"]}}   # a "layer" in config.json',
+    ].join("\n"),
+  },
+});
+
+export const KERAS_ARTIFACT_GADGET = kerasRule({
+  id: "KERAS-ARTIFACT-003",
+  name: "Keras Model Uses a Keras Loader Gadget",
+  severity: "critical",
+  confidence: "high",
+  precision: "high",
+  tags: ["code-execution", "file-access"],
+  similar: ["KERAS-ARTIFACT-001", "KERAS-ARTIFACT-002"],
+  docs: {
+    summary: "A Keras model's config uses one of Keras' own helpers that switches safe mode off, downloads, reads files or unpickles.",
+    description:
+      "Names inside Keras' own namespace pass Keras' module checks, yet some do far more than build a layer: " +
+      "`keras.config.enable_unsafe_deserialization` turns safe mode off for the rest of the load (CVE-2025-9906), " +
+      "`keras.utils.get_file` downloads (CVE-2025-8747), `TFSMLayer` loads a SavedModel from a path the file names, " +
+      "lookup layers read a `vocabulary` file or URL (CVE-2025-12058), and `TorchModuleWrapper` unpickles its base64 " +
+      "`module` with `torch.load(weights_only=False)` (Keras before 3.11.3 even in safe mode).",
+    securityImplications:
+      "Safe mode bypassed, files read or fetched from attacker-chosen locations, or a pickle run on load.",
+    howToFix:
+      "Do not load the model from an untrusted source; upgrade Keras; rebuild the architecture in code and load weights only.",
+    fixHint: "Do not load this model: it uses a Keras helper that loads, downloads or unlocks more code.",
+    vulnerableExample: [
+      '{"module": "keras.config", "class_name": "function",',
+      ' "config": "enable_unsafe_deserialization"}   # followed by a Lambda layer',
+    ].join("\n"),
+  },
+});
+
 export const ARTIFACT_RULES: RuleMeta[] = [
   PICKLE_ARTIFACT_DANGEROUS_CALL,
   PICKLE_ARTIFACT_DANGEROUS_IMPORT,
@@ -317,6 +469,9 @@ export const ARTIFACT_RULES: RuleMeta[] = [
   PICKLE_ARTIFACT_CONTAINER_TRICK,
   PICKLE_ARTIFACT_UNINSPECTABLE,
   PICKLE_ARTIFACT_UNKNOWN_CALL,
+  KERAS_ARTIFACT_CODE,
+  KERAS_ARTIFACT_IMPORT,
+  KERAS_ARTIFACT_GADGET,
 ];
 
 const RULE_BY_KIND: Record<Exclude<PickleIssueKind, "nested-pickle">, RuleMeta> = {
@@ -330,6 +485,9 @@ const RULE_BY_KIND: Record<Exclude<PickleIssueKind, "nested-pickle">, RuleMeta> 
   malformed: PICKLE_ARTIFACT_MALFORMED,
   "container-mismatch": PICKLE_ARTIFACT_CONTAINER_TRICK,
   uninspectable: PICKLE_ARTIFACT_UNINSPECTABLE,
+  "keras-code": KERAS_ARTIFACT_CODE,
+  "keras-import": KERAS_ARTIFACT_IMPORT,
+  "keras-gadget": KERAS_ARTIFACT_GADGET,
 };
 
 /** The rule an analyser issue belongs to. A nested-pickle summary follows its severity. */

@@ -6,7 +6,7 @@ import { decompress, type Compression, type HeavyOutput } from "./containers/dec
 import { READERS } from "./containers/formats.js";
 import type { ArtifactLayoutEntry, ContainerListing, ContainerMember, ContainerReader, ReaderContext } from "./containers/reader.js";
 import { SNIFF_BYTES, sniffFormat } from "./containers/sniff.js";
-import { readRange, sliceSource } from "./containers/sources.js";
+import { memorySource, readRange, sliceSource } from "./containers/sources.js";
 import { zipReader } from "./containers/zip.js";
 import { DecompressionBudget } from "./budget.js";
 import { issuesToFindings, type IssueRecord } from "./findings.js";
@@ -16,7 +16,8 @@ import { HEAD_BYTES, PickleStreams, type PickleHost, type PickleSite } from "./p
 import type { ByteSource, PickleIssue, PickleScanOptions } from "./types.js";
 import { Warnings } from "./warnings.js";
 import { findClassNameJson, looksLikeHdf5 } from "./keras/hdf5.js";
-import { isKerasConfig, isKerasMetadataName, judgeKerasConfig } from "./keras/judge.js";
+import { findFramedPickles } from "./containers/embedded-pickles.js";
+import { isKerasConfig, isKerasMetadataName, judgeKerasConfig, type KerasJudgement } from "./keras/judge.js";
 
 export type { ArtifactLayoutEntry, ArtifactRole } from "./containers/reader.js";
 
@@ -47,14 +48,32 @@ interface WorkItem {
   nameSaysPickle?: boolean;
   /** Produces the real source (a decompressed member) when the item is inspected; null skips it. */
   open?: () => Promise<ByteSource | null>;
+  /** A member of a TorchScript archive: its pickles are read by TorchScript's unpickler (see TORCHSCRIPT_GLOBALS). */
+  torchScript?: boolean;
 }
 
 const MAX_WORK_ITEMS = 10_000;
 /** The member of a .keras archive that Keras rebuilds the model from. */
 const KERAS_CONFIG = "config.json";
 const MAX_KERAS_CONFIG = 64 * 1024 * 1024;
+/** The most bytes read for one pickle found inside an HDF5 file (an object row is small; its analysis stops at STOP). */
+const MAX_EMBEDDED_PICKLE = 16 * 1024 * 1024;
 /** Opcodes analysed per file across all its pickles (a 3,000-member archive must not cost 3,000 full budgets). */
 const DEFAULT_OPCODES_PER_FILE = 50_000_000;
+/**
+ * What TorchScript's unpickler resolves without Python in a torch.jit.save archive (torch.load hands such a zip to
+ * torch.jit.load): `__torch__.*` names the archive's own TorchScript classes (compiled from its code/ folder, never
+ * imported), and the `torch.jit._pickle` helpers tag list types (in Python each returns its argument). Measured on
+ * scripted and traced modules saved by torch 1.13: without this every benign TorchScript file was reported critical.
+ */
+const TORCHSCRIPT_GLOBALS = {
+  names: [
+    "__torch__.*",
+    ...["build_intlist", "build_tensorlist", "build_doublelist", "build_boollist", "build_tensor_from_id", "restore_type_tag"].map((f) => `torch.jit._pickle.${f}`),
+  ],
+  reason: "resolved by TorchScript's unpickler in a torch.jit.save archive",
+};
+
 /** File names that loaders unpickle directly (torch.load, joblib.load, pickle.load by convention). */
 const PICKLE_NAME = /\.(pkl|pickle|pck|pcl|p|pt|pth|bin|ckpt|joblib|jbl|dill|sav|dat|th)$/i;
 
@@ -87,6 +106,8 @@ class ArtifactScan implements PickleHost {
   private opcodesWarned = false;
   /** The options of the last analysis (the same until the file's opcode budget runs low). */
   private analysisOptions: PickleScanOptions | undefined;
+  /** The item being inspected is a member of a TorchScript archive. */
+  private inTorchScript = false;
 
   constructor(
     private readonly relPath: string,
@@ -103,7 +124,8 @@ class ArtifactScan implements PickleHost {
       this.analysisOptions = { ...this.options, limits: { ...this.options.limits, maxOpcodes } };
     }
     if (bytes.length > (this.options.heavyInputBytes ?? Infinity)) this.options.onHeavyInput?.();
-    const analysis = analyzePickle(bytes, this.analysisOptions);
+    const options = this.inTorchScript ? { ...this.analysisOptions, loaderGlobals: TORCHSCRIPT_GLOBALS } : this.analysisOptions;
+    const analysis = analyzePickle(bytes, options);
     this.charge(analysis.opcodeCount);
     return analysis;
   }
@@ -145,6 +167,7 @@ class ArtifactScan implements PickleHost {
           item.source = opened;
           delete item.open;
         }
+        this.inTorchScript = item.torchScript === true;
         await this.inspect(item);
       } catch (error) {
         this.warn(`could not inspect: ${error instanceof Error ? error.message : String(error)}`, item.member);
@@ -205,7 +228,9 @@ class ArtifactScan implements PickleHost {
     // are inspected quietly (their decoding errors are expected when the bytes are only coincidentally alike).
     if (looksLikeHdf5(head) || isKerasMetadataName(item.member ?? this.relPath)) {
       if (item.depth === 0) this.baseKind = looksLikeHdf5(head) ? "hdf5" : "keras-metadata";
-      return this.inspectKerasConfigs(item);
+      await this.inspectKerasConfigs(item);
+      if (looksLikeHdf5(head)) await this.inspectHdf5Pickles(item);
+      return;
     }
     const readers = READERS.filter((reader) => reader.sniff(head));
     const pickleLike = readers.length === 0 && (item.expectPickle === true || looksLikePickle(head));
@@ -268,7 +293,7 @@ class ArtifactScan implements PickleHost {
       return;
     }
     if (row.role === "tensor-data" || !member.head || !member.open) return;
-    if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name);
+    if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name, item.depth + 1);
     const expectPickle = member.expectPickle === true;
     const kerasMetadata = isKerasMetadataName(member.path);
     let head: Uint8Array;
@@ -296,6 +321,7 @@ class ArtifactScan implements PickleHost {
       origin: member.path === "" ? item.origin + member.offset : 0,
       depth: item.depth + 1,
       expectPickle,
+      ...(member.torchScript ? { torchScript: true } : {}),
     });
   }
 
@@ -327,12 +353,29 @@ class ArtifactScan implements PickleHost {
     for (const json of found) {
       if (!isKerasConfig(json.value)) continue;
       this.trait("keras");
-      for (const issue of judgeKerasConfig(json.value)) this.addIssue({ ...issue, offset: item.origin + json.offset }, item.member, item.origin);
+      const judgement = judgeKerasConfig(json.value, this.options.projectGlobals);
+      for (const issue of judgement.issues) this.addIssue({ ...issue, offset: item.origin + json.offset }, item.member, item.origin);
+      this.queueEmbedded(judgement, item.member, item.depth);
+    }
+  }
+
+  /**
+   * Pickles an HDF5 file stores whole: PyTables' ObjectAtom rows (pandas' HDFStore object data), unpickled when read
+   * (tables/atom.py: ObjectAtom.fromarray). A header that random bytes matched does not parse; only pickles that parse,
+   * or that call a denylisted global before breaking, are kept.
+   */
+  private async inspectHdf5Pickles(item: WorkItem): Promise<void> {
+    for (const at of await findFramedPickles(item.source, this.options.limits.maxDecompressedBytes)) {
+      const bytes = await readRange(item.source, at, Math.min(MAX_EMBEDDED_PICKLE, item.source.size - at));
+      const analysis = this.analyze(bytes);
+      if (analysis.imports.length === 0) continue;
+      if (analysis.error !== undefined && !analysis.issues.some((i) => i.severity === "critical")) continue;
+      this.record(analysis, item.member, item.origin + at);
     }
   }
 
   /** A .keras archive's config.json: the model Keras rebuilds on load. */
-  private async inspectKerasConfig(source: ByteSource | null, member: string | undefined): Promise<void> {
+  private async inspectKerasConfig(source: ByteSource | null, member: string | undefined, depth: number): Promise<void> {
     if (source === null) return;
     if (source.size > MAX_KERAS_CONFIG) {
       this.warn(`config.json of ${source.size} bytes is larger than ${MAX_KERAS_CONFIG} bytes; not inspected`, member);
@@ -346,7 +389,17 @@ class ArtifactScan implements PickleHost {
     }
     if (!isKerasConfig(json)) return;
     this.trait("keras");
-    for (const issue of judgeKerasConfig(json)) this.addIssue(issue, member, 0);
+    const judgement = judgeKerasConfig(json, this.options.projectGlobals);
+    for (const issue of judgement.issues) this.addIssue(issue, member, 0);
+    this.queueEmbedded(judgement, member, depth);
+  }
+
+  /** Files a Keras config hands to another loader (torch.load of a TorchModuleWrapper's bytes): scanned like the file. */
+  private queueEmbedded(judgement: KerasJudgement, member: string | undefined, depth: number): void {
+    for (const file of judgement.embedded) {
+      // torch.load reads bytes that are not a zip as a legacy (pickle) checkpoint.
+      this.queue.push({ source: memorySource(file.bytes), member: `${member ?? ""}>${file.label}`, origin: 0, depth: depth + 1, nameSaysPickle: true });
+    }
   }
 
   /** The pickles at the start of the item, then whatever follows them (a zip polyglot, another container). */

@@ -51,6 +51,11 @@ export interface PickleScanOptions {
   allowGlobals: string[];
   /** Classes and functions defined in the scanned project's own Python source. */
   projectGlobals?: ProjectGlobals;
+  /**
+   * Globals the loader of this piece resolves without Python (TorchScript's unpickler: `__torch__.*` classes and
+   * `torch.jit._pickle` helpers): exact names or `module.*`, trusted with `reason` as their provenance.
+   */
+  loaderGlobals?: { names: readonly string[]; reason: string };
   /** Shared by every file of one scan: decompressed bytes left for the whole scan (spent as files are read). */
   scanBudget?: ScanBudget;
   limits: PickleLimits;
@@ -78,7 +83,10 @@ export type PickleIssueKind =
   | "nested-pickle" //         a pickle embedded in an argument is itself dangerous (carries the inner issue's severity)
   | "malformed" //             parse error after globals were seen ("broken pickle" trick): high
   | "container-mismatch" //    zip local/central header name mismatch and similar container tricks: high
-  | "uninspectable"; //        7z or other format we cannot look inside: medium
+  | "uninspectable" //         7z or other format we cannot look inside: medium
+  | "keras-code" //            a Keras config carries Python bytecode (a Lambda) or a pickle Keras unpickles: critical
+  | "keras-import" //          a Keras config names a module outside Keras (denylisted critical, unknown high)
+  | "keras-gadget"; //         a Keras config uses one of Keras' own helpers that loads, downloads or unlocks: critical/high
 
 export interface PickleIssue {
   kind: PickleIssueKind;

@@ -49,6 +49,8 @@ export interface ContainerMember {
   role?: ArtifactRole;
   /** The loader unpickles this member whatever its bytes look like (`data.pkl`, a .npy object body). */
   expectPickle?: boolean;
+  /** A member of a TorchScript archive (torch.jit.save): torch.load hands the file to torch.jit.load, whose unpickler is TorchScript's. */
+  torchScript?: boolean;
   /** The member's bytes are decoded (not a window of the container): `head` may cost a partial decode. */
   decoded?: boolean;
   /** The member's first bytes, at least `length` of them when it has that many. Absent: not inspectable. */

@@ -346,6 +346,8 @@ export function looksLikeZipStart(head: Uint8Array): boolean {
 const MAX_ZIP_ENTRIES = 100_000;
 const TORCH_PICKLE = /(^|\/)data\.pkl$/;
 const TORCH_TENSOR = /(^|\/)data\/\d+$/;
+/** torch.load treats a zip with this record (under the archive's root folder) as TorchScript (`_is_torchscript_zip`). */
+const TORCHSCRIPT_CONSTANTS = /^([^/]+\/)?constants\.pkl$/;
 
 /** Zip methods Python's zipfile (3.14+ for zstd) decodes, and the codec for each. */
 const ZIP_CODECS = new Map<number, Compression>([
@@ -403,12 +405,13 @@ export const zipReader: ContainerReader = {
     if (isTorch) context.trait("torch-zip");
     if (directory.entries.length > 0 && directory.entries.every((e) => e.name.endsWith(".npy"))) context.trait("npz");
     const members: ContainerMember[] = [];
-    for (const entry of directory.entries) members.push(await zipMember(source, entry, isTorch, context));
+    const isTorchScript = isTorch && directory.entries.some((e) => TORCHSCRIPT_CONSTANTS.test(e.name));
+    for (const entry of directory.entries) members.push(await zipMember(source, entry, isTorch, context, isTorchScript));
     return { members, ...(alternates.length > 0 ? { alternates } : {}) };
   },
 };
 
-async function zipMember(source: ByteSource, entry: ZipEntry, isTorch: boolean, context: ReaderContext): Promise<ContainerMember> {
+async function zipMember(source: ByteSource, entry: ZipEntry, isTorch: boolean, context: ReaderContext, torchScript: boolean): Promise<ContainerMember> {
   const fields: ContainerMember = {
     path: entry.name,
     offset: entry.dataOffset,
@@ -416,6 +419,7 @@ async function zipMember(source: ByteSource, entry: ZipEntry, isTorch: boolean, 
     compressedSize: entry.compressedSize,
     method: ZIP_METHODS.get(entry.method) ?? `method ${entry.method}`,
     expectPickle: expectsPickle(entry.name),
+    ...(torchScript ? { torchScript } : {}),
   };
   if (entry.dataOffset < 0) return fields;
   // Raw tensor bytes: skipped by size, never read.

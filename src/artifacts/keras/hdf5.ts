@@ -3,7 +3,9 @@
 // attribute's value uncompressed and contiguous (in its object header, a fractal heap or the global heap, wherever
 // the writer put it). So every JSON object of the file that mentions "class_name" is found by reading the bytes:
 // from each occurrence, back to where the run of text bytes it sits in starts, then forward over one balanced JSON
-// object. The file is read in windows (multi-GB weight files are read once, never held whole). Browser-safe.
+// object. The file is read in windows (multi-GB weight files are read once, never held whole). json.loads also
+// reads keys spelt with escapes (`"\u0063lass_name"`), which json.dumps never writes for ASCII characters: a `"\u00`
+// is a second anchor, so a config whose keys are all escaped is found too. Browser-safe.
 import { indexOf, startsWith } from "../containers/bytes.js";
 import { readRange } from "../containers/sources.js";
 import type { ByteSource } from "../types.js";
@@ -11,6 +13,8 @@ import type { ByteSource } from "../types.js";
 /** The HDF5 signature; the superblock sits at 0, 512, 1024, 2048, ... (after a user block). */
 const SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
 const ANCHOR = [...'"class_name"'].map((c) => c.charCodeAt(0));
+/** An escaped ASCII character at the start of a JSON string (`"\u0063lass_name"`): json.dumps never writes one. */
+const ESCAPED_ANCHOR = [...'"\\u00'].map((c) => c.charCodeAt(0));
 const WINDOW = 4 * 1024 * 1024;
 /** How far back from an anchor the text run holding it may start. */
 const LOOK_BACK = 64 * 1024;
@@ -37,7 +41,8 @@ export async function findClassNameJson(source: ByteSource, maxBytes: number): P
   let covered = 0; // bytes before this were parsed as (or ruled out as) part of a JSON object
   for (let start = 0; start < end && found.length < MAX_OBJECTS; start += WINDOW - ANCHOR.length) {
     const window = await readRange(source, start, Math.min(WINDOW, end - start));
-    for (let hit = indexOf(window, ANCHOR); hit >= 0; hit = indexOf(window, ANCHOR, hit + 1)) {
+    const anchors = anchorsIn(window);
+    for (let hit = anchors.next(0); hit >= 0; hit = anchors.next(hit + 1)) {
       const at = start + hit;
       if (at < covered) continue;
       const json = await jsonAround(source, at);
@@ -47,6 +52,19 @@ export async function findClassNameJson(source: ByteSource, maxBytes: number): P
     if (window.length < WINDOW) break;
   }
   return { found, complete: end >= source.size };
+}
+
+/** The anchors (plain or escaped) of a window in order; each kind is searched again only once passed. */
+function anchorsIn(window: Uint8Array): { next(from: number): number } {
+  let plain = -2;
+  let escaped = -2;
+  return {
+    next(from: number): number {
+      if (plain !== -1 && plain < from) plain = indexOf(window, ANCHOR, from);
+      if (escaped !== -1 && escaped < from) escaped = indexOf(window, ESCAPED_ANCHOR, from);
+      return plain < 0 ? escaped : escaped < 0 ? plain : Math.min(plain, escaped);
+    },
+  };
 }
 
 /**

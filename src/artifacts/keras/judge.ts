@@ -7,10 +7,13 @@
 //    a Lambda's `module` + named `function` does the same in Keras 2;
 //  - Keras' own helpers turned into gadgets: `keras.config.enable_unsafe_deserialization` switches safe mode off
 //    for the Lambda that follows (CVE-2025-9906), `keras.utils.get_file` downloads (CVE-2025-8747), `TFSMLayer`
-//    loads a TensorFlow SavedModel, and lookup layers read a `vocabulary` path or URL on load (CVE-2025-12058).
+//    loads a TensorFlow SavedModel, and lookup layers read a `vocabulary` path or URL on load (CVE-2025-12058);
+//  - `TorchModuleWrapper` keeps a `torch.save` file (base64) that from_config hands to torch.load(weights_only=False),
+//    in safe mode too before Keras 3.11.3 (keras PR 21575): those bytes are returned to be scanned as an artifact.
+// A module the scanned project defines is judged by its source, as the pickle policy judges project globals.
 // Browser-safe; nothing is ever imported or decoded into code.
 import { matchDenylist } from "../pickle/names.js";
-import type { PickleIssue } from "../types.js";
+import type { PickleIssue, ProjectGlobals } from "../types.js";
 
 /** Packages a Keras config legitimately names: Keras itself and the libraries built on it. */
 const KERAS_PACKAGES = ["keras", "tf_keras", "tensorflow", "keras_hub", "keras_nlp", "keras_cv", "keras_rs"];
@@ -42,8 +45,23 @@ export function isKerasConfig(json: unknown): boolean {
   return isObject(json) && typeof json.class_name === "string" && "config" in json;
 }
 
-export function judgeKerasConfig(json: unknown): PickleIssue[] {
+/** A file inside a Keras config that loading hands to another loader (a TorchModuleWrapper's torch.save bytes). */
+export interface KerasEmbeddedFile {
+  /** Where it is, for the finding's member: `TorchModuleWrapper <layer name>`. */
+  label: string;
+  bytes: Uint8Array;
+}
+
+export interface KerasJudgement {
+  issues: PickleIssue[];
+  embedded: KerasEmbeddedFile[];
+}
+
+const MAX_EMBEDDED = 32;
+
+export function judgeKerasConfig(json: unknown, projectGlobals?: ProjectGlobals): KerasJudgement {
   const issues: PickleIssue[] = [];
+  const embedded: KerasEmbeddedFile[] = [];
   const seen = new Set<string>();
   const add = (issue: PickleIssue): void => {
     const key = `${issue.kind}\u0000${issue.message}`;
@@ -60,13 +78,47 @@ export function judgeKerasConfig(json: unknown): PickleIssue[] {
       continue;
     }
     if (!isObject(node)) continue;
-    judgeObject(node, add);
+    judgeObject(node, add, projectGlobals);
+    const file = embeddedTorchFile(node);
+    if (file !== undefined && embedded.length < MAX_EMBEDDED) embedded.push(file);
     for (const value of Object.values(node)) if (typeof value === "object" && value !== null) pending.push(value);
   }
-  return issues;
+  return { issues, embedded };
 }
 
-function judgeObject(node: Record<string, unknown>, add: (issue: PickleIssue) => void): void {
+/**
+ * A TorchModuleWrapper's `module`: base64 of a torch.save file (Keras 3.x), or the same bytes as Keras' `__bytes__`
+ * object (the first Keras 3 releases stored the raw bytes as UTF-8 text).
+ */
+function embeddedTorchFile(node: Record<string, unknown>): KerasEmbeddedFile | undefined {
+  if (node.class_name !== "TorchModuleWrapper" || !isObject(node.config)) return undefined;
+  const config = node.config;
+  const label = `TorchModuleWrapper ${typeof config.name === "string" ? config.name : ""}`.trim();
+  const module = config.module;
+  if (typeof module === "string") {
+    const bytes = decodeBase64(module);
+    return bytes === undefined ? undefined : { label, bytes };
+  }
+  if (isObject(module) && module.class_name === "__bytes__" && isObject(module.config) && typeof module.config.value === "string") {
+    return { label, bytes: new TextEncoder().encode(module.config.value) };
+  }
+  return undefined;
+}
+
+function decodeBase64(text: string): Uint8Array | undefined {
+  const clean = text.replace(/\s+/g, "");
+  if (clean.length === 0 || !/^[A-Za-z0-9+/_-]*={0,2}$/.test(clean)) return undefined;
+  try {
+    const binary = atob(clean.replace(/-/g, "+").replace(/_/g, "/"));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return undefined;
+  }
+}
+
+function judgeObject(node: Record<string, unknown>, add: (issue: PickleIssue) => void, projectGlobals: ProjectGlobals | undefined): void {
   const className = typeof node.class_name === "string" ? node.class_name : undefined;
   const module = typeof node.module === "string" ? node.module : undefined;
   const config = isObject(node.config) ? node.config : undefined;
@@ -82,23 +134,23 @@ function judgeObject(node: Record<string, unknown>, add: (issue: PickleIssue) =>
     if (Array.isArray(fn) || (typeof fn === "string" && (type === "lambda" || type === undefined) && looksLikeBytecode(fn))) {
       add(lambdaIssue("a Lambda layer"));
     } else if (typeof fn === "string" && typeof config.module === "string") {
-      judgeImport(config.module, fn, "a Lambda layer's function", add);
+      judgeImport(config.module, fn, "a Lambda layer's function", add, projectGlobals);
     }
   }
   if (className !== undefined && module !== undefined) {
     // A function object names its function in `config`; any other object is the class `class_name`.
     const name = className === "function" && typeof node.config === "string" ? node.config : className;
-    judgeImport(module, name, className === "function" ? "a function reference" : "a layer or object class", add);
+    judgeImport(module, name, className === "function" ? "a function reference" : "a layer or object class", add, projectGlobals);
   }
   if (className !== undefined) {
     const gadget = KERAS_GADGETS.get(className) ?? (typeof node.config === "string" ? KERAS_GADGETS.get(node.config) : undefined);
     if (gadget !== undefined) {
       const named = KERAS_GADGETS.has(className) ? className : String(node.config);
-      add({ kind: "dangerous-call", severity: "critical", message: `Keras config names ${named}, which ${gadget}`, global: `keras.${named}` });
+      add({ kind: "keras-gadget", severity: "critical", message: `Keras config names ${named}, which ${gadget}`, global: `keras.${named}` });
     }
     if (VOCABULARY_READERS.has(className) && config !== undefined && typeof config.vocabulary === "string") {
       add({
-        kind: "dangerous-call",
+        kind: "keras-gadget",
         severity: "high",
         message: `Keras ${className} layer reads its vocabulary from "${config.vocabulary.slice(0, 200)}" on load (a file or URL the config chooses, CVE-2025-12058)`,
         global: `keras.layers.${className}`,
@@ -109,7 +161,7 @@ function judgeObject(node: Record<string, unknown>, add: (issue: PickleIssue) =>
 
 function lambdaIssue(what: string): PickleIssue {
   return {
-    kind: "dangerous-call",
+    kind: "keras-code",
     severity: "critical",
     message:
       `Keras config holds ${what} with marshalled Python bytecode: load_model runs it with safe_mode=False, in Keras ` +
@@ -118,14 +170,28 @@ function lambdaIssue(what: string): PickleIssue {
   };
 }
 
-/** Keras imports `module` and fetches `name` from it. */
-function judgeImport(module: string, name: string, what: string, add: (issue: PickleIssue) => void): void {
+/**
+ * Keras imports `module` and fetches `name` from it. A class or function the scanned project defines is the
+ * project's own custom object: reported only when the code loading runs reaches a dangerous call.
+ */
+function judgeImport(module: string, name: string, what: string, add: (issue: PickleIssue) => void, projectGlobals: ProjectGlobals | undefined): void {
   const root = module.split(".")[0]!;
   if (KERAS_PACKAGES.includes(root)) return;
   const qualified = `${module}.${name}`;
   const deny = matchDenylist(module, name);
+  const definition = deny === undefined ? projectGlobals?.lookup(qualified) : undefined;
+  if (definition !== undefined) {
+    if (definition.danger === undefined) return;
+    add({
+      kind: "keras-import",
+      severity: "high",
+      message: `Keras config names ${what} ${qualified}, defined in the project (${definition.file}:${definition.line}), whose load-time code ${definition.danger}`,
+      global: qualified,
+    });
+    return;
+  }
   add({
-    kind: deny !== undefined ? "dangerous-call" : "unknown-call",
+    kind: "keras-import",
     severity: deny !== undefined ? "critical" : "high",
     message:
       `Keras config names ${what} ${qualified} outside Keras: loading imports ${module} and uses ${name}` +

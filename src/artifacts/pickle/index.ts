@@ -44,6 +44,7 @@ export function analyzePickle(bytes: Uint8Array, options?: Partial<PickleScanOpt
     policy: options?.policy ?? DEFAULT_PICKLE_OPTIONS.policy,
     allowGlobals: options?.allowGlobals ?? DEFAULT_PICKLE_OPTIONS.allowGlobals,
     ...(options?.projectGlobals ? { projectGlobals: options.projectGlobals } : {}),
+    ...(options?.loaderGlobals ? { loaderGlobals: options.loaderGlobals } : {}),
     ...(options?.scanBudget ? { scanBudget: options.scanBudget } : {}),
     limits: { ...DEFAULT_PICKLE_OPTIONS.limits, ...options?.limits },
     ...(options?.pseudoPython === false ? { pseudoPython: false } : {}),

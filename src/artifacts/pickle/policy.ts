@@ -53,6 +53,7 @@ function standingOf(qualified: string, raw: DenyMatch | undefined, options: Pick
   const user = options.allowGlobals.length > 0 ? userSet(options.allowGlobals) : undefined;
   // An exact user entry trusts anything; a wildcard does not reach denylisted names.
   if (user !== undefined && options.allowGlobals.includes(qualified)) return { verdict: "user-allowed", reason: "allowed by --pickle-allow or configuration" };
+  if (options.loaderGlobals !== undefined && userSet(options.loaderGlobals.names).has(qualified)) return { verdict: "allowlisted", reason: options.loaderGlobals.reason };
   if (options.policy === "allowlist" && BUILT_IN.has(qualified) && (raw === undefined || trustedDespiteDenylist(qualified, raw))) {
     return { verdict: "allowlisted", reason: ALLOWLIST_PROVENANCE.get(qualified) ?? "built-in allowlist" };
   }

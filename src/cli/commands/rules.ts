@@ -119,7 +119,7 @@ function bundleInfo(): BundleInfo[] {
     description: BUNDLE_DESCRIPTIONS[b] ?? "",
     rules: PYTHON_RULES.filter((r) => b === "all" || r.bundles.includes(b)).map((r) => r.id),
   }));
-  const artifacts = { name: "artifact/all", description: "pickle-bearing model and data files (.pkl, .pt, .joblib, .npy, ...)", rules: ARTIFACT_RULES.map((r) => r.id) };
+  const artifacts = { name: "artifact/all", description: "model and data files: pickle-bearing (.pkl, .pt, .joblib, .npy, ...) and Keras (.keras, .h5)", rules: ARTIFACT_RULES.map((r) => r.id) };
   const other = LANGUAGES.flatMap((l) =>
     languageBundles(l.id).map((b) => ({
       name: `${l.id}/${b}`,
