@@ -6,7 +6,7 @@ import { appendAll } from "../../core/arrays.js";
 import { packageModuleName } from "./package-module.js";
 import { canonicalName } from "./semantic/module-aliases.js";
 import type { ProjectClass, ProjectResolver, ResolutionStep, ResolvedName, SemanticModel } from "./semantic/model.js";
-import { LOCAL_PREFIX } from "./semantic/model.js";
+import { ancestorKey, LOCAL_PREFIX } from "./semantic/model.js";
 import { childByField, type SyntaxNode } from "./syntax.js";
 import type { Binding, Scope } from "./semantic/scopes.js";
 import type { ModuleFlows, ResolvedFlows } from "./taint/summaries.js";
@@ -233,19 +233,24 @@ export class ProjectIndex implements ProjectResolver {
   private readonly versions = new Map<string, number>();
   /** How many times any summary was set: a resolution found current at this count is current until it changes. */
   private generation = 0;
-  /** The reads of the resolutions and class computations under way (outermost first). */
+  /**
+   * The reads of the resolutions and class computations under way (outermost first). A read is noted in the innermost;
+   * each passes what it read on to the one around it when it ends (see `reading`), so every computation under way
+   * has read what the ones it started read. (Noting each read in all of them cost the depth of the nesting per read:
+   * quartic in the depth of a class hierarchy spread over modules.)
+   */
   private readonly readers: Reads[] = [];
 
   /** A module's summary, noted as read by every computation under way. */
   private read(module: string): ModuleSummary | undefined {
-    const version = this.versions.get(module) ?? 0;
-    for (const reads of this.readers) reads.set(module, version);
+    this.readers.at(-1)?.set(module, this.versions.get(module) ?? 0);
     return this.summaries.get(module);
   }
 
   /** Notes `reads` (of a cached computation used now) as read by every computation under way. */
   private reread(reads: Reads): void {
-    for (const into of this.readers) for (const [module, version] of reads) into.set(module, version);
+    const into = this.readers.at(-1);
+    if (into && into !== reads) for (const [module, version] of reads) into.set(module, version);
   }
 
   private current(reads: Reads): boolean {
@@ -260,6 +265,7 @@ export class ProjectIndex implements ProjectResolver {
       return work();
     } finally {
       this.readers.pop();
+      this.reread(reads);
     }
   }
 
@@ -540,12 +546,21 @@ export class ProjectIndex implements ProjectResolver {
         }
         ancestors = [];
         const found = ancestors;
+        // Each ancestor once: in a hierarchy whose bases resolve to several candidates (through star imports, or
+        // `A if flag else B`), repeating them made the lists grow exponentially with its depth.
+        const added = new Set<string>();
+        const add = (r: ResolvedName) => {
+          const key = ancestorKey(r);
+          if (added.has(key)) return false;
+          added.add(key);
+          found.push(r);
+          return true;
+        };
         this.reading(ancestorReads, () => {
           for (const base of summary.bases) {
             const name = canonicalName(base);
             for (const r of this.resolve(name) ?? [{ name }]) {
-              found.push(r);
-              if (r.projectClass && r.projectClass !== cls) appendAll(found, r.projectClass.ancestors());
+              if (add(r) && r.projectClass && r.projectClass !== cls) for (const a of r.projectClass.ancestors()) add(a);
             }
           }
         });

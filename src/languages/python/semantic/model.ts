@@ -33,6 +33,11 @@ export interface ResolvedName {
   boundBy?: { call: SyntaxNode; scope: Scope };
 }
 
+/** What makes two resolved ancestors the same ancestor: the name, and the project class or instance it stands for. */
+export function ancestorKey(r: ResolvedName): string {
+  return r.projectClass ? `${r.name}\0class:${r.projectClass.name}` : r.projectInstance ? `${r.name}\0instance:${r.projectInstance.name}` : r.name;
+}
+
 /**
  * A resolved name with every field present, in one order (`undefined` where absent): every object that reaches the
  * sites reading them (`collectMatches`, `attributeOf`, ...) then has one shape, and V8 keeps their optimised code.
@@ -386,6 +391,17 @@ export class SemanticModel {
     const out: ResolvedName[] = [];
     this.ancestorCache.set(classDef, out);
     const seen = new Set<SyntaxNode>();
+    // Ancestors from other modules once each (see `ProjectClass.ancestors`); local classes are walked once by `seen`.
+    const added = new Set<string>();
+    const addOnce = (r: ResolvedName) => {
+      if (!r.localClass) {
+        const key = ancestorKey(r);
+        if (added.has(key)) return false;
+        added.add(key);
+      }
+      out.push(r);
+      return true;
+    };
     // Bases are resolved where the class is defined (cached per class, so never where it is used).
     const work: { def: SyntaxNode; scope: Scope }[] = [{ def: classDef, scope: this.scopeOfDefinition(classDef) ?? scope }];
     while (work.length && seen.size < MAX_DEPTH) {
@@ -397,9 +413,9 @@ export class SemanticModel {
       for (const base of bases.children) {
         if (base.type === "keyword_argument") continue;
         for (const r of this.resolve(base, defScope)) {
-          out.push(r);
+          if (!addOnce(r)) continue;
           if (r.localClass) work.push({ def: r.localClass, scope: this.scopeOfDefinition(r.localClass) ?? defScope });
-          else if (r.projectClass) appendAll(out, inOneShape(r.projectClass.ancestors()));
+          else if (r.projectClass) for (const a of inOneShape(r.projectClass.ancestors())) addOnce(a);
         }
       }
     }
