@@ -189,7 +189,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
         const summarised = new Set<string>();
         const onSummarised = (paths: readonly string[]) => paths.forEach((p) => summarised.add(p));
         const { analyzeWholeProgram, loadPythonParser, SinkIndex } = analysis!;
-        const redone = rules.length && program.length ? analyzeWholeProgram(program, firstPass, await loadPythonParser(), new SinkIndex(rules), cache, onLeading, onSummarised) : new Map<string, FileAnalysis>();
+        const limits = { timeBudgetMs: fileTimeout(options), onOutOfTime: (budgetMs: number) => pythonErrors.push(wholeProgramTimeout(budgetMs)) };
+        const redone = rules.length && program.length ? analyzeWholeProgram(program, firstPass, await loadPythonParser(), new SinkIndex(rules), cache, onLeading, onSummarised, limits) : new Map<string, FileAnalysis>();
         const results: Finding[] = [];
         for (const [path, r] of [...firstPass, ...[...redone].filter(([path]) => !firstPass.has(path))]) {
           const analysis = redone.get(path) ?? r;
@@ -398,6 +399,16 @@ function moduleStamps(python: readonly DiscoveredFile[], modules: ReadonlySet<st
 function scannedTextOf(program: readonly ScannedFile[]): ScannedText {
   let byPath: Map<string, ScannedFile> | undefined;
   return (relPath, word) => (byPath ??= new Map(program.map((f) => [f.path, f]))).get(relPath)?.mentions(word);
+}
+
+/** The warning of a whole-program pass that ran out of time (see `analyzeWholeProgram`). */
+function wholeProgramTimeout(budgetMs: number): ScanError {
+  return {
+    file: ".",
+    kind: "timeout",
+    level: "warning",
+    message: `the whole-program pass ran out of time (budget ${budgetMs} ms, from --file-timeout and the project's size); findings that depend on other modules may be missing`,
+  };
 }
 
 function fileTimeout(options: ScanOptions): number | undefined {

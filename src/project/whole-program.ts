@@ -1,6 +1,6 @@
 // Whole-program pass: after every file with a rule token has been analysed on its own, the project index joins
 // their summaries, and the files that use a project module leading to a sink are analysed again with the index.
-import { analyzePython, SinkIndex, type FileAnalysis, type PythonFile } from "../languages/python/analyze.js";
+import { analyzePython, SinkIndex, timeBudgetFor, type FileAnalysis, type PythonFile } from "../languages/python/analyze.js";
 import type { PythonParser } from "../languages/python/parser.js";
 import { packageModuleName, ProjectIndex, type ExportedValue, type ModuleSummary, type SummaryReads } from "../languages/python/project-index.js";
 import type { ProjectResolver, ResolvedName } from "../languages/python/semantic/model.js";
@@ -46,7 +46,10 @@ export function analyzeWholeProgram(
   onLeading?: (leading: ReadonlyMap<string, readonly string[]>) => void,
   /** Told the files summarised whole for the data flows of their callers (their results depend on all of theirs). */
   onSummarised?: (paths: readonly string[]) => void,
+  /** Each file's time budget (see `analyzePython`), and the pass's own (see `WholeProgramBudget`). */
+  limits: { timeBudgetMs?: number; onOutOfTime?: (budgetMs: number) => void } = {},
 ): Map<string, FileAnalysis> {
+  const budget = new WholeProgramBudget(files, limits.timeBudgetMs, limits.onOutOfTime);
   const modules = new Set<string>();
   const byModule = new Map<string, ProgramFile>();
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
@@ -62,7 +65,7 @@ export function analyzeWholeProgram(
   for (const [path, analysis] of firstPass) {
     if (analysis.summary && byModule.get(analysis.summary.module)?.path === path) index.set(analysis.summary);
   }
-  const demanded = summariseDemandedModules(byModule, modules, aliases, index, parser, sinks, cache);
+  const demanded = summariseDemandedModules(byModule, modules, aliases, index, parser, sinks, cache, budget);
   onSummarised?.([...demanded.keys.keys()].flatMap((m) => byModule.get(m)?.path ?? []));
   // A file that names a constant other modules' trust depends on (even to rebind it) changes their results.
   const constants = constantModules(index);
@@ -99,7 +102,7 @@ export function analyzeWholeProgram(
     let state: string | undefined;
     let summariesChanged = false;
     for (const { file, refs } of work) {
-      if (analysesLeft-- <= 0) break;
+      if (analysesLeft-- <= 0 || budget.spent()) break;
       seenWith.set(file.path, refs);
       const projectSinks = projectSinksFor(refs, importsOfFile(file));
       const source = file.source();
@@ -110,7 +113,7 @@ export function analyzeWholeProgram(
       let analysis = cache?.get(input, state);
       if (!analysis) {
         const completeFlows = demanded.keys.get(packageModuleName(file.moduleName));
-        analysis = analyzeSafely(() => analyzePython(parser, input, projectSinks, { project: index, ...(completeFlows ? { completeFlows } : {}) }), file.path);
+        analysis = analyzeSafely(() => analyzePython(parser, input, projectSinks, { project: index, ...budget.perFile, ...(completeFlows ? { completeFlows } : {}) }), file.path);
         cache?.set(input, analysis, state);
       }
       redone.set(file.path, analysis);
@@ -135,7 +138,7 @@ export function analyzeWholeProgram(
     changed = nextChanged;
     leading = after;
     // With nothing changed, every file refers to what it referred to, all of it seen unchanged: no work is left.
-    if (!changed.size) break;
+    if (!changed.size || budget.spent()) break;
   }
   return redone;
 }
@@ -199,6 +202,7 @@ function summariseDemandedModules(
   parser: PythonParser,
   sinks: SinkIndex,
   cache: AnalysisCache | undefined,
+  budget: WholeProgramBudget,
 ): { callers: Map<string, Set<string>>; keys: Map<string, string[]> } {
   const demandedBy = new Map<string, Set<string>>();
   /** The functions summarised of each module (see `PythonRule.flowSummary`). */
@@ -217,7 +221,7 @@ function summariseDemandedModules(
   /** The names the project's files rebind (see `reboundNames`), read once when a summary first holds a constant. */
   let rebound: ReadonlySet<string> | undefined;
   let analysesLeft = MAX_DEMAND_ANALYSES;
-  for (let round = 0; round < MAX_DEMAND_ROUNDS && done.size < MAX_DEMANDED_MODULES && analysesLeft > 0; round++) {
+  for (let round = 0; round < MAX_DEMAND_ROUNDS && done.size < MAX_DEMANDED_MODULES && analysesLeft > 0 && !budget.spent(); round++) {
     const wanted = new Map<string, Set<string>>();
     for (const summary of [...index.allSummaries(), ...index.allFlowSummaries()]) {
       for (const name of summary.flowDemand ?? []) {
@@ -261,11 +265,11 @@ function summariseDemandedModules(
         if (cache && before.analysis.summary?.module === module) state = createHash("sha256").update(state).update(JSON.stringify(before.analysis.summary)).digest("hex");
         continue;
       }
-      if (analysesLeft-- <= 0) break;
+      if (analysesLeft-- <= 0 || budget.spent()) break;
       let analysis = cache?.get(input, salt);
       if (!analysis) {
         const { project, asked } = recordingFlows(index);
-        analysis = analyzeSafely(() => analyzePython(parser, input, sinks, { project, completeFlows: functions }), file.path);
+        analysis = analyzeSafely(() => analyzePython(parser, input, sinks, { project, completeFlows: functions, ...budget.perFile }), file.path);
         cache?.set(input, analysis, salt);
         analysed.set(module, { functions: functions.join(","), asked, analysis });
       } else analysed.delete(module);
@@ -292,6 +296,39 @@ function summariseDemandedModules(
     }
   }
   return { callers: out, keys };
+}
+
+/**
+ * The pass's time: the per-file budget (`--file-timeout`) plus the same allowance per character of the project's
+ * Python text, so that it grows with the project as each file's does (CPython's standard library, 31 MB, gets a
+ * minute; its pass takes half a second). Hostile layouts (hundreds of modules importing each other's names in a
+ * cycle, classes inheriting around it) can make the rounds super-linear; the pass then stops starting analyses, the
+ * findings made so far stand, and `onOutOfTime` is told once. Without a per-file budget there is none.
+ */
+class WholeProgramBudget {
+  readonly perFile: { timeBudgetMs?: number };
+  private readonly budgetMs: number | undefined;
+  private readonly deadline: number | undefined;
+  private told = false;
+
+  constructor(files: readonly ProgramFile[], fileBudgetMs: number | undefined, private readonly onOutOfTime?: (budgetMs: number) => void) {
+    this.perFile = fileBudgetMs !== undefined ? { timeBudgetMs: fileBudgetMs } : {};
+    if (fileBudgetMs === undefined) return;
+    let chars = 0;
+    for (const f of files) chars += f.text.length;
+    this.budgetMs = timeBudgetFor({ length: chars }, fileBudgetMs);
+    this.deadline = Date.now() + this.budgetMs;
+  }
+
+  /** Whether the pass is out of time (told to `onOutOfTime` the first time it is). */
+  spent(): boolean {
+    if (this.deadline === undefined || Date.now() <= this.deadline) return false;
+    if (!this.told) {
+      this.told = true;
+      this.onOutOfTime?.(this.budgetMs!);
+    }
+    return true;
+  }
 }
 
 /** The names an analysis asked the project index for function summaries of, and what it found. */

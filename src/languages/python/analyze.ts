@@ -324,7 +324,7 @@ function summaryNames(index: SinkIndex): SinkNames {
 export const BUDGET_MS_PER_CHAR = 2 / 1000;
 
 /** The base budget plus an allowance in proportion to the file's length: total time stays linear in the input. */
-export function timeBudgetFor(source: string, baseMs: number): number {
+export function timeBudgetFor(source: { length: number }, baseMs: number): number {
   return Math.round(baseMs + source.length * BUDGET_MS_PER_CHAR);
 }
 
