@@ -1,6 +1,5 @@
 import type { CrossSignalFacts, PinFact } from "../../dependencies/cross-signals.js";
 import { pinnedAt } from "../../dependencies/cross-signals.js";
-import { highest } from "../../dependencies/versions.js";
 import { defineRule, type PythonRule, type SinkSpec } from "../rule.js";
 import { DEPS_REFERENCES } from "./deps-docs.js";
 import { DESERIALIZATION_COMPLIANCE } from "./shared-docs.js";
@@ -13,7 +12,18 @@ const ids = (fact: PinFact) => fact.advisories.map((a) => a.id).join(", ");
  * but not CVE-2026-24747 (fixed in 2.10.0): advising ">=2.6" to a project pinning 2.9.1 (pytorch-lightning) named a
  * version still affected.
  */
-const upgradeTo = (fact: PinFact, fallback: string) => highest(fact.advisories.flatMap((a) => a.fixed.split(/\s*,\s*/).filter(Boolean))) ?? fallback;
+function upgradeTo(fact: PinFact, fallback: string): string {
+  // Release numbers compared part by part here: importing the PEP 440 library would load it on every scan.
+  const parts = (v: string) => v.split(".").map((p) => parseInt(p, 10) || 0);
+  const newer = (a: string, b: string) => {
+    const [x, y] = [parts(a), parts(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+    return false;
+  };
+  let best: string | undefined;
+  for (const v of fact.advisories.flatMap((a) => a.fixed.split(/\s*,\s*/).filter(Boolean))) if (!best || newer(v, best)) best = v;
+  return best ?? fallback;
+}
 
 /**
  * The rule as registered has no sinks: its sinks exist only for a project whose manifests pin a version without
