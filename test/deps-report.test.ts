@@ -62,6 +62,8 @@ describe("dependency findings in reports", () => {
     const bypass = at("app/model.py", 4);
     assert.equal(bypass[0]?.rule_id, "PYTHON-DEPS-SEC-003");
     assert.match(bypass[0].message, /requirements\.txt:2/);
+    // torch 2.5.1 is also affected by CVE-2026-24747 (fixed in 2.10.0): 2.6 would not be enough.
+    assert.match(bypass[0].message, /Upgrade torch to >=2\.10\.0/);
     const legacy = at("app/model.py", 7).find((f) => f.rule_id === "PYTHON-ML-SEC-001");
     assert.ok(legacy, "torch.load without weights_only is still reported");
     assert.equal(legacy.severity, "high");

@@ -33,6 +33,8 @@ describe("restricted unpicklers", () => {
     "module and a name set": "if module == 'builtins' and name in SAFE_BUILTINS:\n    return getattr(builtins, name)\nraise pickle.UnpicklingError(name)",
     "a guard clause on pairs": "if (module, name) not in self.ALLOWED:\n    raise pickle.UnpicklingError(name)\nreturn super().find_class(module, name)",
     "nested conditions": "if module == 'datetime':\n    if name in ('date', 'datetime'):\n        return super().find_class(module, name)\nraise pickle.UnpicklingError(name)",
+    // nltk's wordnet browser: "Forbid every function".
+    "no global at all": "raise pickle.UnpicklingError(f\"global '{module}.{name}' is forbidden\")",
   };
   for (const [label, code] of Object.entries(dataOnly)) {
     it(`data types only (${label}): low`, async () => {
@@ -45,6 +47,7 @@ describe("restricted unpicklers", () => {
     "conditions joined by or": "if module == 'builtins' or name in SAFE_BUILTINS:\n    return super().find_class(module, name)\nraise pickle.UnpicklingError(name)",
     "another return value": "if module == 'builtins' and name == 'list':\n    return eval\nraise pickle.UnpicklingError(name)",
     "a renamed parameter": "name = name.lower()\nif module == 'builtins' and name == 'list':\n    return super().find_class(module, name)\nreturn super().find_class(module, name)",
+    "a raise under a condition, then the lookup": "if module == 'os':\n    raise pickle.UnpicklingError(name)\nreturn super().find_class(module, name)",
   };
   for (const [label, code] of Object.entries(open)) {
     it(`not restricted to data (${label}): full severity`, async () => {

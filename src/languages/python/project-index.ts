@@ -160,6 +160,15 @@ function constantNames(model: SemanticModel): string[] | undefined {
 const MAX_DEPTH = 24;
 
 /**
+ * Names one outermost resolution may resolve on its way; beyond it a name stays as it is. Instance attributes bound
+ * to calls on one another (`self.a = self.b.w()`, `self.b = self.a.z()`, `self.c = self.b.w()`) branch at every
+ * member and appended call, so that the cycles the names in progress cut are found only after exponentially many
+ * steps: one file of pytorch-lightning (profilers/pytorch.py) ran for minutes and took gigabytes. No resolution
+ * of our corpora (stdlib, celery, distributed, scrapy) comes near this.
+ */
+const RESOLUTION_BUDGET = 1_000;
+
+/**
  * The joined summaries of a project. Resolves a qualified name that starts with a project module through that
  * module's exports, to a fixed point. A name whose top-level package is also a library the rules know
  * (`pickle`, `yaml`) keeps its library meaning: a project's own `pickle.py` does not hide the real one.
@@ -169,6 +178,19 @@ export class ProjectIndex implements ProjectResolver {
   private readonly topLevel = new Set<string>();
   private readonly classCache = new Map<string, ProjectClass>();
   private readonly inProgress = new Set<string>();
+  /**
+   * Class members being resolved (`pkg.mod.C().a`): a member met again inside its own resolution stands for itself.
+   * Cutting by name alone let `self.a = self.b.w()`, `self.b = self.a.z()` build ever longer names
+   * (`C().a.z().w().z()...`, each new), which took minutes and gigabytes on one 540-line file of pytorch-lightning.
+   */
+  private readonly membersInProgress = new Set<string>();
+  /**
+   * How many times a resolution was cut short by what was under way around it (a member in progress, the budget): a
+   * resolution that was is not kept, as its answer depends on its caller.
+   */
+  private memberCuts = 0;
+  /** `resolveNow` calls left to the outermost resolution under way (see `RESOLUTION_BUDGET`). */
+  private budget = RESOLUTION_BUDGET;
 
   /**
    * `modules`: every module of the project (dotted, packages without `.__init__`), whether or not it was
@@ -305,6 +327,7 @@ export class ProjectIndex implements ProjectResolver {
 
   resolve(qualifiedName: string, depth = 0): ResolvedName[] | undefined {
     if (depth > 0 || this.inProgress.size > 0) return this.resolveNow(qualifiedName, depth);
+    if (this.membersInProgress.size === 0) this.budget = RESOLUTION_BUDGET;
     const cached = this.resolved.get(qualifiedName);
     // Still true when nothing it read changed, and the project classes it found still stand (both certain while no
     // summary was set since it was last found so).
@@ -314,8 +337,9 @@ export class ProjectIndex implements ProjectResolver {
       return cached.found;
     }
     const reads: Reads = new Map();
+    const cuts = this.memberCuts;
     const found = this.reading(reads, () => this.resolveNow(qualifiedName, 0));
-    this.resolved.set(qualifiedName, { found, reads, checked: this.generation });
+    if (this.memberCuts === cuts || this.membersInProgress.size === 0) this.resolved.set(qualifiedName, { found, reads, checked: this.generation });
     this.reread(reads);
     return found;
   }
@@ -325,6 +349,10 @@ export class ProjectIndex implements ProjectResolver {
     const top = dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
     if (!this.topLevel.has(top) || this.isLibrary(top)) return undefined;
     if (depth > MAX_DEPTH || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
+    if (--this.budget < 0 || (this.membersInProgress.size > 0 && this.underMemberInProgress(qualifiedName))) {
+      this.memberCuts++;
+      return [{ name: qualifiedName }];
+    }
     // The longest dotted prefix that is a module, found by searching back for dots (every name asks).
     let end = qualifiedName.length;
     let module = this.moduleNamed(qualifiedName);
@@ -358,6 +386,16 @@ export class ProjectIndex implements ProjectResolver {
     } finally {
       this.inProgress.delete(qualifiedName);
     }
+  }
+
+  /** Whether a name is a member being resolved, or reached through one (`pkg.mod.C().a.z()` while `C().a` is). */
+  private underMemberInProgress(qualifiedName: string): boolean {
+    for (const key of this.membersInProgress) {
+      if (!qualifiedName.startsWith(key)) continue;
+      const next = qualifiedName.charAt(key.length);
+      if (next === "" || next === "." || next === "(") return true;
+    }
+    return false;
   }
 
   /**
@@ -492,7 +530,7 @@ export class ProjectIndex implements ProjectResolver {
       const name = canonicalName(`${value.name}${called ? "()" : ""}`);
       current = this.resolve(name, depth + 1) ?? [{ name }];
     }
-    for (const segment of rest) current = current.flatMap((r) => this.attribute(r, segment, depth));
+    for (const segment of rest) current = distinctIfLong(current.flatMap((r) => this.attribute(r, segment, depth)));
     return current;
   }
 
@@ -530,11 +568,11 @@ export class ProjectIndex implements ProjectResolver {
     const reads: Reads = new Map([[owner.module, this.versions.get(owner.module) ?? 0]]);
     const ancestorReads: Reads = new Map();
     const resolveValues = (values: ExportedValue[]) =>
-      values.flatMap((v) => {
+      distinctIfLong(values.flatMap((v) => {
         const name = canonicalName(v.name);
         const step = { path: owner.path, line: v.line, column: v.column, message: `${code(`${qualifiedName}`)} binds it to ${code(v.name)} in ${owner.path}` };
         return (this.resolve(name) ?? [{ name }]).map((r) => ({ ...r, chain: [step, ...(r.chain ?? [])] }));
-      });
+      }));
     const cls: ProjectClass = {
       name: qualifiedName,
       overridesFindClass: summary.overridesFindClass,
@@ -570,7 +608,20 @@ export class ProjectIndex implements ProjectResolver {
       member: (attribute, instance) => {
         this.reread(reads);
         const values = summary.members[attribute] ?? (instance ? summary.instanceMembers[attribute] : undefined);
-        if (values) return resolveValues(values);
+        if (values) {
+          const key = `${qualifiedName}${instance ? "()" : ""}.${attribute}`;
+          if (this.membersInProgress.has(key)) {
+            this.memberCuts++;
+            return [{ name: key }];
+          }
+          if (this.membersInProgress.size === 0 && this.inProgress.size === 0) this.budget = RESOLUTION_BUDGET;
+          this.membersInProgress.add(key);
+          try {
+            return resolveValues(values);
+          } finally {
+            this.membersInProgress.delete(key);
+          }
+        }
         for (const a of cls.ancestors()) {
           if (a.projectClass && a.projectClass !== cls) {
             const found = a.projectClass.member(attribute, instance);
@@ -584,6 +635,27 @@ export class ProjectIndex implements ProjectResolver {
     this.classReads.set(cls, [reads, ancestorReads]);
     return cls;
   }
+}
+
+/**
+ * Longer lists of names than this only come from cycles between class members (each member's values times each
+ * appended call): such a list keeps the first of each name, so that it stops multiplying. The lists of our corpora
+ * are far shorter, and keep every entry (with its own chain) as before.
+ */
+const LONG_NAME_LIST = 64;
+
+function distinctIfLong(names: ResolvedName[]): ResolvedName[] {
+  if (names.length <= LONG_NAME_LIST) return names;
+  const seen = new Map<string, Set<ProjectClass | undefined>>();
+  return names.filter((r) => {
+    const cls = r.projectClass ?? r.projectInstance;
+    const key = r.projectInstance ? `${r.name}()` : r.name;
+    let classes = seen.get(key);
+    if (!classes) seen.set(key, (classes = new Set()));
+    if (classes.has(cls)) return false;
+    classes.add(cls);
+    return true;
+  });
 }
 
 /** Where `flows` looked for a name's function summaries: the module, how many parts of the name it is, the summary it read. */

@@ -8,6 +8,24 @@ import { literalTruth, spelled } from "./sink-helpers.js";
 const ids = (fact: PinFact) => fact.advisories.map((a) => a.id).join(", ");
 
 /**
+ * The version to upgrade to: the newest first-fixed version of the pin's advisories. torch 2.6 fixed CVE-2025-32434
+ * but not CVE-2026-24747 (fixed in 2.10.0): advising ">=2.6" to a project pinning 2.9.1 (pytorch-lightning) named a
+ * version still affected.
+ */
+function upgradeTo(fact: PinFact, fallback: string): string {
+  // Release numbers compared part by part here: importing the PEP 440 library would load it on every scan.
+  const parts = (v: string) => v.split(".").map((p) => parseInt(p, 10) || 0);
+  const newer = (a: string, b: string) => {
+    const [x, y] = [parts(a), parts(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+    return false;
+  };
+  let best: string | undefined;
+  for (const v of fact.advisories.flatMap((a) => a.fixed.split(/\s*,\s*/).filter(Boolean))) if (!best || newer(v, best)) best = v;
+  return best ?? fallback;
+}
+
+/**
  * The rule as registered has no sinks: its sinks exist only for a project whose manifests pin a version without
  * the protection (see `crossSignalRule`), so a file alone never yields a finding.
  */
@@ -41,7 +59,7 @@ const RULE = defineRule({
     securityImplications:
       "The protection the code relies on does not exist in the installed version: whoever supplies the checkpoint or " +
       "array file runs code in the loading process.",
-    howToFix: "Upgrade the pinned package (torch>=2.6, numpy>=1.16.3) and re-lock; for numpy also pass `allow_pickle=False` explicitly.",
+    howToFix: "Upgrade the pinned package to the version the message names (the newest first-fixed version of its advisories: torch>=2.6, or >=2.10.0 for CVE-2026-24747; numpy>=1.16.3) and re-lock; for numpy also pass `allow_pickle=False` explicitly.",
     fixHint: "Upgrade the pin named in the message; the call itself is right.",
     vulnerableExample: ["# requirements.txt: torch==2.5.1", "state = torch.load(path, weights_only=True)  # bypassable on 2.5.1"].join("\n"),
     safeExample: ["# requirements.txt: torch==2.10.0", "state = torch.load(path, weights_only=True)"].join("\n"),
@@ -77,7 +95,7 @@ export function crossSignalRule(facts: CrossSignalFacts): PythonRule {
       check: (m) => (literalTruth(m.args.find("weights_only"), m.model.tree.source) === true ? {} : null),
       message: (m) =>
         `${spelled(m)} with \`weights_only=True\` is still exploitable here: the project pins ${pinnedAt(torch)}, affected by ${ids(torch)}, ` +
-        `so a crafted checkpoint bypasses the restricted unpickler. Upgrade torch to >=2.6 (better: load safetensors).`,
+        `so a crafted checkpoint bypasses the restricted unpickler. Upgrade torch to >=${upgradeTo(torch, "2.6")} (better: load safetensors).`,
     });
   }
   const numpy = facts.numpy;
@@ -88,7 +106,7 @@ export function crossSignalRule(facts: CrossSignalFacts): PythonRule {
       check: (m) => (m.args.find("allow_pickle", 2) || m.args.mayBeHidden("allow_pickle", 2) ? null : {}),
       message: (m) =>
         `${spelled(m)} without \`allow_pickle\` unpickles object arrays here: the project pins ${pinnedAt(numpy)}, where the default is ` +
-        `\`allow_pickle=True\` (${ids(numpy)}). Pass \`allow_pickle=False\` and upgrade numpy to >=1.16.3.`,
+        `\`allow_pickle=True\` (${ids(numpy)}). Pass \`allow_pickle=False\` and upgrade numpy to >=${upgradeTo(numpy, "1.16.3")}.`,
     });
   }
   return sinks.length ? { ...RULE, prefilter, sinks } : RULE;

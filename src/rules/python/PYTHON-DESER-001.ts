@@ -11,7 +11,7 @@ import type { SyntaxNode } from "../../languages/python/syntax.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { inputArgument } from "./sink-input.js";
 import { exportedConstant, trustDemand } from "./trust.js";
-import PYTHON_LANG_SEC_040, { dataOnlyAllowlist } from "./PYTHON-LANG-SEC-040.js";
+import PYTHON_LANG_SEC_040, { admitted, dataOnlyAllowlist } from "./PYTHON-LANG-SEC-040.js";
 import PYTHON_LANG_SEC_041 from "./PYTHON-LANG-SEC-041.js";
 import PYTHON_LANG_SEC_042 from "./PYTHON-LANG-SEC-042.js";
 import PYTHON_LANG_SEC_043 from "./PYTHON-LANG-SEC-043.js";
@@ -577,7 +577,7 @@ function flowChecked(spec: SinkSpec): SinkSpec {
         return {
           message:
             `Untrusted data reaches ${code(m.subclass!.name)} (${m.target}): ${source.message.replace(/^source: /, "")} is unpickled, but its find_class ` +
-            `admits only plain data types (${restricted.map(code).join(", ")}), so the payload cannot call functions. Keep the allowlist to data types, or use a data-only format.`,
+            `admits ${admitted(restricted)}, so the payload cannot call functions. Keep the allowlist to data types, or use a data-only format.`,
           severity: "medium",
           confidence: "low",
           flow: [...flow.steps, { node: m.node, message: `sink: ${m.target} (find_class restricted to data types)` }],

@@ -14,10 +14,15 @@ const DATA_ONLY_GLOBALS = new Set([
   "datetime.timedelta", "datetime.timezone", "decimal.Decimal", "fractions.Fraction", "uuid.UUID",
 ]);
 
-/** The data types a subclass's `find_class` admits, when it admits nothing but data types. */
+/** The data types a subclass's `find_class` admits, when it admits nothing but data types (none, when it admits no global). */
 export function dataOnlyAllowlist(m: SinkMatch): string[] | undefined {
   const allowed = m.via === "subclass" ? m.subclass?.allowlist : undefined;
-  return allowed?.length && allowed.every((g) => DATA_ONLY_GLOBALS.has(g)) ? allowed : undefined;
+  return allowed?.every((g) => DATA_ONLY_GLOBALS.has(g)) ? allowed : undefined;
+}
+
+/** What a data-only `find_class` admits, in words: "only plain data types (`builtins.list`)" or "no global at all". */
+export function admitted(allowed: readonly string[]): string {
+  return allowed.length ? `only plain data types (${allowed.map(code).join(", ")})` : "no global at all (it raises for every one)";
 }
 
 /** An unpickler restricted to data types: still a finding (the format stays pickle), of low severity. */
@@ -28,7 +33,7 @@ function check(m: SinkMatch): SinkOutcome {
     severity: "low",
     confidence: "low",
     message:
-      `${code(m.subclass!.name)} subclasses ${m.target}, and its find_class admits only plain data types (${allowed.map(code).join(", ")}): ` +
+      `${code(m.subclass!.name)} subclasses ${m.target}, and its find_class admits ${admitted(allowed)}: ` +
       "a payload cannot call functions or build other objects through it. Keep the allowlist to data types, and prefer a data-only format.",
   };
 }
@@ -174,7 +179,8 @@ export default defineRule({
           "allowed callable. Keep a restricted unpickler as defence in depth, but do not feed it untrusted data; the " +
           "rule reports such subclasses on purpose. The exception is an allowlist of plain data types only (`builtins` " +
           "containers and scalars, `collections.OrderedDict`, `datetime`, `decimal.Decimal`, ...) pinned by literal " +
-          "conditions, as in the Python documentation's \"Restricting Globals\" example: a payload cannot call anything " +
+          "conditions, as in the Python documentation's \"Restricting Globals\" example, or a find_class that admits no " +
+          "global at all (it only raises): a payload cannot call anything " +
           "through it, so the finding is reported with low severity (and PYTHON-DESER-001 with low confidence).",
       },
       {

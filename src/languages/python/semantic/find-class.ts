@@ -24,6 +24,8 @@ const MAX_ALLOWED = 256;
  * The globals (`module.name`) a class's own `find_class` can return, when every `return` in it sits under conditions
  * that pin both the module and the name to literals (`==`, `in` a literal or a name bound to one, `(module, name) in`
  * a set of pairs) and returns the global looked up (`super().find_class(module, name)`, `getattr(..., name)`).
+ * Empty when it returns nothing at all (it raises for every global, as nltk's wordnet browser's does): loading can then
+ * build only what needs no global (numbers, strings, bytes, lists, tuples, dicts, sets).
  * Undefined when the class does not override it or the code is anything else.
  */
 export function findClassAllowlist(model: SemanticModel, classDef: SyntaxNode): string[] | undefined {
@@ -37,7 +39,7 @@ export function findClassAllowlist(model: SemanticModel, classDef: SyntaxNode): 
   if (!body) return undefined;
   const allowed = new Set<string>();
   const reader = { model, classScope, moduleParam, nameParam };
-  if (!walk(reader, body, {}, allowed) || allowed.size === 0) return undefined;
+  if (!walk(reader, body, {}, allowed)) return undefined;
   return [...allowed].sort();
 }
 
