@@ -624,8 +624,20 @@ class Machine implements RenderNames {
 
   opNone(): boolean { // NONE (0x4e)
     this.push(NONE);
-    // NONE POP NONE POP ... (padding, as MARKs are) changes nothing: the POP and the pairs after it are taken here.
     const b = this.bytes;
+    // A run of NONEs (padding that fills the stack) is taken here, as opMark takes MARKs: up to the stack depth limit,
+    // whose error the opcode after the run then raises as it would have.
+    if (b[this.pos] === 0x4e) {
+      const limit = this.runLimit(this.o.limits.maxStackDepth - this.stack.length);
+      let end = this.pos;
+      while (end < limit && b[end] === 0x4e) end++;
+      if (end === this.pos) return false;
+      const stack = this.stack;
+      for (let i = this.pos; i < end; i++) stack.push(NONE);
+      this.tookRun(end);
+      return false;
+    }
+    // NONE POP NONE POP ... (padding, as MARKs are) changes nothing: the POP and the pairs after it are taken here.
     if (b[this.pos] !== 0x30) return false;
     const limit = this.runLimit(Number.MAX_SAFE_INTEGER);
     if (limit <= this.pos) return false;
