@@ -1,10 +1,10 @@
 // Pickle streams where they lie: stacked pickles (legacy torch), joblib arrays and large inline data cut out so
 // that a multi-GB file is never read whole, offsets mapped back to the file. Browser-safe.
-import { ascii, concatBytes, indexOf } from "./containers/bytes.js";
+import { ascii, concatBytes, indexOf, indexOfSkipping } from "./containers/bytes.js";
 import type { ArtifactLayoutEntry } from "./containers/reader.js";
 import { locateJoblibArrays, type JoblibArray } from "./containers/joblib.js";
-import type { LargeString } from "./containers/pickle-walk.js";
-import { memorySource, readRange, sliceSource } from "./containers/sources.js";
+import { MAX_WALK_STACK, type LargeString } from "./containers/pickle-walk.js";
+import { isInMemory, memorySource, readRange, sliceSource } from "./containers/sources.js";
 import { isLegacyTorchMagic, LEGACY_STACKED_PICKLES } from "./containers/torch-legacy.js";
 import { looksLikeZipStart } from "./containers/zip.js";
 import { looksLikePickle, type PickleAnalysis } from "./pickle/index.js";
@@ -13,7 +13,10 @@ import type { ByteSource, PickleScanOptions } from "./types.js";
 /** Protocol 0/1 pickles have no magic: the analyser's sniff replays up to 64 KiB, so give it one byte more. */
 export const HEAD_BYTES = 64 * 1024 + 1;
 const MAX_STACKED_PICKLES = 64;
-/** Pickles up to this size are analysed in one pass when nothing in them needs the framing walk. */
+/**
+ * Pickles up to this size are analysed in one pass when nothing in them needs the framing walk. Longer ones in memory
+ * are analysed before the walk too, for the walk to be spared where it cannot change the answer (see walkChangesNothing).
+ */
 const DIRECT_ANALYSIS_BYTES = 4 * 1024 * 1024;
 /** Bytes read past the point where the framing walk stopped, for the machine to stop on its own. */
 const WALK_ERROR_MARGIN = 64 * 1024;
@@ -41,6 +44,8 @@ export interface PickleHost {
   readonly options: PickleScanOptions;
   /** Analyses one pickle within what is left of the file's opcode budget. */
   analyze(bytes: Uint8Array): PickleAnalysis;
+  /** What is left of the file's opcode budget. */
+  readonly opcodesLeft: number;
   /** Gives back opcodes spent on an analysis that will be redone. */
   refund(opcodes: number): void;
   /** Spends opcodes again on a refunded analysis that is used after all (as `analyze` spent them). */
@@ -112,6 +117,11 @@ export class PickleStreams {
     const { source, member } = item;
     const direct = await this.analyseDirectly(item, position);
     if (direct.settled) return direct.end;
+    if (direct.refunded !== undefined && this.walkChangesNothing(direct.refunded.analysis)) {
+      const analysis = this.reuse(direct.refunded.analysis);
+      this.host.record(analysis, member, item.origin + position);
+      return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
+    }
     const framing = await locateJoblibArrays(source, position, this.host.options.limits.maxOpcodes);
     if (framing.end !== null && (framing.arrays.length > 0 || framing.largeStrings.length > 0)) {
       if (framing.arrays.length > 0) this.host.trait("joblib");
@@ -155,24 +165,58 @@ export class PickleStreams {
    * not a legacy torch file (raw storage bytes follow its pickles) and names no joblib array wrapper (joblib reads
    * the array bytes after the wrapper's BUILD outside the pickle, so only the framing walk sees what joblib sees).
    * Otherwise the full path must run: `refunded` holds the analysis made here, for that path to use where it would
-   * analyse the same bytes (with the same budget, as the refund restores it) again.
+   * analyse the same bytes (with the same budget, as the refund restores it) again. A longer stream already in memory
+   * is analysed here too but never settled (the walk cuts its large strings out), only refunded.
    */
   private async analyseDirectly(item: PickleSite, position: number): Promise<{ settled: true; end: number | null } | { settled: false; refunded?: DirectAnalysis }> {
     const length = item.source.size - position;
-    if (length > DIRECT_ANALYSIS_BYTES) return { settled: false };
+    const long = length > DIRECT_ANALYSIS_BYTES;
+    if (long && !this.analysesBeforeWalk(item.source, length)) return { settled: false };
     if (isLegacyTorchMagic(await readRange(item.source, 0, 32))) return { settled: false };
     const bytes = await readRange(item.source, position, length);
     // A joblib file (the wrapper's module name in its bytes) would be analysed twice: the full path straight away.
     // (Names the bytes do not spell out, such as escaped protocol 0 strings, are still caught by the check below.)
-    if (indexOf(bytes, NUMPY_PICKLE) >= 0) return { settled: false };
+    if ((long ? indexOfSkipping(bytes, NUMPY_PICKLE) : indexOf(bytes, NUMPY_PICKLE)) >= 0) return { settled: false };
     const analysis = this.host.analyze(bytes);
-    if (analysis.error !== undefined || analysis.imports.some((i) => JOBLIB_WRAPPER.test(i.normalized) || i.dynamic)) {
+    if (long || analysis.error !== undefined || analysis.imports.some((i) => JOBLIB_WRAPPER.test(i.normalized) || i.dynamic)) {
       this.host.refund(analysis.opcodeCount); // the full path analyses the same bytes again
       // readPickleBytes cuts a stream longer than the decompression limit: those are not the same bytes.
       return length <= this.host.options.limits.maxDecompressedBytes ? { settled: false, refunded: { length, analysis } } : { settled: false };
     }
     this.host.record(analysis, item.member, item.origin + position);
     return { settled: true, end: analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null };
+  }
+
+  /**
+   * Whether a stream longer than DIRECT_ANALYSIS_BYTES is analysed before its framing walk: its bytes are in memory
+   * (a decoded member: reading it whole costs nothing), within the decompression limit (the bytes the full path
+   * would analyse), and the file's opcode budget cannot run out on this analysis (it would warn of that, and the full
+   * path may analyse fewer opcodes).
+   */
+  private analysesBeforeWalk(source: ByteSource, length: number): boolean {
+    const limits = this.host.options.limits;
+    return isInMemory(source) && length <= limits.maxDecompressedBytes && this.host.opcodesLeft > limits.maxOpcodes;
+  }
+
+  /**
+   * Whether the framing walk of a stream could change nothing in what the full path does with this analysis of the
+   * whole stream: the machine ran the stream's first pickle to the walk's own opcode limit, without a STOP or an
+   * error before it. The walk reads each opcode's operands as the machine does, so it reads the same opcodes and
+   * stops at that limit too (or before it, at a line longer than it reads): either way without an end, so the large
+   * strings it found are not cut out, and the stream is analysed whole, which this analysis is. It sizes no joblib
+   * array (a wrapper's name spells numpy_pickle in the bytes, which analyseDirectly then does not analyse), and its
+   * stack, the machine's values and marks, stays within twice the machine's depth limit, short of its own.
+   * (Three red-team streams of millions of padding opcodes spent most of the model-file folder's time in that walk.)
+   */
+  private walkChangesNothing(analysis: PickleAnalysis): boolean {
+    const limits = this.host.options.limits;
+    return (
+      analysis.streams === 0 &&
+      analysis.opcodeCount === limits.maxOpcodes &&
+      analysis.error !== undefined &&
+      analysis.error.message.startsWith("opcode limit ") &&
+      2 * limits.maxStackDepth <= MAX_WALK_STACK
+    );
   }
 
   private reuse(analysis: PickleAnalysis): PickleAnalysis {

@@ -102,7 +102,7 @@ class ArtifactScan implements PickleHost {
   private baseKind = "unknown";
   private readonly budget: DecompressionBudget;
   private budgetWarned = false;
-  private opcodesLeft: number;
+  opcodesLeft: number;
   private opcodesWarned = false;
   /** The options of the last analysis (the same until the file's opcode budget runs low). */
   private analysisOptions: PickleScanOptions | undefined;

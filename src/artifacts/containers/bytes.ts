@@ -121,6 +121,24 @@ export function indexOf(hay: Uint8Array, needle: readonly number[], from = 0): n
   return -1;
 }
 
+/**
+ * `indexOf` for long inputs in which the needle's first byte may be frequent (megabytes of one letter in a string):
+ * Horspool's search, which steps by up to the needle's length, where `indexOf` stops at every first byte.
+ */
+export function indexOfSkipping(hay: Uint8Array, needle: readonly number[]): number {
+  const m = needle.length;
+  if (m === 0) return 0;
+  const shift = new Int32Array(256).fill(m);
+  for (let j = 0; j < m - 1; j++) shift[needle[j]!] = m - 1 - j;
+  const last = needle[m - 1]!;
+  for (let i = m - 1; i < hay.length; ) {
+    const b = hay[i]!;
+    if (b === last && hay[i - m + 1] === needle[0] && matchesAt(hay, needle, i - m + 1)) return i - m + 1;
+    i += shift[b]!;
+  }
+  return -1;
+}
+
 function matchesAt(hay: Uint8Array, needle: readonly number[], at: number): boolean {
   for (let j = 1; j < needle.length; j++) if (hay[at + j] !== needle[j]) return false;
   return true;

@@ -3,7 +3,7 @@
 // This is not the security analysis (that is src/artifacts/pickle): it only finds where opcodes stop
 // and raw data starts, and nothing here is ever executed.
 import { i32le, i64le, latin1, u16le, u32le, u64le, utf8 } from "./bytes.js";
-import { ByteCursor } from "./cursor.js";
+import { ByteCursor, NOT_HELD, PAST_END } from "./cursor.js";
 
 export type WalkValue =
   | { t: "int"; v: number }
@@ -18,13 +18,19 @@ export type WalkValue =
   | { t: "other" };
 
 const OTHER: WalkValue = { t: "other" };
+// Values that are never changed after they are pushed (only "obj" and "dict" values are) are shared, not made per
+// opcode: padding of millions of pushes made as many objects.
+const NONE: WalkValue = { t: "none" };
+const MARK: WalkValue = { t: "mark" };
+const TRUE: WalkValue = { t: "bool", v: true };
+const FALSE: WalkValue = { t: "bool", v: false };
+const SMALL_INTS: readonly WalkValue[] = Array.from({ length: 256 }, (_, v) => ({ t: "int", v }));
 const MAX_LINE = 1 << 16;
 const MAX_MEMO = 1 << 20;
 const MAX_CONTAINER_ITEMS = 1 << 16;
-const MAX_STACK = 1 << 20;
+/** The walk stops where its stack (values and marks) holds more entries than this. */
+export const MAX_WALK_STACK = 1 << 20;
 const MAX_TRACKED_STRING = 1 << 16;
-/** Stands for a string argument too large to read; it decodes as an empty (untracked) value. */
-const SKIPPED = new Uint8Array(0);
 
 export interface WalkHooks {
   /**
@@ -67,13 +73,15 @@ interface BuildPause {
 
 /**
  * Walks one pickle starting at the cursor's position until STOP, an error, or `maxOpcodes`. The opcodes are read
- * synchronously from the cursor's window (an await per opcode cost more than the opcode); the walk pauses only to
- * refill the window and for the `afterBuild` hook.
+ * synchronously from the cursor's window (an await per opcode cost more than the opcode), by index, without a view
+ * per operand; the walk pauses only to refill the window and for the `afterBuild` hook.
  */
 export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: WalkHooks = {}): Promise<WalkResult> {
   const stack: WalkValue[] = [];
   const memo = new Map<number, WalkValue>();
   let opcodes = 0;
+  /** The cursor's window while `run` reads it (nothing replaces it until `run` returns or throws). */
+  let bytes = cursor.window;
   const fail = (message: string, offset: number): WalkResult => ({ end: null, error: { message, offset }, opcodes });
   const pop = (): WalkValue => stack.pop() ?? OTHER;
   const popToMark = (): WalkValue[] => {
@@ -90,27 +98,46 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
   };
   /** True after a refill that brought no more bytes: what the window cannot serve is past the end. */
   let exhausted = false;
-  /** What the window served; when it cannot serve yet, a refill (or past the end, null). */
-  const served = (bytes: Uint8Array | null | undefined): Uint8Array | null => {
-    if (bytes !== undefined) return bytes;
-    if (exhausted) return null;
+  /** What the window served (an index in `bytes`, or PAST_END); when it cannot serve yet, a refill. */
+  const served = (index: number): number => {
+    if (index !== NOT_HELD) return index;
+    if (exhausted) return PAST_END;
     throw REFILL;
   };
-  const take = (count: number): Uint8Array | null => served(cursor.takeNow(count));
-  const readLine = (max: number): Uint8Array | null => served(cursor.lineNow(max));
-  const sized = (lengthBytes: number, read: (b: Uint8Array) => number): Uint8Array | null => {
+  /** Index in `bytes` of the next `count` bytes, or PAST_END. */
+  const take = (count: number): number => served(cursor.takeIndexNow(count));
+  /** Where the line `readLine` last read starts in `bytes` (it ends at the index `readLine` returned). */
+  let lineStart = 0;
+  /** Index in `bytes` of the newline ending the next line, or PAST_END. */
+  const readLine = (max: number): number => {
+    const before = cursor.position;
+    const end = served(cursor.lineEndIndexNow(max));
+    lineStart = end - (cursor.position - 1 - before);
+    return end;
+  };
+  const text = (from: number, to: number): string => latin1(bytes.subarray(from, to));
+  /** Length of the operand `sized` last read. */
+  let sizedLength = 0;
+  /**
+   * A length-prefixed operand: the index in `bytes` of its first byte (its length in `sizedLength`), or PAST_END when
+   * truncated. One too large to read is stepped over and reads as empty.
+   */
+  const sized = (lengthBytes: 1 | 4 | 8): number => {
     const lengthField = cursor.position;
     const head = take(lengthBytes);
-    if (!head) return null;
-    const length = read(head);
-    if (!Number.isFinite(length) || length < 0) return null;
+    if (head < 0) return PAST_END;
+    const length = lengthBytes === 1 ? bytes[head]! : lengthBytes === 4 ? u32le(bytes, head) : u64le(bytes, head);
+    if (!Number.isFinite(length) || length < 0) return PAST_END;
+    sizedLength = length;
     if (length <= MAX_TRACKED_STRING) return take(length);
     // Large byte strings (inline tensor data) are stepped over, never read: only their end matters here.
-    if (cursor.position + length > cursor.source.size) return null;
+    if (cursor.position + length > cursor.source.size) return PAST_END;
     if (length > LARGE_STRING) hooks.largeString?.({ lengthField, lengthSize: lengthBytes, payload: cursor.position, length });
     cursor.position += length;
-    return SKIPPED;
+    sizedLength = 0;
+    return 0;
   };
+  const sizedText = (at: number, decode: (b: Uint8Array) => string): string => decode(bytes.subarray(at, at + sizedLength));
 
   for (;;) {
     let outcome: WalkResult | BuildPause | typeof REFILL;
@@ -137,6 +164,7 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
 
   /** Walks until the end, a refill (thrown, the opcode rewound) or a BUILD the hook must see. */
   function run(): WalkResult | BuildPause {
+    bytes = cursor.window;
     let at = cursor.position;
     let counted = opcodes;
     try {
@@ -158,97 +186,99 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
 
   /** One opcode: undefined to go on. */
   function step(at: number): WalkResult | BuildPause | undefined {
-    if (stack.length > MAX_STACK) return fail(`stack deeper than ${MAX_STACK} entries`, at);
-    const opBytes = take(1);
-    if (!opBytes) return fail("pickle ends without STOP", at);
-    const op = opBytes[0]!;
+    if (stack.length > MAX_WALK_STACK) return fail(`stack deeper than ${MAX_WALK_STACK} entries`, at);
+    const opAt = take(1);
+    if (opAt < 0) return fail("pickle ends without STOP", at);
+    const op = bytes[opAt]!;
     opcodes++;
     switch (op) {
       case 0x2e: // STOP
         return { end: cursor.position, value: stack[stack.length - 1] ?? OTHER, opcodes };
       case 0x80: // PROTO
-        if (!(take(1))) return fail("truncated PROTO", at);
+        if (take(1) < 0) return fail("truncated PROTO", at);
         break;
       case 0x95: // FRAME
-        if (!(take(8))) return fail("truncated FRAME", at);
+        if (take(8) < 0) return fail("truncated FRAME", at);
         break;
       case 0x28: // MARK
-        stack.push({ t: "mark" });
+        stack.push(MARK);
         break;
       case 0x4e: // NONE
-        stack.push({ t: "none" });
+        stack.push(NONE);
         break;
       case 0x88: // NEWTRUE
+        stack.push(TRUE);
+        break;
       case 0x89: // NEWFALSE
-        stack.push({ t: "bool", v: op === 0x88 });
+        stack.push(FALSE);
         break;
       case 0x4a: { // BININT
         const b = take(4);
-        if (!b) return fail("truncated BININT", at);
-        stack.push({ t: "int", v: i32le(b, 0) });
+        if (b < 0) return fail("truncated BININT", at);
+        stack.push(intValue(i32le(bytes, b)));
         break;
       }
       case 0x4b: { // BININT1
         const b = take(1);
-        if (!b) return fail("truncated BININT1", at);
-        stack.push({ t: "int", v: b[0]! });
+        if (b < 0) return fail("truncated BININT1", at);
+        stack.push(SMALL_INTS[bytes[b]!]!);
         break;
       }
       case 0x4d: { // BININT2
         const b = take(2);
-        if (!b) return fail("truncated BININT2", at);
-        stack.push({ t: "int", v: u16le(b, 0) });
+        if (b < 0) return fail("truncated BININT2", at);
+        stack.push(intValue(u16le(bytes, b)));
         break;
       }
       case 0x8a: // LONG1
       case 0x8b: { // LONG4
-        const body = sized(op === 0x8a ? 1 : 4, (h) => (op === 0x8a ? h[0]! : u32le(h, 0)));
-        if (!body) return fail("truncated LONG", at);
-        stack.push(smallLong(body));
+        const body = sized(op === 0x8a ? 1 : 4);
+        if (body < 0) return fail("truncated LONG", at);
+        stack.push(smallLong(bytes, body, sizedLength));
         break;
       }
       case 0x49: // INT
       case 0x4c: { // LONG
-        const line = readLine(MAX_LINE);
-        if (!line) return fail("unterminated INT/LONG", at);
-        stack.push(textIntValue(line, op === 0x49));
+        const end = readLine(MAX_LINE);
+        if (end < 0) return fail("unterminated INT/LONG", at);
+        stack.push(textIntValue(bytes, lineStart, end, op === 0x49));
         break;
       }
       case 0x46: // FLOAT
       case 0x53: // STRING
       case 0x56: { // UNICODE
-        const line = readLine(MAX_LINE);
-        if (!line) return fail("unterminated text argument", at);
+        const end = readLine(MAX_LINE);
+        if (end < 0) return fail("unterminated text argument", at);
         if (op === 0x46) stack.push(OTHER);
-        else stack.push({ t: "str", v: op === 0x53 ? latin1(line).replace(/^(['"])(.*)\1$/s, "$2") : latin1(line) });
+        else stack.push({ t: "str", v: op === 0x53 ? text(lineStart, end).replace(/^(['"])(.*)\1$/s, "$2") : text(lineStart, end) });
         break;
       }
       case 0x47: // BINFLOAT
-        if (!(take(8))) return fail("truncated BINFLOAT", at);
+        if (take(8) < 0) return fail("truncated BINFLOAT", at);
         stack.push(OTHER);
         break;
       case 0x54: // BINSTRING
       case 0x42: // BINBYTES
       case 0x58: { // BINUNICODE
-        const body = sized(4, (h) => u32le(h, 0));
-        if (!body) return fail("truncated string", at);
-        stack.push({ t: "str", v: op === 0x58 ? utf8(body) : latin1(body) });
+        const body = sized(4);
+        if (body < 0) return fail("truncated string", at);
+        stack.push({ t: "str", v: sizedText(body, op === 0x58 ? utf8 : latin1) });
         break;
       }
       case 0x55: // SHORT_BINSTRING
       case 0x43: // SHORT_BINBYTES
       case 0x8c: { // SHORT_BINUNICODE
-        const body = sized(1, (h) => h[0]!);
-        if (!body) return fail("truncated string", at);
-        stack.push({ t: "str", v: op === 0x8c ? utf8(body) : latin1(body) });
+        const body = sized(1);
+        if (body < 0) return fail("truncated string", at);
+        stack.push({ t: "str", v: sizedText(body, op === 0x8c ? utf8 : latin1) });
         break;
       }
       case 0x8d: // BINUNICODE8
       case 0x8e: // BINBYTES8
       case 0x96: { // BYTEARRAY8
-        const body = sized(8, (h) => u64le(h, 0));
-        if (!body) return fail("truncated string", at);
-        stack.push(op === 0x8d ? { t: "str", v: utf8(body) } : OTHER);
+        const body = sized(8);
+        if (body < 0) return fail("truncated string", at);
+        stack.push(op === 0x8d ? { t: "str", v: sizedText(body, utf8) } : OTHER);
         break;
       }
       case 0x29: // EMPTY_TUPLE
@@ -311,11 +341,16 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
       case 0x32: // DUP
         stack.push(stack[stack.length - 1] ?? OTHER);
         break;
-      case 0x63: { // GLOBAL
-        const module = readLine(MAX_LINE);
-        const name = module && (readLine(MAX_LINE));
-        if (!module || !name) return fail("unterminated GLOBAL", at);
-        stack.push({ t: "global", name: `${latin1(module)}.${latin1(name)}` });
+      case 0x63: // GLOBAL
+      case 0x69: { // INST
+        const moduleEnd = readLine(MAX_LINE);
+        if (moduleEnd < 0) return fail(op === 0x63 ? "unterminated GLOBAL" : "unterminated INST", at);
+        const module = text(lineStart, moduleEnd);
+        const nameEnd = readLine(MAX_LINE);
+        if (nameEnd < 0) return fail(op === 0x63 ? "unterminated GLOBAL" : "unterminated INST", at);
+        const name = `${module}.${text(lineStart, nameEnd)}`;
+        if (op === 0x63) stack.push({ t: "global", name });
+        else stack.push({ t: "obj", cls: name, args: { t: "tuple", items: popToMark() } });
         break;
       }
       case 0x93: { // STACK_GLOBAL
@@ -324,14 +359,6 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
         stack.push(
           module.t === "str" && name.t === "str" ? { t: "global", name: `${module.v}.${name.v}` } : OTHER,
         );
-        break;
-      }
-      case 0x69: { // INST
-        const module = readLine(MAX_LINE);
-        const name = module && (readLine(MAX_LINE));
-        if (!module || !name) return fail("unterminated INST", at);
-        const args = popToMark();
-        stack.push({ t: "obj", cls: `${latin1(module)}.${latin1(name)}`, args: { t: "tuple", items: args } });
         break;
       }
       case 0x6f: { // OBJ
@@ -363,9 +390,9 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
       }
       case 0x67: // GET
       case 0x70: { // PUT
-        const line = readLine(MAX_LINE);
-        if (!line) return fail("unterminated GET/PUT", at);
-        const key = Number(latin1(line));
+        const end = readLine(MAX_LINE);
+        if (end < 0) return fail("unterminated GET/PUT", at);
+        const key = decimalValue(bytes, lineStart, end) ?? Number(text(lineStart, end));
         if (op === 0x67) stack.push(memo.get(key) ?? OTHER);
         else setMemo(key, stack[stack.length - 1] ?? OTHER);
         break;
@@ -376,8 +403,8 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
       case 0x72: { // LONG_BINPUT
         const wide = op === 0x6a || op === 0x72;
         const b = take(wide ? 4 : 1);
-        if (!b) return fail("truncated memo opcode", at);
-        const key = wide ? u32le(b, 0) : b[0]!;
+        if (b < 0) return fail("truncated memo opcode", at);
+        const key = wide ? u32le(bytes, b) : bytes[b]!;
         if (op === 0x68 || op === 0x6a) stack.push(memo.get(key) ?? OTHER);
         else setMemo(key, stack[stack.length - 1] ?? OTHER);
         break;
@@ -386,7 +413,7 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
         setMemo(memo.size, stack[stack.length - 1] ?? OTHER);
         break;
       case 0x50: // PERSID
-        if (!(readLine(MAX_LINE))) return fail("unterminated PERSID", at);
+        if (readLine(MAX_LINE) < 0) return fail("unterminated PERSID", at);
         stack.push(OTHER);
         break;
       case 0x51: // BINPERSID
@@ -396,7 +423,7 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
       case 0x82: // EXT1
       case 0x83: // EXT2
       case 0x84: // EXT4
-        if (!(take(op === 0x82 ? 1 : op === 0x83 ? 2 : 4))) return fail("truncated EXT", at);
+        if (take(op === 0x82 ? 1 : op === 0x83 ? 2 : 4) < 0) return fail("truncated EXT", at);
         stack.push(OTHER);
         break;
       case 0x97: // NEXT_BUFFER
@@ -416,33 +443,49 @@ function setEntry(target: WalkValue | undefined, key: WalkValue, value: WalkValu
   if (target.entries.size < MAX_CONTAINER_ITEMS) target.entries.set(key.v, value);
 }
 
+function intValue(v: number): WalkValue {
+  return v >= 0 && v < 256 ? SMALL_INTS[v]! : { t: "int", v };
+}
+
 /**
- * The value of an INT or LONG opcode's line, read from its bytes: one `L` at the end is dropped; then `00` and `01`
+ * The value of an INT or LONG opcode's line bytes[from, to): one `L` at the end is dropped; then `00` and `01`
  * are booleans (INT only), an optional `-` and 1-15 digits a number, anything else a value not followed. No string
  * is made: a protocol-0 stream of millions of `I1` lines made one per opcode, most of the walk's time.
  */
-function textIntValue(line: Uint8Array, isInt: boolean): WalkValue {
-  const end = line.length > 0 && line[line.length - 1] === 0x4c ? line.length - 1 : line.length;
-  if (isInt && end === 2 && line[0] === 0x30 && (line[1] === 0x30 || line[1] === 0x31)) return { t: "bool", v: line[1] === 0x31 };
-  const negative = line[0] === 0x2d;
-  const first = negative ? 1 : 0;
+function textIntValue(bytes: Uint8Array, from: number, to: number, isInt: boolean): WalkValue {
+  const end = to > from && bytes[to - 1] === 0x4c ? to - 1 : to;
+  if (isInt && end - from === 2 && bytes[from] === 0x30 && (bytes[from + 1] === 0x30 || bytes[from + 1] === 0x31)) return bytes[from + 1] === 0x31 ? TRUE : FALSE;
+  const negative = bytes[from] === 0x2d;
+  const first = negative ? from + 1 : from;
   if (end - first < 1 || end - first > 15) return OTHER;
   let v = 0;
   for (let i = first; i < end; i++) {
-    const digit = line[i]! - 0x30;
+    const digit = bytes[i]! - 0x30;
     if (digit < 0 || digit > 9) return OTHER;
     v = v * 10 + digit;
   }
-  return { t: "int", v: negative ? -v : v };
+  return negative ? (v === 0 ? { t: "int", v: -0 } : { t: "int", v: -v }) : intValue(v);
 }
 
-function smallLong(body: Uint8Array): WalkValue {
-  if (body.length === 0) return { t: "int", v: 0 };
-  if (body.length > 6) return body.length === 8 ? maybe(i64le(body, 0)) : OTHER;
+/** bytes[from, to) as a number when they are 1-15 decimal digits (as `Number` of their text reads them), else undefined. */
+function decimalValue(bytes: Uint8Array, from: number, to: number): number | undefined {
+  if (to - from < 1 || to - from > 15) return undefined;
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const digit = bytes[i]! - 0x30;
+    if (digit < 0 || digit > 9) return undefined;
+    v = v * 10 + digit;
+  }
+  return v;
+}
+
+function smallLong(bytes: Uint8Array, at: number, length: number): WalkValue {
+  if (length === 0) return SMALL_INTS[0]!;
+  if (length > 6) return length === 8 ? maybe(i64le(bytes, at)) : OTHER;
   let value = 0;
-  for (let i = body.length - 1; i >= 0; i--) value = value * 256 + body[i]!;
-  if (body[body.length - 1]! & 0x80) value -= 2 ** (8 * body.length);
-  return { t: "int", v: value };
+  for (let i = length - 1; i >= 0; i--) value = value * 256 + bytes[at + i]!;
+  if (bytes[at + length - 1]! & 0x80) value -= 2 ** (8 * length);
+  return intValue(value);
 }
 
 function maybe(value: number): WalkValue {

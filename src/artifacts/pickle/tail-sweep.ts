@@ -48,10 +48,52 @@ const BARE = new Set<number>([
 
 const EXT_NAMES = new Map<number, string>([[OP.EXT1, "EXT1"], [OP.EXT2, "EXT2"], [OP.EXT4, "EXT4"]]);
 
+/** How the sweep reads each opcode (one table lookup per opcode, not a set lookup per kind). */
+const enum Kind {
+  NotAnOpcode,
+  GlobalLines,
+  StackGlobal,
+  Extension,
+  Sized,
+  Line,
+  Fixed,
+  Bare,
+}
+
+const KIND = new Uint8Array(256);
+for (const op of BARE) KIND[op] = Kind.Bare;
+for (const op of FIXED.keys()) KIND[op] = Kind.Fixed;
+for (const op of LINE) KIND[op] = Kind.Line;
+for (const op of SIZED.keys()) KIND[op] = Kind.Sized;
+for (const op of EXT_NAMES.keys()) KIND[op] = Kind.Extension;
+KIND[OP.STACK_GLOBAL] = Kind.StackGlobal;
+KIND[OP.GLOBAL] = Kind.GlobalLines;
+KIND[OP.INST] = Kind.GlobalLines;
+
+/** Operand sizes: FIXED's, and SIZED's length fields. */
+const OPERAND = new Uint8Array(256);
+for (const [op, n] of FIXED) OPERAND[op] = n;
+for (const [op, n] of SIZED) OPERAND[op] = n;
+
 function littleEndian(b: Uint8Array, at: number, size: number): number {
   let v = 0;
   for (let i = size - 1; i >= 0; i--) v = v * 256 + b[at + i]!;
   return v;
+}
+
+/** `Number.parseInt` of the latin-1 text of bytes[from, to), read from the bytes when they are 1-15 digits. */
+function parseIndex(b: Uint8Array, from: number, to: number): number {
+  if (to - from >= 1 && to - from <= 15) {
+    let v = 0;
+    let i = from;
+    for (; i < to; i++) {
+      const digit = b[i]! - 0x30;
+      if (digit < 0 || digit > 9) break;
+      v = v * 10 + digit;
+    }
+    if (i === to) return v;
+  }
+  return Number.parseInt(latin1(b.subarray(from, to)), 10);
 }
 
 /**
@@ -59,6 +101,8 @@ function littleEndian(b: Uint8Array, at: number, size: number): number {
  * machine's memo held at an index when it stopped (STACK_GLOBAL operands are often memo fetches of module names
  * stored earlier), `memoSize` its size (MEMOIZE stores at the memo's length) and `stackTop` its last stack
  * values as far as they are strs (the limit may fall between a module name's push and its STACK_GLOBAL).
+ * Text is made only of the lines a name can come from (STRING, UNICODE, and GET/PUT indices that are not plain
+ * digits): the rest of a protocol-0 padding of millions of `I1` lines made a string each.
  */
 export function sweepGlobals(
   bytes: Uint8Array,
@@ -88,7 +132,48 @@ export function sweepGlobals(
   while (pos < bytes.length && found.length < MAX_SWEPT) {
     const at = pos;
     const op = bytes[pos++]!;
-    if (op === OP.GLOBAL || op === OP.INST) {
+    const kind = KIND[op]! as Kind;
+    if (kind === Kind.Bare) {
+      if (op === OP.POP) top.pop();
+      else if (op === OP.MEMOIZE) store(size++);
+      else if (op === OP.DUP) push(top.length > 0 ? top[top.length - 1]! : null);
+      else if (op === OP.STOP) {
+        // A stacked pickle that follows starts with an empty memo.
+        stored = new Map();
+        size = 0;
+        inherited = false;
+        top.length = 0;
+      } else if (op !== OP.MARK) push(null);
+    } else if (kind === Kind.Line) {
+      const end = bytes.indexOf(0x0a, pos);
+      if (end < 0) break;
+      const start = pos;
+      pos = end + 1;
+      if (op === OP.PUT) store(parseIndex(bytes, start, end));
+      else if (op === OP.GET) push(fetch(parseIndex(bytes, start, end)));
+      else if (op === OP.UNICODE) push(latin1(bytes.subarray(start, end)));
+      else if (op === OP.STRING && end - start >= 2 && (bytes[start] === 0x27 || bytes[start] === 0x22)) push(latin1(bytes.subarray(start + 1, end - 1)));
+      else push(null);
+    } else if (kind === Kind.Fixed) {
+      const n = OPERAND[op]!;
+      if (pos + n > bytes.length) break;
+      const v = littleEndian(bytes, pos, n);
+      pos += n;
+      if (op === OP.BINPUT || op === OP.LONG_BINPUT) store(v);
+      else if (op === OP.BINGET || op === OP.LONG_BINGET) push(fetch(v));
+      else if (op !== OP.PROTO && op !== OP.FRAME) push(null);
+    } else if (kind === Kind.Sized) {
+      const n = OPERAND[op]!;
+      if (pos + n > bytes.length) break;
+      const length = littleEndian(bytes, pos, n);
+      // BINSTRING and LONG4 lengths are signed: a negative one is an error for the loader too.
+      if ((op === OP.BINSTRING || op === OP.LONG4) && length >= 0x80000000) break;
+      const start = pos + n;
+      if (length > bytes.length - start) break;
+      pos = start + length;
+      const text = bytes.subarray(start, pos);
+      push(SIZED_STR.has(op) && length <= 1024 ? (op === OP.SHORT_BINSTRING || op === OP.BINSTRING ? latin1(text) : utf8.decode(text)) : null);
+    } else if (kind === Kind.GlobalLines) {
       const module = bytes.indexOf(0x0a, pos);
       const name = module < 0 ? -1 : bytes.indexOf(0x0a, module + 1);
       if (name < 0) break;
@@ -101,58 +186,18 @@ export function sweepGlobals(
       });
       pos = name + 1;
       push(null);
-    } else if (op === OP.STACK_GLOBAL) {
+    } else if (kind === Kind.StackGlobal) {
       const name = top.pop() ?? null;
       const module = top.pop() ?? null;
       const known = module !== null && name !== null;
       found.push({ module: module ?? "<unknown>", name: name ?? "<unknown>", opcode: "STACK_GLOBAL", offset: at, dynamic: !known });
       push(null);
-    } else if (EXT_NAMES.has(op)) {
-      const n = FIXED.get(op)!;
+    } else if (kind === Kind.Extension) {
+      const n = OPERAND[op]!;
       if (pos + n > bytes.length) break;
       found.push({ module: "copyreg._extension_registry", name: String(littleEndian(bytes, pos, n)), opcode: EXT_NAMES.get(op)!, offset: at, dynamic: false });
       pos += n;
       push(null);
-    } else if (SIZED.has(op)) {
-      const n = SIZED.get(op)!;
-      if (pos + n > bytes.length) break;
-      const length = littleEndian(bytes, pos, n);
-      // BINSTRING and LONG4 lengths are signed: a negative one is an error for the loader too.
-      if ((op === OP.BINSTRING || op === OP.LONG4) && length >= 0x80000000) break;
-      const start = pos + n;
-      if (length > bytes.length - start) break;
-      pos = start + length;
-      const text = bytes.subarray(start, pos);
-      push(SIZED_STR.has(op) && length <= 1024 ? (op === OP.SHORT_BINSTRING || op === OP.BINSTRING ? latin1(text) : utf8.decode(text)) : null);
-    } else if (LINE.has(op)) {
-      const end = bytes.indexOf(0x0a, pos);
-      if (end < 0) break;
-      const text = latin1(bytes.subarray(pos, end));
-      pos = end + 1;
-      if (op === OP.PUT) store(Number.parseInt(text, 10));
-      else if (op === OP.GET) push(fetch(Number.parseInt(text, 10)));
-      else if (op === OP.UNICODE) push(text);
-      else if (op === OP.STRING && text.length >= 2 && (text[0] === "'" || text[0] === '"')) push(text.slice(1, -1));
-      else push(null);
-    } else if (FIXED.has(op)) {
-      const n = FIXED.get(op)!;
-      if (pos + n > bytes.length) break;
-      const v = littleEndian(bytes, pos, n);
-      pos += n;
-      if (op === OP.BINPUT || op === OP.LONG_BINPUT) store(v);
-      else if (op === OP.BINGET || op === OP.LONG_BINGET) push(fetch(v));
-      else if (op !== OP.PROTO && op !== OP.FRAME) push(null);
-    } else if (BARE.has(op)) {
-      if (op === OP.MEMOIZE) store(size++);
-      else if (op === OP.POP) top.pop();
-      else if (op === OP.DUP) push(top.length > 0 ? top[top.length - 1]! : null);
-      else if (op === OP.STOP) {
-        // A stacked pickle that follows starts with an empty memo.
-        stored = new Map();
-        size = 0;
-        inherited = false;
-        top.length = 0;
-      } else if (op !== OP.MARK) push(null);
     } else {
       break; // not an opcode: the loader stops here too
     }

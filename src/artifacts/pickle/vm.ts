@@ -413,12 +413,16 @@ class Machine implements RenderNames {
 
   /** Bytes up to (excluding) the next newline; the newline is consumed. */
   private line(): Uint8Array {
-    const b = this.bytes;
     const start = this.pos;
-    const i = b.indexOf(0x0a, start);
+    return this.bytes.subarray(start, this.lineEnd());
+  }
+
+  /** Index of the next newline, which is consumed: the line is the bytes from the position before up to it. */
+  private lineEnd(): number {
+    const i = this.bytes.indexOf(0x0a, this.pos);
     if (i < 0) throw new PickleError("pickle data was truncated (no newline)", this.opStart, "truncated");
     this.pos = i + 1;
-    return b.subarray(start, i);
+    return i;
   }
 
   private utf8Line(what: string): string {
@@ -443,7 +447,7 @@ class Machine implements RenderNames {
 
   private decimalLine(what: string): number {
     const l = this.line();
-    const v = smallDecimal(l) ?? parsePythonInt(this.ascii(l, what));
+    const v = smallDecimal(l, 0, l.length) ?? parsePythonInt(this.ascii(l, what));
     if (v === null || typeof v === "bigint") throw new PickleError(`invalid ${what}`, this.opStart);
     return v;
   }
@@ -620,8 +624,20 @@ class Machine implements RenderNames {
 
   opNone(): boolean { // NONE (0x4e)
     this.push(NONE);
-    // NONE POP NONE POP ... (padding, as MARKs are) changes nothing: the POP and the pairs after it are taken here.
     const b = this.bytes;
+    // A run of NONEs (padding that fills the stack) is taken here, as opMark takes MARKs: up to the stack depth limit,
+    // whose error the opcode after the run then raises as it would have.
+    if (b[this.pos] === 0x4e) {
+      const limit = this.runLimit(this.o.limits.maxStackDepth - this.stack.length);
+      let end = this.pos;
+      while (end < limit && b[end] === 0x4e) end++;
+      if (end === this.pos) return false;
+      const stack = this.stack;
+      for (let i = this.pos; i < end; i++) stack.push(NONE);
+      this.tookRun(end);
+      return false;
+    }
+    // NONE POP NONE POP ... (padding, as MARKs are) changes nothing: the POP and the pairs after it are taken here.
     if (b[this.pos] !== 0x30) return false;
     const limit = this.runLimit(Number.MAX_SAFE_INTEGER);
     if (limit <= this.pos) return false;
@@ -643,13 +659,16 @@ class Machine implements RenderNames {
   }
 
   opInt(): boolean { // INT (0x49)
-    const l = this.line();
-    const quick = l.length === 2 && l[0] === 0x30 && (l[1] === 0x30 || l[1] === 0x31) ? undefined : smallDecimal(l);
+    // Read from the bytes without a view of the line: padding of millions of `I1` lines made one per opcode.
+    const b = this.bytes;
+    const start = this.pos;
+    const end = this.lineEnd();
+    const quick = end - start === 2 && b[start] === 0x30 && (b[start + 1] === 0x30 || b[start + 1] === 0x31) ? undefined : smallDecimal(b, start, end);
     if (quick !== undefined) {
       this.push({ k: "int", v: quick });
       return false;
     }
-    const text = this.ascii(l, "INT argument");
+    const text = this.ascii(b.subarray(start, end), "INT argument");
     if (text === "00") this.push(FALSE);
     else if (text === "01") this.push(TRUE);
     else this.push(this.intValue(text, "INT"));
@@ -1531,14 +1550,14 @@ function lazyProperty<T, K extends keyof T>(target: T, key: K, get: () => T[K]):
  * The common INT/PUT/GET argument, `-?[0-9]{1,14}`, read as parsePythonInt reads it but without making a string;
  * undefined for anything else (the general path reads it).
  */
-function smallDecimal(l: Uint8Array): number | undefined {
-  const negative = l[0] === 0x2d;
-  let i = negative ? 1 : 0;
-  const digits = l.length - i;
+function smallDecimal(b: Uint8Array, from: number, to: number): number | undefined {
+  const negative = b[from] === 0x2d;
+  let i = negative ? from + 1 : from;
+  const digits = to - i;
   if (digits < 1 || digits > 14) return undefined;
   let v = 0;
-  for (; i < l.length; i++) {
-    const d = l[i]! - 48;
+  for (; i < to; i++) {
+    const d = b[i]! - 48;
     if (d < 0 || d > 9) return undefined;
     v = v * 10 + d;
   }
