@@ -173,6 +173,43 @@ describe("outside the project: symbolic links", () => {
   });
 });
 
+/** `count` modules that star-import the next one round a cycle, each aliasing pickle.loads, wrapping the next one's alias, and subclassing the next one's class. */
+function starImportCycle(count: number): Record<string, string> {
+  const files: Record<string, string> = { "pkg/__init__.py": "from pkg.m0 import *\n" };
+  for (let i = 0; i < count; i++) {
+    const next = (i + 1) % count;
+    files[`pkg/m${i}.py`] =
+      `from pkg.m${next} import *\nimport pickle\nloads${i} = pickle.loads\n\n\nclass C${i}(C${next} if False else object):\n    pass\n\n\n` +
+      `def w${i}(x):\n    return loads${next}(x)\n\n\n__all__ = [n for n in dir() if not n.startswith("_")]\n`;
+  }
+  files["pkg/app.py"] = "from flask import request\nfrom pkg import *\n\n\ndef view():\n    return w5(request.data)\n";
+  return files;
+}
+
+describe("whole program: hostile module layouts", () => {
+  // The timeouts only stop a hang: these layouts took minutes and gigabytes (exponential in the cycle's length).
+  it("a class hierarchy around a cycle of star imports is analysed, each ancestor once", { timeout: 120_000 }, async () => {
+    const project = tempProject(starImportCycle(24));
+    const report = JSON.parse((await runCli(["scan", "-p", project, "-o", "json"])).stdout);
+    const app = report.results.filter((r: { location: { file: string } }) => r.location.file === "pkg/app.py");
+    assert.deepEqual(app.map((r: { rule_id: string; location: { line: number } }) => `${r.rule_id}:${r.location.line}`), ["PYTHON-DESER-001:6"]);
+    assert.equal(report.results.filter((r: { rule_id: string }) => r.rule_id === "PYTHON-LANG-SEC-040").length, 24);
+    assert.deepEqual(report.errors, []);
+  });
+
+  it("a whole-program pass past its budget stops with a warning and keeps what it found", { timeout: 120_000 }, async () => {
+    const project = tempProject(starImportCycle(100));
+    // 1 ms per file and 2 s per million characters: about 50 ms for the pass, which takes a second or more here.
+    const report = JSON.parse((await runCli(["scan", "-p", project, "-o", "json", "--file-timeout", "1"])).stdout);
+    const pass = report.errors.filter((e: ScanError) => e.file === ".");
+    assert.equal(pass.length, 1, JSON.stringify(report.errors));
+    assert.equal(pass[0].kind, "timeout");
+    assert.match(pass[0].message, /^the whole-program pass ran out of time \(budget \d+ ms, from --file-timeout and the project's size\)/);
+    const unlimited = JSON.parse((await runCli(["scan", "-p", tempProject(starImportCycle(8)), "-o", "json", "--file-timeout", "0"])).stdout);
+    assert.deepEqual(unlimited.errors, [], "no budget with --file-timeout 0");
+  });
+});
+
 describe("names on disk that are not valid UTF-8", () => {
   it("a file or directory named with invalid UTF-8 gets a warning saying so, and the rest is scanned", async (t) => {
     const project = tempProject({ "app.py": "import pickle\npickle.loads(a)\n" });

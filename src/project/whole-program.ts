@@ -80,7 +80,7 @@ export function analyzeWholeProgram(
   const redone = new Map<string, FileAnalysis>();
   const seenWith = new Map<string, Set<string>>();
   let changed = new Set<string>();
-  const sinkLeading = new SinkLeadingModules(index, sinks);
+  const sinkLeading = new SinkLeadingModules(index, sinks, budget);
   let leading = sinkLeading.now();
   onLeading?.(leading);
   let analysesLeft = MAX_ANALYSES_PER_FILE * files.length;
@@ -549,6 +549,7 @@ class SinkLeadingModules {
   constructor(
     private readonly index: ProjectIndex,
     private readonly sinks: SinkIndex,
+    private readonly budget: WholeProgramBudget,
   ) {}
 
   now(): Map<string, string[]> {
@@ -558,6 +559,8 @@ class SinkLeadingModules {
       const flows = index.flowSummary(summary.module);
       let known = this.known.get(summary.module);
       if (!known || known.summary !== summary || known.flows !== flows || !index.unchanged(known.reads)) {
+        // Out of time (star imports in a cycle can make every module export every name): the rest is not asked.
+        if (this.budget.spent()) continue;
         const { value, reads } = index.track(() => this.namesOf(summary, flows));
         this.known.set(summary.module, (known = { summary, flows, reads, names: value }));
       }
