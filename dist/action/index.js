@@ -1216,13 +1216,31 @@ function artifactRule(meta) {
     }
   };
 }
+function kerasRule(meta) {
+  return {
+    id: meta.id,
+    name: meta.name,
+    language: "artifact",
+    severity: meta.severity,
+    confidence: meta.confidence,
+    precision: meta.precision,
+    cwe: ["CWE-502"],
+    owasp: ["A08:2021"],
+    compliance: COMPLIANCE,
+    tags: ["keras", "deserialization", "artifact", "ml", "supply-chain", ...meta.tags],
+    bundles: ["artifacts"],
+    banditIds: [],
+    similar: meta.similar,
+    docs: { ...meta.docs, safeExample: KERAS_SAFE_EXAMPLE, detectionScope: KERAS_SCOPE, references: KERAS_REFERENCES, faq: KERAS_FAQ }
+  };
+}
 function ruleForIssue(issue) {
   if (issue.kind !== "nested-pickle") return RULE_BY_KIND[issue.kind];
   if (issue.severity === "critical") return PICKLE_ARTIFACT_DANGEROUS_CALL;
   if (issue.severity === "high") return PICKLE_ARTIFACT_DANGEROUS_IMPORT;
   return PICKLE_ARTIFACT_UNKNOWN_GLOBAL;
 }
-var COMPLIANCE, REFERENCES, SAFE_EXAMPLE, COMMON_FAQ, SCOPE, PICKLE_ARTIFACT_DANGEROUS_CALL, PICKLE_ARTIFACT_DANGEROUS_IMPORT, PICKLE_ARTIFACT_DYNAMIC_GLOBAL, PICKLE_ARTIFACT_UNKNOWN_GLOBAL, PICKLE_ARTIFACT_UNKNOWN_CALL, PICKLE_ARTIFACT_MALFORMED, PICKLE_ARTIFACT_CONTAINER_TRICK, PICKLE_ARTIFACT_UNINSPECTABLE, ARTIFACT_RULES, RULE_BY_KIND;
+var COMPLIANCE, REFERENCES, SAFE_EXAMPLE, COMMON_FAQ, SCOPE, PICKLE_ARTIFACT_DANGEROUS_CALL, PICKLE_ARTIFACT_DANGEROUS_IMPORT, PICKLE_ARTIFACT_DYNAMIC_GLOBAL, PICKLE_ARTIFACT_UNKNOWN_GLOBAL, PICKLE_ARTIFACT_UNKNOWN_CALL, PICKLE_ARTIFACT_MALFORMED, PICKLE_ARTIFACT_CONTAINER_TRICK, PICKLE_ARTIFACT_UNINSPECTABLE, KERAS_REFERENCES, KERAS_SAFE_EXAMPLE, KERAS_SCOPE, KERAS_FAQ, KERAS_ARTIFACT_CODE, KERAS_ARTIFACT_IMPORT, KERAS_ARTIFACT_GADGET, ARTIFACT_RULES, RULE_BY_KIND;
 var init_rules = __esm({
   "src/artifacts/rules.ts"() {
     "use strict";
@@ -1259,7 +1277,7 @@ var init_rules = __esm({
         answer: "Loaders decide by content, not by name, so Pathfinder does too. The extension is only a hint for which files to look at."
       }
     ];
-    SCOPE = "Raw pickles (protocols 0-5, stacked streams), zip archives read through our own central-directory parser (zip64, prepended data, missing end record, name mismatches, stored/deflate/bzip2/LZMA members, every member that parses as a pickle), PyTorch zip checkpoints (`*/data.pkl`, tensor members skipped), legacy PyTorch stacked and tar checkpoints, .npy/.npz object arrays, joblib files (zlib/gzip/bz2/xz/lzma compression, inline array bytes skipped by declared size, object-array pickles), gzip/bz2/xz/lzma/zstd-wrapped pickles (zip members with zstd too), and Keras models (a legacy .h5 model's model_config, a .keras archive's config.json, a SavedModel's keras_metadata.pb: Lambda bytecode, modules outside Keras, Keras' own gadgets). Past the analyser's opcode and stack limits the rest of a stream is swept for the globals it names. Large inline byte strings and tensor data are skipped by their declared sizes, so multi-GB files are never read whole; decompression is bounded by `maxDecompressedBytes`. 7z, RAR and LZ4 archives (and zip members compressed with other methods) are reported as uninspectable.";
+    SCOPE = "Raw pickles (protocols 0-5, stacked streams), zip archives read through our own central-directory parser (zip64, prepended data, missing end record, name mismatches, stored/deflate/bzip2/LZMA members, every member that parses as a pickle), PyTorch zip checkpoints (`*/data.pkl`, tensor members skipped), legacy PyTorch stacked and tar checkpoints, .npy/.npz object arrays, joblib files (zlib/gzip/bz2/xz/lzma compression, inline array bytes skipped by declared size, object-array pickles), gzip/bz2/xz/lzma/zstd-wrapped pickles (zip members with zstd too). Keras model configs have rules of their own (KERAS-ARTIFACT-001 to 003). Past the analyser's opcode and stack limits the rest of a stream is swept for the globals it names. Large inline byte strings and tensor data are skipped by their declared sizes, so multi-GB files are never read whole; decompression is bounded by `maxDecompressedBytes`. 7z, RAR and LZ4 archives (and zip members compressed with other methods) are reported as uninspectable.";
     PICKLE_ARTIFACT_DANGEROUS_CALL = artifactRule({
       id: "PICKLE-ARTIFACT-001",
       name: "Pickle Artifact Calls a Dangerous Global",
@@ -1422,6 +1440,93 @@ var init_rules = __esm({
         safeExample: ["pathfinder scan extracted/   # scan the unpacked files instead"].join("\n")
       }
     });
+    KERAS_REFERENCES = [
+      { title: "CWE-502: Deserialization of Untrusted Data", url: "https://cwe.mitre.org/data/definitions/502.html" },
+      { title: "Keras docs: safe_mode in keras.saving.load_model", url: "https://keras.io/api/models/model_saving_apis/model_saving_and_loading/" },
+      { title: "CVE-2024-3660 (Keras Lambda layers run code on load before 2.13)", url: "https://nvd.nist.gov/vuln/detail/CVE-2024-3660" },
+      { title: "CVE-2025-1550 (Keras config modules imported on load)", url: "https://nvd.nist.gov/vuln/detail/CVE-2025-1550" },
+      { title: "CVE-2025-9906 (enable_unsafe_deserialization named inside a config)", url: "https://nvd.nist.gov/vuln/detail/CVE-2025-9906" },
+      { title: "Keras PR 21575: no torch.load in TorchModuleWrapper in safe mode", url: "https://github.com/keras-team/keras/pull/21575" }
+    ];
+    KERAS_SAFE_EXAMPLE = [
+      "# Keep safe mode on (the default) and a current Keras; it refuses Lambda bytecode and pickled modules",
+      'model = keras.saving.load_model("model.keras", safe_mode=True)',
+      "",
+      "# Better for shared weights: a format that holds no code",
+      'model.save_weights("model.weights.h5")   # rebuild the architecture from your own code'
+    ].join("\n");
+    KERAS_SCOPE = "A legacy Keras .h5 model's `model_config` attribute (fixed or variable-length strings, after a user block), a `.keras` archive's `config.json` (under any file name: Keras sniffs the zip), and a TensorFlow SavedModel's `keras_metadata.pb`. Every object in the JSON is judged: Lambda bytecode (Keras 2 and 3 spellings), `module` + `class_name` pairs and functions by reference, Keras' own loader gadgets, lookup layers reading a vocabulary path, and `TorchModuleWrapper` layers, whose base64 `module` is a `torch.save` file scanned like any other artifact. Modules defined in the scanned project are judged by their source, as the pickle rules judge project globals.";
+    KERAS_FAQ = [
+      {
+        question: "Does Pathfinder load the model?",
+        answer: "No. It reads the JSON config out of the file's bytes; nothing is imported, unmarshalled or executed."
+      },
+      {
+        question: "My model uses a custom layer from my own package; why is it (not) reported?",
+        answer: "When the scanned project defines the class (`my_project/layers.py` defines `Attention` for `my_project.layers.Attention`), the layer is ordinary and is reported only if the code loading runs (`__init__`, `from_config`, ...) reaches a command, eval or file deletion. A module that is neither Keras nor the project's is reported: loading imports it."
+      }
+    ];
+    KERAS_ARTIFACT_CODE = kerasRule({
+      id: "KERAS-ARTIFACT-001",
+      name: "Keras Model Carries Code That Loading Runs",
+      severity: "critical",
+      confidence: "high",
+      precision: "very-high",
+      tags: ["code-execution", "lambda"],
+      similar: ["KERAS-ARTIFACT-002", "PICKLE-ARTIFACT-001"],
+      docs: {
+        summary: "A Keras model's config holds a Lambda layer's marshalled Python bytecode.",
+        description: "Keras serialises a `Lambda` layer's Python function as marshalled bytecode (base64) in the model config. `load_model` unmarshals and runs it whenever safe mode is off: in Keras before 2.13 whatever the caller asked (CVE-2024-3660), for legacy .h5 files in Keras 3 before 3.11 (CVE-2025-9905), with `safe_mode=False`, and after a config that names `keras.config.enable_unsafe_deserialization` (CVE-2025-9906).",
+        securityImplications: "Arbitrary code execution with the privileges of whoever loads the model, in the same way as a malicious pickle.",
+        howToFix: "Do not load the model from an untrusted source. Replace Lambda layers with subclassed layers defined in your code, keep `safe_mode=True`, and share weights (`save_weights`) rather than whole models.",
+        fixHint: "Do not load this model; keep safe_mode=True and replace Lambda layers with code-defined layers.",
+        vulnerableExample: [
+          'model.add(keras.layers.Lambda(lambda x: __import__("os").system("id") or x))',
+          `model.save("model.h5")   # the lambda's bytecode is stored in model_config`
+        ].join("\n")
+      }
+    });
+    KERAS_ARTIFACT_IMPORT = kerasRule({
+      id: "KERAS-ARTIFACT-002",
+      name: "Keras Model Imports Code Outside Keras",
+      severity: "high",
+      // Loading imports the module for certain (Keras < 3.9, Keras 2): what is uncertain is only what it does, as the severity says.
+      confidence: "high",
+      precision: "high",
+      tags: ["code-execution", "allowlist"],
+      similar: ["KERAS-ARTIFACT-001", "PICKLE-ARTIFACT-008"],
+      docs: {
+        summary: "A Keras model's config names a class or function from a module that is neither Keras nor defined in the scanned project.",
+        description: "Each object in a Keras config carries a `module` and a `class_name` (or, for a function, its name). Keras 3 before 3.9 imports any such module and calls what it names (CVE-2025-1550); Keras 2 looks a Lambda's named function up the same way. A denylisted target (`subprocess.Popen`, `builtins.exec`, `os.system`) is critical; any other module outside Keras and the project is high, since loading imports it and calls it with arguments the file chose. A class the scanned project defines is reported only when the code loading runs reaches a dangerous call.",
+        securityImplications: "Importing an attacker-chosen module and calling one of its functions with attacker-chosen arguments runs code.",
+        howToFix: "Load only models whose custom objects you wrote, pass them explicitly (`custom_objects=`), and upgrade Keras to a version that restricts config modules. If the module is your own package outside this project, review it and suppress the finding.",
+        fixHint: "Review the named module; load the model only with custom_objects you trust and a current Keras.",
+        vulnerableExample: [
+          '{"module": "subprocess", "class_name": "Popen",',
+          ' "config": {"args": ["sh", "-c", "id"]}}   # a "layer" in config.json'
+        ].join("\n")
+      }
+    });
+    KERAS_ARTIFACT_GADGET = kerasRule({
+      id: "KERAS-ARTIFACT-003",
+      name: "Keras Model Uses a Keras Loader Gadget",
+      severity: "critical",
+      confidence: "high",
+      precision: "high",
+      tags: ["code-execution", "file-access"],
+      similar: ["KERAS-ARTIFACT-001", "KERAS-ARTIFACT-002"],
+      docs: {
+        summary: "A Keras model's config uses one of Keras' own helpers that switches safe mode off, downloads, reads files or unpickles.",
+        description: "Names inside Keras' own namespace pass Keras' module checks, yet some do far more than build a layer: `keras.config.enable_unsafe_deserialization` turns safe mode off for the rest of the load (CVE-2025-9906), `keras.utils.get_file` downloads (CVE-2025-8747), `TFSMLayer` loads a SavedModel from a path the file names, lookup layers read a `vocabulary` file or URL (CVE-2025-12058), and `TorchModuleWrapper` unpickles its base64 `module` with `torch.load(weights_only=False)` (Keras before 3.11.3 even in safe mode).",
+        securityImplications: "Safe mode bypassed, files read or fetched from attacker-chosen locations, or a pickle run on load.",
+        howToFix: "Do not load the model from an untrusted source; upgrade Keras; rebuild the architecture in code and load weights only.",
+        fixHint: "Do not load this model: it uses a Keras helper that loads, downloads or unlocks more code.",
+        vulnerableExample: [
+          '{"module": "keras.config", "class_name": "function",',
+          ' "config": "enable_unsafe_deserialization"}   # followed by a Lambda layer'
+        ].join("\n")
+      }
+    });
     ARTIFACT_RULES = [
       PICKLE_ARTIFACT_DANGEROUS_CALL,
       PICKLE_ARTIFACT_DANGEROUS_IMPORT,
@@ -1430,7 +1535,10 @@ var init_rules = __esm({
       PICKLE_ARTIFACT_MALFORMED,
       PICKLE_ARTIFACT_CONTAINER_TRICK,
       PICKLE_ARTIFACT_UNINSPECTABLE,
-      PICKLE_ARTIFACT_UNKNOWN_CALL
+      PICKLE_ARTIFACT_UNKNOWN_CALL,
+      KERAS_ARTIFACT_CODE,
+      KERAS_ARTIFACT_IMPORT,
+      KERAS_ARTIFACT_GADGET
     ];
     RULE_BY_KIND = {
       "dangerous-call": PICKLE_ARTIFACT_DANGEROUS_CALL,
@@ -1442,7 +1550,10 @@ var init_rules = __esm({
       "unknown-call": PICKLE_ARTIFACT_UNKNOWN_CALL,
       malformed: PICKLE_ARTIFACT_MALFORMED,
       "container-mismatch": PICKLE_ARTIFACT_CONTAINER_TRICK,
-      uninspectable: PICKLE_ARTIFACT_UNINSPECTABLE
+      uninspectable: PICKLE_ARTIFACT_UNINSPECTABLE,
+      "keras-code": KERAS_ARTIFACT_CODE,
+      "keras-import": KERAS_ARTIFACT_IMPORT,
+      "keras-gadget": KERAS_ARTIFACT_GADGET
     };
   }
 });
@@ -1658,6 +1769,19 @@ function indexOf(hay, needle, from = 0) {
   }
   return -1;
 }
+function indexOfSkipping(hay, needle) {
+  const m = needle.length;
+  if (m === 0) return 0;
+  const shift = new Int32Array(256).fill(m);
+  for (let j = 0; j < m - 1; j++) shift[needle[j]] = m - 1 - j;
+  const last = needle[m - 1];
+  for (let i3 = m - 1; i3 < hay.length; ) {
+    const b = hay[i3];
+    if (b === last && hay[i3 - m + 1] === needle[0] && matchesAt(hay, needle, i3 - m + 1)) return i3 - m + 1;
+    i3 += shift[b];
+  }
+  return -1;
+}
 function matchesAt(hay, needle, at) {
   for (let j = 1; j < needle.length; j++) if (hay[at + j] !== needle[j]) return false;
   return true;
@@ -1824,24 +1948,31 @@ var init_lz4 = __esm({
 
 // src/artifacts/containers/sources.ts
 function memorySource(bytes) {
-  return {
+  const source = {
     size: bytes.length,
     async read(offset, length) {
       const start2 = Math.max(0, Math.min(offset, bytes.length));
       return bytes.subarray(start2, Math.min(bytes.length, start2 + Math.max(0, length)));
     }
   };
+  inMemory.add(source);
+  return source;
+}
+function isInMemory(source) {
+  return inMemory.has(source);
 }
 function sliceSource(parent, offset, size) {
   const start2 = Math.max(0, Math.min(offset, parent.size));
   const length = Math.max(0, Math.min(size, parent.size - start2));
-  return {
+  const source = {
     size: length,
     async read(at, want) {
       if (at >= length || want <= 0) return new Uint8Array(0);
       return parent.read(start2 + at, Math.min(want, length - at));
     }
   };
+  if (inMemory.has(parent)) inMemory.add(source);
+  return source;
 }
 async function readRange(source, offset, length) {
   const want = Math.max(0, Math.min(length, source.size - offset));
@@ -1859,9 +1990,11 @@ async function readRange(source, offset, length) {
   }
   return got === want ? out2 : out2.subarray(0, got);
 }
+var inMemory;
 var init_sources = __esm({
   "src/artifacts/containers/sources.ts"() {
     "use strict";
+    inMemory = /* @__PURE__ */ new WeakSet();
   }
 });
 
@@ -2648,12 +2781,22 @@ var init_sevenzip = __esm({
 });
 
 // src/artifacts/containers/cursor.ts
-var WINDOW2, ByteCursor;
+function newlineIn(bytes, from, to) {
+  const short2 = Math.min(to, from + SHORT_LINE);
+  for (let i3 = from; i3 < short2; i3++) if (bytes[i3] === 10) return i3;
+  if (short2 >= to) return -1;
+  const end = bytes.subarray(short2, to).indexOf(10);
+  return end < 0 ? -1 : short2 + end;
+}
+var WINDOW2, PAST_END, NOT_HELD, SHORT_LINE, ByteCursor;
 var init_cursor = __esm({
   "src/artifacts/containers/cursor.ts"() {
     "use strict";
     init_sources();
     WINDOW2 = 1 << 20;
+    PAST_END = -1;
+    NOT_HELD = -2;
+    SHORT_LINE = 32;
     ByteCursor = class {
       constructor(source, start2 = 0) {
         this.source = source;
@@ -2686,27 +2829,35 @@ var init_cursor = __esm({
         this.position += count;
         return bytes;
       }
-      /**
-       * `take` without waiting: the bytes when the window already holds them, null past the end of the source, and
-       * undefined when the window must be refilled first (see `refill`).
-       */
-      takeNow(count) {
-        if (this.position + count > this.source.size) return null;
-        const offset = this.position - this.bufferStart;
-        if (offset < 0 || offset + count > this.buffer.length) return void 0;
-        this.position += count;
-        return this.buffer.subarray(offset, offset + count);
+      /** The bytes the window holds, which the `...IndexNow` reads index; a refill (or an awaited read) replaces it. */
+      get window() {
+        return this.buffer;
       }
-      /** `line` without waiting, as `takeNow` is to `take`. */
-      lineNow(max2) {
+      /**
+       * `take` without waiting and without a view (a walk of millions of opcodes made one per operand): the index in
+       * `window` of the `count` bytes at the position, which moves past them; PAST_END past the end of the source, and
+       * NOT_HELD when the window must be refilled first (see `refill`).
+       */
+      takeIndexNow(count) {
+        if (this.position + count > this.source.size) return PAST_END;
+        const offset = this.position - this.bufferStart;
+        if (offset < 0 || offset + count > this.buffer.length) return NOT_HELD;
+        this.position += count;
+        return offset;
+      }
+      /**
+       * `line` without waiting, as `takeIndexNow` is to `take`: the index in `window` of the newline that ends the line
+       * at the position (the line starts at the position's index; the position moves past the newline); PAST_END when
+       * no newline is within `max` bytes, NOT_HELD when the window must be refilled first.
+       */
+      lineEndIndexNow(max2) {
         const available = Math.min(max2 + 1, this.remaining);
         const offset = this.position - this.bufferStart;
-        if (offset < 0 || offset + available > this.buffer.length) return void 0;
-        const window2 = this.buffer.subarray(offset, offset + available);
-        const end = window2.indexOf(10);
-        if (end < 0) return null;
-        this.position += end + 1;
-        return window2.subarray(0, end);
+        if (offset < 0 || offset + available > this.buffer.length) return NOT_HELD;
+        const end = newlineIn(this.buffer, offset, offset + available);
+        if (end < 0) return PAST_END;
+        this.position += end - offset + 1;
+        return end;
       }
       /** Loads a full window from the position; false when the window already held every byte it could. */
       async refill() {
@@ -2737,6 +2888,7 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
   const stack = [];
   const memo = /* @__PURE__ */ new Map();
   let opcodes = 0;
+  let bytes = cursor.window;
   const fail = (message15, offset) => ({ end: null, error: { message: message15, offset }, opcodes });
   const pop = () => stack.pop() ?? OTHER;
   const popToMark = () => {
@@ -2752,25 +2904,36 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
     if (memo.size < MAX_MEMO || memo.has(key)) memo.set(key, value);
   };
   let exhausted = false;
-  const served = (bytes) => {
-    if (bytes !== void 0) return bytes;
-    if (exhausted) return null;
+  const served = (index) => {
+    if (index !== NOT_HELD) return index;
+    if (exhausted) return PAST_END;
     throw REFILL;
   };
-  const take = (count) => served(cursor.takeNow(count));
-  const readLine = (max2) => served(cursor.lineNow(max2));
-  const sized = (lengthBytes, read) => {
+  const take = (count) => served(cursor.takeIndexNow(count));
+  let lineStart = 0;
+  const readLine = (max2) => {
+    const before = cursor.position;
+    const end = served(cursor.lineEndIndexNow(max2));
+    lineStart = end - (cursor.position - 1 - before);
+    return end;
+  };
+  const text2 = (from, to) => latin1(bytes.subarray(from, to));
+  let sizedLength = 0;
+  const sized = (lengthBytes) => {
     const lengthField = cursor.position;
     const head = take(lengthBytes);
-    if (!head) return null;
-    const length = read(head);
-    if (!Number.isFinite(length) || length < 0) return null;
+    if (head < 0) return PAST_END;
+    const length = lengthBytes === 1 ? bytes[head] : lengthBytes === 4 ? u32le(bytes, head) : u64le(bytes, head);
+    if (!Number.isFinite(length) || length < 0) return PAST_END;
+    sizedLength = length;
     if (length <= MAX_TRACKED_STRING) return take(length);
-    if (cursor.position + length > cursor.source.size) return null;
+    if (cursor.position + length > cursor.source.size) return PAST_END;
     if (length > LARGE_STRING) hooks.largeString?.({ lengthField, lengthSize: lengthBytes, payload: cursor.position, length });
     cursor.position += length;
-    return SKIPPED;
+    sizedLength = 0;
+    return 0;
   };
+  const sizedText = (at, decode) => decode(bytes.subarray(at, at + sizedLength));
   for (; ; ) {
     let outcome;
     try {
@@ -2794,6 +2957,7 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
     }
   }
   function run3() {
+    bytes = cursor.window;
     let at = cursor.position;
     let counted = opcodes;
     try {
@@ -2813,63 +2977,64 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
     return fail(`stopped after ${maxOpcodes} opcodes`, cursor.position);
   }
   function step(at) {
-    if (stack.length > MAX_STACK) return fail(`stack deeper than ${MAX_STACK} entries`, at);
-    const opBytes = take(1);
-    if (!opBytes) return fail("pickle ends without STOP", at);
-    const op = opBytes[0];
+    if (stack.length > MAX_WALK_STACK) return fail(`stack deeper than ${MAX_WALK_STACK} entries`, at);
+    const opAt = take(1);
+    if (opAt < 0) return fail("pickle ends without STOP", at);
+    const op = bytes[opAt];
     opcodes++;
     switch (op) {
       case 46:
         return { end: cursor.position, value: stack[stack.length - 1] ?? OTHER, opcodes };
       case 128:
-        if (!take(1)) return fail("truncated PROTO", at);
+        if (take(1) < 0) return fail("truncated PROTO", at);
         break;
       case 149:
-        if (!take(8)) return fail("truncated FRAME", at);
+        if (take(8) < 0) return fail("truncated FRAME", at);
         break;
       case 40:
-        stack.push({ t: "mark" });
+        stack.push(MARK);
         break;
       case 78:
-        stack.push({ t: "none" });
+        stack.push(NONE);
         break;
       case 136:
-      // NEWTRUE
+        stack.push(TRUE);
+        break;
       case 137:
-        stack.push({ t: "bool", v: op === 136 });
+        stack.push(FALSE);
         break;
       case 74: {
         const b = take(4);
-        if (!b) return fail("truncated BININT", at);
-        stack.push({ t: "int", v: i32le(b, 0) });
+        if (b < 0) return fail("truncated BININT", at);
+        stack.push(intValue(i32le(bytes, b)));
         break;
       }
       case 75: {
         const b = take(1);
-        if (!b) return fail("truncated BININT1", at);
-        stack.push({ t: "int", v: b[0] });
+        if (b < 0) return fail("truncated BININT1", at);
+        stack.push(SMALL_INTS[bytes[b]]);
         break;
       }
       case 77: {
         const b = take(2);
-        if (!b) return fail("truncated BININT2", at);
-        stack.push({ t: "int", v: u16le(b, 0) });
+        if (b < 0) return fail("truncated BININT2", at);
+        stack.push(intValue(u16le(bytes, b)));
         break;
       }
       case 138:
       // LONG1
       case 139: {
-        const body2 = sized(op === 138 ? 1 : 4, (h) => op === 138 ? h[0] : u32le(h, 0));
-        if (!body2) return fail("truncated LONG", at);
-        stack.push(smallLong(body2));
+        const body2 = sized(op === 138 ? 1 : 4);
+        if (body2 < 0) return fail("truncated LONG", at);
+        stack.push(smallLong(bytes, body2, sizedLength));
         break;
       }
       case 73:
       // INT
       case 76: {
-        const line = readLine(MAX_LINE);
-        if (!line) return fail("unterminated INT/LONG", at);
-        stack.push(textIntValue(line, op === 73));
+        const end = readLine(MAX_LINE);
+        if (end < 0) return fail("unterminated INT/LONG", at);
+        stack.push(textIntValue(bytes, lineStart, end, op === 73));
         break;
       }
       case 70:
@@ -2877,14 +3042,14 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 83:
       // STRING
       case 86: {
-        const line = readLine(MAX_LINE);
-        if (!line) return fail("unterminated text argument", at);
+        const end = readLine(MAX_LINE);
+        if (end < 0) return fail("unterminated text argument", at);
         if (op === 70) stack.push(OTHER);
-        else stack.push({ t: "str", v: op === 83 ? latin1(line).replace(/^(['"])(.*)\1$/s, "$2") : latin1(line) });
+        else stack.push({ t: "str", v: op === 83 ? text2(lineStart, end).replace(/^(['"])(.*)\1$/s, "$2") : text2(lineStart, end) });
         break;
       }
       case 71:
-        if (!take(8)) return fail("truncated BINFLOAT", at);
+        if (take(8) < 0) return fail("truncated BINFLOAT", at);
         stack.push(OTHER);
         break;
       case 84:
@@ -2892,9 +3057,9 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 66:
       // BINBYTES
       case 88: {
-        const body2 = sized(4, (h) => u32le(h, 0));
-        if (!body2) return fail("truncated string", at);
-        stack.push({ t: "str", v: op === 88 ? utf8(body2) : latin1(body2) });
+        const body2 = sized(4);
+        if (body2 < 0) return fail("truncated string", at);
+        stack.push({ t: "str", v: sizedText(body2, op === 88 ? utf8 : latin1) });
         break;
       }
       case 85:
@@ -2902,9 +3067,9 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 67:
       // SHORT_BINBYTES
       case 140: {
-        const body2 = sized(1, (h) => h[0]);
-        if (!body2) return fail("truncated string", at);
-        stack.push({ t: "str", v: op === 140 ? utf8(body2) : latin1(body2) });
+        const body2 = sized(1);
+        if (body2 < 0) return fail("truncated string", at);
+        stack.push({ t: "str", v: sizedText(body2, op === 140 ? utf8 : latin1) });
         break;
       }
       case 141:
@@ -2912,9 +3077,9 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 142:
       // BINBYTES8
       case 150: {
-        const body2 = sized(8, (h) => u64le(h, 0));
-        if (!body2) return fail("truncated string", at);
-        stack.push(op === 141 ? { t: "str", v: utf8(body2) } : OTHER);
+        const body2 = sized(8);
+        if (body2 < 0) return fail("truncated string", at);
+        stack.push(op === 141 ? { t: "str", v: sizedText(body2, utf8) } : OTHER);
         break;
       }
       case 41:
@@ -2982,11 +3147,17 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 50:
         stack.push(stack[stack.length - 1] ?? OTHER);
         break;
-      case 99: {
-        const module2 = readLine(MAX_LINE);
-        const name2 = module2 && readLine(MAX_LINE);
-        if (!module2 || !name2) return fail("unterminated GLOBAL", at);
-        stack.push({ t: "global", name: `${latin1(module2)}.${latin1(name2)}` });
+      case 99:
+      // GLOBAL
+      case 105: {
+        const moduleEnd = readLine(MAX_LINE);
+        if (moduleEnd < 0) return fail(op === 99 ? "unterminated GLOBAL" : "unterminated INST", at);
+        const module2 = text2(lineStart, moduleEnd);
+        const nameEnd = readLine(MAX_LINE);
+        if (nameEnd < 0) return fail(op === 99 ? "unterminated GLOBAL" : "unterminated INST", at);
+        const name2 = `${module2}.${text2(lineStart, nameEnd)}`;
+        if (op === 99) stack.push({ t: "global", name: name2 });
+        else stack.push({ t: "obj", cls: name2, args: { t: "tuple", items: popToMark() } });
         break;
       }
       case 147: {
@@ -2995,14 +3166,6 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
         stack.push(
           module2.t === "str" && name2.t === "str" ? { t: "global", name: `${module2.v}.${name2.v}` } : OTHER
         );
-        break;
-      }
-      case 105: {
-        const module2 = readLine(MAX_LINE);
-        const name2 = module2 && readLine(MAX_LINE);
-        if (!module2 || !name2) return fail("unterminated INST", at);
-        const args2 = popToMark();
-        stack.push({ t: "obj", cls: `${latin1(module2)}.${latin1(name2)}`, args: { t: "tuple", items: args2 } });
         break;
       }
       case 111: {
@@ -3036,9 +3199,9 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 103:
       // GET
       case 112: {
-        const line = readLine(MAX_LINE);
-        if (!line) return fail("unterminated GET/PUT", at);
-        const key = Number(latin1(line));
+        const end = readLine(MAX_LINE);
+        if (end < 0) return fail("unterminated GET/PUT", at);
+        const key = decimalValue(bytes, lineStart, end) ?? Number(text2(lineStart, end));
         if (op === 103) stack.push(memo.get(key) ?? OTHER);
         else setMemo(key, stack[stack.length - 1] ?? OTHER);
         break;
@@ -3052,8 +3215,8 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 114: {
         const wide = op === 106 || op === 114;
         const b = take(wide ? 4 : 1);
-        if (!b) return fail("truncated memo opcode", at);
-        const key = wide ? u32le(b, 0) : b[0];
+        if (b < 0) return fail("truncated memo opcode", at);
+        const key = wide ? u32le(bytes, b) : bytes[b];
         if (op === 104 || op === 106) stack.push(memo.get(key) ?? OTHER);
         else setMemo(key, stack[stack.length - 1] ?? OTHER);
         break;
@@ -3062,7 +3225,7 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
         setMemo(memo.size, stack[stack.length - 1] ?? OTHER);
         break;
       case 80:
-        if (!readLine(MAX_LINE)) return fail("unterminated PERSID", at);
+        if (readLine(MAX_LINE) < 0) return fail("unterminated PERSID", at);
         stack.push(OTHER);
         break;
       case 81:
@@ -3074,7 +3237,7 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 131:
       // EXT2
       case 132:
-        if (!take(op === 130 ? 1 : op === 131 ? 2 : 4)) return fail("truncated EXT", at);
+        if (take(op === 130 ? 1 : op === 131 ? 2 : 4) < 0) return fail("truncated EXT", at);
         stack.push(OTHER);
         break;
       case 151:
@@ -3092,43 +3255,61 @@ function setEntry(target, key, value) {
   if (target?.t !== "dict" || key.t !== "str") return;
   if (target.entries.size < MAX_CONTAINER_ITEMS) target.entries.set(key.v, value);
 }
-function textIntValue(line, isInt) {
-  const end = line.length > 0 && line[line.length - 1] === 76 ? line.length - 1 : line.length;
-  if (isInt && end === 2 && line[0] === 48 && (line[1] === 48 || line[1] === 49)) return { t: "bool", v: line[1] === 49 };
-  const negative2 = line[0] === 45;
-  const first = negative2 ? 1 : 0;
+function intValue(v) {
+  return v >= 0 && v < 256 ? SMALL_INTS[v] : { t: "int", v };
+}
+function textIntValue(bytes, from, to, isInt) {
+  const end = to > from && bytes[to - 1] === 76 ? to - 1 : to;
+  if (isInt && end - from === 2 && bytes[from] === 48 && (bytes[from + 1] === 48 || bytes[from + 1] === 49)) return bytes[from + 1] === 49 ? TRUE : FALSE;
+  const negative2 = bytes[from] === 45;
+  const first = negative2 ? from + 1 : from;
   if (end - first < 1 || end - first > 15) return OTHER;
   let v = 0;
   for (let i3 = first; i3 < end; i3++) {
-    const digit = line[i3] - 48;
+    const digit = bytes[i3] - 48;
     if (digit < 0 || digit > 9) return OTHER;
     v = v * 10 + digit;
   }
-  return { t: "int", v: negative2 ? -v : v };
+  return negative2 ? v === 0 ? { t: "int", v: -0 } : { t: "int", v: -v } : intValue(v);
 }
-function smallLong(body2) {
-  if (body2.length === 0) return { t: "int", v: 0 };
-  if (body2.length > 6) return body2.length === 8 ? maybe(i64le(body2, 0)) : OTHER;
+function decimalValue(bytes, from, to) {
+  if (to - from < 1 || to - from > 15) return void 0;
+  let v = 0;
+  for (let i3 = from; i3 < to; i3++) {
+    const digit = bytes[i3] - 48;
+    if (digit < 0 || digit > 9) return void 0;
+    v = v * 10 + digit;
+  }
+  return v;
+}
+function smallLong(bytes, at, length) {
+  if (length === 0) return SMALL_INTS[0];
+  if (length > 6) return length === 8 ? maybe(i64le(bytes, at)) : OTHER;
   let value = 0;
-  for (let i3 = body2.length - 1; i3 >= 0; i3--) value = value * 256 + body2[i3];
-  if (body2[body2.length - 1] & 128) value -= 2 ** (8 * body2.length);
-  return { t: "int", v: value };
+  for (let i3 = length - 1; i3 >= 0; i3--) value = value * 256 + bytes[at + i3];
+  if (bytes[at + length - 1] & 128) value -= 2 ** (8 * length);
+  return intValue(value);
 }
 function maybe(value) {
   return Number.isNaN(value) ? OTHER : { t: "int", v: value };
 }
-var OTHER, MAX_LINE, MAX_MEMO, MAX_CONTAINER_ITEMS, MAX_STACK, MAX_TRACKED_STRING, SKIPPED, LARGE_STRING, REFILL;
+var OTHER, NONE, MARK, TRUE, FALSE, SMALL_INTS, MAX_LINE, MAX_MEMO, MAX_CONTAINER_ITEMS, MAX_WALK_STACK, MAX_TRACKED_STRING, LARGE_STRING, REFILL;
 var init_pickle_walk = __esm({
   "src/artifacts/containers/pickle-walk.ts"() {
     "use strict";
     init_bytes();
+    init_cursor();
     OTHER = { t: "other" };
+    NONE = { t: "none" };
+    MARK = { t: "mark" };
+    TRUE = { t: "bool", v: true };
+    FALSE = { t: "bool", v: false };
+    SMALL_INTS = Array.from({ length: 256 }, (_, v) => ({ t: "int", v }));
     MAX_LINE = 1 << 16;
     MAX_MEMO = 1 << 20;
     MAX_CONTAINER_ITEMS = 1 << 16;
-    MAX_STACK = 1 << 20;
+    MAX_WALK_STACK = 1 << 20;
     MAX_TRACKED_STRING = 1 << 16;
-    SKIPPED = new Uint8Array(0);
     LARGE_STRING = 1 << 20;
     REFILL = /* @__PURE__ */ Symbol("refill");
   }
@@ -3628,14 +3809,15 @@ function looksLikeZipStart(head) {
 function expectsPickle(name2) {
   return TORCH_PICKLE.test(name2) || /\.(pkl|pickle)$/i.test(name2);
 }
-async function zipMember(source, entry2, isTorch, context) {
+async function zipMember(source, entry2, isTorch, context, torchScript) {
   const fields = {
     path: entry2.name,
     offset: entry2.dataOffset,
     size: entry2.uncompressedSize,
     compressedSize: entry2.compressedSize,
     method: ZIP_METHODS.get(entry2.method) ?? `method ${entry2.method}`,
-    expectPickle: expectsPickle(entry2.name)
+    expectPickle: expectsPickle(entry2.name),
+    ...torchScript ? { torchScript } : {}
   };
   if (entry2.dataOffset < 0) return fields;
   if (isTorch && TORCH_TENSOR.test(entry2.name)) return { ...fields, role: "tensor-data" };
@@ -3666,7 +3848,7 @@ async function zipMember(source, entry2, isTorch, context) {
   }
   return decodedMember(context, codec, compressed, name2, fields);
 }
-var LOCAL_SIG, CENTRAL_SIG, EOCD_SIG, ZIP64_EOCD_SIG, ZIP64_LOCATOR_SIG, DESCRIPTOR_SIG, EOCD_SEARCH, MAX_CENTRAL_DIRECTORY, SCAN_CHUNK, METHOD_STORED, METHOD_DEFLATE, METHOD_BZIP2, METHOD_LZMA, METHOD_ZSTD, MAX_ZIP_ENTRIES, TORCH_PICKLE, TORCH_TENSOR, ZIP_CODECS, ZIP_METHODS, zipReader;
+var LOCAL_SIG, CENTRAL_SIG, EOCD_SIG, ZIP64_EOCD_SIG, ZIP64_LOCATOR_SIG, DESCRIPTOR_SIG, EOCD_SEARCH, MAX_CENTRAL_DIRECTORY, SCAN_CHUNK, METHOD_STORED, METHOD_DEFLATE, METHOD_BZIP2, METHOD_LZMA, METHOD_ZSTD, MAX_ZIP_ENTRIES, TORCH_PICKLE, TORCH_TENSOR, TORCHSCRIPT_CONSTANTS, ZIP_CODECS, ZIP_METHODS, zipReader;
 var init_zip = __esm({
   "src/artifacts/containers/zip.ts"() {
     "use strict";
@@ -3690,6 +3872,7 @@ var init_zip = __esm({
     MAX_ZIP_ENTRIES = 1e5;
     TORCH_PICKLE = /(^|\/)data\.pkl$/;
     TORCH_TENSOR = /(^|\/)data\/\d+$/;
+    TORCHSCRIPT_CONSTANTS = /^([^/]+\/)?constants\.pkl$/;
     ZIP_CODECS = /* @__PURE__ */ new Map([
       [METHOD_DEFLATE, "deflate-raw"],
       [METHOD_BZIP2, "bz2"],
@@ -3737,7 +3920,8 @@ var init_zip = __esm({
         if (isTorch) context.trait("torch-zip");
         if (directory.entries.length > 0 && directory.entries.every((e) => e.name.endsWith(".npy"))) context.trait("npz");
         const members = [];
-        for (const entry2 of directory.entries) members.push(await zipMember(source, entry2, isTorch, context));
+        const isTorchScript = isTorch && directory.entries.some((e) => TORCHSCRIPT_CONSTANTS.test(e.name));
+        for (const entry2 of directory.entries) members.push(await zipMember(source, entry2, isTorch, context, isTorchScript));
         return { members, ...alternates.length > 0 ? { alternates } : {} };
       }
     };
@@ -3889,7 +4073,8 @@ async function findClassNameJson(source, maxBytes) {
   let covered = 0;
   for (let start2 = 0; start2 < end && found.length < MAX_OBJECTS; start2 += WINDOW3 - ANCHOR.length) {
     const window2 = await readRange(source, start2, Math.min(WINDOW3, end - start2));
-    for (let hit = indexOf(window2, ANCHOR); hit >= 0; hit = indexOf(window2, ANCHOR, hit + 1)) {
+    const anchors = anchorsIn(window2);
+    for (let hit = anchors.next(0); hit >= 0; hit = anchors.next(hit + 1)) {
       const at = start2 + hit;
       if (at < covered) continue;
       const json = await jsonAround(source, at);
@@ -3899,6 +4084,17 @@ async function findClassNameJson(source, maxBytes) {
     if (window2.length < WINDOW3) break;
   }
   return { found, complete: end >= source.size };
+}
+function anchorsIn(window2) {
+  let plain2 = -2;
+  let escaped = -2;
+  return {
+    next(from) {
+      if (plain2 !== -1 && plain2 < from) plain2 = indexOf(window2, ANCHOR, from);
+      if (escaped !== -1 && escaped < from) escaped = indexOf(window2, ESCAPED_ANCHOR, from);
+      return plain2 < 0 ? escaped : escaped < 0 ? plain2 : Math.min(plain2, escaped);
+    }
+  };
 }
 async function jsonAround(source, at) {
   const backFrom = Math.max(0, at - LOOK_BACK);
@@ -3948,7 +4144,7 @@ function balancedObjectLength(text2) {
   }
   return void 0;
 }
-var SIGNATURE2, ANCHOR, WINDOW3, LOOK_BACK, MAX_JSON, MAX_OBJECTS;
+var SIGNATURE2, ANCHOR, ESCAPED_ANCHOR, WINDOW3, LOOK_BACK, MAX_JSON, MAX_OBJECTS;
 var init_hdf5 = __esm({
   "src/artifacts/keras/hdf5.ts"() {
     "use strict";
@@ -3956,6 +4152,7 @@ var init_hdf5 = __esm({
     init_sources();
     SIGNATURE2 = [137, 72, 68, 70, 13, 10, 26, 10];
     ANCHOR = [...'"class_name"'].map((c) => c.charCodeAt(0));
+    ESCAPED_ANCHOR = [...'"\\u00'].map((c) => c.charCodeAt(0));
     WINDOW3 = 4 * 1024 * 1024;
     LOOK_BACK = 64 * 1024;
     MAX_JSON = 64 * 1024 * 1024;
@@ -4586,8 +4783,9 @@ function isKerasMetadataName(path) {
 function isKerasConfig(json) {
   return isObject(json) && typeof json.class_name === "string" && "config" in json;
 }
-function judgeKerasConfig(json) {
+function judgeKerasConfig(json, projectGlobals) {
   const issues = [];
+  const embedded = [];
   const seen = /* @__PURE__ */ new Set();
   const add = (issue) => {
     const key = `${issue.kind}\0${issue.message}`;
@@ -4604,12 +4802,40 @@ function judgeKerasConfig(json) {
       continue;
     }
     if (!isObject(node)) continue;
-    judgeObject(node, add);
+    judgeObject(node, add, projectGlobals);
+    const file = embeddedTorchFile(node);
+    if (file !== void 0 && embedded.length < MAX_EMBEDDED) embedded.push(file);
     for (const value of Object.values(node)) if (typeof value === "object" && value !== null) pending.push(value);
   }
-  return issues;
+  return { issues, embedded };
 }
-function judgeObject(node, add) {
+function embeddedTorchFile(node) {
+  if (node.class_name !== "TorchModuleWrapper" || !isObject(node.config)) return void 0;
+  const config = node.config;
+  const label = `TorchModuleWrapper ${typeof config.name === "string" ? config.name : ""}`.trim();
+  const module2 = config.module;
+  if (typeof module2 === "string") {
+    const bytes = decodeBase64(module2);
+    return bytes === void 0 ? void 0 : { label, bytes };
+  }
+  if (isObject(module2) && module2.class_name === "__bytes__" && isObject(module2.config) && typeof module2.config.value === "string") {
+    return { label, bytes: new TextEncoder().encode(module2.config.value) };
+  }
+  return void 0;
+}
+function decodeBase64(text2) {
+  const clean3 = text2.replace(/\s+/g, "");
+  if (clean3.length === 0 || !/^[A-Za-z0-9+/_-]*={0,2}$/.test(clean3)) return void 0;
+  try {
+    const binary2 = atob(clean3.replace(/-/g, "+").replace(/_/g, "/"));
+    const bytes = new Uint8Array(binary2.length);
+    for (let i3 = 0; i3 < binary2.length; i3++) bytes[i3] = binary2.charCodeAt(i3);
+    return bytes;
+  } catch {
+    return void 0;
+  }
+}
+function judgeObject(node, add, projectGlobals) {
   const className = typeof node.class_name === "string" ? node.class_name : void 0;
   const module2 = typeof node.module === "string" ? node.module : void 0;
   const config = isObject(node.config) ? node.config : void 0;
@@ -4623,22 +4849,22 @@ function judgeObject(node, add) {
     if (Array.isArray(fn) || typeof fn === "string" && (type === "lambda" || type === void 0) && looksLikeBytecode(fn)) {
       add(lambdaIssue("a Lambda layer"));
     } else if (typeof fn === "string" && typeof config.module === "string") {
-      judgeImport(config.module, fn, "a Lambda layer's function", add);
+      judgeImport(config.module, fn, "a Lambda layer's function", add, projectGlobals);
     }
   }
   if (className !== void 0 && module2 !== void 0) {
     const name2 = className === "function" && typeof node.config === "string" ? node.config : className;
-    judgeImport(module2, name2, className === "function" ? "a function reference" : "a layer or object class", add);
+    judgeImport(module2, name2, className === "function" ? "a function reference" : "a layer or object class", add, projectGlobals);
   }
   if (className !== void 0) {
     const gadget = KERAS_GADGETS.get(className) ?? (typeof node.config === "string" ? KERAS_GADGETS.get(node.config) : void 0);
     if (gadget !== void 0) {
       const named = KERAS_GADGETS.has(className) ? className : String(node.config);
-      add({ kind: "dangerous-call", severity: "critical", message: `Keras config names ${named}, which ${gadget}`, global: `keras.${named}` });
+      add({ kind: "keras-gadget", severity: "critical", message: `Keras config names ${named}, which ${gadget}`, global: `keras.${named}` });
     }
     if (VOCABULARY_READERS.has(className) && config !== void 0 && typeof config.vocabulary === "string") {
       add({
-        kind: "dangerous-call",
+        kind: "keras-gadget",
         severity: "high",
         message: `Keras ${className} layer reads its vocabulary from "${config.vocabulary.slice(0, 200)}" on load (a file or URL the config chooses, CVE-2025-12058)`,
         global: `keras.layers.${className}`
@@ -4648,19 +4874,30 @@ function judgeObject(node, add) {
 }
 function lambdaIssue(what) {
   return {
-    kind: "dangerous-call",
+    kind: "keras-code",
     severity: "critical",
     message: `Keras config holds ${what} with marshalled Python bytecode: load_model runs it with safe_mode=False, in Keras before 2.13 (CVE-2024-3660) and for .h5 files in Keras 3 before 3.11 (CVE-2025-9905)`,
     global: "keras.layers.Lambda"
   };
 }
-function judgeImport(module2, name2, what, add) {
+function judgeImport(module2, name2, what, add, projectGlobals) {
   const root = module2.split(".")[0];
   if (KERAS_PACKAGES.includes(root)) return;
   const qualified = `${module2}.${name2}`;
   const deny = matchDenylist(module2, name2);
+  const definition = deny === void 0 ? projectGlobals?.lookup(qualified) : void 0;
+  if (definition !== void 0) {
+    if (definition.danger === void 0) return;
+    add({
+      kind: "keras-import",
+      severity: "high",
+      message: `Keras config names ${what} ${qualified}, defined in the project (${definition.file}:${definition.line}), whose load-time code ${definition.danger}`,
+      global: qualified
+    });
+    return;
+  }
   add({
-    kind: deny !== void 0 ? "dangerous-call" : "unknown-call",
+    kind: "keras-import",
     severity: deny !== void 0 ? "critical" : "high",
     message: `Keras config names ${what} ${qualified} outside Keras: loading imports ${module2} and uses ${name2}${deny !== void 0 ? ` (${deny.reason})` : ", which is not known to be safe"} (CVE-2025-1550 in Keras 3 before 3.9)`,
     global: qualified
@@ -4672,7 +4909,7 @@ function looksLikeBytecode(text2) {
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-var KERAS_PACKAGES, KERAS_GADGETS, VOCABULARY_READERS, MAX_ISSUES, MAX_NODES;
+var KERAS_PACKAGES, KERAS_GADGETS, VOCABULARY_READERS, MAX_ISSUES, MAX_NODES, MAX_EMBEDDED;
 var init_judge = __esm({
   "src/artifacts/keras/judge.ts"() {
     "use strict";
@@ -4687,6 +4924,7 @@ var init_judge = __esm({
     VOCABULARY_READERS = /* @__PURE__ */ new Set(["StringLookup", "IntegerLookup", "TextVectorization"]);
     MAX_ISSUES = 200;
     MAX_NODES = 1e6;
+    MAX_EMBEDDED = 32;
   }
 });
 
@@ -6305,6 +6543,7 @@ function trustedDespiteDenylist(name2, match) {
 function standingOf(qualified, raw, options) {
   const user = options.allowGlobals.length > 0 ? userSet(options.allowGlobals) : void 0;
   if (user !== void 0 && options.allowGlobals.includes(qualified)) return { verdict: "user-allowed", reason: "allowed by --pickle-allow or configuration" };
+  if (options.loaderGlobals !== void 0 && userSet(options.loaderGlobals.names).has(qualified)) return { verdict: "allowlisted", reason: options.loaderGlobals.reason };
   if (options.policy === "allowlist" && BUILT_IN.has(qualified) && (raw === void 0 || trustedDespiteDenylist(qualified, raw))) {
     return { verdict: "allowlisted", reason: ALLOWLIST_PROVENANCE.get(qualified) ?? "built-in allowlist" };
   }
@@ -7054,6 +7293,19 @@ function littleEndian(b, at, size) {
   for (let i3 = size - 1; i3 >= 0; i3--) v = v * 256 + b[at + i3];
   return v;
 }
+function parseIndex(b, from, to) {
+  if (to - from >= 1 && to - from <= 15) {
+    let v = 0;
+    let i3 = from;
+    for (; i3 < to; i3++) {
+      const digit = b[i3] - 48;
+      if (digit < 0 || digit > 9) break;
+      v = v * 10 + digit;
+    }
+    if (i3 === to) return v;
+  }
+  return Number.parseInt(latin1(b.subarray(from, to)), 10);
+}
 function sweepGlobals(bytes, from, memo, memoSize, stackTop) {
   const found = [];
   const top = [...stackTop];
@@ -7075,7 +7327,46 @@ function sweepGlobals(bytes, from, memo, memoSize, stackTop) {
   while (pos < bytes.length && found.length < MAX_SWEPT) {
     const at = pos;
     const op = bytes[pos++];
-    if (op === OP.GLOBAL || op === OP.INST) {
+    const kind = KIND[op];
+    if (kind === 7 /* Bare */) {
+      if (op === OP.POP) top.pop();
+      else if (op === OP.MEMOIZE) store(size++);
+      else if (op === OP.DUP) push(top.length > 0 ? top[top.length - 1] : null);
+      else if (op === OP.STOP) {
+        stored = /* @__PURE__ */ new Map();
+        size = 0;
+        inherited = false;
+        top.length = 0;
+      } else if (op !== OP.MARK) push(null);
+    } else if (kind === 5 /* Line */) {
+      const end = bytes.indexOf(10, pos);
+      if (end < 0) break;
+      const start2 = pos;
+      pos = end + 1;
+      if (op === OP.PUT) store(parseIndex(bytes, start2, end));
+      else if (op === OP.GET) push(fetch2(parseIndex(bytes, start2, end)));
+      else if (op === OP.UNICODE) push(latin1(bytes.subarray(start2, end)));
+      else if (op === OP.STRING && end - start2 >= 2 && (bytes[start2] === 39 || bytes[start2] === 34)) push(latin1(bytes.subarray(start2 + 1, end - 1)));
+      else push(null);
+    } else if (kind === 6 /* Fixed */) {
+      const n = OPERAND[op];
+      if (pos + n > bytes.length) break;
+      const v = littleEndian(bytes, pos, n);
+      pos += n;
+      if (op === OP.BINPUT || op === OP.LONG_BINPUT) store(v);
+      else if (op === OP.BINGET || op === OP.LONG_BINGET) push(fetch2(v));
+      else if (op !== OP.PROTO && op !== OP.FRAME) push(null);
+    } else if (kind === 4 /* Sized */) {
+      const n = OPERAND[op];
+      if (pos + n > bytes.length) break;
+      const length = littleEndian(bytes, pos, n);
+      if ((op === OP.BINSTRING || op === OP.LONG4) && length >= 2147483648) break;
+      const start2 = pos + n;
+      if (length > bytes.length - start2) break;
+      pos = start2 + length;
+      const text2 = bytes.subarray(start2, pos);
+      push(SIZED_STR.has(op) && length <= 1024 ? op === OP.SHORT_BINSTRING || op === OP.BINSTRING ? latin1(text2) : utf82.decode(text2) : null);
+    } else if (kind === 1 /* GlobalLines */) {
       const module2 = bytes.indexOf(10, pos);
       const name2 = module2 < 0 ? -1 : bytes.indexOf(10, module2 + 1);
       if (name2 < 0) break;
@@ -7088,63 +7379,25 @@ function sweepGlobals(bytes, from, memo, memoSize, stackTop) {
       });
       pos = name2 + 1;
       push(null);
-    } else if (op === OP.STACK_GLOBAL) {
+    } else if (kind === 2 /* StackGlobal */) {
       const name2 = top.pop() ?? null;
       const module2 = top.pop() ?? null;
       const known = module2 !== null && name2 !== null;
       found.push({ module: module2 ?? "<unknown>", name: name2 ?? "<unknown>", opcode: "STACK_GLOBAL", offset: at, dynamic: !known });
       push(null);
-    } else if (EXT_NAMES.has(op)) {
-      const n = FIXED.get(op);
+    } else if (kind === 3 /* Extension */) {
+      const n = OPERAND[op];
       if (pos + n > bytes.length) break;
       found.push({ module: "copyreg._extension_registry", name: String(littleEndian(bytes, pos, n)), opcode: EXT_NAMES.get(op), offset: at, dynamic: false });
       pos += n;
       push(null);
-    } else if (SIZED.has(op)) {
-      const n = SIZED.get(op);
-      if (pos + n > bytes.length) break;
-      const length = littleEndian(bytes, pos, n);
-      if ((op === OP.BINSTRING || op === OP.LONG4) && length >= 2147483648) break;
-      const start2 = pos + n;
-      if (length > bytes.length - start2) break;
-      pos = start2 + length;
-      const text2 = bytes.subarray(start2, pos);
-      push(SIZED_STR.has(op) && length <= 1024 ? op === OP.SHORT_BINSTRING || op === OP.BINSTRING ? latin1(text2) : utf82.decode(text2) : null);
-    } else if (LINE.has(op)) {
-      const end = bytes.indexOf(10, pos);
-      if (end < 0) break;
-      const text2 = latin1(bytes.subarray(pos, end));
-      pos = end + 1;
-      if (op === OP.PUT) store(Number.parseInt(text2, 10));
-      else if (op === OP.GET) push(fetch2(Number.parseInt(text2, 10)));
-      else if (op === OP.UNICODE) push(text2);
-      else if (op === OP.STRING && text2.length >= 2 && (text2[0] === "'" || text2[0] === '"')) push(text2.slice(1, -1));
-      else push(null);
-    } else if (FIXED.has(op)) {
-      const n = FIXED.get(op);
-      if (pos + n > bytes.length) break;
-      const v = littleEndian(bytes, pos, n);
-      pos += n;
-      if (op === OP.BINPUT || op === OP.LONG_BINPUT) store(v);
-      else if (op === OP.BINGET || op === OP.LONG_BINGET) push(fetch2(v));
-      else if (op !== OP.PROTO && op !== OP.FRAME) push(null);
-    } else if (BARE.has(op)) {
-      if (op === OP.MEMOIZE) store(size++);
-      else if (op === OP.POP) top.pop();
-      else if (op === OP.DUP) push(top.length > 0 ? top[top.length - 1] : null);
-      else if (op === OP.STOP) {
-        stored = /* @__PURE__ */ new Map();
-        size = 0;
-        inherited = false;
-        top.length = 0;
-      } else if (op !== OP.MARK) push(null);
     } else {
       break;
     }
   }
   return found;
 }
-var MAX_SWEPT, utf82, FIXED, SIZED, SIZED_STR, LINE, BARE, EXT_NAMES;
+var MAX_SWEPT, utf82, FIXED, SIZED, SIZED_STR, LINE, BARE, EXT_NAMES, KIND, OPERAND;
 var init_tail_sweep = __esm({
   "src/artifacts/pickle/tail-sweep.ts"() {
     "use strict";
@@ -7219,6 +7472,18 @@ var init_tail_sweep = __esm({
       OP.READONLY_BUFFER
     ]);
     EXT_NAMES = /* @__PURE__ */ new Map([[OP.EXT1, "EXT1"], [OP.EXT2, "EXT2"], [OP.EXT4, "EXT4"]]);
+    KIND = new Uint8Array(256);
+    for (const op of BARE) KIND[op] = 7 /* Bare */;
+    for (const op of FIXED.keys()) KIND[op] = 6 /* Fixed */;
+    for (const op of LINE) KIND[op] = 5 /* Line */;
+    for (const op of SIZED.keys()) KIND[op] = 4 /* Sized */;
+    for (const op of EXT_NAMES.keys()) KIND[op] = 3 /* Extension */;
+    KIND[OP.STACK_GLOBAL] = 2 /* StackGlobal */;
+    KIND[OP.GLOBAL] = 1 /* GlobalLines */;
+    KIND[OP.INST] = 1 /* GlobalLines */;
+    OPERAND = new Uint8Array(256);
+    for (const [op, n] of FIXED) OPERAND[op] = n;
+    for (const [op, n] of SIZED) OPERAND[op] = n;
   }
 });
 
@@ -7226,13 +7491,13 @@ var init_tail_sweep = __esm({
 function isContainer(v) {
   return v.k === "list" || v.k === "tuple" || v.k === "set" || v.k === "frozenset" || v.k === "dict";
 }
-var NONE, TRUE, FALSE, LazyStr;
+var NONE2, TRUE2, FALSE2, LazyStr;
 var init_values = __esm({
   "src/artifacts/pickle/values.ts"() {
     "use strict";
-    NONE = { k: "none" };
-    TRUE = { k: "bool", v: true };
-    FALSE = { k: "bool", v: false };
+    NONE2 = { k: "none" };
+    TRUE2 = { k: "bool", v: true };
+    FALSE2 = { k: "bool", v: false };
     LazyStr = class {
       constructor(bytes, decode) {
         this.decode = decode;
@@ -7265,14 +7530,14 @@ function lazyProperty(target, key, get) {
     set: (value) => Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true })
   });
 }
-function smallDecimal(l) {
-  const negative2 = l[0] === 45;
-  let i3 = negative2 ? 1 : 0;
-  const digits = l.length - i3;
+function smallDecimal(b, from, to) {
+  const negative2 = b[from] === 45;
+  let i3 = negative2 ? from + 1 : from;
+  const digits = to - i3;
   if (digits < 1 || digits > 14) return void 0;
   let v = 0;
-  for (; i3 < l.length; i3++) {
-    const d = l[i3] - 48;
+  for (; i3 < to; i3++) {
+    const d = b[i3] - 48;
     if (d < 0 || d > 9) return void 0;
     v = v * 10 + d;
   }
@@ -7311,7 +7576,7 @@ function latin1Bytes(s) {
   }
   return out2;
 }
-function decodeBase64(encoded) {
+function decodeBase642(encoded) {
   const out2 = new Uint8Array(Math.floor(encoded.length * 3 / 4) + 3);
   let acc = 0;
   let bits2 = 0;
@@ -7671,12 +7936,15 @@ var init_vm = __esm({
       }
       /** Bytes up to (excluding) the next newline; the newline is consumed. */
       line() {
-        const b = this.bytes;
         const start2 = this.pos;
-        const i3 = b.indexOf(10, start2);
+        return this.bytes.subarray(start2, this.lineEnd());
+      }
+      /** Index of the next newline, which is consumed: the line is the bytes from the position before up to it. */
+      lineEnd() {
+        const i3 = this.bytes.indexOf(10, this.pos);
         if (i3 < 0) throw new PickleError("pickle data was truncated (no newline)", this.opStart, "truncated");
         this.pos = i3 + 1;
-        return b.subarray(start2, i3);
+        return i3;
       }
       utf8Line(what) {
         try {
@@ -7697,7 +7965,7 @@ var init_vm = __esm({
       }
       decimalLine(what) {
         const l = this.line();
-        const v = smallDecimal(l) ?? parsePythonInt(this.ascii(l, what));
+        const v = smallDecimal(l, 0, l.length) ?? parsePythonInt(this.ascii(l, what));
         if (v === null || typeof v === "bigint") throw new PickleError(`invalid ${what}`, this.opStart);
         return v;
       }
@@ -7845,8 +8113,18 @@ var init_vm = __esm({
         return false;
       }
       opNone() {
-        this.push(NONE);
+        this.push(NONE2);
         const b = this.bytes;
+        if (b[this.pos] === 78) {
+          const limit2 = this.runLimit(this.o.limits.maxStackDepth - this.stack.length);
+          let end2 = this.pos;
+          while (end2 < limit2 && b[end2] === 78) end2++;
+          if (end2 === this.pos) return false;
+          const stack = this.stack;
+          for (let i3 = this.pos; i3 < end2; i3++) stack.push(NONE2);
+          this.tookRun(end2);
+          return false;
+        }
         if (b[this.pos] !== 48) return false;
         const limit = this.runLimit(Number.MAX_SAFE_INTEGER);
         if (limit <= this.pos) return false;
@@ -7857,23 +8135,25 @@ var init_vm = __esm({
         return false;
       }
       opNewtrue() {
-        this.push(TRUE);
+        this.push(TRUE2);
         return false;
       }
       opNewfalse() {
-        this.push(FALSE);
+        this.push(FALSE2);
         return false;
       }
       opInt() {
-        const l = this.line();
-        const quick = l.length === 2 && l[0] === 48 && (l[1] === 48 || l[1] === 49) ? void 0 : smallDecimal(l);
+        const b = this.bytes;
+        const start2 = this.pos;
+        const end = this.lineEnd();
+        const quick = end - start2 === 2 && b[start2] === 48 && (b[start2 + 1] === 48 || b[start2 + 1] === 49) ? void 0 : smallDecimal(b, start2, end);
         if (quick !== void 0) {
           this.push({ k: "int", v: quick });
           return false;
         }
-        const text2 = this.ascii(l, "INT argument");
-        if (text2 === "00") this.push(FALSE);
-        else if (text2 === "01") this.push(TRUE);
+        const text2 = this.ascii(b.subarray(start2, end), "INT argument");
+        if (text2 === "00") this.push(FALSE2);
+        else if (text2 === "01") this.push(TRUE2);
         else this.push(this.intValue(text2, "INT"));
         return false;
       }
@@ -8567,7 +8847,7 @@ var init_vm = __esm({
         }
         if (BASE64_DECODERS.has(callee) || callee === "codecs.decode" && isBase64Codec(args2[1])) {
           const encoded = this.constantBytes(args2[0], depth + 1);
-          return encoded === null ? null : decodeBase64(encoded);
+          return encoded === null ? null : decodeBase642(encoded);
         }
         return null;
       }
@@ -8746,6 +9026,7 @@ function analyzePickle(bytes, options) {
     policy: options?.policy ?? DEFAULT_PICKLE_OPTIONS.policy,
     allowGlobals: options?.allowGlobals ?? DEFAULT_PICKLE_OPTIONS.allowGlobals,
     ...options?.projectGlobals ? { projectGlobals: options.projectGlobals } : {},
+    ...options?.loaderGlobals ? { loaderGlobals: options.loaderGlobals } : {},
     ...options?.scanBudget ? { scanBudget: options.scanBudget } : {},
     limits: { ...DEFAULT_PICKLE_OPTIONS.limits, ...options?.limits },
     ...options?.pseudoPython === false ? { pseudoPython: false } : {}
@@ -13047,6 +13328,7 @@ var init_pickle_streams = __esm({
     "use strict";
     init_bytes();
     init_joblib();
+    init_pickle_walk();
     init_sources();
     init_torch_legacy();
     init_zip();
@@ -13115,6 +13397,11 @@ var init_pickle_streams = __esm({
         const { source, member } = item;
         const direct = await this.analyseDirectly(item, position);
         if (direct.settled) return direct.end;
+        if (direct.refunded !== void 0 && this.walkChangesNothing(direct.refunded.analysis)) {
+          const analysis2 = this.reuse(direct.refunded.analysis);
+          this.host.record(analysis2, member, item.origin + position);
+          return analysis2.bytesConsumed > 0 ? position + analysis2.bytesConsumed : null;
+        }
         const framing = await locateJoblibArrays(source, position, this.host.options.limits.maxOpcodes);
         if (framing.end !== null && (framing.arrays.length > 0 || framing.largeStrings.length > 0)) {
           if (framing.arrays.length > 0) this.host.trait("joblib");
@@ -13152,21 +13439,47 @@ var init_pickle_streams = __esm({
        * not a legacy torch file (raw storage bytes follow its pickles) and names no joblib array wrapper (joblib reads
        * the array bytes after the wrapper's BUILD outside the pickle, so only the framing walk sees what joblib sees).
        * Otherwise the full path must run: `refunded` holds the analysis made here, for that path to use where it would
-       * analyse the same bytes (with the same budget, as the refund restores it) again.
+       * analyse the same bytes (with the same budget, as the refund restores it) again. A longer stream already in memory
+       * is analysed here too but never settled (the walk cuts its large strings out), only refunded.
        */
       async analyseDirectly(item, position) {
         const length = item.source.size - position;
-        if (length > DIRECT_ANALYSIS_BYTES) return { settled: false };
+        const long = length > DIRECT_ANALYSIS_BYTES;
+        if (long && !this.analysesBeforeWalk(item.source, length)) return { settled: false };
         if (isLegacyTorchMagic(await readRange(item.source, 0, 32))) return { settled: false };
         const bytes = await readRange(item.source, position, length);
-        if (indexOf(bytes, NUMPY_PICKLE) >= 0) return { settled: false };
+        if ((long ? indexOfSkipping(bytes, NUMPY_PICKLE) : indexOf(bytes, NUMPY_PICKLE)) >= 0) return { settled: false };
         const analysis = this.host.analyze(bytes);
-        if (analysis.error !== void 0 || analysis.imports.some((i3) => JOBLIB_WRAPPER.test(i3.normalized) || i3.dynamic)) {
+        if (long || analysis.error !== void 0 || analysis.imports.some((i3) => JOBLIB_WRAPPER.test(i3.normalized) || i3.dynamic)) {
           this.host.refund(analysis.opcodeCount);
           return length <= this.host.options.limits.maxDecompressedBytes ? { settled: false, refunded: { length, analysis } } : { settled: false };
         }
         this.host.record(analysis, item.member, item.origin + position);
         return { settled: true, end: analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null };
+      }
+      /**
+       * Whether a stream longer than DIRECT_ANALYSIS_BYTES is analysed before its framing walk: its bytes are in memory
+       * (a decoded member: reading it whole costs nothing), within the decompression limit (the bytes the full path
+       * would analyse), and the file's opcode budget cannot run out on this analysis (it would warn of that, and the full
+       * path may analyse fewer opcodes).
+       */
+      analysesBeforeWalk(source, length) {
+        const limits = this.host.options.limits;
+        return isInMemory(source) && length <= limits.maxDecompressedBytes && this.host.opcodesLeft > limits.maxOpcodes;
+      }
+      /**
+       * Whether the framing walk of a stream could change nothing in what the full path does with this analysis of the
+       * whole stream: the machine ran the stream's first pickle to the walk's own opcode limit, without a STOP or an
+       * error before it. The walk reads each opcode's operands as the machine does, so it reads the same opcodes and
+       * stops at that limit too (or before it, at a line longer than it reads): either way without an end, so the large
+       * strings it found are not cut out, and the stream is analysed whole, which this analysis is. It sizes no joblib
+       * array (a wrapper's name spells numpy_pickle in the bytes, which analyseDirectly then does not analyse), and its
+       * stack, the machine's values and marks, stays within twice the machine's depth limit, short of its own.
+       * (Three red-team streams of millions of padding opcodes spent most of the model-file folder's time in that walk.)
+       */
+      walkChangesNothing(analysis) {
+        const limits = this.host.options.limits;
+        return analysis.streams === 0 && analysis.opcodeCount === limits.maxOpcodes && analysis.error !== void 0 && analysis.error.message.startsWith("opcode limit ") && 2 * limits.maxStackDepth <= MAX_WALK_STACK;
       }
       reuse(analysis) {
         this.host.charge(analysis.opcodeCount);
@@ -13319,6 +13632,35 @@ var init_warnings = __esm({
   }
 });
 
+// src/artifacts/containers/embedded-pickles.ts
+async function findFramedPickles(source, maxBytes) {
+  const found = [];
+  const end = Math.min(source.size, maxBytes);
+  for (let start2 = 0; start2 < end && found.length < MAX_FOUND; start2 += WINDOW4 - HEADER) {
+    const window2 = await readRange(source, start2, Math.min(WINDOW4, end - start2));
+    for (let i3 = window2.indexOf(128); i3 >= 0 && i3 + HEADER <= window2.length; i3 = window2.indexOf(128, i3 + 1)) {
+      if (window2[i3 + 1] !== 4 && window2[i3 + 1] !== 5 || window2[i3 + 2] !== 149) continue;
+      const view = new DataView(window2.buffer, window2.byteOffset + i3 + 3, 8);
+      const frame = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
+      if (frame === 0 || start2 + i3 + HEADER + frame > source.size) continue;
+      if (found.length === 0 || found[found.length - 1] < start2 + i3) found.push(start2 + i3);
+      if (found.length >= MAX_FOUND) break;
+    }
+    if (window2.length < WINDOW4) break;
+  }
+  return found;
+}
+var WINDOW4, HEADER, MAX_FOUND;
+var init_embedded_pickles = __esm({
+  "src/artifacts/containers/embedded-pickles.ts"() {
+    "use strict";
+    init_sources();
+    WINDOW4 = 4 * 1024 * 1024;
+    HEADER = 11;
+    MAX_FOUND = 1e3;
+  }
+});
+
 // src/artifacts/scan.ts
 async function scanArtifact(source, relPath, options = {}) {
   const scan = new ArtifactScan(relPath, {
@@ -13334,7 +13676,7 @@ function memberName(parent, path) {
   if (path.startsWith("[")) return `${parent ?? ""}${path}`;
   return parent ? `${parent}/${path}` : path;
 }
-var MAX_WORK_ITEMS, KERAS_CONFIG, MAX_KERAS_CONFIG, DEFAULT_OPCODES_PER_FILE, PICKLE_NAME, ArtifactScan;
+var MAX_WORK_ITEMS, KERAS_CONFIG, MAX_KERAS_CONFIG, MAX_EMBEDDED_PICKLE, DEFAULT_OPCODES_PER_FILE, TORCHSCRIPT_GLOBALS, PICKLE_NAME, ArtifactScan;
 var init_scan = __esm({
   "src/artifacts/scan.ts"() {
     "use strict";
@@ -13350,11 +13692,20 @@ var init_scan = __esm({
     init_pickle_streams();
     init_warnings();
     init_hdf5();
+    init_embedded_pickles();
     init_judge();
     MAX_WORK_ITEMS = 1e4;
     KERAS_CONFIG = "config.json";
     MAX_KERAS_CONFIG = 64 * 1024 * 1024;
+    MAX_EMBEDDED_PICKLE = 16 * 1024 * 1024;
     DEFAULT_OPCODES_PER_FILE = 5e7;
+    TORCHSCRIPT_GLOBALS = {
+      names: [
+        "__torch__.*",
+        ...["build_intlist", "build_tensorlist", "build_doublelist", "build_boollist", "build_tensor_from_id", "restore_type_tag"].map((f) => `torch.jit._pickle.${f}`)
+      ],
+      reason: "resolved by TorchScript's unpickler in a torch.jit.save archive"
+    };
     PICKLE_NAME = /\.(pkl|pickle|pck|pcl|p|pt|pth|bin|ckpt|joblib|jbl|dill|sav|dat|th)$/i;
     ArtifactScan = class {
       constructor(relPath, options) {
@@ -13380,13 +13731,16 @@ var init_scan = __esm({
       opcodesWarned = false;
       /** The options of the last analysis (the same until the file's opcode budget runs low). */
       analysisOptions;
+      /** The item being inspected is a member of a TorchScript archive. */
+      inTorchScript = false;
       analyze(bytes) {
         const maxOpcodes = Math.max(0, Math.min(this.options.limits.maxOpcodes, this.opcodesLeft));
         if (this.analysisOptions?.limits.maxOpcodes !== maxOpcodes) {
           this.analysisOptions = { ...this.options, limits: { ...this.options.limits, maxOpcodes } };
         }
         if (bytes.length > (this.options.heavyInputBytes ?? Infinity)) this.options.onHeavyInput?.();
-        const analysis = analyzePickle(bytes, this.analysisOptions);
+        const options = this.inTorchScript ? { ...this.analysisOptions, loaderGlobals: TORCHSCRIPT_GLOBALS } : this.analysisOptions;
+        const analysis = analyzePickle(bytes, options);
         this.charge(analysis.opcodeCount);
         return analysis;
       }
@@ -13423,6 +13777,7 @@ var init_scan = __esm({
               item.source = opened;
               delete item.open;
             }
+            this.inTorchScript = item.torchScript === true;
             await this.inspect(item);
           } catch (error) {
             this.warn(`could not inspect: ${error instanceof Error ? error.message : String(error)}`, item.member);
@@ -13473,7 +13828,9 @@ var init_scan = __esm({
         }
         if (looksLikeHdf5(head) || isKerasMetadataName(item.member ?? this.relPath)) {
           if (item.depth === 0) this.baseKind = looksLikeHdf5(head) ? "hdf5" : "keras-metadata";
-          return this.inspectKerasConfigs(item);
+          await this.inspectKerasConfigs(item);
+          if (looksLikeHdf5(head)) await this.inspectHdf5Pickles(item);
+          return;
         }
         const readers = READERS.filter((reader) => reader.sniff(head));
         const pickleLike = readers.length === 0 && (item.expectPickle === true || looksLikePickle(head));
@@ -13525,7 +13882,7 @@ var init_scan = __esm({
           return;
         }
         if (row.role === "tensor-data" || !member.head || !member.open) return;
-        if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name2);
+        if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name2, item.depth + 1);
         const expectPickle = member.expectPickle === true;
         const kerasMetadata = isKerasMetadataName(member.path);
         let head;
@@ -13550,7 +13907,8 @@ var init_scan = __esm({
           ...name2 !== void 0 ? { member: name2 } : {},
           origin: member.path === "" ? item.origin + member.offset : 0,
           depth: item.depth + 1,
-          expectPickle
+          expectPickle,
+          ...member.torchScript ? { torchScript: true } : {}
         });
       }
       /** `quiet`: a second reading of bytes another reader already took; what it cannot read is not news. */
@@ -13580,11 +13938,27 @@ var init_scan = __esm({
         for (const json of found) {
           if (!isKerasConfig(json.value)) continue;
           this.trait("keras");
-          for (const issue of judgeKerasConfig(json.value)) this.addIssue({ ...issue, offset: item.origin + json.offset }, item.member, item.origin);
+          const judgement = judgeKerasConfig(json.value, this.options.projectGlobals);
+          for (const issue of judgement.issues) this.addIssue({ ...issue, offset: item.origin + json.offset }, item.member, item.origin);
+          this.queueEmbedded(judgement, item.member, item.depth);
+        }
+      }
+      /**
+       * Pickles an HDF5 file stores whole: PyTables' ObjectAtom rows (pandas' HDFStore object data), unpickled when read
+       * (tables/atom.py: ObjectAtom.fromarray). A header that random bytes matched does not parse; only pickles that parse,
+       * or that call a denylisted global before breaking, are kept.
+       */
+      async inspectHdf5Pickles(item) {
+        for (const at of await findFramedPickles(item.source, this.options.limits.maxDecompressedBytes)) {
+          const bytes = await readRange(item.source, at, Math.min(MAX_EMBEDDED_PICKLE, item.source.size - at));
+          const analysis = this.analyze(bytes);
+          if (analysis.imports.length === 0) continue;
+          if (analysis.error !== void 0 && !analysis.issues.some((i3) => i3.severity === "critical")) continue;
+          this.record(analysis, item.member, item.origin + at);
         }
       }
       /** A .keras archive's config.json: the model Keras rebuilds on load. */
-      async inspectKerasConfig(source, member) {
+      async inspectKerasConfig(source, member, depth) {
         if (source === null) return;
         if (source.size > MAX_KERAS_CONFIG) {
           this.warn(`config.json of ${source.size} bytes is larger than ${MAX_KERAS_CONFIG} bytes; not inspected`, member);
@@ -13598,7 +13972,15 @@ var init_scan = __esm({
         }
         if (!isKerasConfig(json)) return;
         this.trait("keras");
-        for (const issue of judgeKerasConfig(json)) this.addIssue(issue, member, 0);
+        const judgement = judgeKerasConfig(json, this.options.projectGlobals);
+        for (const issue of judgement.issues) this.addIssue(issue, member, 0);
+        this.queueEmbedded(judgement, member, depth);
+      }
+      /** Files a Keras config hands to another loader (torch.load of a TorchModuleWrapper's bytes): scanned like the file. */
+      queueEmbedded(judgement, member, depth) {
+        for (const file of judgement.embedded) {
+          this.queue.push({ source: memorySource(file.bytes), member: `${member ?? ""}>${file.label}`, origin: 0, depth: depth + 1, nameSaysPickle: true });
+        }
       }
       /** The pickles at the start of the item, then whatever follows them (a zip polyglot, another container). */
       async inspectPickles(item) {
@@ -26232,6 +26614,17 @@ __export(PYTHON_DEPS_SEC_003_exports, {
   crossSignalRule: () => crossSignalRule,
   default: () => PYTHON_DEPS_SEC_003_default
 });
+function upgradeTo(fact, fallback) {
+  const parts2 = (v) => v.split(".").map((p) => parseInt(p, 10) || 0);
+  const newer = (a, b) => {
+    const [x2, y] = [parts2(a), parts2(b)];
+    for (let i3 = 0; i3 < Math.max(x2.length, y.length); i3++) if ((x2[i3] ?? 0) !== (y[i3] ?? 0)) return (x2[i3] ?? 0) > (y[i3] ?? 0);
+    return false;
+  };
+  let best;
+  for (const v of fact.advisories.flatMap((a) => a.fixed.split(/\s*,\s*/).filter(Boolean))) if (!best || newer(v, best)) best = v;
+  return best ?? fallback;
+}
 function crossSignalRule(facts) {
   const sinks2 = [];
   const prefilter2 = [];
@@ -26241,7 +26634,7 @@ function crossSignalRule(facts) {
     sinks2.push({
       call: ["torch.load"],
       check: (m) => literalTruth(m.args.find("weights_only"), m.model.tree.source) === true ? {} : null,
-      message: (m) => `${spelled(m)} with \`weights_only=True\` is still exploitable here: the project pins ${pinnedAt(torch)}, affected by ${ids2(torch)}, so a crafted checkpoint bypasses the restricted unpickler. Upgrade torch to >=2.6 (better: load safetensors).`
+      message: (m) => `${spelled(m)} with \`weights_only=True\` is still exploitable here: the project pins ${pinnedAt(torch)}, affected by ${ids2(torch)}, so a crafted checkpoint bypasses the restricted unpickler. Upgrade torch to >=${upgradeTo(torch, "2.6")} (better: load safetensors).`
     });
   }
   const numpy = facts.numpy;
@@ -26250,7 +26643,7 @@ function crossSignalRule(facts) {
     sinks2.push({
       call: ["numpy.load"],
       check: (m) => m.args.find("allow_pickle", 2) || m.args.mayBeHidden("allow_pickle", 2) ? null : {},
-      message: (m) => `${spelled(m)} without \`allow_pickle\` unpickles object arrays here: the project pins ${pinnedAt(numpy)}, where the default is \`allow_pickle=True\` (${ids2(numpy)}). Pass \`allow_pickle=False\` and upgrade numpy to >=1.16.3.`
+      message: (m) => `${spelled(m)} without \`allow_pickle\` unpickles object arrays here: the project pins ${pinnedAt(numpy)}, where the default is \`allow_pickle=True\` (${ids2(numpy)}). Pass \`allow_pickle=False\` and upgrade numpy to >=${upgradeTo(numpy, "1.16.3")}.`
     });
   }
   return sinks2.length ? { ...RULE, prefilter: prefilter2, sinks: sinks2 } : RULE;
@@ -26285,7 +26678,7 @@ var init_PYTHON_DEPS_SEC_003 = __esm({
         summary: "Detects loads that are safe on current releases but not on the version the project pins: `torch.load(..., weights_only=True)` with torch < 2.6, `numpy.load` without `allow_pickle` with numpy < 1.16.3.",
         description: "Code review and other scanners treat `torch.load(path, weights_only=True)` and a plain `np.load(path)` as safe, and on current releases they are. On the version a project actually pins they are not: torch before 2.6 lets a crafted checkpoint bypass the `weights_only` unpickler (CVE-2025-32434), and numpy before 1.16.3 unpickles object arrays by default (CVE-2019-6446). This rule joins the dependency scan with the code: when a manifest or lock file pins such a version, each of these calls is reported, pointing at the pin. Code findings that other rules already report get the same note instead (`yaml.full_load` with PyYAML < 5.4, `torch.load` without `weights_only` with torch < 2.6, raised from medium to high).",
         securityImplications: "The protection the code relies on does not exist in the installed version: whoever supplies the checkpoint or array file runs code in the loading process.",
-        howToFix: "Upgrade the pinned package (torch>=2.6, numpy>=1.16.3) and re-lock; for numpy also pass `allow_pickle=False` explicitly.",
+        howToFix: "Upgrade the pinned package to the version the message names (the newest first-fixed version of its advisories: torch>=2.6, or >=2.10.0 for CVE-2026-24747; numpy>=1.16.3) and re-lock; for numpy also pass `allow_pickle=False` explicitly.",
         fixHint: "Upgrade the pin named in the message; the call itself is right.",
         vulnerableExample: ["# requirements.txt: torch==2.5.1", "state = torch.load(path, weights_only=True)  # bypassable on 2.5.1"].join("\n"),
         safeExample: ["# requirements.txt: torch==2.10.0", "state = torch.load(path, weights_only=True)"].join("\n"),
@@ -26382,7 +26775,7 @@ var init_calls = __esm({
     "use strict";
     init_syntax();
     NO_KEYWORDS = /* @__PURE__ */ new Map();
-    CallArguments = class {
+    CallArguments = class _CallArguments {
       positional = [];
       keywords = NO_KEYWORDS;
       /** `*args` present: later positions are unknown. */
@@ -26424,6 +26817,20 @@ var init_calls = __esm({
           }
         }
         if (keywords) this.keywords = keywords;
+      }
+      /**
+       * What a call of `functools.partial(f, *bound, **keywords)` passes to `f`: the partial's arguments after `f`, then
+       * the call's; a keyword the call passes replaces the partial's.
+       */
+      static throughPartial(partial, call) {
+        const out2 = new _CallArguments(void 0, "");
+        out2.positional.push(...partial.positional.slice(1));
+        if (!partial.hasStarArgs) out2.positional.push(...call.positional);
+        if (partial.keywords.size || call.keywords.size) out2.keywords = new Map([...partial.keywords, ...call.keywords]);
+        out2.hasStarArgs = partial.hasStarArgs || call.hasStarArgs;
+        out2.hasKwArgs = partial.hasKwArgs || call.hasKwArgs;
+        out2.firstSplat = partial.firstSplat ?? call.firstSplat;
+        return out2;
       }
       /** The value bound to parameter `keyword` at `position` (0-based), like Ruff's `find_argument_value`. */
       find(keyword, position) {
@@ -26553,7 +26960,7 @@ function findClassAllowlist(model, classDef) {
   if (!body2) return void 0;
   const allowed = /* @__PURE__ */ new Set();
   const reader = { model, classScope, moduleParam, nameParam };
-  if (!walk(reader, body2, {}, allowed) || allowed.size === 0) return void 0;
+  if (!walk(reader, body2, {}, allowed)) return void 0;
   return [...allowed].sort();
 }
 function walk(r, block, outer, allowed) {
@@ -34185,6 +34592,9 @@ var init_scopes = __esm({
 });
 
 // src/languages/python/semantic/model.ts
+function ancestorKey(r) {
+  return r.projectClass ? `${r.name}\0class:${r.projectClass.name}` : r.projectInstance ? `${r.name}\0instance:${r.projectInstance.name}` : r.name;
+}
 function resolvedName(name2, fields) {
   return {
     name: name2,
@@ -34193,7 +34603,9 @@ function resolvedName(name2, fields) {
     instanceOf: fields?.instanceOf,
     projectClass: fields?.projectClass,
     projectInstance: fields?.projectInstance,
-    chain: fields?.chain
+    chain: fields?.chain,
+    definition: fields?.definition,
+    boundBy: fields?.boundBy
   };
 }
 function inOneShape(names) {
@@ -34217,6 +34629,20 @@ function tableElements(table) {
   }
   return out2;
 }
+function returnedExpressions(body2) {
+  const out2 = [];
+  const work = [body2];
+  while (work.length && out2.length < MAX_TABLE_ELEMENTS) {
+    const n = work.pop();
+    for (const c of n.children) {
+      if (c.type === "return_statement") {
+        const value = c.children.find((v) => v.type !== "comment");
+        if (value) out2.push(value);
+      } else if (!OWN_RETURNS_END.has(c.type) && c.children.length) work.push(c);
+    }
+  }
+  return out2;
+}
 function unwrapParentheses(node) {
   let n = node;
   while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
@@ -34224,6 +34650,25 @@ function unwrapParentheses(node) {
 }
 function positionalArguments(args2) {
   return args2 ? args2.children.filter((c) => c.type !== "keyword_argument" && c.type !== "comment") : [];
+}
+function parameterPosition(parameter) {
+  const list = parameter.parent;
+  if (list?.type !== "parameters" || !POSITIONAL_PARAMETERS.has(parameter.type)) return void 0;
+  let position = 0;
+  for (const p of list.children) {
+    if (p === parameter) return position;
+    if (POSITIONAL_PARAMETERS.has(p.type)) position++;
+    else if (p.type !== "comment" && p.type !== "positional_separator") position = -Infinity;
+  }
+  return void 0;
+}
+function positionalBeforeSplat(args2) {
+  const out2 = [];
+  for (const c of args2?.children ?? []) {
+    if (c.type === "list_splat" || c.type === "dictionary_splat") break;
+    if (c.type !== "keyword_argument" && c.type !== "comment") out2.push(c);
+  }
+  return out2;
 }
 function valueOf(keywordArgument) {
   return keywordArgument ? childByField(keywordArgument, "value") : void 0;
@@ -34248,7 +34693,7 @@ function isUnconditional(site, use, scopeNode) {
   }
   return true;
 }
-var RESOLVED_THROUGH, MAX_DEPTH2, LOCAL, SemanticModel, BUILTIN_NAMES, TABLE_LITERALS, MAX_TABLE_ELEMENTS;
+var RESOLVED_THROUGH, GIVES_DEFINITIONS, MAX_DEPTH2, LOCAL, SemanticModel, BUILTIN_NAMES, TABLE_LITERALS, MAX_TABLE_ELEMENTS, OWN_RETURNS_END, POSITIONAL_PARAMETERS;
 var init_model = __esm({
   "src/languages/python/semantic/model.ts"() {
     "use strict";
@@ -34268,6 +34713,18 @@ var init_model = __esm({
       "sys.modules",
       "__dict__"
     ];
+    GIVES_DEFINITIONS = /* @__PURE__ */ new Set([
+      "importlib.import_module",
+      "importlib.__import__",
+      "builtins.__import__",
+      "builtins.getattr",
+      "functools.partial",
+      "builtins.staticmethod",
+      "builtins.classmethod",
+      "sys.modules.get",
+      "builtins.globals().get",
+      "operator.attrgetter()"
+    ]);
     MAX_DEPTH2 = 32;
     LOCAL = "<local>.";
     SemanticModel = class {
@@ -34298,7 +34755,10 @@ var init_model = __esm({
        * model is unusable after.
        */
       release() {
-        for (const cache2 of [this.bindingCache, this.inProgress, this.qualifiedNames, this.attributeNames, this.memberCache, this.instanceMemberCache, this.ancestorCache, this.resolvedExpressions, this.starImported]) cache2.clear();
+        for (const cache2 of [this.bindingCache, this.inProgress, this.qualifiedNames, this.attributeNames, this.memberCache, this.instanceMemberCache, this.ancestorCache, this.resolvedExpressions, this.starImported, this.returns, this.constructionCalls]) cache2.clear();
+        this.functionScopes = void 0;
+        this.constructorScopes = void 0;
+        this.callsByName = void 0;
         detachScopes(this.scopeIndex);
         detachTree(this.tree.root);
       }
@@ -34518,6 +34978,16 @@ var init_model = __esm({
         const out2 = [];
         this.ancestorCache.set(classDef, out2);
         const seen = /* @__PURE__ */ new Set();
+        const added = /* @__PURE__ */ new Set();
+        const addOnce = (r) => {
+          if (!r.localClass) {
+            const key = ancestorKey(r);
+            if (added.has(key)) return false;
+            added.add(key);
+          }
+          out2.push(r);
+          return true;
+        };
         const work = [{ def: classDef, scope: this.scopeOfDefinition(classDef) ?? scope }];
         while (work.length && seen.size < MAX_DEPTH2) {
           const { def, scope: defScope } = work.pop();
@@ -34528,9 +34998,9 @@ var init_model = __esm({
           for (const base of bases.children) {
             if (base.type === "keyword_argument") continue;
             for (const r of this.resolve(base, defScope)) {
-              out2.push(r);
+              if (!addOnce(r)) continue;
               if (r.localClass) work.push({ def: r.localClass, scope: this.scopeOfDefinition(r.localClass) ?? defScope });
-              else if (r.projectClass) appendAll(out2, inOneShape(r.projectClass.ancestors()));
+              else if (r.projectClass) for (const a of inOneShape(r.projectClass.ancestors())) addOnce(a);
             }
           }
         }
@@ -34561,7 +35031,7 @@ var init_model = __esm({
         return out2;
       }
       resolveBinding(b, depth) {
-        if (b.kind === "opaque") return [];
+        if (b.kind === "opaque") return b.scope.kind === "function" && this.isConstructor(b.scope) ? this.constructorArgument(b, depth) : [];
         const cached3 = this.bindingCache.get(b);
         if (cached3) return cached3;
         let names;
@@ -34570,7 +35040,7 @@ var init_model = __esm({
             names = this.qualified(b.qualifiedName);
             break;
           case "function":
-            names = [resolvedName(LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name)];
+            names = [resolvedName(LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name, { definition: b.site.parent ?? void 0 })];
             break;
           case "class":
             names = b.site.parent === b.classDef ? [resolvedName(LOCAL + b.name, { localClass: b.classDef })] : [resolvedName(LOCAL + this.className(b.classDef), { localClass: b.classDef })];
@@ -34602,6 +35072,76 @@ var init_model = __esm({
         this.bindingCache.set(b, names);
         return names;
       }
+      /**
+       * What a parameter of `__init__` (of a class defined in this file) may hold: the modules, classes and functions the
+       * file's calls of the class pass for it (`Codec(pickle)` with `def __init__(self, ser): self.ser = ser`), so
+       * `self.ser.loads` is known. Empty for any other parameter, and for `*args`/`**kwargs`.
+       */
+      constructorArgument(b, depth) {
+        const cached3 = this.bindingCache.get(b);
+        if (cached3) return cached3;
+        if (this.inProgress.has(b)) return [];
+        const parameter = b.site.parent?.type === "parameters" ? b.site : b.site.parent;
+        const position = parameter ? parameterPosition(parameter) : void 0;
+        if (position === void 0) return [];
+        this.inProgress.add(b);
+        const out2 = [];
+        for (const { node, scope } of this.constructions(b.scope.parent.node)) {
+          const args2 = childByField(node, "arguments");
+          const value = valueOf(this.keywordArgument(args2, b.name)) ?? (position > 0 ? positionalBeforeSplat(args2)[position - 1] : void 0);
+          if (value) {
+            for (const r of this.resolve(value, scope, depth + 1)) if (!r.name.includes("(")) out2.push(r);
+          }
+        }
+        this.inProgress.delete(b);
+        this.bindingCache.set(b, out2);
+        return out2;
+      }
+      /** Whether a function scope is the `__init__` of a class (the scopes are looked at once per model). */
+      isConstructor(scope) {
+        if (!this.constructorScopes) {
+          this.constructorScopes = /* @__PURE__ */ new Set();
+          for (const s of this.scopeIndex.scopes) {
+            if (s.kind !== "function" || s.parent?.kind !== "class") continue;
+            const name2 = childByField(s.node, "name");
+            if (name2 && name2.end - name2.start === 8 && this.text(name2) === "__init__") this.constructorScopes.add(s);
+          }
+        }
+        return this.constructorScopes.has(scope);
+      }
+      constructorScopes;
+      /** The calls in this file that construct a class defined in it (`C(...)`, `mod.C(...)`), found once per class. */
+      constructions(classDef) {
+        let found = this.constructionCalls.get(classDef);
+        if (found) return found;
+        found = [];
+        this.constructionCalls.set(classDef, found);
+        const className = this.className(classDef);
+        for (const call of this.callsNamed().get(className) ?? []) {
+          const callee = childByField(call.node, "function");
+          const bindings = callee.type === "identifier" ? this.lookup(className, call.scope, callee) : void 0;
+          if (bindings?.some((b) => b.kind === "class" && b.classDef === classDef)) found.push(call);
+          else if (callee.type === "attribute" && this.resolve(callee, call.scope, 1).some((r) => r.localClass === classDef)) found.push(call);
+        }
+        return found;
+      }
+      constructionCalls = /* @__PURE__ */ new Map();
+      /** The file's calls by the name they call (`C` of `C(...)` and `mod.C(...)`), made once, when a constructor asks. */
+      callsNamed() {
+        if (this.callsByName) return this.callsByName;
+        const byName = this.callsByName = /* @__PURE__ */ new Map();
+        for (const call of this.calls) {
+          const callee = childByField(call.node, "function");
+          const named = callee?.type === "identifier" ? callee : callee?.type === "attribute" ? childByField(callee, "attribute") : void 0;
+          if (!named) continue;
+          const name2 = this.text(named);
+          const list = byName.get(name2);
+          if (list) list.push(call);
+          else byName.set(name2, [call]);
+        }
+        return byName;
+      }
+      callsByName;
       resolveAttribute(node, scope, depth) {
         const attributes = [];
         let base = node;
@@ -34700,6 +35240,7 @@ var init_model = __esm({
               if (positional[0] && attr2) {
                 for (const o of this.resolve(positional[0], scope, depth + 1)) appendAll(out2, this.attributeOf(o, [attr2], depth + 1));
               }
+              if (positional[2]) appendAll(out2, this.resolve(positional[2], scope, depth + 1));
               break;
             }
             case "builtins.vars": {
@@ -34709,7 +35250,11 @@ var init_model = __esm({
               }
               break;
             }
-            case "functools.partial":
+            case "functools.partial": {
+              const [first] = positionalArguments(args2);
+              if (first) for (const r of this.resolve(first, scope, depth + 1)) out2.push(r.boundBy ? r : resolvedName(r.name, { ...r, boundBy: { call: node, scope } }));
+              break;
+            }
             case "builtins.staticmethod":
             case "builtins.classmethod": {
               const [first] = positionalArguments(args2);
@@ -34738,11 +35283,53 @@ var init_model = __esm({
                   chain: c.chain || void 0
                 })
               );
+              if (c.definition?.type === "function_definition") appendAll(out2, this.returnedBy(c.definition, depth + 1));
             }
           }
         }
         return out2;
       }
+      /**
+       * The modules, classes and functions a function defined in this file returns: its `return` expressions (not those
+       * of nested functions), resolved in its scope. Worked out once per function; a function reached again while its returns are being resolved
+       * (recursion) returns nothing more.
+       */
+      returnedBy(definition, depth) {
+        const known = this.returns.get(definition);
+        if (known) return known;
+        const scope = this.functionScope(definition);
+        if (!scope || depth > MAX_DEPTH2) return [];
+        const out2 = [];
+        this.returns.set(definition, out2);
+        const body2 = childByField(definition, "body");
+        if (body2) {
+          for (const value of returnedExpressions(body2)) {
+            if (value.type === "call" && !this.mayGiveDefinition(value, scope, depth + 1)) continue;
+            for (const r of this.resolve(value, scope, depth + 1)) if (!r.name.includes("(")) out2.push(r);
+          }
+        }
+        return out2;
+      }
+      returns = /* @__PURE__ */ new Map();
+      /**
+       * Whether a call's result can be a module, class or function: a call of a local function (another factory) or of
+       * what resolution looks through (`import_module`, `getattr`, `partial`, ...). Most returned calls are neither, and
+       * their results are not worked out (measured: resolving every returned call cost the stdlib scan ~40 ms).
+       */
+      mayGiveDefinition(call, scope, depth) {
+        const callee = childByField(call, "function");
+        if (!callee) return false;
+        for (const c of this.resolve(callee, scope, depth)) if (c.definition || GIVES_DEFINITIONS.has(c.name) || c.name.endsWith(".__dict__.get")) return true;
+        return false;
+      }
+      functionScope(definition) {
+        if (!this.functionScopes) {
+          this.functionScopes = /* @__PURE__ */ new Map();
+          for (const s of this.scopeIndex.scopes) if (s.kind === "function") this.functionScopes.set(s.node, s);
+        }
+        return this.functionScopes.get(definition);
+      }
+      functionScopes;
       /**
        * What a call through `operator.methodcaller` calls: `methodcaller("loads", data)(pickle)` is `pickle.loads(data)`.
        * `callee` is one resolution of the call's callee; empty for any other callee.
@@ -34833,6 +35420,8 @@ var init_model = __esm({
     BUILTIN_NAMES = /* @__PURE__ */ new Map();
     TABLE_LITERALS = /* @__PURE__ */ new Set(["dictionary", "list", "tuple", "set"]);
     MAX_TABLE_ELEMENTS = 64;
+    OWN_RETURNS_END = /* @__PURE__ */ new Set(["function_definition", "lambda", "class_definition", "decorated_definition"]);
+    POSITIONAL_PARAMETERS = /* @__PURE__ */ new Set(["identifier", "typed_parameter", "default_parameter", "typed_default_parameter"]);
   }
 });
 
@@ -34940,10 +35529,23 @@ function constantNames(model) {
   }
   return names;
 }
+function distinctIfLong(names) {
+  if (names.length <= LONG_NAME_LIST) return names;
+  const seen = /* @__PURE__ */ new Map();
+  return names.filter((r) => {
+    const cls = r.projectClass ?? r.projectInstance;
+    const key = r.projectInstance ? `${r.name}()` : r.name;
+    let classes = seen.get(key);
+    if (!classes) seen.set(key, classes = /* @__PURE__ */ new Set());
+    if (classes.has(cls)) return false;
+    classes.add(cls);
+    return true;
+  });
+}
 function code2(s) {
   return "`" + s + "`";
 }
-var MAX_DEPTH3, ProjectIndex;
+var MAX_DEPTH3, RESOLUTION_BUDGET, ProjectIndex, LONG_NAME_LIST;
 var init_project_index = __esm({
   "src/languages/python/project-index.ts"() {
     "use strict";
@@ -34953,6 +35555,7 @@ var init_project_index = __esm({
     init_model();
     init_syntax();
     MAX_DEPTH3 = 24;
+    RESOLUTION_BUDGET = 1e3;
     ProjectIndex = class {
       /**
        * `modules`: every module of the project (dotted, packages without `.__init__`), whether or not it was
@@ -34969,6 +35572,19 @@ var init_project_index = __esm({
       topLevel = /* @__PURE__ */ new Set();
       classCache = /* @__PURE__ */ new Map();
       inProgress = /* @__PURE__ */ new Set();
+      /**
+       * Class members being resolved (`pkg.mod.C().a`): a member met again inside its own resolution stands for itself.
+       * Cutting by name alone let `self.a = self.b.w()`, `self.b = self.a.z()` build ever longer names
+       * (`C().a.z().w().z()...`, each new), which took minutes and gigabytes on one 540-line file of pytorch-lightning.
+       */
+      membersInProgress = /* @__PURE__ */ new Set();
+      /**
+       * How many times a resolution was cut short by what was under way around it (a member in progress, the budget): a
+       * resolution that was is not kept, as its answer depends on its caller.
+       */
+      memberCuts = 0;
+      /** `resolveNow` calls left to the outermost resolution under way (see `RESOLUTION_BUDGET`). */
+      budget = RESOLUTION_BUDGET;
       aliases = /* @__PURE__ */ new Map();
       /**
        * Another dotted name of a module: a file in a directory without `__init__.py` (a namespace package, such as
@@ -35013,17 +35629,22 @@ var init_project_index = __esm({
       versions = /* @__PURE__ */ new Map();
       /** How many times any summary was set: a resolution found current at this count is current until it changes. */
       generation = 0;
-      /** The reads of the resolutions and class computations under way (outermost first). */
+      /**
+       * The reads of the resolutions and class computations under way (outermost first). A read is noted in the innermost;
+       * each passes what it read on to the one around it when it ends (see `reading`), so every computation under way
+       * has read what the ones it started read. (Noting each read in all of them cost the depth of the nesting per read:
+       * quartic in the depth of a class hierarchy spread over modules.)
+       */
       readers = [];
       /** A module's summary, noted as read by every computation under way. */
       read(module2) {
-        const version = this.versions.get(module2) ?? 0;
-        for (const reads of this.readers) reads.set(module2, version);
+        this.readers.at(-1)?.set(module2, this.versions.get(module2) ?? 0);
         return this.summaries.get(module2);
       }
       /** Notes `reads` (of a cached computation used now) as read by every computation under way. */
       reread(reads) {
-        for (const into of this.readers) for (const [module2, version] of reads) into.set(module2, version);
+        const into = this.readers.at(-1);
+        if (into && into !== reads) for (const [module2, version] of reads) into.set(module2, version);
       }
       current(reads) {
         for (const [module2, version] of reads) if ((this.versions.get(module2) ?? 0) !== version) return false;
@@ -35036,6 +35657,7 @@ var init_project_index = __esm({
           return work();
         } finally {
           this.readers.pop();
+          this.reread(reads);
         }
       }
       summary(module2) {
@@ -35068,6 +35690,7 @@ var init_project_index = __esm({
       resolved = /* @__PURE__ */ new Map();
       resolve(qualifiedName, depth = 0) {
         if (depth > 0 || this.inProgress.size > 0) return this.resolveNow(qualifiedName, depth);
+        if (this.membersInProgress.size === 0) this.budget = RESOLUTION_BUDGET;
         const cached3 = this.resolved.get(qualifiedName);
         if (cached3 && (cached3.checked === this.generation || this.current(cached3.reads) && (cached3.found ?? []).every((r) => this.classStands(r.projectClass ?? r.projectInstance)))) {
           cached3.checked = this.generation;
@@ -35075,8 +35698,9 @@ var init_project_index = __esm({
           return cached3.found;
         }
         const reads = /* @__PURE__ */ new Map();
+        const cuts = this.memberCuts;
         const found = this.reading(reads, () => this.resolveNow(qualifiedName, 0));
-        this.resolved.set(qualifiedName, { found, reads, checked: this.generation });
+        if (this.memberCuts === cuts || this.membersInProgress.size === 0) this.resolved.set(qualifiedName, { found, reads, checked: this.generation });
         this.reread(reads);
         return found;
       }
@@ -35085,6 +35709,10 @@ var init_project_index = __esm({
         const top = dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
         if (!this.topLevel.has(top) || this.isLibrary(top)) return void 0;
         if (depth > MAX_DEPTH3 || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
+        if (--this.budget < 0 || this.membersInProgress.size > 0 && this.underMemberInProgress(qualifiedName)) {
+          this.memberCuts++;
+          return [{ name: qualifiedName }];
+        }
         let end = qualifiedName.length;
         let module2 = this.moduleNamed(qualifiedName);
         while (!module2 && end > 0) {
@@ -35117,6 +35745,15 @@ var init_project_index = __esm({
         } finally {
           this.inProgress.delete(qualifiedName);
         }
+      }
+      /** Whether a name is a member being resolved, or reached through one (`pkg.mod.C().a.z()` while `C().a` is). */
+      underMemberInProgress(qualifiedName) {
+        for (const key of this.membersInProgress) {
+          if (!qualifiedName.startsWith(key)) continue;
+          const next = qualifiedName.charAt(key.length);
+          if (next === "" || next === "." || next === "(") return true;
+        }
+        return false;
       }
       /**
        * What the module-level name `name` of `module` holds, as `resolve(`${module}.${name}`)` finds it but without the
@@ -35239,7 +35876,7 @@ var init_project_index = __esm({
           const name2 = canonicalName(`${value.name}${called ? "()" : ""}`);
           current = this.resolve(name2, depth + 1) ?? [{ name: name2 }];
         }
-        for (const segment of rest) current = current.flatMap((r) => this.attribute(r, segment, depth));
+        for (const segment of rest) current = distinctIfLong(current.flatMap((r) => this.attribute(r, segment, depth)));
         return current;
       }
       attribute(r, segment, depth) {
@@ -35271,11 +35908,11 @@ var init_project_index = __esm({
         let ancestors;
         const reads = /* @__PURE__ */ new Map([[owner.module, this.versions.get(owner.module) ?? 0]]);
         const ancestorReads = /* @__PURE__ */ new Map();
-        const resolveValues = (values) => values.flatMap((v) => {
+        const resolveValues = (values) => distinctIfLong(values.flatMap((v) => {
           const name2 = canonicalName(v.name);
           const step = { path: owner.path, line: v.line, column: v.column, message: `${code2(`${qualifiedName}`)} binds it to ${code2(v.name)} in ${owner.path}` };
           return (this.resolve(name2) ?? [{ name: name2 }]).map((r) => ({ ...r, chain: [step, ...r.chain ?? []] }));
-        });
+        }));
         const cls = {
           name: qualifiedName,
           overridesFindClass: summary.overridesFindClass,
@@ -35287,12 +35924,19 @@ var init_project_index = __esm({
             }
             ancestors = [];
             const found = ancestors;
+            const added = /* @__PURE__ */ new Set();
+            const add = (r) => {
+              const key = ancestorKey(r);
+              if (added.has(key)) return false;
+              added.add(key);
+              found.push(r);
+              return true;
+            };
             this.reading(ancestorReads, () => {
               for (const base of summary.bases) {
                 const name2 = canonicalName(base);
                 for (const r of this.resolve(name2) ?? [{ name: name2 }]) {
-                  found.push(r);
-                  if (r.projectClass && r.projectClass !== cls) appendAll(found, r.projectClass.ancestors());
+                  if (add(r) && r.projectClass && r.projectClass !== cls) for (const a of r.projectClass.ancestors()) add(a);
                 }
               }
             });
@@ -35302,7 +35946,20 @@ var init_project_index = __esm({
           member: (attribute, instance2) => {
             this.reread(reads);
             const values = summary.members[attribute] ?? (instance2 ? summary.instanceMembers[attribute] : void 0);
-            if (values) return resolveValues(values);
+            if (values) {
+              const key = `${qualifiedName}${instance2 ? "()" : ""}.${attribute}`;
+              if (this.membersInProgress.has(key)) {
+                this.memberCuts++;
+                return [{ name: key }];
+              }
+              if (this.membersInProgress.size === 0 && this.inProgress.size === 0) this.budget = RESOLUTION_BUDGET;
+              this.membersInProgress.add(key);
+              try {
+                return resolveValues(values);
+              } finally {
+                this.membersInProgress.delete(key);
+              }
+            }
             for (const a of cls.ancestors()) {
               if (a.projectClass && a.projectClass !== cls) {
                 const found = a.projectClass.member(attribute, instance2);
@@ -35317,6 +35974,7 @@ var init_project_index = __esm({
         return cls;
       }
     };
+    LONG_NAME_LIST = 64;
   }
 });
 
@@ -35893,7 +36551,7 @@ function analyzePython(parser, file, index, options = {}) {
   const assignments = () => sites ??= settingsAssignments(model);
   const matches = collectMatches(model, index, assignments, budget);
   if (index.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(assignments(), model, index));
-  for (const rule of index.rules) if (rule.derivedSites) appendAll(matches, derivedMatches(rule, model));
+  for (const rule of index.rules) if (rule.derivedSites && !pastDeadline(budget)) appendAll(matches, derivedMatches(rule, model));
   if (pastDeadline(budget)) outOfTime("analysing");
   const lines = tree.lines ?? new LineIndex(file.source);
   const findings = matches.map((m) => toFinding(m, file, model, lines));
@@ -36019,7 +36677,9 @@ function matchCallee(callee, resolved, sinks2, base, args2, index, report) {
     args: new CallArguments(resolved.constructedBy.call, model.tree.source)
   };
   if (sinks2) for (const sink of sinks2) {
-    const m = { node, calleeText: base.calleeText, model, scope, args: args2 ??= new CallArguments(node, model.tree.source), rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
+    args2 ??= new CallArguments(node, model.tree.source);
+    const passed = resolved.boundBy ? CallArguments.throughPartial(new CallArguments(resolved.boundBy.call, model.tree.source), args2) : args2;
+    const m = { node, calleeText: base.calleeText, model, scope, args: passed, rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
     if (receiver) m.receiver = receiver;
     if (chain.chain) m.chain = chain.chain;
     report(m);
@@ -40721,10 +41381,10 @@ __export(grammars_exports, {
 import { existsSync as existsSync2 } from "node:fs";
 import { readFile as readFile2 } from "node:fs/promises";
 import { createRequire as createRequire3 } from "node:module";
-import { dirname as dirname5, join as join7 } from "node:path";
+import { dirname as dirname6, join as join7 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function locate2(file, packagePath) {
-  const besideBundle = join7(dirname5(fileURLToPath3(import.meta.url)), file);
+  const besideBundle = join7(dirname6(fileURLToPath3(import.meta.url)), file);
   if (existsSync2(besideBundle)) return besideBundle;
   return require4.resolve(packagePath);
 }
@@ -41091,7 +41751,8 @@ var init_analyzer = __esm({
 
 // src/project/whole-program.ts
 import { createHash } from "node:crypto";
-function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading, onSummarised) {
+function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading, onSummarised, limits = {}) {
+  const budget = new WholeProgramBudget(files, limits.timeBudgetMs, limits.onOutOfTime);
   const modules = /* @__PURE__ */ new Set();
   const byModule = /* @__PURE__ */ new Map();
   for (const f of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
@@ -41107,7 +41768,7 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
   for (const [path, analysis] of firstPass) {
     if (analysis.summary && byModule.get(analysis.summary.module)?.path === path) index.set(analysis.summary);
   }
-  const demanded = summariseDemandedModules(byModule, modules, aliases, index, parser, sinks2, cache2);
+  const demanded = summariseDemandedModules(byModule, modules, aliases, index, parser, sinks2, cache2, budget);
   onSummarised?.([...demanded.keys.keys()].flatMap((m) => byModule.get(m)?.path ?? []));
   const constants3 = constantModules(index);
   if (constants3.size) onLeading?.(constants3);
@@ -41121,10 +41782,11 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
   const redone = /* @__PURE__ */ new Map();
   const seenWith = /* @__PURE__ */ new Map();
   let changed = /* @__PURE__ */ new Set();
-  const sinkLeading = new SinkLeadingModules(index, sinks2);
+  const sinkLeading = new SinkLeadingModules(index, sinks2, budget);
   let leading = sinkLeading.now();
   onLeading?.(leading);
-  for (let round = 0; round < MAX_ROUNDS && (leading.size > 0 || demanded.callers.size > 0); round++) {
+  let analysesLeft = MAX_ANALYSES_PER_FILE * files.length;
+  for (let round = 0; round < MAX_ROUNDS && analysesLeft > 0 && (leading.size > 0 || demanded.callers.size > 0); round++) {
     const matcher = new ReferenceMatcher(leading, importsOfFile, names);
     const work = [];
     for (const file of files) {
@@ -41141,6 +41803,7 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
     let state;
     let summariesChanged = false;
     for (const { file, refs } of work) {
+      if (analysesLeft-- <= 0 || budget.spent()) break;
       seenWith.set(file.path, refs);
       const projectSinks = projectSinksFor(refs, importsOfFile(file));
       const source = file.source();
@@ -41150,7 +41813,7 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
       let analysis = cache2?.get(input, state);
       if (!analysis) {
         const completeFlows = demanded.keys.get(packageModuleName(file.moduleName));
-        analysis = analyzeSafely(() => analyzePython(parser, input, projectSinks, { project: index, ...completeFlows ? { completeFlows } : {} }), file.path);
+        analysis = analyzeSafely(() => analyzePython(parser, input, projectSinks, { project: index, ...budget.perFile, ...completeFlows ? { completeFlows } : {} }), file.path);
         cache2?.set(input, analysis, state);
       }
       redone.set(file.path, analysis);
@@ -41172,7 +41835,7 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
     }
     changed = nextChanged;
     leading = after;
-    if (!changed.size) break;
+    if (!changed.size || budget.spent()) break;
   }
   return redone;
 }
@@ -41199,7 +41862,7 @@ function projectSinkIndexes(sinks2, leading, index) {
     return found;
   };
 }
-function summariseDemandedModules(byModule, modules, aliases, index, parser, sinks2, cache2) {
+function summariseDemandedModules(byModule, modules, aliases, index, parser, sinks2, cache2, budget) {
   const demandedBy = /* @__PURE__ */ new Map();
   const keys = /* @__PURE__ */ new Map();
   if (!sinks2.rules.some((r) => r.flowSummary)) return { callers: demandedBy, keys };
@@ -41212,7 +41875,8 @@ function summariseDemandedModules(byModule, modules, aliases, index, parser, sin
   let summarisedLast = /* @__PURE__ */ new Set();
   const analysed = /* @__PURE__ */ new Map();
   let rebound;
-  for (let round = 0; round < MAX_DEMAND_ROUNDS && done.size < MAX_DEMANDED_MODULES; round++) {
+  let analysesLeft = MAX_DEMAND_ANALYSES;
+  for (let round = 0; round < MAX_DEMAND_ROUNDS && done.size < MAX_DEMANDED_MODULES && analysesLeft > 0 && !budget.spent(); round++) {
     const wanted = /* @__PURE__ */ new Map();
     for (const summary of [...index.allSummaries(), ...index.allFlowSummaries()]) {
       for (const name2 of summary.flowDemand ?? []) {
@@ -41233,7 +41897,7 @@ function summariseDemandedModules(byModule, modules, aliases, index, parser, sin
       }
     }
     if (!wanted.size) break;
-    summarisedLast = new Set(wanted.keys());
+    const changedNow = /* @__PURE__ */ new Set();
     let state = cache2 ? `flows:${indexState(index)}` : "";
     for (const [module2, want] of [...wanted].sort((a, b) => a[0] < b[0] ? -1 : 1)) {
       if (done.size >= MAX_DEMANDED_MODULES && !done.has(module2)) break;
@@ -41250,18 +41914,22 @@ function summariseDemandedModules(byModule, modules, aliases, index, parser, sin
         if (cache2 && before.analysis.summary?.module === module2) state = createHash("sha256").update(state).update(JSON.stringify(before.analysis.summary)).digest("hex");
         continue;
       }
+      if (analysesLeft-- <= 0 || budget.spent()) break;
       let analysis = cache2?.get(input, salt);
       if (!analysis) {
         const { project, asked } = recordingFlows(index);
-        analysis = analyzeSafely(() => analyzePython(parser, input, sinks2, { project, completeFlows: functions }), file.path);
+        analysis = analyzeSafely(() => analyzePython(parser, input, sinks2, { project, completeFlows: functions, ...budget.perFile }), file.path);
         cache2?.set(input, analysis, salt);
         analysed.set(module2, { functions: functions.join(","), asked, analysis });
       } else analysed.delete(module2);
       if (analysis.summary?.module === module2) {
+        const previous = index.flowSummary(module2);
         index.setFlows(withoutReboundConstants(analysis.summary, () => rebound ??= reboundNames(byModule)));
+        if (!previous || !sameJson(previous.flows, index.flowSummary(module2)?.flows)) changedNow.add(module2);
         if (cache2) state = createHash("sha256").update(state).update(JSON.stringify(analysis.summary)).digest("hex");
       }
     }
+    summarisedLast = changedNow;
   }
   const out2 = /* @__PURE__ */ new Map();
   for (const [path, wanted] of demandedBy) {
@@ -41414,7 +42082,7 @@ function wrapperNames(flows) {
 function isOwnFunction(value) {
   return value.own === "function";
 }
-var MAX_ROUNDS, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, REBINDING, SETATTR, SUMMARY_HASHES, SinkLeadingModules;
+var MAX_ROUNDS, MAX_ANALYSES_PER_FILE, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, MAX_DEMAND_ANALYSES, WholeProgramBudget, REBINDING, SETATTR, SUMMARY_HASHES, SinkLeadingModules;
 var init_whole_program = __esm({
   "src/project/whole-program.ts"() {
     "use strict";
@@ -41422,19 +42090,48 @@ var init_whole_program = __esm({
     init_project_index();
     init_analyzer();
     init_reference_matcher();
-    MAX_ROUNDS = 8;
+    MAX_ROUNDS = 64;
+    MAX_ANALYSES_PER_FILE = 8;
     MAX_DEMANDED_MODULES = 256;
-    MAX_DEMAND_ROUNDS = 4;
+    MAX_DEMAND_ROUNDS = 32;
+    MAX_DEMAND_ANALYSES = 2 * MAX_DEMANDED_MODULES;
+    WholeProgramBudget = class {
+      constructor(files, fileBudgetMs, onOutOfTime) {
+        this.onOutOfTime = onOutOfTime;
+        this.perFile = fileBudgetMs !== void 0 ? { timeBudgetMs: fileBudgetMs } : {};
+        if (fileBudgetMs === void 0) return;
+        let chars = 0;
+        for (const f of files) chars += f.text.length;
+        this.budgetMs = timeBudgetFor({ length: chars }, fileBudgetMs);
+        this.deadline = Date.now() + this.budgetMs;
+      }
+      onOutOfTime;
+      perFile;
+      budgetMs;
+      deadline;
+      told = false;
+      /** Whether the pass is out of time (told to `onOutOfTime` the first time it is). */
+      spent() {
+        if (this.deadline === void 0 || Date.now() <= this.deadline) return false;
+        if (!this.told) {
+          this.told = true;
+          this.onOutOfTime?.(this.budgetMs);
+        }
+        return true;
+      }
+    };
     REBINDING = /\.\s*([A-Za-z_]\w*)\s*(?:[-+*/%&|^@]|<<|>>|\*\*|\/\/)?=(?!=)/g;
     SETATTR = /setattr\s*\([^,)]*,\s*["']([A-Za-z_]\w*)["']/g;
     SUMMARY_HASHES = /* @__PURE__ */ new WeakMap();
     SinkLeadingModules = class {
-      constructor(index, sinks2) {
+      constructor(index, sinks2, budget) {
         this.index = index;
         this.sinks = sinks2;
+        this.budget = budget;
       }
       index;
       sinks;
+      budget;
       known = /* @__PURE__ */ new Map();
       now() {
         const index = this.index;
@@ -41443,6 +42140,7 @@ var init_whole_program = __esm({
           const flows = index.flowSummary(summary.module);
           let known = this.known.get(summary.module);
           if (!known || known.summary !== summary || known.flows !== flows || !index.unchanged(known.reads)) {
+            if (this.budget.spent()) continue;
             const { value, reads } = index.track(() => this.namesOf(summary, flows));
             this.known.set(summary.module, known = { summary, flows, reads, names: value });
           }
@@ -42571,7 +43269,7 @@ function sourceWords(names) {
   }
   return [...words];
 }
-var REDIS_CLIENTS, REDIS_READS, REDIS_SOURCES, DATA_SOURCES, REQUEST_DATA_MEMBERS, FASTAPI_MARKERS, REQUEST_CLASSES2, DECLARED_PARAMETERS, CALLBACK_REGISTRARS, RPC_EXPOSE_DECORATORS, RPC_SERVICE_BASES, CALLBACK_METHODS, REQUEST_PARAMETERS, HANDLER_DATA_METHODS, HANDLER_REQUEST_ATTRIBUTES, HANDLER_STREAM_ATTRIBUTES, LAMBDA_HANDLERS, CALLBACK_BODY_PARAMETERS, SANITIZERS4, PROPAGATORS, VERIFIERS, MAC_CALLS, FLOW_NAMES, SOURCE_WORDS;
+var REDIS_CLIENTS, REDIS_READS, REDIS_SOURCES, S3_CLIENTS, S3_RESOURCES, DATA_SOURCES, REQUEST_DATA_MEMBERS, FASTAPI_MARKERS, REQUEST_CLASSES2, DECLARED_PARAMETERS, CALLBACK_REGISTRARS, RPC_EXPOSE_DECORATORS, RPC_SERVICE_BASES, CALLBACK_METHODS, REQUEST_PARAMETERS, HANDLER_DATA_METHODS, HANDLER_REQUEST_ATTRIBUTES, HANDLER_STREAM_ATTRIBUTES, LAMBDA_HANDLERS, CALLBACK_BODY_PARAMETERS, SANITIZERS4, PROPAGATORS, VERIFIERS, MAC_CALLS, FLOW_NAMES, GLOBAL_REQUESTS, SOURCE_WORDS;
 var init_specs = __esm({
   "src/languages/python/taint/specs.ts"() {
     "use strict";
@@ -42624,6 +43322,8 @@ var init_specs = __esm({
       "pubsub().get_message"
     ];
     REDIS_SOURCES = Object.fromEntries(REDIS_CLIENTS.flatMap((c) => REDIS_READS.map((m) => [`${c}.${m}`, "value read from Redis"])));
+    S3_CLIENTS = ["boto3.client()", "boto3.Session().client()", "boto3.session.Session().client()"];
+    S3_RESOURCES = ["boto3.resource()", "boto3.Session().resource()", "boto3.session.Session().resource()"];
     DATA_SOURCES = {
       // Flask and Werkzeug request data (the context-local `request`).
       "flask.request.data": "Flask request body",
@@ -42713,6 +43413,16 @@ var init_specs = __esm({
       "zmq.asyncio.Context().socket().recv": "ZeroMQ message",
       "zmq.asyncio.Context().socket().recv_multipart": "ZeroMQ message",
       "zmq.asyncio.Context.instance().socket().recv": "ZeroMQ message",
+      // Object storage: a bucket's objects are whoever can write to the bucket's choice (other services, presigned
+      // uploads, a leaked key), the same trust as a Redis key or an SQS message. `download_fileobj`/`download_file` write
+      // into an argument or a local file, which the flow analysis does not follow.
+      ...Object.fromEntries(S3_CLIENTS.map((c) => [`${c}.get_object`, "object read from S3"])),
+      ...Object.fromEntries(S3_RESOURCES.flatMap((r) => [`${r}.Object().get`, `${r}.Bucket().Object().get`, `${r}.ObjectSummary().get`].map((n) => [n, "object read from S3"]))),
+      // WebSocket clients: what the server sends.
+      "websockets.connect()": "WebSocket connection (client)",
+      "websockets.client.connect()": "WebSocket connection (client)",
+      "websockets.asyncio.client.connect()": "WebSocket connection (client)",
+      "websockets.sync.client.connect()": "WebSocket connection (client)",
       // asyncio streams: what the peer sends.
       "asyncio.open_connection": "a network connection (asyncio)",
       "asyncio.open_unix_connection": "a network connection (asyncio)"
@@ -42902,6 +43612,7 @@ var init_specs = __esm({
       "dramatiq.actor",
       "flask.request",
       "bottle.request",
+      "quart.request",
       "base64.b64decode",
       "base64.urlsafe_b64decode",
       "base64.standard_b64decode",
@@ -42950,7 +43661,8 @@ var init_specs = __esm({
       "hmac.new",
       "hmac.HMAC"
     ];
-    SOURCE_WORDS = sourceWords([...Object.keys(DATA_SOURCES), "flask.request", "bottle.request", "werkzeug.wrappers.Request()"]);
+    GLOBAL_REQUESTS = /* @__PURE__ */ new Set(["flask.request", "bottle.request", "quart.request", "werkzeug.wrappers.Request()"]);
+    SOURCE_WORDS = sourceWords([...Object.keys(DATA_SOURCES), ...GLOBAL_REQUESTS]);
   }
 });
 
@@ -43267,7 +43979,7 @@ var init_flow4 = __esm({
           const name2 = r.name;
           const label = sourceLabel(name2) ?? this.configuredSource(name2);
           if (label) return { kind: "data", steps: [this.step(node, `source: ${label} (${short(this.text(node))})`)] };
-          if (name2 === "flask.request" || name2 === "bottle.request" || name2 === "werkzeug.wrappers.Request()") return { kind: "request", steps: [this.step(node, `request object ${short(this.text(node))}`)] };
+          if (GLOBAL_REQUESTS.has(name2)) return { kind: "request", steps: [this.step(node, `request object ${short(this.text(node))}`)] };
         }
         return void 0;
       }
@@ -44454,7 +45166,10 @@ var init_trust = __esm({
 // src/rules/python/PYTHON-LANG-SEC-040.ts
 function dataOnlyAllowlist(m) {
   const allowed = m.via === "subclass" ? m.subclass?.allowlist : void 0;
-  return allowed?.length && allowed.every((g) => DATA_ONLY_GLOBALS.has(g)) ? allowed : void 0;
+  return allowed?.every((g) => DATA_ONLY_GLOBALS.has(g)) ? allowed : void 0;
+}
+function admitted(allowed) {
+  return allowed.length ? `only plain data types (${allowed.map(code).join(", ")})` : "no global at all (it raises for every one)";
 }
 function check12(m) {
   const allowed = dataOnlyAllowlist(m);
@@ -44462,7 +45177,7 @@ function check12(m) {
   return {
     severity: "low",
     confidence: "low",
-    message: `${code(m.subclass.name)} subclasses ${m.target}, and its find_class admits only plain data types (${allowed.map(code).join(", ")}): a payload cannot call functions or build other objects through it. Keep the allowlist to data types, and prefer a data-only format.`
+    message: `${code(m.subclass.name)} subclasses ${m.target}, and its find_class admits ${admitted(allowed)}: a payload cannot call functions or build other objects through it. Keep the allowlist to data types, and prefer a data-only format.`
   };
 }
 function message(m) {
@@ -44573,7 +45288,7 @@ var init_PYTHON_LANG_SEC_040 = __esm({
         faq: [
           {
             question: "We subclassed Unpickler and restricted find_class to an allowlist. Is that safe?",
-            answer: 'No. `find_class` only controls which globals are looked up; the pickle VM still calls whatever they return with attacker-chosen arguments. Published bypasses chain allowed names (`getattr`, `operator`, `functools`, `builtins` reached through other modules, numpy and torch helpers) or nest a second `pickle.loads` inside an allowed callable. Keep a restricted unpickler as defence in depth, but do not feed it untrusted data; the rule reports such subclasses on purpose. The exception is an allowlist of plain data types only (`builtins` containers and scalars, `collections.OrderedDict`, `datetime`, `decimal.Decimal`, ...) pinned by literal conditions, as in the Python documentation\'s "Restricting Globals" example: a payload cannot call anything through it, so the finding is reported with low severity (and PYTHON-DESER-001 with low confidence).'
+            answer: 'No. `find_class` only controls which globals are looked up; the pickle VM still calls whatever they return with attacker-chosen arguments. Published bypasses chain allowed names (`getattr`, `operator`, `functools`, `builtins` reached through other modules, numpy and torch helpers) or nest a second `pickle.loads` inside an allowed callable. Keep a restricted unpickler as defence in depth, but do not feed it untrusted data; the rule reports such subclasses on purpose. The exception is an allowlist of plain data types only (`builtins` containers and scalars, `collections.OrderedDict`, `datetime`, `decimal.Decimal`, ...) pinned by literal conditions, as in the Python documentation\'s "Restricting Globals" example, or a find_class that admits no global at all (it only raises): a payload cannot call anything through it, so the finding is reported with low severity (and PYTHON-DESER-001 with low confidence).'
           },
           {
             question: "The data comes from our own cache, database or bucket. Is this a false positive?",
@@ -46544,7 +47259,12 @@ function addWrapper(model, site, steps, target) {
   if (!fn || !parameter) return void 0;
   let list = wrappers.get(model);
   if (!list) wrappers.set(model, list = []);
-  if (list.some((w2) => w2.fn === fn && w2.parameter === parameter)) return void 0;
+  let byFunction = wrapperParameters.get(model);
+  if (!byFunction) wrapperParameters.set(model, byFunction = /* @__PURE__ */ new Map());
+  let parameters = byFunction.get(fn);
+  if (!parameters) byFunction.set(fn, parameters = /* @__PURE__ */ new Set());
+  if (parameters.has(parameter)) return void 0;
+  parameters.add(parameter);
   const w = { fn, name: callableName(fn, model), parameter, position: steps[0]?.position ?? callPosition(fn, parameter, model), target, steps };
   list.push(w);
   return w;
@@ -46686,10 +47406,9 @@ function wrapperSites(model) {
   const queue = [...wrappers.get(model) ?? []];
   if (!queue.length) return out2;
   const tracker = trackerFor(model);
+  const callsOf = localCallsByFunction(model, tracker);
   for (let w = queue.shift(); w && seen.size < MAX_WRAPPER_CALLS; w = queue.shift()) {
-    for (const { node, scope } of model.calls) {
-      const callee = childByField(node, "function");
-      if (!callee || tracker.localFunction(callee, scope) !== w.fn) continue;
+    for (const { node, scope, callee } of callsOf(w.fn)) {
       const args2 = new CallArguments(node, model.tree.source);
       const arg = args2.keywords.get(w.parameter) ?? (w.position >= 0 ? args2.positional[w.position] : void 0);
       if (!arg) continue;
@@ -46706,6 +47425,23 @@ function wrapperSites(model) {
     }
   }
   return out2;
+}
+function localCallsByFunction(model, tracker) {
+  let byFunction;
+  return (fn) => {
+    if (!byFunction) {
+      byFunction = /* @__PURE__ */ new Map();
+      for (const { node, scope } of model.calls) {
+        const callee = childByField(node, "function");
+        const local = callee && tracker.localFunction(callee, scope);
+        if (!local) continue;
+        let calls = byFunction.get(local);
+        if (!calls) byFunction.set(local, calls = []);
+        calls.push({ node, scope, callee });
+      }
+    }
+    return byFunction.get(fn) ?? [];
+  };
 }
 function otherSources(others) {
   if (!others.length) return "";
@@ -46901,7 +47637,7 @@ function flowChecked(spec) {
       const restricted = dataOnlyAllowlist(m);
       if (restricted) {
         return {
-          message: `Untrusted data reaches ${code(m.subclass.name)} (${m.target}): ${source.message.replace(/^source: /, "")} is unpickled, but its find_class admits only plain data types (${restricted.map(code).join(", ")}), so the payload cannot call functions. Keep the allowlist to data types, or use a data-only format.`,
+          message: `Untrusted data reaches ${code(m.subclass.name)} (${m.target}): ${source.message.replace(/^source: /, "")} is unpickled, but its find_class admits ${admitted(restricted)}, so the payload cannot call functions. Keep the allowlist to data types, or use a data-only format.`,
           severity: "medium",
           confidence: "low",
           flow: [...flow.steps, { node: m.node, message: `sink: ${m.target} (find_class restricted to data types)` }]
@@ -46917,7 +47653,7 @@ function flowChecked(spec) {
     }
   };
 }
-var SINK_RULES, trackers, configured, wrappers, fieldSinks, TABLE_SINKS, MAX_WRAPPER_CALLS, MAX_FIELD_SINKS, prefilter, PYTHON_DESER_001, PYTHON_DESER_001_default;
+var SINK_RULES, trackers, configured, wrappers, wrapperParameters, fieldSinks, TABLE_SINKS, MAX_WRAPPER_CALLS, MAX_FIELD_SINKS, prefilter, PYTHON_DESER_001, PYTHON_DESER_001_default;
 var init_PYTHON_DESER_001 = __esm({
   "src/rules/python/PYTHON-DESER-001.ts"() {
     "use strict";
@@ -46975,6 +47711,7 @@ var init_PYTHON_DESER_001 = __esm({
     trackers = /* @__PURE__ */ new WeakMap();
     configured = /* @__PURE__ */ new WeakMap();
     wrappers = /* @__PURE__ */ new WeakMap();
+    wrapperParameters = /* @__PURE__ */ new WeakMap();
     fieldSinks = /* @__PURE__ */ new WeakMap();
     TABLE_SINKS = new Set(SINK_RULES.flatMap((r) => r.sinks.filter((s) => s.references).flatMap((s) => s.call)));
     MAX_WRAPPER_CALLS = 1e4;
@@ -51006,7 +51743,7 @@ __export(fix_exports, {
 });
 import { constants as constants2 } from "node:fs";
 import { lstat, open, readFile as readFile3, realpath, stat } from "node:fs/promises";
-import { basename as basename4, dirname as dirname10, isAbsolute as isAbsolute5, relative as relative7, resolve as resolve8, sep as sep5 } from "node:path";
+import { basename as basename4, dirname as dirname11, isAbsolute as isAbsolute5, relative as relative7, resolve as resolve8, sep as sep5 } from "node:path";
 function sourceDigest(bytes) {
   return sha256().update(bytes).digest("hex");
 }
@@ -51028,8 +51765,8 @@ async function applyFixes(findings, options) {
     const list = byFile.get(file);
     const skipAll = (reason2) => appendAll(result2.skipped, list.map((finding) => ({ finding, reason: reason2 })));
     const abs = targetIsDir ? resolve8(target, file) : file === basename4(target) ? target : void 0;
-    const rel = abs && relative7(targetIsDir ? target : dirname10(target), abs);
-    const located = abs && rel && !rel.startsWith("..") && !isAbsolute5(rel) ? await locateInside(targetIsDir ? target : dirname10(target), abs) : "the file is outside the scanned directory";
+    const rel = abs && relative7(targetIsDir ? target : dirname11(target), abs);
+    const located = abs && rel && !rel.startsWith("..") && !isAbsolute5(rel) ? await locateInside(targetIsDir ? target : dirname11(target), abs) : "the file is outside the scanned directory";
     if (typeof located === "string") {
       skipAll(located);
       continue;
@@ -52773,7 +53510,7 @@ init_python_catalog();
 init_trust_join();
 import { availableParallelism } from "node:os";
 import { closeSync as closeSync4, existsSync as existsSync3, openSync as openSync4, readSync as readSync3, statSync as statSync5 } from "node:fs";
-import { dirname as dirname6, join as join8, resolve as resolve5 } from "node:path";
+import { dirname as dirname7, join as join8, resolve as resolve5 } from "node:path";
 
 // src/project/artifacts.ts
 init_rules();
@@ -53119,7 +53856,7 @@ function splitRulesets(specs) {
   for (const raw of specs) {
     const spec = raw.trim();
     const [lang, name2] = spec.includes("/") ? spec.split("/", 2) : ["", spec];
-    const isArtifact = lang.toLowerCase() === "artifact" || lang === "" && /^PICKLE-ARTIFACT-/i.test(name2);
+    const isArtifact = lang.toLowerCase() === "artifact" || lang === "" && /^(PICKLE|KERAS)-ARTIFACT-/i.test(name2);
     if (!isArtifact) {
       python.push(raw);
       continue;
@@ -53127,7 +53864,7 @@ function splitRulesets(specs) {
     const lower = name2.toLowerCase();
     const matches = lower === "all" || lower === "artifacts" ? ARTIFACT_RULES : ARTIFACT_RULES.filter((r) => r.id.toLowerCase() === lower);
     if (matches.length === 0) {
-      return { error: `unknown ruleset "${spec}" (artifact rulesets: artifact/all or artifact/<PICKLE-ARTIFACT-ID>)` };
+      return { error: `unknown ruleset "${spec}" (artifact rulesets: artifact/all or artifact/<PICKLE-ARTIFACT-ID or KERAS-ARTIFACT-ID>)` };
     }
     for (const rule of matches) chosen.set(rule.id, rule);
   }
@@ -53730,7 +54467,7 @@ var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 init_read_source();
 import { lstatSync, readdirSync as readdirSync2, readFileSync as readFileSync6, readlinkSync, realpathSync, statSync as statSync4 } from "node:fs";
-import { basename as basename3, isAbsolute as isAbsolute2, join as join6, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
+import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute2, join as join6, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 function stampOf(stats) {
   return { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
 }
@@ -53797,7 +54534,7 @@ async function discover(root, options) {
     try {
       real = knownReal ?? realpathSync(dir);
     } catch (e) {
-      errors.push(problem(absRoot, dir, "unreadable", `cannot resolve directory: ${reason(e)}`));
+      errors.push(problem(absRoot, dir, "unreadable", undecodableName(dirname5(dir), basename3(dir)) ? UNDECODABLE_DIRECTORY : `cannot resolve directory: ${reason(e)}`));
       continue;
     }
     if (ancestors.has(real)) {
@@ -53814,7 +54551,7 @@ async function discover(root, options) {
     try {
       entries = readdirSync2(dir, { withFileTypes: true });
     } catch (e) {
-      errors.push(problem(absRoot, dir, "unreadable", `cannot read directory: ${reason(e)}`));
+      errors.push(problem(absRoot, dir, "unreadable", undecodableName(dirname5(dir), basename3(dir)) ? UNDECODABLE_DIRECTORY : `cannot read directory: ${reason(e)}`));
       continue;
     }
     const listed = listingOf(entries);
@@ -53865,7 +54602,7 @@ async function discover(root, options) {
             size = Number(stats.size);
             stamp = stampOf(stats);
           } catch (e) {
-            errors.push(problem(absRoot, abs, "unreadable", `cannot stat file: ${reason(e)}`));
+            errors.push(problem(absRoot, abs, "unreadable", undecodableName(dir, entry2.name) ? UNDECODABLE_FILE : `cannot stat file: ${reason(e)}`));
             continue;
           }
         }
@@ -53876,6 +54613,24 @@ async function discover(root, options) {
   return { files: byRelPath(files), errors, initFiles };
 }
 var INIT_FILE = "__init__.py";
+var UNDECODABLE_FILE = "file name is not valid UTF-8: Node.js cannot open the file by its name, so it is not scanned (rename it)";
+var UNDECODABLE_DIRECTORY = "directory name is not valid UTF-8: Node.js cannot open it by its name, so nothing in it is scanned (rename it)";
+function undecodableName(dir, name2) {
+  if (!name2.includes("\uFFFD")) return false;
+  const strict = new TextDecoder("utf-8", { fatal: true });
+  try {
+    return readdirSync2(dir, { encoding: "buffer" }).some((raw) => {
+      try {
+        strict.decode(raw);
+        return false;
+      } catch {
+        return raw.toString("utf8") === name2;
+      }
+    });
+  } catch {
+    return false;
+  }
+}
 function listingOf(entries) {
   let gitignore = false;
   let init2 = false;
@@ -54316,7 +55071,7 @@ async function scanProject(options) {
     throw new UsageError(`cannot scan "${options.target}": ${e.code === "ENOENT" ? "no such file or directory" : e.message}`);
   }
   const excluded = configExcluder(config);
-  const root = statSync5(target).isDirectory() ? target : dirname6(target);
+  const root = statSync5(target).isDirectory() ? target : dirname7(target);
   const errors = discovery.errors.filter((e) => !excluded(join8(root, e.file)));
   const findings = [];
   const pythonFiles = ruleEntries.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
@@ -54388,7 +55143,8 @@ async function scanProject(options) {
         const summarised = /* @__PURE__ */ new Set();
         const onSummarised = (paths) => paths.forEach((p) => summarised.add(p));
         const { analyzeWholeProgram: analyzeWholeProgram2, loadPythonParser: loadPythonParser2, SinkIndex: SinkIndex2 } = analysis;
-        const redone = rules2.length && program2.length ? analyzeWholeProgram2(program2, firstPass, await loadPythonParser2(), new SinkIndex2(rules2), cache2, onLeading, onSummarised) : /* @__PURE__ */ new Map();
+        const limits = { timeBudgetMs: fileTimeout(options), onOutOfTime: (budgetMs) => pythonErrors.push(wholeProgramTimeout(budgetMs)) };
+        const redone = rules2.length && program2.length ? analyzeWholeProgram2(program2, firstPass, await loadPythonParser2(), new SinkIndex2(rules2), cache2, onLeading, onSummarised, limits) : /* @__PURE__ */ new Map();
         const results = [];
         for (const [path, r] of [...firstPass, ...[...redone].filter(([path2]) => !firstPass.has(path2))]) {
           const analysis2 = redone.get(path) ?? r;
@@ -54552,6 +55308,14 @@ function moduleStamps(python, modules, startedNs) {
 function scannedTextOf(program2) {
   let byPath;
   return (relPath, word) => (byPath ??= new Map(program2.map((f) => [f.path, f]))).get(relPath)?.mentions(word);
+}
+function wholeProgramTimeout(budgetMs) {
+  return {
+    file: ".",
+    kind: "timeout",
+    level: "warning",
+    message: `the whole-program pass ran out of time (budget ${budgetMs} ms, from --file-timeout and the project's size); findings that depend on other modules may be missing`
+  };
 }
 function fileTimeout(options) {
   const ms = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
@@ -56395,12 +57159,12 @@ function renderReport(format, report, options) {
 // src/cli/commands/scan.ts
 import { readFileSync as readFileSync10, statSync as statSync9 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname as dirname11, isAbsolute as isAbsolute6, join as join12, relative as relative8 } from "node:path";
+import { dirname as dirname12, isAbsolute as isAbsolute6, join as join12, relative as relative8 } from "node:path";
 
 // src/cli/scan-flags.ts
 init_types();
 import { existsSync as existsSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname7, isAbsolute as isAbsolute3, join as join9, relative as relative4, resolve as resolve6 } from "node:path";
+import { dirname as dirname8, isAbsolute as isAbsolute3, join as join9, relative as relative4, resolve as resolve6 } from "node:path";
 init_selection();
 
 // src/cli/version.ts
@@ -56487,7 +57251,7 @@ var SCAN_FLAG_HELP = {
     arg: "R",
     text: [
       "Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all;",
-      "artifact/all or artifact/<PICKLE-ARTIFACT-ID> for model/data files",
+      "artifact/all or artifact/<PICKLE-ARTIFACT-ID or KERAS-ARTIFACT-ID> for model/data files",
       "(default: every rule). See: pathfinder rules list"
     ]
   },
@@ -56635,7 +57399,7 @@ function cacheOption(values, project, io) {
   if (values["no-cache"]) return {};
   if (values["cache-dir"] !== void 0) return { cacheDir: resolve6(io.cwd, values["cache-dir"]) };
   const isDirectory2 = existsSync4(project) && statSync6(project).isDirectory();
-  return { cacheDir: join9(isDirectory2 ? project : dirname7(project), DEFAULT_CACHE_DIR) };
+  return { cacheDir: join9(isDirectory2 ? project : dirname8(project), DEFAULT_CACHE_DIR) };
 }
 function applyConfigDefaults(values, config) {
   const target = values;
@@ -56771,14 +57535,14 @@ function parseOutputs(values, outputFile, allowed, fallback, defaultFile) {
 // src/cli/per-file-ignores.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
 import { statSync as statSync7 } from "node:fs";
-import { dirname as dirname8, isAbsolute as isAbsolute4, join as join10, relative as relative5 } from "node:path";
+import { dirname as dirname9, isAbsolute as isAbsolute4, join as join10, relative as relative5 } from "node:path";
 function applyPerFileIgnores(report, config) {
   const entries = Object.entries(config?.perFileIgnores ?? {});
   if (entries.length === 0 || !config) return report;
   const matchers = entries.map(([glob, ids3]) => ({ glob, ids: new Set(ids3), match: (0, import_picomatch3.default)(glob.replace(/\/+$/, "/**"), { dot: true }) }));
   let root = report.scan.target;
   try {
-    if (!statSync7(root).isDirectory()) root = dirname8(root);
+    if (!statSync7(root).isDirectory()) root = dirname9(root);
   } catch {
   }
   const source = relative5(config.baseDir, config.file) || config.file;
@@ -56795,13 +57559,13 @@ function applyPerFileIgnores(report, config) {
 
 // src/cli/repository-prefix.ts
 import { readFileSync as readFileSync9, realpathSync as realpathSync2, statSync as statSync8 } from "node:fs";
-import { dirname as dirname9, join as join11, relative as relative6, resolve as resolve7, sep as sep4 } from "node:path";
+import { dirname as dirname10, join as join11, relative as relative6, resolve as resolve7, sep as sep4 } from "node:path";
 async function repositoryPrefix(target, sarifRoot, cwd) {
   let folder = resolve7(target);
   try {
-    if (!statSync8(folder).isDirectory()) folder = dirname9(folder);
+    if (!statSync8(folder).isDirectory()) folder = dirname10(folder);
   } catch {
-    folder = dirname9(folder);
+    folder = dirname10(folder);
   }
   if (sarifRoot !== void 0) {
     const root = resolve7(cwd, sarifRoot);
@@ -56820,13 +57584,13 @@ async function repositoryPrefix(target, sarifRoot, cwd) {
 var GIT_LOCATION_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM"];
 function workTreeTop(folder) {
   if (GIT_LOCATION_VARIABLES.some((name2) => process.env[name2] !== void 0)) return void 0;
-  for (let dir = folder; ; dir = dirname9(dir)) {
+  for (let dir = folder; ; dir = dirname10(dir)) {
     const dotGit = join11(dir, ".git");
     let isDirectory2;
     try {
       isDirectory2 = statSync8(dotGit).isDirectory();
     } catch {
-      if (dirname9(dir) === dir) return null;
+      if (dirname10(dir) === dir) return null;
       continue;
     }
     if (isDirectory2 && setsWorkTree(join11(dotGit, "config"))) return void 0;
@@ -56967,7 +57731,7 @@ async function scanStandardInput(options, flags2, io) {
   const folder = await mkdtemp(join12(tmpdir(), "pathfinder-stdin-"));
   try {
     const file = join12(folder, ...relPath.split("/"));
-    await mkdir(dirname11(file), { recursive: true });
+    await mkdir(dirname12(file), { recursive: true });
     await writeFile2(file, bytes);
     const report = await runScan({ ...options, target: folder, include: [relPath], gitignore: false }, flags2, io);
     return applyPerFileIgnores({ ...report, scan: { ...report.scan, target: project } }, options.config);

@@ -289,7 +289,7 @@ function subscriptNames(target, scope, model) {
 
 // src/languages/python/calls.ts
 var NO_KEYWORDS = /* @__PURE__ */ new Map();
-var CallArguments = class {
+var CallArguments = class _CallArguments {
   positional = [];
   keywords = NO_KEYWORDS;
   /** `*args` present: later positions are unknown. */
@@ -331,6 +331,20 @@ var CallArguments = class {
       }
     }
     if (keywords) this.keywords = keywords;
+  }
+  /**
+   * What a call of `functools.partial(f, *bound, **keywords)` passes to `f`: the partial's arguments after `f`, then
+   * the call's; a keyword the call passes replaces the partial's.
+   */
+  static throughPartial(partial, call) {
+    const out2 = new _CallArguments(void 0, "");
+    out2.positional.push(...partial.positional.slice(1));
+    if (!partial.hasStarArgs) out2.positional.push(...call.positional);
+    if (partial.keywords.size || call.keywords.size) out2.keywords = new Map([...partial.keywords, ...call.keywords]);
+    out2.hasStarArgs = partial.hasStarArgs || call.hasStarArgs;
+    out2.hasKwArgs = partial.hasKwArgs || call.hasKwArgs;
+    out2.firstSplat = partial.firstSplat ?? call.firstSplat;
+    return out2;
   }
   /** The value bound to parameter `keyword` at `position` (0-based), like Ruff's `find_argument_value`. */
   find(keyword, position) {
@@ -1401,7 +1415,7 @@ function findClassAllowlist(model, classDef) {
   if (!body2) return void 0;
   const allowed = /* @__PURE__ */ new Set();
   const reader = { model, classScope, moduleParam, nameParam };
-  if (!walk(reader, body2, {}, allowed) || allowed.size === 0) return void 0;
+  if (!walk(reader, body2, {}, allowed)) return void 0;
   return [...allowed].sort();
 }
 function walk(r, block, outer, allowed) {
@@ -8916,6 +8930,9 @@ function detachScopes(index2) {
 }
 
 // src/languages/python/semantic/model.ts
+function ancestorKey(r) {
+  return r.projectClass ? `${r.name}\0class:${r.projectClass.name}` : r.projectInstance ? `${r.name}\0instance:${r.projectInstance.name}` : r.name;
+}
 function resolvedName(name2, fields) {
   return {
     name: name2,
@@ -8924,7 +8941,9 @@ function resolvedName(name2, fields) {
     instanceOf: fields?.instanceOf,
     projectClass: fields?.projectClass,
     projectInstance: fields?.projectInstance,
-    chain: fields?.chain
+    chain: fields?.chain,
+    definition: fields?.definition,
+    boundBy: fields?.boundBy
   };
 }
 function inOneShape(names) {
@@ -8942,6 +8961,18 @@ var RESOLVED_THROUGH = [
   "sys.modules",
   "__dict__"
 ];
+var GIVES_DEFINITIONS = /* @__PURE__ */ new Set([
+  "importlib.import_module",
+  "importlib.__import__",
+  "builtins.__import__",
+  "builtins.getattr",
+  "functools.partial",
+  "builtins.staticmethod",
+  "builtins.classmethod",
+  "sys.modules.get",
+  "builtins.globals().get",
+  "operator.attrgetter()"
+]);
 var MAX_DEPTH = 32;
 var LOCAL = "<local>.";
 var SemanticModel = class {
@@ -8972,7 +9003,10 @@ var SemanticModel = class {
    * model is unusable after.
    */
   release() {
-    for (const cache of [this.bindingCache, this.inProgress, this.qualifiedNames, this.attributeNames, this.memberCache, this.instanceMemberCache, this.ancestorCache, this.resolvedExpressions, this.starImported]) cache.clear();
+    for (const cache of [this.bindingCache, this.inProgress, this.qualifiedNames, this.attributeNames, this.memberCache, this.instanceMemberCache, this.ancestorCache, this.resolvedExpressions, this.starImported, this.returns, this.constructionCalls]) cache.clear();
+    this.functionScopes = void 0;
+    this.constructorScopes = void 0;
+    this.callsByName = void 0;
     detachScopes(this.scopeIndex);
     detachTree(this.tree.root);
   }
@@ -9192,6 +9226,16 @@ var SemanticModel = class {
     const out2 = [];
     this.ancestorCache.set(classDef, out2);
     const seen = /* @__PURE__ */ new Set();
+    const added = /* @__PURE__ */ new Set();
+    const addOnce = (r) => {
+      if (!r.localClass) {
+        const key = ancestorKey(r);
+        if (added.has(key)) return false;
+        added.add(key);
+      }
+      out2.push(r);
+      return true;
+    };
     const work = [{ def: classDef, scope: this.scopeOfDefinition(classDef) ?? scope }];
     while (work.length && seen.size < MAX_DEPTH) {
       const { def, scope: defScope } = work.pop();
@@ -9202,9 +9246,9 @@ var SemanticModel = class {
       for (const base of bases.children) {
         if (base.type === "keyword_argument") continue;
         for (const r of this.resolve(base, defScope)) {
-          out2.push(r);
+          if (!addOnce(r)) continue;
           if (r.localClass) work.push({ def: r.localClass, scope: this.scopeOfDefinition(r.localClass) ?? defScope });
-          else if (r.projectClass) appendAll(out2, inOneShape(r.projectClass.ancestors()));
+          else if (r.projectClass) for (const a of inOneShape(r.projectClass.ancestors())) addOnce(a);
         }
       }
     }
@@ -9235,7 +9279,7 @@ var SemanticModel = class {
     return out2;
   }
   resolveBinding(b, depth) {
-    if (b.kind === "opaque") return [];
+    if (b.kind === "opaque") return b.scope.kind === "function" && this.isConstructor(b.scope) ? this.constructorArgument(b, depth) : [];
     const cached2 = this.bindingCache.get(b);
     if (cached2) return cached2;
     let names;
@@ -9244,7 +9288,7 @@ var SemanticModel = class {
         names = this.qualified(b.qualifiedName);
         break;
       case "function":
-        names = [resolvedName(LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name)];
+        names = [resolvedName(LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name, { definition: b.site.parent ?? void 0 })];
         break;
       case "class":
         names = b.site.parent === b.classDef ? [resolvedName(LOCAL + b.name, { localClass: b.classDef })] : [resolvedName(LOCAL + this.className(b.classDef), { localClass: b.classDef })];
@@ -9276,6 +9320,76 @@ var SemanticModel = class {
     this.bindingCache.set(b, names);
     return names;
   }
+  /**
+   * What a parameter of `__init__` (of a class defined in this file) may hold: the modules, classes and functions the
+   * file's calls of the class pass for it (`Codec(pickle)` with `def __init__(self, ser): self.ser = ser`), so
+   * `self.ser.loads` is known. Empty for any other parameter, and for `*args`/`**kwargs`.
+   */
+  constructorArgument(b, depth) {
+    const cached2 = this.bindingCache.get(b);
+    if (cached2) return cached2;
+    if (this.inProgress.has(b)) return [];
+    const parameter = b.site.parent?.type === "parameters" ? b.site : b.site.parent;
+    const position = parameter ? parameterPosition(parameter) : void 0;
+    if (position === void 0) return [];
+    this.inProgress.add(b);
+    const out2 = [];
+    for (const { node, scope } of this.constructions(b.scope.parent.node)) {
+      const args2 = childByField(node, "arguments");
+      const value = valueOf(this.keywordArgument(args2, b.name)) ?? (position > 0 ? positionalBeforeSplat(args2)[position - 1] : void 0);
+      if (value) {
+        for (const r of this.resolve(value, scope, depth + 1)) if (!r.name.includes("(")) out2.push(r);
+      }
+    }
+    this.inProgress.delete(b);
+    this.bindingCache.set(b, out2);
+    return out2;
+  }
+  /** Whether a function scope is the `__init__` of a class (the scopes are looked at once per model). */
+  isConstructor(scope) {
+    if (!this.constructorScopes) {
+      this.constructorScopes = /* @__PURE__ */ new Set();
+      for (const s of this.scopeIndex.scopes) {
+        if (s.kind !== "function" || s.parent?.kind !== "class") continue;
+        const name2 = childByField(s.node, "name");
+        if (name2 && name2.end - name2.start === 8 && this.text(name2) === "__init__") this.constructorScopes.add(s);
+      }
+    }
+    return this.constructorScopes.has(scope);
+  }
+  constructorScopes;
+  /** The calls in this file that construct a class defined in it (`C(...)`, `mod.C(...)`), found once per class. */
+  constructions(classDef) {
+    let found = this.constructionCalls.get(classDef);
+    if (found) return found;
+    found = [];
+    this.constructionCalls.set(classDef, found);
+    const className = this.className(classDef);
+    for (const call of this.callsNamed().get(className) ?? []) {
+      const callee = childByField(call.node, "function");
+      const bindings = callee.type === "identifier" ? this.lookup(className, call.scope, callee) : void 0;
+      if (bindings?.some((b) => b.kind === "class" && b.classDef === classDef)) found.push(call);
+      else if (callee.type === "attribute" && this.resolve(callee, call.scope, 1).some((r) => r.localClass === classDef)) found.push(call);
+    }
+    return found;
+  }
+  constructionCalls = /* @__PURE__ */ new Map();
+  /** The file's calls by the name they call (`C` of `C(...)` and `mod.C(...)`), made once, when a constructor asks. */
+  callsNamed() {
+    if (this.callsByName) return this.callsByName;
+    const byName = this.callsByName = /* @__PURE__ */ new Map();
+    for (const call of this.calls) {
+      const callee = childByField(call.node, "function");
+      const named = callee?.type === "identifier" ? callee : callee?.type === "attribute" ? childByField(callee, "attribute") : void 0;
+      if (!named) continue;
+      const name2 = this.text(named);
+      const list = byName.get(name2);
+      if (list) list.push(call);
+      else byName.set(name2, [call]);
+    }
+    return byName;
+  }
+  callsByName;
   resolveAttribute(node, scope, depth) {
     const attributes = [];
     let base = node;
@@ -9374,6 +9488,7 @@ var SemanticModel = class {
           if (positional[0] && attr) {
             for (const o of this.resolve(positional[0], scope, depth + 1)) appendAll(out2, this.attributeOf(o, [attr], depth + 1));
           }
+          if (positional[2]) appendAll(out2, this.resolve(positional[2], scope, depth + 1));
           break;
         }
         case "builtins.vars": {
@@ -9383,7 +9498,11 @@ var SemanticModel = class {
           }
           break;
         }
-        case "functools.partial":
+        case "functools.partial": {
+          const [first] = positionalArguments(args2);
+          if (first) for (const r of this.resolve(first, scope, depth + 1)) out2.push(r.boundBy ? r : resolvedName(r.name, { ...r, boundBy: { call: node, scope } }));
+          break;
+        }
         case "builtins.staticmethod":
         case "builtins.classmethod": {
           const [first] = positionalArguments(args2);
@@ -9412,11 +9531,53 @@ var SemanticModel = class {
               chain: c.chain || void 0
             })
           );
+          if (c.definition?.type === "function_definition") appendAll(out2, this.returnedBy(c.definition, depth + 1));
         }
       }
     }
     return out2;
   }
+  /**
+   * The modules, classes and functions a function defined in this file returns: its `return` expressions (not those
+   * of nested functions), resolved in its scope. Worked out once per function; a function reached again while its returns are being resolved
+   * (recursion) returns nothing more.
+   */
+  returnedBy(definition, depth) {
+    const known = this.returns.get(definition);
+    if (known) return known;
+    const scope = this.functionScope(definition);
+    if (!scope || depth > MAX_DEPTH) return [];
+    const out2 = [];
+    this.returns.set(definition, out2);
+    const body2 = childByField(definition, "body");
+    if (body2) {
+      for (const value of returnedExpressions(body2)) {
+        if (value.type === "call" && !this.mayGiveDefinition(value, scope, depth + 1)) continue;
+        for (const r of this.resolve(value, scope, depth + 1)) if (!r.name.includes("(")) out2.push(r);
+      }
+    }
+    return out2;
+  }
+  returns = /* @__PURE__ */ new Map();
+  /**
+   * Whether a call's result can be a module, class or function: a call of a local function (another factory) or of
+   * what resolution looks through (`import_module`, `getattr`, `partial`, ...). Most returned calls are neither, and
+   * their results are not worked out (measured: resolving every returned call cost the stdlib scan ~40 ms).
+   */
+  mayGiveDefinition(call, scope, depth) {
+    const callee = childByField(call, "function");
+    if (!callee) return false;
+    for (const c of this.resolve(callee, scope, depth)) if (c.definition || GIVES_DEFINITIONS.has(c.name) || c.name.endsWith(".__dict__.get")) return true;
+    return false;
+  }
+  functionScope(definition) {
+    if (!this.functionScopes) {
+      this.functionScopes = /* @__PURE__ */ new Map();
+      for (const s of this.scopeIndex.scopes) if (s.kind === "function") this.functionScopes.set(s.node, s);
+    }
+    return this.functionScopes.get(definition);
+  }
+  functionScopes;
   /**
    * What a call through `operator.methodcaller` calls: `methodcaller("loads", data)(pickle)` is `pickle.loads(data)`.
    * `callee` is one resolution of the call's callee; empty for any other callee.
@@ -9523,6 +9684,21 @@ function tableElements(table) {
   }
   return out2;
 }
+var OWN_RETURNS_END = /* @__PURE__ */ new Set(["function_definition", "lambda", "class_definition", "decorated_definition"]);
+function returnedExpressions(body2) {
+  const out2 = [];
+  const work = [body2];
+  while (work.length && out2.length < MAX_TABLE_ELEMENTS) {
+    const n = work.pop();
+    for (const c of n.children) {
+      if (c.type === "return_statement") {
+        const value = c.children.find((v) => v.type !== "comment");
+        if (value) out2.push(value);
+      } else if (!OWN_RETURNS_END.has(c.type) && c.children.length) work.push(c);
+    }
+  }
+  return out2;
+}
 function unwrapParentheses(node) {
   let n = node;
   while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
@@ -9530,6 +9706,26 @@ function unwrapParentheses(node) {
 }
 function positionalArguments(args2) {
   return args2 ? args2.children.filter((c) => c.type !== "keyword_argument" && c.type !== "comment") : [];
+}
+function parameterPosition(parameter) {
+  const list = parameter.parent;
+  if (list?.type !== "parameters" || !POSITIONAL_PARAMETERS.has(parameter.type)) return void 0;
+  let position = 0;
+  for (const p of list.children) {
+    if (p === parameter) return position;
+    if (POSITIONAL_PARAMETERS.has(p.type)) position++;
+    else if (p.type !== "comment" && p.type !== "positional_separator") position = -Infinity;
+  }
+  return void 0;
+}
+var POSITIONAL_PARAMETERS = /* @__PURE__ */ new Set(["identifier", "typed_parameter", "default_parameter", "typed_default_parameter"]);
+function positionalBeforeSplat(args2) {
+  const out2 = [];
+  for (const c of args2?.children ?? []) {
+    if (c.type === "list_splat" || c.type === "dictionary_splat") break;
+    if (c.type !== "keyword_argument" && c.type !== "comment") out2.push(c);
+  }
+  return out2;
 }
 function valueOf(keywordArgument) {
   return keywordArgument ? childByField(keywordArgument, "value") : void 0;
@@ -10288,7 +10484,7 @@ function analyzePython(parser2, file, index2, options = {}) {
   const assignments = () => sites ??= settingsAssignments(model);
   const matches = collectMatches(model, index2, assignments, budget);
   if (index2.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(assignments(), model, index2));
-  for (const rule of index2.rules) if (rule.derivedSites) appendAll(matches, derivedMatches(rule, model));
+  for (const rule of index2.rules) if (rule.derivedSites && !pastDeadline(budget)) appendAll(matches, derivedMatches(rule, model));
   if (pastDeadline(budget)) outOfTime("analysing");
   const lines = tree.lines ?? new LineIndex(file.source);
   const findings = matches.map((m) => toFinding(m, file, model, lines));
@@ -10439,7 +10635,9 @@ function matchCallee(callee, resolved, sinks2, base, args2, index2, report) {
     args: new CallArguments(resolved.constructedBy.call, model.tree.source)
   };
   if (sinks2) for (const sink of sinks2) {
-    const m = { node, calleeText: base.calleeText, model, scope, args: args2 ??= new CallArguments(node, model.tree.source), rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
+    args2 ??= new CallArguments(node, model.tree.source);
+    const passed = resolved.boundBy ? CallArguments.throughPartial(new CallArguments(resolved.boundBy.call, model.tree.source), args2) : args2;
+    const m = { node, calleeText: base.calleeText, model, scope, args: passed, rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
     if (receiver) m.receiver = receiver;
     if (chain.chain) m.chain = chain.chain;
     report(m);
@@ -11644,6 +11842,8 @@ var REDIS_READS = [
   "pubsub().get_message"
 ];
 var REDIS_SOURCES = Object.fromEntries(REDIS_CLIENTS.flatMap((c) => REDIS_READS.map((m) => [`${c}.${m}`, "value read from Redis"])));
+var S3_CLIENTS = ["boto3.client()", "boto3.Session().client()", "boto3.session.Session().client()"];
+var S3_RESOURCES = ["boto3.resource()", "boto3.Session().resource()", "boto3.session.Session().resource()"];
 var DATA_SOURCES = {
   // Flask and Werkzeug request data (the context-local `request`).
   "flask.request.data": "Flask request body",
@@ -11733,6 +11933,16 @@ var DATA_SOURCES = {
   "zmq.asyncio.Context().socket().recv": "ZeroMQ message",
   "zmq.asyncio.Context().socket().recv_multipart": "ZeroMQ message",
   "zmq.asyncio.Context.instance().socket().recv": "ZeroMQ message",
+  // Object storage: a bucket's objects are whoever can write to the bucket's choice (other services, presigned
+  // uploads, a leaked key), the same trust as a Redis key or an SQS message. `download_fileobj`/`download_file` write
+  // into an argument or a local file, which the flow analysis does not follow.
+  ...Object.fromEntries(S3_CLIENTS.map((c) => [`${c}.get_object`, "object read from S3"])),
+  ...Object.fromEntries(S3_RESOURCES.flatMap((r) => [`${r}.Object().get`, `${r}.Bucket().Object().get`, `${r}.ObjectSummary().get`].map((n) => [n, "object read from S3"]))),
+  // WebSocket clients: what the server sends.
+  "websockets.connect()": "WebSocket connection (client)",
+  "websockets.client.connect()": "WebSocket connection (client)",
+  "websockets.asyncio.client.connect()": "WebSocket connection (client)",
+  "websockets.sync.client.connect()": "WebSocket connection (client)",
   // asyncio streams: what the peer sends.
   "asyncio.open_connection": "a network connection (asyncio)",
   "asyncio.open_unix_connection": "a network connection (asyncio)"
@@ -11922,6 +12132,7 @@ var FLOW_NAMES = [
   "dramatiq.actor",
   "flask.request",
   "bottle.request",
+  "quart.request",
   "base64.b64decode",
   "base64.urlsafe_b64decode",
   "base64.standard_b64decode",
@@ -11978,7 +12189,8 @@ function sourceWords(names) {
   }
   return [...words];
 }
-var SOURCE_WORDS = sourceWords([...Object.keys(DATA_SOURCES), "flask.request", "bottle.request", "werkzeug.wrappers.Request()"]);
+var GLOBAL_REQUESTS = /* @__PURE__ */ new Set(["flask.request", "bottle.request", "quart.request", "werkzeug.wrappers.Request()"]);
+var SOURCE_WORDS = sourceWords([...Object.keys(DATA_SOURCES), ...GLOBAL_REQUESTS]);
 
 // src/languages/python/taint/flow.ts
 var MAX_DEPTH3 = 24;
@@ -12167,7 +12379,7 @@ var TaintTracker = class _TaintTracker {
       const name2 = r.name;
       const label = sourceLabel(name2) ?? this.configuredSource(name2);
       if (label) return { kind: "data", steps: [this.step(node, `source: ${label} (${short(this.text(node))})`)] };
-      if (name2 === "flask.request" || name2 === "bottle.request" || name2 === "werkzeug.wrappers.Request()") return { kind: "request", steps: [this.step(node, `request object ${short(this.text(node))}`)] };
+      if (GLOBAL_REQUESTS.has(name2)) return { kind: "request", steps: [this.step(node, `request object ${short(this.text(node))}`)] };
     }
     return void 0;
   }
@@ -13470,7 +13682,10 @@ var DATA_ONLY_GLOBALS = /* @__PURE__ */ new Set([
 ]);
 function dataOnlyAllowlist(m) {
   const allowed = m.via === "subclass" ? m.subclass?.allowlist : void 0;
-  return allowed?.length && allowed.every((g) => DATA_ONLY_GLOBALS.has(g)) ? allowed : void 0;
+  return allowed?.every((g) => DATA_ONLY_GLOBALS.has(g)) ? allowed : void 0;
+}
+function admitted(allowed) {
+  return allowed.length ? `only plain data types (${allowed.map(code).join(", ")})` : "no global at all (it raises for every one)";
 }
 function check(m) {
   const allowed = dataOnlyAllowlist(m);
@@ -13478,7 +13693,7 @@ function check(m) {
   return {
     severity: "low",
     confidence: "low",
-    message: `${code(m.subclass.name)} subclasses ${m.target}, and its find_class admits only plain data types (${allowed.map(code).join(", ")}): a payload cannot call functions or build other objects through it. Keep the allowlist to data types, and prefer a data-only format.`
+    message: `${code(m.subclass.name)} subclasses ${m.target}, and its find_class admits ${admitted(allowed)}: a payload cannot call functions or build other objects through it. Keep the allowlist to data types, and prefer a data-only format.`
   };
 }
 function message(m) {
@@ -13567,7 +13782,7 @@ var PYTHON_LANG_SEC_040_default = defineRule({
     faq: [
       {
         question: "We subclassed Unpickler and restricted find_class to an allowlist. Is that safe?",
-        answer: 'No. `find_class` only controls which globals are looked up; the pickle VM still calls whatever they return with attacker-chosen arguments. Published bypasses chain allowed names (`getattr`, `operator`, `functools`, `builtins` reached through other modules, numpy and torch helpers) or nest a second `pickle.loads` inside an allowed callable. Keep a restricted unpickler as defence in depth, but do not feed it untrusted data; the rule reports such subclasses on purpose. The exception is an allowlist of plain data types only (`builtins` containers and scalars, `collections.OrderedDict`, `datetime`, `decimal.Decimal`, ...) pinned by literal conditions, as in the Python documentation\'s "Restricting Globals" example: a payload cannot call anything through it, so the finding is reported with low severity (and PYTHON-DESER-001 with low confidence).'
+        answer: 'No. `find_class` only controls which globals are looked up; the pickle VM still calls whatever they return with attacker-chosen arguments. Published bypasses chain allowed names (`getattr`, `operator`, `functools`, `builtins` reached through other modules, numpy and torch helpers) or nest a second `pickle.loads` inside an allowed callable. Keep a restricted unpickler as defence in depth, but do not feed it untrusted data; the rule reports such subclasses on purpose. The exception is an allowlist of plain data types only (`builtins` containers and scalars, `collections.OrderedDict`, `datetime`, `decimal.Decimal`, ...) pinned by literal conditions, as in the Python documentation\'s "Restricting Globals" example, or a find_class that admits no global at all (it only raises): a payload cannot call anything through it, so the finding is reported with low severity (and PYTHON-DESER-001 with low confidence).'
       },
       {
         question: "The data comes from our own cache, database or bucket. Is this a false positive?",
@@ -15350,6 +15565,7 @@ function configuredRule(rule, extra) {
   };
 }
 var wrappers = /* @__PURE__ */ new WeakMap();
+var wrapperParameters = /* @__PURE__ */ new WeakMap();
 var fieldSinks = /* @__PURE__ */ new WeakMap();
 function addFieldSink(model, fn, field2, steps, target) {
   const cls = methodClass(fn);
@@ -15370,7 +15586,12 @@ function addWrapper(model, site, steps, target) {
   if (!fn || !parameter) return void 0;
   let list = wrappers.get(model);
   if (!list) wrappers.set(model, list = []);
-  if (list.some((w2) => w2.fn === fn && w2.parameter === parameter)) return void 0;
+  let byFunction = wrapperParameters.get(model);
+  if (!byFunction) wrapperParameters.set(model, byFunction = /* @__PURE__ */ new Map());
+  let parameters = byFunction.get(fn);
+  if (!parameters) byFunction.set(fn, parameters = /* @__PURE__ */ new Set());
+  if (parameters.has(parameter)) return void 0;
+  parameters.add(parameter);
   const w = { fn, name: callableName(fn, model), parameter, position: steps[0]?.position ?? callPosition(fn, parameter, model), target, steps };
   list.push(w);
   return w;
@@ -15513,10 +15734,9 @@ function wrapperSites(model) {
   const queue = [...wrappers.get(model) ?? []];
   if (!queue.length) return out2;
   const tracker = trackerFor(model);
+  const callsOf = localCallsByFunction(model, tracker);
   for (let w = queue.shift(); w && seen.size < MAX_WRAPPER_CALLS; w = queue.shift()) {
-    for (const { node, scope } of model.calls) {
-      const callee = childByField(node, "function");
-      if (!callee || tracker.localFunction(callee, scope) !== w.fn) continue;
+    for (const { node, scope, callee } of callsOf(w.fn)) {
       const args2 = new CallArguments(node, model.tree.source);
       const arg = args2.keywords.get(w.parameter) ?? (w.position >= 0 ? args2.positional[w.position] : void 0);
       if (!arg) continue;
@@ -15533,6 +15753,23 @@ function wrapperSites(model) {
     }
   }
   return out2;
+}
+function localCallsByFunction(model, tracker) {
+  let byFunction;
+  return (fn) => {
+    if (!byFunction) {
+      byFunction = /* @__PURE__ */ new Map();
+      for (const { node, scope } of model.calls) {
+        const callee = childByField(node, "function");
+        const local = callee && tracker.localFunction(callee, scope);
+        if (!local) continue;
+        let calls = byFunction.get(local);
+        if (!calls) byFunction.set(local, calls = []);
+        calls.push({ node, scope, callee });
+      }
+    }
+    return byFunction.get(fn) ?? [];
+  };
 }
 function otherSources(others) {
   if (!others.length) return "";
@@ -15730,7 +15967,7 @@ function flowChecked(spec2) {
       const restricted = dataOnlyAllowlist(m);
       if (restricted) {
         return {
-          message: `Untrusted data reaches ${code(m.subclass.name)} (${m.target}): ${source.message.replace(/^source: /, "")} is unpickled, but its find_class admits only plain data types (${restricted.map(code).join(", ")}), so the payload cannot call functions. Keep the allowlist to data types, or use a data-only format.`,
+          message: `Untrusted data reaches ${code(m.subclass.name)} (${m.target}): ${source.message.replace(/^source: /, "")} is unpickled, but its find_class admits ${admitted(restricted)}, so the payload cannot call functions. Keep the allowlist to data types, or use a data-only format.`,
           severity: "medium",
           confidence: "low",
           flow: [...flow.steps, { node: m.node, message: `sink: ${m.target} (find_class restricted to data types)` }]
@@ -15921,7 +16158,7 @@ var RULE = defineRule({
     summary: "Detects loads that are safe on current releases but not on the version the project pins: `torch.load(..., weights_only=True)` with torch < 2.6, `numpy.load` without `allow_pickle` with numpy < 1.16.3.",
     description: "Code review and other scanners treat `torch.load(path, weights_only=True)` and a plain `np.load(path)` as safe, and on current releases they are. On the version a project actually pins they are not: torch before 2.6 lets a crafted checkpoint bypass the `weights_only` unpickler (CVE-2025-32434), and numpy before 1.16.3 unpickles object arrays by default (CVE-2019-6446). This rule joins the dependency scan with the code: when a manifest or lock file pins such a version, each of these calls is reported, pointing at the pin. Code findings that other rules already report get the same note instead (`yaml.full_load` with PyYAML < 5.4, `torch.load` without `weights_only` with torch < 2.6, raised from medium to high).",
     securityImplications: "The protection the code relies on does not exist in the installed version: whoever supplies the checkpoint or array file runs code in the loading process.",
-    howToFix: "Upgrade the pinned package (torch>=2.6, numpy>=1.16.3) and re-lock; for numpy also pass `allow_pickle=False` explicitly.",
+    howToFix: "Upgrade the pinned package to the version the message names (the newest first-fixed version of its advisories: torch>=2.6, or >=2.10.0 for CVE-2026-24747; numpy>=1.16.3) and re-lock; for numpy also pass `allow_pickle=False` explicitly.",
     fixHint: "Upgrade the pin named in the message; the call itself is right.",
     vulnerableExample: ["# requirements.txt: torch==2.5.1", "state = torch.load(path, weights_only=True)  # bypassable on 2.5.1"].join("\n"),
     safeExample: ["# requirements.txt: torch==2.10.0", "state = torch.load(path, weights_only=True)"].join("\n"),
