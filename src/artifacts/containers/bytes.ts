@@ -45,6 +45,21 @@ const windows1252 = decoderFor("latin1");
 const ABOVE_LATIN1 = /[^\x00-\xff]/;
 
 /** Decodes bytes as latin-1 so that every byte maps to one character (names in headers may be anything). */
+/**
+ * bytes[from, to) as a number when they are 1 to `maxDigits` ASCII decimal digits (as `Number` of their text reads
+ * them), else undefined: pickle text operands (INT lines, memo indices) read without making a string of them.
+ */
+export function decimalDigits(b: Uint8Array, from: number, to: number, maxDigits = 15): number | undefined {
+  if (to - from < 1 || to - from > maxDigits) return undefined;
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const digit = b[i]! - 0x30;
+    if (digit < 0 || digit > 9) return undefined;
+    v = v * 10 + digit;
+  }
+  return v;
+}
+
 export function latin1(b: Uint8Array): string {
   if (b.length >= DECODER_MIN) {
     // Half the time of the loop below on long strings (a 5 MB protocol-0 STRING operand); where windows-1252 differs,

@@ -2,7 +2,7 @@
 // tricks of the formats that embed raw bytes between pickle opcodes (joblib's NumpyArrayWrapper).
 // This is not the security analysis (that is src/artifacts/pickle): it only finds where opcodes stop
 // and raw data starts, and nothing here is ever executed.
-import { i32le, i64le, latin1, u16le, u32le, u64le, utf8 } from "./bytes.js";
+import { decimalDigits, i32le, i64le, latin1, u16le, u32le, u64le, utf8 } from "./bytes.js";
 import { ByteCursor, NOT_HELD, PAST_END } from "./cursor.js";
 
 export type WalkValue =
@@ -392,7 +392,7 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
       case 0x70: { // PUT
         const end = readLine(MAX_LINE);
         if (end < 0) return fail("unterminated GET/PUT", at);
-        const key = decimalValue(bytes, lineStart, end) ?? Number(text(lineStart, end));
+        const key = decimalDigits(bytes, lineStart, end) ?? Number(text(lineStart, end));
         if (op === 0x67) stack.push(memo.get(key) ?? OTHER);
         else setMemo(key, stack[stack.length - 1] ?? OTHER);
         break;
@@ -456,27 +456,9 @@ function textIntValue(bytes: Uint8Array, from: number, to: number, isInt: boolea
   const end = to > from && bytes[to - 1] === 0x4c ? to - 1 : to;
   if (isInt && end - from === 2 && bytes[from] === 0x30 && (bytes[from + 1] === 0x30 || bytes[from + 1] === 0x31)) return bytes[from + 1] === 0x31 ? TRUE : FALSE;
   const negative = bytes[from] === 0x2d;
-  const first = negative ? from + 1 : from;
-  if (end - first < 1 || end - first > 15) return OTHER;
-  let v = 0;
-  for (let i = first; i < end; i++) {
-    const digit = bytes[i]! - 0x30;
-    if (digit < 0 || digit > 9) return OTHER;
-    v = v * 10 + digit;
-  }
+  const v = decimalDigits(bytes, negative ? from + 1 : from, end);
+  if (v === undefined) return OTHER;
   return negative ? (v === 0 ? { t: "int", v: -0 } : { t: "int", v: -v }) : intValue(v);
-}
-
-/** bytes[from, to) as a number when they are 1-15 decimal digits (as `Number` of their text reads them), else undefined. */
-function decimalValue(bytes: Uint8Array, from: number, to: number): number | undefined {
-  if (to - from < 1 || to - from > 15) return undefined;
-  let v = 0;
-  for (let i = from; i < to; i++) {
-    const digit = bytes[i]! - 0x30;
-    if (digit < 0 || digit > 9) return undefined;
-    v = v * 10 + digit;
-  }
-  return v;
 }
 
 function smallLong(bytes: Uint8Array, at: number, length: number): WalkValue {

@@ -2,7 +2,7 @@
 // it stands for would go on, and padding an input past the limit (a million NONE/POP pairs, half a million pushes)
 // would otherwise hide the payload after it. This walk reads the rest by operand layout alone, without a stack,
 // and reports every global it names, so that the policy can judge them. Its cost is linear in the bytes left.
-import { latin1 } from "../containers/bytes.js";
+import { decimalDigits, latin1 } from "../containers/bytes.js";
 import { OP } from "./opcodes.js";
 
 export interface SweptGlobal {
@@ -83,17 +83,7 @@ function littleEndian(b: Uint8Array, at: number, size: number): number {
 
 /** `Number.parseInt` of the latin-1 text of bytes[from, to), read from the bytes when they are 1-15 digits. */
 function parseIndex(b: Uint8Array, from: number, to: number): number {
-  if (to - from >= 1 && to - from <= 15) {
-    let v = 0;
-    let i = from;
-    for (; i < to; i++) {
-      const digit = b[i]! - 0x30;
-      if (digit < 0 || digit > 9) break;
-      v = v * 10 + digit;
-    }
-    if (i === to) return v;
-  }
-  return Number.parseInt(latin1(b.subarray(from, to)), 10);
+  return decimalDigits(b, from, to) ?? Number.parseInt(latin1(b.subarray(from, to)), 10);
 }
 
 /**

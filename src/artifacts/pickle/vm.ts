@@ -3,7 +3,7 @@
 // reference, REDUCE pushes "the result of calling it", and both are recorded for the policy to judge.
 import type { PickleLimits } from "../types.js";
 import type { PickleAnalysis, PickleCall, PickleImport } from "./analysis.js";
-import { latin1 } from "../containers/bytes.js";
+import { decimalDigits, latin1 } from "../containers/bytes.js";
 import { decodeEscapedString, decodeRawUnicodeEscape, parsePythonFloat, parsePythonInt } from "./decode.js";
 import { normalizeGlobal } from "./names.js";
 import { HIGHEST_PROTOCOL, OPCODE_NAMES } from "./opcodes.js";
@@ -1552,16 +1552,8 @@ function lazyProperty<T, K extends keyof T>(target: T, key: K, get: () => T[K]):
  */
 function smallDecimal(b: Uint8Array, from: number, to: number): number | undefined {
   const negative = b[from] === 0x2d;
-  let i = negative ? from + 1 : from;
-  const digits = to - i;
-  if (digits < 1 || digits > 14) return undefined;
-  let v = 0;
-  for (; i < to; i++) {
-    const d = b[i]! - 48;
-    if (d < 0 || d > 9) return undefined;
-    v = v * 10 + d;
-  }
-  return negative ? -v : v;
+  const v = decimalDigits(b, negative ? from + 1 : from, to, 14);
+  return negative && v !== undefined ? -v : v;
 }
 
 /** Legacy torch.save of a whole module stores each class as the persistent id ('module', cls, file, source). */
