@@ -55,6 +55,17 @@ const SCOPE =
   "`maxDecompressedBytes`. 7z, RAR and LZ4 archives (and zip members compressed with other methods) are " +
   "reported as uninspectable.";
 
+/** What the rules of one artifact family (pickle-bearing files, Keras configs) share in their metadata. */
+interface RuleFamily {
+  tag: string;
+  scope: string;
+  references: Reference[];
+  safeExample: string;
+  faq: FaqEntry[];
+}
+
+const PICKLE_FAMILY: RuleFamily = { tag: "pickle", scope: SCOPE, references: REFERENCES, safeExample: SAFE_EXAMPLE, faq: COMMON_FAQ };
+
 function artifactRule(
   meta: Pick<RuleMeta, "id" | "name" | "severity" | "confidence" | "precision" | "tags" | "similar"> & {
     docs: Omit<RuleMeta["docs"], "references" | "faq" | "detectionScope" | "safeExample"> & {
@@ -62,6 +73,7 @@ function artifactRule(
       safeExample?: string;
     };
   },
+  family: RuleFamily = PICKLE_FAMILY,
 ): RuleMeta {
   return {
     id: meta.id,
@@ -73,16 +85,16 @@ function artifactRule(
     cwe: ["CWE-502"],
     owasp: ["A08:2021"],
     compliance: COMPLIANCE,
-    tags: ["pickle", "deserialization", "artifact", "ml", "supply-chain", ...meta.tags],
+    tags: [family.tag, "deserialization", "artifact", "ml", "supply-chain", ...meta.tags],
     bundles: ["artifacts"],
     banditIds: [],
     similar: meta.similar,
     docs: {
       ...meta.docs,
-      safeExample: meta.docs.safeExample ?? SAFE_EXAMPLE,
-      detectionScope: SCOPE,
-      references: REFERENCES,
-      faq: [...(meta.docs.faq ?? []), ...COMMON_FAQ],
+      safeExample: meta.docs.safeExample ?? family.safeExample,
+      detectionScope: family.scope,
+      references: family.references,
+      faq: [...(meta.docs.faq ?? []), ...family.faq],
     },
   };
 }
@@ -350,30 +362,9 @@ const KERAS_FAQ: FaqEntry[] = [
   },
 ];
 
-function kerasRule(
-  meta: Pick<RuleMeta, "id" | "name" | "severity" | "confidence" | "precision" | "tags" | "similar"> & {
-    docs: Omit<RuleMeta["docs"], "references" | "faq" | "detectionScope" | "safeExample">;
-  },
-): RuleMeta {
-  return {
-    id: meta.id,
-    name: meta.name,
-    language: "artifact",
-    severity: meta.severity,
-    confidence: meta.confidence,
-    precision: meta.precision,
-    cwe: ["CWE-502"],
-    owasp: ["A08:2021"],
-    compliance: COMPLIANCE,
-    tags: ["keras", "deserialization", "artifact", "ml", "supply-chain", ...meta.tags],
-    bundles: ["artifacts"],
-    banditIds: [],
-    similar: meta.similar,
-    docs: { ...meta.docs, safeExample: KERAS_SAFE_EXAMPLE, detectionScope: KERAS_SCOPE, references: KERAS_REFERENCES, faq: KERAS_FAQ },
-  };
-}
+const KERAS_FAMILY: RuleFamily = { tag: "keras", scope: KERAS_SCOPE, references: KERAS_REFERENCES, safeExample: KERAS_SAFE_EXAMPLE, faq: KERAS_FAQ };
 
-export const KERAS_ARTIFACT_CODE = kerasRule({
+export const KERAS_ARTIFACT_CODE = artifactRule({
   id: "KERAS-ARTIFACT-001",
   name: "Keras Model Carries Code That Loading Runs",
   severity: "critical",
@@ -399,9 +390,9 @@ export const KERAS_ARTIFACT_CODE = kerasRule({
       'model.save("model.h5")   # the lambda\'s bytecode is stored in model_config',
     ].join("\n"),
   },
-});
+}, KERAS_FAMILY);
 
-export const KERAS_ARTIFACT_IMPORT = kerasRule({
+export const KERAS_ARTIFACT_IMPORT = artifactRule({
   id: "KERAS-ARTIFACT-002",
   name: "Keras Model Imports Code Outside Keras",
   severity: "high",
@@ -430,9 +421,9 @@ export const KERAS_ARTIFACT_IMPORT = kerasRule({
       ' "config": {"args": ["sh", "-c", "id"]}}   # a "layer" in config.json',
     ].join("\n"),
   },
-});
+}, KERAS_FAMILY);
 
-export const KERAS_ARTIFACT_GADGET = kerasRule({
+export const KERAS_ARTIFACT_GADGET = artifactRule({
   id: "KERAS-ARTIFACT-003",
   name: "Keras Model Uses a Keras Loader Gadget",
   severity: "critical",
@@ -458,7 +449,7 @@ export const KERAS_ARTIFACT_GADGET = kerasRule({
       ' "config": "enable_unsafe_deserialization"}   # followed by a Lambda layer',
     ].join("\n"),
   },
-});
+}, KERAS_FAMILY);
 
 export const ARTIFACT_RULES: RuleMeta[] = [
   PICKLE_ARTIFACT_DANGEROUS_CALL,
