@@ -1192,7 +1192,7 @@ var init_trust_join = __esm({
 });
 
 // src/artifacts/rules.ts
-function artifactRule(meta) {
+function artifactRule(meta, family = PICKLE_FAMILY) {
   return {
     id: meta.id,
     name: meta.name,
@@ -1203,35 +1203,17 @@ function artifactRule(meta) {
     cwe: ["CWE-502"],
     owasp: ["A08:2021"],
     compliance: COMPLIANCE,
-    tags: ["pickle", "deserialization", "artifact", "ml", "supply-chain", ...meta.tags],
+    tags: [family.tag, "deserialization", "artifact", "ml", "supply-chain", ...meta.tags],
     bundles: ["artifacts"],
     banditIds: [],
     similar: meta.similar,
     docs: {
       ...meta.docs,
-      safeExample: meta.docs.safeExample ?? SAFE_EXAMPLE,
-      detectionScope: SCOPE,
-      references: REFERENCES,
-      faq: [...meta.docs.faq ?? [], ...COMMON_FAQ]
+      safeExample: meta.docs.safeExample ?? family.safeExample,
+      detectionScope: family.scope,
+      references: family.references,
+      faq: [...meta.docs.faq ?? [], ...family.faq]
     }
-  };
-}
-function kerasRule(meta) {
-  return {
-    id: meta.id,
-    name: meta.name,
-    language: "artifact",
-    severity: meta.severity,
-    confidence: meta.confidence,
-    precision: meta.precision,
-    cwe: ["CWE-502"],
-    owasp: ["A08:2021"],
-    compliance: COMPLIANCE,
-    tags: ["keras", "deserialization", "artifact", "ml", "supply-chain", ...meta.tags],
-    bundles: ["artifacts"],
-    banditIds: [],
-    similar: meta.similar,
-    docs: { ...meta.docs, safeExample: KERAS_SAFE_EXAMPLE, detectionScope: KERAS_SCOPE, references: KERAS_REFERENCES, faq: KERAS_FAQ }
   };
 }
 function ruleForIssue(issue) {
@@ -1240,7 +1222,7 @@ function ruleForIssue(issue) {
   if (issue.severity === "high") return PICKLE_ARTIFACT_DANGEROUS_IMPORT;
   return PICKLE_ARTIFACT_UNKNOWN_GLOBAL;
 }
-var COMPLIANCE, REFERENCES, SAFE_EXAMPLE, COMMON_FAQ, SCOPE, PICKLE_ARTIFACT_DANGEROUS_CALL, PICKLE_ARTIFACT_DANGEROUS_IMPORT, PICKLE_ARTIFACT_DYNAMIC_GLOBAL, PICKLE_ARTIFACT_UNKNOWN_GLOBAL, PICKLE_ARTIFACT_UNKNOWN_CALL, PICKLE_ARTIFACT_MALFORMED, PICKLE_ARTIFACT_CONTAINER_TRICK, PICKLE_ARTIFACT_UNINSPECTABLE, KERAS_REFERENCES, KERAS_SAFE_EXAMPLE, KERAS_SCOPE, KERAS_FAQ, KERAS_ARTIFACT_CODE, KERAS_ARTIFACT_IMPORT, KERAS_ARTIFACT_GADGET, ARTIFACT_RULES, RULE_BY_KIND;
+var COMPLIANCE, REFERENCES, SAFE_EXAMPLE, COMMON_FAQ, SCOPE, PICKLE_FAMILY, PICKLE_ARTIFACT_DANGEROUS_CALL, PICKLE_ARTIFACT_DANGEROUS_IMPORT, PICKLE_ARTIFACT_DYNAMIC_GLOBAL, PICKLE_ARTIFACT_UNKNOWN_GLOBAL, PICKLE_ARTIFACT_UNKNOWN_CALL, PICKLE_ARTIFACT_MALFORMED, PICKLE_ARTIFACT_CONTAINER_TRICK, PICKLE_ARTIFACT_UNINSPECTABLE, KERAS_REFERENCES, KERAS_SAFE_EXAMPLE, KERAS_SCOPE, KERAS_FAQ, KERAS_FAMILY, KERAS_ARTIFACT_CODE, KERAS_ARTIFACT_IMPORT, KERAS_ARTIFACT_GADGET, ARTIFACT_RULES, RULE_BY_KIND;
 var init_rules = __esm({
   "src/artifacts/rules.ts"() {
     "use strict";
@@ -1278,6 +1260,7 @@ var init_rules = __esm({
       }
     ];
     SCOPE = "Raw pickles (protocols 0-5, stacked streams), zip archives read through our own central-directory parser (zip64, prepended data, missing end record, name mismatches, stored/deflate/bzip2/LZMA members, every member that parses as a pickle), PyTorch zip checkpoints (`*/data.pkl`, tensor members skipped), legacy PyTorch stacked and tar checkpoints, .npy/.npz object arrays, joblib files (zlib/gzip/bz2/xz/lzma compression, inline array bytes skipped by declared size, object-array pickles), gzip/bz2/xz/lzma/zstd-wrapped pickles (zip members with zstd too). Keras model configs have rules of their own (KERAS-ARTIFACT-001 to 003). Past the analyser's opcode and stack limits the rest of a stream is swept for the globals it names. Large inline byte strings and tensor data are skipped by their declared sizes, so multi-GB files are never read whole; decompression is bounded by `maxDecompressedBytes`. 7z, RAR and LZ4 archives (and zip members compressed with other methods) are reported as uninspectable.";
+    PICKLE_FAMILY = { tag: "pickle", scope: SCOPE, references: REFERENCES, safeExample: SAFE_EXAMPLE, faq: COMMON_FAQ };
     PICKLE_ARTIFACT_DANGEROUS_CALL = artifactRule({
       id: "PICKLE-ARTIFACT-001",
       name: "Pickle Artifact Calls a Dangerous Global",
@@ -1466,7 +1449,8 @@ var init_rules = __esm({
         answer: "When the scanned project defines the class (`my_project/layers.py` defines `Attention` for `my_project.layers.Attention`), the layer is ordinary and is reported only if the code loading runs (`__init__`, `from_config`, ...) reaches a command, eval or file deletion. A module that is neither Keras nor the project's is reported: loading imports it."
       }
     ];
-    KERAS_ARTIFACT_CODE = kerasRule({
+    KERAS_FAMILY = { tag: "keras", scope: KERAS_SCOPE, references: KERAS_REFERENCES, safeExample: KERAS_SAFE_EXAMPLE, faq: KERAS_FAQ };
+    KERAS_ARTIFACT_CODE = artifactRule({
       id: "KERAS-ARTIFACT-001",
       name: "Keras Model Carries Code That Loading Runs",
       severity: "critical",
@@ -1485,8 +1469,8 @@ var init_rules = __esm({
           `model.save("model.h5")   # the lambda's bytecode is stored in model_config`
         ].join("\n")
       }
-    });
-    KERAS_ARTIFACT_IMPORT = kerasRule({
+    }, KERAS_FAMILY);
+    KERAS_ARTIFACT_IMPORT = artifactRule({
       id: "KERAS-ARTIFACT-002",
       name: "Keras Model Imports Code Outside Keras",
       severity: "high",
@@ -1506,8 +1490,8 @@ var init_rules = __esm({
           ' "config": {"args": ["sh", "-c", "id"]}}   # a "layer" in config.json'
         ].join("\n")
       }
-    });
-    KERAS_ARTIFACT_GADGET = kerasRule({
+    }, KERAS_FAMILY);
+    KERAS_ARTIFACT_GADGET = artifactRule({
       id: "KERAS-ARTIFACT-003",
       name: "Keras Model Uses a Keras Loader Gadget",
       severity: "critical",
@@ -1526,7 +1510,7 @@ var init_rules = __esm({
           ' "config": "enable_unsafe_deserialization"}   # followed by a Lambda layer'
         ].join("\n")
       }
-    });
+    }, KERAS_FAMILY);
     ARTIFACT_RULES = [
       PICKLE_ARTIFACT_DANGEROUS_CALL,
       PICKLE_ARTIFACT_DANGEROUS_IMPORT,
@@ -1709,6 +1693,16 @@ function startsWith(b, prefix, at = 0) {
 }
 function ascii(text2) {
   return Array.from(text2, (c) => c.charCodeAt(0));
+}
+function decimalDigits(b, from, to, maxDigits = 15) {
+  if (to - from < 1 || to - from > maxDigits) return void 0;
+  let v = 0;
+  for (let i3 = from; i3 < to; i3++) {
+    const digit = b[i3] - 48;
+    if (digit < 0 || digit > 9) return void 0;
+    v = v * 10 + digit;
+  }
+  return v;
 }
 function latin1(b) {
   if (b.length >= DECODER_MIN) {
@@ -3201,7 +3195,7 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 112: {
         const end = readLine(MAX_LINE);
         if (end < 0) return fail("unterminated GET/PUT", at);
-        const key = decimalValue(bytes, lineStart, end) ?? Number(text2(lineStart, end));
+        const key = decimalDigits(bytes, lineStart, end) ?? Number(text2(lineStart, end));
         if (op === 103) stack.push(memo.get(key) ?? OTHER);
         else setMemo(key, stack[stack.length - 1] ?? OTHER);
         break;
@@ -3262,25 +3256,9 @@ function textIntValue(bytes, from, to, isInt) {
   const end = to > from && bytes[to - 1] === 76 ? to - 1 : to;
   if (isInt && end - from === 2 && bytes[from] === 48 && (bytes[from + 1] === 48 || bytes[from + 1] === 49)) return bytes[from + 1] === 49 ? TRUE : FALSE;
   const negative2 = bytes[from] === 45;
-  const first = negative2 ? from + 1 : from;
-  if (end - first < 1 || end - first > 15) return OTHER;
-  let v = 0;
-  for (let i3 = first; i3 < end; i3++) {
-    const digit = bytes[i3] - 48;
-    if (digit < 0 || digit > 9) return OTHER;
-    v = v * 10 + digit;
-  }
+  const v = decimalDigits(bytes, negative2 ? from + 1 : from, end);
+  if (v === void 0) return OTHER;
   return negative2 ? v === 0 ? { t: "int", v: -0 } : { t: "int", v: -v } : intValue(v);
-}
-function decimalValue(bytes, from, to) {
-  if (to - from < 1 || to - from > 15) return void 0;
-  let v = 0;
-  for (let i3 = from; i3 < to; i3++) {
-    const digit = bytes[i3] - 48;
-    if (digit < 0 || digit > 9) return void 0;
-    v = v * 10 + digit;
-  }
-  return v;
 }
 function smallLong(bytes, at, length) {
   if (length === 0) return SMALL_INTS[0];
@@ -7294,17 +7272,7 @@ function littleEndian(b, at, size) {
   return v;
 }
 function parseIndex(b, from, to) {
-  if (to - from >= 1 && to - from <= 15) {
-    let v = 0;
-    let i3 = from;
-    for (; i3 < to; i3++) {
-      const digit = b[i3] - 48;
-      if (digit < 0 || digit > 9) break;
-      v = v * 10 + digit;
-    }
-    if (i3 === to) return v;
-  }
-  return Number.parseInt(latin1(b.subarray(from, to)), 10);
+  return decimalDigits(b, from, to) ?? Number.parseInt(latin1(b.subarray(from, to)), 10);
 }
 function sweepGlobals(bytes, from, memo, memoSize, stackTop) {
   const found = [];
@@ -7532,16 +7500,8 @@ function lazyProperty(target, key, get) {
 }
 function smallDecimal(b, from, to) {
   const negative2 = b[from] === 45;
-  let i3 = negative2 ? from + 1 : from;
-  const digits = to - i3;
-  if (digits < 1 || digits > 14) return void 0;
-  let v = 0;
-  for (; i3 < to; i3++) {
-    const d = b[i3] - 48;
-    if (d < 0 || d > 9) return void 0;
-    v = v * 10 + d;
-  }
-  return negative2 ? -v : v;
+  const v = decimalDigits(b, negative2 ? from + 1 : from, to, 14);
+  return negative2 && v !== void 0 ? -v : v;
 }
 function legacyModuleClass(pid) {
   if (pid === void 0 || pid.k !== "tuple" || pid.items.length < 2) return void 0;
