@@ -186,7 +186,58 @@ function starImportCycle(count: number): Record<string, string> {
   return files;
 }
 
+/**
+ * Instance attributes bound to calls on one another, as pytorch-lightning's PyTorchProfiler binds its profilers, and a
+ * caller that reaches them member by member: each name it asks is longer than the last, and each cut where a member
+ * meets itself. Beside it, a module whose flow into a sink must still be found.
+ */
+function memberCallCycle(): Record<string, string> {
+  const profiler = [
+    "import torch",
+    "",
+    "",
+    "class Profiler:",
+    "    def __init__(self, path):",
+    "        self.checkpoint = torch.load(path)",
+    "        self.profiler = None",
+    "        self.parent = None",
+    "",
+    "    def start(self):",
+    "        profiler = self.profiler.enter()",
+    "        if profiler is not None:",
+    "            self.profiler = profiler",
+    "        self.parent = self.profiler.parent()",
+    "        self.profiler = self.parent.child()",
+    "",
+    "    def create(self):",
+    "        self.profiler = self.make(torch.profiler.profile)",
+    "        self.parent = self.profiler.parent()",
+    "        self.record = self.parent.record(self.profiler)",
+    "        self.profiler = self.record.owner()",
+    "",
+    "    def make(self, factory):",
+    "        return factory()",
+  ];
+  return {
+    "prof/__init__.py": "",
+    "prof/profiler.py": profiler.join("\n") + "\n",
+    "prof/codec.py": "import pickle\n\n\nclass Codec:\n    loads = staticmethod(pickle.loads)\n",
+    "use.py": "from prof.profiler import Profiler\n\n\ndef run(path):\n    p = Profiler(path)\n    p.profiler.step()\n    p.record.step()\n    return p.parent.child().record.owner()\n",
+    "app.py": "from flask import request\nfrom prof.codec import Codec\n\n\ndef view():\n    return Codec.loads(request.data)\n",
+  };
+}
+
 describe("whole program: hostile module layouts", () => {
+  it("class members bound to calls on one another: resolution stops at its step limit with a warning, other files keep their findings", { timeout: 120_000 }, async () => {
+    // Without a time budget, so that the step limit alone ends it (the scan hung for good before it).
+    const report = JSON.parse((await runCli(["scan", "-p", tempProject(memberCallCycle()), "-o", "json", "--file-timeout", "0"])).stdout);
+    const found = report.results.map((r: { rule_id: string; location: { file: string; line: number } }) => `${r.rule_id}:${r.location.file}:${r.location.line}`).sort();
+    assert.deepEqual(found, ["PYTHON-DESER-001:app.py:6", "PYTHON-LANG-SEC-040:app.py:6", "PYTHON-LANG-SEC-040:prof/codec.py:5", "PYTHON-ML-SEC-001:prof/profiler.py:6"]);
+    const limits = report.errors.map((e: ScanError) => [e.file, e.kind, e.level]);
+    assert.deepEqual(limits, [["use.py", "too-deep", "warning"]]);
+    assert.match(report.errors[0].message, /^resolving names across modules took more than 50000 steps/);
+  });
+
   // The timeouts only stop a hang: these layouts took minutes and gigabytes (exponential in the cycle's length).
   it("a class hierarchy around a cycle of star imports is analysed, each ancestor once", { timeout: 120_000 }, async () => {
     const project = tempProject(starImportCycle(24));

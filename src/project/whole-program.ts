@@ -32,6 +32,13 @@ const MAX_ROUNDS = 64;
 const MAX_ANALYSES_PER_FILE = 8;
 
 /**
+ * Steps of name resolution across modules (see `ProjectIndex.bounded`) that one analysis of a file, or one question
+ * the pass asks the index, may take: 100 times what the costliest file of our corpora and of the nine real projects
+ * triaged takes (~500). Past it the file's names are left as they are and the scan says so.
+ */
+const RESOLUTION_STEPS = 50_000;
+
+/**
  * Re-analyses, with the project index, every file that refers to a project module whose exports lead to a sink
  * (see `ReferenceMatcher`), until nothing changes. A file that refers to no such module cannot reach a sink
  * through the project, so its own analysis stands. Returns the analyses that replace first-pass ones, by path.
@@ -113,7 +120,7 @@ export function analyzeWholeProgram(
       let analysis = cache?.get(input, state);
       if (!analysis) {
         const completeFlows = demanded.keys.get(packageModuleName(file.moduleName));
-        analysis = analyzeSafely(() => analyzePython(parser, input, projectSinks, { project: index, ...budget.perFile, ...(completeFlows ? { completeFlows } : {}) }), file.path);
+        analysis = boundedAnalysis(index, file.path, () => analyzePython(parser, input, projectSinks, { project: index, ...budget.perFile, ...(completeFlows ? { completeFlows } : {}) }));
         cache?.set(input, analysis, state);
       }
       redone.set(file.path, analysis);
@@ -269,7 +276,7 @@ function summariseDemandedModules(
       let analysis = cache?.get(input, salt);
       if (!analysis) {
         const { project, asked } = recordingFlows(index);
-        analysis = analyzeSafely(() => analyzePython(parser, input, sinks, { project, completeFlows: functions, ...budget.perFile }), file.path);
+        analysis = boundedAnalysis(index, file.path, () => analyzePython(parser, input, sinks, { project, completeFlows: functions, ...budget.perFile }));
         cache?.set(input, analysis, salt);
         analysed.set(module, { functions: functions.join(","), asked, analysis });
       } else analysed.delete(module);
@@ -291,7 +298,7 @@ function summariseDemandedModules(
       const called = name.slice(name.indexOf(".") + 1).split(".")[0];
       const explained = name.startsWith("?")
         ? flows !== undefined && Object.hasOwn(flows, called) && explainsCall(flows[called])
-        : [name, ...(index.resolve(name) ?? []).map((r) => r.name)].some((n) => index.flows(n)?.some((f) => explainsCall(f.flows)));
+        : [name, ...(index.bounded(RESOLUTION_STEPS, () => index.resolve(name)).value ?? []).map((r) => r.name)].some((n) => index.flows(n)?.some((f) => explainsCall(f.flows)));
       if (explained) out.set(path, (out.get(path) ?? new Set()).add(module));
     }
   }
@@ -305,6 +312,27 @@ function summariseDemandedModules(
  * cycle, classes inheriting around it) can make the rounds super-linear; the pass then stops starting analyses, the
  * findings made so far stand, and `onOutOfTime` is told once. Without a per-file budget there is none.
  */
+/**
+ * One analysis of a file against the index, within `RESOLUTION_STEPS`: one whose names the limit left unresolved says
+ * so in a warning (its findings stand, those through the names it could not follow may be missing).
+ */
+function boundedAnalysis(index: ProjectIndex, path: string, analyze: () => FileAnalysis): FileAnalysis {
+  const { value: analysis, complete } = index.bounded(RESOLUTION_STEPS, () => analyzeSafely(analyze, path));
+  if (complete) return analysis;
+  return {
+    ...analysis,
+    errors: [
+      ...analysis.errors,
+      {
+        file: path,
+        kind: "too-deep",
+        level: "warning",
+        message: `resolving names across modules took more than ${RESOLUTION_STEPS} steps (class members bound to calls on one another); names past that were left unresolved, so findings that depend on other modules may be missing`,
+      },
+    ],
+  };
+}
+
 class WholeProgramBudget {
   readonly perFile: { timeBudgetMs?: number };
   private readonly budgetMs: number | undefined;
@@ -561,8 +589,11 @@ class SinkLeadingModules {
       if (!known || known.summary !== summary || known.flows !== flows || !index.unchanged(known.reads)) {
         // Out of time (star imports in a cycle can make every module export every name): the rest is not asked.
         if (this.budget.spent()) continue;
-        const { value, reads } = index.track(() => this.namesOf(summary, flows));
-        this.known.set(summary.module, (known = { summary, flows, reads, names: value }));
+        const { value, reads } = index.track(() => index.bounded(RESOLUTION_STEPS, () => this.namesOf(summary, flows)));
+        known = { summary, flows, reads, names: value.value };
+        // Cut short by the limit: asked again next time.
+        if (value.complete) this.known.set(summary.module, known);
+        else this.known.delete(summary.module);
       }
       if (known.names.length) out.set(summary.module, [...known.names]);
     }

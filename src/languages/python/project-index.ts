@@ -191,6 +191,37 @@ export class ProjectIndex implements ProjectResolver {
   private memberCuts = 0;
   /** `resolveNow` calls left to the outermost resolution under way (see `RESOLUTION_BUDGET`). */
   private budget = RESOLUTION_BUDGET;
+  /** Resolution steps left to the bounded computation under way (see `bounded`). */
+  private stepsLeft = Infinity;
+  /** How many resolutions `bounded`'s limit refused: what was found while any were is not kept. */
+  private refusals = 0;
+
+  /**
+   * Runs `work` with at most `steps` resolution steps, within what a bounded computation around it has left: past
+   * them, every name stays as it is, and `complete` is false. `RESOLUTION_BUDGET` bounds one outermost resolution, but
+   * a client resolving a name member by member asks outermost resolutions of ever longer names (`C().a.z().w()...`,
+   * each cut where a member met itself), and members bound to calls on one another made those many and each one
+   * costly: a 26-line module hung the scan. One analysis of a file of our corpora takes at most ~500 steps
+   * (pytorch-lightning's fabric.py); a bound far above that changes no finding of theirs.
+   */
+  bounded<T>(steps: number, work: () => T): { value: T; complete: boolean } {
+    const outer = this.stepsLeft;
+    const start = Math.min(outer, steps);
+    const refusals = this.refusals;
+    this.stepsLeft = start;
+    try {
+      return { value: work(), complete: this.refusals === refusals };
+    } finally {
+      this.stepsLeft = outer - (start - Math.max(this.stepsLeft, 0));
+    }
+  }
+
+  /** Whether `bounded`'s limit refuses this step (counting it). */
+  private refused(): boolean {
+    if (--this.stepsLeft >= 0) return false;
+    this.refusals++;
+    return true;
+  }
 
   /**
    * `modules`: every module of the project (dotted, packages without `.__init__`), whether or not it was
@@ -338,8 +369,9 @@ export class ProjectIndex implements ProjectResolver {
     }
     const reads: Reads = new Map();
     const cuts = this.memberCuts;
+    const refusals = this.refusals;
     const found = this.reading(reads, () => this.resolveNow(qualifiedName, 0));
-    if (this.memberCuts === cuts || this.membersInProgress.size === 0) this.resolved.set(qualifiedName, { found, reads, checked: this.generation });
+    if ((this.memberCuts === cuts || this.membersInProgress.size === 0) && this.refusals === refusals) this.resolved.set(qualifiedName, { found, reads, checked: this.generation });
     this.reread(reads);
     return found;
   }
@@ -349,6 +381,7 @@ export class ProjectIndex implements ProjectResolver {
     const top = dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
     if (!this.topLevel.has(top) || this.isLibrary(top)) return undefined;
     if (depth > MAX_DEPTH || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
+    if (this.refused()) return [{ name: qualifiedName }];
     if (--this.budget < 0 || (this.membersInProgress.size > 0 && this.underMemberInProgress(qualifiedName))) {
       this.memberCuts++;
       return [{ name: qualifiedName }];
@@ -594,6 +627,7 @@ export class ProjectIndex implements ProjectResolver {
           found.push(r);
           return true;
         };
+        const refusals = this.refusals;
         this.reading(ancestorReads, () => {
           for (const base of summary.bases) {
             const name = canonicalName(base);
@@ -603,7 +637,9 @@ export class ProjectIndex implements ProjectResolver {
           }
         });
         this.reread(ancestorReads);
-        return ancestors;
+        // Cut short by `bounded`'s limit: worked out again when next asked.
+        if (this.refusals !== refusals) ancestors = undefined;
+        return found;
       },
       member: (attribute, instance) => {
         this.reread(reads);
@@ -614,6 +650,7 @@ export class ProjectIndex implements ProjectResolver {
             this.memberCuts++;
             return [{ name: key }];
           }
+          if (this.refused()) return [{ name: key }];
           if (this.membersInProgress.size === 0 && this.inProgress.size === 0) this.budget = RESOLUTION_BUDGET;
           this.membersInProgress.add(key);
           try {
