@@ -581,6 +581,9 @@ export class ProjectIndex implements ProjectResolver {
     return (this.resolve(qualified, depth + 1) ?? [{ name: qualified }]).map((x) => (r.chain ? { ...x, chain: [...r.chain, ...(x.chain ?? [])] } : x));
   }
 
+  /** What each project class binds itself (not what it inherits) to an attribute (see `projectClass`). */
+  private readonly ownMembers = new WeakMap<ProjectClass, (attribute: string, instance: boolean) => ResolvedName[] | undefined>();
+
   /** What each project class read (see `projectClass`). */
   private readonly classReads = new WeakMap<ProjectClass, Reads[]>();
 
@@ -642,32 +645,38 @@ export class ProjectIndex implements ProjectResolver {
         return found;
       },
       member: (attribute, instance) => {
-        this.reread(reads);
-        const values = summary.members[attribute] ?? (instance ? summary.instanceMembers[attribute] : undefined);
-        if (values) {
-          const key = `${qualifiedName}${instance ? "()" : ""}.${attribute}`;
-          if (this.membersInProgress.has(key)) {
-            this.memberCuts++;
-            return [{ name: key }];
-          }
-          if (this.refused()) return [{ name: key }];
-          if (this.membersInProgress.size === 0 && this.inProgress.size === 0) this.budget = RESOLUTION_BUDGET;
-          this.membersInProgress.add(key);
-          try {
-            return resolveValues(values);
-          } finally {
-            this.membersInProgress.delete(key);
-          }
-        }
+        const own = ownMember(attribute, instance);
+        if (own) return own;
+        // The ancestors are every base's, each once: asking each for its own members (not for what it inherits) ends
+        // in a hierarchy that inherits round a cycle of modules.
         for (const a of cls.ancestors()) {
-          if (a.projectClass && a.projectClass !== cls) {
-            const found = a.projectClass.member(attribute, instance);
-            if (found) return found;
-          }
+          const found = a.projectClass && a.projectClass !== cls ? this.ownMembers.get(a.projectClass)?.(attribute, instance) : undefined;
+          if (found) return found;
         }
         return undefined;
       },
     };
+    const ownMember = (attribute: string, instance: boolean): ResolvedName[] | undefined => {
+      this.reread(reads);
+      const values = summary.members[attribute] ?? (instance ? summary.instanceMembers[attribute] : undefined);
+      if (values) {
+        const key = `${qualifiedName}${instance ? "()" : ""}.${attribute}`;
+        if (this.membersInProgress.has(key)) {
+          this.memberCuts++;
+          return [{ name: key }];
+        }
+        if (this.refused()) return [{ name: key }];
+        if (this.membersInProgress.size === 0 && this.inProgress.size === 0) this.budget = RESOLUTION_BUDGET;
+        this.membersInProgress.add(key);
+        try {
+          return resolveValues(values);
+        } finally {
+          this.membersInProgress.delete(key);
+        }
+      }
+      return undefined;
+    };
+    this.ownMembers.set(cls, ownMember);
     this.classCache.set(qualifiedName, cls);
     this.classReads.set(cls, [reads, ancestorReads]);
     return cls;
