@@ -287,3 +287,81 @@ export function mutate(bytes: Uint8Array, random: () => number, donor?: Uint8Arr
   }
   return out;
 }
+
+// ---------------------------------------------------------------- projects
+
+/**
+ * A random project of several modules that refer to one another the ways the whole-program pass follows: star and
+ * named re-exports, module aliases, classes inheriting across modules, class and instance attributes bound to
+ * modules, sinks, other classes' members and calls on one another, factories, wrappers passing parameters on, and
+ * request data flowing in. References go in every direction, so import cycles and member cycles are common: the
+ * layouts that made the pass super-linear were of this kind. Every module is valid Python.
+ */
+export function randomProject(random: () => number): Record<string, string> {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const count = 2 + Math.floor(random() * 14);
+  const modules = Array.from({ length: count }, (_, i) => (random() < 0.3 ? `pkg.sub.m${i}` : `pkg.m${i}`));
+  const classes = modules.map((_, i) => Array.from({ length: 1 + Math.floor(random() * 3) }, (_, k) => `C${i}_${k}`));
+  const attrs = ["a", "b", "c", "loader", "codec", "store"];
+  const methods = ["load", "run", "make", "child", "owner", "get"];
+  const sinks = ["pickle.loads", "pickle.load", "pickle.Unpickler", "yaml.unsafe_load", "marshal.loads", "shelve.open", "dill.loads"];
+  const files: Record<string, string> = { "pkg/__init__.py": random() < 0.5 ? `from pkg.m0 import *\n` : "", "pkg/sub/__init__.py": "" };
+  const other = (i: number) => Math.floor(random() * count) || (i === 0 ? 0 : 0);
+  const expr = (i: number, depth = 0): string => {
+    const j = other(i);
+    const alias = `mod${j}`;
+    const choices = [
+      () => pick(sinks),
+      () => "pickle",
+      () => `${alias}.${pick(classes[j])}`,
+      () => `${alias}.${pick(classes[j])}(${random() < 0.5 ? "self" : ""}).${pick(attrs)}`,
+      () => `self.${pick(attrs)}.${pick(methods)}()`,
+      () => `self.${pick(attrs)}.${pick(attrs)}`,
+      () => `${alias}.f${Math.floor(random() * 3)}(self)`,
+      () => `${alias}.exported`,
+      () => `${alias}.factory()`,
+      () => `None`,
+    ];
+    const e = pick(choices)();
+    return depth < 2 && random() < 0.2 ? `${e} if flag else ${expr(i, depth + 1)}` : e;
+  };
+  modules.forEach((module, i) => {
+    const lines = ["import pickle", "import yaml", "import marshal", "import shelve", "import dill", "from flask import request", "flag = False"];
+    const imported = new Set<number>();
+    for (let n = 0; n < 1 + Math.floor(random() * 4); n++) {
+      const j = other(i);
+      if (imported.has(j)) continue;
+      imported.add(j);
+      const style = random();
+      if (style < 0.25) lines.push(`from ${modules[j]} import *`);
+      else if (style < 0.5) lines.push(`from ${modules[j]} import ${pick(classes[j])}, exported as exported${j}`);
+      else lines.push(`import ${modules[j]} as mod${j}`);
+    }
+    // Every alias used below exists (a module may name itself).
+    for (let j = 0; j < count; j++) if (!lines.includes(`import ${modules[j]} as mod${j}`)) lines.push(`import ${modules[j]} as mod${j}`);
+    lines.push(`exported = ${random() < 0.5 ? pick(sinks) : `mod${other(i)}.exported`}`);
+    if (random() < 0.3) lines.push(`__all__ = [n for n in dir() if not n.startswith("_")]`);
+    for (const cls of classes[i]) {
+      const j = other(i);
+      const base = random() < 0.5 ? `mod${j}.${pick(classes[j])}` : random() < 0.5 ? "pickle.Unpickler" : "object";
+      lines.push("", "", `class ${cls}(${base}):`);
+      lines.push(`    ${pick(attrs)} = ${random() < 0.5 ? pick(sinks) : "pickle"}`);
+      lines.push("    def __init__(self, src=None):");
+      for (let n = 0; n < 1 + Math.floor(random() * 4); n++) lines.push(`        self.${pick(attrs)} = ${expr(i)}`);
+      for (let m = 0; m < 1 + Math.floor(random() * 3); m++) {
+        lines.push(`    def ${pick(methods)}(self, data=None):`);
+        for (let n = 0; n < Math.floor(random() * 3); n++) lines.push(`        self.${pick(attrs)} = ${expr(i)}`);
+        lines.push(`        return ${random() < 0.5 ? `self.${pick(attrs)}(data)` : `${expr(i)}`}`);
+      }
+    }
+    for (let f = 0; f < 3; f++) {
+      const j = other(i);
+      lines.push("", "", `def f${f}(x):`);
+      lines.push(`    return ${pick([`pickle.loads(x)`, `mod${j}.f${Math.floor(random() * 3)}(x)`, `mod${j}.${pick(classes[j])}().${pick(methods)}(x)`, `exported(x)`, `x`])}`);
+    }
+    lines.push("", "", "def factory():", `    return ${pick([pick(sinks), `mod${other(i)}.factory()`, `mod${other(i)}.${pick(classes[other(i)])}`])}`);
+    lines.push("", "", "def view():", `    return ${pick([`f${Math.floor(random() * 3)}(request.data)`, `factory()(request.data)`, `mod${other(i)}.${pick(classes[0])}(request.data).${pick(attrs)}.${pick(methods)}(request.data)`, `exported(request.get_data())`])}`);
+    files[`${module.replace(/\./g, "/")}.py`] = lines.join("\n") + "\n";
+  });
+  return files;
+}
