@@ -231,7 +231,7 @@ function memberCallCycle(): Record<string, string> {
  * `classes` classes of `methods` methods each, every method binding every attribute to calls on others (as
  * `memberCallCycle`, but many), and a module asking long chains of those members.
  */
-function memberCallWeb(classes: number, methods: number): Record<string, string> {
+function memberCallWeb(classes: number, methods: number, chains = 40): Record<string, string> {
   const attrs = ["a", "b", "c", "d", "e", "f", "g", "h"];
   const calls = ["m1", "m2", "m3", "m4", "m5"];
   const lines = ["import torch", ""];
@@ -245,7 +245,7 @@ function memberCallWeb(classes: number, methods: number): Record<string, string>
     }
   }
   const use = ["from prof.profiler import P0, P1, P2", ""];
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < chains; i++) {
     const chain = Array.from({ length: 5 }, (_, n) => attrs[(i * 7 + n * 3) % attrs.length] + ((i + n) % 2 ? `.${calls[(i + n) % calls.length]}()` : "")).join(".");
     use.push(`def f${i}(p):`, `    x = P${i % 3}(p)`, `    return x.${chain}`);
   }
@@ -276,7 +276,7 @@ describe("whole program: hostile module layouts", () => {
   });
 
   it("many such members asked by one file: its resolution stops at its step limit with a warning naming the file", { timeout: 120_000 }, async () => {
-    const report = JSON.parse((await runCli(["scan", "-p", tempProject(memberCallWeb(6, 8)), "-o", "json", "--file-timeout", "0"])).stdout);
+    const report = JSON.parse((await runCli(["scan", "-p", tempProject(memberCallWeb(6, 8, 200)), "-o", "json", "--file-timeout", "0"])).stdout);
     const limits = report.errors.map((e: ScanError) => [e.file, e.kind, e.level]);
     assert.deepEqual(limits, [["use.py", "too-deep", "warning"]]);
     assert.match(report.errors[0].message, /^resolving names across modules took more than 50000 steps/);

@@ -245,6 +245,14 @@ export class ProjectIndex implements ProjectResolver {
     }
   }
 
+  /**
+   * Counts the names a step made against the budget: lists that multiply through members (up to `LONG_NAME_LIST`
+   * distinct names at every member, each with its chain) cost what they hold, not one step.
+   */
+  private charge(names: number): void {
+    if ((this.budget -= names) < 0) throw OUT_OF_BUDGET;
+  }
+
   /** Whether `bounded`'s limit refuses this step (counting it). */
   private refused(): boolean {
     if (--this.stepsLeft >= 0) return false;
@@ -614,7 +622,10 @@ export class ProjectIndex implements ProjectResolver {
       const name = canonicalName(`${value.name}${called ? "()" : ""}`);
       current = this.resolve(name, depth + 1) ?? [{ name }];
     }
-    for (const segment of rest) current = distinctIfLong(current.flatMap((r) => this.attribute(r, segment, depth)));
+    for (const segment of rest) {
+      current = distinctIfLong(current.flatMap((r) => this.attribute(r, segment, depth)));
+      this.charge(current.length);
+    }
     return current;
   }
 
@@ -654,12 +665,15 @@ export class ProjectIndex implements ProjectResolver {
     // What the class reads: its module's summary, and what its bases resolved to once worked out.
     const reads: Reads = new Map([[owner.module, this.versions.get(owner.module) ?? 0]]);
     const ancestorReads: Reads = new Map();
-    const resolveValues = (values: ExportedValue[]) =>
-      distinctIfLong(values.flatMap((v) => {
+    const resolveValues = (values: ExportedValue[]) => {
+      const found = distinctIfLong(values.flatMap((v) => {
         const name = canonicalName(v.name);
         const step = { path: owner.path, line: v.line, column: v.column, message: `${code(`${qualifiedName}`)} binds it to ${code(v.name)} in ${owner.path}` };
         return (this.resolve(name) ?? [{ name }]).map((r) => ({ ...r, chain: [step, ...(r.chain ?? [])] }));
       }));
+      this.charge(found.length);
+      return found;
+    };
     const cls: ProjectClass = {
       name: qualifiedName,
       overridesFindClass: summary.overridesFindClass,
