@@ -1,13 +1,15 @@
 // `npm run fuzz -- --minutes N`: a fuzzing campaign against the library API. It mutates the real files of
 // fixtures/ and test/data/, generates structure-aware pickles and containers (zip, tar, gzip, nested), Python
-// sources (free-form, structured, and known parser pathologies) and decompression bombs, and checks that every
-// input is handled: no exception escapes, each Python file stays within its time budget, memory stays bounded.
+// sources (free-form, structured, and known parser pathologies), multi-module projects for the whole-program pass and
+// decompression bombs, and checks that every input is handled: no exception escapes, each Python file and each
+// project stays within its time budget, memory stays bounded.
 // Failures are saved as reproducers under fuzz-findings/ (gitignored) with what went wrong.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import fc from "fast-check";
-import { analyzeSource, memorySourceOf, scanArtifact } from "./fuzz-targets.js";
+import { analyzeSource, memorySourceOf, scanArtifact, scanProject, toolInfo } from "./fuzz-targets.js";
 import {
   anyModelBytes,
   anyPythonSource,
@@ -18,6 +20,7 @@ import {
   picklish,
   picklishWithPayload,
   prng,
+  randomProject,
   structuredProgram,
 } from "../test/helpers/fuzz-inputs.js";
 
@@ -39,6 +42,8 @@ interface Input {
   kind: string;
   python?: string;
   bytes?: Uint8Array;
+  /** A project's files by path. */
+  project?: Record<string, string>;
 }
 
 const { values } = parseArgs({ options: { minutes: { type: "string" }, seed: { type: "string" }, inputs: { type: "string" } }, strict: true });
@@ -79,6 +84,7 @@ const generators: [string, number, () => Input][] = [
     const [name, make] = pick(Object.entries(PATHOLOGICAL_SOURCES));
     return { kind: `python/pathological/${name}`, python: make(500 + Math.floor(random() * 20_000)) };
   }],
+  ["project/structured", 0.3, () => ({ kind: "project/structured", project: randomProject(random) })],
   ["artifact/mutated-file", 4, () => ({ kind: "artifact/mutated-file", bytes: mutate(pick(binarySeeds).bytes, random, pick(binarySeeds).bytes) })],
   ["artifact/pickle", 3, ((s) => () => ({ kind: "artifact/pickle", bytes: s() }))(sampler(fc.oneof(picklish, picklishWithPayload)))],
   ["artifact/container", 3, ((s) => () => ({ kind: "artifact/container", bytes: s() }))(sampler(container))],
@@ -105,8 +111,8 @@ const byKind = new Map<string, number>();
 function save(input: Input, label: string, detail: string): string {
   mkdirSync(OUT, { recursive: true });
   const name = `${label}-${seed}-${tried}-${input.kind.replace(/\//g, "_")}`;
-  const file = join(OUT, name + (input.python !== undefined ? ".py" : ".bin"));
-  writeFileSync(file, input.python ?? input.bytes!);
+  const file = join(OUT, name + (input.python !== undefined ? ".py" : input.project ? ".project.json" : ".bin"));
+  writeFileSync(file, input.project ? JSON.stringify(input.project, null, 1) : (input.python ?? input.bytes!));
   writeFileSync(join(OUT, name + ".txt"), `${input.kind}\n${detail}\n`);
   return relative(ROOT, file);
 }
@@ -121,6 +127,9 @@ async function runOne(input: Input): Promise<void> {
       for (const f of result.findings) {
         if (!(f.location.line >= 1 && f.location.endLine >= f.location.line)) problem = `bad location ${JSON.stringify(f.location)}`;
       }
+    } else if (input.project) {
+      const internal = (await scanFiles(input.project)).errors.filter((e) => e.kind === "internal");
+      if (internal.length) problem = `internal errors: ${internal.map((e) => `${e.file}: ${e.message}`).join("; ")}`;
     } else {
       await scanArtifact(memorySourceOf(input.bytes!), "fuzz.bin");
     }
@@ -130,8 +139,8 @@ async function runOne(input: Input): Promise<void> {
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   const ms = (cpu.user + cpu.system) / 1000;
-  const size = input.python?.length ?? input.bytes!.length;
-  const limit = input.python !== undefined ? PYTHON_BUDGET_MS + size * 0.002 + SLACK_MS : ARTIFACT_LIMIT_MS;
+  const size = input.python?.length ?? input.bytes?.length ?? projectSize(input.project!);
+  const limit = input.python !== undefined ? PYTHON_BUDGET_MS + size * 0.002 + SLACK_MS : input.project ? projectLimitMs(input.project) : ARTIFACT_LIMIT_MS;
   if (!problem && ms > limit) problem = `took ${ms.toFixed(0)} ms of CPU time (limit ${limit.toFixed(0)} ms; ${wallMs.toFixed(0)} ms wall-clock)`;
   const rss = process.memoryUsage.rss();
   if (rss > peakRss) {
@@ -153,6 +162,35 @@ async function runOne(input: Input): Promise<void> {
     const file = save(input, "failure", problem);
     console.log(`FAILURE ${input.kind} (${size} bytes): ${problem.split("\n")[0]} -> ${file}`);
   }
+}
+
+/** Scans a project written to a temporary folder, as a user would: the first pass, the whole-program pass, the rules. */
+async function scanFiles(project: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), "pathfinder-fuzz-"));
+  try {
+    for (const [path, text] of Object.entries(project)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    const options = { include: [], exclude: [], skipTests: false, gitignore: false, maxFileSize: 5_000_000, jobs: 0 };
+    return await scanProject({ ...options, target: dir, rulesets: [], tool: toolInfo(), fileTimeoutMs: PYTHON_BUDGET_MS });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function projectSize(project: Record<string, string>): number {
+  return Object.values(project).reduce((n, text) => n + text.length, 0);
+}
+
+/**
+ * What a project may take: every file its budget in the first pass, the whole-program pass its own (which stops
+ * starting analyses when spent, so one more file's budget), and the slack.
+ */
+function projectLimitMs(project: Record<string, string>): number {
+  const files = Object.values(project);
+  const perFile = files.reduce((n, text) => n + PYTHON_BUDGET_MS + text.length * 0.002, 0);
+  return perFile + PYTHON_BUDGET_MS + projectSize(project) * 0.002 + Math.max(...files.map((t) => PYTHON_BUDGET_MS + t.length * 0.002)) + SLACK_MS;
 }
 
 function figures(): string {
