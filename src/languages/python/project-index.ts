@@ -160,7 +160,8 @@ function constantNames(model: SemanticModel): string[] | undefined {
 const MAX_DEPTH = 24;
 
 /**
- * Names one outermost resolution may resolve on its way; beyond it a name stays as it is. Instance attributes bound
+ * Names one outermost resolution may resolve or make on its way (see `charge`); beyond it, it is given up and its name
+ * stays as it is. Instance attributes bound
  * to calls on one another (`self.a = self.b.w()`, `self.b = self.a.z()`, `self.c = self.b.w()`) branch at every
  * member and appended call, so that the cycles the names in progress cut are found only after exponentially many
  * steps: one file of pytorch-lightning (profilers/pytorch.py) ran for minutes and took gigabytes. No resolution
@@ -170,9 +171,9 @@ const RESOLUTION_BUDGET = 1_000;
 
 /**
  * Thrown when a resolution runs out of `RESOLUTION_BUDGET` (or of the steps `bounded` allows), and caught where the
- * budget was given: the whole resolution is given up (its name stays as it is). Cutting only the step that ran out left every loop around it
- * going over lists of up to a thousand names with ever longer chains: one resolution of a random 16-module project
- * took 265,000 steps and 11 s, most of it in the garbage collector.
+ * budget was given: the whole resolution is given up (its name stays as it is). Cutting only the step that ran out
+ * left every loop around it going over lists of up to a thousand names with ever longer chains: one resolution of a
+ * random 16-module project took 265,000 steps and 11 s, most of it in the garbage collector.
  */
 const OUT_OF_BUDGET = new Error("name resolution ran out of its budget");
 
@@ -220,6 +221,7 @@ export class ProjectIndex implements ProjectResolver {
       this.budgetHeld = false;
     }
   }
+
   /** Resolution steps left to the bounded computation under way (see `bounded`). */
   private stepsLeft = Infinity;
   /** How many resolutions `bounded`'s limit refused: what was found while any were is not kept. */
@@ -227,7 +229,7 @@ export class ProjectIndex implements ProjectResolver {
 
   /**
    * Runs `work` with at most `steps` resolution steps, within what a bounded computation around it has left: past
-   * them, every name stays as it is, and `complete` is false. `RESOLUTION_BUDGET` bounds one outermost resolution, but
+   * them, every resolution is given up (names stay as they are), and `complete` is false. `RESOLUTION_BUDGET` bounds one outermost resolution, but
    * a client resolving a name member by member asks outermost resolutions of ever longer names (`C().a.z().w()...`,
    * each cut where a member met itself), and members bound to calls on one another made those many and each one
    * costly: a 26-line module hung the scan. One analysis of a file of our corpora takes at most ~500 steps
