@@ -161,11 +161,10 @@ const MAX_DEPTH = 24;
 
 /**
  * Names one outermost resolution may resolve or make on its way (see `charge`); beyond it, it is given up and its name
- * stays as it is. Instance attributes bound
- * to calls on one another (`self.a = self.b.w()`, `self.b = self.a.z()`, `self.c = self.b.w()`) branch at every
- * member and appended call, so that the cycles the names in progress cut are found only after exponentially many
- * steps: one file of pytorch-lightning (profilers/pytorch.py) ran for minutes and took gigabytes. No resolution
- * of our corpora (stdlib, celery, distributed, scrapy) comes near this.
+ * stays as it is. Instance attributes bound to calls on one another (`self.a = self.b.w()`, `self.b = self.a.z()`,
+ * `self.c = self.b.w()`) branch at every member and appended call, so that the cycles the names in progress cut are
+ * found only after exponentially many steps: one file of pytorch-lightning (profilers/pytorch.py) ran for minutes and
+ * took gigabytes. No resolution of our corpora (stdlib, celery, distributed, scrapy) comes near this.
  */
 const RESOLUTION_BUDGET = 1_000;
 
