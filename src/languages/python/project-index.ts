@@ -347,7 +347,7 @@ export class ProjectIndex implements ProjectResolver {
   private resolveNow(qualifiedName: string, depth: number): ResolvedName[] | undefined {
     const dot = qualifiedName.indexOf(".");
     const top = dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
-    if (!this.topLevel.has(top) || this.isLibrary(top)) return undefined;
+    if (!this.topLevel.has(top) || this.keepsLibraryMeaning(qualifiedName, top)) return undefined;
     if (depth > MAX_DEPTH || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
     if (--this.budget < 0 || (this.membersInProgress.size > 0 && this.underMemberInProgress(qualifiedName))) {
       this.memberCuts++;
@@ -446,7 +446,21 @@ export class ProjectIndex implements ProjectResolver {
   private resolvable(module: string): boolean {
     const dot = module.indexOf(".");
     const top = dot < 0 ? module : module.slice(0, dot);
-    return this.topLevel.has(top) && !this.isLibrary(top);
+    return this.topLevel.has(top) && !this.keepsLibraryMeaning(module, top);
+  }
+
+  /**
+   * Whether `name`, under a top-level package named like a library the rules know, keeps that library's meaning.
+   * The package itself and its modules the rules know (`pickle.loads`, `torch.hub.load`) do; a module of the
+   * project's own the rules do not know does not: scanning a library's own repository (bentoml, werkzeug,
+   * streamlit), `from .common.pytorch import torch` in `bentoml/_internal/frameworks/pytorch.py` names
+   * `bentoml._internal.frameworks.common.pytorch.torch`, which is the project's and leads to `torch.load`.
+   */
+  private keepsLibraryMeaning(name: string, top: string): boolean {
+    if (!this.isLibrary(top)) return false;
+    const end = name.indexOf(".", top.length + 1);
+    const sub = end < 0 ? name : name.slice(0, end);
+    return sub === top || this.moduleNamed(sub) === undefined || this.isLibrary(sub);
   }
 
   /**
