@@ -168,6 +168,14 @@ const MAX_DEPTH = 24;
  */
 const RESOLUTION_BUDGET = 1_000;
 
+/** Standard-library top-level modules among the libraries the rules know (see `keepsLibraryMeaning`). */
+const STANDARD_LIBRARY_KNOWN: ReadonlySet<string> = new Set([
+  "__builtin__", "__builtins__", "_compat_pickle", "_pickle", "asyncio", "base64", "binascii", "builtins", "bz2", "cPickle",
+  "codecs", "copy_reg", "copyreg", "functools", "gzip", "hmac", "http", "importlib", "io", "json", "lzma", "marshal",
+  "multiprocessing", "pathlib", "pickle", "secrets", "shelve", "socket", "socketserver", "sys", "urllib", "urllib2",
+  "xmlrpc", "zlib",
+]);
+
 /**
  * The joined summaries of a project. Resolves a qualified name that starts with a project module through that
  * module's exports, to a fixed point. A name whose top-level package is also a library the rules know
@@ -458,6 +466,10 @@ export class ProjectIndex implements ProjectResolver {
    */
   private keepsLibraryMeaning(name: string, top: string): boolean {
     if (!this.isLibrary(top)) return false;
+    // A project holding the standard library's packages is CPython's Lib/ (or a vendored copy), whose code the rules
+    // model by name: resolving asyncio's or multiprocessing's modules through it found nothing more on the stdlib
+    // and made 13% more resolutions (4,138 -> 4,695), about 5% more CPU on a cold scan.
+    if (STANDARD_LIBRARY_KNOWN.has(top)) return true;
     const end = name.indexOf(".", top.length + 1);
     const sub = end < 0 ? name : name.slice(0, end);
     return sub === top || this.moduleNamed(sub) === undefined || this.isLibrary(sub);
