@@ -165,6 +165,20 @@ describe("pathfinder scan with model files", { concurrency: true }, () => {
   });
 });
 
+describe("pathfinder scan with text that begins like a pickle", { concurrency: true }, () => {
+  // "The MIT License" reads as BINSTRING (T) with a 4-byte length of 1.3 GB: the 512 sniffed bytes cannot rule it out.
+  const LICENSE = "The MIT License (MIT)\n\nCopyright (c) 2014 Someone\n\n" + "Permission is hereby granted, free of charge, to any person. ".repeat(20);
+
+  it("gives no warning for a LICENSE file, and still warns for a model-file name with the same text", async () => {
+    const project = tempProject({ "LICENSE": LICENSE, "models/weights.gz": LICENSE, "app.py": "print(1)\n" });
+    const r = await runCli(["scan", "-p", project, "-o", "json", "--ruleset", "artifact/all"]);
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as { results: unknown[]; errors: { file: string; message: string }[] };
+    assert.deepEqual(report.results, []);
+    assert.deepEqual(report.errors.map((e) => [e.file, e.message]), [["models/weights.gz", "content is not a pickle or a known container; not inspected"]]);
+  });
+});
+
 describe("pathfinder rules with artifact rules", { concurrency: true }, () => {
   it("shows an artifact rule page and lists the artifact bundle on request", async () => {
     const [show, list, all] = await Promise.all([

@@ -131,3 +131,29 @@ describe("dependency findings in reports", () => {
     assert.ok(report.results.some((f: { location: { file: string } }) => f.location.file === "requirements.txt"));
   });
 });
+
+describe("where a pinned version applies", () => {
+  type Report = { results: { rule_id: string; severity: string; location: { file: string; line: number } }[] };
+  const seen = (report: Report) =>
+    report.results.filter((f) => f.rule_id !== "PYTHON-DEPS-SEC-001").map((f) => `${f.location.file}:${f.location.line} ${f.rule_id} ${f.severity}`).sort();
+
+  it("a requirements.txt beside an example's code pins that example only; one in a folder without code pins the project", async () => {
+    const dir = tempProject({
+      "examples/demo/requirements.txt": "torch==1.12.1\n",
+      "examples/demo/run.py": "import torch\nstate = torch.load(path)\nsafe = torch.load(path, weights_only=True)\n",
+      "fairlib/checkpoint.py": "import torch\nstate = torch.load(path)\nsafe = torch.load(path, weights_only=True)\n",
+    });
+    const report = JSON.parse((await runCli(["scan", "--project", dir, "-o", "json", "-q"])).stdout) as Report;
+    assert.deepEqual(seen(report), [
+      "examples/demo/run.py:2 PYTHON-ML-SEC-001 high",
+      "examples/demo/run.py:3 PYTHON-DEPS-SEC-003 high",
+      "fairlib/checkpoint.py:2 PYTHON-ML-SEC-001 medium",
+    ]);
+    const wide = tempProject({
+      "requirements/base.txt": "torch==1.12.1\n",
+      "src/app/load.py": "import torch\nstate = torch.load(path)\nsafe = torch.load(path, weights_only=True)\n",
+    });
+    const all = JSON.parse((await runCli(["scan", "--project", wide, "-o", "json", "-q"])).stdout) as Report;
+    assert.deepEqual(seen(all), ["src/app/load.py:2 PYTHON-ML-SEC-001 high", "src/app/load.py:3 PYTHON-DEPS-SEC-003 high"]);
+  });
+});

@@ -11,6 +11,12 @@ export { memorySource, sliceSource } from "./containers/sources.js";
 export { SNIFF_BYTES } from "./containers/sniff.js";
 export type { ByteSource, PickleScanOptions, PicklePolicyMode, PickleIssue } from "./types.js";
 
+/** Whether the file's name is a model file's (an artifact extension or a Keras metadata name). */
+export function hasArtifactName(relPath: string): boolean {
+  const lower = relPath.toLowerCase();
+  return ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext)) || isKerasMetadataName(lower);
+}
+
 /**
  * Whether a file deserves an artifact scan: a conventional extension, or first bytes that sniff as a pickle or
  * a container. `head` should be the first SNIFF_BYTES bytes (fewer is fine for short files), or a function that
@@ -18,7 +24,7 @@ export type { ByteSource, PickleScanOptions, PicklePolicyMode, PickleIssue } fro
  */
 export function isArtifactCandidate(relPath: string, head: Uint8Array | (() => Uint8Array)): boolean {
   const lower = relPath.toLowerCase();
-  if (ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext)) || isKerasMetadataName(lower)) return true;
+  if (hasArtifactName(relPath)) return true;
   const bytes = typeof head === "function" ? head() : head;
   if (bytes.length === 0) return false;
   if (looksLikeHdf5(bytes)) return true;

@@ -249,7 +249,7 @@ class ArtifactScan implements PickleHost {
       if (item.depth === 0) this.baseKind = "pickle";
       return this.inspectPickles(item);
     }
-    if (item.depth === 0) this.warn("content is not a pickle or a known container; not inspected");
+    if (item.depth === 0 && !this.options.pickedByContent) this.warn("content is not a pickle or a known container; not inspected");
   }
 
   /** Lists a container's members and queues each one a loader could unpickle or open further; false: not one. */

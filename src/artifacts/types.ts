@@ -69,6 +69,12 @@ export interface PickleScanOptions {
   heavyInputBytes?: number;
   /** The host's DEFLATE decoder (Node's zlib), tried before fflate where its answer is fflate's: see containers/native-inflate.ts. */
   inflate?: InflateCodec;
+  /**
+   * The file was picked by its first bytes alone (its name is no model file's): if it is neither a pickle nor a
+   * container, it is text that began like a protocol 0/1 opcode (a LICENSE opening "The MIT License" reads as a
+   * BINSTRING whose length runs past the sniffed bytes), and no warning is given.
+   */
+  pickedByContent?: boolean;
 }
 
 /** What the policy says about one global reference or call. */

@@ -6,9 +6,10 @@ import { affects } from "./versions.js";
 
 const ids = (fact: PinFact) => fact.advisories.map((a) => a.id).join(", ");
 
-/** Adds the pinned-version note to code findings whose risk the pin raises; raises medium findings to high. */
-export function annotateCodeFindings(findings: Finding[], facts: CrossSignalFacts): void {
+/** Adds the pinned-version note to code findings whose risk a pin over their file raises; raises medium findings to high. */
+export function annotateCodeFindings(findings: Finding[], factsOf: (file: string) => CrossSignalFacts): void {
   for (const f of findings) {
+    const facts = factsOf(f.location.file);
     if (f.ruleId === "PYTHON-LANG-SEC-041" && facts.pyyaml && /FullLoader|full_load/.test(f.message)) {
       f.message += ` This project pins ${pinnedAt(facts.pyyaml)}, where FullLoader is exploitable (${ids(facts.pyyaml)}).`;
       if (f.severity === "medium") f.severity = "high";

@@ -38,6 +38,38 @@ export function crossSignalFacts(matches: readonly DependencyMatch[]): CrossSign
   return facts;
 }
 
+/**
+ * The facts that hold for each Python file. A manifest in a folder that holds Python code (an example or a
+ * sub-project with its own requirements.txt) pins the versions of that folder's code only; one in a folder without
+ * code (the root, `requirements/`, `docker/`, `ci/`) pins the whole project's. Per package, the pins of the nearest
+ * enclosing code folder win, then the project-wide ones. fairseq pins torch 1.12.1 in
+ * `examples/speech_to_speech/asr_bleu/requirements.txt`, which said nothing about `fairseq/checkpoint_utils.py`.
+ */
+export function crossSignalScopes(matches: readonly DependencyMatch[], pythonFiles: readonly string[]): (file: string) => CrossSignalFacts {
+  const codeFolders = new Set<string>();
+  for (const f of pythonFiles) for (let i = f.lastIndexOf("/"); i > 0; i = f.lastIndexOf("/", i - 1)) codeFolders.add(f.slice(0, i));
+  const byScope = new Map<string, DependencyMatch[]>();
+  for (const m of matches) {
+    const slash = m.dependency.file.lastIndexOf("/");
+    const folder = slash < 0 ? "" : m.dependency.file.slice(0, slash);
+    const scope = codeFolders.has(folder) ? folder : "";
+    byScope.set(scope, [...(byScope.get(scope) ?? []), m]);
+  }
+  const facts = new Map([...byScope].map(([scope, ms]) => [scope, crossSignalFacts(ms)]));
+  const projectWide = facts.get("") ?? {};
+  const scoped = [...facts].filter(([scope]) => scope !== "").sort((a, b) => b[0].length - a[0].length);
+  if (scoped.length === 0) return () => projectWide;
+  return (file) => {
+    const found: CrossSignalFacts = {};
+    for (const [scope, f] of scoped) {
+      if (!file.startsWith(scope + "/")) continue;
+      for (const key of Object.keys(f) as (keyof CrossSignalFacts)[]) found[key] ??= f[key];
+    }
+    for (const key of Object.keys(projectWide) as (keyof CrossSignalFacts)[]) found[key] ??= projectWide[key];
+    return found;
+  };
+}
+
 /** "torch 2.5.1 (requirements.txt:3)". */
 export function pinnedAt(fact: PinFact): string {
   const d = fact.dependency;

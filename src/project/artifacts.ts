@@ -61,7 +61,7 @@ async function scanEach(
   heads?: FileHeads,
 ): Promise<ArtifactFilesResult> {
   // The scanner is loaded when model files are scanned (not when their cached results serve the scan).
-  const { isArtifactCandidate, scanArtifact, SNIFF_BYTES } = await import("../artifacts/index.js");
+  const { hasArtifactName, isArtifactCandidate, scanArtifact, SNIFF_BYTES } = await import("../artifacts/index.js");
   const pickle: Partial<PickleScanOptions> = {
     ...pickleOptions,
     scanBudget: pickleOptions.scanBudget ?? { decompressedBytes: SCAN_DECOMPRESSION_BUDGET },
@@ -89,7 +89,7 @@ async function scanEach(
       if (heads) heads.remember(file.absPath, await source.read(0, Math.min(source.size, SNIFF_BYTES)));
       // Node's zlib decodes DEFLATE data (loaded with the first model file: a scan of none does not load it).
       pickle.inflate ??= (await import("./native-inflate.js")).nodeInflate;
-      const scanned = await scanArtifact(source, file.relPath, pickle);
+      const scanned = await scanArtifact(source, file.relPath, { ...pickle, pickedByContent: !hasArtifactName(file.relPath) });
       appendAll(result.findings, scanned.findings);
       appendAll(result.errors, scanned.errors);
       result.scanned++;

@@ -3,7 +3,7 @@
 import { appendAll } from "../core/arrays.js";
 import { readFileSync } from "node:fs";
 import type { DependencyRecord, Finding, ScanError } from "../core/types.js";
-import { crossSignalFacts } from "../dependencies/cross-signals.js";
+import { crossSignalFacts, crossSignalScopes, type CrossSignalFacts } from "../dependencies/cross-signals.js";
 import { manifestKind } from "../dependencies/manifest-kind.js";
 import type { PythonRule } from "../rules/rule.js";
 import type { SelectableRule } from "../rules/selection.js";
@@ -87,12 +87,22 @@ async function readDependencies(manifestFiles: readonly DiscoveredFile[], contex
   const enabled = new Set(rules.map((r) => r.id));
   const findings = dependencyFindings(matches, enabled);
   const facts = crossSignalFacts(matches);
-  if (rules.some((r) => r.bundles.includes("deps"))) annotateCodeFindings(codeFindings, facts);
+  const factsOf = crossSignalScopes(matches, pythonFiles.map((f) => f.relPath));
+  if (rules.some((r) => r.bundles.includes("deps"))) annotateCodeFindings(codeFindings, factsOf);
   // The rule has sinks only for pinned torch and numpy versions: without them it (and the Python rules) stays unloaded.
   if (enabled.has("PYTHON-DEPS-SEC-003") && (facts.torch || facts.numpy)) {
     const { crossSignalRule } = await import("../rules/python/PYTHON-DEPS-SEC-003.js");
-    const rule = crossSignalRule(facts);
-    if (rule.sinks.length) appendAll(findings, (await analyzeWith(rule, pythonFiles, maxBytes)));
+    // One rule per set of pins: each file is read with the pins over it (see `crossSignalScopes`).
+    const groups = new Map<string, { facts: CrossSignalFacts; files: DiscoveredFile[] }>();
+    for (const file of pythonFiles) {
+      const own = factsOf(file.relPath);
+      const key = [own.torch, own.numpy].map((p) => (p ? `${p.dependency.file}:${p.dependency.line}` : "")).join("\0");
+      (groups.get(key) ?? groups.set(key, { facts: own, files: [] }).get(key)!).files.push(file);
+    }
+    for (const { facts: own, files } of groups.values()) {
+      const rule = crossSignalRule(own);
+      if (rule.sinks.length) appendAll(findings, await analyzeWith(rule, files, maxBytes));
+    }
   }
   return { findings, manifests: manifests.length, records: dependencyRecords(dependencies, matches), notes: Object.keys(facts).length > 0 };
 }

@@ -168,6 +168,14 @@ const MAX_DEPTH = 24;
  */
 const RESOLUTION_BUDGET = 1_000;
 
+/** Standard-library top-level modules among the libraries the rules know (see `keepsLibraryMeaning`). */
+const STANDARD_LIBRARY_KNOWN: ReadonlySet<string> = new Set([
+  "__builtin__", "__builtins__", "_compat_pickle", "_pickle", "asyncio", "base64", "binascii", "builtins", "bz2", "cPickle",
+  "codecs", "copy_reg", "copyreg", "functools", "gzip", "hmac", "http", "importlib", "io", "json", "lzma", "marshal",
+  "multiprocessing", "pathlib", "pickle", "secrets", "shelve", "socket", "socketserver", "sys", "urllib", "urllib2",
+  "xmlrpc", "zlib",
+]);
+
 /**
  * Thrown when a resolution runs out of `RESOLUTION_BUDGET` (or of the steps `bounded` allows), and caught where the
  * budget was given: the whole resolution is given up (its name stays as it is). Cutting only the step that ran out
@@ -446,7 +454,7 @@ export class ProjectIndex implements ProjectResolver {
   private resolveNow(qualifiedName: string, depth: number): ResolvedName[] | undefined {
     const dot = qualifiedName.indexOf(".");
     const top = dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
-    if (!this.topLevel.has(top) || this.isLibrary(top)) return undefined;
+    if (!this.topLevel.has(top) || this.keepsLibraryMeaning(qualifiedName, top)) return undefined;
     if (depth > MAX_DEPTH || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
     if (--this.budget < 0 || this.refused()) throw OUT_OF_BUDGET;
     if (this.membersInProgress.size > 0 && this.underMemberInProgress(qualifiedName)) {
@@ -539,7 +547,25 @@ export class ProjectIndex implements ProjectResolver {
   private resolvable(module: string): boolean {
     const dot = module.indexOf(".");
     const top = dot < 0 ? module : module.slice(0, dot);
-    return this.topLevel.has(top) && !this.isLibrary(top);
+    return this.topLevel.has(top) && !this.keepsLibraryMeaning(module, top);
+  }
+
+  /**
+   * Whether `name`, under a top-level package named like a library the rules know, keeps that library's meaning.
+   * The package itself and its modules the rules know (`pickle.loads`, `torch.hub.load`) do; a module of the
+   * project's own the rules do not know does not: scanning a library's own repository (bentoml, werkzeug,
+   * streamlit), `from .common.pytorch import torch` in `bentoml/_internal/frameworks/pytorch.py` names
+   * `bentoml._internal.frameworks.common.pytorch.torch`, which is the project's and leads to `torch.load`.
+   */
+  private keepsLibraryMeaning(name: string, top: string): boolean {
+    if (!this.isLibrary(top)) return false;
+    // A project holding the standard library's packages is CPython's Lib/ (or a vendored copy), whose code the rules
+    // model by name: resolving asyncio's or multiprocessing's modules through it found nothing more on the stdlib
+    // and made 13% more resolutions (4,138 -> 4,695), about 5% more CPU on a cold scan.
+    if (STANDARD_LIBRARY_KNOWN.has(top)) return true;
+    const end = name.indexOf(".", top.length + 1);
+    const sub = end < 0 ? name : name.slice(0, end);
+    return sub === top || this.moduleNamed(sub) === undefined || this.isLibrary(sub);
   }
 
   /**

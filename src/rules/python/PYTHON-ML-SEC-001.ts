@@ -5,6 +5,17 @@ import { judgeInputTrust } from "./trust.js";
 
 const HUB_LOADERS = new Set(["torch.hub.load_state_dict_from_url"]);
 
+/** fastai's `load_learner` where fastai defines it (v2: `fastai.learner`, v1: `fastai.basic_train`) and the `all` modules re-export it. */
+const FASTAI_LOADERS = [
+  "fastai.learner.load_learner",
+  "fastai.basic_train.load_learner",
+  "fastai.basics.load_learner",
+  "fastai.vision.all.load_learner",
+  "fastai.text.all.load_learner",
+  "fastai.tabular.all.load_learner",
+  "fastai.collab.load_learner",
+];
+
 const ADVICE = "Pass `weights_only=True` (add trusted classes with `torch.serialization.add_safe_globals`) or store weights as safetensors.";
 
 function check(m: SinkMatch): SinkOutcome | null {
@@ -70,9 +81,19 @@ export default defineRule({
   bundles: ["ml", "deserialization"],
   banditIds: ["B614"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-002", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-006"],
-  prefilter: ["torch", "model_zoo", "load_state_dict_from_url"],
+  prefilter: ["torch", "model_zoo", "load_state_dict_from_url", "load_learner"],
   judgeTrust: judgeInputTrust,
-  sinks: [{ call: ["torch.load", "torch.hub.load_state_dict_from_url"], check, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE}` }],
+  sinks: [
+    { call: ["torch.load", "torch.hub.load_state_dict_from_url"], check, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE}` },
+    {
+      // fastai's exported learner: torch.load with a pickle_module (recent fastai releases pass weights_only=False instead).
+      call: FASTAI_LOADERS,
+      message: (m) =>
+        `${spelled(m)} calls \`torch.load\` with a \`pickle_module\` (or \`weights_only=False\`): the exported learner is fully unpickled on every ` +
+        `torch version, so a crafted \`.pkl\` runs arbitrary code when loaded. Load only learners you exported yourself (check a pinned hash), ` +
+        `or rebuild the \`Learner\` in code and load its weights with \`torch.load(path, weights_only=True)\` or safetensors.`,
+    },
+  ],
   docs: {
     summary:
       "Detects `torch.load` (and `torch.hub.load_state_dict_from_url`) calls that do not pass `weights_only=True`, which unpickle the checkpoint and can run arbitrary code.",
@@ -116,7 +137,9 @@ export default defineRule({
     ].join("\n"),
     detectionScope:
       "Calls of `torch.load`, `torch.serialization.load`, `torch.hub.load_state_dict_from_url` and " +
-      "`torch.utils.model_zoo.load_url`, resolved through imports, aliases, rebinding and constant dynamic imports. The " +
+      "`torch.utils.model_zoo.load_url`, and fastai's `load_learner` (`fastai.learner`, `fastai.basic_train`, and the " +
+      "`fastai.vision.all`/`text.all`/`tabular.all`/`collab`/`basics` re-exports: always high, it passes a `pickle_module` " +
+      "or `weights_only=False`), resolved through imports, aliases, rebinding and constant dynamic imports. The " +
       "`weights_only` keyword is evaluated when it is a literal (`None` counts as missing: it selects the version default); `pickle_module` is read as keyword or " +
       "position 2. A call whose arguments come through `*args`/`**kwargs` is reported at medium confidence: the option " +
       "may be set there, but the analysis cannot see it. Fix: a missing `weights_only` is added as " +
