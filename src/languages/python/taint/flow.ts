@@ -1055,12 +1055,28 @@ export class TaintTracker {
     if (callee.type === "attribute") {
       const object = childByField(callee, "object");
       const attr = childByField(callee, "attribute");
-      if (object?.type !== "identifier" || !attr || this.text(object) !== "self") return undefined;
-      const cls = enclosingClass(callee);
-      const body = cls && childByField(cls, "body");
-      for (const stmt of body?.children ?? []) {
-        const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
-        if (def?.type === "function_definition" && this.text(childByField(def, "name") ?? def) === this.text(attr)) return def;
+      if (!object || !attr) return undefined;
+      const method = this.text(attr);
+      // `self.m`: the class's own method, else one a base class (a mixin) of this file defines.
+      if (object.type === "identifier" && this.text(object) === "self") {
+        const cls = enclosingClass(callee);
+        return cls && this.methodOf(cls, method);
+      }
+      // `super().m`: the method of a base class of this file.
+      if (object.type === "call" && this.text(childByField(object, "function") ?? object) === "super") {
+        const cls = enclosingClass(callee);
+        for (const base of cls ? this.model.classAncestors(cls, this.model.module) : []) {
+          const def = base.localClass && this.methodOf(base.localClass, method);
+          if (def) return def;
+        }
+        return undefined;
+      }
+      // `obj.m` / `Cls().m` on an instance of a class of this file (or of its subclass defined here).
+      if (object.type === "identifier" || object.type === "call") {
+        for (const c of this.classesOf(object, scope, true)) {
+          const def = c.local && this.methodOf(c.local, method);
+          if (def) return def;
+        }
       }
     }
     return undefined;
