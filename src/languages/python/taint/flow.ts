@@ -747,8 +747,17 @@ export class TaintTracker {
     const local = this.localFunction(callee, scope);
     if (local) {
       const ret = this.returnTaint(local, depth);
-      if (ret) return { kind: "data", steps: [...ret.steps, this.step(node, `returned by ${code(short(this.text(callee)))}()`)] };
-      return undefined;
+      const returned = this.step(node, `returned by ${code(short(this.text(callee)))}()`);
+      // In summary mode a flow from the callee's own parameter is what this call passes it, not a parameter of the caller.
+      if (ret?.kind === "data" && !this.fromParameterOf(ret.steps, local)) return { kind: "data", steps: [...ret.steps, returned] };
+      const through = ret?.kind === "data" ? ret.steps : this.passThrough(local);
+      if (!through) return undefined;
+      const first = through[0] as LocalStep;
+      const parameter = first.parameter!;
+      const arg = new CallArguments(node, this.model.tree.source).find(parameter, first.position ?? callPosition(local, parameter, this.model));
+      const t = arg && this.eval(arg, at, scope, depth + 1);
+      if (t?.kind !== "data") return undefined;
+      return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${code(short(this.text(callee)))}()`), ...through, returned] };
     }
     return this.projectCall(node, callee, names, at, scope, depth);
   }
@@ -1094,6 +1103,30 @@ export class TaintTracker {
     if (setHere) return undefined;
     const className = this.text(childByField(cls, "name") ?? cls);
     return { kind: "data", steps: [{ node, message: `field ${code(`${this.text(object)}.${field}`)} of a ${code(className)} object`, field }] };
+  }
+
+  /** Whether a flow starts at a parameter of `fn` itself (summary mode). */
+  private fromParameterOf(steps: readonly FlowStep[], fn: SyntaxNode): boolean {
+    const first = steps[0];
+    return first?.parameter !== undefined && first.node !== undefined && enclosingCallable(first.node) === fn;
+  }
+
+  /** The flows by which a local function returns what it is passed (from one of its own parameters), once per function. */
+  private readonly passThroughs = new Map<SyntaxNode, readonly FlowStep[] | undefined>();
+
+  /**
+   * What a local function returns of its parameters (`def unwrap(b): return base64.b64decode(b)`, a generator that
+   * yields `sock.recv(n)`): the summary-mode flow from the parameter to the return, so that a call passing it
+   * untrusted data returns untrusted data at the call, and the sink that receives it is the one reported.
+   */
+  private passThrough(fn: SyntaxNode): readonly FlowStep[] | undefined {
+    if (this.parameters) return undefined;
+    if (this.passThroughs.has(fn)) return this.passThroughs.get(fn);
+    this.passThroughs.set(fn, undefined);
+    const steps = this.summaryMode().returnFlow(fn);
+    const found = steps && this.fromParameterOf(steps, fn) ? steps : undefined;
+    this.passThroughs.set(fn, found);
+    return found;
   }
 
   /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */
