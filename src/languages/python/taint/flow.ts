@@ -239,10 +239,19 @@ export class TaintTracker {
       return undefined;
     };
     switch (node.type) {
+      case "list_splat": {
+        // `f(*args)` as a call's first argument: what `args[0]` holds (a sink reads its data there).
+        const list = node.children.find((c) => c.type !== "*");
+        const first = node.parent?.type === "argument_list" && node.parent.children.find((c) => c.type !== "(" && c.type !== "comment") === node;
+        if (first && list?.type === "identifier") {
+          const t = this.evalName(list, at, scope, depth, 0);
+          if (t) return t;
+        }
+        return any(node.children);
+      }
       case "parenthesized_expression":
       case "await":
       case "expression_statement":
-      case "list_splat":
       case "dictionary_splat":
       case "keyword_argument":
       case "argument_list":
