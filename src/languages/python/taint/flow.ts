@@ -87,6 +87,11 @@ export interface FlowResult {
 }
 
 const MAX_DEPTH = 24;
+/**
+ * Pass-through summaries worked out inside one another at most (each may nest the expression depth again): bounds the
+ * stack on a chain of thousands of helpers; past it, a helper's flow is followed within the expression depth.
+ */
+const MAX_PASS_THROUGH_NESTING = 8;
 /** Sources listed for one sink at most. */
 const MAX_SOURCES = 8;
 const FUNCTIONS = new Set(["function_definition", "lambda"]);
@@ -755,18 +760,20 @@ export class TaintTracker {
     // Same-module summary: a local function that returns untrusted data is a source.
     const local = this.localFunction(callee, scope);
     if (local) {
-      const ret = this.returnTaint(local, depth);
       const returned = this.step(node, `returned by ${code(short(this.text(callee)))}()`);
+      // What the callee returns of its own parameters (its summary, worked out once): the argument passed for it.
+      const through = this.passThrough(local);
+      if (through) {
+        const first = through[0] as LocalStep;
+        const parameter = first.parameter!;
+        const arg = new CallArguments(node, this.model.tree.source).find(parameter, first.position ?? callPosition(local, parameter, this.model));
+        const t = arg && this.eval(arg, at, scope, depth + 1);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${code(short(this.text(callee)))}()`), ...through, returned] };
+      }
+      const ret = this.returnTaint(local, depth);
       // In summary mode a flow from the callee's own parameter is what this call passes it, not a parameter of the caller.
       if (ret?.kind === "data" && !this.fromParameterOf(ret.steps, local)) return { kind: "data", steps: [...ret.steps, returned] };
-      const through = ret?.kind === "data" ? ret.steps : this.passThrough(local);
-      if (!through) return undefined;
-      const first = through[0] as LocalStep;
-      const parameter = first.parameter!;
-      const arg = new CallArguments(node, this.model.tree.source).find(parameter, first.position ?? callPosition(local, parameter, this.model));
-      const t = arg && this.eval(arg, at, scope, depth + 1);
-      if (t?.kind !== "data") return undefined;
-      return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${code(short(this.text(callee)))}()`), ...through, returned] };
+      return undefined;
     }
     return this.projectCall(node, callee, names, at, scope, depth);
   }
@@ -1122,20 +1129,30 @@ export class TaintTracker {
 
   /** The flows by which a local function returns what it is passed (from one of its own parameters), once per function. */
   private readonly passThroughs = new Map<SyntaxNode, readonly FlowStep[] | undefined>();
+  /** How many pass-through summaries are being worked out inside one another (see `MAX_PASS_THROUGH_NESTING`). */
+  private passThroughNesting = 0;
 
   /**
    * What a local function returns of its parameters (`def unwrap(b): return base64.b64decode(b)`, a generator that
    * yields `sock.recv(n)`): the summary-mode flow from the parameter to the return, so that a call passing it
-   * untrusted data returns untrusted data at the call, and the sink that receives it is the one reported.
+   * untrusted data returns untrusted data at the call, and the sink that receives it is the one reported. Worked out
+   * once per function by the summary-mode tracker, each from depth 0, so a chain of helpers is not cut by the
+   * expression depth; a function whose summary is being worked out (recursion) has none meanwhile.
    */
   private passThrough(fn: SyntaxNode): readonly FlowStep[] | undefined {
-    if (this.parameters) return undefined;
+    if (!this.parameters) return this.summaryMode().passThrough(fn);
     if (this.passThroughs.has(fn)) return this.passThroughs.get(fn);
+    if (this.passThroughNesting >= MAX_PASS_THROUGH_NESTING) return undefined;
     this.passThroughs.set(fn, undefined);
-    const steps = this.summaryMode().returnFlow(fn);
-    const found = steps && this.fromParameterOf(steps, fn) ? steps : undefined;
-    this.passThroughs.set(fn, found);
-    return found;
+    this.passThroughNesting++;
+    try {
+      const steps = this.returnFlow(fn);
+      const found = steps && this.fromParameterOf(steps, fn) ? steps : undefined;
+      this.passThroughs.set(fn, found);
+      return found;
+    } finally {
+      this.passThroughNesting--;
+    }
   }
 
   /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */
