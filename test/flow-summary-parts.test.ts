@@ -170,14 +170,16 @@ describe("flow summaries from the parts of a module they depend on", () => {
     // A method called through `self`, reading what the constructor assigned.
     assert.deepEqual([...new Set(inLib(26))], [libLine("return self.conn.recv(65536)"), libLine("return self._read_frame()")]);
     // A helper that passes its argument on.
-    assert.deepEqual([...new Set(inLib(30))], [libLine("def _strip(value):"), libLine("return value.strip()"), libLine("return _strip(value)")]);
+    // (From the called function's own parameter, passed on to the helper's.)
+    assert.deepEqual([...new Set(inLib(30))], [libLine("def unwrap(value):"), libLine("return _strip(value)"), libLine("def _strip(value):"), libLine("return value.strip()")]);
     // Through a helper into another project module, imported as `from . import helpers`.
     const other = traces.get("app/views.py:34")!;
     assert.equal(other[0].location.file, "app/helpers.py");
     assert.match(other[0].message, /^source: HTTP response \(requests\)/);
     assert.deepEqual([...new Set(inLib(34))], [libLine("return helpers.get_blob()"), libLine("return _forward()")]);
     // A method that passes its argument on through another method, called through \`self\`.
-    assert.deepEqual([...new Set(inLib(38))], [libLine("def _unwrap(self, blob):"), libLine("return blob[4:]"), libLine("return self._unwrap(blob)")]);
+    // (Likewise from the called method's own parameter.)
+    assert.deepEqual([...new Set(inLib(38))], [libLine("def open(self, blob):"), libLine("return self._unwrap(blob)"), libLine("def _unwrap(self, blob):"), libLine("return blob[4:]")]);
   });
 
   it("are the summaries of a whole-file parse, from a small part of the file", async () => {

@@ -109,6 +109,21 @@ describe("time: per-file steps are linear in the findings", () => {
     assert.ok(slices < 100 * count, `${slices} slices of the source for ${count} wrappers`);
   });
 
+  it("a chain of thousands of helpers that pass their argument on, each calling the one below twice, is analysed with a bounded stack", async () => {
+    // Each helper's pass-through summary is worked out once; the summaries worked out inside one another are capped
+    // (MAX_PASS_THROUGH_NESTING), past which the expression depth bounds the rest.
+    const count = 3000;
+    const lines = ["import pickle", "from flask import request", "", "def f0(x):", "    return x", ""];
+    for (let k = 1; k < count; k++) lines.push(`def f${k}(x):`, `    return f${k - 1}(x) + f${k - 1}(x[1:])`, "");
+    lines.push("def deep():", `    return pickle.loads(f${count - 1}(request.data))`, "", "def short():", "    return pickle.loads(f5(request.data))", "");
+    const source = lines.join("\n");
+    const { findings, errors } = await analyzeSource(source, { path: "chain.py" });
+    assert.deepEqual(errors, []);
+    const line = (text: string) => source.split("\n").indexOf(text) + 1;
+    assert.equal(findings.filter((f) => f.ruleId === "PYTHON-LANG-SEC-040").length, 2);
+    assert.ok(findings.some((f) => f.ruleId === "PYTHON-DESER-001" && f.location.line === line("    return pickle.loads(f5(request.data))")));
+  });
+
   it("thousands of fixes in one file are planned and applied, overlapping ones skipped", async () => {
     const lines = Array.from({ length: 3000 }, (_, i) => `v${i} = yaml.load(s${i})\n`);
     const project = tempProject({ "conf.py": "import yaml\n" + lines.join("") });

@@ -163,6 +163,8 @@ export function relevantRanges(
           anchored[k] ||
           isWanted(k) ||
           intersects(s.identifiers, boundNames) ||
+          // A method holding a sink, called on an object of a class of this file (`Base().decode(b)`, `codec.decode(b)`).
+          (flow && s.definition !== undefined && intersects(s.attributes, names.holderMethods)) ||
           (key !== undefined && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || (names.summaryIdentifiers.has(key) && takesParameters(source, s)))));
       }
       if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, membersOf(k), anchors)))) {
@@ -176,7 +178,7 @@ export function relevantRanges(
         }
       }
       // Data flow: the callers of a function that holds a sink (or calls one that does) may pass it untrusted data.
-      if (relevant[k] && sinks.keepCalledFunctions && !holder[k] && s.definition !== undefined && !s.isClass && s.definitionKey !== undefined && (anchored[k] || intersects(s.identifiers, holderNames))) {
+      if (relevant[k] && sinks.keepCalledFunctions && !holder[k] && s.definition !== undefined && !s.isClass && s.definitionKey !== undefined && (anchored[k] || intersects(s.identifiers, holderNames) || intersects(s.attributes, names.holderMethods))) {
         holder[k] = true;
         holderNames.add(s.definitionKey);
         boundNames.add(s.definitionKey);

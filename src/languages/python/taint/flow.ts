@@ -87,6 +87,11 @@ export interface FlowResult {
 }
 
 const MAX_DEPTH = 24;
+/**
+ * Pass-through summaries worked out inside one another at most (each may nest the expression depth again): bounds the
+ * stack on a chain of thousands of helpers; past it, a helper's flow is followed within the expression depth.
+ */
+const MAX_PASS_THROUGH_NESTING = 8;
 /** Sources listed for one sink at most. */
 const MAX_SOURCES = 8;
 const FUNCTIONS = new Set(["function_definition", "lambda"]);
@@ -239,10 +244,19 @@ export class TaintTracker {
       return undefined;
     };
     switch (node.type) {
+      case "list_splat": {
+        // `f(*args)` as a call's first argument: what `args[0]` holds (a sink reads its data there).
+        const list = node.children.find((c) => c.type !== "*");
+        const first = node.parent?.type === "argument_list" && node.parent.children.find((c) => c.type !== "(" && c.type !== "comment") === node;
+        if (first && list?.type === "identifier") {
+          const t = this.evalName(list, at, scope, depth, 0);
+          if (t) return t;
+        }
+        return any(node.children);
+      }
       case "parenthesized_expression":
       case "await":
       case "expression_statement":
-      case "list_splat":
       case "dictionary_splat":
       case "keyword_argument":
       case "argument_list":
@@ -746,8 +760,19 @@ export class TaintTracker {
     // Same-module summary: a local function that returns untrusted data is a source.
     const local = this.localFunction(callee, scope);
     if (local) {
+      const returned = this.step(node, `returned by ${code(short(this.text(callee)))}()`);
+      // What the callee returns of its own parameters (its summary, worked out once): the argument passed for it.
+      const through = this.passThrough(local);
+      if (through) {
+        const first = through[0] as LocalStep;
+        const parameter = first.parameter!;
+        const arg = new CallArguments(node, this.model.tree.source).find(parameter, first.position ?? callPosition(local, parameter, this.model));
+        const t = arg && this.eval(arg, at, scope, depth + 1);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${code(short(this.text(callee)))}()`), ...through, returned] };
+      }
       const ret = this.returnTaint(local, depth);
-      if (ret) return { kind: "data", steps: [...ret.steps, this.step(node, `returned by ${code(short(this.text(callee)))}()`)] };
+      // In summary mode a flow from the callee's own parameter is what this call passes it, not a parameter of the caller.
+      if (ret?.kind === "data" && !this.fromParameterOf(ret.steps, local)) return { kind: "data", steps: [...ret.steps, returned] };
       return undefined;
     }
     return this.projectCall(node, callee, names, at, scope, depth);
@@ -1055,12 +1080,28 @@ export class TaintTracker {
     if (callee.type === "attribute") {
       const object = childByField(callee, "object");
       const attr = childByField(callee, "attribute");
-      if (object?.type !== "identifier" || !attr || this.text(object) !== "self") return undefined;
-      const cls = enclosingClass(callee);
-      const body = cls && childByField(cls, "body");
-      for (const stmt of body?.children ?? []) {
-        const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
-        if (def?.type === "function_definition" && this.text(childByField(def, "name") ?? def) === this.text(attr)) return def;
+      if (!object || !attr) return undefined;
+      const method = this.text(attr);
+      // `self.m`: the class's own method, else one a base class (a mixin) of this file defines.
+      if (object.type === "identifier" && this.text(object) === "self") {
+        const cls = enclosingClass(callee);
+        return cls && this.methodOf(cls, method);
+      }
+      // `super().m`: the method of a base class of this file.
+      if (object.type === "call" && this.text(childByField(object, "function") ?? object) === "super") {
+        const cls = enclosingClass(callee);
+        for (const base of cls ? this.model.classAncestors(cls, this.model.module) : []) {
+          const def = base.localClass && this.methodOf(base.localClass, method);
+          if (def) return def;
+        }
+        return undefined;
+      }
+      // `obj.m` / `Cls().m` on an instance of a class of this file (or of its subclass defined here).
+      if (object.type === "identifier" || object.type === "call") {
+        for (const c of this.classesOf(object, scope, true)) {
+          const def = c.local && this.methodOf(c.local, method);
+          if (def) return def;
+        }
       }
     }
     return undefined;
@@ -1078,6 +1119,40 @@ export class TaintTracker {
     if (setHere) return undefined;
     const className = this.text(childByField(cls, "name") ?? cls);
     return { kind: "data", steps: [{ node, message: `field ${code(`${this.text(object)}.${field}`)} of a ${code(className)} object`, field }] };
+  }
+
+  /** Whether a flow starts at a parameter of `fn` itself (summary mode). */
+  private fromParameterOf(steps: readonly FlowStep[], fn: SyntaxNode): boolean {
+    const first = steps[0];
+    return first?.parameter !== undefined && first.node !== undefined && enclosingCallable(first.node) === fn;
+  }
+
+  /** The flows by which a local function returns what it is passed (from one of its own parameters), once per function. */
+  private readonly passThroughs = new Map<SyntaxNode, readonly FlowStep[] | undefined>();
+  /** How many pass-through summaries are being worked out inside one another (see `MAX_PASS_THROUGH_NESTING`). */
+  private passThroughNesting = 0;
+
+  /**
+   * What a local function returns of its parameters (`def unwrap(b): return base64.b64decode(b)`, a generator that
+   * yields `sock.recv(n)`): the summary-mode flow from the parameter to the return, so that a call passing it
+   * untrusted data returns untrusted data at the call, and the sink that receives it is the one reported. Worked out
+   * once per function by the summary-mode tracker, each from depth 0, so a chain of helpers is not cut by the
+   * expression depth; a function whose summary is being worked out (recursion) has none meanwhile.
+   */
+  private passThrough(fn: SyntaxNode): readonly FlowStep[] | undefined {
+    if (!this.parameters) return this.summaryMode().passThrough(fn);
+    if (this.passThroughs.has(fn)) return this.passThroughs.get(fn);
+    if (this.passThroughNesting >= MAX_PASS_THROUGH_NESTING) return undefined;
+    this.passThroughs.set(fn, undefined);
+    this.passThroughNesting++;
+    try {
+      const steps = this.returnFlow(fn);
+      const found = steps && this.fromParameterOf(steps, fn) ? steps : undefined;
+      this.passThroughs.set(fn, found);
+      return found;
+    } finally {
+      this.passThroughNesting--;
+    }
   }
 
   /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */

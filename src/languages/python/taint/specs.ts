@@ -124,6 +124,11 @@ export const DATA_SOURCES: Readonly<Record<string, string>> = {
   "websockets.client.connect()": "WebSocket connection (client)",
   "websockets.asyncio.client.connect()": "WebSocket connection (client)",
   "websockets.sync.client.connect()": "WebSocket connection (client)",
+  // aiohttp WebSockets: what the client (server side, `async for msg in ws`, `ws.receive_bytes()`) or the server
+  // (`session.ws_connect()`) sends.
+  "aiohttp.web.WebSocketResponse()": "WebSocket message (aiohttp server)",
+  "aiohttp.web_ws.WebSocketResponse()": "WebSocket message (aiohttp server)",
+  "aiohttp.ClientSession().ws_connect()": "WebSocket message (aiohttp client)",
   // asyncio streams: what the peer sends.
   "asyncio.open_connection": "a network connection (asyncio)",
   "asyncio.open_unix_connection": "a network connection (asyncio)",
