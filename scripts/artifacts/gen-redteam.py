@@ -464,6 +464,7 @@ def build():
     round_s20()
     round_s20_tar(evil)
     round_s21()
+    round_s22()
 
 
 def joblib_array_header(dtype, shape):
@@ -800,6 +801,19 @@ def round_s21():
         z.writestr(zip_member("model/config.json"), json.dumps({"architectures": ["Net"]}))
     attack("s21-zip-in-tar-gz.tar.gz", tar({"release/model.zip": nested.getvalue()}, "w:gz"),
            f"{src}: a torch.save zip inside a zip inside a tar.gz (a model release archive)")
+
+
+def round_s22():
+    """Session 22: limits spent on purpose before the payload, and pickles HDF5 rows hold in any protocol."""
+    import hdf5_objects
+    src = "s22"
+    unlisted = ("_aix_support", "_read_cmd_output")
+    tail = P(2).call(*unlisted, CMD).stop().bytes()[2:]
+    attack("s22-pushes-past-walk-stack.pkl.gz", gzip.compress(b"\x80\x02" + b"N" * 1_300_000 + tail, 9, mtime=0),
+           f"{src}: 1.3 million pushes before the payload: past the framing walk's 2^20-entry stack as well as the machine's depth limit (gzip keeps the file small)")
+    for protocol in (0, 2):
+        attack(f"s22-pytables-row-p{protocol}.h5", hdf5_objects.pytables_objects([{"version": 1}, _Command()], protocol=protocol),
+               f"{src}: PyTables ObjectAtom row pickled with protocol {protocol} (no FRAME header: ObjectAtom.fromarray unpickles a row of any protocol, as Python 2 wrote them)")
 
 
 def _npz64(member):

@@ -16,7 +16,7 @@ import { HEAD_BYTES, PickleStreams, type PickleHost, type PickleSite } from "./p
 import type { ByteSource, PickleIssue, PickleScanOptions } from "./types.js";
 import { Warnings } from "./warnings.js";
 import { findClassNameJson, looksLikeHdf5 } from "./keras/hdf5.js";
-import { findFramedPickles } from "./containers/embedded-pickles.js";
+import { findFramedPickles, findHeapObjects } from "./containers/embedded-pickles.js";
 import { isKerasConfig, isKerasMetadataName, judgeKerasConfig, type KerasJudgement } from "./keras/judge.js";
 
 export type { ArtifactLayoutEntry, ArtifactRole } from "./containers/reader.js";
@@ -365,8 +365,15 @@ class ArtifactScan implements PickleHost {
    * or that call a denylisted global before breaking, are kept.
    */
   private async inspectHdf5Pickles(item: WorkItem): Promise<void> {
-    for (const at of await findFramedPickles(item.source, this.options.limits.maxDecompressedBytes)) {
-      const bytes = await readRange(item.source, at, Math.min(MAX_EMBEDDED_PICKLE, item.source.size - at));
+    const maxBytes = this.options.limits.maxDecompressedBytes;
+    const rows = (await findHeapObjects(item.source, maxBytes)).filter((row) => row.size <= MAX_EMBEDDED_PICKLE);
+    const candidates = new Map<number, number>();
+    for (const at of await findFramedPickles(item.source, maxBytes)) candidates.set(at, Math.min(MAX_EMBEDDED_PICKLE, item.source.size - at));
+    for (const row of rows) {
+      if (looksLikePickle(await readRange(item.source, row.offset, Math.min(row.size, HEAD_BYTES)), row.size > HEAD_BYTES)) candidates.set(row.offset, row.size);
+    }
+    for (const [at, length] of [...candidates].sort((a, b) => a[0] - b[0])) {
+      const bytes = await readRange(item.source, at, length);
       const analysis = this.analyze(bytes);
       if (analysis.imports.length === 0) continue;
       if (analysis.error !== undefined && !analysis.issues.some((i) => i.severity === "critical")) continue;
