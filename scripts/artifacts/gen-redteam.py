@@ -811,6 +811,14 @@ def round_s22():
     tail = P(2).call(*unlisted, CMD).stop().bytes()[2:]
     attack("s22-pushes-past-walk-stack.pkl.gz", gzip.compress(b"\x80\x02" + b"N" * 1_120_000 + tail, 9, mtime=0),
            f"{src}: 1.12 million pushes before the payload (more than 64 KiB after the point where the walk stops): past the framing walk's 2^20-entry stack as well as the machine's depth limit (gzip keeps the file small)")
+    import keras_files as k
+    attack("s22-keras2-lambda-tf-load-op-library.h5", k.h5_model(k.sequential2([k.lambda2("load_op_library", "function", "tensorflow")])),
+           f"{src}: Lambda naming tensorflow.load_op_library by module and function (Keras 2 looks it up in sys.modules): loads a native library")
+    attack("s22-keras3-tf-io-write-file.keras", k.keras_archive(k.sequential3([k.lambda3(k.function_reference("tensorflow.io", "write_file"))])),
+           f"{src}: a Lambda whose function is tensorflow.io.write_file by reference (TensorFlow is Keras' backend, not a safe namespace)")
+    import torchscript_attacks
+    attack("s22-torchscript-setstate-save.pt", torchscript_attacks.save_on_load(),
+           f"{src}: torch.jit.save archive whose scripted __setstate__ calls torch.save (aten::save): torch.jit.load runs it and writes a file")
     for protocol in (0, 2):
         attack(f"s22-pytables-row-p{protocol}.h5", hdf5_objects.pytables_objects([{"version": 1}, _Command()], protocol=protocol),
                f"{src}: PyTables ObjectAtom row pickled with protocol {protocol} (no FRAME header: ObjectAtom.fromarray unpickles a row of any protocol, as Python 2 wrote them)")

@@ -17,6 +17,7 @@ import type { ByteSource, PickleIssue, PickleScanOptions } from "./types.js";
 import { Warnings } from "./warnings.js";
 import { findClassNameJson, looksLikeHdf5 } from "./keras/hdf5.js";
 import { findFramedPickles, findHeapObjects } from "./containers/embedded-pickles.js";
+import { judgeTorchScriptCode, TORCHSCRIPT_CODE } from "./torchscript-code.js";
 import { isKerasConfig, isKerasMetadataName, judgeKerasConfig, type KerasJudgement } from "./keras/judge.js";
 
 export type { ArtifactLayoutEntry, ArtifactRole } from "./containers/reader.js";
@@ -56,6 +57,8 @@ const MAX_WORK_ITEMS = 10_000;
 /** The member of a .keras archive that Keras rebuilds the model from. */
 const KERAS_CONFIG = "config.json";
 const MAX_KERAS_CONFIG = 64 * 1024 * 1024;
+/** TorchScript source read per member (a model's printed code is kilobytes). */
+const MAX_TORCHSCRIPT_CODE = 16 * 1024 * 1024;
 /** The most bytes read for one pickle found inside an HDF5 file (an object row is small; its analysis stops at STOP). */
 const MAX_EMBEDDED_PICKLE = 16 * 1024 * 1024;
 /** Opcodes analysed per file across all its pickles (a 3,000-member archive must not cost 3,000 full budgets). */
@@ -294,6 +297,7 @@ class ArtifactScan implements PickleHost {
     }
     if (row.role === "tensor-data" || !member.head || !member.open) return;
     if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name, item.depth + 1);
+    if (member.torchScript && TORCHSCRIPT_CODE.test(member.path)) return this.inspectTorchScriptCode(await member.open(), name);
     const expectPickle = member.expectPickle === true;
     const kerasMetadata = isKerasMetadataName(member.path);
     let head: Uint8Array;
@@ -379,6 +383,13 @@ class ArtifactScan implements PickleHost {
       if (analysis.error !== undefined && !analysis.issues.some((i) => i.severity === "critical")) continue;
       this.record(analysis, item.member, item.origin + at);
     }
+  }
+
+  /** TorchScript source in a torch.jit.save archive (see torchscript-code.ts). */
+  private async inspectTorchScriptCode(source: ByteSource | null, member: string | undefined): Promise<void> {
+    if (source === null) return;
+    const text = new TextDecoder("utf-8").decode(await readRange(source, 0, Math.min(source.size, MAX_TORCHSCRIPT_CODE)));
+    for (const issue of judgeTorchScriptCode(text)) this.addIssue(issue, member, 0);
   }
 
   /** A .keras archive's config.json: the model Keras rebuilds on load. */
