@@ -807,10 +807,9 @@ def round_s22():
     """Session 22: limits spent on purpose before the payload, and pickles HDF5 rows hold in any protocol."""
     import hdf5_objects
     src = "s22"
-    unlisted = ("_aix_support", "_read_cmd_output")
-    tail = P(2).call(*unlisted, CMD).stop().bytes()[2:]
-    attack("s22-pushes-past-walk-stack.pkl.gz", gzip.compress(b"\x80\x02" + b"N" * 1_120_000 + tail, 9, mtime=0),
-           f"{src}: 1.12 million pushes before the payload (more than 64 KiB after the point where the walk stops): past the framing walk's 2^20-entry stack as well as the machine's depth limit (gzip keeps the file small)")
+    # A payload after more pushes than the framing walk's 2^20-entry stack holds is tested in
+    # test/artifact-redteam-s22.test.ts rather than kept here: its million pushes cost the model-file folder's
+    # bench ~0.2 s of CPU.
     import keras_files as k
     attack("s22-keras2-lambda-tf-load-op-library.h5", k.h5_model(k.sequential2([k.lambda2("load_op_library", "function", "tensorflow")])),
            f"{src}: Lambda naming tensorflow.load_op_library by module and function (Keras 2 looks it up in sys.modules): loads a native library")
