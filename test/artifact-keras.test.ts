@@ -34,6 +34,20 @@ describe("Keras models", () => {
     }
   });
 
+  it("reports TensorFlow functions that load native code or touch files, and trusts TensorFlow's tensor functions", async () => {
+    const h5 = await scan(read(ATTACKS, "s22-keras2-lambda-tf-load-op-library.h5"), "model.h5");
+    assert.deepEqual(h5.findings.map((f) => `${f.ruleId} ${f.severity}`), ["KERAS-ARTIFACT-003 critical"]);
+    const lambda = (module: string, name: string) =>
+      archive(sequential(layer("keras.layers", "Lambda", { name: "lambda", function: layer(module, "function", name), arguments: {} })));
+    assert.deepEqual(summary(await scan(lambda("tensorflow.io", "write_file"), "m.keras")), [
+      "high Keras config names a function reference tensorflow.io.write_file, a TensorFlow function that writes a file (in config.json)",
+    ]);
+    assert.deepEqual(summary(await scan(lambda("tensorflow.io.gfile", "rmtree"), "m.keras")).length, 1);
+    for (const [module, name] of [["tensorflow.math", "add"], ["tensorflow.nn", "relu"], ["tensorflow.experimental.numpy", "copy"], ["tensorflow.keras.losses", "load"]]) {
+      assert.deepEqual(summary(await scan(lambda(module!, name!), "m.keras")), [], `${module}.${name}`);
+    }
+  });
+
   it("finds a legacy .h5 config whose \"class_name\" keys are all spelt with JSON escapes", async () => {
     const result = await scan(read(ATTACKS, "s21-keras2-lambda-escaped-keys.h5"), "model.h5");
     assert.deepEqual(result.findings.map((f) => `${f.ruleId} ${f.severity}`), ["KERAS-ARTIFACT-001 critical"]);

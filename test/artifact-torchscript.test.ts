@@ -42,6 +42,21 @@ describe("TorchScript archives", () => {
     assert.ok(plain.some((f) => /torch\.jit\._pickle\.build_intlist/.test(f)), plain.join("\n"));
   });
 
+  it("reports TorchScript code that reaches the file system: on load in __setstate__, else when the model runs", async () => {
+    const saved = await findings(new Uint8Array(readFileSync(join(REPO_ROOT, "fixtures", "artifact-corpus", "attacks", "s22-torchscript-setstate-save.pt"))), "m.pt");
+    assert.deepEqual(saved, ["PICKLE-ARTIFACT-001 high TorchScript code calls torch.save in __setstate__, which torch.jit.load runs while loading: it writes a file (in archive/code/__torch__/torchscript_attacks.py)"]);
+    const code = (body: string) =>
+      zipOf([
+        { name: "net/data.pkl", data: TORCHSCRIPT_DATA },
+        { name: "net/constants.pkl", data: EMPTY_CONSTANTS },
+        { name: "net/code/__torch__.py", data: new TextEncoder().encode(`class Net(Module):\n  def forward(self: __torch__.Net,\n    x: Tensor) -> Tensor:\n${body}\n`) },
+      ]);
+    assert.deepEqual(await findings(code('    return torch.from_file("/etc/passwd", False, 4)'), "net.pt"), [
+      "PICKLE-ARTIFACT-001 medium TorchScript code calls torch.from_file in forward: it reads a file when the model runs (in net/code/__torch__.py)",
+    ]);
+    assert.deepEqual(await findings(code("    return torch.add(x, x)"), "net.pt"), []);
+  });
+
   it("still reports any other global in a TorchScript archive", async () => {
     const payload = asm(PROTO(2), GLOBAL("posix", "system"), GLOBAL("__torch__", "Net"), O.TUPLE1, O.REDUCE, O.STOP);
     const result = await findings(archive(payload, true), "net.pt");

@@ -464,6 +464,7 @@ def build():
     round_s20()
     round_s20_tar(evil)
     round_s21()
+    round_s22()
 
 
 def joblib_array_header(dtype, shape):
@@ -800,6 +801,26 @@ def round_s21():
         z.writestr(zip_member("model/config.json"), json.dumps({"architectures": ["Net"]}))
     attack("s21-zip-in-tar-gz.tar.gz", tar({"release/model.zip": nested.getvalue()}, "w:gz"),
            f"{src}: a torch.save zip inside a zip inside a tar.gz (a model release archive)")
+
+
+def round_s22():
+    """Session 22: limits spent on purpose before the payload, and pickles HDF5 rows hold in any protocol."""
+    import hdf5_objects
+    src = "s22"
+    # A payload after more pushes than the framing walk's 2^20-entry stack holds is tested in
+    # test/artifact-redteam-s22.test.ts rather than kept here: its million pushes cost the model-file folder's
+    # bench ~0.2 s of CPU.
+    import keras_files as k
+    attack("s22-keras2-lambda-tf-load-op-library.h5", k.h5_model(k.sequential2([k.lambda2("load_op_library", "function", "tensorflow")])),
+           f"{src}: Lambda naming tensorflow.load_op_library by module and function (Keras 2 looks it up in sys.modules): loads a native library")
+    attack("s22-keras3-tf-io-write-file.keras", k.keras_archive(k.sequential3([k.lambda3(k.function_reference("tensorflow.io", "write_file"))])),
+           f"{src}: a Lambda whose function is tensorflow.io.write_file by reference (TensorFlow is Keras' backend, not a safe namespace)")
+    import torchscript_attacks
+    attack("s22-torchscript-setstate-save.pt", torchscript_attacks.save_on_load(),
+           f"{src}: torch.jit.save archive whose scripted __setstate__ calls torch.save (aten::save): torch.jit.load runs it and writes a file")
+    for protocol in (0, 2):
+        attack(f"s22-pytables-row-p{protocol}.h5", hdf5_objects.pytables_objects([{"version": 1}, _Command()], protocol=protocol),
+               f"{src}: PyTables ObjectAtom row pickled with protocol {protocol} (no FRAME header: ObjectAtom.fromarray unpickles a row of any protocol, as Python 2 wrote them)")
 
 
 def _npz64(member):

@@ -12,11 +12,19 @@ import os
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
-def pytables_objects(rows):
-    """An HDF5 file image (bytes) with one ObjectAtom VLArray `meta` holding `rows`."""
+def pytables_objects(rows, protocol=None):
+    """An HDF5 file image (bytes) with one ObjectAtom VLArray `meta` holding `rows`, pickled with `protocol` (PyTables
+    uses pickle.HIGHEST_PROTOCOL; ObjectAtom.fromarray unpickles a row of any protocol, as Python 2 wrote them)."""
+    import pickle
+
     import tables
+
+    class ProtocolAtom(tables.ObjectAtom):
+        def _tobuffer(self, object_):
+            return pickle.dumps(object_, pickle.HIGHEST_PROTOCOL if protocol is None else protocol)
+
     with tables.open_file("objects.h5", "w", driver="H5FD_CORE", driver_core_backing_store=0) as f:
-        array = f.create_vlarray(f.root, "meta", tables.ObjectAtom(), chunkshape=(2,), track_times=False)
+        array = f.create_vlarray(f.root, "meta", ProtocolAtom(), chunkshape=(2,), track_times=False)
         for row in rows:
             array.append(row)
         f.flush()

@@ -149,7 +149,9 @@ export class PickleStreams {
     // A protocol 0 line longer than the walk reads (a string of megabytes before the payload, tensor bytes as text)
     // is not where the unpickler stops: it reads on to the newline.
     // Nor is the walk's opcode limit: the machine stops at the same count, but then sweeps the rest for globals.
-    if (error === undefined || /^unterminated |^stopped after /.test(error.message)) return null;
+    // Nor its stack limit: the unpickler's stack has none, and a file of a million pushes before its payload is built
+    // to stop us there (the machine stops at its own, lower, depth limit and sweeps the rest for globals).
+    if (error === undefined || /^unterminated |^stopped after |^stack deeper than /.test(error.message)) return null;
     const cut = Math.max(0, error.offset - position) + WALK_ERROR_MARGIN;
     if (cut >= length) return null;
     const analysis = this.host.analyze(await readRange(item.source, position, cut));

@@ -438,7 +438,10 @@ export const KERAS_ARTIFACT_GADGET = artifactRule({
       "`keras.config.enable_unsafe_deserialization` turns safe mode off for the rest of the load (CVE-2025-9906), " +
       "`keras.utils.get_file` downloads (CVE-2025-8747), `TFSMLayer` loads a SavedModel from a path the file names, " +
       "lookup layers read a `vocabulary` file or URL (CVE-2025-12058), and `TorchModuleWrapper` unpickles its base64 " +
-      "`module` with `torch.load(weights_only=False)` (Keras before 3.11.3 even in safe mode).",
+      "`module` with `torch.load(weights_only=False)` (Keras before 3.11.3 even in safe mode). TensorFlow, Keras' " +
+      "backend, is trusted except for the functions that load native libraries (`tf.load_op_library`), call Python " +
+      "from the graph (`tf.py_function`, `tf.numpy_function`) or touch files (`tf.io.read_file`/`write_file`, " +
+      "`tf.io.gfile`, `tf.saved_model.load`).",
     securityImplications:
       "Safe mode bypassed, files read or fetched from attacker-chosen locations, or a pickle run on load.",
     howToFix:

@@ -16,7 +16,8 @@ import { HEAD_BYTES, PickleStreams, type PickleHost, type PickleSite } from "./p
 import type { ByteSource, PickleIssue, PickleScanOptions } from "./types.js";
 import { Warnings } from "./warnings.js";
 import { findClassNameJson, looksLikeHdf5 } from "./keras/hdf5.js";
-import { findFramedPickles } from "./containers/embedded-pickles.js";
+import { findFramedPickles, findHeapObjects } from "./containers/embedded-pickles.js";
+import { judgeTorchScriptCode, TORCHSCRIPT_CODE } from "./torchscript-code.js";
 import { isKerasConfig, isKerasMetadataName, judgeKerasConfig, type KerasJudgement } from "./keras/judge.js";
 
 export type { ArtifactLayoutEntry, ArtifactRole } from "./containers/reader.js";
@@ -56,6 +57,8 @@ const MAX_WORK_ITEMS = 10_000;
 /** The member of a .keras archive that Keras rebuilds the model from. */
 const KERAS_CONFIG = "config.json";
 const MAX_KERAS_CONFIG = 64 * 1024 * 1024;
+/** TorchScript source read per member (a model's printed code is kilobytes). */
+const MAX_TORCHSCRIPT_CODE = 16 * 1024 * 1024;
 /** The most bytes read for one pickle found inside an HDF5 file (an object row is small; its analysis stops at STOP). */
 const MAX_EMBEDDED_PICKLE = 16 * 1024 * 1024;
 /** Opcodes analysed per file across all its pickles (a 3,000-member archive must not cost 3,000 full budgets). */
@@ -294,6 +297,7 @@ class ArtifactScan implements PickleHost {
     }
     if (row.role === "tensor-data" || !member.head || !member.open) return;
     if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name, item.depth + 1);
+    if (member.torchScript && TORCHSCRIPT_CODE.test(member.path)) return this.inspectTorchScriptCode(await member.open(), name);
     const expectPickle = member.expectPickle === true;
     const kerasMetadata = isKerasMetadataName(member.path);
     let head: Uint8Array;
@@ -365,13 +369,27 @@ class ArtifactScan implements PickleHost {
    * or that call a denylisted global before breaking, are kept.
    */
   private async inspectHdf5Pickles(item: WorkItem): Promise<void> {
-    for (const at of await findFramedPickles(item.source, this.options.limits.maxDecompressedBytes)) {
-      const bytes = await readRange(item.source, at, Math.min(MAX_EMBEDDED_PICKLE, item.source.size - at));
+    const maxBytes = this.options.limits.maxDecompressedBytes;
+    const rows = (await findHeapObjects(item.source, maxBytes)).filter((row) => row.size <= MAX_EMBEDDED_PICKLE);
+    const candidates = new Map<number, number>();
+    for (const at of await findFramedPickles(item.source, maxBytes)) candidates.set(at, Math.min(MAX_EMBEDDED_PICKLE, item.source.size - at));
+    for (const row of rows) {
+      if (looksLikePickle(await readRange(item.source, row.offset, Math.min(row.size, HEAD_BYTES)), row.size > HEAD_BYTES)) candidates.set(row.offset, row.size);
+    }
+    for (const [at, length] of [...candidates].sort((a, b) => a[0] - b[0])) {
+      const bytes = await readRange(item.source, at, length);
       const analysis = this.analyze(bytes);
       if (analysis.imports.length === 0) continue;
       if (analysis.error !== undefined && !analysis.issues.some((i) => i.severity === "critical")) continue;
       this.record(analysis, item.member, item.origin + at);
     }
+  }
+
+  /** TorchScript source in a torch.jit.save archive (see torchscript-code.ts). */
+  private async inspectTorchScriptCode(source: ByteSource | null, member: string | undefined): Promise<void> {
+    if (source === null) return;
+    const text = new TextDecoder("utf-8").decode(await readRange(source, 0, Math.min(source.size, MAX_TORCHSCRIPT_CODE)));
+    for (const issue of judgeTorchScriptCode(text)) this.addIssue(issue, member, 0);
   }
 
   /** A .keras archive's config.json: the model Keras rebuilds on load. */

@@ -43,6 +43,8 @@ export interface HeavyOutput {
 /** Input pushed per step: the most a step can decode past the cap is about 1,032 times this (DEFLATE's maximum ratio). */
 const MAX_PIECE = 64 * 1024;
 const MIN_PIECE = 1024;
+/** The output a piece of a full decode (not a sniff) is sized for once its data shows a bomb's ratio. */
+const PIECE_OUTPUT = 4 << 20;
 const SNIFF_INPUT = 4 << 20;
 
 /** A streaming decoder: pushes input, hands output to the handler given at construction. */
@@ -161,18 +163,49 @@ async function inflateHead(input: ByteSource, cap: number): Promise<Uint8Array |
 interface PushOutcome extends DecompressResult {
   /** Output offsets at which each member after the first started, with their input offsets (gzip). */
   members: { input: number; output: number }[];
-  chunks: Uint8Array[];
+}
+
+/**
+ * Decoded bytes gathered as they come, each chunk copied in and let go at once: holding every chunk until the end
+ * and then copying them into one array kept the output twice (a member decoded to the 256 MiB limit peaked at ~700 MB
+ * resident). The array doubles as it fills, never past `cap`; its unwritten pages cost nothing.
+ */
+const LARGE_OUTPUT = 16 << 20;
+
+class GrowingOutput {
+  private buffer = new Uint8Array(0);
+  length = 0;
+
+  constructor(private readonly cap: number) {}
+
+  append(chunk: Uint8Array): void {
+    const take = Math.min(chunk.length, this.cap - this.length);
+    if (take <= 0) return;
+    if (this.length + take > this.buffer.length) {
+      // Past 16 MiB, room for the whole cap at once: doubling again would hold the old and the new array together.
+      const doubled = Math.max(this.length + take, 2 * this.buffer.length, 64 * 1024);
+      const grown = new Uint8Array(Math.min(this.cap, doubled > LARGE_OUTPUT ? this.cap : doubled));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    this.buffer.set(take === chunk.length ? chunk : chunk.subarray(0, take), this.length);
+    this.length += take;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
 }
 
 /** Feeds `input` from `start` to a streaming decoder in pieces, stopping once the output reaches `cap`. */
 async function pushDecode(factory: PushDecoderFactory, input: ByteSource, start: number, cap: number, heavy?: HeavyOutput): Promise<PushOutcome> {
-  const chunks: Uint8Array[] = [];
+  const output = new GrowingOutput(cap);
   const members: { input: number; output: number }[] = [];
   let total = 0;
   let toldHeavy = heavy === undefined;
   const decoder = factory((chunk) => {
     if (chunk.length === 0) return;
-    chunks.push(chunk);
+    output.append(chunk);
     total += chunk.length;
     if (!toldHeavy && total > heavy!.bytes) {
       toldHeavy = true;
@@ -184,19 +217,23 @@ async function pushDecode(factory: PushDecoderFactory, input: ByteSource, start:
   let error: string | undefined;
   let limitReached = cap === 0;
   try {
+    let ratio = 0;
     for (let at = start; at < input.size && !limitReached; ) {
-      // Near the cap, smaller pieces: one piece cannot expand far past it.
-      const piece = firstPiece(cap - total);
+      // Near the cap, smaller pieces: one piece cannot expand far past it. A bomb's pieces, smaller still: fflate
+      // grows its buffer by doubling to hold all one piece decodes to (64 KiB of zeros: 64 MiB), and then copies it.
+      const piece = cap > LARGE_OUTPUT && ratio > PIECE_OUTPUT / MAX_PIECE ? Math.max(MIN_PIECE, Math.min(firstPiece(cap - total), Math.floor(PIECE_OUTPUT / ratio))) : firstPiece(cap - total);
       const bytes = await readRange(input, at, piece);
       if (bytes.length === 0) break;
       at += bytes.length;
+      const before = total;
       decoder.push(bytes, at >= input.size);
+      ratio = (total - before) / bytes.length;
     }
   } catch (caught) {
     if (caught instanceof CapReached) limitReached = true;
     else error = caught instanceof Error ? caught.message : String(caught);
   }
-  return { bytes: concatBytes(chunks, Math.min(total, cap)), limitReached, members, chunks, ...(error ? { error } : {}) };
+  return { bytes: output.bytes(), limitReached, members, ...(error ? { error } : {}) };
 }
 
 /**

@@ -382,7 +382,9 @@ export const zipReader: ContainerReader = {
     if (directory.archiveStart > 0 && !options.afterPickle && start <= 0) {
       context.warn(`zip archive starts at offset ${directory.archiveStart}: data was prepended to it`, context.member);
       // Readers that start from the front (streaming unzip, magic-number checks) see the prepended bytes, not
-      // the archive the end record describes: inspect them too, and report a second archive there.
+      // the archive the end record describes: inspect them too, and report a second archive there. Found by its end
+      // record behind another format's bytes (start -1), the prefix is the file the other readers already read
+      // whole: a second look at its first bytes would only find that format cut short (a tar "truncated").
       const prefix = sliceSource(source, 0, directory.archiveStart);
       if (startsWith(await readRange(prefix, 0, 4), LOCAL_SIG)) {
         context.issue(
@@ -394,7 +396,7 @@ export const zipReader: ContainerReader = {
           context.member,
         );
       }
-      alternates.push(prefix);
+      if (start === 0) alternates.push(prefix);
     }
     for (const warning of directory.warnings) context.warn(warning, context.member);
     for (const trick of directory.tricks) {

@@ -26,6 +26,35 @@ const KERAS_GADGETS: ReadonlyMap<string, string> = new Map([
   ["TFSMLayer", "loads and runs a TensorFlow SavedModel from a path the config names"],
 ]);
 
+/**
+ * TensorFlow functions a config may name (a Lambda's `module` + `function` in Keras 2, which looks the module up in
+ * sys.modules; a function reference in Keras 3 before 3.9) that do more than compute on tensors: TensorFlow is
+ * otherwise trusted as Keras' own backend, but these load native code, call Python callables, or touch the file
+ * system at a path a Lambda's `arguments` can choose. Keyed by the function's name; `where` narrows names common
+ * elsewhere to the module they are dangerous in. (The ops themselves, tf.io.read_file and the like, also run when a
+ * loaded model is called; in a config they are a call site the model's author chose, not a layer.)
+ */
+const TENSORFLOW_GADGETS: ReadonlyMap<string, { reason: string; severity: "critical" | "high"; where?: RegExp }> = new Map([
+  ["load_op_library", { reason: "loads a native shared library (its code runs in the process)", severity: "critical" }],
+  ["load_library", { reason: "loads a native shared library (its code runs in the process)", severity: "critical" }],
+  ["load_pluggable_device_library", { reason: "loads a native shared library (its code runs in the process)", severity: "critical" }],
+  ["py_function", { reason: "calls a Python function from inside the graph", severity: "critical" }],
+  ["numpy_function", { reason: "calls a Python function from inside the graph", severity: "critical" }],
+  ["py_func", { reason: "calls a Python function from inside the graph", severity: "critical" }],
+  ["eager_py_func", { reason: "calls a Python function from inside the graph", severity: "critical" }],
+  ["read_file", { reason: "reads a file", severity: "high" }],
+  ["write_file", { reason: "writes a file", severity: "high" }],
+  ["matching_files", { reason: "lists files", severity: "high" }],
+  ["create_file_writer", { reason: "writes files", severity: "high" }],
+  ["load", { reason: "loads and runs another model from a path", severity: "high", where: /(^|\.)(saved_model|data)(\.|$)/ }],
+  ["GFile", { reason: "opens a file", severity: "high", where: /(^|\.)gfile(\.|$)/ }],
+  ["copy", { reason: "copies a file", severity: "high", where: /(^|\.)gfile(\.|$)/ }],
+  ["rename", { reason: "moves a file", severity: "high", where: /(^|\.)gfile(\.|$)/ }],
+  ["remove", { reason: "deletes a file", severity: "high", where: /(^|\.)gfile(\.|$)/ }],
+  ["rmtree", { reason: "deletes a directory tree", severity: "high", where: /(^|\.)gfile(\.|$)/ }],
+  ["makedirs", { reason: "creates directories", severity: "high", where: /(^|\.)gfile(\.|$)/ }],
+]);
+
 /** Preprocessing layers that read their vocabulary from a path (or URL) when it is a string. */
 const VOCABULARY_READERS = new Set(["StringLookup", "IntegerLookup", "TextVectorization"]);
 
@@ -176,6 +205,16 @@ function lambdaIssue(what: string): PickleIssue {
  */
 function judgeImport(module: string, name: string, what: string, add: (issue: PickleIssue) => void, projectGlobals: ProjectGlobals | undefined): void {
   const root = module.split(".")[0]!;
+  const tensorflow = root === "tensorflow" ? TENSORFLOW_GADGETS.get(name) : undefined;
+  if (tensorflow !== undefined && (tensorflow.where === undefined || tensorflow.where.test(module))) {
+    add({
+      kind: "keras-gadget",
+      severity: tensorflow.severity,
+      message: `Keras config names ${what} ${module}.${name}, a TensorFlow function that ${tensorflow.reason}`,
+      global: `${module}.${name}`,
+    });
+    return;
+  }
   if (KERAS_PACKAGES.includes(root)) return;
   const qualified = `${module}.${name}`;
   const deny = matchDenylist(module, name);
