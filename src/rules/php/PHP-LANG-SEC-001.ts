@@ -10,7 +10,7 @@ function allowedClasses(m: PhpMatch, options: Node): Node | undefined | "unknown
   for (const el of options.children) {
     if (el.type !== "array_element_initializer" || el.children.length < 2) continue;
     const key = el.children[0];
-    if (key.type === "string" && m.model.text(key).slice(1, -1) === "allowed_classes") return el.children[1];
+    if (m.model.stringValue(key) === "allowed_classes") return el.children[1];
   }
   return undefined;
 }
