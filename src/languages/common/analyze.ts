@@ -115,7 +115,8 @@ function traceOf(site: Site, spec: LanguageSinkSpec, taint: TaintTracker): Trace
     appendAll(parts, site.namedArgs.values());
   }
   if (!parts.length) return undefined;
-  return taint.traceInto(site.fn, parts);
+  if (!spec.dataStart) return taint.traceInto(site.fn, parts);
+  return taint.traceIntoStart(site.fn, parts, spec.dataStart === true ? undefined : spec.dataStart.openPrefix);
 }
 
 function toFinding(

@@ -59,6 +59,8 @@ export interface FlowAdapter {
   variableAt(node: Node): string | undefined;
   /** Whether `node` turns any data into harmless data (a hash, a number, a base name): its inside is not followed. */
   isSanitizer?(node: Node): boolean;
+  /** The left operand when `node` joins strings (`a + b`, `$a . $b`): what a joined value starts with. */
+  concatenationHead(node: Node): Node | undefined;
 }
 
 /** What the engine needs from a language's semantic model of one file. */

@@ -63,6 +63,10 @@ export class CSharpFlow implements FlowAdapter {
     return name !== undefined && SANITIZERS.has(this.model.text(name).replace(/<[\s\S]*>$/, ""));
   }
 
+  concatenationHead(node: Node): Node | undefined {
+    return this.model.binaryLeft(node, "+");
+  }
+
   variableAt(node: Node): string | undefined {
     if (node.type !== "identifier" || node.field === "name" || node.field === "type") return undefined;
     if (node.parent?.type === "member_access_expression" && node.field !== "expression") return undefined;

@@ -69,6 +69,10 @@ export class JavaFlow implements FlowAdapter {
     return name !== undefined && SANITIZERS.has(this.model.text(name));
   }
 
+  concatenationHead(node: Node): Node | undefined {
+    return this.model.binaryLeft(node, "+");
+  }
+
   variableAt(node: Node): string | undefined {
     if (node.type !== "identifier") return undefined;
     if (node.field === "name" || node.field === "field" || node.field === "key" || node.field === "type") return undefined;

@@ -49,6 +49,10 @@ export class PhpFlow implements FlowAdapter {
     return fn !== undefined && SANITIZERS.has(this.model.text(fn).replace(/^\\/, "").toLowerCase());
   }
 
+  concatenationHead(node: Node): Node | undefined {
+    return this.model.binaryLeft(node, ".");
+  }
+
   variableAt(node: Node): string | undefined {
     if (node.type !== "variable_name") return undefined;
     const text = this.model.text(node);
