@@ -4,6 +4,8 @@ import { childByField, type Node } from "../common/syntax.js";
 import { argumentsOf, type PhpModel } from "./model.js";
 
 const SUPERGLOBALS = new Set(["$_GET", "$_POST", "$_COOKIE", "$_REQUEST", "$_FILES", "$_SERVER", "$HTTP_RAW_POST_DATA"]);
+/** `$_SERVER` keys the request fills (see `requestServerKey`). */
+const REQUEST_SERVER_KEYS = /^(HTTP_\w+|REQUEST_URI|REQUEST_METHOD|QUERY_STRING|PATH_INFO|ORIG_PATH_INFO|PATH_TRANSLATED|PHP_SELF|SCRIPT_URL|SCRIPT_URI|REDIRECT_\w+|CONTENT_TYPE|CONTENT_LENGTH|PHP_AUTH_\w+|AUTH_TYPE|REMOTE_USER|SERVER_NAME|argv)$/;
 const REQUEST_CLASSES = /(^|\\)(Request|ServerRequestInterface|RequestInterface|FormRequest)$/;
 const REQUEST_METHODS = new Set(["get", "input", "query", "post", "cookie", "header", "all", "file", "getcontent", "json", "getparsedbody", "getqueryparams", "getcookieparams", "getbody", "getuploadedfiles", "toarray", "only", "except", "string", "str"]);
 
@@ -26,7 +28,11 @@ export class PhpFlow implements FlowAdapter {
   }
 
   sourceAt(node: Node): string | undefined {
-    if (node.type === "variable_name" && SUPERGLOBALS.has(this.model.text(node))) return `\`${this.model.text(node.parent?.type === "subscript_expression" ? node.parent : node)}\` (request data)`;
+    if (node.type === "variable_name" && SUPERGLOBALS.has(this.model.text(node))) {
+      const subscript = node.parent?.type === "subscript_expression" && node.parent.children[0] === node ? node.parent : undefined;
+      if (this.model.text(node) === "$_SERVER" && subscript && !this.requestServerKey(subscript)) return undefined;
+      return `\`${this.model.text(subscript ?? node)}\` (request data)`;
+    }
     if (node.type === "function_call_expression") {
       const fn = childByField(node, "function");
       const name = fn ? this.model.text(fn).replace(/^\\/, "").toLowerCase() : "";
@@ -44,6 +50,17 @@ export class PhpFlow implements FlowAdapter {
       if (isHelper || (cls && REQUEST_CLASSES.test(cls)) || viaProperty) return `\`${this.model.text(node)}\` (HTTP request)`;
     }
     return undefined;
+  }
+
+  /**
+   * Whether `$_SERVER[key]` holds request data: the request's headers (`HTTP_*`), URI, path, query, method, content
+   * headers and credentials, or a key the analysis cannot read. Other named keys are the server's settings and the
+   * process environment (`$_SERVER['LARAVEL_INVOKABLE_CLOSURE']` in a console command): not request data.
+   */
+  private requestServerKey(subscript: Node): boolean {
+    const key = subscript.children[1];
+    const name = key && this.model.stringValue(key);
+    return name === undefined || REQUEST_SERVER_KEYS.test(name);
   }
 
   /** Hashes, numbers, counts and base names carry nothing a deserializer or a stream wrapper could use. */
