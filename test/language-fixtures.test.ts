@@ -9,6 +9,8 @@ import { analyzeLanguageSource, LANGUAGE_RULES } from "../src/index.js";
 const FIXTURES = join(import.meta.dirname, "..", "..", "fixtures");
 const EXPECT = /(?:\/\/|#)\s*expect:\s*([A-Z0-9, -]+?)\s*(?:\*\/)?\s*$/;
 const SOURCE_FILE = /\.(java|cs|php)$/;
+/** `// trust: internal` on a line: the directory's rule reports it with that trust. */
+const TRUST = /\/\/\s*trust:\s*(untrusted|unknown|internal)\b/;
 
 function expectedLines(source: string): Map<string, Set<number>> {
   const out = new Map<string, Set<number>>();
@@ -47,6 +49,13 @@ describe("Java, C# and PHP rule fixtures", () => {
             const wanted = [...(expected.get(id) ?? [])].sort((a, b) => a - b);
             assert.deepEqual(actual, wanted, `${id} in ${dir}/${file}: reported lines differ from // expect lines`);
           }
+          source.split(/\r?\n/).forEach((line, i) => {
+            const trust = TRUST.exec(line)?.[1];
+            if (!trust) return;
+            const at = findings.filter((f) => f.ruleId === dir && f.location.line === i + 1);
+            assert.ok(at.length, `${dir}/${file}:${i + 1} has a // trust: comment but no finding`);
+            for (const f of at) assert.equal(f.trust, trust, `${dir}/${file}:${i + 1}: trust (${f.trustReason ?? "no reason"})`);
+          });
         });
       }
     });

@@ -84,6 +84,25 @@ describe("Java, C# and PHP in project scans", () => {
     assert.deepEqual(loadedGrammars(), ["csharp", "java", "php"]);
   });
 
+  it("findings that read data carry trust, so --min-trust applies to Java, C# and PHP; settings carry none and always count", async () => {
+    const tree = tempTree({
+      "web/cart.php": PHP_SCRIPT + "$copy = unserialize(serialize($cart));\n$other = unserialize($blob);\n",
+      "dotnet/Settings.cs": CSHARP_SETTINGS,
+    });
+    try {
+      const trusts = async (args: string[]) => {
+        const run = await runMain(["scan", "--project", tree.root, "--output", "json", ...args]);
+        assert.equal(run.code, 0, run.stderr);
+        return JSON.parse(run.stdout).results.map((r: { rule_id: string; trust?: string; location: { line: number } }) => `${r.rule_id}:${r.location.line} ${r.trust ?? "-"}`).sort();
+      };
+      assert.deepEqual(await trusts([]), ["CSHARP-LANG-SEC-004:5 -", "PHP-LANG-SEC-001:2 untrusted", "PHP-LANG-SEC-001:4 internal", "PHP-LANG-SEC-001:5 unknown"]);
+      assert.deepEqual(await trusts(["--min-trust", "unknown"]), ["CSHARP-LANG-SEC-004:5 -", "PHP-LANG-SEC-001:2 untrusted", "PHP-LANG-SEC-001:5 unknown"]);
+      assert.deepEqual(await trusts(["--min-trust", "untrusted"]), ["CSHARP-LANG-SEC-004:5 -", "PHP-LANG-SEC-001:2 untrusted"]);
+    } finally {
+      tree.cleanup();
+    }
+  });
+
   it("--ruleset selects one language; SARIF carries the trace as a code flow and the rule's help", async () => {
     const run = await runMain(["scan", "--project", project.root, "--ruleset", "java/all", "--output", "sarif"]);
     assert.equal(run.code, 0, run.stderr);

@@ -28,6 +28,12 @@ export interface LanguageSinkSpec<M extends SourceModel = SourceModel> {
   /** The parts whose data is deserialized: argument positions, and whether the receiver counts; default all. */
   dataArgs?: number[];
   dataReceiver?: boolean;
+  /**
+   * Only the start of the data counts (a path or a name whose scheme decides what happens, e.g. `phar://`,
+   * `ldap://`): request data must reach the left end of a joined string. `openPrefix` matches constant starts
+   * that still leave the decisive part to what follows (`"ldap://" + host`).
+   */
+  dataStart?: true | { openPrefix: RegExp };
   /** Report only when request data reaches the site (sinks that are harmless with constant input, e.g. JNDI names). */
   requiresUntrusted?: boolean;
   /** Decide from the site: null drops it; an outcome adjusts it. */

@@ -28,6 +28,7 @@ import JAVA_LANG_SEC_007 from "./java/JAVA-LANG-SEC-007.js";
 import JAVA_LANG_SEC_008 from "./java/JAVA-LANG-SEC-008.js";
 import JAVA_LANG_SEC_009 from "./java/JAVA-LANG-SEC-009.js";
 import JAVA_LANG_SEC_010 from "./java/JAVA-LANG-SEC-010.js";
+import JAVA_LANG_SEC_011 from "./java/JAVA-LANG-SEC-011.js";
 
 export const LANGUAGES: readonly LanguageSupport[] = [JAVA, CSHARP, PHP];
 
@@ -43,6 +44,7 @@ export const LANGUAGE_RULES: readonly LanguageRule[] = ([
   JAVA_LANG_SEC_008,
   JAVA_LANG_SEC_009,
   JAVA_LANG_SEC_010,
+  JAVA_LANG_SEC_011,
   CSHARP_LANG_SEC_001,
   CSHARP_LANG_SEC_002,
   CSHARP_LANG_SEC_003,

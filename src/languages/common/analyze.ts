@@ -5,6 +5,7 @@ import type { Finding, ScanError, TraceStep } from "../../core/types.js";
 import type { LanguageMatch, LanguageOutcome, LanguageRule, LanguageSinkSpec } from "../../rules/language-rule.js";
 import type { Site, SourceModel } from "./model.js";
 import type { GrammarParser, Node, ParsedTree } from "./syntax.js";
+import { OwnDataJudge } from "./own-data.js";
 import { locationOf, TaintTracker } from "./taint.js";
 
 export interface SourceFile {
@@ -82,6 +83,7 @@ export function analyzeLanguageFile(parser: GrammarParser, createModel: ModelFac
   }
   const model = createModel(tree, index, file);
   const taint = new TaintTracker(tree, model.flow, file.path);
+  const ownData = new OwnDataJudge(model.flow);
   const matches: { match: LanguageMatch; spec: LanguageSinkSpec; rule: LanguageRule; outcome: LanguageOutcome }[] = [];
   const reported = new Set<string>();
   for (const site of model.sites) {
@@ -100,13 +102,14 @@ export function analyzeLanguageFile(parser: GrammarParser, createModel: ModelFac
       }
     }
   }
-  const findings = matches.map(({ match, spec, rule, outcome }) => toFinding(match, spec, rule, outcome, file, tree, taint));
+  const findings = matches.map(({ match, spec, rule, outcome }) => toFinding(match, spec, rule, outcome, file, tree, taint, ownData));
   applySuppressions(findings, matches.map((m) => m.match.site.node), tree, model);
   assignFingerprints(findings, matches.map((m) => m.match.site.node), model);
   return { findings, errors, parsed: true };
 }
 
-function traceOf(site: Site, spec: LanguageSinkSpec, taint: TaintTracker): TraceStep[] | undefined {
+/** The expressions whose data the sink reads: its receiver and arguments, as the spec names them. */
+function dataParts(site: Site, spec: LanguageSinkSpec): Node[] {
   const parts: Node[] = [];
   if (spec.dataReceiver !== false && site.receiver) parts.push(site.receiver);
   if (spec.dataArgs) for (const i of spec.dataArgs) site.args[i] && parts.push(site.args[i]);
@@ -114,8 +117,14 @@ function traceOf(site: Site, spec: LanguageSinkSpec, taint: TaintTracker): Trace
     appendAll(parts, site.args);
     appendAll(parts, site.namedArgs.values());
   }
+  return parts;
+}
+
+function traceOf(site: Site, spec: LanguageSinkSpec, taint: TaintTracker): TraceStep[] | undefined {
+  const parts = dataParts(site, spec);
   if (!parts.length) return undefined;
-  return taint.traceInto(site.fn, parts);
+  if (!spec.dataStart) return taint.traceInto(site.fn, parts);
+  return taint.traceIntoStart(site.fn, parts, spec.dataStart === true ? undefined : spec.dataStart.openPrefix);
 }
 
 function toFinding(
@@ -126,6 +135,7 @@ function toFinding(
   file: SourceFile,
   tree: ParsedTree,
   taint: TaintTracker,
+  ownData: OwnDataJudge,
 ): Finding {
   let message = outcome.message ?? spec.message(m);
   const finding: Finding = {
@@ -145,7 +155,15 @@ function toFinding(
     finding.message = message;
     finding.severity = "critical";
     finding.trace = [...m.trace, taint.step(m.site.node, `deserialized by \`${m.site.calleeText}\``)];
+    finding.trust = "untrusted";
+    return finding;
   }
+  // Sinks that read data carry a trust judgement, as the Python pattern rules do; settings (`TypeNameHandling.All`) do not.
+  const parts = dataParts(m.site, spec);
+  if (!parts.length || m.site.kind === "reference") return finding;
+  const own = ownData.reasonFor(m.site.fn, parts);
+  finding.trust = own ? "internal" : "unknown";
+  if (own) finding.trustReason = own;
   return finding;
 }
 

@@ -26,6 +26,14 @@ export abstract class SourceModelBase implements SourceModel {
     return names.reverse().join(".");
   }
 
+  /** The left operand of `left <operator> right` (a binary expression of every supported grammar). */
+  binaryLeft(node: Node, operator: string): Node | undefined {
+    if (node.type !== "binary_expression") return undefined;
+    const left = childByField(node, "left");
+    const right = childByField(node, "right");
+    return left && right && this.tree.source.slice(left.end, right.start).trim() === operator ? left : undefined;
+  }
+
   /** Records a qualified constant or member (`TypeNameHandling.All`) as a site. */
   protected addReferenceSite(node: Node, target: string, fn: Node | undefined): void {
     this.sites.push({ kind: "reference", node, targets: [target], calleeText: shortened(this.text(node)), args: [], namedArgs: new Map(), fn });

@@ -59,6 +59,20 @@ export interface FlowAdapter {
   variableAt(node: Node): string | undefined;
   /** Whether `node` turns any data into harmless data (a hash, a number, a base name): its inside is not followed. */
   isSanitizer?(node: Node): boolean;
+  /**
+   * Why `node` provably produces the program's own data inside `fn`: what the program just serialized (a round
+   * trip: `serialize(...)`, an in-memory buffer an object stream writes into), a resource of its own with a
+   * constant name, a constant. Undefined when it does not (see own-data.ts).
+   */
+  ownDataAt?(node: Node, fn: Node): string | undefined;
+  /** The expressions whose data `node` carries unchanged in meaning (a stream over bytes, a decoder, a cast). */
+  carriedData?(node: Node): Node[] | undefined;
+  /** Whether `node` holds no data for a deserializer to read (`new BinaryFormatter()`, a configured `new Yaml(...)`). */
+  holdsNoData?(node: Node): boolean;
+  /** Whether `name` is a parameter of `fn`. */
+  isParameter?(name: string, fn: Node): boolean;
+  /** The left operand when `node` joins strings (`a + b`, `$a . $b`): what a joined value starts with. */
+  concatenationHead(node: Node): Node | undefined;
 }
 
 /** What the engine needs from a language's semantic model of one file. */

@@ -1,5 +1,5 @@
 import type { Location, TraceStep } from "../../core/types.js";
-import type { FlowAdapter } from "./model.js";
+import type { FlowAdapter, FlowAssignment } from "./model.js";
 import { descendants, type Node, type ParsedTree } from "./syntax.js";
 
 /**
@@ -10,6 +10,9 @@ import { descendants, type Node, type ParsedTree } from "./syntax.js";
  */
 /** Loops of every supported language: inside one, an assignment later in the text can reach a use earlier in it. */
 const LOOPS = new Set(["while_statement", "do_statement", "for_statement", "enhanced_for_statement", "foreach_statement", "for_each_statement"]);
+
+/** Assignments followed back from the start of a value (`$p = $root . $x; $q = $p . $y; is_file($q)`). */
+const MAX_START_HOPS = 8;
 
 interface Tainted {
   trace: TraceStep[];
@@ -34,6 +37,53 @@ export class TaintTracker {
       if (t) return t;
     }
     return undefined;
+  }
+
+  /**
+   * The trace of request data into the start of any of `exprs` inside `fn`: the left end of a joined string,
+   * through the latest assignment before the use of each variable on the way. A path or a name whose start is the
+   * program's own (`"java:comp/env/" + name`, `$root . $_GET['f']`) cannot choose its scheme or stream wrapper.
+   */
+  traceIntoStart(fn: Node | undefined, exprs: readonly Node[], open?: RegExp): TraceStep[] | undefined {
+    const state = fn ? this.stateOf(fn) : new Map<string, Tainted[]>();
+    const assignments = fn ? this.flow.assignments(fn) : [];
+    for (const e of exprs) {
+      const t = this.startTrace(e, state, assignments, MAX_START_HOPS, open);
+      if (t) return t;
+    }
+    return undefined;
+  }
+
+  private startTrace(expr: Node, state: Map<string, Tainted[]>, assignments: readonly FlowAssignment[], hops: number, open?: RegExp): TraceStep[] | undefined {
+    let head = expr;
+    for (let next = this.flow.concatenationHead(head); next; next = this.flow.concatenationHead(head)) head = next;
+    // A constant start that leaves the decisive part open (`"ldap://" + host`): what follows it counts too.
+    if (open && head !== expr && open.test(this.tree.source.slice(head.start, head.end))) return this.expressionTrace(head.parent ?? head, state);
+    const v = hops > 0 ? this.flow.variableAt(head) : undefined;
+    if (v === undefined) return this.expressionTrace(head, state);
+    // The assignments that reach the use: the latest one before it, and those later in a loop around both.
+    // Appending (`.=`, `+=`) keeps the start, so it is passed over.
+    let latest: FlowAssignment | undefined;
+    const reaching: FlowAssignment[] = [];
+    for (const a of assignments) {
+      if (a.name !== v || !this.replacesValue(a)) continue;
+      if (a.node.end <= head.start) latest = a;
+      else if (sharesLoop(a.node, head)) reaching.push(a);
+    }
+    if (latest) reaching.unshift(latest);
+    if (!reaching.length) return this.expressionTrace(head, state);
+    for (const a of reaching) {
+      const t = this.startTrace(a.value, state, assignments, hops - 1, open);
+      if (t) return [...t, this.step(a.node, `assigned to \`${v}\``)];
+    }
+    return undefined;
+  }
+
+  /** Whether an assignment gives its variable a new value (`=`, a declaration), not an appended one (`.=`, `+=`). */
+  private replacesValue(a: FlowAssignment): boolean {
+    if (!a.node.type.endsWith("assignment_expression")) return true;
+    const left = a.node.children.find((c) => c.field === "left");
+    return !left || this.tree.source.slice(left.end, a.value.start).trim() === "=";
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { FlowAdapter, FlowAssignment } from "../common/model.js";
+import { assignedVariable, CONSTANT, filledBySerializer, OWN_RESOURCE, ROUND_TRIP } from "../common/own-data.js";
 import { ancestor, childByField, childOfType, type Node } from "../common/syntax.js";
-import type { CSharpModel } from "./model.js";
+import { argumentsOf, type CSharpModel } from "./model.js";
 
 /** Bases and attributes that make a class an ASP.NET (Core, MVC, Web API) controller or Razor page. */
 const CONTROLLER_BASES = /(^|\.)(Controller|ControllerBase|ApiController|PageModel|ODataController|Hub)$/;
@@ -10,6 +11,15 @@ const FRAMEWORK_PARAMETER_TYPES = /^(CancellationToken|ILogger(<.*>)?|HttpContex
 const REQUEST_MEMBERS = new Set(["Body", "BodyReader", "Form", "Query", "QueryString", "Cookies", "Headers", "InputStream", "Params", "Files", "RawUrl", "Path", "PathInfo", "Url", "ReadFormAsync", "ReadFromJsonAsync", "Content", "GetBufferedInputStream", "GetBufferlessInputStream", "BinaryRead"]);
 
 const SANITIZERS = new Set(["GetHashCode", "Equals", "Contains", "StartsWith", "EndsWith", "Parse", "TryParse", "CompareTo", "Count", "Any", "IsNullOrEmpty", "IsNullOrWhiteSpace", "GetFileName"]);
+
+const STRING_LITERALS = new Set(["string_literal", "verbatim_string_literal", "raw_string_literal"]);
+/** Methods that return what the program serializes from its own objects. */
+const SERIALIZING_METHODS = new Set(["SerializeObject", "Serialize", "Save"]);
+/** Types whose instances read the data of their first constructor argument. */
+const CARRIER_TYPES = /(Stream|Reader)$/;
+/** Methods whose result is the receiver's data in another form, and decoders of their first argument. */
+const CARRIER_METHODS = new Set(["ToArray", "GetBuffer", "ToString", "Trim", "ReadToEnd"]);
+const DECODERS = new Set(["FromBase64String", "GetBytes", "GetString"]);
 
 /** ASP.NET entry points and C# assignment forms for the shared taint tracker. */
 export class CSharpFlow implements FlowAdapter {
@@ -60,7 +70,78 @@ export class CSharpFlow implements FlowAdapter {
     if (node.type !== "invocation_expression") return false;
     const fn = childByField(node, "function");
     const name = fn?.type === "member_access_expression" ? childByField(fn, "name") : fn;
-    return name !== undefined && SANITIZERS.has(this.model.text(name).replace(/<[\s\S]*>$/, ""));
+    // What the program serializes from objects it holds deserializes to those objects again (a round trip).
+    return name !== undefined && (SANITIZERS.has(this.model.text(name).replace(/<[\s\S]*>$/, "")) || this.ownDataAt(node, node) === ROUND_TRIP);
+  }
+
+  ownDataAt(node: Node, fn: Node): string | undefined {
+    if (STRING_LITERALS.has(node.type)) return CONSTANT;
+    if (node.type === "invocation_expression") {
+      const { name, receiver } = this.callee(node);
+      const first = argumentsOf(node)[0];
+      if (name === "GetManifestResourceStream" && first && STRING_LITERALS.has(first.type)) return OWN_RESOURCE;
+      // `JsonConvert.SerializeObject(x)`, `XamlWriter.Save(x)`: text the program made from its objects.
+      if (SERIALIZING_METHODS.has(name) && receiver && /^(JsonConvert|XamlWriter|JsonSerializer)$/.test(this.model.text(receiver))) return ROUND_TRIP;
+      return undefined;
+    }
+    if (node.type === "object_creation_expression" && this.simpleTypeName(node) === "MemoryStream" && !argumentsOf(node).length) {
+      const buffer = assignedVariable(node, (n) => this.model.text(n));
+      const reads = (n: Node | undefined) => n?.type === "identifier" && this.model.text(n) === buffer;
+      const isSerializerWrite = (n: Node) => n.type === "invocation_expression" && /^(Serialize|WriteObject)$/.test(this.callee(n).name) && reads(argumentsOf(n)[0]);
+      const isDirectWrite = (n: Node) => {
+        if (n.type !== "invocation_expression") return false;
+        const { name, receiver } = this.callee(n);
+        return (reads(receiver) && /^Write/.test(name)) || (/^CopyTo/.test(name) && reads(argumentsOf(n)[0]));
+      };
+      if (buffer && filledBySerializer(fn, isSerializerWrite, isDirectWrite)) return ROUND_TRIP;
+    }
+    return undefined;
+  }
+
+  carriedData(node: Node): Node[] | undefined {
+    if (node.type === "parenthesized_expression") return node.children.slice(0, 1);
+    if (node.type === "cast_expression") return node.children.filter((c) => c.field === "value");
+    if (node.type === "object_creation_expression") {
+      const first = argumentsOf(node)[0];
+      const type = this.simpleTypeName(node);
+      if (!first || !CARRIER_TYPES.test(type) || type === "FileStream") return undefined;
+      // A literal is the data only of a string reader; elsewhere it names a file or a URL.
+      return !STRING_LITERALS.has(first.type) || type === "StringReader" ? [first] : undefined;
+    }
+    if (node.type !== "invocation_expression") return undefined;
+    const { name, receiver } = this.callee(node);
+    if (CARRIER_METHODS.has(name) && receiver) return [receiver];
+    const first = argumentsOf(node)[0];
+    return DECODERS.has(name) && first ? [first] : undefined;
+  }
+
+  /** An object built without data (`new BinaryFormatter()`), a type named as a static receiver, `typeof(T)`. */
+  holdsNoData(node: Node): boolean {
+    if (node.type === "typeof_expression" || node.type === "null_literal") return true;
+    if (node.type === "identifier") return /^[A-Z]/.test(this.model.text(node)) && !this.model.declarationOf(this.model.text(node), node);
+    if (node.type !== "object_creation_expression" || CARRIER_TYPES.test(this.simpleTypeName(node))) return false;
+    return argumentsOf(node).every((a) => this.holdsNoData(a) || /literal$/.test(a.type));
+  }
+
+  isParameter(name: string, fn: Node): boolean {
+    return this.model.declarationsIn(fn).some((d) => d.kind === "parameter" && d.name === name);
+  }
+
+  private callee(call: Node): { name: string; receiver?: Node } {
+    const fn = childByField(call, "function");
+    if (fn?.type !== "member_access_expression") return { name: fn ? this.model.text(fn).replace(/<[\s\S]*>$/, "") : "" };
+    const name = childByField(fn, "name");
+    return { name: name ? this.model.text(name).replace(/<[\s\S]*>$/, "") : "", receiver: childByField(fn, "expression") };
+  }
+
+  private simpleTypeName(creation: Node): string {
+    const type = childByField(creation, "type");
+    const written = type ? this.model.text(type).replace(/<[\s\S]*>/, "") : "";
+    return written.slice(written.lastIndexOf(".") + 1);
+  }
+
+  concatenationHead(node: Node): Node | undefined {
+    return this.model.binaryLeft(node, "+");
   }
 
   variableAt(node: Node): string | undefined {

@@ -1,6 +1,7 @@
 import type { FlowAdapter, FlowAssignment } from "../common/model.js";
+import { assignedVariable, CONSTANT, filledBySerializer, OWN_RESOURCE, ROUND_TRIP } from "../common/own-data.js";
 import { childByField, type Node } from "../common/syntax.js";
-import type { JavaModel } from "./model.js";
+import { argumentsOf, type JavaModel } from "./model.js";
 
 /** Spring MVC, JAX-RS and Spring messaging annotations that make a method a web entry point. */
 const HANDLER_ANNOTATIONS = new Set([
@@ -17,6 +18,15 @@ const REQUEST_GETTERS = new Set([
 ]);
 
 const SANITIZERS = new Set(["hashCode", "length", "size", "equals", "equalsIgnoreCase", "isEmpty", "isBlank", "contains", "startsWith", "endsWith", "matches", "parseInt", "parseLong", "parseDouble", "parseBoolean", "compareTo"]);
+
+/** Methods that return what the program serializes from its own objects (on the receivers `serializes` accepts). */
+const SERIALIZING_METHODS = /^(serialize|dump|dumpAs|dumpAll|dumpAsMap|writeValueAsString|writeValueAsBytes|toXML|toJSONString|toJSONBytes)$/;
+const RESOURCE_METHODS = new Set(["getResourceAsStream", "getSystemResourceAsStream"]);
+/** Types whose instances read the data of their first constructor argument (streams, readers, Kryo/Hessian inputs). */
+const CARRIER_TYPES = /(InputStream|Reader|Input|^String|^StringBuilder)$/;
+/** Methods whose result is the receiver's data in another form. */
+const CARRIER_METHODS = new Set(["toByteArray", "getBytes", "toString", "trim", "strip", "array", "readAllBytes"]);
+const DECODERS = new Set(["decode", "decodeBase64", "parseBase64Binary", "decodeHex"]);
 
 /** Java web entry points and assignment forms for the shared taint tracker. */
 export class JavaFlow implements FlowAdapter {
@@ -66,7 +76,83 @@ export class JavaFlow implements FlowAdapter {
   isSanitizer(node: Node): boolean {
     if (node.type !== "method_invocation") return false;
     const name = childByField(node, "name");
-    return name !== undefined && SANITIZERS.has(this.model.text(name));
+    // What the program serializes from objects it holds deserializes to those objects again (a round trip).
+    return name !== undefined && (SANITIZERS.has(this.model.text(name)) || this.ownDataAt(node, node) === ROUND_TRIP);
+  }
+
+  ownDataAt(node: Node, fn: Node): string | undefined {
+    if (node.type === "string_literal" || node.type === "text_block") return CONSTANT;
+    if (node.type === "method_invocation") {
+      const name = this.model.text(childByField(node, "name") ?? node);
+      const object = childByField(node, "object");
+      const first = argumentsOf(node)[0];
+      if (SERIALIZING_METHODS.test(name) && object && this.serializes(object, name)) return ROUND_TRIP;
+      if (RESOURCE_METHODS.has(name) && first?.type === "string_literal") return OWN_RESOURCE;
+      // `getResource("/x.ser").openStream()`
+      if (name === "openStream" && object?.type === "method_invocation" && this.model.text(childByField(object, "name") ?? object) === "getResource" && argumentsOf(object)[0]?.type === "string_literal") return OWN_RESOURCE;
+      return undefined;
+    }
+    if (node.type === "object_creation_expression" && this.simpleTypeName(node) === "ByteArrayOutputStream" && !argumentsOf(node).length) {
+      const buffer = assignedVariable(node, (n) => this.model.text(n));
+      const reads = (n: Node | undefined) => n?.type === "identifier" && this.model.text(n) === buffer;
+      const isSerializerWrite = (n: Node) => n.type === "object_creation_expression" && this.simpleTypeName(n) === "ObjectOutputStream" && reads(argumentsOf(n)[0]);
+      const isDirectWrite = (n: Node) => n.type === "method_invocation" && reads(childByField(n, "object")) && /^write/.test(this.model.text(childByField(n, "name") ?? n));
+      if (buffer && filledBySerializer(fn, isSerializerWrite, isDirectWrite)) return ROUND_TRIP;
+    }
+    return undefined;
+  }
+
+  /** `SerializationUtils.serialize`, a SnakeYAML `dump`, Jackson's `writeValueAs*`, XStream's `toXML`, fastjson's `toJSON*`. */
+  private serializes(object: Node, method: string): boolean {
+    if (method === "serialize") return /(^|\.)SerializationUtils$/.test(this.model.text(object));
+    if (method.startsWith("dump")) return this.model.typeOf(object)?.names.includes("org.yaml.snakeyaml.Yaml") ?? false;
+    if (method.startsWith("toJSON")) return /(^|\.)JSON$/.test(this.model.text(object));
+    return true;
+  }
+
+  carriedData(node: Node): Node[] | undefined {
+    if (node.type === "parenthesized_expression") return node.children.slice(0, 1);
+    if (node.type === "cast_expression") return node.children.filter((c) => c.field === "value");
+    if (node.type === "object_creation_expression") {
+      const first = argumentsOf(node)[0];
+      const type = this.simpleTypeName(node);
+      if (!first || !CARRIER_TYPES.test(type) || /^(File|RandomAccessFile)/.test(type)) return undefined;
+      // A literal is the data only of a string reader; elsewhere it names a file or a URL.
+      return first.type !== "string_literal" || /^(StringReader|String|StringBuilder)$/.test(type) ? [first] : undefined;
+    }
+    if (node.type !== "method_invocation") return undefined;
+    const name = this.model.text(childByField(node, "name") ?? node);
+    const object = childByField(node, "object");
+    if (CARRIER_METHODS.has(name) && object) return [object];
+    const first = argumentsOf(node)[0];
+    return DECODERS.has(name) && first ? [first] : undefined;
+  }
+
+  /** An object built without data: `new XStream()`, `new Yaml(new SafeConstructor(new LoaderOptions()))`. */
+  holdsNoData(node: Node): boolean {
+    if (node.type === "class_literal" || node.type === "null_literal") return true;
+    // A type as the receiver of a static call (`SerializationUtils.deserialize(b)`).
+    if (node.type === "identifier" || node.type === "field_access" || node.type === "scoped_identifier") {
+      const written = this.model.text(node).replace(/\s+/g, "");
+      const first = written.split(".")[0];
+      return /^[A-Z]/.test(written.slice(written.lastIndexOf(".") + 1)) && !this.model.declarationOf(first, node) && this.model.resolveTypeName(written) !== undefined;
+    }
+    if (node.type !== "object_creation_expression" || CARRIER_TYPES.test(this.simpleTypeName(node)) || /OutputStream$/.test(this.simpleTypeName(node))) return false;
+    return argumentsOf(node).every((a) => this.holdsNoData(a) || /literal$/.test(a.type));
+  }
+
+  isParameter(name: string, fn: Node): boolean {
+    return this.model.declarationsIn(fn).some((d) => d.kind === "parameter" && d.name === name);
+  }
+
+  private simpleTypeName(creation: Node): string {
+    const type = childByField(creation, "type");
+    const written = type ? this.model.text(type).replace(/<[\s\S]*>/, "") : "";
+    return written.slice(written.lastIndexOf(".") + 1);
+  }
+
+  concatenationHead(node: Node): Node | undefined {
+    return this.model.binaryLeft(node, "+");
   }
 
   variableAt(node: Node): string | undefined {

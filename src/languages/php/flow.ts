@@ -1,12 +1,19 @@
 import type { FlowAdapter, FlowAssignment } from "../common/model.js";
+import { CONSTANT, ROUND_TRIP } from "../common/own-data.js";
 import { childByField, type Node } from "../common/syntax.js";
-import type { PhpModel } from "./model.js";
+import { argumentsOf, type PhpModel } from "./model.js";
 
 const SUPERGLOBALS = new Set(["$_GET", "$_POST", "$_COOKIE", "$_REQUEST", "$_FILES", "$_SERVER", "$HTTP_RAW_POST_DATA"]);
+/** `$_SERVER` keys the request fills (see `requestServerKey`). */
+const REQUEST_SERVER_KEYS = /^(HTTP_\w+|REQUEST_URI|REQUEST_METHOD|QUERY_STRING|PATH_INFO|ORIG_PATH_INFO|PATH_TRANSLATED|PHP_SELF|SCRIPT_URL|SCRIPT_URI|REDIRECT_\w+|CONTENT_TYPE|CONTENT_LENGTH|PHP_AUTH_\w+|AUTH_TYPE|REMOTE_USER|SERVER_NAME|argv)$/;
 const REQUEST_CLASSES = /(^|\\)(Request|ServerRequestInterface|RequestInterface|FormRequest)$/;
 const REQUEST_METHODS = new Set(["get", "input", "query", "post", "cookie", "header", "all", "file", "getcontent", "json", "getparsedbody", "getqueryparams", "getcookieparams", "getbody", "getuploadedfiles", "toarray", "only", "except", "string", "str"]);
 
 const SANITIZERS = new Set(["md5", "sha1", "hash", "hash_hmac", "crc32", "intval", "floatval", "boolval", "count", "strlen", "basename", "is_numeric", "isset", "empty", "abs", "round", "password_hash", "uniqid"]);
+
+const SERIALIZERS = new Set(["serialize", "igbinary_serialize", "msgpack_pack", "var_export"]);
+/** Functions whose result is their first argument's data in another form. */
+const DECODERS = new Set(["base64_decode", "gzuncompress", "gzinflate", "gzdecode", "hex2bin", "stripslashes", "trim", "urldecode", "rawurldecode", "str_rot13", "strval"]);
 
 /** PHP request data (superglobals, `php://input`, framework request objects) and assignment forms for taint. */
 export class PhpFlow implements FlowAdapter {
@@ -21,7 +28,11 @@ export class PhpFlow implements FlowAdapter {
   }
 
   sourceAt(node: Node): string | undefined {
-    if (node.type === "variable_name" && SUPERGLOBALS.has(this.model.text(node))) return `\`${this.model.text(node.parent?.type === "subscript_expression" ? node.parent : node)}\` (request data)`;
+    if (node.type === "variable_name" && SUPERGLOBALS.has(this.model.text(node))) {
+      const subscript = node.parent?.type === "subscript_expression" && node.parent.children[0] === node ? node.parent : undefined;
+      if (this.model.text(node) === "$_SERVER" && subscript && !this.requestServerKey(subscript)) return undefined;
+      return `\`${this.model.text(subscript ?? node)}\` (request data)`;
+    }
     if (node.type === "function_call_expression") {
       const fn = childByField(node, "function");
       const name = fn ? this.model.text(fn).replace(/^\\/, "").toLowerCase() : "";
@@ -41,12 +52,52 @@ export class PhpFlow implements FlowAdapter {
     return undefined;
   }
 
+  /**
+   * Whether `$_SERVER[key]` holds request data: the request's headers (`HTTP_*`), URI, path, query, method, content
+   * headers and credentials, or a key the analysis cannot read. Other named keys are the server's settings and the
+   * process environment (`$_SERVER['LARAVEL_INVOKABLE_CLOSURE']` in a console command): not request data.
+   */
+  private requestServerKey(subscript: Node): boolean {
+    const key = subscript.children[1];
+    const name = key && this.model.stringValue(key);
+    return name === undefined || REQUEST_SERVER_KEYS.test(name);
+  }
+
   /** Hashes, numbers, counts and base names carry nothing a deserializer or a stream wrapper could use. */
   isSanitizer(node: Node): boolean {
     if (node.type === "cast_expression") return /^\(\s*(int|integer|float|double|bool|boolean)\s*\)/i.test(this.model.text(node));
     if (node.type !== "function_call_expression") return false;
     const fn = childByField(node, "function");
-    return fn !== undefined && SANITIZERS.has(this.model.text(fn).replace(/^\\/, "").toLowerCase());
+    // What the program serializes from values it holds unserializes to those values again (a round trip).
+    return fn !== undefined && (SANITIZERS.has(this.model.text(fn).replace(/^\\/, "").toLowerCase()) || this.ownDataAt(node) === ROUND_TRIP);
+  }
+
+  ownDataAt(node: Node): string | undefined {
+    if (node.type === "string" || (node.type === "encapsed_string" && this.model.stringValue(node) !== undefined)) return CONSTANT;
+    if (node.type !== "function_call_expression") return undefined;
+    const fn = childByField(node, "function");
+    return fn && SERIALIZERS.has(this.model.text(fn).replace(/^\\/, "").toLowerCase()) ? ROUND_TRIP : undefined;
+  }
+
+  carriedData(node: Node): Node[] | undefined {
+    if (node.type === "parenthesized_expression") return node.children.slice(0, 1);
+    if (node.type === "unary_op_expression" && this.model.text(node).startsWith("@")) return node.children.slice(-1);
+    if (node.type !== "function_call_expression") return undefined;
+    const fn = childByField(node, "function");
+    const first = argumentsOf(node, this.model).args[0];
+    return fn && first && DECODERS.has(this.model.text(fn).replace(/^\\/, "").toLowerCase()) ? [first] : undefined;
+  }
+
+  isParameter(name: string, fn: Node): boolean {
+    const params = childByField(fn, "parameters");
+    return (params?.children ?? []).some((p) => {
+      const n = childByField(p, "name");
+      return n !== undefined && this.model.text(n).replace(/^\$/, "") === name;
+    });
+  }
+
+  concatenationHead(node: Node): Node | undefined {
+    return this.model.binaryLeft(node, ".");
   }
 
   variableAt(node: Node): string | undefined {

@@ -116,6 +116,13 @@ export class PhpModel extends SourceModelBase {
     return undefined;
   }
 
+  /** The value of a string literal in either quote style, unless it interpolates variables or holds escapes. */
+  stringValue(node: Node): string | undefined {
+    if (node.type !== "string" && node.type !== "encapsed_string") return undefined;
+    if (node.children.some((c) => c.type !== "string_content")) return undefined;
+    return this.text(node).slice(1, -1);
+  }
+
   constructedClass(creation: Node): string | undefined {
     const type = creation.children.find((c) => c.type === "name" || c.type === "qualified_name");
     return type ? this.resolveClassName(this.text(type), creation) : undefined;

@@ -21,12 +21,83 @@ function binderSet(m: CSharpMatch, assignment: Node): boolean {
   return false;
 }
 
+/** Serializing calls: `$type` names are only written, and writing them is harmless. */
+const SERIALIZING = /^Serialize/;
+
+/** The method name and receiver of an invocation. */
+function callee(m: CSharpMatch, call: Node): { name: string; receiver?: Node } {
+  const fn = childByField(call, "function");
+  const name = fn?.type === "member_access_expression" ? childByField(fn, "name") : fn;
+  return { name: name ? m.model.text(name).replace(/<[\s\S]*>$/, "") : "", ...(fn?.type === "member_access_expression" ? { receiver: childByField(fn, "expression") } : {}) };
+}
+
+/** Whether `expr` (settings or a serializer) is used only to serialize: passed to or called as `Serialize*`. */
+function usedOnlyToSerialize(m: CSharpMatch, expr: Node): boolean {
+  const parent = expr.parent;
+  if (parent?.type === "argument") {
+    const call = ancestor(parent, "invocation_expression");
+    return call !== undefined && parent.parent?.parent === call && SERIALIZING.test(callee(m, call).name);
+  }
+  // A local variable: every read of it serializes (member assignments such as `s.Formatting = ...` set it up).
+  const name = parent?.type === "variable_declarator" ? childByField(parent, "name") : parent?.type === "assignment_expression" && expr.field === "right" ? childByField(parent, "left") : undefined;
+  const fn = ancestor(expr, "method_declaration", "constructor_declaration", "local_function_statement");
+  if (!name || name.type !== "identifier" || !fn) return false;
+  return onlySerializes(m, m.model.text(name), fn, name);
+}
+
+function onlySerializes(m: CSharpMatch, variable: string, fn: Node, declaration: Node): boolean {
+  let uses = 0;
+  for (const n of descendants(fn)) {
+    if (n === declaration || n.type !== "identifier" || m.model.text(n) !== variable || n.field === "name") continue;
+    const parent = n.parent;
+    if (parent?.type === "member_access_expression" && n.field === "expression") {
+      const outer = parent.parent;
+      if (outer?.type === "assignment_expression" && childByField(outer, "left") === parent) continue;
+      if (outer?.type === "invocation_expression" && SERIALIZING.test(callee(m, outer).name)) {
+        uses++;
+        continue;
+      }
+      return false;
+    }
+    if (parent?.type === "argument") {
+      const call = parent.parent?.parent;
+      if (call?.type === "invocation_expression" && SERIALIZING.test(callee(m, call).name)) {
+        uses++;
+        continue;
+      }
+    }
+    return false;
+  }
+  return uses > 0;
+}
+
+/** The settings or serializer object the setting is made on, when the file shows it. */
+function configuredObject(m: CSharpMatch, assignment: Node): { creation?: Node; variable?: Node } {
+  if (assignment.type !== "assignment_expression") return {};
+  const init = assignment.parent?.type === "initializer_expression" ? assignment.parent : undefined;
+  if (init?.parent?.type === "object_creation_expression" || init?.parent?.type === "implicit_object_creation_expression") return { creation: init.parent };
+  const left = childByField(assignment, "left");
+  const object = left?.type === "member_access_expression" ? childByField(left, "expression") : undefined;
+  return object?.type === "identifier" ? { variable: object } : {};
+}
+
+/** The setting only ever reaches serializing calls in this method: JSON it writes names types, none is read. */
+function onlyWritesTypes(m: CSharpMatch, assignment: Node): boolean {
+  const { creation, variable } = configuredObject(m, assignment);
+  if (creation) return usedOnlyToSerialize(m, creation);
+  if (!variable) return false;
+  const decl = m.model.declarationOf(m.model.text(variable), variable);
+  const fn = ancestor(assignment, "method_declaration", "constructor_declaration", "local_function_statement");
+  return decl?.kind === "local" && fn !== undefined && onlySerializes(m, m.model.text(variable), fn, decl.node);
+}
+
 function check(m: CSharpMatch): LanguageOutcome | null {
   const parent = m.site.node.parent;
   // The setting is made by assignment (property, object initializer, attribute argument `TypeNameHandling = ...`).
   const assignment =
     parent?.type === "assignment_expression" && childByField(parent, "right") === m.site.node ? parent : parent?.type === "attribute_argument" ? parent : undefined;
   if (!assignment) return null;
+  if (onlyWritesTypes(m, assignment)) return null;
   const value = m.target.slice(m.target.lastIndexOf(".") + 1);
   if (binderSet(m, assignment)) {
     return { severity: "medium", confidence: "low", message: `\`TypeNameHandling.${value}\` with a custom \`SerializationBinder\`: safe only if the binder resolves an explicit allowlist of types (not \`Type.GetType\` on the name). Review the binder.` };
@@ -77,7 +148,9 @@ export default csharpRule({
       "`Newtonsoft.Json.TypeNameHandling.Objects|Arrays|All|Auto` (resolved through `using` directives and aliases) " +
       "as the value of an assignment or attribute argument. Comparisons and other reads are not reported. A " +
       "`SerializationBinder`/`Binder` set to something other than `null` or `DefaultSerializationBinder` in the same " +
-      "initializer, method or class lowers the finding to medium, low confidence.",
+      "initializer, method or class lowers the finding to medium, low confidence. Settings or a serializer that " +
+      "the method only passes to or calls as `Serialize*` (`JsonConvert.SerializeObject(o, new JsonSerializerSettings " +
+      "{ TypeNameHandling = ... })`) are not reported: writing `$type` names is harmless, reading them is not.",
     references: [
       { title: "Json.NET: TypeNameHandling setting", url: "https://www.newtonsoft.com/json/help/html/SerializeTypeNameHandling.htm" },
       { title: "Microsoft: CA2326 Do not use TypeNameHandling values other than None", url: "https://learn.microsoft.com/en-us/dotnet/fundamentals/code-analysis/quality-rules/ca2326" },

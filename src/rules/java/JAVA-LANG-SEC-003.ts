@@ -10,7 +10,7 @@ function check(m: JavaMatch): LanguageOutcome | null {
   // An XStream subclass's own override delegating to `super.unmarshal`/`unmarshal`: the call sites of the subclass are the sinks.
   const method = m.model.text(childByField(m.site.node, "name")!);
   if (!m.site.receiver && insideMethod(m.site.node, m.model, method)) return null;
-  const config = callsOnSameObject(m, CONFIG_METHODS);
+  const config = callsOnSameObject(m, CONFIG_METHODS, "com.thoughtworks.xstream.XStream");
   const permitsAny = config.some((s) => [...s.args].some((a) => [...descendants(a)].some((n) => /^(AnyTypePermission\.ANY|"\*\*"|"\.\*")$/.test(m.model.text(n).replace(/\s+/g, "")))));
   if (permitsAny) return { message: `${spelled(m)} on an XStream that permits any type (\`AnyTypePermission.ANY\` or a \`**\` wildcard): gadget chains in the XML run code. ${ADVICE}` };
   const allows = config.some((s) => /^(allow|addPermission|setupDefaultSecurity)/.test(m.model.text(childByField(s.node, "name")!)));
@@ -64,7 +64,8 @@ export default javaRule({
     ].join("\n"),
     detectionScope:
       "Calls on receivers resolved to `com.thoughtworks.xstream.XStream` (also subclasses declared in the file). " +
-      "Permissions are read from calls on the same variable or field in the same class; an instance built in another " +
+      "Permissions are read from calls on the same variable or field in the same class (and from " +
+      "`XStream.setupDefaultSecurity(x)` given it); an instance built in another " +
       "class is reported at low confidence.",
     references: [
       { title: "XStream Security Aspects", url: "https://x-stream.github.io/security.html" },

@@ -23,6 +23,8 @@ export default javaRule({
       kinds: ["call"],
       dataArgs: [0],
       dataReceiver: false,
+      // `"java:comp/env/" + name` stays a local name; `"ldap://" + host` lets the request choose the server.
+      dataStart: { openPrefix: /^"[a-z]+:(\/\/[^/"]*)?"$/i },
       requiresUntrusted: true,
       message: (m) => `${spelled(m)} looks up a name that comes from the request: \`ldap://\` or \`rmi://\` names make the JVM fetch and deserialize (or load) objects from an attacker's server (JNDI injection, Log4Shell's mechanism). Look up only fixed names.`,
     },
@@ -39,7 +41,7 @@ export default javaRule({
     fixHint: "Never pass request data to a JNDI or RMI lookup; map it to fixed names.",
     vulnerableExample: ["@GetMapping(\"/ds\")", "public Object dataSource(@RequestParam String name) throws NamingException {", "    return new InitialContext().lookup(name);", "}"].join("\n"),
     safeExample: ["Map<String, String> known = Map.of(\"orders\", \"java:comp/env/jdbc/orders\");", "return new InitialContext().lookup(known.getOrDefault(name, \"java:comp/env/jdbc/default\"));"].join("\n"),
-    detectionScope: "Lookups on receivers resolved to the JNDI context classes, `java.rmi.Naming` and `Registry`, and Spring's `JndiTemplate`, when the name argument is traced to request data (handler parameters, servlet request getters) within the method.",
+    detectionScope: "Lookups on receivers resolved to the JNDI context classes, `java.rmi.Naming` and `Registry`, and Spring's `JndiTemplate`, when the start of the name argument is traced to request data (handler parameters, servlet request getters) within the method. A name under a fixed prefix (`\"java:comp/env/\" + name`, `\"ldap://directory.internal/\" + dn`) is not reported; a fixed scheme before a request-chosen server (`\"ldap://\" + host`) is.",
     references: [
       { title: "Black Hat 2016: A Journey From JNDI/LDAP Manipulation to RCE", url: "https://www.blackhat.com/docs/us-16/materials/us-16-Munoz-A-Journey-From-JNDI-LDAP-Manipulation-To-RCE.pdf" },
       { title: "NVD: CVE-2021-44228 (Log4Shell)", url: "https://nvd.nist.gov/vuln/detail/CVE-2021-44228" },

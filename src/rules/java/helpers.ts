@@ -13,8 +13,11 @@ function objectKey(model: JavaModel, receiver: Node | undefined): string | undef
   return /^(this\.)?[A-Za-z_$][\w$]*$/.test(t) ? t.replace(/^this\./, "") : undefined;
 }
 
-/** Calls of `methods` on the same variable or field as the site's receiver, in the same class. */
-export function callsOnSameObject(m: JavaMatch, methods: readonly string[]): Site[] {
+/**
+ * Calls of `methods` on the same variable or field as the site's receiver, in the same class; with `staticOwner`,
+ * also that type's static methods given the object as first argument (`XStream.setupDefaultSecurity(xs)`).
+ */
+export function callsOnSameObject(m: JavaMatch, methods: readonly string[], staticOwner?: string): Site[] {
   const key = objectKey(m.model, m.site.receiver);
   if (!key) return [];
   // A local variable is the same object only within its function; a field, within its class.
@@ -22,7 +25,10 @@ export function callsOnSameObject(m: JavaMatch, methods: readonly string[]): Sit
   const decl = r.type === "identifier" ? m.model.declarationOf(key, r) : undefined;
   const within = decl && decl.kind !== "field" ? decl.scope : ancestor(m.site.node, "class_body");
   return m.model.sites.filter((s) => {
-    if (s.kind !== "call" || s === m.site || !s.receiver || objectKey(m.model, s.receiver) !== key) return false;
+    if (s.kind !== "call" || s === m.site) return false;
+    const onObject = s.receiver !== undefined && objectKey(m.model, s.receiver) === key;
+    const given = staticOwner !== undefined && objectKey(m.model, s.args[0]) === key && s.targets.some((t) => t.startsWith(staticOwner + "."));
+    if (!onObject && !given) return false;
     if (within && !(within.start <= s.node.start && s.node.end <= within.end)) return false;
     const name = childByField(s.node, "name");
     return name !== undefined && methods.includes(m.model.text(name));

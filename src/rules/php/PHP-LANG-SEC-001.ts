@@ -10,7 +10,7 @@ function allowedClasses(m: PhpMatch, options: Node): Node | undefined | "unknown
   for (const el of options.children) {
     if (el.type !== "array_element_initializer" || el.children.length < 2) continue;
     const key = el.children[0];
-    if (key.type === "string" && m.model.text(key).slice(1, -1) === "allowed_classes") return el.children[1];
+    if (m.model.stringValue(key) === "allowed_classes") return el.children[1];
   }
   return undefined;
 }
@@ -46,6 +46,15 @@ export default phpRule({
       check,
       message: (m) => `${spelled(m)} creates objects of any class the data names: magic methods (\`__wakeup\`, \`__destruct\`, \`__toString\`) of classes in the application and its libraries form POP chains (phpggc: Laravel, Symfony, Monolog, Guzzle, ...) that run code. ${ADVICE}`,
     },
+    {
+      // WordPress's wrapper: `unserialize()` without options on anything that looks serialized. Its callers pass
+      // options and metadata from the database all the time, so only request data makes it a finding.
+      targets: ["maybe_unserialize"],
+      kinds: ["call"],
+      dataArgs: [0],
+      requiresUntrusted: true,
+      message: (m) => `${spelled(m)} (WordPress) calls \`unserialize()\` without \`allowed_classes\` on any string that looks serialized: request data can name classes whose magic methods form POP chains (many WordPress plugin CVEs). Decode request data with \`json_decode\`.`,
+    },
   ],
   docs: {
     summary: "Detects `unserialize()` without `['allowed_classes' => false]` (or an explicit class list).",
@@ -65,7 +74,8 @@ export default phpRule({
       "Calls of the global `unserialize` (not methods named `unserialize`, not a namespaced function of the same " +
       "name defined in the file). Not reported: `allowed_classes` set to `false` or to an array. Medium confidence: " +
       "options the analysis cannot read. Critical with a trace when superglobals, `php://input` or a framework " +
-      "request's getters reach the data in the same function or script.",
+      "request's getters reach the data in the same function or script. WordPress's `maybe_unserialize()` is " +
+      "reported when request data reaches it (database values pass through it everywhere).",
     references: [
       { title: "PHP manual: unserialize (warning and allowed_classes)", url: "https://www.php.net/manual/en/function.unserialize.php" },
       { title: "phpggc: PHP generic gadget chains", url: "https://github.com/ambionics/phpggc" },

@@ -44,6 +44,7 @@ export default phpRule({
       targets: PHAR_TRIGGERS,
       kinds: ["call"],
       dataArgs: [0],
+      dataStart: true,
       requiresUntrusted: true,
       check,
       message: (m) => `${spelled(m)} on a path from the request: a \`phar://\` path makes PHP (before 8.0) unserialize the archive's metadata, so an uploaded file disguised as an image triggers POP chains. Never pass request data as a path; map it to known files and reject stream wrappers.`,
@@ -64,8 +65,9 @@ export default phpRule({
     safeExample: ["<?php", "$path = __DIR__ . '/uploads/' . basename($_GET['file']);", "if (file_exists($path)) {", "    echo 'found';", "}"].join("\n"),
     detectionScope:
       "Global filesystem functions that open or stat their first argument, when that argument is traced to " +
-      "superglobals, `php://input` or a framework request's getters in the same function or script, and does not " +
-      "start with a constant prefix.",
+      "superglobals, `php://input` or a framework request's getters in the same function or script, and its start " +
+      "comes from the request: a path that starts with a constant or with a variable holding the program's own " +
+      "directory (`$root = getcwd(); $root . $uri`) cannot name a wrapper.",
     references: [
       { title: "Sam Thomas: It's a PHP Unserialization Vulnerability Jim, but Not as We Know It (Black Hat 2018)", url: "https://i.blackhat.com/us-18/Thu-August-9/us-18-Thomas-Its-A-PHP-Unserialization-Vulnerability-Jim-But-Not-As-We-Know-It-wp.pdf" },
       { title: "PHP RFC: Don't automatically unserialize Phar metadata outside getMetadata()", url: "https://wiki.php.net/rfc/phar_stop_autoloading_metadata" },

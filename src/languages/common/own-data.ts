@@ -1,0 +1,84 @@
+import type { FlowAdapter, FlowAssignment } from "./model.js";
+import { childByField, descendants, type Node } from "./syntax.js";
+
+/** Variables followed back through their assignments before the judgement gives up (unknown). */
+const MAX_HOPS = 8;
+
+/** What a part of a deserializer call holds, as far as the function shows. */
+type PartData = { own: string } | "none" | "unknown";
+
+/**
+ * Whether the data a deserializer reads is provably the program's own, within one function: what it just
+ * serialized itself (a round trip, a deep copy), or a resource of its own with a constant name. Followed through
+ * the wrappers the language names (streams, readers, decoders) and through every assignment of a variable.
+ * Anything else, parameters included, is unknown.
+ */
+export class OwnDataJudge {
+  constructor(private readonly flow: FlowAdapter) {}
+
+  /** Why the data of `parts` is the program's own; undefined when it is not known to be (or no part holds data). */
+  reasonFor(fn: Node | undefined, parts: readonly Node[]): string | undefined {
+    if (!fn || !this.flow.ownDataAt) return undefined;
+    const assignments = this.flow.assignments(fn);
+    let reason: string | undefined;
+    for (const part of parts) {
+      const data = this.partData(part, fn, assignments, MAX_HOPS);
+      if (data === "unknown") return undefined;
+      if (data !== "none") reason ??= data.own;
+    }
+    return reason;
+  }
+
+  private partData(expr: Node, fn: Node, assignments: readonly FlowAssignment[], hops: number): PartData {
+    const own = this.flow.ownDataAt!(expr, fn);
+    if (own) return { own };
+    const carried = this.flow.carriedData?.(expr);
+    if (carried) {
+      let reason: string | undefined;
+      for (const inner of carried) {
+        const data = this.partData(inner, fn, assignments, hops);
+        if (data === "unknown") return "unknown";
+        if (data !== "none") reason ??= data.own;
+      }
+      return reason ? { own: reason } : "none";
+    }
+    if (this.flow.holdsNoData?.(expr)) return "none";
+    const v = this.flow.variableAt(expr);
+    if (v === undefined || hops === 0) return "unknown";
+    // Every value the variable is given in the function must be the program's own; a parameter never is.
+    const values = assignments.filter((a) => a.name === v);
+    if (!values.length || this.flow.isParameter?.(v, fn)) return "unknown";
+    let reason: string | undefined;
+    for (const a of values) {
+      const data = this.partData(a.value, fn, assignments, hops - 1);
+      if (data === "unknown") return "unknown";
+      if (data !== "none") reason ??= data.own;
+    }
+    return reason ? { own: reason } : "none";
+  }
+}
+
+export const ROUND_TRIP = "what the program just serialized from its own objects (a round trip)";
+export const OWN_RESOURCE = "a resource of the program's own, named by a constant";
+export const CONSTANT = "a constant in the code";
+
+/** The variable a value is given to: `T name = value`, `name = value`, `$name = value`. */
+export function assignedVariable(value: Node, text: (n: Node) => string): string | undefined {
+  const parent = value.parent;
+  if (!parent) return undefined;
+  const target = parent.type === "variable_declarator" ? childByField(parent, "name") : parent.type === "assignment_expression" && value.field === "right" ? childByField(parent, "left") : undefined;
+  return target ? text(target) : undefined;
+}
+
+/**
+ * Whether the in-memory buffer held by `name` is written only by a serializer in `fn`: it is wrapped by or passed to
+ * a serializer (`isSerializerWrite`), and never written directly (`isDirectWrite`).
+ */
+export function filledBySerializer(fn: Node, isSerializerWrite: (n: Node) => boolean, isDirectWrite: (n: Node) => boolean): boolean {
+  let serialized = false;
+  for (const n of descendants(fn)) {
+    if (isDirectWrite(n)) return false;
+    if (!serialized && isSerializerWrite(n)) serialized = true;
+  }
+  return serialized;
+}
