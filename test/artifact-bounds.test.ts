@@ -8,7 +8,7 @@ import { deflateRawSync, gzipSync } from "node:zlib";
 import { scanArtifactFiles } from "../src/project/artifacts.js";
 import type { DiscoveredFile } from "../src/project/discover.js";
 import { GLOBAL, OPS as O, PROTO, asm, bstr } from "./data/pickle/assembler.js";
-import { tempProject } from "./helpers/cli.js";
+import { runCli, tempProject } from "./helpers/cli.js";
 
 const EVIL = asm(PROTO(2), GLOBAL("os", "system"), bstr("id"), O.TUPLE1, O.REDUCE, O.STOP);
 const MiB = 1024 * 1024;
@@ -75,6 +75,21 @@ describe("artifact bounds", () => {
     }
     assert.ok(budget.decompressedBytes < MiB, `the bombs spent the scan-wide budget (${budget.decompressedBytes} left)`);
     assert.ok(result.findings.some((f) => f.location.file === "z-evil.pkl.gz" && f.severity === "critical"), "a bomb cannot hide the file after it");
+  });
+
+  it("an archive of archives of bomb-like members: sniffs spend the budget, and once it is spent nothing more is opened", { timeout: 120_000 }, async () => {
+    // Sniffing each member's first bytes decoded megabytes of zeros without charge: 16^3 such members hung a scan.
+    const zeros = new Uint8Array(8 * MiB);
+    const leaf = zipOf(Array.from({ length: 16 }, (_, i) => ({ name: `l${i}.bin`, data: zeros })));
+    const mid = zipOf(Array.from({ length: 4 }, (_, i) => ({ name: `m${i}.zip`, data: leaf })));
+    const root = tempProject({ "fan.zip": zipOf(Array.from({ length: 4 }, (_, i) => ({ name: `t${i}.zip`, data: mid }))) });
+    const run = await runCli(["scan", "-p", root, "--ruleset", "artifact/all", "-o", "json"]);
+    const report = JSON.parse(run.stdout);
+    const limit = report.results.filter((r: { rule_id: string }) => r.rule_id === "PICKLE-ARTIFACT-007");
+    assert.equal(limit.length, 1, run.stdout);
+    assert.match(limit[0].message, /decompression limit reached; member not inspected \(decompression budget spent\) \(in t0\.zip\/m\d\.zip\)/);
+    const notOpened = report.errors.find((e: { message: string }) => /^t0\.zip\/m\d\.zip: decompression limit reached; member not inspected \(and \d+ more like it\)$/.test(e.message));
+    assert.ok(notOpened, JSON.stringify(report.errors));
   });
 
   it("reports a 3,000-member archive with one warning per kind and aggregated findings", async () => {

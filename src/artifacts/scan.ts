@@ -54,6 +54,11 @@ interface WorkItem {
 }
 
 const MAX_WORK_ITEMS = 10_000;
+/**
+ * What a sniff may decode without charge: a zip member's first 512 bytes take a few kilobytes of text or code, and
+ * bomb-like data a megabyte or more (see `DecompressOptions.work`).
+ */
+const FREE_SNIFF_WORK = 256 * 1024;
 /** The member of a .keras archive that Keras rebuilds the model from. */
 const KERAS_CONFIG = "config.json";
 const MAX_KERAS_CONFIG = 64 * 1024 * 1024;
@@ -447,13 +452,16 @@ class ArtifactScan implements PickleHost {
   }
 
   private async decompressBounded(format: Compression, input: ByteSource, member: string, want?: number, quiet = false) {
+    const work = { bytes: 0 };
     const result = await decompress(format, input, {
       limit: this.budget.allowance(),
-      ...(want !== undefined ? { want } : {}),
+      ...(want !== undefined ? { want, work } : {}),
       ...this.heavyOutput(),
       ...(this.options.inflate ? { inflate: this.options.inflate } : {}),
     });
     if (want === undefined || result.limitReached) this.budget.charge(result.bytes.length);
+    // A sniff that decoded far more than it kept (bomb-like data) spends the budget by what it decoded past that.
+    else if (work.bytes > FREE_SNIFF_WORK) this.budget.charge(work.bytes - FREE_SNIFF_WORK);
     if (result.limitReached && !this.budgetWarned) {
       this.budgetWarned = true;
       const scanWide = this.budget.scanWideSpent();

@@ -33,6 +33,11 @@ export interface DecompressOptions {
   heavy?: HeavyOutput;
   /** The host's DEFLATE decoder, tried before fflate (see native-inflate.ts). */
   inflate?: InflateCodec;
+  /**
+   * Counts the bytes the host's decoder decoded for a sniff, kept or not: a sniff of bomb-like data decodes megabytes
+   * to keep 512 bytes, and a caller charges that to its budget (an archive of thousands of such members hung a scan).
+   */
+  work?: { bytes: number };
 }
 
 export interface HeavyOutput {
@@ -90,7 +95,7 @@ export async function decompress(format: Compression, input: ByteSource, options
   if (options.inflate && isDeflate(format)) {
     const sniffPiece = options.want !== undefined ? firstPiece(cap) : undefined;
     const sniff = sniffPiece !== undefined ? { sniffPiece, fixedPieces: sniffPiece === MIN_PIECE } : {};
-    const bytes = await inflateNatively(options.inflate, format, input, { cap, ...sniff });
+    const bytes = await inflateNatively(options.inflate, format, input, { cap, ...sniff, ...(options.work ? { work: options.work } : {}) });
     if (bytes) {
       if (options.heavy && bytes.length > options.heavy.bytes) options.heavy.reached();
       return { bytes, limitReached: bytes.length >= cap && hitsLimit(options) };

@@ -42,6 +42,8 @@ export interface NativeRequest {
   sniffPiece?: number;
   /** Set when every piece fflate reads for this sniff has `sniffPiece` bytes (small caps). */
   fixedPieces?: boolean;
+  /** Counts the bytes a sniff decoded, kept or not (see `DecompressOptions.work`). */
+  work?: { bytes: number };
 }
 
 /**
@@ -82,7 +84,9 @@ async function sniff(codec: InflateCodec, format: DeflateFormat, input: ByteSour
   let reached = false;
   for (;;) {
     const whole = data.length >= input.size;
-    const output = attempt(codec, format, data, !whole, reached ? Math.max(maxOutput, LAG_OUTPUT_MAX) : maxOutput);
+    const most = reached ? Math.max(maxOutput, LAG_OUTPUT_MAX) : maxOutput;
+    const output = attempt(codec, format, data, !whole, most);
+    if (request.work) request.work.bytes += output ? output.bytes.length : most;
     if (!output) return undefined;
     if (whole) return endsLikeFflate(format, data, output) ? output.bytes.subarray(0, cap) : undefined;
     if (reached) return output.bytes.subarray(0, cap);

@@ -123,6 +123,8 @@ export function decodedMember(
     decoded: true,
     async head(length: number): Promise<Uint8Array> {
       if (best && (best.complete || best.bytes.length >= length)) return best.bytes.subarray(0, length);
+      // With the budget spent, not even sniffed: `open` says the member was not inspected.
+      if (!context.canDecompress()) return new Uint8Array(0);
       const want = BLOCK_CODECS.has(codec) ? Math.max(length, BLOCK_CODEC_HEAD) : length;
       const result = await context.decompress(codec, input, member, want);
       best = { bytes: result.bytes, complete: result.bytes.length < want || result.error !== undefined || result.limitReached };
