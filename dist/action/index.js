@@ -1501,7 +1501,7 @@ var init_rules = __esm({
       similar: ["KERAS-ARTIFACT-001", "KERAS-ARTIFACT-002"],
       docs: {
         summary: "A Keras model's config uses one of Keras' own helpers that switches safe mode off, downloads, reads files or unpickles.",
-        description: "Names inside Keras' own namespace pass Keras' module checks, yet some do far more than build a layer: `keras.config.enable_unsafe_deserialization` turns safe mode off for the rest of the load (CVE-2025-9906), `keras.utils.get_file` downloads (CVE-2025-8747), `TFSMLayer` loads a SavedModel from a path the file names, lookup layers read a `vocabulary` file or URL (CVE-2025-12058), and `TorchModuleWrapper` unpickles its base64 `module` with `torch.load(weights_only=False)` (Keras before 3.11.3 even in safe mode).",
+        description: "Names inside Keras' own namespace pass Keras' module checks, yet some do far more than build a layer: `keras.config.enable_unsafe_deserialization` turns safe mode off for the rest of the load (CVE-2025-9906), `keras.utils.get_file` downloads (CVE-2025-8747), `TFSMLayer` loads a SavedModel from a path the file names, lookup layers read a `vocabulary` file or URL (CVE-2025-12058), and `TorchModuleWrapper` unpickles its base64 `module` with `torch.load(weights_only=False)` (Keras before 3.11.3 even in safe mode). TensorFlow, Keras' backend, is trusted except for the functions that load native libraries (`tf.load_op_library`), call Python from the graph (`tf.py_function`, `tf.numpy_function`) or touch files (`tf.io.read_file`/`write_file`, `tf.io.gfile`, `tf.saved_model.load`).",
         securityImplications: "Safe mode bypassed, files read or fetched from attacker-chosen locations, or a pickle run on load.",
         howToFix: "Do not load the model from an untrusted source; upgrade Keras; rebuild the architecture in code and load weights only.",
         fixHint: "Do not load this model: it uses a Keras helper that loads, downloads or unlocks more code.",
@@ -2000,6 +2000,7 @@ function decodedMember(context, codec, input, member, fields) {
     decoded: true,
     async head(length) {
       if (best && (best.complete || best.bytes.length >= length)) return best.bytes.subarray(0, length);
+      if (!context.canDecompress()) return new Uint8Array(0);
       const want = BLOCK_CODECS.has(codec) ? Math.max(length, BLOCK_CODEC_HEAD) : length;
       const result2 = await context.decompress(codec, input, member, want);
       best = { bytes: result2.bytes, complete: result2.bytes.length < want || result2.error !== void 0 || result2.limitReached };
@@ -3887,7 +3888,7 @@ var init_zip = __esm({
               context.member
             );
           }
-          alternates.push(prefix);
+          if (start2 === 0) alternates.push(prefix);
         }
         for (const warning of directory.warnings) context.warn(warning, context.member);
         for (const trick of directory.tricks) {
@@ -4860,6 +4861,16 @@ function lambdaIssue(what) {
 }
 function judgeImport(module2, name2, what, add, projectGlobals) {
   const root = module2.split(".")[0];
+  const tensorflow = root === "tensorflow" ? TENSORFLOW_GADGETS.get(name2) : void 0;
+  if (tensorflow !== void 0 && (tensorflow.where === void 0 || tensorflow.where.test(module2))) {
+    add({
+      kind: "keras-gadget",
+      severity: tensorflow.severity,
+      message: `Keras config names ${what} ${module2}.${name2}, a TensorFlow function that ${tensorflow.reason}`,
+      global: `${module2}.${name2}`
+    });
+    return;
+  }
   if (KERAS_PACKAGES.includes(root)) return;
   const qualified = `${module2}.${name2}`;
   const deny = matchDenylist(module2, name2);
@@ -4887,7 +4898,7 @@ function looksLikeBytecode(text2) {
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-var KERAS_PACKAGES, KERAS_GADGETS, VOCABULARY_READERS, MAX_ISSUES, MAX_NODES, MAX_EMBEDDED;
+var KERAS_PACKAGES, KERAS_GADGETS, TENSORFLOW_GADGETS, VOCABULARY_READERS, MAX_ISSUES, MAX_NODES, MAX_EMBEDDED;
 var init_judge = __esm({
   "src/artifacts/keras/judge.ts"() {
     "use strict";
@@ -4898,6 +4909,26 @@ var init_judge = __esm({
       ["get_file", "downloads a file from a URL the config names (CVE-2025-8747)"],
       ["load_model", "loads another model file from a path the config names"],
       ["TFSMLayer", "loads and runs a TensorFlow SavedModel from a path the config names"]
+    ]);
+    TENSORFLOW_GADGETS = /* @__PURE__ */ new Map([
+      ["load_op_library", { reason: "loads a native shared library (its code runs in the process)", severity: "critical" }],
+      ["load_library", { reason: "loads a native shared library (its code runs in the process)", severity: "critical" }],
+      ["load_pluggable_device_library", { reason: "loads a native shared library (its code runs in the process)", severity: "critical" }],
+      ["py_function", { reason: "calls a Python function from inside the graph", severity: "critical" }],
+      ["numpy_function", { reason: "calls a Python function from inside the graph", severity: "critical" }],
+      ["py_func", { reason: "calls a Python function from inside the graph", severity: "critical" }],
+      ["eager_py_func", { reason: "calls a Python function from inside the graph", severity: "critical" }],
+      ["read_file", { reason: "reads a file", severity: "high" }],
+      ["write_file", { reason: "writes a file", severity: "high" }],
+      ["matching_files", { reason: "lists files", severity: "high" }],
+      ["create_file_writer", { reason: "writes files", severity: "high" }],
+      ["load", { reason: "loads and runs another model from a path", severity: "high", where: /(^|\.)(saved_model|data)(\.|$)/ }],
+      ["GFile", { reason: "opens a file", severity: "high", where: /(^|\.)gfile(\.|$)/ }],
+      ["copy", { reason: "copies a file", severity: "high", where: /(^|\.)gfile(\.|$)/ }],
+      ["rename", { reason: "moves a file", severity: "high", where: /(^|\.)gfile(\.|$)/ }],
+      ["remove", { reason: "deletes a file", severity: "high", where: /(^|\.)gfile(\.|$)/ }],
+      ["rmtree", { reason: "deletes a directory tree", severity: "high", where: /(^|\.)gfile(\.|$)/ }],
+      ["makedirs", { reason: "creates directories", severity: "high", where: /(^|\.)gfile(\.|$)/ }]
     ]);
     VOCABULARY_READERS = /* @__PURE__ */ new Set(["StringLookup", "IntegerLookup", "TextVectorization"]);
     MAX_ISSUES = 200;
@@ -6658,7 +6689,7 @@ function judge(trace, options) {
   for (let c = 0; c < trace.callNames.length; c++) {
     const opcode = trace.callOpcodes[c];
     if (opcode === "BUILD") continue;
-    const callee = trace.callNames[c];
+    const callee2 = trace.callNames[c];
     const offset = trace.callOffsets[c];
     const imp = trace.callCallee[c];
     const standing = imp >= 0 ? standings[imp] : void 0;
@@ -6666,8 +6697,8 @@ function judge(trace, options) {
       add({
         kind: "dangerous-call",
         severity: "critical",
-        message: `Calls ${callee}(${a.calls[c].args}) via ${opcode}: ${standing.reason}`,
-        global: callee,
+        message: `Calls ${callee2}(${a.calls[c].args}) via ${opcode}: ${standing.reason}`,
+        global: callee2,
         offset
       });
     } else if (imp < 0) {
@@ -6676,16 +6707,16 @@ function judge(trace, options) {
         add({
           kind: "unknown-call",
           severity: "high",
-          message: `${opcode} calls a value computed at load time (${callee === "<unknown>" ? "the result of another call" : callee}), which is not known to be safe`,
+          message: `${opcode} calls a value computed at load time (${callee2 === "<unknown>" ? "the result of another call" : callee2}), which is not known to be safe`,
           offset
         });
       }
-    } else if (strict && standing?.verdict === "allowlisted" && NESTED_LOADERS.has(callee) && !a.nested.some((n) => n.offset === offset)) {
+    } else if (strict && standing?.verdict === "allowlisted" && NESTED_LOADERS.has(callee2) && !a.nested.some((n) => n.offset === offset)) {
       add({
         kind: "unknown-call",
         severity: "high",
-        message: `${callee} loads bytes that are not a constant pickle Pathfinder could inspect`,
-        global: callee,
+        message: `${callee2} loads bytes that are not a constant pickle Pathfinder could inspect`,
+        global: callee2,
         offset
       });
     }
@@ -8379,8 +8410,8 @@ var init_vm = __esm({
       }
       opReduce() {
         const args2 = this.pop();
-        const callee = this.pop();
-        this.call("REDUCE", callee, args2);
+        const callee2 = this.pop();
+        this.call("REDUCE", callee2, args2);
         return false;
       }
       opNewobj() {
@@ -8528,9 +8559,9 @@ var init_vm = __esm({
         }
         return { name: "<unknown>", imp: -1 };
       }
-      call(opcode, callee, args2, kwargs) {
+      call(opcode, callee2, args2, kwargs) {
         const index = this.t.callNames.length;
-        const { name: name2, imp } = this.calleeName(callee);
+        const { name: name2, imp } = this.calleeName(callee2);
         const argList = args2.k === "tuple" ? args2.items : [args2];
         this.recordCall(name2, opcode, imp, argList, args2, kwargs);
         if (imp >= 0) {
@@ -8541,12 +8572,12 @@ var init_vm = __esm({
         if (kwargs !== void 0) this.markArguments(kwargs);
         if (opcode === "NEWOBJ" || opcode === "NEWOBJ_EX") {
           this.statement(() => {
-            const f = renderValue(callee, this);
+            const f = renderValue(callee2, this);
             const rendered = this.callText(index);
             return `_var${index} = ${f}.__new__(${f}${rendered.length > 0 ? ", " : ""}${rendered})`;
           });
         } else {
-          this.statement(() => `_var${index} = ${renderValue(callee, this)}(${this.callText(index)})`);
+          this.statement(() => `_var${index} = ${renderValue(callee2, this)}(${this.callText(index)})`);
         }
         const invoked = this.o.invokedArguments.get(name2);
         if (invoked !== void 0) {
@@ -8594,24 +8625,24 @@ var init_vm = __esm({
       }
       build(target, state) {
         const offset = this.opStart;
-        let callee = "<unknown>";
+        let callee2 = "<unknown>";
         if (target.k === "global") {
-          callee = this.calleeName(target).name;
+          callee2 = this.calleeName(target).name;
           this.t.mutations.push({ offset, imp: target.imp });
         } else if (target.k === "call") {
-          callee = this.t.callNames[target.call];
+          callee2 = this.t.callNames[target.call];
           if (state.k === "dict") {
             for (let i3 = 0; i3 + 1 < state.items.length; i3 += 2) {
               const key = state.items[i3];
               const value = state.items[i3 + 1];
               if (key.k === "str" && key.v === "filename" && value.k === "str") {
-                this.t.stateFilenames.push({ offset, callee, filename: value.v });
+                this.t.stateFilenames.push({ offset, callee: callee2, filename: value.v });
               }
             }
           }
         }
         const index = this.t.callNames.length;
-        this.recordCall(callee, "BUILD", -1, [state], state, void 0);
+        this.recordCall(callee2, "BUILD", -1, [state], state, void 0);
         this.markArguments(state);
         this.statement(() => `${renderValue(target, this)}.__setstate__(${this.callText(index)})`);
       }
@@ -8667,9 +8698,9 @@ var init_vm = __esm({
        * costs more than the rest of the analysis. The text must show the arguments as they were at the call, so a
        * container they reach is never changed before the pending calls are rendered (beforeChanging).
        */
-      recordCall(callee, opcode, imp, argList, shown, kwargs) {
+      recordCall(callee2, opcode, imp, argList, shown, kwargs) {
         const index = this.t.callNames.length;
-        this.t.callNames.push(callee);
+        this.t.callNames.push(callee2);
         this.t.callOpcodes.push(opcode);
         this.t.callOffsets.push(this.opStart);
         this.t.callCallee.push(imp);
@@ -8799,13 +8830,13 @@ var init_vm = __esm({
         if (v.k === "bytes") return v.v;
         if (v.k === "str") return latin1Bytes(v.v);
         if (v.k !== "call" || depth > 4) return null;
-        const callee = this.t.callNames[v.call];
+        const callee2 = this.t.callNames[v.call];
         const args2 = this.callArgs[v.call];
         if (args2.length === 0) return null;
-        if (BYTES_WRAPPERS.has(callee) || callee === "_codecs.encode" || callee === "codecs.encode") {
+        if (BYTES_WRAPPERS.has(callee2) || callee2 === "_codecs.encode" || callee2 === "codecs.encode") {
           return this.constantBytes(args2[0], depth + 1);
         }
-        if (BASE64_DECODERS.has(callee) || callee === "codecs.decode" && isBase64Codec(args2[1])) {
+        if (BASE64_DECODERS.has(callee2) || callee2 === "codecs.decode" && isBase64Codec(args2[1])) {
           const encoded = this.constantBytes(args2[0], depth + 1);
           return encoded === null ? null : decodeBase642(encoded);
         }
@@ -8995,7 +9026,7 @@ function analyzePickle(bytes, options) {
 }
 function analyzeAt(bytes, options, depth, budget) {
   const nested = {
-    isLoadsLike: (callee) => LOADS_LIKE.has(callee),
+    isLoadsLike: (callee2) => LOADS_LIKE.has(callee2),
     analyze: (inner) => depth + 1 > options.limits.maxNesting ? nestingLimitReached(inner) : analyzeAt(inner, options, depth + 1, budget)
   };
   const trace = runMachine(bytes, {
@@ -10456,7 +10487,9 @@ async function sniff(codec, format, input, request2, piece) {
   let reached = false;
   for (; ; ) {
     const whole = data2.length >= input.size;
-    const output = attempt(codec, format, data2, !whole, reached ? Math.max(maxOutput, LAG_OUTPUT_MAX) : maxOutput);
+    const most = reached ? Math.max(maxOutput, LAG_OUTPUT_MAX) : maxOutput;
+    const output = attempt(codec, format, data2, !whole, most);
+    if (request2.work) request2.work.bytes += output ? output.bytes.length : most;
     if (!output) return void 0;
     if (whole) return endsLikeFflate(format, data2, output) ? output.bytes.subarray(0, cap) : void 0;
     if (reached) return output.bytes.subarray(0, cap);
@@ -12858,7 +12891,7 @@ async function decompress2(format, input, options) {
   if (options.inflate && isDeflate(format)) {
     const sniffPiece = options.want !== void 0 ? firstPiece(cap) : void 0;
     const sniff2 = sniffPiece !== void 0 ? { sniffPiece, fixedPieces: sniffPiece === MIN_PIECE } : {};
-    const bytes = await inflateNatively(options.inflate, format, input, { cap, ...sniff2 });
+    const bytes = await inflateNatively(options.inflate, format, input, { cap, ...sniff2, ...options.work ? { work: options.work } : {} });
     if (bytes) {
       if (options.heavy && bytes.length > options.heavy.bytes) options.heavy.reached();
       return { bytes, limitReached: bytes.length >= cap && hitsLimit(options) };
@@ -12903,13 +12936,13 @@ async function inflateHead(input, cap) {
   return void 0;
 }
 async function pushDecode(factory, input, start2, cap, heavy) {
-  const chunks = [];
+  const output = new GrowingOutput(cap);
   const members = [];
   let total = 0;
   let toldHeavy = heavy === void 0;
   const decoder = factory((chunk) => {
     if (chunk.length === 0) return;
-    chunks.push(chunk);
+    output.append(chunk);
     total += chunk.length;
     if (!toldHeavy && total > heavy.bytes) {
       toldHeavy = true;
@@ -12921,18 +12954,21 @@ async function pushDecode(factory, input, start2, cap, heavy) {
   let error;
   let limitReached = cap === 0;
   try {
+    let ratio = 0;
     for (let at = start2; at < input.size && !limitReached; ) {
-      const piece = firstPiece(cap - total);
+      const piece = cap > LARGE_OUTPUT && ratio > PIECE_OUTPUT / MAX_PIECE ? Math.max(MIN_PIECE, Math.min(firstPiece(cap - total), Math.floor(PIECE_OUTPUT / ratio))) : firstPiece(cap - total);
       const bytes = await readRange(input, at, piece);
       if (bytes.length === 0) break;
       at += bytes.length;
+      const before = total;
       decoder.push(bytes, at >= input.size);
+      ratio = (total - before) / bytes.length;
     }
   } catch (caught) {
     if (caught instanceof CapReached2) limitReached = true;
     else error = caught instanceof Error ? caught.message : String(caught);
   }
-  return { bytes: concatBytes(chunks, Math.min(total, cap)), limitReached, members, chunks, ...error ? { error } : {} };
+  return { bytes: output.bytes(), limitReached, members, ...error ? { error } : {} };
 }
 async function gunzipMembers(gunzip2, input, cap, heavy) {
   const parts2 = [];
@@ -13001,7 +13037,7 @@ async function syncDecode(decoder, format, input, cap, options) {
 function hitsLimit(options) {
   return options.want === void 0 || options.want >= options.limit;
 }
-var MAX_PIECE, MIN_PIECE, SNIFF_INPUT, fflate, syncDecoders, CapReached2, ONE_CALL_CAP, TRAILER_SEARCH;
+var MAX_PIECE, MIN_PIECE, PIECE_OUTPUT, SNIFF_INPUT, fflate, syncDecoders, CapReached2, ONE_CALL_CAP, LARGE_OUTPUT, GrowingOutput, TRAILER_SEARCH;
 var init_decompress = __esm({
   "src/artifacts/containers/decompress.ts"() {
     "use strict";
@@ -13014,6 +13050,7 @@ var init_decompress = __esm({
     init_sources();
     MAX_PIECE = 64 * 1024;
     MIN_PIECE = 1024;
+    PIECE_OUTPUT = 4 << 20;
     SNIFF_INPUT = 4 << 20;
     syncDecoders = /* @__PURE__ */ new Map([
       ["bz2", decodeBzip2],
@@ -13025,6 +13062,30 @@ var init_decompress = __esm({
     CapReached2 = class extends Error {
     };
     ONE_CALL_CAP = 4 * MIN_PIECE;
+    LARGE_OUTPUT = 16 << 20;
+    GrowingOutput = class {
+      constructor(cap) {
+        this.cap = cap;
+      }
+      cap;
+      buffer = new Uint8Array(0);
+      length = 0;
+      append(chunk) {
+        const take = Math.min(chunk.length, this.cap - this.length);
+        if (take <= 0) return;
+        if (this.length + take > this.buffer.length) {
+          const doubled = Math.max(this.length + take, 2 * this.buffer.length, 64 * 1024);
+          const grown = new Uint8Array(Math.min(this.cap, doubled > LARGE_OUTPUT ? this.cap : doubled));
+          grown.set(this.buffer.subarray(0, this.length));
+          this.buffer = grown;
+        }
+        this.buffer.set(take === chunk.length ? chunk : chunk.subarray(0, take), this.length);
+        this.length += take;
+      }
+      bytes() {
+        return this.buffer.subarray(0, this.length);
+      }
+    };
     TRAILER_SEARCH = 16 << 20;
   }
 });
@@ -13385,7 +13446,7 @@ var init_pickle_streams = __esm({
        * caller analyses the whole stream.
        */
       async analyseUpToWalkError(item, position, length, error) {
-        if (error === void 0 || /^unterminated |^stopped after /.test(error.message)) return null;
+        if (error === void 0 || /^unterminated |^stopped after |^stack deeper than /.test(error.message)) return null;
         const cut = Math.max(0, error.offset - position) + WALK_ERROR_MARGIN;
         if (cut >= length) return null;
         const analysis = this.host.analyze(await readRange(item.source, position, cut));
@@ -13610,7 +13671,41 @@ async function findFramedPickles(source, maxBytes) {
   }
   return found;
 }
-var WINDOW4, HEADER, MAX_FOUND;
+async function findHeapObjects(source, maxBytes) {
+  const found = [];
+  const end = Math.min(source.size, maxBytes);
+  for (let start2 = 0; start2 < end && found.length < MAX_FOUND; start2 += WINDOW4 - GCOL_HEADER) {
+    const window2 = await readRange(source, start2, Math.min(WINDOW4, end - start2));
+    for (let i3 = window2.indexOf(GCOL[0]); i3 >= 0 && i3 + GCOL_HEADER <= window2.length && found.length < MAX_FOUND; i3 = window2.indexOf(GCOL[0], i3 + 1)) {
+      if (window2[i3 + 1] !== GCOL[1] || window2[i3 + 2] !== GCOL[2] || window2[i3 + 3] !== GCOL[3] || window2[i3 + 4] !== 1) continue;
+      const collection = start2 + i3;
+      const size = await readLength(source, collection + 8);
+      if (size < GCOL_HEADER + OBJECT_HEADER || collection + size > source.size) continue;
+      await collectObjects(source, collection, size, found);
+    }
+    if (window2.length < WINDOW4) break;
+  }
+  return found;
+}
+async function collectObjects(source, collection, size, found) {
+  const limit = collection + size;
+  for (let at = collection + GCOL_HEADER; at + OBJECT_HEADER <= limit && found.length < MAX_FOUND; ) {
+    const header = await readRange(source, at, OBJECT_HEADER);
+    const index = header[0] | header[1] << 8;
+    if (index === 0) return;
+    const length = await readLength(source, at + 8);
+    if (at + OBJECT_HEADER + length > limit) return;
+    if (length > 0) found.push({ offset: at + OBJECT_HEADER, size: length });
+    at += OBJECT_HEADER + Math.ceil(length / 8) * 8;
+  }
+}
+async function readLength(source, at) {
+  const bytes = await readRange(source, at, 8);
+  if (bytes.length < 8) return -1;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, 8);
+  return view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
+}
+var WINDOW4, HEADER, MAX_FOUND, GCOL, GCOL_HEADER, OBJECT_HEADER;
 var init_embedded_pickles = __esm({
   "src/artifacts/containers/embedded-pickles.ts"() {
     "use strict";
@@ -13618,6 +13713,51 @@ var init_embedded_pickles = __esm({
     WINDOW4 = 4 * 1024 * 1024;
     HEADER = 11;
     MAX_FOUND = 1e3;
+    GCOL = [71, 67, 79, 76];
+    GCOL_HEADER = 16;
+    OBJECT_HEADER = 16;
+  }
+});
+
+// src/artifacts/torchscript-code.ts
+function judgeTorchScriptCode(text2) {
+  const methods = [];
+  for (const m of text2.matchAll(METHOD)) methods.push({ name: m[1], at: m.index });
+  const methodAt = (offset) => {
+    let name2;
+    for (const m of methods) if (m.at <= offset) name2 = m.name;
+    return name2;
+  };
+  const issues = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const { pattern, call, does } of FILE_CALLS) {
+    for (const match of text2.matchAll(pattern)) {
+      const method = methodAt(match.index);
+      const onLoad = method === "__setstate__";
+      const key = `${call} ${onLoad}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      issues.push({
+        kind: "dangerous-call",
+        severity: onLoad ? "high" : "medium",
+        message: onLoad ? `TorchScript code calls ${call} in __setstate__, which torch.jit.load runs while loading: it ${does}` : `TorchScript code calls ${call}${method ? ` in ${method}` : ""}: it ${does} when the model runs`,
+        global: call,
+        offset: match.index
+      });
+    }
+  }
+  return issues;
+}
+var TORCHSCRIPT_CODE, FILE_CALLS, METHOD;
+var init_torchscript_code = __esm({
+  "src/artifacts/torchscript-code.ts"() {
+    "use strict";
+    TORCHSCRIPT_CODE = /(^|\/)code\/.+\.py$/;
+    FILE_CALLS = [
+      { pattern: /\btorch\.save\(|\bops\.aten\.save\b/g, call: "torch.save", does: "writes a file" },
+      { pattern: /\btorch\.from_file\(|\bops\.aten\.from_file\b/g, call: "torch.from_file", does: "reads a file" }
+    ];
+    METHOD = /^ {2}def (\w+)\(/gm;
   }
 });
 
@@ -13636,7 +13776,7 @@ function memberName(parent, path) {
   if (path.startsWith("[")) return `${parent ?? ""}${path}`;
   return parent ? `${parent}/${path}` : path;
 }
-var MAX_WORK_ITEMS, KERAS_CONFIG, MAX_KERAS_CONFIG, MAX_EMBEDDED_PICKLE, DEFAULT_OPCODES_PER_FILE, TORCHSCRIPT_GLOBALS, PICKLE_NAME, ArtifactScan;
+var MAX_WORK_ITEMS, FREE_SNIFF_WORK, KERAS_CONFIG, MAX_KERAS_CONFIG, MAX_TORCHSCRIPT_CODE, MAX_EMBEDDED_PICKLE, DEFAULT_OPCODES_PER_FILE, TORCHSCRIPT_GLOBALS, PICKLE_NAME, ArtifactScan;
 var init_scan = __esm({
   "src/artifacts/scan.ts"() {
     "use strict";
@@ -13653,10 +13793,13 @@ var init_scan = __esm({
     init_warnings();
     init_hdf5();
     init_embedded_pickles();
+    init_torchscript_code();
     init_judge();
     MAX_WORK_ITEMS = 1e4;
+    FREE_SNIFF_WORK = 256 * 1024;
     KERAS_CONFIG = "config.json";
     MAX_KERAS_CONFIG = 64 * 1024 * 1024;
+    MAX_TORCHSCRIPT_CODE = 16 * 1024 * 1024;
     MAX_EMBEDDED_PICKLE = 16 * 1024 * 1024;
     DEFAULT_OPCODES_PER_FILE = 5e7;
     TORCHSCRIPT_GLOBALS = {
@@ -13806,7 +13949,7 @@ var init_scan = __esm({
           if (item.depth === 0) this.baseKind = "pickle";
           return this.inspectPickles(item);
         }
-        if (item.depth === 0) this.warn("content is not a pickle or a known container; not inspected");
+        if (item.depth === 0 && !this.options.pickedByContent) this.warn("content is not a pickle or a known container; not inspected");
       }
       /** Lists a container's members and queues each one a loader could unpickle or open further; false: not one. */
       async openContainer(item, reader, options, quiet = false) {
@@ -13843,6 +13986,7 @@ var init_scan = __esm({
         }
         if (row.role === "tensor-data" || !member.head || !member.open) return;
         if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name2, item.depth + 1);
+        if (member.torchScript && TORCHSCRIPT_CODE.test(member.path)) return this.inspectTorchScriptCode(await member.open(), name2);
         const expectPickle = member.expectPickle === true;
         const kerasMetadata = isKerasMetadataName(member.path);
         let head;
@@ -13909,13 +14053,26 @@ var init_scan = __esm({
        * or that call a denylisted global before breaking, are kept.
        */
       async inspectHdf5Pickles(item) {
-        for (const at of await findFramedPickles(item.source, this.options.limits.maxDecompressedBytes)) {
-          const bytes = await readRange(item.source, at, Math.min(MAX_EMBEDDED_PICKLE, item.source.size - at));
+        const maxBytes = this.options.limits.maxDecompressedBytes;
+        const rows = (await findHeapObjects(item.source, maxBytes)).filter((row) => row.size <= MAX_EMBEDDED_PICKLE);
+        const candidates = /* @__PURE__ */ new Map();
+        for (const at of await findFramedPickles(item.source, maxBytes)) candidates.set(at, Math.min(MAX_EMBEDDED_PICKLE, item.source.size - at));
+        for (const row of rows) {
+          if (looksLikePickle(await readRange(item.source, row.offset, Math.min(row.size, HEAD_BYTES)), row.size > HEAD_BYTES)) candidates.set(row.offset, row.size);
+        }
+        for (const [at, length] of [...candidates].sort((a, b) => a[0] - b[0])) {
+          const bytes = await readRange(item.source, at, length);
           const analysis = this.analyze(bytes);
           if (analysis.imports.length === 0) continue;
           if (analysis.error !== void 0 && !analysis.issues.some((i3) => i3.severity === "critical")) continue;
           this.record(analysis, item.member, item.origin + at);
         }
+      }
+      /** TorchScript source in a torch.jit.save archive (see torchscript-code.ts). */
+      async inspectTorchScriptCode(source, member) {
+        if (source === null) return;
+        const text2 = new TextDecoder("utf-8").decode(await readRange(source, 0, Math.min(source.size, MAX_TORCHSCRIPT_CODE)));
+        for (const issue of judgeTorchScriptCode(text2)) this.addIssue(issue, member, 0);
       }
       /** A .keras archive's config.json: the model Keras rebuilds on load. */
       async inspectKerasConfig(source, member, depth) {
@@ -13966,13 +14123,15 @@ var init_scan = __esm({
         return heavyInputBytes !== void 0 && onHeavyInput ? { heavy: { bytes: heavyInputBytes, reached: onHeavyInput } } : {};
       }
       async decompressBounded(format, input, member, want, quiet = false) {
+        const work = { bytes: 0 };
         const result2 = await decompress2(format, input, {
           limit: this.budget.allowance(),
-          ...want !== void 0 ? { want } : {},
+          ...want !== void 0 ? { want, work } : {},
           ...this.heavyOutput(),
           ...this.options.inflate ? { inflate: this.options.inflate } : {}
         });
         if (want === void 0 || result2.limitReached) this.budget.charge(result2.bytes.length);
+        else if (work.bytes > FREE_SNIFF_WORK) this.budget.charge(work.bytes - FREE_SNIFF_WORK);
         if (result2.limitReached && !this.budgetWarned) {
           this.budgetWarned = true;
           const scanWide = this.budget.scanWideSpent();
@@ -14031,15 +14190,20 @@ var artifacts_exports = {};
 __export(artifacts_exports, {
   ARTIFACT_RULES: () => ARTIFACT_RULES,
   SNIFF_BYTES: () => SNIFF_BYTES,
+  hasArtifactName: () => hasArtifactName,
   isArtifactCandidate: () => isArtifactCandidate,
   memorySource: () => memorySource,
   ruleForIssue: () => ruleForIssue,
   scanArtifact: () => scanArtifact,
   sliceSource: () => sliceSource
 });
+function hasArtifactName(relPath) {
+  const lower = relPath.toLowerCase();
+  return ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext)) || isKerasMetadataName(lower);
+}
 function isArtifactCandidate(relPath, head) {
   const lower = relPath.toLowerCase();
-  if (ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext)) || isKerasMetadataName(lower)) return true;
+  if (hasArtifactName(relPath)) return true;
   const bytes = typeof head === "function" ? head() : head;
   if (bytes.length === 0) return false;
   if (looksLikeHdf5(bytes)) return true;
@@ -16757,7 +16921,7 @@ var init_language_catalog = __esm({
     init_order();
     LANG2 = ["lang", "deserialization"];
     rules = (language, prefix, count) => Array.from({ length: count }, (_, i3) => ({ id: `${prefix}-${String(i3 + 1).padStart(3, "0")}`, language, bundles: LANG2 }));
-    LANGUAGE_RULE_CATALOG = [...rules("csharp", "CSHARP-LANG-SEC", 6), ...rules("java", "JAVA-LANG-SEC", 10), ...rules("php", "PHP-LANG-SEC", 4)];
+    LANGUAGE_RULE_CATALOG = [...rules("csharp", "CSHARP-LANG-SEC", 6), ...rules("java", "JAVA-LANG-SEC", 11), ...rules("php", "PHP-LANG-SEC", 4)];
     LANGUAGE_EXTENSIONS = [
       { id: "java", extensions: [".java"] },
       { id: "csharp", extensions: [".cs"] },
@@ -16785,6 +16949,30 @@ function crossSignalFacts(matches) {
     }
   }
   return facts;
+}
+function crossSignalScopes(matches, pythonFiles) {
+  const codeFolders = /* @__PURE__ */ new Set();
+  for (const f of pythonFiles) for (let i3 = f.lastIndexOf("/"); i3 > 0; i3 = f.lastIndexOf("/", i3 - 1)) codeFolders.add(f.slice(0, i3));
+  const byScope = /* @__PURE__ */ new Map();
+  for (const m of matches) {
+    const slash = m.dependency.file.lastIndexOf("/");
+    const folder = slash < 0 ? "" : m.dependency.file.slice(0, slash);
+    const scope = codeFolders.has(folder) ? folder : "";
+    byScope.set(scope, [...byScope.get(scope) ?? [], m]);
+  }
+  const facts = new Map([...byScope].map(([scope, ms]) => [scope, crossSignalFacts(ms)]));
+  const projectWide = facts.get("") ?? {};
+  const scoped = [...facts].filter(([scope]) => scope !== "").sort((a, b) => b[0].length - a[0].length);
+  if (scoped.length === 0) return () => projectWide;
+  return (file) => {
+    const found = {};
+    for (const [scope, f] of scoped) {
+      if (!file.startsWith(scope + "/")) continue;
+      for (const key of Object.keys(f)) found[key] ??= f[key];
+    }
+    for (const key of Object.keys(projectWide)) found[key] ??= projectWide[key];
+    return found;
+  };
 }
 function pinnedAt(fact) {
   const d = fact.dependency;
@@ -17604,8 +17792,9 @@ var annotate_findings_exports = {};
 __export(annotate_findings_exports, {
   annotateCodeFindings: () => annotateCodeFindings
 });
-function annotateCodeFindings(findings, facts) {
+function annotateCodeFindings(findings, factsOf) {
   for (const f of findings) {
+    const facts = factsOf(f.location.file);
     if (f.ruleId === "PYTHON-LANG-SEC-041" && facts.pyyaml && /FullLoader|full_load/.test(f.message)) {
       f.message += ` This project pins ${pinnedAt(facts.pyyaml)}, where FullLoader is exploitable (${ids(facts.pyyaml)}).`;
       if (f.severity === "medium") f.severity = "high";
@@ -26531,8 +26720,8 @@ function replaceNode(node, newText) {
   };
 }
 function calleeAttributeName(call) {
-  const callee = childByField(call, "function");
-  return callee?.type === "attribute" ? childByField(callee, "attribute") : void 0;
+  const callee2 = childByField(call, "function");
+  return callee2?.type === "attribute" ? childByField(callee2, "attribute") : void 0;
 }
 function appendKeywordArgument(m, text2) {
   if (m.args.hasKwArgs || m.args.hasStarArgs) return void 0;
@@ -26970,13 +27159,13 @@ function walk(r, block, outer, allowed) {
 }
 function returnsLookedUp(r, value) {
   if (value.type !== "call") return false;
-  const callee = childByField(value, "function");
+  const callee2 = childByField(value, "function");
   const args2 = (childByField(value, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
   const named = (n, text2) => n?.type === "identifier" && r.model.text(n) === text2;
-  if (callee?.type === "attribute" && r.model.text(childByField(callee, "attribute") ?? callee) === "find_class") {
+  if (callee2?.type === "attribute" && r.model.text(childByField(callee2, "attribute") ?? callee2) === "find_class") {
     return named(args2.at(-1), r.nameParam) && named(args2.at(-2), r.moduleParam);
   }
-  return callee?.type === "identifier" && r.model.text(callee) === "getattr" && args2.length === 2 && named(args2[1], r.nameParam);
+  return callee2?.type === "identifier" && r.model.text(callee2) === "getattr" && args2.length === 2 && named(args2[1], r.nameParam);
 }
 function narrowed(outer, inner) {
   if (!inner) return outer;
@@ -27072,9 +27261,9 @@ function literalStrings(r, node, depth) {
   if (depth > 4) return void 0;
   if (node.type === "parenthesized_expression" && node.children.length === 1) return literalStrings(r, node.children[0], depth + 1);
   if (node.type === "call") {
-    const callee = childByField(node, "function");
+    const callee2 = childByField(node, "function");
     const args2 = (childByField(node, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
-    return callee && /^(frozenset|set|tuple|list)$/.test(r.model.text(callee)) && args2.length === 1 ? literalStrings(r, args2[0], depth + 1) : void 0;
+    return callee2 && /^(frozenset|set|tuple|list)$/.test(r.model.text(callee2)) && args2.length === 1 ? literalStrings(r, args2[0], depth + 1) : void 0;
   }
   if (node.type === "set" || node.type === "list" || node.type === "tuple" || node.type === "dictionary") {
     const strings = /* @__PURE__ */ new Set();
@@ -27282,7 +27471,8 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
         });
       } else if (!relevant[k]) {
         const key = s.definitionKey;
-        relevant[k] = anchored[k] || isWanted(k) || intersects(s.identifiers, boundNames) || key !== void 0 && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || names.summaryIdentifiers.has(key) && takesParameters(source, s)));
+        relevant[k] = anchored[k] || isWanted(k) || intersects(s.identifiers, boundNames) || // A method holding a sink, called on an object of a class of this file (`Base().decode(b)`, `codec.decode(b)`).
+        flow && s.definition !== void 0 && intersects(s.attributes, names.holderMethods) || key !== void 0 && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || names.summaryIdentifiers.has(key) && takesParameters(source, s)));
       }
       if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, membersOf(k), anchors)))) {
         headerRelevant[k] = true;
@@ -27293,7 +27483,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
           if (anchored[k] || isWanted(k)) summarize2(s);
         }
       }
-      if (relevant[k] && sinks2.keepCalledFunctions && !holder[k] && s.definition !== void 0 && !s.isClass && s.definitionKey !== void 0 && (anchored[k] || intersects(s.identifiers, holderNames))) {
+      if (relevant[k] && sinks2.keepCalledFunctions && !holder[k] && s.definition !== void 0 && !s.isClass && s.definitionKey !== void 0 && (anchored[k] || intersects(s.identifiers, holderNames) || intersects(s.attributes, names.holderMethods))) {
         holder[k] = true;
         holderNames.add(s.definitionKey);
         boundNames.add(s.definitionKey);
@@ -35078,10 +35268,10 @@ var init_model = __esm({
         this.constructionCalls.set(classDef, found);
         const className = this.className(classDef);
         for (const call of this.callsNamed().get(className) ?? []) {
-          const callee = childByField(call.node, "function");
-          const bindings = callee.type === "identifier" ? this.lookup(className, call.scope, callee) : void 0;
+          const callee2 = childByField(call.node, "function");
+          const bindings = callee2.type === "identifier" ? this.lookup(className, call.scope, callee2) : void 0;
           if (bindings?.some((b) => b.kind === "class" && b.classDef === classDef)) found.push(call);
-          else if (callee.type === "attribute" && this.resolve(callee, call.scope, 1).some((r) => r.localClass === classDef)) found.push(call);
+          else if (callee2.type === "attribute" && this.resolve(callee2, call.scope, 1).some((r) => r.localClass === classDef)) found.push(call);
         }
         return found;
       }
@@ -35091,8 +35281,8 @@ var init_model = __esm({
         if (this.callsByName) return this.callsByName;
         const byName = this.callsByName = /* @__PURE__ */ new Map();
         for (const call of this.calls) {
-          const callee = childByField(call.node, "function");
-          const named = callee?.type === "identifier" ? callee : callee?.type === "attribute" ? childByField(callee, "attribute") : void 0;
+          const callee2 = childByField(call.node, "function");
+          const named = callee2?.type === "identifier" ? callee2 : callee2?.type === "attribute" ? childByField(callee2, "attribute") : void 0;
           if (!named) continue;
           const name2 = this.text(named);
           const list = byName.get(name2);
@@ -35159,21 +35349,21 @@ var init_model = __esm({
         return out2;
       }
       resolveCallResult(node, scope, depth) {
-        const callee = childByField(node, "function");
-        if (!callee) return [];
+        const callee2 = childByField(node, "function");
+        if (!callee2) return [];
         const args2 = childByField(node, "arguments");
         const out2 = [];
-        const called = unwrapParentheses(callee);
+        const called = unwrapParentheses(callee2);
         if (called.type === "lambda") {
           const body2 = childByField(called, "body");
           return body2 && !childByField(called, "parameters") ? this.resolve(body2, scope, depth + 1) : [];
         }
-        const table = callee.type === "attribute" && this.isGet(callee) ? this.tableAt(childByField(callee, "object"), scope, depth + 1) : void 0;
+        const table = callee2.type === "attribute" && this.isGet(callee2) ? this.tableAt(childByField(callee2, "object"), scope, depth + 1) : void 0;
         if (table) {
           const [key] = positionalArguments(args2);
           return this.tableValues(table, key, scope, depth + 1);
         }
-        for (const c of this.resolve(callee, scope, depth + 1)) {
+        for (const c of this.resolve(callee2, scope, depth + 1)) {
           switch (c.name) {
             case "sys.modules.get":
             case "builtins.globals().get": {
@@ -35277,9 +35467,9 @@ var init_model = __esm({
        * their results are not worked out (measured: resolving every returned call cost the stdlib scan ~40 ms).
        */
       mayGiveDefinition(call, scope, depth) {
-        const callee = childByField(call, "function");
-        if (!callee) return false;
-        for (const c of this.resolve(callee, scope, depth)) if (c.definition || GIVES_DEFINITIONS.has(c.name) || c.name.endsWith(".__dict__.get")) return true;
+        const callee2 = childByField(call, "function");
+        if (!callee2) return false;
+        for (const c of this.resolve(callee2, scope, depth)) if (c.definition || GIVES_DEFINITIONS.has(c.name) || c.name.endsWith(".__dict__.get")) return true;
         return false;
       }
       functionScope(definition) {
@@ -35294,10 +35484,10 @@ var init_model = __esm({
        * What a call through `operator.methodcaller` calls: `methodcaller("loads", data)(pickle)` is `pickle.loads(data)`.
        * `callee` is one resolution of the call's callee; empty for any other callee.
        */
-      calledThrough(callee, call, scope) {
-        if (callee.name !== "operator.methodcaller()" || !callee.constructedBy) return [];
-        const [method] = positionalArguments(childByField(callee.constructedBy.call, "arguments"));
-        const name2 = method && this.constantString(method, callee.constructedBy.scope);
+      calledThrough(callee2, call, scope) {
+        if (callee2.name !== "operator.methodcaller()" || !callee2.constructedBy) return [];
+        const [method] = positionalArguments(childByField(callee2.constructedBy.call, "arguments"));
+        const name2 = method && this.constantString(method, callee2.constructedBy.scope);
         const [object] = positionalArguments(childByField(call, "arguments"));
         if (!name2 || !object) return [];
         const out2 = [];
@@ -35336,8 +35526,8 @@ var init_model = __esm({
         }
         return [];
       }
-      isGet(callee) {
-        const attribute = childByField(callee, "attribute");
+      isGet(callee2) {
+        const attribute = childByField(callee2, "attribute");
         return attribute !== void 0 && attribute.end - attribute.start === 3 && this.text(attribute) === "get";
       }
       /**
@@ -35505,7 +35695,7 @@ function distinctIfLong(names) {
 function code2(s) {
   return "`" + s + "`";
 }
-var MAX_DEPTH3, RESOLUTION_BUDGET, ProjectIndex, LONG_NAME_LIST;
+var MAX_DEPTH3, RESOLUTION_BUDGET, STANDARD_LIBRARY_KNOWN, OUT_OF_BUDGET, ProjectIndex, LONG_NAME_LIST;
 var init_project_index = __esm({
   "src/languages/python/project-index.ts"() {
     "use strict";
@@ -35516,6 +35706,43 @@ var init_project_index = __esm({
     init_syntax();
     MAX_DEPTH3 = 24;
     RESOLUTION_BUDGET = 1e3;
+    STANDARD_LIBRARY_KNOWN = /* @__PURE__ */ new Set([
+      "__builtin__",
+      "__builtins__",
+      "_compat_pickle",
+      "_pickle",
+      "asyncio",
+      "base64",
+      "binascii",
+      "builtins",
+      "bz2",
+      "cPickle",
+      "codecs",
+      "copy_reg",
+      "copyreg",
+      "functools",
+      "gzip",
+      "hmac",
+      "http",
+      "importlib",
+      "io",
+      "json",
+      "lzma",
+      "marshal",
+      "multiprocessing",
+      "pathlib",
+      "pickle",
+      "secrets",
+      "shelve",
+      "socket",
+      "socketserver",
+      "sys",
+      "urllib",
+      "urllib2",
+      "xmlrpc",
+      "zlib"
+    ]);
+    OUT_OF_BUDGET = new Error("name resolution ran out of its budget");
     ProjectIndex = class {
       /**
        * `modules`: every module of the project (dotted, packages without `.__init__`), whether or not it was
@@ -35524,7 +35751,7 @@ var init_project_index = __esm({
       constructor(modules, isLibrary) {
         this.modules = modules;
         this.isLibrary = isLibrary;
-        for (const m of modules) this.topLevel.add(m.split(".")[0]);
+        for (const m of modules) this.addModuleName(m);
       }
       modules;
       isLibrary;
@@ -35545,6 +35772,88 @@ var init_project_index = __esm({
       memberCuts = 0;
       /** `resolveNow` calls left to the outermost resolution under way (see `RESOLUTION_BUDGET`). */
       budget = RESOLUTION_BUDGET;
+      /** Whether a resolution under way holds the budget (see `budgeted`). */
+      budgetHeld = false;
+      /**
+       * Runs `work` as an outermost resolution with `RESOLUTION_BUDGET` steps, or within the budget of the one under way;
+       * an outermost one out of budget gives `cut()`.
+       */
+      budgeted(work, cut) {
+        if (this.budgetHeld) return work();
+        this.budgetHeld = true;
+        this.budget = RESOLUTION_BUDGET;
+        try {
+          return work();
+        } catch (e) {
+          if (e !== OUT_OF_BUDGET) throw e;
+          this.memberCuts++;
+          return cut();
+        } finally {
+          this.budgetHeld = false;
+        }
+      }
+      /** Resolution steps left to the bounded computation under way (see `bounded`). */
+      stepsLeft = Infinity;
+      /** How many resolutions `bounded`'s limit refused: what was found while any were is not kept. */
+      refusals = 0;
+      /**
+       * Runs `work` with at most `steps` resolution steps, within what a bounded computation around it has left: past
+       * them, every resolution is given up (names stay as they are), and `complete` is false. `RESOLUTION_BUDGET` bounds one outermost resolution, but
+       * a client resolving a name member by member asks outermost resolutions of ever longer names (`C().a.z().w()...`,
+       * each cut where a member met itself), and members bound to calls on one another made those many and each one
+       * costly: a 26-line module hung the scan. One analysis of a file of our corpora takes at most ~500 steps
+       * (pytorch-lightning's fabric.py); a bound far above that changes no finding of theirs.
+       */
+      bounded(steps, work) {
+        const outer = this.stepsLeft;
+        const start2 = Math.min(outer, steps);
+        const refusals = this.refusals;
+        this.stepsLeft = start2;
+        try {
+          return { value: work(), complete: this.refusals === refusals };
+        } finally {
+          this.stepsLeft = outer - (start2 - Math.max(this.stepsLeft, 0));
+        }
+      }
+      /**
+       * Counts the names a step made against the budget: lists that multiply through members (up to `LONG_NAME_LIST`
+       * distinct names at every member, each with its chain) cost what they hold, not one step.
+       */
+      charge(names) {
+        if ((this.budget -= names) < 0) throw OUT_OF_BUDGET;
+      }
+      /** Whether `bounded`'s limit refuses this step (counting it). */
+      refused() {
+        if (--this.stepsLeft >= 0) return false;
+        this.refusals++;
+        return true;
+      }
+      /** The most parts a module name (or alias) of the project has: no longer prefix of a name can be a module. */
+      moduleParts = 0;
+      addModuleName(name2) {
+        const parts2 = name2.split(".");
+        this.topLevel.add(parts2[0]);
+        this.moduleParts = Math.max(this.moduleParts, parts2.length);
+      }
+      /**
+       * The end of the longest dotted prefix of a name that is a module, and the module, searching back from the longest
+       * prefix a module name can be (a name built through cycles of members can be thousands of parts long, and every
+       * lookup hashes the prefix).
+       */
+      modulePrefix(qualifiedName) {
+        let end = 0;
+        for (let parts2 = 0; parts2 < this.moduleParts && end < qualifiedName.length; parts2++) {
+          const dot = qualifiedName.indexOf(".", end + 1);
+          end = dot < 0 ? qualifiedName.length : dot;
+        }
+        let module2 = this.moduleNamed(end === qualifiedName.length ? qualifiedName : qualifiedName.slice(0, end));
+        while (!module2 && end > 0) {
+          end = qualifiedName.lastIndexOf(".", end - 1);
+          if (end < 0) break;
+          module2 = this.moduleNamed(qualifiedName.slice(0, end));
+        }
+        return { module: module2, end };
+      }
       aliases = /* @__PURE__ */ new Map();
       /**
        * Another dotted name of a module: a file in a directory without `__init__.py` (a namespace package, such as
@@ -35553,7 +35862,7 @@ var init_project_index = __esm({
       alias(name2, module2) {
         if (this.modules.has(name2) || this.aliases.has(name2)) return;
         this.aliases.set(name2, module2);
-        this.topLevel.add(name2.split(".")[0]);
+        this.addModuleName(name2);
         this.resolved.clear();
         this.flowsByName.clear();
       }
@@ -35649,8 +35958,8 @@ var init_project_index = __esm({
        */
       resolved = /* @__PURE__ */ new Map();
       resolve(qualifiedName, depth = 0) {
+        if (!this.budgetHeld) return this.budgeted(() => this.resolve(qualifiedName, depth), () => [{ name: qualifiedName }]);
         if (depth > 0 || this.inProgress.size > 0) return this.resolveNow(qualifiedName, depth);
-        if (this.membersInProgress.size === 0) this.budget = RESOLUTION_BUDGET;
         const cached3 = this.resolved.get(qualifiedName);
         if (cached3 && (cached3.checked === this.generation || this.current(cached3.reads) && (cached3.found ?? []).every((r) => this.classStands(r.projectClass ?? r.projectInstance)))) {
           cached3.checked = this.generation;
@@ -35659,27 +35968,23 @@ var init_project_index = __esm({
         }
         const reads = /* @__PURE__ */ new Map();
         const cuts = this.memberCuts;
+        const refusals = this.refusals;
         const found = this.reading(reads, () => this.resolveNow(qualifiedName, 0));
-        if (this.memberCuts === cuts || this.membersInProgress.size === 0) this.resolved.set(qualifiedName, { found, reads, checked: this.generation });
+        if ((this.memberCuts === cuts || this.membersInProgress.size === 0) && this.refusals === refusals) this.resolved.set(qualifiedName, { found, reads, checked: this.generation });
         this.reread(reads);
         return found;
       }
       resolveNow(qualifiedName, depth) {
         const dot = qualifiedName.indexOf(".");
         const top = dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
-        if (!this.topLevel.has(top) || this.isLibrary(top)) return void 0;
+        if (!this.topLevel.has(top) || this.keepsLibraryMeaning(qualifiedName, top)) return void 0;
         if (depth > MAX_DEPTH3 || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
-        if (--this.budget < 0 || this.membersInProgress.size > 0 && this.underMemberInProgress(qualifiedName)) {
+        if (--this.budget < 0 || this.refused()) throw OUT_OF_BUDGET;
+        if (this.membersInProgress.size > 0 && this.underMemberInProgress(qualifiedName)) {
           this.memberCuts++;
           return [{ name: qualifiedName }];
         }
-        let end = qualifiedName.length;
-        let module2 = this.moduleNamed(qualifiedName);
-        while (!module2 && end > 0) {
-          end = qualifiedName.lastIndexOf(".", end - 1);
-          if (end < 0) break;
-          module2 = this.moduleNamed(qualifiedName.slice(0, end));
-        }
+        const { module: module2, end } = this.modulePrefix(qualifiedName);
         if (!module2 || end === qualifiedName.length) return module2 ? [{ name: qualifiedName }] : void 0;
         const summary = this.read(module2);
         if (!summary) return [{ name: qualifiedName }];
@@ -35761,7 +36066,21 @@ var init_project_index = __esm({
       resolvable(module2) {
         const dot = module2.indexOf(".");
         const top = dot < 0 ? module2 : module2.slice(0, dot);
-        return this.topLevel.has(top) && !this.isLibrary(top);
+        return this.topLevel.has(top) && !this.keepsLibraryMeaning(module2, top);
+      }
+      /**
+       * Whether `name`, under a top-level package named like a library the rules know, keeps that library's meaning.
+       * The package itself and its modules the rules know (`pickle.loads`, `torch.hub.load`) do; a module of the
+       * project's own the rules do not know does not: scanning a library's own repository (bentoml, werkzeug,
+       * streamlit), `from .common.pytorch import torch` in `bentoml/_internal/frameworks/pytorch.py` names
+       * `bentoml._internal.frameworks.common.pytorch.torch`, which is the project's and leads to `torch.load`.
+       */
+      keepsLibraryMeaning(name2, top) {
+        if (!this.isLibrary(top)) return false;
+        if (STANDARD_LIBRARY_KNOWN.has(top)) return true;
+        const end = name2.indexOf(".", top.length + 1);
+        const sub = end < 0 ? name2 : name2.slice(0, end);
+        return sub === top || this.moduleNamed(sub) === void 0 || this.isLibrary(sub);
       }
       /**
        * The function summaries a resolved callee may call: `pkg.mod.f`, `pkg.mod.C.m`, `pkg.mod.C().m`. A method of
@@ -35792,7 +36111,7 @@ var init_project_index = __esm({
        * and its summary for `flows`.
        */
       flowsModule(segments) {
-        let k = segments.length - 1;
+        let k = Math.min(segments.length - 1, this.moduleParts);
         while (k > 0 && !this.moduleNamed(segments.slice(0, k).join("."))) k--;
         if (k === 0) return void 0;
         const module2 = this.moduleNamed(segments.slice(0, k).join("."));
@@ -35836,7 +36155,10 @@ var init_project_index = __esm({
           const name2 = canonicalName(`${value.name}${called ? "()" : ""}`);
           current = this.resolve(name2, depth + 1) ?? [{ name: name2 }];
         }
-        for (const segment of rest) current = distinctIfLong(current.flatMap((r) => this.attribute(r, segment, depth)));
+        for (const segment of rest) {
+          current = distinctIfLong(current.flatMap((r) => this.attribute(r, segment, depth)));
+          this.charge(current.length);
+        }
         return current;
       }
       attribute(r, segment, depth) {
@@ -35852,6 +36174,8 @@ var init_project_index = __esm({
         const qualified = canonicalName(`${r.name}.${segment}`);
         return (this.resolve(qualified, depth + 1) ?? [{ name: qualified }]).map((x2) => r.chain ? { ...x2, chain: [...r.chain, ...x2.chain ?? []] } : x2);
       }
+      /** What each project class binds itself (not what it inherits) to an attribute (see `projectClass`). */
+      ownMembers = /* @__PURE__ */ new WeakMap();
       /** What each project class read (see `projectClass`). */
       classReads = /* @__PURE__ */ new WeakMap();
       /** Whether a class (if any) still holds: nothing it read has changed since. */
@@ -35868,11 +36192,15 @@ var init_project_index = __esm({
         let ancestors;
         const reads = /* @__PURE__ */ new Map([[owner.module, this.versions.get(owner.module) ?? 0]]);
         const ancestorReads = /* @__PURE__ */ new Map();
-        const resolveValues = (values) => distinctIfLong(values.flatMap((v) => {
-          const name2 = canonicalName(v.name);
-          const step = { path: owner.path, line: v.line, column: v.column, message: `${code2(`${qualifiedName}`)} binds it to ${code2(v.name)} in ${owner.path}` };
-          return (this.resolve(name2) ?? [{ name: name2 }]).map((r) => ({ ...r, chain: [step, ...r.chain ?? []] }));
-        }));
+        const resolveValues = (values) => {
+          const found = distinctIfLong(values.flatMap((v) => {
+            const name2 = canonicalName(v.name);
+            const step = { path: owner.path, line: v.line, column: v.column, message: `${code2(`${qualifiedName}`)} binds it to ${code2(v.name)} in ${owner.path}` };
+            return (this.resolve(name2) ?? [{ name: name2 }]).map((r) => ({ ...r, chain: [step, ...r.chain ?? []] }));
+          }));
+          this.charge(found.length);
+          return found;
+        };
         const cls = {
           name: qualifiedName,
           overridesFindClass: summary.overridesFindClass,
@@ -35892,43 +36220,59 @@ var init_project_index = __esm({
               found.push(r);
               return true;
             };
-            this.reading(ancestorReads, () => {
-              for (const base of summary.bases) {
-                const name2 = canonicalName(base);
-                for (const r of this.resolve(name2) ?? [{ name: name2 }]) {
-                  if (add(r) && r.projectClass && r.projectClass !== cls) for (const a of r.projectClass.ancestors()) add(a);
+            const refusals = this.refusals;
+            try {
+              this.reading(ancestorReads, () => {
+                for (const base of summary.bases) {
+                  const name2 = canonicalName(base);
+                  for (const r of this.resolve(name2) ?? [{ name: name2 }]) {
+                    if (add(r) && r.projectClass && r.projectClass !== cls) for (const a of r.projectClass.ancestors()) add(a);
+                  }
                 }
-              }
-            });
+              });
+            } catch (e) {
+              ancestors = void 0;
+              throw e;
+            }
             this.reread(ancestorReads);
-            return ancestors;
+            if (this.refusals !== refusals) ancestors = void 0;
+            return found;
           },
           member: (attribute, instance2) => {
-            this.reread(reads);
-            const values = summary.members[attribute] ?? (instance2 ? summary.instanceMembers[attribute] : void 0);
-            if (values) {
-              const key = `${qualifiedName}${instance2 ? "()" : ""}.${attribute}`;
-              if (this.membersInProgress.has(key)) {
-                this.memberCuts++;
-                return [{ name: key }];
-              }
-              if (this.membersInProgress.size === 0 && this.inProgress.size === 0) this.budget = RESOLUTION_BUDGET;
-              this.membersInProgress.add(key);
-              try {
-                return resolveValues(values);
-              } finally {
-                this.membersInProgress.delete(key);
-              }
-            }
+            const own = ownMember(attribute, instance2);
+            if (own) return own;
             for (const a of cls.ancestors()) {
-              if (a.projectClass && a.projectClass !== cls) {
-                const found = a.projectClass.member(attribute, instance2);
-                if (found) return found;
-              }
+              const found = a.projectClass && a.projectClass !== cls ? this.ownMembers.get(a.projectClass)?.(attribute, instance2) : void 0;
+              if (found) return found;
             }
             return void 0;
           }
         };
+        const ownMember = (attribute, instance2) => {
+          this.reread(reads);
+          const values = summary.members[attribute] ?? (instance2 ? summary.instanceMembers[attribute] : void 0);
+          if (values) {
+            const key = `${qualifiedName}${instance2 ? "()" : ""}.${attribute}`;
+            if (this.membersInProgress.has(key)) {
+              this.memberCuts++;
+              return [{ name: key }];
+            }
+            return this.budgeted(
+              () => {
+                if (this.refused()) throw OUT_OF_BUDGET;
+                this.membersInProgress.add(key);
+                try {
+                  return resolveValues(values);
+                } finally {
+                  this.membersInProgress.delete(key);
+                }
+              },
+              () => [{ name: key }]
+            );
+          }
+          return void 0;
+        };
+        this.ownMembers.set(cls, ownMember);
         this.classCache.set(qualifiedName, cls);
         this.classReads.set(cls, [reads, ancestorReads]);
         return cls;
@@ -36328,11 +36672,11 @@ var init_provenance = __esm({
         return (owner.bindings.get(name2) ?? []).filter((b) => !seen.includes(b) && b.position > use.start && loops.some((l) => isAncestor(l, b.site)));
       }
       call(node, scope, depth) {
-        const callee = childByField(node, "function");
-        if (!callee) return void 0;
+        const callee2 = childByField(node, "function");
+        if (!callee2) return void 0;
         const args2 = new CallArguments(node, this.model.tree.source);
         if (args2.hasStarArgs || args2.hasKwArgs) return void 0;
-        const names = new Set(this.model.resolve(callee, scope).map((r) => r.name.replace(/^(posixpath|ntpath)\./, "os.path.")));
+        const names = new Set(this.model.resolve(callee2, scope).map((r) => r.name.replace(/^(posixpath|ntpath)\./, "os.path.")));
         const has = (set) => [...names].some((n) => set.has(n));
         const first = args2.positional[0];
         const evalArg = (n) => n ? this.of(n, scope, depth) : void 0;
@@ -36385,9 +36729,9 @@ var init_provenance = __esm({
           const from = OUTSIDE_CALLS.find(([pattern]) => pattern.test(n));
           if (from) this.outside ??= from[1];
         }
-        if (callee.type !== "attribute") return void 0;
-        const object = childByField(callee, "object");
-        const method = this.text(childByField(callee, "attribute") ?? callee);
+        if (callee2.type !== "attribute") return void 0;
+        const object = childByField(callee2, "object");
+        const method = this.text(childByField(callee2, "attribute") ?? callee2);
         const base = object && this.of(object, scope, depth);
         if (!base) return void 0;
         const argsConstant = args2.values().every((a) => {
@@ -36563,9 +36907,9 @@ function localPartial(call, scope, resolved) {
   for (let r = 0; r < resolved.length; r++) if (resolved[r].name === "functools.partial") return true;
   return false;
 }
-function notACallback(callee, resolved, model) {
+function notACallback(callee2, resolved, model) {
   for (let r = 0; r < resolved.length; r++) if (NOT_A_CALLBACK.has(resolved[r].name) || resolved[r].name.startsWith("inspect.")) return true;
-  const attribute = callee.type === "attribute" ? childByField(callee, "attribute") : void 0;
+  const attribute = callee2.type === "attribute" ? childByField(callee2, "attribute") : void 0;
   return attribute !== void 0 && model.tree.source.startsWith("assert", attribute.start) && COMPARING_ASSERTION.test(model.text(attribute));
 }
 function collectMatches(model, index, assignments, budget) {
@@ -36584,20 +36928,20 @@ function collectMatches(model, index, assignments, budget) {
   for (let c = 0; c < calls.length; c++) {
     const { node, scope } = calls[c];
     if (++seen % CALLS_PER_DEADLINE_CHECK === 0 && pastDeadline(budget)) break;
-    const callee = childByField(node, "function");
-    if (!callee) continue;
+    const callee2 = childByField(node, "function");
+    if (!callee2) continue;
     let args2;
-    let resolvedCallee = uniqueNames(model.resolve(callee, scope));
-    if (callee.type === "call" && resolvedCallee.some((r) => r.name === METHOD_CALLER)) resolvedCallee = uniqueNames(resolvedCallee.flatMap((r) => [r, ...model.calledThrough(r, node, scope)]));
+    let resolvedCallee = uniqueNames(model.resolve(callee2, scope));
+    if (callee2.type === "call" && resolvedCallee.some((r) => r.name === METHOD_CALLER)) resolvedCallee = uniqueNames(resolvedCallee.flatMap((r) => [r, ...model.calledThrough(r, node, scope)]));
     let base;
     for (let r = 0; r < resolvedCallee.length; r++) {
       const resolved = resolvedCallee[r];
       const sinks2 = index.byName.get(resolved.name);
       if (!sinks2 && !resolved.localClass && !resolved.projectClass) continue;
       base ??= { node, calleeText: "", model, scope };
-      args2 = matchCallee(callee, resolved, sinks2, base, args2, index, report);
+      args2 = matchCallee(callee2, resolved, sinks2, base, args2, index, report);
     }
-    if (!index.hasReferenceSinks || !passesNames(node) || notACallback(callee, resolvedCallee, model) || localPartial(node, scope, resolvedCallee)) continue;
+    if (!index.hasReferenceSinks || !passesNames(node) || notACallback(callee2, resolvedCallee, model) || localPartial(node, scope, resolvedCallee)) continue;
     const values = (args2 ??= new CallArguments(node, model.tree.source)).values();
     for (let v = 0; v < values.length; v++) {
       const names = namesIn(values[v]);
@@ -36628,10 +36972,10 @@ function collectMatches(model, index, assignments, budget) {
     }
   }
 }
-function matchCallee(callee, resolved, sinks2, base, args2, index, report) {
+function matchCallee(callee2, resolved, sinks2, base, args2, index, report) {
   const { node, model, scope } = base;
   const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
-  base.calleeText ||= shortened(model.text(callee));
+  base.calleeText ||= shortened(model.text(callee2));
   const receiver = resolved.constructedBy && {
     ...resolved.constructedBy,
     args: new CallArguments(resolved.constructedBy.call, model.tree.source)
@@ -38404,6 +38748,13 @@ var init_model_base = __esm({
         }
         return names.reverse().join(".");
       }
+      /** The left operand of `left <operator> right` (a binary expression of every supported grammar). */
+      binaryLeft(node, operator) {
+        if (node.type !== "binary_expression") return void 0;
+        const left = childByField2(node, "left");
+        const right = childByField2(node, "right");
+        return left && right && this.tree.source.slice(left.end, right.start).trim() === operator ? left : void 0;
+      }
       /** Records a qualified constant or member (`TypeNameHandling.All`) as a site. */
       addReferenceSite(node, target, fn) {
         this.sites.push({ kind: "reference", node, targets: [target], calleeText: shortened2(this.text(node)), args: [], namedArgs: /* @__PURE__ */ new Map(), fn });
@@ -38498,20 +38849,98 @@ var init_typed_model = __esm({
   }
 });
 
+// src/languages/common/own-data.ts
+function assignedVariable(value, text2) {
+  const parent = value.parent;
+  if (!parent) return void 0;
+  const target = parent.type === "variable_declarator" ? childByField2(parent, "name") : parent.type === "assignment_expression" && value.field === "right" ? childByField2(parent, "left") : void 0;
+  return target ? text2(target) : void 0;
+}
+function filledBySerializer(fn, isSerializerWrite, isDirectWrite) {
+  let serialized = false;
+  for (const n of descendants(fn)) {
+    if (isDirectWrite(n)) return false;
+    if (!serialized && isSerializerWrite(n)) serialized = true;
+  }
+  return serialized;
+}
+var MAX_HOPS, OwnDataJudge, ROUND_TRIP, OWN_RESOURCE, CONSTANT;
+var init_own_data = __esm({
+  "src/languages/common/own-data.ts"() {
+    "use strict";
+    init_syntax2();
+    MAX_HOPS = 8;
+    OwnDataJudge = class {
+      constructor(flow) {
+        this.flow = flow;
+      }
+      flow;
+      /** Why the data of `parts` is the program's own; undefined when it is not known to be (or no part holds data). */
+      reasonFor(fn, parts2) {
+        if (!fn || !this.flow.ownDataAt) return void 0;
+        const assignments = this.flow.assignments(fn);
+        let reason2;
+        for (const part of parts2) {
+          const data2 = this.partData(part, fn, assignments, MAX_HOPS);
+          if (data2 === "unknown") return void 0;
+          if (data2 !== "none") reason2 ??= data2.own;
+        }
+        return reason2;
+      }
+      partData(expr, fn, assignments, hops) {
+        const own = this.flow.ownDataAt(expr, fn);
+        if (own) return { own };
+        const carried = this.flow.carriedData?.(expr);
+        if (carried) {
+          let reason3;
+          for (const inner of carried) {
+            const data2 = this.partData(inner, fn, assignments, hops);
+            if (data2 === "unknown") return "unknown";
+            if (data2 !== "none") reason3 ??= data2.own;
+          }
+          return reason3 ? { own: reason3 } : "none";
+        }
+        if (this.flow.holdsNoData?.(expr)) return "none";
+        const v = this.flow.variableAt(expr);
+        if (v === void 0 || hops === 0) return "unknown";
+        const values = assignments.filter((a) => a.name === v);
+        if (!values.length || this.flow.isParameter?.(v, fn)) return "unknown";
+        let reason2;
+        for (const a of values) {
+          const data2 = this.partData(a.value, fn, assignments, hops - 1);
+          if (data2 === "unknown") return "unknown";
+          if (data2 !== "none") reason2 ??= data2.own;
+        }
+        return reason2 ? { own: reason2 } : "none";
+      }
+    };
+    ROUND_TRIP = "what the program just serialized from its own objects (a round trip)";
+    OWN_RESOURCE = "a resource of the program's own, named by a constant";
+    CONSTANT = "a constant in the code";
+  }
+});
+
 // src/languages/csharp/flow.ts
 function isRequest(text2) {
   return /^((this|HttpContext|HttpContext\.Current|context|ctx|httpContext|Context)\s*\.\s*)?Request$/.test(text2.replace(/\s+/g, ""));
 }
-var CONTROLLER_BASES, CONTROLLER_ATTRIBUTES, FRAMEWORK_PARAMETER_TYPES, REQUEST_MEMBERS, SANITIZERS, CSharpFlow;
+var CONTROLLER_BASES, CONTROLLER_ATTRIBUTES, FRAMEWORK_PARAMETER_TYPES, REQUEST_MEMBERS, SANITIZERS, STRING_LITERALS, SERIALIZING_METHODS, CARRIER_TYPES, CARRIER_METHODS, DECODERS3, CSharpFlow;
 var init_flow = __esm({
   "src/languages/csharp/flow.ts"() {
     "use strict";
+    init_own_data();
     init_syntax2();
+    init_model2();
     CONTROLLER_BASES = /(^|\.)(Controller|ControllerBase|ApiController|PageModel|ODataController|Hub)$/;
     CONTROLLER_ATTRIBUTES = /* @__PURE__ */ new Set(["ApiController", "Controller", "Route"]);
     FRAMEWORK_PARAMETER_TYPES = /^(CancellationToken|ILogger(<.*>)?|HttpContext|ClaimsPrincipal|IServiceProvider)$/;
     REQUEST_MEMBERS = /* @__PURE__ */ new Set(["Body", "BodyReader", "Form", "Query", "QueryString", "Cookies", "Headers", "InputStream", "Params", "Files", "RawUrl", "Path", "PathInfo", "Url", "ReadFormAsync", "ReadFromJsonAsync", "Content", "GetBufferedInputStream", "GetBufferlessInputStream", "BinaryRead"]);
     SANITIZERS = /* @__PURE__ */ new Set(["GetHashCode", "Equals", "Contains", "StartsWith", "EndsWith", "Parse", "TryParse", "CompareTo", "Count", "Any", "IsNullOrEmpty", "IsNullOrWhiteSpace", "GetFileName"]);
+    STRING_LITERALS = /* @__PURE__ */ new Set(["string_literal", "verbatim_string_literal", "raw_string_literal"]);
+    SERIALIZING_METHODS = /* @__PURE__ */ new Set(["SerializeObject", "Serialize", "Save"]);
+    CARRIER_TYPES = /(Stream|Reader)$/;
+    CARRIER_METHODS = /* @__PURE__ */ new Set(["ToArray", "GetBuffer", "ToString", "Trim", "ReadToEnd"]);
+    DECODERS3 = /* @__PURE__ */ new Set(["FromBase64String", "GetBytes", "GetString"]);
     CSharpFlow = class {
       constructor(model) {
         this.model = model;
@@ -38555,7 +38984,68 @@ var init_flow = __esm({
         if (node.type !== "invocation_expression") return false;
         const fn = childByField2(node, "function");
         const name2 = fn?.type === "member_access_expression" ? childByField2(fn, "name") : fn;
-        return name2 !== void 0 && SANITIZERS.has(this.model.text(name2).replace(/<[\s\S]*>$/, ""));
+        return name2 !== void 0 && (SANITIZERS.has(this.model.text(name2).replace(/<[\s\S]*>$/, "")) || this.ownDataAt(node, node) === ROUND_TRIP);
+      }
+      ownDataAt(node, fn) {
+        if (STRING_LITERALS.has(node.type)) return CONSTANT;
+        if (node.type === "invocation_expression") {
+          const { name: name2, receiver } = this.callee(node);
+          const first = argumentsOf(node)[0];
+          if (name2 === "GetManifestResourceStream" && first && STRING_LITERALS.has(first.type)) return OWN_RESOURCE;
+          if (SERIALIZING_METHODS.has(name2) && receiver && /^(JsonConvert|XamlWriter|JsonSerializer)$/.test(this.model.text(receiver))) return ROUND_TRIP;
+          return void 0;
+        }
+        if (node.type === "object_creation_expression" && this.simpleTypeName(node) === "MemoryStream" && !argumentsOf(node).length) {
+          const buffer = assignedVariable(node, (n) => this.model.text(n));
+          const reads = (n) => n?.type === "identifier" && this.model.text(n) === buffer;
+          const isSerializerWrite = (n) => n.type === "invocation_expression" && /^(Serialize|WriteObject)$/.test(this.callee(n).name) && reads(argumentsOf(n)[0]);
+          const isDirectWrite = (n) => {
+            if (n.type !== "invocation_expression") return false;
+            const { name: name2, receiver } = this.callee(n);
+            return reads(receiver) && /^Write/.test(name2) || /^CopyTo/.test(name2) && reads(argumentsOf(n)[0]);
+          };
+          if (buffer && filledBySerializer(fn, isSerializerWrite, isDirectWrite)) return ROUND_TRIP;
+        }
+        return void 0;
+      }
+      carriedData(node) {
+        if (node.type === "parenthesized_expression") return node.children.slice(0, 1);
+        if (node.type === "cast_expression") return node.children.filter((c) => c.field === "value");
+        if (node.type === "object_creation_expression") {
+          const first2 = argumentsOf(node)[0];
+          const type = this.simpleTypeName(node);
+          if (!first2 || !CARRIER_TYPES.test(type) || type === "FileStream") return void 0;
+          return !STRING_LITERALS.has(first2.type) || type === "StringReader" ? [first2] : void 0;
+        }
+        if (node.type !== "invocation_expression") return void 0;
+        const { name: name2, receiver } = this.callee(node);
+        if (CARRIER_METHODS.has(name2) && receiver) return [receiver];
+        const first = argumentsOf(node)[0];
+        return DECODERS3.has(name2) && first ? [first] : void 0;
+      }
+      /** An object built without data (`new BinaryFormatter()`), a type named as a static receiver, `typeof(T)`. */
+      holdsNoData(node) {
+        if (node.type === "typeof_expression" || node.type === "null_literal") return true;
+        if (node.type === "identifier") return /^[A-Z]/.test(this.model.text(node)) && !this.model.declarationOf(this.model.text(node), node);
+        if (node.type !== "object_creation_expression" || CARRIER_TYPES.test(this.simpleTypeName(node))) return false;
+        return argumentsOf(node).every((a) => this.holdsNoData(a) || /literal$/.test(a.type));
+      }
+      isParameter(name2, fn) {
+        return this.model.declarationsIn(fn).some((d) => d.kind === "parameter" && d.name === name2);
+      }
+      callee(call) {
+        const fn = childByField2(call, "function");
+        if (fn?.type !== "member_access_expression") return { name: fn ? this.model.text(fn).replace(/<[\s\S]*>$/, "") : "" };
+        const name2 = childByField2(fn, "name");
+        return { name: name2 ? this.model.text(name2).replace(/<[\s\S]*>$/, "") : "", receiver: childByField2(fn, "expression") };
+      }
+      simpleTypeName(creation) {
+        const type = childByField2(creation, "type");
+        const written2 = type ? this.model.text(type).replace(/<[\s\S]*>/, "") : "";
+        return written2.slice(written2.lastIndexOf(".") + 1);
+      }
+      concatenationHead(node) {
+        return this.model.binaryLeft(node, "+");
       }
       variableAt(node) {
         if (node.type !== "identifier" || node.field === "name" || node.field === "type") return void 0;
@@ -38887,11 +39377,13 @@ var init_csharp = __esm({
 });
 
 // src/languages/java/flow.ts
-var HANDLER_ANNOTATIONS, FRAMEWORK_PARAMETER_TYPES2, REQUEST_TYPES, REQUEST_GETTERS, SANITIZERS2, JavaFlow;
+var HANDLER_ANNOTATIONS, FRAMEWORK_PARAMETER_TYPES2, REQUEST_TYPES, REQUEST_GETTERS, SANITIZERS2, SERIALIZING_METHODS2, RESOURCE_METHODS, CARRIER_TYPES2, CARRIER_METHODS2, DECODERS4, JavaFlow;
 var init_flow2 = __esm({
   "src/languages/java/flow.ts"() {
     "use strict";
+    init_own_data();
     init_syntax2();
+    init_model3();
     HANDLER_ANNOTATIONS = /* @__PURE__ */ new Set([
       "RequestMapping",
       "GetMapping",
@@ -38930,6 +39422,11 @@ var init_flow2 = __esm({
       "getNativeRequest"
     ]);
     SANITIZERS2 = /* @__PURE__ */ new Set(["hashCode", "length", "size", "equals", "equalsIgnoreCase", "isEmpty", "isBlank", "contains", "startsWith", "endsWith", "matches", "parseInt", "parseLong", "parseDouble", "parseBoolean", "compareTo"]);
+    SERIALIZING_METHODS2 = /^(serialize|dump|dumpAs|dumpAll|dumpAsMap|writeValueAsString|writeValueAsBytes|toXML|toJSONString|toJSONBytes)$/;
+    RESOURCE_METHODS = /* @__PURE__ */ new Set(["getResourceAsStream", "getSystemResourceAsStream"]);
+    CARRIER_TYPES2 = /(InputStream|Reader|Input|^String|^StringBuilder)$/;
+    CARRIER_METHODS2 = /* @__PURE__ */ new Set(["toByteArray", "getBytes", "toString", "trim", "strip", "array", "readAllBytes"]);
+    DECODERS4 = /* @__PURE__ */ new Set(["decode", "decodeBase64", "parseBase64Binary", "decodeHex"]);
     JavaFlow = class {
       constructor(model) {
         this.model = model;
@@ -38972,7 +39469,72 @@ var init_flow2 = __esm({
       isSanitizer(node) {
         if (node.type !== "method_invocation") return false;
         const name2 = childByField2(node, "name");
-        return name2 !== void 0 && SANITIZERS2.has(this.model.text(name2));
+        return name2 !== void 0 && (SANITIZERS2.has(this.model.text(name2)) || this.ownDataAt(node, node) === ROUND_TRIP);
+      }
+      ownDataAt(node, fn) {
+        if (node.type === "string_literal" || node.type === "text_block") return CONSTANT;
+        if (node.type === "method_invocation") {
+          const name2 = this.model.text(childByField2(node, "name") ?? node);
+          const object = childByField2(node, "object");
+          const first = argumentsOf2(node)[0];
+          if (SERIALIZING_METHODS2.test(name2) && object && this.serializes(object, name2)) return ROUND_TRIP;
+          if (RESOURCE_METHODS.has(name2) && first?.type === "string_literal") return OWN_RESOURCE;
+          if (name2 === "openStream" && object?.type === "method_invocation" && this.model.text(childByField2(object, "name") ?? object) === "getResource" && argumentsOf2(object)[0]?.type === "string_literal") return OWN_RESOURCE;
+          return void 0;
+        }
+        if (node.type === "object_creation_expression" && this.simpleTypeName(node) === "ByteArrayOutputStream" && !argumentsOf2(node).length) {
+          const buffer = assignedVariable(node, (n) => this.model.text(n));
+          const reads = (n) => n?.type === "identifier" && this.model.text(n) === buffer;
+          const isSerializerWrite = (n) => n.type === "object_creation_expression" && this.simpleTypeName(n) === "ObjectOutputStream" && reads(argumentsOf2(n)[0]);
+          const isDirectWrite = (n) => n.type === "method_invocation" && reads(childByField2(n, "object")) && /^write/.test(this.model.text(childByField2(n, "name") ?? n));
+          if (buffer && filledBySerializer(fn, isSerializerWrite, isDirectWrite)) return ROUND_TRIP;
+        }
+        return void 0;
+      }
+      /** `SerializationUtils.serialize`, a SnakeYAML `dump`, Jackson's `writeValueAs*`, XStream's `toXML`, fastjson's `toJSON*`. */
+      serializes(object, method) {
+        if (method === "serialize") return /(^|\.)SerializationUtils$/.test(this.model.text(object));
+        if (method.startsWith("dump")) return this.model.typeOf(object)?.names.includes("org.yaml.snakeyaml.Yaml") ?? false;
+        if (method.startsWith("toJSON")) return /(^|\.)JSON$/.test(this.model.text(object));
+        return true;
+      }
+      carriedData(node) {
+        if (node.type === "parenthesized_expression") return node.children.slice(0, 1);
+        if (node.type === "cast_expression") return node.children.filter((c) => c.field === "value");
+        if (node.type === "object_creation_expression") {
+          const first2 = argumentsOf2(node)[0];
+          const type = this.simpleTypeName(node);
+          if (!first2 || !CARRIER_TYPES2.test(type) || /^(File|RandomAccessFile)/.test(type)) return void 0;
+          return first2.type !== "string_literal" || /^(StringReader|String|StringBuilder)$/.test(type) ? [first2] : void 0;
+        }
+        if (node.type !== "method_invocation") return void 0;
+        const name2 = this.model.text(childByField2(node, "name") ?? node);
+        const object = childByField2(node, "object");
+        if (CARRIER_METHODS2.has(name2) && object) return [object];
+        const first = argumentsOf2(node)[0];
+        return DECODERS4.has(name2) && first ? [first] : void 0;
+      }
+      /** An object built without data: `new XStream()`, `new Yaml(new SafeConstructor(new LoaderOptions()))`. */
+      holdsNoData(node) {
+        if (node.type === "class_literal" || node.type === "null_literal") return true;
+        if (node.type === "identifier" || node.type === "field_access" || node.type === "scoped_identifier") {
+          const written2 = this.model.text(node).replace(/\s+/g, "");
+          const first = written2.split(".")[0];
+          return /^[A-Z]/.test(written2.slice(written2.lastIndexOf(".") + 1)) && !this.model.declarationOf(first, node) && this.model.resolveTypeName(written2) !== void 0;
+        }
+        if (node.type !== "object_creation_expression" || CARRIER_TYPES2.test(this.simpleTypeName(node)) || /OutputStream$/.test(this.simpleTypeName(node))) return false;
+        return argumentsOf2(node).every((a) => this.holdsNoData(a) || /literal$/.test(a.type));
+      }
+      isParameter(name2, fn) {
+        return this.model.declarationsIn(fn).some((d) => d.kind === "parameter" && d.name === name2);
+      }
+      simpleTypeName(creation) {
+        const type = childByField2(creation, "type");
+        const written2 = type ? this.model.text(type).replace(/<[\s\S]*>/, "") : "";
+        return written2.slice(written2.lastIndexOf(".") + 1);
+      }
+      concatenationHead(node) {
+        return this.model.binaryLeft(node, "+");
       }
       variableAt(node) {
         if (node.type !== "identifier") return void 0;
@@ -39328,15 +39890,20 @@ var init_java2 = __esm({
 });
 
 // src/languages/php/flow.ts
-var SUPERGLOBALS, REQUEST_CLASSES, REQUEST_METHODS, SANITIZERS3, PhpFlow;
+var SUPERGLOBALS, REQUEST_SERVER_KEYS, REQUEST_CLASSES, REQUEST_METHODS, SANITIZERS3, SERIALIZERS, DECODERS5, PhpFlow;
 var init_flow3 = __esm({
   "src/languages/php/flow.ts"() {
     "use strict";
+    init_own_data();
     init_syntax2();
+    init_model4();
     SUPERGLOBALS = /* @__PURE__ */ new Set(["$_GET", "$_POST", "$_COOKIE", "$_REQUEST", "$_FILES", "$_SERVER", "$HTTP_RAW_POST_DATA"]);
+    REQUEST_SERVER_KEYS = /^(HTTP_\w+|REQUEST_URI|REQUEST_METHOD|QUERY_STRING|PATH_INFO|ORIG_PATH_INFO|PATH_TRANSLATED|PHP_SELF|SCRIPT_URL|SCRIPT_URI|REDIRECT_\w+|CONTENT_TYPE|CONTENT_LENGTH|PHP_AUTH_\w+|AUTH_TYPE|REMOTE_USER|SERVER_NAME|argv)$/;
     REQUEST_CLASSES = /(^|\\)(Request|ServerRequestInterface|RequestInterface|FormRequest)$/;
     REQUEST_METHODS = /* @__PURE__ */ new Set(["get", "input", "query", "post", "cookie", "header", "all", "file", "getcontent", "json", "getparsedbody", "getqueryparams", "getcookieparams", "getbody", "getuploadedfiles", "toarray", "only", "except", "string", "str"]);
     SANITIZERS3 = /* @__PURE__ */ new Set(["md5", "sha1", "hash", "hash_hmac", "crc32", "intval", "floatval", "boolval", "count", "strlen", "basename", "is_numeric", "isset", "empty", "abs", "round", "password_hash", "uniqid"]);
+    SERIALIZERS = /* @__PURE__ */ new Set(["serialize", "igbinary_serialize", "msgpack_pack", "var_export"]);
+    DECODERS5 = /* @__PURE__ */ new Set(["base64_decode", "gzuncompress", "gzinflate", "gzdecode", "hex2bin", "stripslashes", "trim", "urldecode", "rawurldecode", "str_rot13", "strval"]);
     PhpFlow = class {
       constructor(model) {
         this.model = model;
@@ -39349,7 +39916,11 @@ var init_flow3 = __esm({
         return this.model.assignmentsIn(fn);
       }
       sourceAt(node) {
-        if (node.type === "variable_name" && SUPERGLOBALS.has(this.model.text(node))) return `\`${this.model.text(node.parent?.type === "subscript_expression" ? node.parent : node)}\` (request data)`;
+        if (node.type === "variable_name" && SUPERGLOBALS.has(this.model.text(node))) {
+          const subscript = node.parent?.type === "subscript_expression" && node.parent.children[0] === node ? node.parent : void 0;
+          if (this.model.text(node) === "$_SERVER" && subscript && !this.requestServerKey(subscript)) return void 0;
+          return `\`${this.model.text(subscript ?? node)}\` (request data)`;
+        }
         if (node.type === "function_call_expression") {
           const fn = childByField2(node, "function");
           const name2 = fn ? this.model.text(fn).replace(/^\\/, "").toLowerCase() : "";
@@ -39368,12 +39939,46 @@ var init_flow3 = __esm({
         }
         return void 0;
       }
+      /**
+       * Whether `$_SERVER[key]` holds request data: the request's headers (`HTTP_*`), URI, path, query, method, content
+       * headers and credentials, or a key the analysis cannot read. Other named keys are the server's settings and the
+       * process environment (`$_SERVER['LARAVEL_INVOKABLE_CLOSURE']` in a console command): not request data.
+       */
+      requestServerKey(subscript) {
+        const key = subscript.children[1];
+        const name2 = key && this.model.stringValue(key);
+        return name2 === void 0 || REQUEST_SERVER_KEYS.test(name2);
+      }
       /** Hashes, numbers, counts and base names carry nothing a deserializer or a stream wrapper could use. */
       isSanitizer(node) {
         if (node.type === "cast_expression") return /^\(\s*(int|integer|float|double|bool|boolean)\s*\)/i.test(this.model.text(node));
         if (node.type !== "function_call_expression") return false;
         const fn = childByField2(node, "function");
-        return fn !== void 0 && SANITIZERS3.has(this.model.text(fn).replace(/^\\/, "").toLowerCase());
+        return fn !== void 0 && (SANITIZERS3.has(this.model.text(fn).replace(/^\\/, "").toLowerCase()) || this.ownDataAt(node) === ROUND_TRIP);
+      }
+      ownDataAt(node) {
+        if (node.type === "string" || node.type === "encapsed_string" && this.model.stringValue(node) !== void 0) return CONSTANT;
+        if (node.type !== "function_call_expression") return void 0;
+        const fn = childByField2(node, "function");
+        return fn && SERIALIZERS.has(this.model.text(fn).replace(/^\\/, "").toLowerCase()) ? ROUND_TRIP : void 0;
+      }
+      carriedData(node) {
+        if (node.type === "parenthesized_expression") return node.children.slice(0, 1);
+        if (node.type === "unary_op_expression" && this.model.text(node).startsWith("@")) return node.children.slice(-1);
+        if (node.type !== "function_call_expression") return void 0;
+        const fn = childByField2(node, "function");
+        const first = argumentsOf3(node, this.model).args[0];
+        return fn && first && DECODERS5.has(this.model.text(fn).replace(/^\\/, "").toLowerCase()) ? [first] : void 0;
+      }
+      isParameter(name2, fn) {
+        const params = childByField2(fn, "parameters");
+        return (params?.children ?? []).some((p) => {
+          const n = childByField2(p, "name");
+          return n !== void 0 && this.model.text(n).replace(/^\$/, "") === name2;
+        });
+      }
+      concatenationHead(node) {
+        return this.model.binaryLeft(node, ".");
       }
       variableAt(node) {
         if (node.type !== "variable_name") return void 0;
@@ -39510,6 +40115,12 @@ var init_model4 = __esm({
           if (pn && type && this.text(pn) === name2) return this.resolveClassName(this.text(type).replace(/^\?/, ""), p);
         }
         return void 0;
+      }
+      /** The value of a string literal in either quote style, unless it interpolates variables or holds escapes. */
+      stringValue(node) {
+        if (node.type !== "string" && node.type !== "encapsed_string") return void 0;
+        if (node.children.some((c) => c.type !== "string_content")) return void 0;
+        return this.text(node).slice(1, -1);
       }
       constructedClass(creation) {
         const type = creation.children.find((c) => c.type === "name" || c.type === "qualified_name");
@@ -39800,10 +40411,68 @@ function binderSet(m, assignment) {
   }
   return false;
 }
+function callee(m, call) {
+  const fn = childByField2(call, "function");
+  const name2 = fn?.type === "member_access_expression" ? childByField2(fn, "name") : fn;
+  return { name: name2 ? m.model.text(name2).replace(/<[\s\S]*>$/, "") : "", ...fn?.type === "member_access_expression" ? { receiver: childByField2(fn, "expression") } : {} };
+}
+function usedOnlyToSerialize(m, expr) {
+  const parent = expr.parent;
+  if (parent?.type === "argument") {
+    const call = ancestor(parent, "invocation_expression");
+    return call !== void 0 && parent.parent?.parent === call && SERIALIZING.test(callee(m, call).name);
+  }
+  const name2 = parent?.type === "variable_declarator" ? childByField2(parent, "name") : parent?.type === "assignment_expression" && expr.field === "right" ? childByField2(parent, "left") : void 0;
+  const fn = ancestor(expr, "method_declaration", "constructor_declaration", "local_function_statement");
+  if (!name2 || name2.type !== "identifier" || !fn) return false;
+  return onlySerializes(m, m.model.text(name2), fn, name2);
+}
+function onlySerializes(m, variable, fn, declaration) {
+  let uses = 0;
+  for (const n of descendants(fn)) {
+    if (n === declaration || n.type !== "identifier" || m.model.text(n) !== variable || n.field === "name") continue;
+    const parent = n.parent;
+    if (parent?.type === "member_access_expression" && n.field === "expression") {
+      const outer = parent.parent;
+      if (outer?.type === "assignment_expression" && childByField2(outer, "left") === parent) continue;
+      if (outer?.type === "invocation_expression" && SERIALIZING.test(callee(m, outer).name)) {
+        uses++;
+        continue;
+      }
+      return false;
+    }
+    if (parent?.type === "argument") {
+      const call = parent.parent?.parent;
+      if (call?.type === "invocation_expression" && SERIALIZING.test(callee(m, call).name)) {
+        uses++;
+        continue;
+      }
+    }
+    return false;
+  }
+  return uses > 0;
+}
+function configuredObject(m, assignment) {
+  if (assignment.type !== "assignment_expression") return {};
+  const init2 = assignment.parent?.type === "initializer_expression" ? assignment.parent : void 0;
+  if (init2?.parent?.type === "object_creation_expression" || init2?.parent?.type === "implicit_object_creation_expression") return { creation: init2.parent };
+  const left = childByField2(assignment, "left");
+  const object = left?.type === "member_access_expression" ? childByField2(left, "expression") : void 0;
+  return object?.type === "identifier" ? { variable: object } : {};
+}
+function onlyWritesTypes(m, assignment) {
+  const { creation, variable } = configuredObject(m, assignment);
+  if (creation) return usedOnlyToSerialize(m, creation);
+  if (!variable) return false;
+  const decl = m.model.declarationOf(m.model.text(variable), variable);
+  const fn = ancestor(assignment, "method_declaration", "constructor_declaration", "local_function_statement");
+  return decl?.kind === "local" && fn !== void 0 && onlySerializes(m, m.model.text(variable), fn, decl.node);
+}
 function check3(m) {
   const parent = m.site.node.parent;
   const assignment = parent?.type === "assignment_expression" && childByField2(parent, "right") === m.site.node ? parent : parent?.type === "attribute_argument" ? parent : void 0;
   if (!assignment) return null;
+  if (onlyWritesTypes(m, assignment)) return null;
   const value = m.target.slice(m.target.lastIndexOf(".") + 1);
   if (binderSet(m, assignment)) {
     return { severity: "medium", confidence: "low", message: `\`TypeNameHandling.${value}\` with a custom \`SerializationBinder\`: safe only if the binder resolves an explicit allowlist of types (not \`Type.GetType\` on the name). Review the binder.` };
@@ -39811,7 +40480,7 @@ function check3(m) {
   const where2 = assignment.type === "attribute_argument" ? "on this member" : "in these settings";
   return { message: `\`TypeNameHandling.${value}\` ${where2} makes Json.NET create the type named in \`$type\`: gadget types (ObjectDataProvider, WindowsIdentity, ...) run code when the JSON comes from outside. ${ADVICE2}` };
 }
-var ADVICE2, BINDER, CSHARP_LANG_SEC_004_default;
+var ADVICE2, BINDER, SERIALIZING, CSHARP_LANG_SEC_004_default;
 var init_CSHARP_LANG_SEC_004 = __esm({
   "src/rules/csharp/CSHARP-LANG-SEC-004.ts"() {
     "use strict";
@@ -39820,6 +40489,7 @@ var init_CSHARP_LANG_SEC_004 = __esm({
     init_meta();
     ADVICE2 = "Keep `TypeNameHandling.None`, or set a `SerializationBinder` that resolves only an explicit list of your types.";
     BINDER = /^(SerializationBinder|Binder)$/;
+    SERIALIZING = /^Serialize/;
     CSHARP_LANG_SEC_004_default = csharpRule({
       id: "CSHARP-LANG-SEC-004",
       name: "Json.NET TypeNameHandling Other Than None",
@@ -39851,7 +40521,7 @@ var init_CSHARP_LANG_SEC_004 = __esm({
           "    SerializationBinder = new KnownTypesBinder(typeof(CreateOrder), typeof(CancelOrder)),",
           "};  // reported at medium: review that the binder allowlists"
         ].join("\n"),
-        detectionScope: "`Newtonsoft.Json.TypeNameHandling.Objects|Arrays|All|Auto` (resolved through `using` directives and aliases) as the value of an assignment or attribute argument. Comparisons and other reads are not reported. A `SerializationBinder`/`Binder` set to something other than `null` or `DefaultSerializationBinder` in the same initializer, method or class lowers the finding to medium, low confidence.",
+        detectionScope: "`Newtonsoft.Json.TypeNameHandling.Objects|Arrays|All|Auto` (resolved through `using` directives and aliases) as the value of an assignment or attribute argument. Comparisons and other reads are not reported. A `SerializationBinder`/`Binder` set to something other than `null` or `DefaultSerializationBinder` in the same initializer, method or class lowers the finding to medium, low confidence. Settings or a serializer that the method only passes to or calls as `Serialize*` (`JsonConvert.SerializeObject(o, new JsonSerializerSettings { TypeNameHandling = ... })`) are not reported: writing `$type` names is harmless, reading them is not.",
         references: [
           { title: "Json.NET: TypeNameHandling setting", url: "https://www.newtonsoft.com/json/help/html/SerializeTypeNameHandling.htm" },
           { title: "Microsoft: CA2326 Do not use TypeNameHandling values other than None", url: "https://learn.microsoft.com/en-us/dotnet/fundamentals/code-analysis/quality-rules/ca2326" },
@@ -40001,7 +40671,7 @@ function allowedClasses(m, options) {
   for (const el of options.children) {
     if (el.type !== "array_element_initializer" || el.children.length < 2) continue;
     const key = el.children[0];
-    if (key.type === "string" && m.model.text(key).slice(1, -1) === "allowed_classes") return el.children[1];
+    if (m.model.stringValue(key) === "allowed_classes") return el.children[1];
   }
   return void 0;
 }
@@ -40040,6 +40710,15 @@ var init_PHP_LANG_SEC_001 = __esm({
           dataArgs: [0],
           check: check5,
           message: (m) => `${spelled3(m)} creates objects of any class the data names: magic methods (\`__wakeup\`, \`__destruct\`, \`__toString\`) of classes in the application and its libraries form POP chains (phpggc: Laravel, Symfony, Monolog, Guzzle, ...) that run code. ${ADVICE3}`
+        },
+        {
+          // WordPress's wrapper: `unserialize()` without options on anything that looks serialized. Its callers pass
+          // options and metadata from the database all the time, so only request data makes it a finding.
+          targets: ["maybe_unserialize"],
+          kinds: ["call"],
+          dataArgs: [0],
+          requiresUntrusted: true,
+          message: (m) => `${spelled3(m)} (WordPress) calls \`unserialize()\` without \`allowed_classes\` on any string that looks serialized: request data can name classes whose magic methods form POP chains (many WordPress plugin CVEs). Decode request data with \`json_decode\`.`
         }
       ],
       docs: {
@@ -40050,7 +40729,7 @@ var init_PHP_LANG_SEC_001 = __esm({
         fixHint: "Use json_decode, or unserialize($data, ['allowed_classes' => false]).",
         vulnerableExample: ["<?php", "$cart = unserialize(base64_decode($_COOKIE['cart']));"].join("\n"),
         safeExample: ["<?php", "$cart = json_decode($_COOKIE['cart'], true, 16, JSON_THROW_ON_ERROR);", "$legacy = unserialize($blob, ['allowed_classes' => false]);"].join("\n"),
-        detectionScope: "Calls of the global `unserialize` (not methods named `unserialize`, not a namespaced function of the same name defined in the file). Not reported: `allowed_classes` set to `false` or to an array. Medium confidence: options the analysis cannot read. Critical with a trace when superglobals, `php://input` or a framework request's getters reach the data in the same function or script.",
+        detectionScope: "Calls of the global `unserialize` (not methods named `unserialize`, not a namespaced function of the same name defined in the file). Not reported: `allowed_classes` set to `false` or to an array. Medium confidence: options the analysis cannot read. Critical with a trace when superglobals, `php://input` or a framework request's getters reach the data in the same function or script. WordPress's `maybe_unserialize()` is reported when request data reaches it (database values pass through it everywhere).",
         references: [
           { title: "PHP manual: unserialize (warning and allowed_classes)", url: "https://www.php.net/manual/en/function.unserialize.php" },
           { title: "phpggc: PHP generic gadget chains", url: "https://github.com/ambionics/phpggc" },
@@ -40147,6 +40826,7 @@ var init_PHP_LANG_SEC_002 = __esm({
           targets: PHAR_TRIGGERS,
           kinds: ["call"],
           dataArgs: [0],
+          dataStart: true,
           requiresUntrusted: true,
           check: check6,
           message: (m) => `${spelled3(m)} on a path from the request: a \`phar://\` path makes PHP (before 8.0) unserialize the archive's metadata, so an uploaded file disguised as an image triggers POP chains. Never pass request data as a path; map it to known files and reject stream wrappers.`
@@ -40160,7 +40840,7 @@ var init_PHP_LANG_SEC_002 = __esm({
         fixHint: "Build paths from a fixed directory and basename(); reject stream wrappers in request data.",
         vulnerableExample: ["<?php", "if (file_exists($_GET['file'])) {", "    echo 'found';", "}"].join("\n"),
         safeExample: ["<?php", "$path = __DIR__ . '/uploads/' . basename($_GET['file']);", "if (file_exists($path)) {", "    echo 'found';", "}"].join("\n"),
-        detectionScope: "Global filesystem functions that open or stat their first argument, when that argument is traced to superglobals, `php://input` or a framework request's getters in the same function or script, and does not start with a constant prefix.",
+        detectionScope: "Global filesystem functions that open or stat their first argument, when that argument is traced to superglobals, `php://input` or a framework request's getters in the same function or script, and its start comes from the request: a path that starts with a constant or with a variable holding the program's own directory (`$root = getcwd(); $root . $uri`) cannot name a wrapper.",
         references: [
           { title: "Sam Thomas: It's a PHP Unserialization Vulnerability Jim, but Not as We Know It (Black Hat 2018)", url: "https://i.blackhat.com/us-18/Thu-August-9/us-18-Thomas-Its-A-PHP-Unserialization-Vulnerability-Jim-But-Not-As-We-Know-It-wp.pdf" },
           { title: "PHP RFC: Don't automatically unserialize Phar metadata outside getMetadata()", url: "https://wiki.php.net/rfc/phar_stop_autoloading_metadata" },
@@ -40285,14 +40965,17 @@ function objectKey(model, receiver) {
   const t = model.text(receiver).replace(/\s+/g, "");
   return /^(this\.)?[A-Za-z_$][\w$]*$/.test(t) ? t.replace(/^this\./, "") : void 0;
 }
-function callsOnSameObject(m, methods) {
+function callsOnSameObject(m, methods, staticOwner) {
   const key = objectKey(m.model, m.site.receiver);
   if (!key) return [];
   const r = m.site.receiver;
   const decl = r.type === "identifier" ? m.model.declarationOf(key, r) : void 0;
   const within = decl && decl.kind !== "field" ? decl.scope : ancestor(m.site.node, "class_body");
   return m.model.sites.filter((s) => {
-    if (s.kind !== "call" || s === m.site || !s.receiver || objectKey(m.model, s.receiver) !== key) return false;
+    if (s.kind !== "call" || s === m.site) return false;
+    const onObject = s.receiver !== void 0 && objectKey(m.model, s.receiver) === key;
+    const given = staticOwner !== void 0 && objectKey(m.model, s.args[0]) === key && s.targets.some((t) => t.startsWith(staticOwner + "."));
+    if (!onObject && !given) return false;
     if (within && !(within.start <= s.node.start && s.node.end <= within.end)) return false;
     const name2 = childByField2(s.node, "name");
     return name2 !== void 0 && methods.includes(m.model.text(name2));
@@ -40530,7 +41213,7 @@ var init_JAVA_LANG_SEC_002 = __esm({
 function check9(m) {
   const method = m.model.text(childByField2(m.site.node, "name"));
   if (!m.site.receiver && insideMethod(m.site.node, m.model, method)) return null;
-  const config = callsOnSameObject(m, CONFIG_METHODS);
+  const config = callsOnSameObject(m, CONFIG_METHODS, "com.thoughtworks.xstream.XStream");
   const permitsAny = config.some((s) => [...s.args].some((a) => [...descendants(a)].some((n) => /^(AnyTypePermission\.ANY|"\*\*"|"\.\*")$/.test(m.model.text(n).replace(/\s+/g, "")))));
   if (permitsAny) return { message: `${spelled4(m)} on an XStream that permits any type (\`AnyTypePermission.ANY\` or a \`**\` wildcard): gadget chains in the XML run code. ${ADVICE5}` };
   const allows = config.some((s) => /^(allow|addPermission|setupDefaultSecurity)/.test(m.model.text(childByField2(s.node, "name"))));
@@ -40582,7 +41265,7 @@ var init_JAVA_LANG_SEC_003 = __esm({
           "xstream.allowTypes(new Class[] {Order.class, OrderLine.class});",
           "Order order = (Order) xstream.fromXML(xml);"
         ].join("\n"),
-        detectionScope: "Calls on receivers resolved to `com.thoughtworks.xstream.XStream` (also subclasses declared in the file). Permissions are read from calls on the same variable or field in the same class; an instance built in another class is reported at low confidence.",
+        detectionScope: "Calls on receivers resolved to `com.thoughtworks.xstream.XStream` (also subclasses declared in the file). Permissions are read from calls on the same variable or field in the same class (and from `XStream.setupDefaultSecurity(x)` given it); an instance built in another class is reported at low confidence.",
         references: [
           { title: "XStream Security Aspects", url: "https://x-stream.github.io/security.html" },
           { title: "XStream vulnerability list", url: "https://x-stream.github.io/security.html#CVEs" }
@@ -40766,6 +41449,15 @@ var init_JAVA_LANG_SEC_005 = __esm({
 });
 
 // src/rules/java/JAVA-LANG-SEC-006.ts
+function checkRead(m) {
+  if (!constructionOf(m)) return null;
+  if (callsOnSameObject(m, ["setRegistrationRequired"]).length) return null;
+  return {
+    severity: "medium",
+    confidence: "medium",
+    message: `${spelled4(m)} on a \`Kryo\` that is never set to require registration: before Kryo 5 registration is off by default, so the bytes name the class to create and gadget classes run code. Call \`setRegistrationRequired(true)\` and \`register(...)\` the classes you exchange.`
+  };
+}
 var JAVA_LANG_SEC_006_default;
 var init_JAVA_LANG_SEC_006 = __esm({
   "src/rules/java/JAVA-LANG-SEC-006.ts"() {
@@ -40777,7 +41469,7 @@ var init_JAVA_LANG_SEC_006 = __esm({
       name: "Kryo Without Required Class Registration",
       tags: ["kryo", "binary", "rce"],
       similar: ["JAVA-LANG-SEC-001"],
-      prefilter: ["setRegistrationRequired"],
+      prefilter: ["setRegistrationRequired", "readClassAndObject"],
       sinks: [
         {
           targets: ["com.esotericsoftware.kryo.Kryo.setRegistrationRequired", "com.esotericsoftware.kryo.kryo5.Kryo.setRegistrationRequired"],
@@ -40785,6 +41477,13 @@ var init_JAVA_LANG_SEC_006 = __esm({
           dataArgs: [],
           check: (m) => isLiteral(m.model, m.site.args[0], "false") ? {} : null,
           message: (m) => `${spelled4(m)}\`(false)\` lets the input name any class to instantiate: \`readClassAndObject\` then builds gadget classes from the bytes. Keep registration required and \`register(...)\` the classes you exchange.`
+        },
+        {
+          targets: ["com.esotericsoftware.kryo.Kryo.readClassAndObject"],
+          kinds: ["call"],
+          dataReceiver: false,
+          check: checkRead,
+          message: (m) => `${spelled4(m)} reads a class named by the bytes.`
         }
       ],
       docs: {
@@ -40795,12 +41494,12 @@ var init_JAVA_LANG_SEC_006 = __esm({
         fixHint: "Keep Kryo registration required and register the exchanged classes.",
         vulnerableExample: ["Kryo kryo = new Kryo();", "kryo.setRegistrationRequired(false);", "Object o = kryo.readClassAndObject(new Input(bytes));"].join("\n"),
         safeExample: ["Kryo kryo = new Kryo();", "kryo.register(Order.class);", "Order o = kryo.readObject(new Input(bytes), Order.class);"].join("\n"),
-        detectionScope: "`setRegistrationRequired(false)` on receivers resolved to `com.esotericsoftware.kryo.Kryo` (also the `kryo5` package). Kryo 4 and older default to no registration; such instances without the call are not reported.",
+        detectionScope: "`setRegistrationRequired(false)` on receivers resolved to `com.esotericsoftware.kryo.Kryo` (also the `kryo5` package). Kryo 4 and older default to no registration, so `readClassAndObject` on a `new Kryo()` of the file that no `setRegistrationRequired` call configures is reported as medium (Kryo 5, and the `kryo5` package, require registration by default); instances built elsewhere are not reported.",
         references: [
           { title: "Kryo: Registration", url: "https://github.com/EsotericSoftware/kryo#registration" },
           { title: "marshalsec: Java Unmarshaller Security", url: "https://github.com/mbechler/marshalsec" }
         ],
-        faq: [{ question: "Why is the configuration call reported and not the read?", answer: "The setting decides what every read on the instance may create, and it is where the fix goes." }]
+        faq: [{ question: "Why is the configuration call reported and not the read?", answer: "The setting decides what every read on the instance may create, and it is where the fix goes. A read is reported only on an instance the file builds without any registration setting (medium: it depends on the Kryo version)." }]
       }
     });
   }
@@ -40973,6 +41672,8 @@ var init_JAVA_LANG_SEC_010 = __esm({
           kinds: ["call"],
           dataArgs: [0],
           dataReceiver: false,
+          // `"java:comp/env/" + name` stays a local name; `"ldap://" + host` lets the request choose the server.
+          dataStart: { openPrefix: /^"[a-z]+:(\/\/[^/"]*)?"$/i },
           requiresUntrusted: true,
           message: (m) => `${spelled4(m)} looks up a name that comes from the request: \`ldap://\` or \`rmi://\` names make the JVM fetch and deserialize (or load) objects from an attacker's server (JNDI injection, Log4Shell's mechanism). Look up only fixed names.`
         }
@@ -40985,12 +41686,84 @@ var init_JAVA_LANG_SEC_010 = __esm({
         fixHint: "Never pass request data to a JNDI or RMI lookup; map it to fixed names.",
         vulnerableExample: ['@GetMapping("/ds")', "public Object dataSource(@RequestParam String name) throws NamingException {", "    return new InitialContext().lookup(name);", "}"].join("\n"),
         safeExample: ['Map<String, String> known = Map.of("orders", "java:comp/env/jdbc/orders");', 'return new InitialContext().lookup(known.getOrDefault(name, "java:comp/env/jdbc/default"));'].join("\n"),
-        detectionScope: "Lookups on receivers resolved to the JNDI context classes, `java.rmi.Naming` and `Registry`, and Spring's `JndiTemplate`, when the name argument is traced to request data (handler parameters, servlet request getters) within the method.",
+        detectionScope: 'Lookups on receivers resolved to the JNDI context classes, `java.rmi.Naming` and `Registry`, and Spring\'s `JndiTemplate`, when the start of the name argument is traced to request data (handler parameters, servlet request getters) within the method. A name under a fixed prefix (`"java:comp/env/" + name`, `"ldap://directory.internal/" + dn`) is not reported; a fixed scheme before a request-chosen server (`"ldap://" + host`) is.',
         references: [
           { title: "Black Hat 2016: A Journey From JNDI/LDAP Manipulation to RCE", url: "https://www.blackhat.com/docs/us-16/materials/us-16-Munoz-A-Journey-From-JNDI-LDAP-Manipulation-To-RCE.pdf" },
           { title: "NVD: CVE-2021-44228 (Log4Shell)", url: "https://nvd.nist.gov/vuln/detail/CVE-2021-44228" }
         ],
         faq: [{ question: "Why are most lookups not reported?", answer: "A lookup of a constant or configured name is how JNDI is meant to be used; only names that come from requests are reported." }]
+      }
+    });
+  }
+});
+
+// src/rules/java/JAVA-LANG-SEC-011.ts
+function checkSetting(m) {
+  if (!isLiteral(m.model, m.site.args[0], "true")) return null;
+  if (m.target.startsWith("*.") && !m.model.importsFrom("com.alibaba.fastjson")) return null;
+  return {};
+}
+function checkParse(m) {
+  const safeMode = m.model.sites.some((s) => s.kind === "call" && s.targets.some((t) => t.endsWith(".setSafeMode")) && isLiteral(m.model, s.args[0], "true"));
+  return safeMode ? null : {};
+}
+var ADVICE8, JAVA_LANG_SEC_011_default;
+var init_JAVA_LANG_SEC_011 = __esm({
+  "src/rules/java/JAVA-LANG-SEC-011.ts"() {
+    "use strict";
+    init_helpers2();
+    init_meta3();
+    ADVICE8 = "Keep AutoType off, turn on safe mode (`ParserConfig.getGlobalInstance().setSafeMode(true)`, `-Dfastjson.parser.safeMode=true`), or move to fastjson2 without `SupportAutoType` or to Jackson without default typing.";
+    JAVA_LANG_SEC_011_default = javaRule({
+      id: "JAVA-LANG-SEC-011",
+      name: "Fastjson AutoType Deserialization",
+      tags: ["fastjson", "json", "autotype", "rce"],
+      similar: ["JAVA-LANG-SEC-005", "JAVA-LANG-SEC-001"],
+      prefilter: ["fastjson"],
+      sinks: [
+        {
+          targets: ["com.alibaba.fastjson.parser.ParserConfig.setAutoTypeSupport", "*.setAutoTypeSupport"],
+          kinds: ["call"],
+          dataArgs: [],
+          dataReceiver: false,
+          check: checkSetting,
+          message: (m) => `${spelled4(m)}\`(true)\` lets every JSON document name the class to create in \`@type\`: gadget classes (JdbcRowSetImpl, TemplatesImpl, ...) run code. ${ADVICE8}`
+        },
+        {
+          targets: ["com.alibaba.fastjson.parser.Feature.SupportAutoType", "com.alibaba.fastjson2.JSONReader.Feature.SupportAutoType"],
+          kinds: ["reference"],
+          message: (m) => `${spelled4(m)} lets this parse create the class named in \`@type\`: JSON from outside chooses gadget classes that run code. ${ADVICE8}`
+        },
+        {
+          targets: ["com.alibaba.fastjson.JSON.parse", "com.alibaba.fastjson.JSON.parseObject", "com.alibaba.fastjson.JSONObject.parse", "com.alibaba.fastjson.JSONObject.parseObject"],
+          kinds: ["call"],
+          dataArgs: [0],
+          dataReceiver: false,
+          requiresUntrusted: true,
+          check: checkParse,
+          message: (m) => `${spelled4(m)} parses request data with fastjson 1.x, whose \`@type\` field names the class to create: AutoType is on by default up to 1.2.24 and bypassed in later versions up to 1.2.80 (CVE-2017-18349, CVE-2022-25845) unless safe mode is on. ${ADVICE8}`
+        }
+      ],
+      docs: {
+        summary: "Detects fastjson AutoType: `setAutoTypeSupport(true)`, `Feature.SupportAutoType` (fastjson and fastjson2), and fastjson 1.x `JSON.parse`/`parseObject` of request data without safe mode.",
+        description: "fastjson reads a class name from a JSON document's `@type` field and creates that class, calling its setters. With AutoType on, any class in the class path can be named, and JNDI or template classes (JdbcRowSetImpl, TemplatesImpl) run code. fastjson 1.x enabled it by default up to 1.2.24, and its deny lists were bypassed release after release up to 1.2.80; fastjson2 turns it on per call with `JSONReader.Feature.SupportAutoType`.",
+        securityImplications: "Whoever controls the JSON runs code in the JVM (dozens of fastjson CVEs, widely exploited).",
+        howToFix: ADVICE8,
+        fixHint: "Keep fastjson AutoType off and turn on safe mode, or use fastjson2 without SupportAutoType.",
+        vulnerableExample: ["ParserConfig.getGlobalInstance().setAutoTypeSupport(true);", "Object order = JSON.parse(body);"].join("\n"),
+        safeExample: ["ParserConfig.getGlobalInstance().setSafeMode(true);", "Order order = JSON.parseObject(body, Order.class);"].join("\n"),
+        detectionScope: "`setAutoTypeSupport(true)` (on `ParserConfig`, or by name in a file that imports fastjson), references to `Feature.SupportAutoType` of fastjson and fastjson2, and fastjson 1.x `JSON.parse`/`JSON.parseObject`/`JSONObject.parse*` when request data (handler parameters, servlet request getters) reaches the text in the same method and the file does not call `setSafeMode(true)`. Parses of other data are not reported: the version decides.",
+        references: [
+          { title: "fastjson: enable safeMode (security advisory)", url: "https://github.com/alibaba/fastjson/wiki/fastjson_safemode" },
+          { title: "NVD: CVE-2022-25845 (fastjson AutoType bypass)", url: "https://nvd.nist.gov/vuln/detail/CVE-2022-25845" },
+          { title: "NVD: CVE-2017-18349 (fastjson before 1.2.25)", url: "https://nvd.nist.gov/vuln/detail/CVE-2017-18349" }
+        ],
+        faq: [
+          {
+            question: "We parse into a fixed class: `JSON.parseObject(body, Order.class)`. Is that safe?",
+            answer: "Not in fastjson 1.x before safe mode: nested `@type` values and `Object` fields are resolved too. Turn safe mode on, or upgrade to fastjson2 (which ignores `@type` unless asked)."
+          }
+        ]
       }
     });
   }
@@ -41048,6 +41821,7 @@ var init_languages = __esm({
     init_JAVA_LANG_SEC_008();
     init_JAVA_LANG_SEC_009();
     init_JAVA_LANG_SEC_010();
+    init_JAVA_LANG_SEC_011();
     init_language_catalog();
     LANGUAGES = [JAVA, CSHARP, PHP];
     LANGUAGE_RULES = [
@@ -41061,6 +41835,7 @@ var init_languages = __esm({
       JAVA_LANG_SEC_008_default,
       JAVA_LANG_SEC_009_default,
       JAVA_LANG_SEC_010_default,
+      JAVA_LANG_SEC_011_default,
       CSHARP_LANG_SEC_001_default,
       CSHARP_LANG_SEC_002_default,
       CSHARP_LANG_SEC_003_default,
@@ -41104,12 +41879,13 @@ function lineSlice2(source, fromRow, toRow) {
   }
   return source.slice(start2, end).replace(/\r?\n$/, "").replace(/\r/g, "");
 }
-var LOOPS3, TaintTracker, MAX_SNIPPET_LINES2;
+var LOOPS3, MAX_START_HOPS, TaintTracker, MAX_SNIPPET_LINES2;
 var init_taint = __esm({
   "src/languages/common/taint.ts"() {
     "use strict";
     init_syntax2();
     LOOPS3 = /* @__PURE__ */ new Set(["while_statement", "do_statement", "for_statement", "enhanced_for_statement", "foreach_statement", "for_each_statement"]);
+    MAX_START_HOPS = 8;
     TaintTracker = class {
       constructor(tree, flow, file) {
         this.tree = tree;
@@ -41128,6 +41904,47 @@ var init_taint = __esm({
           if (t) return t;
         }
         return void 0;
+      }
+      /**
+       * The trace of request data into the start of any of `exprs` inside `fn`: the left end of a joined string,
+       * through the latest assignment before the use of each variable on the way. A path or a name whose start is the
+       * program's own (`"java:comp/env/" + name`, `$root . $_GET['f']`) cannot choose its scheme or stream wrapper.
+       */
+      traceIntoStart(fn, exprs, open2) {
+        const state = fn ? this.stateOf(fn) : /* @__PURE__ */ new Map();
+        const assignments = fn ? this.flow.assignments(fn) : [];
+        for (const e of exprs) {
+          const t = this.startTrace(e, state, assignments, MAX_START_HOPS, open2);
+          if (t) return t;
+        }
+        return void 0;
+      }
+      startTrace(expr, state, assignments, hops, open2) {
+        let head = expr;
+        for (let next = this.flow.concatenationHead(head); next; next = this.flow.concatenationHead(head)) head = next;
+        if (open2 && head !== expr && open2.test(this.tree.source.slice(head.start, head.end))) return this.expressionTrace(head.parent ?? head, state);
+        const v = hops > 0 ? this.flow.variableAt(head) : void 0;
+        if (v === void 0) return this.expressionTrace(head, state);
+        let latest;
+        const reaching = [];
+        for (const a of assignments) {
+          if (a.name !== v || !this.replacesValue(a)) continue;
+          if (a.node.end <= head.start) latest = a;
+          else if (sharesLoop(a.node, head)) reaching.push(a);
+        }
+        if (latest) reaching.unshift(latest);
+        if (!reaching.length) return this.expressionTrace(head, state);
+        for (const a of reaching) {
+          const t = this.startTrace(a.value, state, assignments, hops - 1, open2);
+          if (t) return [...t, this.step(a.node, `assigned to \`${v}\``)];
+        }
+        return void 0;
+      }
+      /** Whether an assignment gives its variable a new value (`=`, a declaration), not an appended one (`.=`, `+=`). */
+      replacesValue(a) {
+        if (!a.node.type.endsWith("assignment_expression")) return true;
+        const left = a.node.children.find((c) => c.field === "left");
+        return !left || this.tree.source.slice(left.end, a.value.start).trim() === "=";
       }
       /**
        * Every way each variable of `fn` becomes tainted, in source order. A use sees an assignment that comes before it
@@ -41203,6 +42020,7 @@ function analyzeLanguageFile(parser, createModel, file, index) {
   }
   const model = createModel(tree, index, file);
   const taint = new TaintTracker(tree, model.flow, file.path);
+  const ownData = new OwnDataJudge(model.flow);
   const matches = [];
   const reported = /* @__PURE__ */ new Set();
   for (const site of model.sites) {
@@ -41221,12 +42039,12 @@ function analyzeLanguageFile(parser, createModel, file, index) {
       }
     }
   }
-  const findings = matches.map(({ match, spec, rule, outcome }) => toFinding2(match, spec, rule, outcome, file, tree, taint));
+  const findings = matches.map(({ match, spec, rule, outcome }) => toFinding2(match, spec, rule, outcome, file, tree, taint, ownData));
   applySuppressions2(findings, matches.map((m) => m.match.site.node), tree, model);
   assignFingerprints2(findings, matches.map((m) => m.match.site.node), model);
   return { findings, errors, parsed: true };
 }
-function traceOf(site, spec, taint) {
+function dataParts(site, spec) {
   const parts2 = [];
   if (spec.dataReceiver !== false && site.receiver) parts2.push(site.receiver);
   if (spec.dataArgs) for (const i3 of spec.dataArgs) site.args[i3] && parts2.push(site.args[i3]);
@@ -41234,10 +42052,15 @@ function traceOf(site, spec, taint) {
     appendAll(parts2, site.args);
     appendAll(parts2, site.namedArgs.values());
   }
-  if (!parts2.length) return void 0;
-  return taint.traceInto(site.fn, parts2);
+  return parts2;
 }
-function toFinding2(m, spec, rule, outcome, file, tree, taint) {
+function traceOf(site, spec, taint) {
+  const parts2 = dataParts(site, spec);
+  if (!parts2.length) return void 0;
+  if (!spec.dataStart) return taint.traceInto(site.fn, parts2);
+  return taint.traceIntoStart(site.fn, parts2, spec.dataStart === true ? void 0 : spec.dataStart.openPrefix);
+}
+function toFinding2(m, spec, rule, outcome, file, tree, taint, ownData) {
   let message15 = outcome.message ?? spec.message(m);
   const finding = {
     ruleId: rule.id,
@@ -41256,7 +42079,14 @@ function toFinding2(m, spec, rule, outcome, file, tree, taint) {
     finding.message = message15;
     finding.severity = "critical";
     finding.trace = [...m.trace, taint.step(m.site.node, `deserialized by \`${m.site.calleeText}\``)];
+    finding.trust = "untrusted";
+    return finding;
   }
+  const parts2 = dataParts(m.site, spec);
+  if (!parts2.length || m.site.kind === "reference") return finding;
+  const own = ownData.reasonFor(m.site.fn, parts2);
+  finding.trust = own ? "internal" : "unknown";
+  if (own) finding.trustReason = own;
   return finding;
 }
 function applySuppressions2(findings, nodes, tree, model) {
@@ -41297,6 +42127,7 @@ var init_analyze2 = __esm({
     init_arrays();
     init_hash();
     init_suppression();
+    init_own_data();
     init_taint();
     LanguageSinkIndex = class {
       constructor(rules2) {
@@ -41773,7 +42604,7 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
       let analysis = cache2?.get(input, state);
       if (!analysis) {
         const completeFlows = demanded.keys.get(packageModuleName(file.moduleName));
-        analysis = analyzeSafely(() => analyzePython(parser, input, projectSinks, { project: index, ...budget.perFile, ...completeFlows ? { completeFlows } : {} }), file.path);
+        analysis = boundedAnalysis(index, file.path, () => analyzePython(parser, input, projectSinks, { project: index, ...budget.perFile, ...completeFlows ? { completeFlows } : {} }));
         cache2?.set(input, analysis, state);
       }
       redone.set(file.path, analysis);
@@ -41878,7 +42709,7 @@ function summariseDemandedModules(byModule, modules, aliases, index, parser, sin
       let analysis = cache2?.get(input, salt);
       if (!analysis) {
         const { project, asked } = recordingFlows(index);
-        analysis = analyzeSafely(() => analyzePython(parser, input, sinks2, { project, completeFlows: functions, ...budget.perFile }), file.path);
+        analysis = boundedAnalysis(index, file.path, () => analyzePython(parser, input, sinks2, { project, completeFlows: functions, ...budget.perFile }));
         cache2?.set(input, analysis, salt);
         analysed.set(module2, { functions: functions.join(","), asked, analysis });
       } else analysed.delete(module2);
@@ -41897,11 +42728,27 @@ function summariseDemandedModules(byModule, modules, aliases, index, parser, sin
       const [module2, name2] = entry2.split("\0");
       const flows = index.flowSummary(module2)?.flows;
       const called = name2.slice(name2.indexOf(".") + 1).split(".")[0];
-      const explained = name2.startsWith("?") ? flows !== void 0 && Object.hasOwn(flows, called) && explainsCall(flows[called]) : [name2, ...(index.resolve(name2) ?? []).map((r) => r.name)].some((n) => index.flows(n)?.some((f) => explainsCall(f.flows)));
+      const explained = name2.startsWith("?") ? flows !== void 0 && Object.hasOwn(flows, called) && explainsCall(flows[called]) : [name2, ...(index.bounded(RESOLUTION_STEPS, () => index.resolve(name2)).value ?? []).map((r) => r.name)].some((n) => index.flows(n)?.some((f) => explainsCall(f.flows)));
       if (explained) out2.set(path, (out2.get(path) ?? /* @__PURE__ */ new Set()).add(module2));
     }
   }
   return { callers: out2, keys };
+}
+function boundedAnalysis(index, path, analyze) {
+  const { value: analysis, complete } = index.bounded(RESOLUTION_STEPS, () => analyzeSafely(analyze, path));
+  if (complete) return analysis;
+  return {
+    ...analysis,
+    errors: [
+      ...analysis.errors,
+      {
+        file: path,
+        kind: "too-deep",
+        level: "warning",
+        message: `resolving names across modules took more than ${RESOLUTION_STEPS} steps (class members bound to calls on one another); names past that were left unresolved, so findings that depend on other modules may be missing`
+      }
+    ]
+  };
 }
 function recordingFlows(index) {
   const asked = /* @__PURE__ */ new Map();
@@ -42042,7 +42889,7 @@ function wrapperNames(flows) {
 function isOwnFunction(value) {
   return value.own === "function";
 }
-var MAX_ROUNDS, MAX_ANALYSES_PER_FILE, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, MAX_DEMAND_ANALYSES, WholeProgramBudget, REBINDING, SETATTR, SUMMARY_HASHES, SinkLeadingModules;
+var MAX_ROUNDS, MAX_ANALYSES_PER_FILE, RESOLUTION_STEPS, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, MAX_DEMAND_ANALYSES, WholeProgramBudget, REBINDING, SETATTR, SUMMARY_HASHES, SinkLeadingModules;
 var init_whole_program = __esm({
   "src/project/whole-program.ts"() {
     "use strict";
@@ -42052,6 +42899,7 @@ var init_whole_program = __esm({
     init_reference_matcher();
     MAX_ROUNDS = 64;
     MAX_ANALYSES_PER_FILE = 8;
+    RESOLUTION_STEPS = 5e4;
     MAX_DEMANDED_MODULES = 256;
     MAX_DEMAND_ROUNDS = 32;
     MAX_DEMAND_ANALYSES = 2 * MAX_DEMANDED_MODULES;
@@ -42101,8 +42949,10 @@ var init_whole_program = __esm({
           let known = this.known.get(summary.module);
           if (!known || known.summary !== summary || known.flows !== flows || !index.unchanged(known.reads)) {
             if (this.budget.spent()) continue;
-            const { value, reads } = index.track(() => this.namesOf(summary, flows));
-            this.known.set(summary.module, known = { summary, flows, reads, names: value });
+            const { value, reads } = index.track(() => index.bounded(RESOLUTION_STEPS, () => this.namesOf(summary, flows)));
+            known = { summary, flows, reads, names: value.value };
+            if (value.complete) this.known.set(summary.module, known);
+            else this.known.delete(summary.module);
           }
           if (known.names.length) out2.set(summary.module, [...known.names]);
         }
@@ -42381,8 +43231,8 @@ function dictEntries(ctx, node) {
     return out2;
   }
   if (n.type === "call") {
-    const callee = childByField(n, "function");
-    if (!callee || !ctx.model.resolve(callee, ctx.scope).some((r) => r.name === "builtins.dict")) return void 0;
+    const callee2 = childByField(n, "function");
+    if (!callee2 || !ctx.model.resolve(callee2, ctx.scope).some((r) => r.name === "builtins.dict")) return void 0;
     const args2 = childByField(n, "arguments");
     const out2 = [];
     for (const arg of args2?.children ?? []) {
@@ -42927,10 +43777,10 @@ function pathPrefix(ctx, node, depth = 0) {
     return left ? pathPrefix(ctx, left, depth + 1) : void 0;
   }
   if (n.type !== "call") return void 0;
-  const callee = childByField(n, "function");
+  const callee2 = childByField(n, "function");
   const first = new CallArguments(n, ctx.model.tree.source).positional[0];
-  if (!callee || !first) return void 0;
-  const names = resolvedNames(ctx, callee);
+  if (!callee2 || !first) return void 0;
+  const names = resolvedNames(ctx, callee2);
   return names.some((x2) => PATH_HELPERS.includes(x2)) ? pathPrefix(ctx, first, depth + 1) : void 0;
 }
 function sharedLocation(location) {
@@ -43383,6 +44233,11 @@ var init_specs = __esm({
       "websockets.client.connect()": "WebSocket connection (client)",
       "websockets.asyncio.client.connect()": "WebSocket connection (client)",
       "websockets.sync.client.connect()": "WebSocket connection (client)",
+      // aiohttp WebSockets: what the client (server side, `async for msg in ws`, `ws.receive_bytes()`) or the server
+      // (`session.ws_connect()`) sends.
+      "aiohttp.web.WebSocketResponse()": "WebSocket message (aiohttp server)",
+      "aiohttp.web_ws.WebSocketResponse()": "WebSocket message (aiohttp server)",
+      "aiohttp.ClientSession().ws_connect()": "WebSocket message (aiohttp client)",
       // asyncio streams: what the peer sends.
       "asyncio.open_connection": "a network connection (asyncio)",
       "asyncio.open_unix_connection": "a network connection (asyncio)"
@@ -43745,7 +44600,7 @@ function short(s) {
 function code3(s) {
   return "`" + s + "`";
 }
-var MAX_DEPTH5, MAX_SOURCES, FUNCTIONS4, NESTED, COMPREHENSIONS, CONTAINER_ADDERS, BLOCK_ENDERS, TaintTracker2, REGISTRAR_WORDS, CALLBACK_BASE_WORDS, RPC_WORDS, FRAMEWORK_WORDS, LAMBDA_WORD, DECLARED_FIELDS_DECORATORS;
+var MAX_DEPTH5, MAX_PASS_THROUGH_NESTING, MAX_SOURCES, FUNCTIONS4, NESTED, COMPREHENSIONS, CONTAINER_ADDERS, BLOCK_ENDERS, TaintTracker2, REGISTRAR_WORDS, CALLBACK_BASE_WORDS, RPC_WORDS, FRAMEWORK_WORDS, LAMBDA_WORD, DECLARED_FIELDS_DECORATORS;
 var init_flow4 = __esm({
   "src/languages/python/taint/flow.ts"() {
     "use strict";
@@ -43754,6 +44609,7 @@ var init_flow4 = __esm({
     init_summaries();
     init_specs();
     MAX_DEPTH5 = 24;
+    MAX_PASS_THROUGH_NESTING = 8;
     MAX_SOURCES = 8;
     FUNCTIONS4 = /* @__PURE__ */ new Set(["function_definition", "lambda"]);
     NESTED = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda"]);
@@ -43864,10 +44720,18 @@ var init_flow4 = __esm({
           return void 0;
         };
         switch (node.type) {
+          case "list_splat": {
+            const list = node.children.find((c) => c.type !== "*");
+            const first = node.parent?.type === "argument_list" && node.parent.children.find((c) => c.type !== "(" && c.type !== "comment") === node;
+            if (first && list?.type === "identifier") {
+              const t = this.evalName(list, at, scope, depth, 0);
+              if (t) return t;
+            }
+            return any(node.children);
+          }
           case "parenthesized_expression":
           case "await":
           case "expression_statement":
-          case "list_splat":
           case "dictionary_splat":
           case "keyword_argument":
           case "argument_list":
@@ -44060,8 +44924,8 @@ var init_flow4 = __esm({
        */
       registeredCallback(fn) {
         if (!this.mentions(REGISTRAR_WORDS)) return void 0;
-        const label = (callee, scope) => {
-          for (const r of this.model.resolve(callee, scope)) {
+        const label = (callee2, scope) => {
+          for (const r of this.model.resolve(callee2, scope)) {
             const registrar = CALLBACK_REGISTRARS.find(([pattern]) => pattern.test(r.name));
             if (registrar) return registrar[1];
           }
@@ -44070,8 +44934,8 @@ var init_flow4 = __esm({
         const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : void 0;
         for (const d of decorated?.children ?? []) {
           const e = d.type === "decorator" ? d.children.find((c) => c.type !== "@") : void 0;
-          const callee = e?.type === "call" ? childByField(e, "function") : e;
-          const found = callee && label(callee, this.model.module);
+          const callee2 = e?.type === "call" ? childByField(e, "function") : e;
+          const found = callee2 && label(callee2, this.model.module);
           if (found) return found;
         }
         if (!this.facts.registeredNames) {
@@ -44081,18 +44945,18 @@ var init_flow4 = __esm({
             const first = args2?.children.find((c) => c.type !== "(" && c.type !== "comment");
             const keyword = args2?.children.find((c) => c.type === "keyword_argument" && /^(fn|handler|client_connected_cb|function)$/.test(this.text(childByField(c, "name") ?? c)));
             const passed = first?.type === "identifier" ? first : keyword ? childByField(keyword, "value") : void 0;
-            const callee = childByField(node, "function");
-            if (passed?.type !== "identifier" || !callee || this.facts.registeredNames.has(this.text(passed))) continue;
-            const found = label(callee, scope);
+            const callee2 = childByField(node, "function");
+            if (passed?.type !== "identifier" || !callee2 || this.facts.registeredNames.has(this.text(passed))) continue;
+            const found = label(callee2, scope);
             if (found) this.facts.registeredNames.set(this.text(passed), found);
           }
         }
         if (fn.type === "lambda") {
           const holder = fn.parent?.type === "keyword_argument" ? fn.parent.parent : fn.parent;
           const call = holder?.type === "argument_list" ? holder.parent : void 0;
-          const callee = call?.type === "call" ? childByField(call, "function") : void 0;
+          const callee2 = call?.type === "call" ? childByField(call, "function") : void 0;
           const scope = call && this.model.calls.find((c) => c.node === call)?.scope;
-          return callee && scope ? label(callee, scope) : void 0;
+          return callee2 && scope ? label(callee2, scope) : void 0;
         }
         return this.facts.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
       }
@@ -44122,8 +44986,8 @@ var init_flow4 = __esm({
           const decorated = def.parent?.type === "decorated_definition" ? def.parent : void 0;
           for (const d of decorated?.children ?? []) {
             const e = d.type === "decorator" ? d.children.find((c) => c.type !== "@") : void 0;
-            const callee = e?.type === "call" ? childByField(e, "function") : e;
-            const label = callee && match(callee, this.model.module, RPC_EXPOSE_DECORATORS);
+            const callee2 = e?.type === "call" ? childByField(e, "function") : e;
+            const label = callee2 && match(callee2, this.model.module, RPC_EXPOSE_DECORATORS);
             if (label) return label;
           }
           return void 0;
@@ -44264,10 +45128,10 @@ var init_flow4 = __esm({
        * `conn.recv(n)` where `conn` is an object of a class of this file whose method returns what the object holds in a
        * field (`return self.sock.recv(size)`) or what it is passed: the field's (or the argument's) untrusted data.
        */
-      localMethodResult(node, callee, at, scope, depth) {
-        const receiver = childByField(callee, "object");
+      localMethodResult(node, callee2, at, scope, depth) {
+        const receiver = childByField(callee2, "object");
         if (!receiver || receiver.type === "identifier" && this.text(receiver) === "self") return void 0;
-        const method = this.text(childByField(callee, "attribute") ?? callee);
+        const method = this.text(childByField(callee2, "attribute") ?? callee2);
         for (const cls of this.classesOf(receiver, scope, true)) {
           const m = cls.local && this.methodOf(cls.local, method);
           if (!m) continue;
@@ -44275,7 +45139,7 @@ var init_flow4 = __esm({
           const returned = summary.methodReturns.has(m) ? summary.methodReturns.get(m) : summary.returnTaint(m, depth);
           summary.methodReturns.set(m, returned);
           const first = returned?.steps[0];
-          const label = `returned by ${code3(short(this.text(callee)) + "()")}`;
+          const label = `returned by ${code3(short(this.text(callee2)) + "()")}`;
           if (first?.field) {
             const t = this.fieldTaint(receiver, first.field, node, scope, depth);
             if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...returned.steps.slice(1), this.step(node, label)] };
@@ -44290,24 +45154,24 @@ var init_flow4 = __esm({
       /** Summary mode: what each method of this file returns from its parameters or fields (see `localMethodResult`). */
       methodReturns = /* @__PURE__ */ new Map();
       evalCall(node, at, scope, depth) {
-        const callee = childByField(node, "function");
-        if (!callee) return void 0;
+        const callee2 = childByField(node, "function");
+        if (!callee2) return void 0;
         const argList = childByField(node, "arguments");
         const args2 = argList ? argList.children.filter((c) => c.type !== "comment" && c.type !== "(" && c.type !== ")" && c.type !== ",") : [];
-        const names = this.model.resolve(callee, scope).map((r) => r.name);
+        const names = this.model.resolve(callee2, scope).map((r) => r.name);
         if (names.some((n) => this.isSanitizer(n))) return void 0;
-        const q = this.qualifiedSource(node, scope) ?? this.qualifiedSource(callee, scope);
+        const q = this.qualifiedSource(node, scope) ?? this.qualifiedSource(callee2, scope);
         if (q) return q.kind === "request" ? q : { kind: "data", steps: q.steps };
         if (names.some((n) => PROPAGATORS.some((p) => p.test(n)))) {
           for (const a of args2) {
             const t = this.eval(a, at, scope, depth);
-            if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `decoded by ${code3(short(this.text(callee)))}`)] };
+            if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `decoded by ${code3(short(this.text(callee2)))}`)] };
           }
           return void 0;
         }
-        if (callee.type === "attribute") {
-          const object = childByField(callee, "object");
-          const method = this.text(childByField(callee, "attribute") ?? callee);
+        if (callee2.type === "attribute") {
+          const object = childByField(callee2, "object");
+          const method = this.text(childByField(callee2, "attribute") ?? callee2);
           if (object.type === "identifier" && this.text(object) === "self" && HANDLER_DATA_METHODS.has(method)) {
             return { kind: "data", steps: [this.step(node, `source: request argument ${code3(short(this.text(node)))}`)] };
           }
@@ -44324,43 +45188,52 @@ var init_flow4 = __esm({
             }
           }
         }
-        if (callee.type === "attribute") {
-          const t = this.localMethodResult(node, callee, at, scope, depth);
+        if (callee2.type === "attribute") {
+          const t = this.localMethodResult(node, callee2, at, scope, depth);
           if (t) return t;
         }
-        const local = this.localFunction(callee, scope);
+        const local = this.localFunction(callee2, scope);
         if (local) {
+          const returned = this.step(node, `returned by ${code3(short(this.text(callee2)))}()`);
+          const through = this.passThrough(local);
+          if (through) {
+            const first = through[0];
+            const parameter = first.parameter;
+            const arg = new CallArguments(node, this.model.tree.source).find(parameter, first.position ?? callPosition(local, parameter, this.model));
+            const t = arg && this.eval(arg, at, scope, depth + 1);
+            if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${code3(short(this.text(callee2)))}()`), ...through, returned] };
+          }
           const ret = this.returnTaint(local, depth);
-          if (ret) return { kind: "data", steps: [...ret.steps, this.step(node, `returned by ${code3(short(this.text(callee)))}()`)] };
+          if (ret?.kind === "data" && !this.fromParameterOf(ret.steps, local)) return { kind: "data", steps: [...ret.steps, returned] };
           return void 0;
         }
-        return this.projectCall(node, callee, names, at, scope, depth);
+        return this.projectCall(node, callee2, names, at, scope, depth);
       }
       /**
        * A call of a function or method of another project module, through its summary: a source when it returns
        * untrusted data, a propagator for the parameters whose data it returns. A call no summary explains is noted
        * as demand, so that the whole-program pass summarises its module.
        */
-      projectCall(node, callee, names, at, scope, depth) {
+      projectCall(node, callee2, names, at, scope, depth) {
         const project = this.model.project;
         let known = false;
         for (const name2 of names) {
           for (const r of project?.flows?.(name2) ?? []) {
             known = true;
-            const where2 = r.name === this.text(callee) ? "" : ` (${r.name})`;
+            const where2 = r.name === this.text(callee2) ? "" : ` (${r.name})`;
             if (r.flows.returns?.length) {
-              return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}${where2}`)] };
+              return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee2)}${where2}`)] };
             }
-            const holder = r.flows.returnsField && callee.type === "attribute" ? childByField(callee, "object") : void 0;
+            const holder = r.flows.returnsField && callee2.type === "attribute" ? childByField(callee2, "object") : void 0;
             if (holder && r.flows.returnsField) {
               const t = this.fieldTaint(holder, r.flows.returnsField.field, node, scope, depth);
-              if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...r.flows.returnsField.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}${where2}`)] };
+              if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...r.flows.returnsField.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee2)}${where2}`)] };
             }
             for (const p of r.flows.passes ?? []) {
               const arg = new CallArguments(node, this.model.tree.source).find(p.parameter, p.position);
               const t = arg && this.eval(arg, at, scope, depth);
               if (t?.kind !== "data") continue;
-              return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${this.callLabel(callee)}${where2}`), ...p.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}`)] };
+              return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${this.callLabel(callee2)}${where2}`), ...p.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee2)}`)] };
             }
           }
         }
@@ -44374,14 +45247,14 @@ var init_flow4 = __esm({
             }
           }
           for (const name2 of names) if (name2.includes(".") && !name2.startsWith("<local>.") && !name2.startsWith("builtins.")) this.demand.add(name2);
-          const written2 = this.text(callee);
-          if (!names.length && callee.type === "attribute" && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(written2)) this.demand.add(`?${written2}`);
+          const written2 = this.text(callee2);
+          if (!names.length && callee2.type === "attribute" && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(written2)) this.demand.add(`?${written2}`);
         }
         return void 0;
       }
       /** How a trace names a call (`f(...)` as written, shortened); made only for the steps of a flow found. */
-      callLabel(callee) {
-        return code3(short(this.text(callee)) + "()");
+      callLabel(callee2) {
+        return code3(short(this.text(callee2)) + "()");
       }
       /**
        * The element `index` of a list built in straight-line code with constant operations (`lst = []`, `.append(x)`,
@@ -44411,8 +45284,8 @@ var init_flow4 = __esm({
           const callStatement = statementOf(u);
           if (callStatement?.parent !== block) return void 0;
           const call = callStatement.children[0];
-          const callee = call?.type === "call" ? childByField(call, "function") : void 0;
-          if (!callee || callee.type !== "attribute" || childByField(callee, "object") !== u) return void 0;
+          const callee2 = call?.type === "call" ? childByField(call, "function") : void 0;
+          if (!callee2 || callee2.type !== "attribute" || childByField(callee2, "object") !== u) return void 0;
           const args2 = new CallArguments(call, this.model.tree.source);
           if (args2.keywords.size || args2.hasStarArgs) return void 0;
           const constantAt = (i3) => {
@@ -44420,7 +45293,7 @@ var init_flow4 = __esm({
             return typeof v === "number" ? v : args2.positional[i3]?.type === "unary_operator" ? negative(this.text(args2.positional[i3])) : void 0;
           };
           const position = (i3, insert) => i3 < 0 ? Math.max(0, elements2.length + i3) : insert ? Math.min(i3, elements2.length) : i3;
-          switch (this.text(childByField(callee, "attribute") ?? callee)) {
+          switch (this.text(childByField(callee2, "attribute") ?? callee2)) {
             case "append":
               if (args2.positional.length !== 1) return void 0;
               elements2.push({ value: args2.positional[0], at: callStatement });
@@ -44599,9 +45472,9 @@ var init_flow4 = __esm({
         }
       }
       /** The function definition a callee names in this module (`f`, `self.m` in a method of the same class). */
-      localFunction(callee, scope) {
-        if (callee.type === "identifier") {
-          for (const b of this.model.lookup(this.text(callee), scope, callee) ?? []) {
+      localFunction(callee2, scope) {
+        if (callee2.type === "identifier") {
+          for (const b of this.model.lookup(this.text(callee2), scope, callee2) ?? []) {
             if (b.kind === "function" && b.site.type === "function_definition") return b.site;
             if (b.kind === "function" && b.site.parent?.type === "function_definition") return b.site.parent;
             if (b.kind === "assignment" && b.value?.type === "lambda") return b.value;
@@ -44616,11 +45489,11 @@ var init_flow4 = __esm({
           }
           return void 0;
         }
-        if (callee.type === "subscript") {
-          const table = childByField(callee, "value");
-          const key = this.constant(childByField(callee, "subscript"), callee);
+        if (callee2.type === "subscript") {
+          const table = childByField(callee2, "value");
+          const key = this.constant(childByField(callee2, "subscript"), callee2);
           if (table?.type !== "identifier" || typeof key !== "string") return void 0;
-          for (const b of this.model.lookup(this.text(table), scope, callee) ?? []) {
+          for (const b of this.model.lookup(this.text(table), scope, callee2) ?? []) {
             if (b.kind !== "assignment" || b.value?.type !== "dictionary") continue;
             for (const pair of b.value.children) {
               if (pair.type !== "pair" || this.constant(childByField(pair, "key"), pair) !== key) continue;
@@ -44631,15 +45504,28 @@ var init_flow4 = __esm({
           }
           return void 0;
         }
-        if (callee.type === "attribute") {
-          const object = childByField(callee, "object");
-          const attr2 = childByField(callee, "attribute");
-          if (object?.type !== "identifier" || !attr2 || this.text(object) !== "self") return void 0;
-          const cls = enclosingClass2(callee);
-          const body2 = cls && childByField(cls, "body");
-          for (const stmt of body2?.children ?? []) {
-            const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
-            if (def?.type === "function_definition" && this.text(childByField(def, "name") ?? def) === this.text(attr2)) return def;
+        if (callee2.type === "attribute") {
+          const object = childByField(callee2, "object");
+          const attr2 = childByField(callee2, "attribute");
+          if (!object || !attr2) return void 0;
+          const method = this.text(attr2);
+          if (object.type === "identifier" && this.text(object) === "self") {
+            const cls = enclosingClass2(callee2);
+            return cls && this.methodOf(cls, method);
+          }
+          if (object.type === "call" && this.text(childByField(object, "function") ?? object) === "super") {
+            const cls = enclosingClass2(callee2);
+            for (const base of cls ? this.model.classAncestors(cls, this.model.module) : []) {
+              const def = base.localClass && this.methodOf(base.localClass, method);
+              if (def) return def;
+            }
+            return void 0;
+          }
+          if (object.type === "identifier" || object.type === "call") {
+            for (const c of this.classesOf(object, scope, true)) {
+              const def = c.local && this.methodOf(c.local, method);
+              if (def) return def;
+            }
           }
         }
         return void 0;
@@ -44656,6 +45542,37 @@ var init_flow4 = __esm({
         if (setHere) return void 0;
         const className = this.text(childByField(cls, "name") ?? cls);
         return { kind: "data", steps: [{ node, message: `field ${code3(`${this.text(object)}.${field2}`)} of a ${code3(className)} object`, field: field2 }] };
+      }
+      /** Whether a flow starts at a parameter of `fn` itself (summary mode). */
+      fromParameterOf(steps, fn) {
+        const first = steps[0];
+        return first?.parameter !== void 0 && first.node !== void 0 && enclosingCallable(first.node) === fn;
+      }
+      /** The flows by which a local function returns what it is passed (from one of its own parameters), once per function. */
+      passThroughs = /* @__PURE__ */ new Map();
+      /** How many pass-through summaries are being worked out inside one another (see `MAX_PASS_THROUGH_NESTING`). */
+      passThroughNesting = 0;
+      /**
+       * What a local function returns of its parameters (`def unwrap(b): return base64.b64decode(b)`, a generator that
+       * yields `sock.recv(n)`): the summary-mode flow from the parameter to the return, so that a call passing it
+       * untrusted data returns untrusted data at the call, and the sink that receives it is the one reported. Worked out
+       * once per function by the summary-mode tracker, each from depth 0, so a chain of helpers is not cut by the
+       * expression depth; a function whose summary is being worked out (recursion) has none meanwhile.
+       */
+      passThrough(fn) {
+        if (!this.parameters) return this.summaryMode().passThrough(fn);
+        if (this.passThroughs.has(fn)) return this.passThroughs.get(fn);
+        if (this.passThroughNesting >= MAX_PASS_THROUGH_NESTING) return void 0;
+        this.passThroughs.set(fn, void 0);
+        this.passThroughNesting++;
+        try {
+          const steps = this.returnFlow(fn);
+          const found = steps && this.fromParameterOf(steps, fn) ? steps : void 0;
+          this.passThroughs.set(fn, found);
+          return found;
+        } finally {
+          this.passThroughNesting--;
+        }
       }
       /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */
       summaryMode() {
@@ -44787,8 +45704,8 @@ var init_flow4 = __esm({
           return inner && this.fieldTaint(inner, field2, at, scope, depth + 1);
         }
         if (receiver.type === "call") {
-          const callee = childByField(receiver, "function");
-          for (const cls of callee ? this.classesOf(callee, scope, false, "__init__") : []) {
+          const callee2 = childByField(receiver, "function");
+          for (const cls of callee2 ? this.classesOf(callee2, scope, false, "__init__") : []) {
             const t = this.storedBy(receiver, cls, "__init__", field2, at, scope, depth, `passed to ${code3(cls.name + "()")}`);
             if (t) return t;
           }
@@ -44806,8 +45723,8 @@ var init_flow4 = __esm({
         events.sort((a, b) => b.node.start - a.node.start);
         for (const e of events) {
           if (e.call) {
-            const callee = childByField(e.call, "function");
-            const method = this.text(childByField(callee, "attribute") ?? callee);
+            const callee2 = childByField(e.call, "function");
+            const method = this.text(childByField(callee2, "attribute") ?? callee2);
             for (const cls of this.classesOf(receiver, scope, true, method)) {
               const t = this.storedBy(e.call, cls, method, field2, e.call, scope, depth, `passed to ${code3(`${name2}.${method}()`)}`);
               if (t) return t;
@@ -44876,8 +45793,8 @@ var init_flow4 = __esm({
         if (!byName) {
           byName = this.facts.methodCalls = /* @__PURE__ */ new Map();
           for (const { node } of this.model.calls) {
-            const callee = childByField(node, "function");
-            const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+            const callee2 = childByField(node, "function");
+            const object = callee2?.type === "attribute" ? childByField(callee2, "object") : void 0;
             if (object?.type !== "identifier") continue;
             const key = this.text(object);
             const list = byName.get(key);
@@ -44935,9 +45852,9 @@ var init_flow4 = __esm({
                 break;
               }
               case "call": {
-                const callee = childByField(c, "function");
-                const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
-                const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : "";
+                const callee2 = childByField(c, "function");
+                const object = callee2?.type === "attribute" ? childByField(callee2, "object") : void 0;
+                const method = callee2?.type === "attribute" ? this.text(childByField(callee2, "attribute") ?? callee2) : "";
                 const args2 = childByField(c, "arguments");
                 if (object?.type === "identifier" && args2 && CONTAINER_ADDERS.has(method)) add(this.text(object), { node: object, kind: "augment", value: args2 });
                 this.fileWrites(c, add);
@@ -44970,9 +45887,9 @@ var init_flow4 = __esm({
        * was written, so a later `torch.load(path)` reads it.
        */
       fileWrites(call, add) {
-        const callee = childByField(call, "function");
-        const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : void 0;
-        const calleeText = callee ? this.text(callee) : "";
+        const callee2 = childByField(call, "function");
+        const method = callee2?.type === "attribute" ? this.text(childByField(callee2, "attribute") ?? callee2) : void 0;
+        const calleeText = callee2 ? this.text(callee2) : "";
         if (calleeText === "urlretrieve" || calleeText.endsWith(".urlretrieve")) {
           const target = new CallArguments(call, this.model.tree.source).find("filename", 1);
           if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: call, verb: "downloaded to the file at" });
@@ -44980,7 +45897,7 @@ var init_flow4 = __esm({
         }
         if (method !== "save" && method !== "write" && method !== "writelines" && !calleeText.endsWith("copyfileobj")) return;
         const args2 = new CallArguments(call, this.model.tree.source);
-        const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+        const object = callee2?.type === "attribute" ? childByField(callee2, "object") : void 0;
         if (method === "save" && object) {
           const target = args2.find("dst", 0);
           if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: object, verb: "saved to the file at" });
@@ -44989,7 +45906,7 @@ var init_flow4 = __esm({
         let file;
         let value;
         if ((method === "write" || method === "writelines") && object?.type === "identifier") [file, value] = [object, args2.positional[0]];
-        else if (callee && /^(shutil\.)?copyfileobj$/.test(this.text(callee))) [file, value] = [args2.find("fdst", 1), args2.find("fsrc", 0)];
+        else if (callee2 && /^(shutil\.)?copyfileobj$/.test(this.text(callee2))) [file, value] = [args2.find("fdst", 1), args2.find("fsrc", 0)];
         if (file?.type !== "identifier" || !value) return;
         const name2 = this.text(file);
         for (let n = call.parent; n && !NESTED.has(n.type); n = n.parent) {
@@ -45018,14 +45935,14 @@ var init_flow4 = __esm({
           const scope = this.model.module;
           for (const call of [condition2, ...calls]) {
             if (call.type !== "call") continue;
-            const callee = childByField(call, "function");
-            const names = callee ? this.model.resolve(callee, scope).map((r) => r.name) : [];
-            const calleeText = callee ? this.text(callee) : "";
+            const callee2 = childByField(call, "function");
+            const names = callee2 ? this.model.resolve(callee2, scope).map((r) => r.name) : [];
+            const calleeText = callee2 ? this.text(callee2) : "";
             if (names.some((n) => VERIFIERS.includes(n)) || /(^|\.)compare_digest$/.test(calleeText)) return "verified";
           }
           if (/==|!=/.test(this.text(condition2)) && calls.some((c) => {
-            const callee = childByField(c, "function");
-            const text2 = callee ? this.text(callee) : "";
+            const callee2 = childByField(c, "function");
+            const text2 = callee2 ? this.text(callee2) : "";
             return /(^|\.)(hexdigest|digest)$/.test(text2) || MAC_CALLS.some((m) => m.test(text2));
           })) return { node: condition2, message: "guarded by a MAC compared with `==`, which is not constant-time" };
           return void 0;
@@ -45445,10 +46362,10 @@ function check13(m) {
   const safe = m.args.find("safe");
   if (!safe || argumentTruth(m, safe) !== false) return {};
   return {
-    message: `${spelled(m)} with \`safe=False\` also evaluates \`py/repr\` values with eval(), on top of \`py/reduce\`/\`py/object\` tags that call arbitrary functions. ${ADVICE8}`
+    message: `${spelled(m)} with \`safe=False\` also evaluates \`py/repr\` values with eval(), on top of \`py/reduce\`/\`py/object\` tags that call arbitrary functions. ${ADVICE9}`
   };
 }
-var ADVICE8, message2, PYTHON_LANG_SEC_042_default;
+var ADVICE9, message2, PYTHON_LANG_SEC_042_default;
 var init_PYTHON_LANG_SEC_042 = __esm({
   "src/rules/python/PYTHON-LANG-SEC-042.ts"() {
     "use strict";
@@ -45456,8 +46373,8 @@ var init_PYTHON_LANG_SEC_042 = __esm({
     init_shared_docs();
     init_sink_helpers();
     init_trust();
-    ADVICE8 = "Decode untrusted JSON with `json.loads` and build objects explicitly (dataclasses, pydantic).";
-    message2 = unpicklingMessage("jsonpickle, whose `py/reduce` and `py/object` tags call arbitrary functions", ADVICE8);
+    ADVICE9 = "Decode untrusted JSON with `json.loads` and build objects explicitly (dataclasses, pydantic).";
+    message2 = unpicklingMessage("jsonpickle, whose `py/reduce` and `py/object` tags call arbitrary functions", ADVICE9);
     PYTHON_LANG_SEC_042_default = defineRule({
       id: "PYTHON-LANG-SEC-042",
       name: "Jsonpickle Deserialization of Untrusted Data",
@@ -45552,19 +46469,19 @@ function checkInstanceLoad(m) {
     return {
       severity: "medium",
       confidence: "low",
-      message: `${spelled(m)} on a \`YAML(...)\` whose \`typ\` may come from \`**kwargs\`; with \`typ="unsafe"\` YAML tags such as \`!!python/object/apply\` run arbitrary code. ${ADVICE9}`
+      message: `${spelled(m)} on a \`YAML(...)\` whose \`typ\` may come from \`**kwargs\`; with \`typ="unsafe"\` YAML tags such as \`!!python/object/apply\` run arbitrary code. ${ADVICE10}`
     };
   }
   const values = typValues(m, typ, m.receiver.scope);
   if (values === void 0) {
     return {
       confidence: "medium",
-      message: `${spelled(m)} on a \`YAML(typ=...)\` whose type the analysis cannot evaluate; with \`typ="unsafe"\` YAML tags such as \`!!python/object/apply\` run arbitrary code. ${ADVICE9}`
+      message: `${spelled(m)} on a \`YAML(typ=...)\` whose type the analysis cannot evaluate; with \`typ="unsafe"\` YAML tags such as \`!!python/object/apply\` run arbitrary code. ${ADVICE10}`
     };
   }
   if (!values.includes("unsafe")) return null;
   return {
-    message: `${spelled(m)} on \`YAML(typ="unsafe")\` constructs arbitrary Python objects from tags such as \`!!python/object/apply:os.system\`, which runs code. ${ADVICE9}`
+    message: `${spelled(m)} on \`YAML(typ="unsafe")\` constructs arbitrary Python objects from tags such as \`!!python/object/apply:os.system\`, which runs code. ${ADVICE10}`
   };
 }
 function checkLegacyLoad(m) {
@@ -45572,9 +46489,9 @@ function checkLegacyLoad(m) {
   const loader = given?.type === "none" ? void 0 : given;
   if (!loader) {
     if (m.args.mayBeHidden("Loader", 1)) {
-      return { confidence: "medium", message: `${spelled(m)} may receive its Loader through \`*args\`/\`**kwargs\`; unless it is a safe loader, YAML tags run arbitrary code. ${ADVICE9}` };
+      return { confidence: "medium", message: `${spelled(m)} may receive its Loader through \`*args\`/\`**kwargs\`; unless it is a safe loader, YAML tags run arbitrary code. ${ADVICE10}` };
     }
-    return { message: `${spelled(m)} without a Loader uses ruamel.yaml's unsafe loader: tags such as \`!!python/object/apply:os.system\` run arbitrary code. ${ADVICE9}` };
+    return { message: `${spelled(m)} without a Loader uses ruamel.yaml's unsafe loader: tags such as \`!!python/object/apply:os.system\` run arbitrary code. ${ADVICE10}` };
   }
   const { own, ancestors } = classNamesOf(m, loader);
   const known = [...own, ...ancestors].filter((n) => !n.startsWith("<local>."));
@@ -45583,10 +46500,10 @@ function checkLegacyLoad(m) {
   const recognised = known.some((n) => n.startsWith("ruamel.yaml."));
   return {
     ...recognised ? {} : { confidence: "medium" },
-    message: `${spelled(m)} with ${code(loaderText)} ${recognised ? "constructs arbitrary Python objects" : "uses a loader not known to be safe"}: YAML tags such as \`!!python/object/apply\` can run code. ${ADVICE9}`
+    message: `${spelled(m)} with ${code(loaderText)} ${recognised ? "constructs arbitrary Python objects" : "uses a loader not known to be safe"}: YAML tags such as \`!!python/object/apply\` can run code. ${ADVICE10}`
   };
 }
-var ADVICE9, SAFE_LEGACY_LOADERS, PYTHON_LANG_SEC_043_default;
+var ADVICE10, SAFE_LEGACY_LOADERS, PYTHON_LANG_SEC_043_default;
 var init_PYTHON_LANG_SEC_043 = __esm({
   "src/rules/python/PYTHON-LANG-SEC-043.ts"() {
     "use strict";
@@ -45594,7 +46511,7 @@ var init_PYTHON_LANG_SEC_043 = __esm({
     init_shared_docs();
     init_sink_helpers();
     init_trust();
-    ADVICE9 = 'Use `YAML()` (round-trip) or `YAML(typ="safe")`, which build only plain data.';
+    ADVICE10 = 'Use `YAML()` (round-trip) or `YAML(typ="safe")`, which build only plain data.';
     SAFE_LEGACY_LOADERS = /* @__PURE__ */ new Set([
       "ruamel.yaml.SafeLoader",
       "ruamel.yaml.CSafeLoader",
@@ -45619,8 +46536,8 @@ var init_PYTHON_LANG_SEC_043 = __esm({
       prefilter: ["ruamel"],
       judgeTrust: judgeInputTrust,
       sinks: [
-        { call: ["ruamel.yaml.YAML().load", "ruamel.yaml.YAML().load_all"], check: checkInstanceLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE9}` },
-        { call: ["ruamel.yaml.load", "ruamel.yaml.load_all"], check: checkLegacyLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE9}` }
+        { call: ["ruamel.yaml.YAML().load", "ruamel.yaml.YAML().load_all"], check: checkInstanceLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE10}` },
+        { call: ["ruamel.yaml.load", "ruamel.yaml.load_all"], check: checkLegacyLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE10}` }
       ],
       docs: {
         summary: 'Detects ruamel.yaml loads that can construct arbitrary Python objects: `YAML(typ="unsafe").load` and the legacy `ruamel.yaml.load` without a safe Loader.',
@@ -45938,8 +46855,8 @@ var init_PYTHON_LANG_SEC_046 = __esm({
 function endpoint(m) {
   if (!m.receiver) return void 0;
   if (m.target === CLIENT_RECV) return { args: m.receiver.args, kind: "client" };
-  const callee = childByField(m.receiver.call, "function");
-  const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+  const callee2 = childByField(m.receiver.call, "function");
+  const object = callee2?.type === "attribute" ? childByField(callee2, "object") : void 0;
   if (!object) return void 0;
   const built = m.model.resolve(object, m.receiver.scope).find((r) => r.name === LISTENER && r.constructedBy);
   return built?.constructedBy ? { args: new CallArguments(built.constructedBy.call, m.model.tree.source), kind: "listener" } : void 0;
@@ -46030,12 +46947,12 @@ function managerRole(m, ctor) {
   for (let p = ctor.parent; p && p.type !== "block" && p.type !== "module"; p = p.parent) if (p.type === "with_item") return "server";
   for (const { node, scope } of m.model.calls) {
     if (node.start < ctor.end) continue;
-    const callee = childByField(node, "function");
-    if (callee?.type !== "attribute") continue;
-    const method = childByField(callee, "attribute");
+    const callee2 = childByField(node, "function");
+    if (callee2?.type !== "attribute") continue;
+    const method = childByField(callee2, "attribute");
     const name2 = method ? m.model.text(method) : "";
     if (name2 !== "connect" && !MANAGER_SERVER_METHODS.has(name2)) continue;
-    for (const r of m.model.resolve(callee, scope)) {
+    for (const r of m.model.resolve(callee2, scope)) {
       if (r.constructedBy?.call !== ctor) continue;
       if (MANAGER_SERVER_METHODS.has(name2)) return "server";
       role = "client";
@@ -46156,41 +47073,41 @@ function check16(m) {
     if (truth === true) return null;
     if (truth === false) {
       return {
-        message: `${spelled(m)} with \`weights_only=False\` unpickles the file: a malicious checkpoint runs arbitrary code when loaded. ${ADVICE10}`
+        message: `${spelled(m)} with \`weights_only=False\` unpickles the file: a malicious checkpoint runs arbitrary code when loaded. ${ADVICE11}`
       };
     }
     return {
       severity: "medium",
       confidence: "medium",
-      message: `${spelled(m)} takes \`weights_only\` from a value the analysis cannot evaluate; unless it is True, the file is unpickled and can run arbitrary code. ${ADVICE10}`
+      message: `${spelled(m)} takes \`weights_only\` from a value the analysis cannot evaluate; unless it is True, the file is unpickled and can run arbitrary code. ${ADVICE11}`
     };
   }
   if (!given && m.args.mayBeHidden("weights_only", hub ? 6 : void 0)) {
     return {
       severity: "medium",
       confidence: "medium",
-      message: `${spelled(m)} may receive \`weights_only\` through \`*args\`/\`**kwargs\`; unless it is True, the file is unpickled and can run arbitrary code. ${ADVICE10}`
+      message: `${spelled(m)} may receive \`weights_only\` through \`*args\`/\`**kwargs\`; unless it is True, the file is unpickled and can run arbitrary code. ${ADVICE11}`
     };
   }
   const addWeightsOnly = fix("Pass weights_only=True", [appendKeywordArgument(m, "weights_only=True")]);
   if (hub) {
     return {
-      message: `${spelled(m)} defaults to \`weights_only=False\`: the downloaded file is unpickled, so whoever controls the URL or the cache runs code. ${ADVICE10}`,
+      message: `${spelled(m)} defaults to \`weights_only=False\`: the downloaded file is unpickled, so whoever controls the URL or the cache runs code. ${ADVICE11}`,
       ...addWeightsOnly ? { fix: addWeightsOnly } : {}
     };
   }
   if (m.args.find("pickle_module", 2)) {
     return {
-      message: `${spelled(m)} with a custom \`pickle_module\` and no \`weights_only\` unpickles the file on every torch version: a malicious checkpoint runs arbitrary code. ${ADVICE10}`
+      message: `${spelled(m)} with a custom \`pickle_module\` and no \`weights_only\` unpickles the file on every torch version: a malicious checkpoint runs arbitrary code. ${ADVICE11}`
     };
   }
   return {
     severity: "medium",
-    message: `${spelled(m)} without \`weights_only\` unpickles the file on torch < 2.6 (and wherever TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD is set): a malicious checkpoint runs arbitrary code. ${ADVICE10}`,
+    message: `${spelled(m)} without \`weights_only\` unpickles the file on torch < 2.6 (and wherever TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD is set): a malicious checkpoint runs arbitrary code. ${ADVICE11}`,
     ...addWeightsOnly ? { fix: addWeightsOnly } : {}
   };
 }
-var HUB_LOADERS, ADVICE10, PYTHON_ML_SEC_001_default;
+var HUB_LOADERS, FASTAI_LOADERS, ADVICE11, PYTHON_ML_SEC_001_default;
 var init_PYTHON_ML_SEC_001 = __esm({
   "src/rules/python/PYTHON-ML-SEC-001.ts"() {
     "use strict";
@@ -46199,7 +47116,16 @@ var init_PYTHON_ML_SEC_001 = __esm({
     init_sink_helpers();
     init_trust();
     HUB_LOADERS = /* @__PURE__ */ new Set(["torch.hub.load_state_dict_from_url"]);
-    ADVICE10 = "Pass `weights_only=True` (add trusted classes with `torch.serialization.add_safe_globals`) or store weights as safetensors.";
+    FASTAI_LOADERS = [
+      "fastai.learner.load_learner",
+      "fastai.basic_train.load_learner",
+      "fastai.basics.load_learner",
+      "fastai.vision.all.load_learner",
+      "fastai.text.all.load_learner",
+      "fastai.tabular.all.load_learner",
+      "fastai.collab.load_learner"
+    ];
+    ADVICE11 = "Pass `weights_only=True` (add trusted classes with `torch.serialization.add_safe_globals`) or store weights as safetensors.";
     PYTHON_ML_SEC_001_default = defineRule({
       id: "PYTHON-ML-SEC-001",
       name: "PyTorch Load Without weights_only",
@@ -46214,9 +47140,16 @@ var init_PYTHON_ML_SEC_001 = __esm({
       bundles: ["ml", "deserialization"],
       banditIds: ["B614"],
       similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-002", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-006"],
-      prefilter: ["torch", "model_zoo", "load_state_dict_from_url"],
+      prefilter: ["torch", "model_zoo", "load_state_dict_from_url", "load_learner"],
       judgeTrust: judgeInputTrust,
-      sinks: [{ call: ["torch.load", "torch.hub.load_state_dict_from_url"], check: check16, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE10}` }],
+      sinks: [
+        { call: ["torch.load", "torch.hub.load_state_dict_from_url"], check: check16, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE11}` },
+        {
+          // fastai's exported learner: torch.load with a pickle_module (recent fastai releases pass weights_only=False instead).
+          call: FASTAI_LOADERS,
+          message: (m) => `${spelled(m)} calls \`torch.load\` with a \`pickle_module\` (or \`weights_only=False\`): the exported learner is fully unpickled on every torch version, so a crafted \`.pkl\` runs arbitrary code when loaded. Load only learners you exported yourself (check a pinned hash), or rebuild the \`Learner\` in code and load its weights with \`torch.load(path, weights_only=True)\` or safetensors.`
+        }
+      ],
       docs: {
         summary: "Detects `torch.load` (and `torch.hub.load_state_dict_from_url`) calls that do not pass `weights_only=True`, which unpickle the checkpoint and can run arbitrary code.",
         description: "PyTorch checkpoints (`.pt`, `.pth`, `.bin`, `.ckpt`) are zip archives around a pickle. `torch.load` with `weights_only=False` runs the full unpickler, so a checkpoint can execute code the moment it is loaded. `weights_only=True` switches to a restricted unpickler that rebuilds only tensors, primitive containers and explicitly allowed classes. Since torch 2.6 `weights_only=True` is the default, but older versions, the `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD` environment variable and a custom `pickle_module` all fall back to full unpickling. `torch.hub.load_state_dict_from_url` (alias `torch.utils.model_zoo.load_url`) still defaults to `weights_only=False` and downloads the file first. This rule reports: `weights_only=False` (high), a missing argument on `torch.load` (medium; high with a custom `pickle_module`), a missing argument on `load_state_dict_from_url` (high), and a value it cannot evaluate or one hidden in `**kwargs` (medium severity, medium confidence).",
@@ -46242,7 +47175,7 @@ var init_PYTHON_ML_SEC_001 = __esm({
           "def load_checkpoint(path):",
           '    return torch.load(path, map_location="cpu", weights_only=True)  # tensors and plain containers only'
         ].join("\n"),
-        detectionScope: "Calls of `torch.load`, `torch.serialization.load`, `torch.hub.load_state_dict_from_url` and `torch.utils.model_zoo.load_url`, resolved through imports, aliases, rebinding and constant dynamic imports. The `weights_only` keyword is evaluated when it is a literal (`None` counts as missing: it selects the version default); `pickle_module` is read as keyword or position 2. A call whose arguments come through `*args`/`**kwargs` is reported at medium confidence: the option may be set there, but the analysis cannot see it. Fix: a missing `weights_only` is added as `weights_only=True`; an explicit `weights_only=False` gets no automatic fix because the checkpoint may need classes that must first be allowed. Checkpoint files themselves are scanned by the artifact rules.",
+        detectionScope: "Calls of `torch.load`, `torch.serialization.load`, `torch.hub.load_state_dict_from_url` and `torch.utils.model_zoo.load_url`, and fastai's `load_learner` (`fastai.learner`, `fastai.basic_train`, and the `fastai.vision.all`/`text.all`/`tabular.all`/`collab`/`basics` re-exports: always high, it passes a `pickle_module` or `weights_only=False`), resolved through imports, aliases, rebinding and constant dynamic imports. The `weights_only` keyword is evaluated when it is a literal (`None` counts as missing: it selects the version default); `pickle_module` is read as keyword or position 2. A call whose arguments come through `*args`/`**kwargs` is reported at medium confidence: the option may be set there, but the analysis cannot see it. Fix: a missing `weights_only` is added as `weights_only=True`; an explicit `weights_only=False` gets no automatic fix because the checkpoint may need classes that must first be allowed. Checkpoint files themselves are scanned by the artifact rules.",
         references: [
           { title: "PyTorch documentation: torch.load (weights_only and security warning)", url: "https://pytorch.org/docs/stable/generated/torch.load.html" },
           { title: "PyTorch documentation: weights_only unpickler and add_safe_globals", url: "https://pytorch.org/docs/stable/notes/serialization.html#weights-only" },
@@ -46283,7 +47216,7 @@ function check17(m) {
     return {
       severity: "medium",
       confidence: "low",
-      message: `${spelled(m)} may receive \`allow_pickle\` through \`*args\`/\`**kwargs\`; if it is True, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE11}`
+      message: `${spelled(m)} may receive \`allow_pickle\` through \`*args\`/\`**kwargs\`; if it is True, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE12}`
     };
   }
   const truth = argumentTruth(m, allowPickle);
@@ -46291,16 +47224,16 @@ function check17(m) {
   if (truth === true) {
     const toFalse = allowPickle.type === "true" ? fix("Set allow_pickle=False", [replaceNode(allowPickle, "False")]) : void 0;
     return {
-      message: `${spelled(m)} with \`allow_pickle=True\` unpickles object arrays stored in the file: a crafted .npy/.npz runs arbitrary code when loaded. ${ADVICE11}`,
+      message: `${spelled(m)} with \`allow_pickle=True\` unpickles object arrays stored in the file: a crafted .npy/.npz runs arbitrary code when loaded. ${ADVICE12}`,
       ...toFalse ? { fix: toFalse } : {}
     };
   }
   return {
     confidence: "medium",
-    message: `${spelled(m)} sets \`allow_pickle\` from a value that is not literally False; when it is true, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE11}`
+    message: `${spelled(m)} sets \`allow_pickle\` from a value that is not literally False; when it is true, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE12}`
   };
 }
-var ADVICE11, ALLOW_PICKLE_POSITION, legacyMessage, PYTHON_ML_SEC_002_default;
+var ADVICE12, ALLOW_PICKLE_POSITION, legacyMessage, PYTHON_ML_SEC_002_default;
 var init_PYTHON_ML_SEC_002 = __esm({
   "src/rules/python/PYTHON-ML-SEC-002.ts"() {
     "use strict";
@@ -46308,7 +47241,7 @@ var init_PYTHON_ML_SEC_002 = __esm({
     init_shared_docs();
     init_sink_helpers();
     init_trust();
-    ADVICE11 = "Keep the default `allow_pickle=False` and store object data in a data-only format (JSON, Parquet, safetensors).";
+    ADVICE12 = "Keep the default `allow_pickle=False` and store object data in a data-only format (JSON, Parquet, safetensors).";
     ALLOW_PICKLE_POSITION = { "numpy.load": 2, "numpy.lib.format.read_array": 1 };
     legacyMessage = (m) => `${spelled(m)} is a legacy NumPy alias of \`pickle.loads\`/\`pickle.load\`: it runs whatever code the bytes describe. Use \`numpy.load\` on .npy files with \`allow_pickle=False\`.`;
     PYTHON_ML_SEC_002_default = defineRule({
@@ -46328,7 +47261,7 @@ var init_PYTHON_ML_SEC_002 = __esm({
       prefilter: ["numpy", "read_array"],
       judgeTrust: judgeInputTrust,
       sinks: [
-        { call: Object.keys(ALLOW_PICKLE_POSITION), check: check17, message: (m) => `${spelled(m)} may unpickle object arrays. ${ADVICE11}` },
+        { call: Object.keys(ALLOW_PICKLE_POSITION), check: check17, message: (m) => `${spelled(m)} may unpickle object arrays. ${ADVICE12}` },
         { call: ["numpy.loads", "numpy.ma.loads", "numpy.ma.load", "numpy.core.multiarray.loads"], references: true, message: legacyMessage }
       ],
       docs: {
@@ -46698,15 +47631,15 @@ function check18(m) {
   if (truth === true) return null;
   if (truth === false) {
     return {
-      message: `${spelled(m)} with \`safe_mode=False\` deserializes Lambda layers, whose Python bytecode is stored in the file: loading a crafted model runs arbitrary code. ${ADVICE12}`
+      message: `${spelled(m)} with \`safe_mode=False\` deserializes Lambda layers, whose Python bytecode is stored in the file: loading a crafted model runs arbitrary code. ${ADVICE13}`
     };
   }
   return {
     confidence: "medium",
-    message: `${spelled(m)} takes \`safe_mode\` from a value the analysis cannot evaluate; when it is False, Lambda bytecode stored in the file runs on load. ${ADVICE12}`
+    message: `${spelled(m)} takes \`safe_mode\` from a value the analysis cannot evaluate; when it is False, Lambda bytecode stored in the file runs on load. ${ADVICE13}`
   };
 }
-var ADVICE12, SAFE_MODE_POSITION, PYTHON_ML_SEC_007_default;
+var ADVICE13, SAFE_MODE_POSITION, PYTHON_ML_SEC_007_default;
 var init_PYTHON_ML_SEC_007 = __esm({
   "src/rules/python/PYTHON-ML-SEC-007.ts"() {
     "use strict";
@@ -46714,7 +47647,7 @@ var init_PYTHON_ML_SEC_007 = __esm({
     init_shared_docs();
     init_sink_helpers();
     init_trust();
-    ADVICE12 = "Keep `safe_mode=True` (the default) and replace Lambda layers with registered custom layers.";
+    ADVICE13 = "Keep `safe_mode=True` (the default) and replace Lambda layers with registered custom layers.";
     SAFE_MODE_POSITION = {
       "keras.models.load_model": 3,
       "keras.saving.load_model": 3,
@@ -46737,10 +47670,10 @@ var init_PYTHON_ML_SEC_007 = __esm({
       prefilter: ["keras"],
       judgeTrust: judgeInputTrust,
       sinks: [
-        { call: Object.keys(SAFE_MODE_POSITION), check: check18, message: (m) => `${spelled(m)} may deserialize Lambda bytecode. ${ADVICE12}` },
+        { call: Object.keys(SAFE_MODE_POSITION), check: check18, message: (m) => `${spelled(m)} may deserialize Lambda bytecode. ${ADVICE13}` },
         {
           call: ["keras.config.enable_unsafe_deserialization"],
-          message: (m) => `${spelled(m)} turns off safe mode for every later model load in the process: Lambda bytecode in any loaded file then runs. ${ADVICE12}`
+          message: (m) => `${spelled(m)} turns off safe mode for every later model load in the process: Lambda bytecode in any loaded file then runs. ${ADVICE13}`
         }
       ],
       docs: {
@@ -46861,14 +47794,14 @@ var init_PYTHON_ML_SEC_008 = __esm({
 // src/rules/python/PYTHON-ML-SEC-009.ts
 function message12(m) {
   if (m.target === "msgpack_numpy.patch") {
-    return `${spelled(m)} makes every later \`msgpack.unpackb\`/\`msgpack.loads\` in the process decode object arrays with pickle.loads: any msgpack input can then run arbitrary code. ${ADVICE13}`;
+    return `${spelled(m)} makes every later \`msgpack.unpackb\`/\`msgpack.loads\` in the process decode object arrays with pickle.loads: any msgpack input can then run arbitrary code. ${ADVICE14}`;
   }
   if (m.via === "reference") {
-    return `${spelled(m)} is used as a decoding hook: it unpickles arrays of dtype object ("kind" b"O"), so a crafted msgpack message runs arbitrary code. ${ADVICE13}`;
+    return `${spelled(m)} is used as a decoding hook: it unpickles arrays of dtype object ("kind" b"O"), so a crafted msgpack message runs arbitrary code. ${ADVICE14}`;
   }
-  return `${spelled(m)} unpickles arrays of dtype object ("kind" b"O") found in the message, so crafted msgpack data runs arbitrary code. ${ADVICE13}`;
+  return `${spelled(m)} unpickles arrays of dtype object ("kind" b"O") found in the message, so crafted msgpack data runs arbitrary code. ${ADVICE14}`;
 }
-var ADVICE13, PYTHON_ML_SEC_009_default;
+var ADVICE14, PYTHON_ML_SEC_009_default;
 var init_PYTHON_ML_SEC_009 = __esm({
   "src/rules/python/PYTHON-ML-SEC-009.ts"() {
     "use strict";
@@ -46876,7 +47809,7 @@ var init_PYTHON_ML_SEC_009 = __esm({
     init_shared_docs();
     init_sink_helpers();
     init_trust();
-    ADVICE13 = "Use plain msgpack and encode arrays of numeric dtype yourself, or safetensors/npy with allow_pickle=False.";
+    ADVICE14 = "Use plain msgpack and encode arrays of numeric dtype yourself, or safetensors/npy with allow_pickle=False.";
     PYTHON_ML_SEC_009_default = defineRule({
       id: "PYTHON-ML-SEC-009",
       name: "msgpack-numpy Decodes Object Arrays With Pickle",
@@ -46942,7 +47875,7 @@ var init_PYTHON_ML_SEC_009 = __esm({
 
 // src/rules/python/PYTHON-ML-SEC-010.ts
 function message13(m) {
-  return `${spelled(m)} reads pandas HDF5 data, where object-dtype columns in "fixed" format are stored with pickle: a crafted file runs arbitrary code when read. ${ADVICE14}`;
+  return `${spelled(m)} reads pandas HDF5 data, where object-dtype columns in "fixed" format are stored with pickle: a crafted file runs arbitrary code when read. ${ADVICE15}`;
 }
 function check19(m) {
   if (m.target !== "pandas.HDFStore") return {};
@@ -46950,7 +47883,7 @@ function check19(m) {
   const value = mode && m.model.constantString(mode, m.scope);
   return value === "w" ? null : {};
 }
-var ADVICE14, PYTHON_ML_SEC_010_default;
+var ADVICE15, PYTHON_ML_SEC_010_default;
 var init_PYTHON_ML_SEC_010 = __esm({
   "src/rules/python/PYTHON-ML-SEC-010.ts"() {
     "use strict";
@@ -46958,7 +47891,7 @@ var init_PYTHON_ML_SEC_010 = __esm({
     init_shared_docs();
     init_sink_helpers();
     init_trust();
-    ADVICE14 = 'Read HDF5 only from trusted sources, or store tables as Parquet; with format="table" and non-object dtypes nothing is pickled.';
+    ADVICE15 = 'Read HDF5 only from trusted sources, or store tables as Parquet; with format="table" and non-object dtypes nothing is pickled.';
     PYTHON_ML_SEC_010_default = defineRule({
       id: "PYTHON-ML-SEC-010",
       name: "Pandas HDF5 Read May Unpickle",
@@ -47022,20 +47955,20 @@ function check20(m) {
   const trusted = m.args.find("trusted", 1);
   if (!trusted) return null;
   if (trusted.type === "true") {
-    return { message: `${spelled(m)} with \`trusted=True\` instantiates every type the file names, which lets a crafted file run arbitrary code. ${ADVICE15}` };
+    return { message: `${spelled(m)} with \`trusted=True\` instantiates every type the file names, which lets a crafted file run arbitrary code. ${ADVICE16}` };
   }
   if (isReviewedList(m, trusted)) return null;
   if (namesOf(m, trusted).includes(`${UNTRUSTED_TYPES}()`)) {
     return {
-      message: `${spelled(m)} trusts the result of \`get_untrusted_types\`, i.e. every type the file itself asks for: that disables skops' protection and lets a crafted file run arbitrary code. ${ADVICE15}`
+      message: `${spelled(m)} trusts the result of \`get_untrusted_types\`, i.e. every type the file itself asks for: that disables skops' protection and lets a crafted file run arbitrary code. ${ADVICE16}`
     };
   }
   return {
     confidence: "medium",
-    message: `${spelled(m)} takes \`trusted\` from a value the analysis cannot check; if it includes types from the file itself, a crafted file can run arbitrary code. ${ADVICE15}`
+    message: `${spelled(m)} takes \`trusted\` from a value the analysis cannot check; if it includes types from the file itself, a crafted file can run arbitrary code. ${ADVICE16}`
   };
 }
-var ADVICE15, UNTRUSTED_TYPES, LISTS, PYTHON_ML_SEC_011_default;
+var ADVICE16, UNTRUSTED_TYPES, LISTS, PYTHON_ML_SEC_011_default;
 var init_PYTHON_ML_SEC_011 = __esm({
   "src/rules/python/PYTHON-ML-SEC-011.ts"() {
     "use strict";
@@ -47043,7 +47976,7 @@ var init_PYTHON_ML_SEC_011 = __esm({
     init_shared_docs();
     init_sink_helpers();
     init_trust();
-    ADVICE15 = "Inspect `skops.io.get_untrusted_types(...)` and pass only the types you have reviewed as `trusted=[...]`.";
+    ADVICE16 = "Inspect `skops.io.get_untrusted_types(...)` and pass only the types you have reviewed as `trusted=[...]`.";
     UNTRUSTED_TYPES = "skops.io.get_untrusted_types";
     LISTS = /* @__PURE__ */ new Set(["list", "tuple", "none", "false"]);
     PYTHON_ML_SEC_011_default = defineRule({
@@ -47062,7 +47995,7 @@ var init_PYTHON_ML_SEC_011 = __esm({
       similar: ["PYTHON-ML-SEC-004"],
       prefilter: ["skops"],
       judgeTrust: judgeInputTrust,
-      sinks: [{ call: ["skops.io.load", "skops.io.loads"], check: check20, message: (m) => `${spelled(m)} may trust types chosen by the file. ${ADVICE15}` }],
+      sinks: [{ call: ["skops.io.load", "skops.io.loads"], check: check20, message: (m) => `${spelled(m)} may trust types chosen by the file. ${ADVICE16}` }],
       docs: {
         summary: "Detects `skops.io.load`/`loads` with `trusted=True` or with the file's own `get_untrusted_types()` result, which defeats skops' type checks.",
         description: "skops' persistence format exists to load scikit-learn models without pickle's risks: it refuses to instantiate types that are not on a safe list unless the caller trusts them explicitly. `trusted=True` (skops < 0.10) trusts everything, and the common shortcut `trusted=get_untrusted_types(file=path)` trusts exactly the types the file asks for, which is the same thing: a crafted file can name functions such as `builtins.exec` or `os.system` and have them called. This rule reports those two patterns, and a `trusted` value it cannot inspect at medium confidence. A literal list of type names (in the call or bound to a name) is treated as a reviewed allowlist.",
@@ -47108,7 +48041,7 @@ function check21(m) {
   const format = m.args.find("format", 1);
   const formatValue = format && m.model.constantString(format, m.scope);
   if (format && formatValue === void 0) {
-    return { confidence: "low", message: `${spelled(m)} with a non-constant \`format\`: when it is "pickle" (or "auto" on a .pickle resource) the resource is unpickled. ${ADVICE16}` };
+    return { confidence: "low", message: `${spelled(m)} with a non-constant \`format\`: when it is "pickle" (or "auto" on a .pickle resource) the resource is unpickled. ${ADVICE17}` };
   }
   if (formatValue === "pickle") return { message: message14(m) };
   if (formatValue !== void 0 && formatValue !== "auto") return null;
@@ -47116,14 +48049,14 @@ function check21(m) {
   if (!resource) return m.args.mayBeHidden("resource_url", 0) ? { confidence: "low", message: message14(m) } : null;
   const url = m.model.constantString(resource, m.scope);
   if (url === void 0) {
-    return { confidence: "low", message: `${spelled(m)} loads a resource named at run time; resources ending in .pickle are unpickled. ${ADVICE16}` };
+    return { confidence: "low", message: `${spelled(m)} loads a resource named at run time; resources ending in .pickle are unpickled. ${ADVICE17}` };
   }
   return PICKLE_EXTENSIONS.test(url) ? { message: message14(m) } : null;
 }
 function message14(m) {
-  return `${spelled(m)} unpickles a .pickle resource: before NLTK 3.9 with no restriction at all (CVE-2024-39705), since then through a restricted unpickler. A tampered nltk_data package can run code. ${ADVICE16}`;
+  return `${spelled(m)} unpickles a .pickle resource: before NLTK 3.9 with no restriction at all (CVE-2024-39705), since then through a restricted unpickler. A tampered nltk_data package can run code. ${ADVICE17}`;
 }
-var ADVICE16, PICKLE_EXTENSIONS, PYTHON_ML_SEC_012_default;
+var ADVICE17, PICKLE_EXTENSIONS, PYTHON_ML_SEC_012_default;
 var init_PYTHON_ML_SEC_012 = __esm({
   "src/rules/python/PYTHON-ML-SEC-012.ts"() {
     "use strict";
@@ -47131,7 +48064,7 @@ var init_PYTHON_ML_SEC_012 = __esm({
     init_shared_docs();
     init_sink_helpers();
     init_trust();
-    ADVICE16 = "Upgrade to NLTK >= 3.9 and use its pickle-free resources (punkt_tab, averaged_perceptron_tagger_eng); load only resources from a trusted nltk_data directory.";
+    ADVICE17 = "Upgrade to NLTK >= 3.9 and use its pickle-free resources (punkt_tab, averaged_perceptron_tagger_eng); load only resources from a trusted nltk_data directory.";
     PICKLE_EXTENSIONS = /\.(pickle|pkl)$/i;
     PYTHON_ML_SEC_012_default = defineRule({
       id: "PYTHON-ML-SEC-012",
@@ -47229,14 +48162,14 @@ function addWrapper(model, site, steps, target) {
   list.push(w);
   return w;
 }
-function wrapperFinding(node, scope, callee, model, w, flows, call, wrapperSteps) {
+function wrapperFinding(node, scope, callee2, model, w, flows, call, wrapperSteps) {
   const [flow, ...others] = flows;
   const trace = (f) => [...f.steps, ...f.weakGuard ? [f.weakGuard] : [], call, ...wrapperSteps];
   return {
     node,
     scope,
     target: w.target,
-    calleeText: model.text(callee),
+    calleeText: model.text(callee2),
     outcome: {
       message: `Untrusted data reaches ${code(w.target)} through ${code(w.name + "()")}: ${sourceOf(flow.steps).replace(/^source: /, "")} is passed to a function that deserializes its ${code(w.parameter)} argument, which can run arbitrary code.${otherSources(others)}`,
       confidence: flow.weakGuard ? "low" : "high",
@@ -47250,19 +48183,19 @@ function projectWrapperSites(model, out2, seen) {
   if (!project?.flows) return;
   const tracker = trackerFor(model);
   for (const { node, scope } of model.calls) {
-    const callee = childByField(node, "function");
-    if (!callee || seen.size >= MAX_WRAPPER_CALLS) continue;
-    for (const r of model.resolve(callee, scope)) {
+    const callee2 = childByField(node, "function");
+    if (!callee2 || seen.size >= MAX_WRAPPER_CALLS) continue;
+    for (const r of model.resolve(callee2, scope)) {
       for (const f of project.flows(r.name) ?? []) {
         for (const s of f.flows.sinks ?? []) {
           const arg = new CallArguments(node, model.tree.source).find(s.parameter, s.position);
           if (!arg) continue;
-          const call = { node, message: `passed to ${code(model.text(callee) + "()")} (${f.name})` };
+          const call = { node, message: `passed to ${code(model.text(callee2) + "()")} (${f.name})` };
           const remote = s.steps.map((step) => ({ place: step.place, message: step.message }));
           const flows = seen.has(node) ? [] : tracker.allFlowsInto(arg, node, scope);
           if (flows.length) {
             seen.add(node);
-            out2.push(wrapperFinding(node, scope, callee, model, { name: f.name, parameter: s.parameter, target: s.target }, flows, call, remote));
+            out2.push(wrapperFinding(node, scope, callee2, model, { name: f.name, parameter: s.parameter, target: s.target }, flows, call, remote));
             continue;
           }
           const passed = trackerFor(model, true).flowInto(arg, node, scope);
@@ -47270,16 +48203,16 @@ function projectWrapperSites(model, out2, seen) {
         }
         for (const s of f.flows.fieldSinks ?? []) {
           const remote = s.steps.map((step) => ({ place: step.place, message: step.message }));
-          fieldSinkCall(model, node, scope, callee, { name: f.name, field: s.field, target: s.target }, remote, out2, seen);
+          fieldSinkCall(model, node, scope, callee2, { name: f.name, field: s.field, target: s.target }, remote, out2, seen);
         }
       }
     }
   }
 }
-function fieldSinkCall(model, node, scope, callee, sink, sinkSteps, out2, seen) {
-  const receiver = callee.type === "attribute" ? childByField(callee, "object") : void 0;
+function fieldSinkCall(model, node, scope, callee2, sink, sinkSteps, out2, seen) {
+  const receiver = callee2.type === "attribute" ? childByField(callee2, "object") : void 0;
   if (!receiver) return void 0;
-  const call = { node, message: `calls ${code(model.text(callee) + "()")} (${sink.name}), which deserializes the object's ${code(sink.field)} field` };
+  const call = { node, message: `calls ${code(model.text(callee2) + "()")} (${sink.name}), which deserializes the object's ${code(sink.field)} field` };
   const flow = seen.has(node) ? void 0 : trackerFor(model).fieldFlowInto(receiver, sink.field, node, scope);
   if (flow) {
     seen.add(node);
@@ -47288,7 +48221,7 @@ function fieldSinkCall(model, node, scope, callee, sink, sinkSteps, out2, seen) 
       node,
       scope,
       target: sink.target,
-      calleeText: model.text(callee),
+      calleeText: model.text(callee2),
       outcome: {
         message: `Untrusted data reaches ${code(sink.target)} through ${code(sink.name + "()")}: ${sourceOf(flow.steps).replace(/^source: /, "")} is kept in the object's ${code(sink.field)} field, and that method deserializes it, which can run arbitrary code.`,
         confidence: flow.weakGuard ? "low" : "high",
@@ -47310,11 +48243,11 @@ function localFieldSinkSites(model, out2, seen) {
   const tracker = trackerFor(model);
   for (let f = queue.shift(); f && seen.size < MAX_WRAPPER_CALLS; f = queue.shift()) {
     for (const { node, scope } of model.calls) {
-      const callee = childByField(node, "function");
-      const receiver = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
-      if (!callee || !receiver || model.text(childByField(callee, "attribute") ?? callee) !== f.method) continue;
+      const callee2 = childByField(node, "function");
+      const receiver = callee2?.type === "attribute" ? childByField(callee2, "object") : void 0;
+      if (!callee2 || !receiver || model.text(childByField(callee2, "attribute") ?? callee2) !== f.method) continue;
       if (!tracker.classesOf(receiver, scope, true).some((c) => c.local && tracker.methodOf(c.local, f.method) === f.fn)) continue;
-      const next = fieldSinkCall(model, node, scope, callee, f, f.steps, out2, seen);
+      const next = fieldSinkCall(model, node, scope, callee2, f, f.steps, out2, seen);
       if (next) queue.push(next);
     }
   }
@@ -47329,10 +48262,10 @@ function storedTable(model, expr, scope) {
 function tableCallSites(model, out2, seen) {
   const tracker = trackerFor(model);
   for (const { node, scope } of model.calls) {
-    const callee = childByField(node, "function");
-    if (!callee || seen.has(node) || callee.type !== "subscript" && callee.type !== "call") continue;
-    const getter = callee.type === "call" ? childByField(callee, "function") : void 0;
-    const holder = callee.type === "subscript" ? childByField(callee, "value") : getter?.type === "attribute" && model.text(childByField(getter, "attribute") ?? getter) === "get" ? childByField(getter, "object") : void 0;
+    const callee2 = childByField(node, "function");
+    if (!callee2 || seen.has(node) || callee2.type !== "subscript" && callee2.type !== "call") continue;
+    const getter = callee2.type === "call" ? childByField(callee2, "function") : void 0;
+    const holder = callee2.type === "subscript" ? childByField(callee2, "value") : getter?.type === "attribute" && model.text(childByField(getter, "attribute") ?? getter) === "get" ? childByField(getter, "object") : void 0;
     const table = storedTable(model, holder, scope);
     if (!table) continue;
     const values = table.children.map((c) => c.type === "pair" ? childByField(c, "value") : c).filter((v) => v !== void 0 && (v.type === "identifier" || v.type === "attribute"));
@@ -47347,7 +48280,7 @@ function tableCallSites(model, out2, seen) {
       node,
       scope,
       target,
-      calleeText: model.text(callee),
+      calleeText: model.text(callee2),
       outcome: {
         message: `Untrusted data reaches ${code(target)} through the table ${code(model.text(holder))}: ${sourceOf(flow.steps).replace(/^source: /, "")} is passed to the deserializer picked from it, which can run arbitrary code.${otherSources(others)}`,
         confidence: flow.weakGuard ? "low" : "high",
@@ -47368,7 +48301,7 @@ function wrapperSites(model) {
   const tracker = trackerFor(model);
   const callsOf = localCallsByFunction(model, tracker);
   for (let w = queue.shift(); w && seen.size < MAX_WRAPPER_CALLS; w = queue.shift()) {
-    for (const { node, scope, callee } of callsOf(w.fn)) {
+    for (const { node, scope, callee: callee2 } of callsOf(w.fn)) {
       const args2 = new CallArguments(node, model.tree.source);
       const arg = args2.keywords.get(w.parameter) ?? (w.position >= 0 ? args2.positional[w.position] : void 0);
       if (!arg) continue;
@@ -47376,7 +48309,7 @@ function wrapperSites(model) {
       const flows = seen.has(node) ? [] : tracker.allFlowsInto(arg, node, scope);
       if (flows.length) {
         seen.add(node);
-        out2.push(wrapperFinding(node, scope, callee, model, w, flows, call, w.steps));
+        out2.push(wrapperFinding(node, scope, callee2, model, w, flows, call, w.steps));
         continue;
       }
       const passed = trackerFor(model, true).flowInto(arg, node, scope);
@@ -47392,12 +48325,12 @@ function localCallsByFunction(model, tracker) {
     if (!byFunction) {
       byFunction = /* @__PURE__ */ new Map();
       for (const { node, scope } of model.calls) {
-        const callee = childByField(node, "function");
-        const local = callee && tracker.localFunction(callee, scope);
+        const callee2 = childByField(node, "function");
+        const local = callee2 && tracker.localFunction(callee2, scope);
         if (!local) continue;
         let calls = byFunction.get(local);
         if (!calls) byFunction.set(local, calls = []);
-        calls.push({ node, scope, callee });
+        calls.push({ node, scope, callee: callee2 });
       }
     }
     return byFunction.get(fn) ?? [];
@@ -47448,13 +48381,13 @@ function returnsRuntimeObject(fn, model) {
   const returns = descendants3(body2, (n) => n.type === "return_statement");
   const built = (value) => {
     if (value?.type !== "call") return false;
-    const callee = childByField(value, "function");
-    if (!callee) return false;
-    if (callee.type === "call") return true;
+    const callee2 = childByField(value, "function");
+    if (!callee2) return false;
+    if (callee2.type === "call") return true;
     const scope = model.calls.find((c) => c.node === value)?.scope;
     if (!scope) return false;
-    const names = model.resolve(callee, scope);
-    return names.some((r) => r.localClass !== void 0) || callee.type === "identifier" && names.length === 0;
+    const names = model.resolve(callee2, scope);
+    return names.some((r) => r.localClass !== void 0) || callee2.type === "identifier" && names.length === 0;
   };
   return returns.some((ret) => {
     const value = ret.children.find((c) => c.type !== "return");
@@ -53768,7 +54701,7 @@ async function scanArtifactFiles(files, pickleOptions, onScanned, pythonFiles = 
   }
 }
 async function scanEach(files, pickleOptions, pythonFiles, result2, jit, onScanned, scannedText, heads) {
-  const { isArtifactCandidate: isArtifactCandidate2, scanArtifact: scanArtifact2, SNIFF_BYTES: SNIFF_BYTES2 } = await Promise.resolve().then(() => (init_artifacts(), artifacts_exports));
+  const { hasArtifactName: hasArtifactName2, isArtifactCandidate: isArtifactCandidate2, scanArtifact: scanArtifact2, SNIFF_BYTES: SNIFF_BYTES2 } = await Promise.resolve().then(() => (init_artifacts(), artifacts_exports));
   const pickle = {
     ...pickleOptions,
     scanBudget: pickleOptions.scanBudget ?? { decompressedBytes: SCAN_DECOMPRESSION_BUDGET },
@@ -53796,7 +54729,7 @@ async function scanEach(files, pickleOptions, pythonFiles, result2, jit, onScann
     try {
       if (heads) heads.remember(file.absPath, await source.read(0, Math.min(source.size, SNIFF_BYTES2)));
       pickle.inflate ??= (await Promise.resolve().then(() => (init_native_inflate2(), native_inflate_exports))).nodeInflate;
-      const scanned = await scanArtifact2(source, file.relPath, pickle);
+      const scanned = await scanArtifact2(source, file.relPath, { ...pickle, pickedByContent: !hasArtifactName2(file.relPath) });
       appendAll(result2.findings, scanned.findings);
       appendAll(result2.errors, scanned.errors);
       result2.scanned++;
@@ -54388,11 +55321,20 @@ async function readDependencies(manifestFiles, context, errors) {
   const enabled = new Set(rules2.map((r) => r.id));
   const findings = dependencyFindings2(matches, enabled);
   const facts = crossSignalFacts(matches);
-  if (rules2.some((r) => r.bundles.includes("deps"))) annotateCodeFindings2(codeFindings, facts);
+  const factsOf = crossSignalScopes(matches, pythonFiles.map((f) => f.relPath));
+  if (rules2.some((r) => r.bundles.includes("deps"))) annotateCodeFindings2(codeFindings, factsOf);
   if (enabled.has("PYTHON-DEPS-SEC-003") && (facts.torch || facts.numpy)) {
     const { crossSignalRule: crossSignalRule2 } = await Promise.resolve().then(() => (init_PYTHON_DEPS_SEC_003(), PYTHON_DEPS_SEC_003_exports));
-    const rule = crossSignalRule2(facts);
-    if (rule.sinks.length) appendAll(findings, await analyzeWith(rule, pythonFiles, maxBytes));
+    const groups2 = /* @__PURE__ */ new Map();
+    for (const file of pythonFiles) {
+      const own = factsOf(file.relPath);
+      const key = [own.torch, own.numpy].map((p) => p ? `${p.dependency.file}:${p.dependency.line}` : "").join("\0");
+      (groups2.get(key) ?? groups2.set(key, { facts: own, files: [] }).get(key)).files.push(file);
+    }
+    for (const { facts: own, files } of groups2.values()) {
+      const rule = crossSignalRule2(own);
+      if (rule.sinks.length) appendAll(findings, await analyzeWith(rule, files, maxBytes));
+    }
   }
   return { findings, manifests: manifests.length, records: dependencyRecords2(dependencies, matches), notes: Object.keys(facts).length > 0 };
 }

@@ -1765,7 +1765,8 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
         });
       } else if (!relevant[k]) {
         const key = s.definitionKey;
-        relevant[k] = anchored[k] || isWanted(k) || intersects(s.identifiers, boundNames) || key !== void 0 && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || names.summaryIdentifiers.has(key) && takesParameters(source, s)));
+        relevant[k] = anchored[k] || isWanted(k) || intersects(s.identifiers, boundNames) || // A method holding a sink, called on an object of a class of this file (`Base().decode(b)`, `codec.decode(b)`).
+        flow && s.definition !== void 0 && intersects(s.attributes, names.holderMethods) || key !== void 0 && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || names.summaryIdentifiers.has(key) && takesParameters(source, s)));
       }
       if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, membersOf(k), anchors)))) {
         headerRelevant[k] = true;
@@ -1776,7 +1777,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
           if (anchored[k] || isWanted(k)) summarize(s);
         }
       }
-      if (relevant[k] && sinks2.keepCalledFunctions && !holder[k] && s.definition !== void 0 && !s.isClass && s.definitionKey !== void 0 && (anchored[k] || intersects(s.identifiers, holderNames))) {
+      if (relevant[k] && sinks2.keepCalledFunctions && !holder[k] && s.definition !== void 0 && !s.isClass && s.definitionKey !== void 0 && (anchored[k] || intersects(s.identifiers, holderNames) || intersects(s.attributes, names.holderMethods))) {
         holder[k] = true;
         holderNames.add(s.definitionKey);
         boundNames.add(s.definitionKey);
@@ -9850,6 +9851,7 @@ function constantNames(model) {
   }
   return names;
 }
+var OUT_OF_BUDGET = new Error("name resolution ran out of its budget");
 
 // src/languages/python/provenance.ts
 var MAX_DEPTH2 = 24;
@@ -11943,6 +11945,11 @@ var DATA_SOURCES = {
   "websockets.client.connect()": "WebSocket connection (client)",
   "websockets.asyncio.client.connect()": "WebSocket connection (client)",
   "websockets.sync.client.connect()": "WebSocket connection (client)",
+  // aiohttp WebSockets: what the client (server side, `async for msg in ws`, `ws.receive_bytes()`) or the server
+  // (`session.ws_connect()`) sends.
+  "aiohttp.web.WebSocketResponse()": "WebSocket message (aiohttp server)",
+  "aiohttp.web_ws.WebSocketResponse()": "WebSocket message (aiohttp server)",
+  "aiohttp.ClientSession().ws_connect()": "WebSocket message (aiohttp client)",
   // asyncio streams: what the peer sends.
   "asyncio.open_connection": "a network connection (asyncio)",
   "asyncio.open_unix_connection": "a network connection (asyncio)"
@@ -12194,6 +12201,7 @@ var SOURCE_WORDS = sourceWords([...Object.keys(DATA_SOURCES), ...GLOBAL_REQUESTS
 
 // src/languages/python/taint/flow.ts
 var MAX_DEPTH3 = 24;
+var MAX_PASS_THROUGH_NESTING = 8;
 var MAX_SOURCES = 8;
 var FUNCTIONS = /* @__PURE__ */ new Set(["function_definition", "lambda"]);
 var NESTED = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda"]);
@@ -12304,10 +12312,18 @@ var TaintTracker = class _TaintTracker {
       return void 0;
     };
     switch (node.type) {
+      case "list_splat": {
+        const list = node.children.find((c) => c.type !== "*");
+        const first = node.parent?.type === "argument_list" && node.parent.children.find((c) => c.type !== "(" && c.type !== "comment") === node;
+        if (first && list?.type === "identifier") {
+          const t = this.evalName(list, at, scope, depth, 0);
+          if (t) return t;
+        }
+        return any(node.children);
+      }
       case "parenthesized_expression":
       case "await":
       case "expression_statement":
-      case "list_splat":
       case "dictionary_splat":
       case "keyword_argument":
       case "argument_list":
@@ -12770,8 +12786,17 @@ var TaintTracker = class _TaintTracker {
     }
     const local = this.localFunction(callee, scope);
     if (local) {
+      const returned = this.step(node, `returned by ${code2(short(this.text(callee)))}()`);
+      const through = this.passThrough(local);
+      if (through) {
+        const first = through[0];
+        const parameter = first.parameter;
+        const arg = new CallArguments(node, this.model.tree.source).find(parameter, first.position ?? callPosition(local, parameter, this.model));
+        const t = arg && this.eval(arg, at, scope, depth + 1);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${code2(short(this.text(callee)))}()`), ...through, returned] };
+      }
       const ret = this.returnTaint(local, depth);
-      if (ret) return { kind: "data", steps: [...ret.steps, this.step(node, `returned by ${code2(short(this.text(callee)))}()`)] };
+      if (ret?.kind === "data" && !this.fromParameterOf(ret.steps, local)) return { kind: "data", steps: [...ret.steps, returned] };
       return void 0;
     }
     return this.projectCall(node, callee, names, at, scope, depth);
@@ -13074,12 +13099,25 @@ var TaintTracker = class _TaintTracker {
     if (callee.type === "attribute") {
       const object = childByField(callee, "object");
       const attr = childByField(callee, "attribute");
-      if (object?.type !== "identifier" || !attr || this.text(object) !== "self") return void 0;
-      const cls = enclosingClass2(callee);
-      const body2 = cls && childByField(cls, "body");
-      for (const stmt of body2?.children ?? []) {
-        const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
-        if (def?.type === "function_definition" && this.text(childByField(def, "name") ?? def) === this.text(attr)) return def;
+      if (!object || !attr) return void 0;
+      const method = this.text(attr);
+      if (object.type === "identifier" && this.text(object) === "self") {
+        const cls = enclosingClass2(callee);
+        return cls && this.methodOf(cls, method);
+      }
+      if (object.type === "call" && this.text(childByField(object, "function") ?? object) === "super") {
+        const cls = enclosingClass2(callee);
+        for (const base of cls ? this.model.classAncestors(cls, this.model.module) : []) {
+          const def = base.localClass && this.methodOf(base.localClass, method);
+          if (def) return def;
+        }
+        return void 0;
+      }
+      if (object.type === "identifier" || object.type === "call") {
+        for (const c of this.classesOf(object, scope, true)) {
+          const def = c.local && this.methodOf(c.local, method);
+          if (def) return def;
+        }
       }
     }
     return void 0;
@@ -13096,6 +13134,37 @@ var TaintTracker = class _TaintTracker {
     if (setHere) return void 0;
     const className = this.text(childByField(cls, "name") ?? cls);
     return { kind: "data", steps: [{ node, message: `field ${code2(`${this.text(object)}.${field2}`)} of a ${code2(className)} object`, field: field2 }] };
+  }
+  /** Whether a flow starts at a parameter of `fn` itself (summary mode). */
+  fromParameterOf(steps, fn) {
+    const first = steps[0];
+    return first?.parameter !== void 0 && first.node !== void 0 && enclosingCallable(first.node) === fn;
+  }
+  /** The flows by which a local function returns what it is passed (from one of its own parameters), once per function. */
+  passThroughs = /* @__PURE__ */ new Map();
+  /** How many pass-through summaries are being worked out inside one another (see `MAX_PASS_THROUGH_NESTING`). */
+  passThroughNesting = 0;
+  /**
+   * What a local function returns of its parameters (`def unwrap(b): return base64.b64decode(b)`, a generator that
+   * yields `sock.recv(n)`): the summary-mode flow from the parameter to the return, so that a call passing it
+   * untrusted data returns untrusted data at the call, and the sink that receives it is the one reported. Worked out
+   * once per function by the summary-mode tracker, each from depth 0, so a chain of helpers is not cut by the
+   * expression depth; a function whose summary is being worked out (recursion) has none meanwhile.
+   */
+  passThrough(fn) {
+    if (!this.parameters) return this.summaryMode().passThrough(fn);
+    if (this.passThroughs.has(fn)) return this.passThroughs.get(fn);
+    if (this.passThroughNesting >= MAX_PASS_THROUGH_NESTING) return void 0;
+    this.passThroughs.set(fn, void 0);
+    this.passThroughNesting++;
+    try {
+      const steps = this.returnFlow(fn);
+      const found = steps && this.fromParameterOf(steps, fn) ? steps : void 0;
+      this.passThroughs.set(fn, found);
+      return found;
+    } finally {
+      this.passThroughNesting--;
+    }
   }
   /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */
   summaryMode() {
@@ -14607,6 +14676,15 @@ var PYTHON_LANG_SEC_073_default = defineRule({
 
 // src/rules/python/PYTHON-ML-SEC-001.ts
 var HUB_LOADERS = /* @__PURE__ */ new Set(["torch.hub.load_state_dict_from_url"]);
+var FASTAI_LOADERS = [
+  "fastai.learner.load_learner",
+  "fastai.basic_train.load_learner",
+  "fastai.basics.load_learner",
+  "fastai.vision.all.load_learner",
+  "fastai.text.all.load_learner",
+  "fastai.tabular.all.load_learner",
+  "fastai.collab.load_learner"
+];
 var ADVICE3 = "Pass `weights_only=True` (add trusted classes with `torch.serialization.add_safe_globals`) or store weights as safetensors.";
 function check5(m) {
   const hub = HUB_LOADERS.has(m.target);
@@ -14665,9 +14743,16 @@ var PYTHON_ML_SEC_001_default = defineRule({
   bundles: ["ml", "deserialization"],
   banditIds: ["B614"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-002", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-006"],
-  prefilter: ["torch", "model_zoo", "load_state_dict_from_url"],
+  prefilter: ["torch", "model_zoo", "load_state_dict_from_url", "load_learner"],
   judgeTrust: judgeInputTrust,
-  sinks: [{ call: ["torch.load", "torch.hub.load_state_dict_from_url"], check: check5, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE3}` }],
+  sinks: [
+    { call: ["torch.load", "torch.hub.load_state_dict_from_url"], check: check5, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE3}` },
+    {
+      // fastai's exported learner: torch.load with a pickle_module (recent fastai releases pass weights_only=False instead).
+      call: FASTAI_LOADERS,
+      message: (m) => `${spelled(m)} calls \`torch.load\` with a \`pickle_module\` (or \`weights_only=False\`): the exported learner is fully unpickled on every torch version, so a crafted \`.pkl\` runs arbitrary code when loaded. Load only learners you exported yourself (check a pinned hash), or rebuild the \`Learner\` in code and load its weights with \`torch.load(path, weights_only=True)\` or safetensors.`
+    }
+  ],
   docs: {
     summary: "Detects `torch.load` (and `torch.hub.load_state_dict_from_url`) calls that do not pass `weights_only=True`, which unpickle the checkpoint and can run arbitrary code.",
     description: "PyTorch checkpoints (`.pt`, `.pth`, `.bin`, `.ckpt`) are zip archives around a pickle. `torch.load` with `weights_only=False` runs the full unpickler, so a checkpoint can execute code the moment it is loaded. `weights_only=True` switches to a restricted unpickler that rebuilds only tensors, primitive containers and explicitly allowed classes. Since torch 2.6 `weights_only=True` is the default, but older versions, the `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD` environment variable and a custom `pickle_module` all fall back to full unpickling. `torch.hub.load_state_dict_from_url` (alias `torch.utils.model_zoo.load_url`) still defaults to `weights_only=False` and downloads the file first. This rule reports: `weights_only=False` (high), a missing argument on `torch.load` (medium; high with a custom `pickle_module`), a missing argument on `load_state_dict_from_url` (high), and a value it cannot evaluate or one hidden in `**kwargs` (medium severity, medium confidence).",
@@ -14693,7 +14778,7 @@ var PYTHON_ML_SEC_001_default = defineRule({
       "def load_checkpoint(path):",
       '    return torch.load(path, map_location="cpu", weights_only=True)  # tensors and plain containers only'
     ].join("\n"),
-    detectionScope: "Calls of `torch.load`, `torch.serialization.load`, `torch.hub.load_state_dict_from_url` and `torch.utils.model_zoo.load_url`, resolved through imports, aliases, rebinding and constant dynamic imports. The `weights_only` keyword is evaluated when it is a literal (`None` counts as missing: it selects the version default); `pickle_module` is read as keyword or position 2. A call whose arguments come through `*args`/`**kwargs` is reported at medium confidence: the option may be set there, but the analysis cannot see it. Fix: a missing `weights_only` is added as `weights_only=True`; an explicit `weights_only=False` gets no automatic fix because the checkpoint may need classes that must first be allowed. Checkpoint files themselves are scanned by the artifact rules.",
+    detectionScope: "Calls of `torch.load`, `torch.serialization.load`, `torch.hub.load_state_dict_from_url` and `torch.utils.model_zoo.load_url`, and fastai's `load_learner` (`fastai.learner`, `fastai.basic_train`, and the `fastai.vision.all`/`text.all`/`tabular.all`/`collab`/`basics` re-exports: always high, it passes a `pickle_module` or `weights_only=False`), resolved through imports, aliases, rebinding and constant dynamic imports. The `weights_only` keyword is evaluated when it is a literal (`None` counts as missing: it selects the version default); `pickle_module` is read as keyword or position 2. A call whose arguments come through `*args`/`**kwargs` is reported at medium confidence: the option may be set there, but the analysis cannot see it. Fix: a missing `weights_only` is added as `weights_only=True`; an explicit `weights_only=False` gets no automatic fix because the checkpoint may need classes that must first be allowed. Checkpoint files themselves are scanned by the artifact rules.",
     references: [
       { title: "PyTorch documentation: torch.load (weights_only and security warning)", url: "https://pytorch.org/docs/stable/generated/torch.load.html" },
       { title: "PyTorch documentation: weights_only unpickler and add_safe_globals", url: "https://pytorch.org/docs/stable/notes/serialization.html#weights-only" },
