@@ -155,5 +155,13 @@ describe("where a pinned version applies", () => {
     });
     const all = JSON.parse((await runCli(["scan", "--project", wide, "-o", "json", "-q"])).stdout) as Report;
     assert.deepEqual(seen(all), ["src/app/load.py:2 PYTHON-ML-SEC-001 high", "src/app/load.py:3 PYTHON-DEPS-SEC-003 high"]);
+    // A requirements folder with a script beside its pins (pytorch-lightning's collect_env_details.py) still pins the project.
+    const scripted = tempProject({
+      "requirements/typing.txt": "torch==1.12.1\n",
+      "requirements/collect_env_details.py": "import sys\nprint(sys.version)\n",
+      "src/app/load.py": "import torch\nstate = torch.load(path)\nsafe = torch.load(path, weights_only=True)\n",
+    });
+    const withScript = JSON.parse((await runCli(["scan", "--project", scripted, "-o", "json", "-q"])).stdout) as Report;
+    assert.deepEqual(seen(withScript), ["src/app/load.py:2 PYTHON-ML-SEC-001 high", "src/app/load.py:3 PYTHON-DEPS-SEC-003 high"]);
   });
 });

@@ -39,10 +39,16 @@ export function crossSignalFacts(matches: readonly DependencyMatch[]): CrossSign
 }
 
 /**
+ * Folders that hold a project's own dependency specifications, whatever scripts sit beside them: pytorch-lightning's
+ * `requirements/` has `collect_env_details.py` next to `typing.txt` and its per-package folders.
+ */
+const PROJECT_WIDE_FOLDERS = new Set(["requirements", "requirements.d", "reqs", "deps", "dependencies", "ci", ".ci", ".github", "docker", "env", "envs", "environment", "environments", "conda"]);
+
+/**
  * The facts that hold for each Python file. A manifest in a folder that holds Python code (an example or a
  * sub-project with its own requirements.txt) pins the versions of that folder's code only; one in a folder without
- * code (the root, `requirements/`, `docker/`, `ci/`) pins the whole project's. Per package, the pins of the nearest
- * enclosing code folder win, then the project-wide ones. fairseq pins torch 1.12.1 in
+ * code (the root, `requirements/`, `docker/`, `ci/`, also when scripts sit in them: see `PROJECT_WIDE_FOLDERS`) pins
+ * the whole project's. Per package, the pins of the nearest enclosing code folder win, then the project-wide ones. fairseq pins torch 1.12.1 in
  * `examples/speech_to_speech/asr_bleu/requirements.txt`, which said nothing about `fairseq/checkpoint_utils.py`.
  */
 export function crossSignalScopes(matches: readonly DependencyMatch[], pythonFiles: readonly string[]): (file: string) => CrossSignalFacts {
@@ -52,7 +58,7 @@ export function crossSignalScopes(matches: readonly DependencyMatch[], pythonFil
   for (const m of matches) {
     const slash = m.dependency.file.lastIndexOf("/");
     const folder = slash < 0 ? "" : m.dependency.file.slice(0, slash);
-    const scope = codeFolders.has(folder) ? folder : "";
+    const scope = codeFolders.has(folder) && !folder.split("/").some((part) => PROJECT_WIDE_FOLDERS.has(part.toLowerCase())) ? folder : "";
     byScope.set(scope, [...(byScope.get(scope) ?? []), m]);
   }
   const facts = new Map([...byScope].map(([scope, ms]) => [scope, crossSignalFacts(ms)]));
