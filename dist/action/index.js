@@ -16957,7 +16957,7 @@ function crossSignalScopes(matches, pythonFiles) {
   for (const m of matches) {
     const slash = m.dependency.file.lastIndexOf("/");
     const folder = slash < 0 ? "" : m.dependency.file.slice(0, slash);
-    const scope = codeFolders.has(folder) ? folder : "";
+    const scope = codeFolders.has(folder) && !folder.split("/").some((part) => PROJECT_WIDE_FOLDERS.has(part.toLowerCase())) ? folder : "";
     byScope.set(scope, [...byScope.get(scope) ?? [], m]);
   }
   const facts = new Map([...byScope].map(([scope, ms]) => [scope, crossSignalFacts(ms)]));
@@ -16978,11 +16978,12 @@ function pinnedAt(fact) {
   const d = fact.dependency;
   return `${d.spelledName} ${d.version} (${d.locked ? "locked in" : "pinned in"} ${d.file}:${d.line})`;
 }
-var SIGNAL_PACKAGE;
+var SIGNAL_PACKAGE, PROJECT_WIDE_FOLDERS;
 var init_cross_signals = __esm({
   "src/dependencies/cross-signals.ts"() {
     "use strict";
     SIGNAL_PACKAGE = { "torch-weights-only": "torch", "yaml-full-load": "pyyaml", "numpy-load-default": "numpy" };
+    PROJECT_WIDE_FOLDERS = /* @__PURE__ */ new Set(["requirements", "requirements.d", "reqs", "deps", "dependencies", "ci", ".ci", ".github", "docker", "env", "envs", "environment", "environments", "conda"]);
   }
 });
 
