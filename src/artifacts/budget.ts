@@ -4,6 +4,8 @@
 import type { PickleScanOptions } from "./types.js";
 
 const FREE_SHARE = 16;
+/** Bomb-like sniffs per file (see `DecompressionBudget.chargeSniff`): a few hundred megabytes of decoding at most. */
+const MAX_BOMB_LIKE_SNIFFS = 16;
 
 export class DecompressionBudget {
   /** Left for this file under its own cap. */
@@ -34,6 +36,22 @@ export class DecompressionBudget {
     const free = Math.max(0, this.freeBytes() - this.produced);
     this.produced += bytes;
     if (this.options.scanBudget) this.options.scanBudget.decompressedBytes -= Math.max(0, bytes - free);
+  }
+
+  /**
+   * Sniffs of this file that decoded far more than they kept (see `FREE_SNIFF_WORK` in scan.ts): bomb-like members,
+   * each up to ~17 MB of decoding for 512 bytes. Past `MAX_BOMB_LIKE_SNIFFS` nothing more of the file is sniffed, so
+   * that an archive of thousands of them ends; the decompression budget (the file's own decoding, the files after
+   * it) is not charged for them.
+   */
+  private bombLikeSniffs = 0;
+
+  chargeSniff(): void {
+    this.bombLikeSniffs++;
+  }
+
+  sniffsAvailable(): boolean {
+    return this.bombLikeSniffs < MAX_BOMB_LIKE_SNIFFS;
   }
 
   private scanAllowance(): number {

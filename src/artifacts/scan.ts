@@ -341,6 +341,7 @@ class ArtifactScan implements PickleHost {
       member: item.member,
       decompress: (format, input, member, want) => this.decompressBounded(format, input, member, want, quiet),
       canDecompress: () => this.budget.available(),
+      canSniff: () => this.budget.available() && this.budget.sniffsAvailable(),
       notInspected: (message, member) => this.notInspected(message, member),
       warn: (message, member) => {
         if (!quiet) this.warn(message, member);
@@ -460,8 +461,8 @@ class ArtifactScan implements PickleHost {
       ...(this.options.inflate ? { inflate: this.options.inflate } : {}),
     });
     if (want === undefined || result.limitReached) this.budget.charge(result.bytes.length);
-    // A sniff that decoded far more than it kept (bomb-like data) spends the budget by what it decoded past that.
-    else if (work.bytes > FREE_SNIFF_WORK) this.budget.charge(work.bytes - FREE_SNIFF_WORK);
+    // A sniff that decoded far more than it kept: bomb-like data, of which a file may sniff only so much.
+    else if (work.bytes > FREE_SNIFF_WORK) this.budget.chargeSniff();
     if (result.limitReached && !this.budgetWarned) {
       this.budgetWarned = true;
       const scanWide = this.budget.scanWideSpent();

@@ -81,6 +81,8 @@ export interface ReaderContext {
   decompress(format: Compression, input: ByteSource, member: string, want?: number): Promise<DecompressResult>;
   /** False once the decompression budgets are spent (the caller reports what it skips with `notInspected`). */
   canDecompress(): boolean;
+  /** Whether a member's first bytes may still be decoded to tell what it is (see `DecompressionBudget.chargeSniff`). */
+  canSniff(): boolean;
   notInspected(message: string, member: string): void;
   warn(message: string, member?: string): void;
   issue(issue: PickleIssue, member?: string): void;
@@ -123,8 +125,11 @@ export function decodedMember(
     decoded: true,
     async head(length: number): Promise<Uint8Array> {
       if (best && (best.complete || best.bytes.length >= length)) return best.bytes.subarray(0, length);
-      // With the budget spent, not even sniffed: `open` says the member was not inspected.
-      if (!context.canDecompress()) return new Uint8Array(0);
+      // With the budget or the sniffing work spent, not even sniffed.
+      if (!context.canSniff()) {
+        context.notInspected("too much decoding spent on bomb-like members; member not inspected", member);
+        return new Uint8Array(0);
+      }
       const want = BLOCK_CODECS.has(codec) ? Math.max(length, BLOCK_CODEC_HEAD) : length;
       const result = await context.decompress(codec, input, member, want);
       best = { bytes: result.bytes, complete: result.bytes.length < want || result.error !== undefined || result.limitReached };
