@@ -2000,7 +2000,10 @@ function decodedMember(context, codec, input, member, fields) {
     decoded: true,
     async head(length) {
       if (best && (best.complete || best.bytes.length >= length)) return best.bytes.subarray(0, length);
-      if (!context.canDecompress()) return new Uint8Array(0);
+      if (!context.canSniff()) {
+        context.notInspected("too much decoding spent on bomb-like members; member not inspected", member);
+        return new Uint8Array(0);
+      }
       const want = BLOCK_CODECS.has(codec) ? Math.max(length, BLOCK_CODEC_HEAD) : length;
       const result2 = await context.decompress(codec, input, member, want);
       best = { bytes: result2.bytes, complete: result2.bytes.length < want || result2.error !== void 0 || result2.limitReached };
@@ -13091,11 +13094,12 @@ var init_decompress = __esm({
 });
 
 // src/artifacts/budget.ts
-var FREE_SHARE, DecompressionBudget;
+var FREE_SHARE, MAX_BOMB_LIKE_SNIFFS, DecompressionBudget;
 var init_budget = __esm({
   "src/artifacts/budget.ts"() {
     "use strict";
     FREE_SHARE = 16;
+    MAX_BOMB_LIKE_SNIFFS = 16;
     DecompressionBudget = class {
       constructor(options) {
         this.options = options;
@@ -13122,6 +13126,19 @@ var init_budget = __esm({
         const free = Math.max(0, this.freeBytes() - this.produced);
         this.produced += bytes;
         if (this.options.scanBudget) this.options.scanBudget.decompressedBytes -= Math.max(0, bytes - free);
+      }
+      /**
+       * Sniffs of this file that decoded far more than they kept (see `FREE_SNIFF_WORK` in scan.ts): bomb-like members,
+       * each up to ~17 MB of decoding for 512 bytes. Past `MAX_BOMB_LIKE_SNIFFS` nothing more of the file is sniffed, so
+       * that an archive of thousands of them ends; the decompression budget (the file's own decoding, the files after
+       * it) is not charged for them.
+       */
+      bombLikeSniffs = 0;
+      chargeSniff() {
+        this.bombLikeSniffs++;
+      }
+      sniffsAvailable() {
+        return this.bombLikeSniffs < MAX_BOMB_LIKE_SNIFFS;
       }
       scanAllowance() {
         const shared = this.options.scanBudget;
@@ -14022,6 +14039,7 @@ var init_scan = __esm({
           member: item.member,
           decompress: (format, input, member, want) => this.decompressBounded(format, input, member, want, quiet),
           canDecompress: () => this.budget.available(),
+          canSniff: () => this.budget.available() && this.budget.sniffsAvailable(),
           notInspected: (message15, member) => this.notInspected(message15, member),
           warn: (message15, member) => {
             if (!quiet) this.warn(message15, member);
@@ -14131,7 +14149,7 @@ var init_scan = __esm({
           ...this.options.inflate ? { inflate: this.options.inflate } : {}
         });
         if (want === void 0 || result2.limitReached) this.budget.charge(result2.bytes.length);
-        else if (work.bytes > FREE_SNIFF_WORK) this.budget.charge(work.bytes - FREE_SNIFF_WORK);
+        else if (work.bytes > FREE_SNIFF_WORK) this.budget.chargeSniff();
         if (result2.limitReached && !this.budgetWarned) {
           this.budgetWarned = true;
           const scanWide = this.budget.scanWideSpent();
