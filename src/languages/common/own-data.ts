@@ -62,11 +62,16 @@ export const ROUND_TRIP = "what the program just serialized from its own objects
 export const OWN_RESOURCE = "a resource of the program's own, named by a constant";
 export const CONSTANT = "a constant in the code";
 
-/** The variable a value is given to: `T name = value`, `name = value`, `$name = value`. */
-export function assignedVariable(value: Node, text: (n: Node) => string): string | undefined {
+/** The name a value is given to: `T name = value`, `name = value`, `$name = value`. */
+export function assignedTarget(value: Node): Node | undefined {
   const parent = value.parent;
   if (!parent) return undefined;
-  const target = parent.type === "variable_declarator" ? childByField(parent, "name") : parent.type === "assignment_expression" && value.field === "right" ? childByField(parent, "left") : undefined;
+  return parent.type === "variable_declarator" ? childByField(parent, "name") : parent.type === "assignment_expression" && value.field === "right" ? childByField(parent, "left") : undefined;
+}
+
+/** The variable a value is given to (see `assignedTarget`), as written. */
+export function assignedVariable(value: Node, text: (n: Node) => string): string | undefined {
+  const target = assignedTarget(value);
   return target ? text(target) : undefined;
 }
 

@@ -104,6 +104,18 @@ export abstract class TypedSourceModel extends SourceModelBase {
     return this.memberDeclaration(name, at);
   }
 
+  /** Whether `name` is a parameter of `fn`. */
+  isParameterOf(name: string, fn: Node): boolean {
+    return this.declarationsIn(fn).some((d) => d.kind === "parameter" && d.name === name);
+  }
+
+  /** The simple name of the type an object creation (`new a.b.T<X>(...)`) builds: `T`. */
+  createdTypeName(creation: Node): string {
+    const type = childByField(creation, "type");
+    const written = type ? this.text(type).replace(/<[\s\S]*>/, "") : "";
+    return written.slice(written.lastIndexOf(".") + 1);
+  }
+
   /** The type of the variable an identifier reads. */
   protected typeOfVariable(identifier: Node): TypeChain | undefined {
     const decl = this.declarationOf(this.text(identifier), identifier);

@@ -68,29 +68,27 @@ export class CSharpFlow implements FlowAdapter {
       return name !== undefined && /^(Length|Count|IsEmpty)$/.test(this.model.text(name));
     }
     if (node.type !== "invocation_expression") return false;
-    const fn = childByField(node, "function");
-    const name = fn?.type === "member_access_expression" ? childByField(fn, "name") : fn;
     // What the program serializes from objects it holds deserializes to those objects again (a round trip).
-    return name !== undefined && (SANITIZERS.has(this.model.text(name).replace(/<[\s\S]*>$/, "")) || this.ownDataAt(node, node) === ROUND_TRIP);
+    return SANITIZERS.has(this.model.calleeOf(node).name) || this.ownDataAt(node, node) === ROUND_TRIP;
   }
 
   ownDataAt(node: Node, fn: Node): string | undefined {
     if (STRING_LITERALS.has(node.type)) return CONSTANT;
     if (node.type === "invocation_expression") {
-      const { name, receiver } = this.callee(node);
+      const { name, receiver } = this.model.calleeOf(node);
       const first = argumentsOf(node)[0];
       if (name === "GetManifestResourceStream" && first && STRING_LITERALS.has(first.type)) return OWN_RESOURCE;
       // `JsonConvert.SerializeObject(x)`, `XamlWriter.Save(x)`: text the program made from its objects.
       if (SERIALIZING_METHODS.has(name) && receiver && /^(JsonConvert|XamlWriter|JsonSerializer)$/.test(this.model.text(receiver))) return ROUND_TRIP;
       return undefined;
     }
-    if (node.type === "object_creation_expression" && this.simpleTypeName(node) === "MemoryStream" && !argumentsOf(node).length) {
+    if (node.type === "object_creation_expression" && this.model.createdTypeName(node) === "MemoryStream" && !argumentsOf(node).length) {
       const buffer = assignedVariable(node, (n) => this.model.text(n));
       const reads = (n: Node | undefined) => n?.type === "identifier" && this.model.text(n) === buffer;
-      const isSerializerWrite = (n: Node) => n.type === "invocation_expression" && /^(Serialize|WriteObject)$/.test(this.callee(n).name) && reads(argumentsOf(n)[0]);
+      const isSerializerWrite = (n: Node) => n.type === "invocation_expression" && /^(Serialize|WriteObject)$/.test(this.model.calleeOf(n).name) && reads(argumentsOf(n)[0]);
       const isDirectWrite = (n: Node) => {
         if (n.type !== "invocation_expression") return false;
-        const { name, receiver } = this.callee(n);
+        const { name, receiver } = this.model.calleeOf(n);
         return (reads(receiver) && /^Write/.test(name)) || (/^CopyTo/.test(name) && reads(argumentsOf(n)[0]));
       };
       if (buffer && filledBySerializer(fn, isSerializerWrite, isDirectWrite)) return ROUND_TRIP;
@@ -103,13 +101,13 @@ export class CSharpFlow implements FlowAdapter {
     if (node.type === "cast_expression") return node.children.filter((c) => c.field === "value");
     if (node.type === "object_creation_expression") {
       const first = argumentsOf(node)[0];
-      const type = this.simpleTypeName(node);
+      const type = this.model.createdTypeName(node);
       if (!first || !CARRIER_TYPES.test(type) || type === "FileStream") return undefined;
       // A literal is the data only of a string reader; elsewhere it names a file or a URL.
       return !STRING_LITERALS.has(first.type) || type === "StringReader" ? [first] : undefined;
     }
     if (node.type !== "invocation_expression") return undefined;
-    const { name, receiver } = this.callee(node);
+    const { name, receiver } = this.model.calleeOf(node);
     if (CARRIER_METHODS.has(name) && receiver) return [receiver];
     const first = argumentsOf(node)[0];
     return DECODERS.has(name) && first ? [first] : undefined;
@@ -119,25 +117,12 @@ export class CSharpFlow implements FlowAdapter {
   holdsNoData(node: Node): boolean {
     if (node.type === "typeof_expression" || node.type === "null_literal") return true;
     if (node.type === "identifier") return /^[A-Z]/.test(this.model.text(node)) && !this.model.declarationOf(this.model.text(node), node);
-    if (node.type !== "object_creation_expression" || CARRIER_TYPES.test(this.simpleTypeName(node))) return false;
+    if (node.type !== "object_creation_expression" || CARRIER_TYPES.test(this.model.createdTypeName(node))) return false;
     return argumentsOf(node).every((a) => this.holdsNoData(a) || /literal$/.test(a.type));
   }
 
   isParameter(name: string, fn: Node): boolean {
-    return this.model.declarationsIn(fn).some((d) => d.kind === "parameter" && d.name === name);
-  }
-
-  private callee(call: Node): { name: string; receiver?: Node } {
-    const fn = childByField(call, "function");
-    if (fn?.type !== "member_access_expression") return { name: fn ? this.model.text(fn).replace(/<[\s\S]*>$/, "") : "" };
-    const name = childByField(fn, "name");
-    return { name: name ? this.model.text(name).replace(/<[\s\S]*>$/, "") : "", receiver: childByField(fn, "expression") };
-  }
-
-  private simpleTypeName(creation: Node): string {
-    const type = childByField(creation, "type");
-    const written = type ? this.model.text(type).replace(/<[\s\S]*>/, "") : "";
-    return written.slice(written.lastIndexOf(".") + 1);
+    return this.model.isParameterOf(name, fn);
   }
 
   concatenationHead(node: Node): Node | undefined {

@@ -61,6 +61,14 @@ export class CSharpModel extends TypedSourceModel {
     else this.namespaces.push(name);
   }
 
+  /** The method name of an invocation (type arguments dropped) and, for `a.M()`, its receiver. */
+  calleeOf(call: Node): { name: string; receiver?: Node } {
+    const fn = childByField(call, "function");
+    if (fn?.type !== "member_access_expression") return { name: fn ? this.text(fn).replace(/<[\s\S]*>$/, "") : "" };
+    const name = childByField(fn, "name");
+    return { name: name ? this.text(name).replace(/<[\s\S]*>$/, "") : "", receiver: childByField(fn, "expression") };
+  }
+
   usesNamespace(prefix: string): boolean {
     return [...this.namespaces, ...this.aliases.values(), ...this.staticUsings].some((n) => n === prefix || n.startsWith(prefix + "."));
   }

@@ -92,10 +92,10 @@ export class JavaFlow implements FlowAdapter {
       if (name === "openStream" && object?.type === "method_invocation" && this.model.text(childByField(object, "name") ?? object) === "getResource" && argumentsOf(object)[0]?.type === "string_literal") return OWN_RESOURCE;
       return undefined;
     }
-    if (node.type === "object_creation_expression" && this.simpleTypeName(node) === "ByteArrayOutputStream" && !argumentsOf(node).length) {
+    if (node.type === "object_creation_expression" && this.model.createdTypeName(node) === "ByteArrayOutputStream" && !argumentsOf(node).length) {
       const buffer = assignedVariable(node, (n) => this.model.text(n));
       const reads = (n: Node | undefined) => n?.type === "identifier" && this.model.text(n) === buffer;
-      const isSerializerWrite = (n: Node) => n.type === "object_creation_expression" && this.simpleTypeName(n) === "ObjectOutputStream" && reads(argumentsOf(n)[0]);
+      const isSerializerWrite = (n: Node) => n.type === "object_creation_expression" && this.model.createdTypeName(n) === "ObjectOutputStream" && reads(argumentsOf(n)[0]);
       const isDirectWrite = (n: Node) => n.type === "method_invocation" && reads(childByField(n, "object")) && /^write/.test(this.model.text(childByField(n, "name") ?? n));
       if (buffer && filledBySerializer(fn, isSerializerWrite, isDirectWrite)) return ROUND_TRIP;
     }
@@ -115,7 +115,7 @@ export class JavaFlow implements FlowAdapter {
     if (node.type === "cast_expression") return node.children.filter((c) => c.field === "value");
     if (node.type === "object_creation_expression") {
       const first = argumentsOf(node)[0];
-      const type = this.simpleTypeName(node);
+      const type = this.model.createdTypeName(node);
       if (!first || !CARRIER_TYPES.test(type) || /^(File|RandomAccessFile)/.test(type)) return undefined;
       // A literal is the data only of a string reader; elsewhere it names a file or a URL.
       return first.type !== "string_literal" || /^(StringReader|String|StringBuilder)$/.test(type) ? [first] : undefined;
@@ -137,18 +137,12 @@ export class JavaFlow implements FlowAdapter {
       const first = written.split(".")[0];
       return /^[A-Z]/.test(written.slice(written.lastIndexOf(".") + 1)) && !this.model.declarationOf(first, node) && this.model.resolveTypeName(written) !== undefined;
     }
-    if (node.type !== "object_creation_expression" || CARRIER_TYPES.test(this.simpleTypeName(node)) || /OutputStream$/.test(this.simpleTypeName(node))) return false;
+    if (node.type !== "object_creation_expression" || CARRIER_TYPES.test(this.model.createdTypeName(node)) || /OutputStream$/.test(this.model.createdTypeName(node))) return false;
     return argumentsOf(node).every((a) => this.holdsNoData(a) || /literal$/.test(a.type));
   }
 
   isParameter(name: string, fn: Node): boolean {
-    return this.model.declarationsIn(fn).some((d) => d.kind === "parameter" && d.name === name);
-  }
-
-  private simpleTypeName(creation: Node): string {
-    const type = childByField(creation, "type");
-    const written = type ? this.model.text(type).replace(/<[\s\S]*>/, "") : "";
-    return written.slice(written.lastIndexOf(".") + 1);
+    return this.model.isParameterOf(name, fn);
   }
 
   concatenationHead(node: Node): Node | undefined {

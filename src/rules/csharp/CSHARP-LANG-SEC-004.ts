@@ -1,3 +1,4 @@
+import { assignedTarget } from "../../languages/common/own-data.js";
 import { ancestor, childByField, descendants, type Node } from "../../languages/common/syntax.js";
 import type { LanguageOutcome } from "../language-rule.js";
 import { spelled, type CSharpMatch } from "./helpers.js";
@@ -24,22 +25,15 @@ function binderSet(m: CSharpMatch, assignment: Node): boolean {
 /** Serializing calls: `$type` names are only written, and writing them is harmless. */
 const SERIALIZING = /^Serialize/;
 
-/** The method name and receiver of an invocation. */
-function callee(m: CSharpMatch, call: Node): { name: string; receiver?: Node } {
-  const fn = childByField(call, "function");
-  const name = fn?.type === "member_access_expression" ? childByField(fn, "name") : fn;
-  return { name: name ? m.model.text(name).replace(/<[\s\S]*>$/, "") : "", ...(fn?.type === "member_access_expression" ? { receiver: childByField(fn, "expression") } : {}) };
-}
-
 /** Whether `expr` (settings or a serializer) is used only to serialize: passed to or called as `Serialize*`. */
 function usedOnlyToSerialize(m: CSharpMatch, expr: Node): boolean {
   const parent = expr.parent;
   if (parent?.type === "argument") {
     const call = ancestor(parent, "invocation_expression");
-    return call !== undefined && parent.parent?.parent === call && SERIALIZING.test(callee(m, call).name);
+    return call !== undefined && parent.parent?.parent === call && SERIALIZING.test(m.model.calleeOf(call).name);
   }
   // A local variable: every read of it serializes (member assignments such as `s.Formatting = ...` set it up).
-  const name = parent?.type === "variable_declarator" ? childByField(parent, "name") : parent?.type === "assignment_expression" && expr.field === "right" ? childByField(parent, "left") : undefined;
+  const name = assignedTarget(expr);
   const fn = ancestor(expr, "method_declaration", "constructor_declaration", "local_function_statement");
   if (!name || name.type !== "identifier" || !fn) return false;
   return onlySerializes(m, m.model.text(name), fn, name);
@@ -53,7 +47,7 @@ function onlySerializes(m: CSharpMatch, variable: string, fn: Node, declaration:
     if (parent?.type === "member_access_expression" && n.field === "expression") {
       const outer = parent.parent;
       if (outer?.type === "assignment_expression" && childByField(outer, "left") === parent) continue;
-      if (outer?.type === "invocation_expression" && SERIALIZING.test(callee(m, outer).name)) {
+      if (outer?.type === "invocation_expression" && SERIALIZING.test(m.model.calleeOf(outer).name)) {
         uses++;
         continue;
       }
@@ -61,7 +55,7 @@ function onlySerializes(m: CSharpMatch, variable: string, fn: Node, declaration:
     }
     if (parent?.type === "argument") {
       const call = parent.parent?.parent;
-      if (call?.type === "invocation_expression" && SERIALIZING.test(callee(m, call).name)) {
+      if (call?.type === "invocation_expression" && SERIALIZING.test(m.model.calleeOf(call).name)) {
         uses++;
         continue;
       }
