@@ -222,7 +222,6 @@ export class ProjectIndex implements ProjectResolver {
       return work();
     } catch (e) {
       if (e !== OUT_OF_BUDGET) throw e;
-      this.memberCuts++;
       return cut();
     } finally {
       this.budgetHeld = false;
