@@ -6692,7 +6692,7 @@ function judge(trace, options) {
   for (let c = 0; c < trace.callNames.length; c++) {
     const opcode = trace.callOpcodes[c];
     if (opcode === "BUILD") continue;
-    const callee2 = trace.callNames[c];
+    const callee = trace.callNames[c];
     const offset = trace.callOffsets[c];
     const imp = trace.callCallee[c];
     const standing = imp >= 0 ? standings[imp] : void 0;
@@ -6700,8 +6700,8 @@ function judge(trace, options) {
       add({
         kind: "dangerous-call",
         severity: "critical",
-        message: `Calls ${callee2}(${a.calls[c].args}) via ${opcode}: ${standing.reason}`,
-        global: callee2,
+        message: `Calls ${callee}(${a.calls[c].args}) via ${opcode}: ${standing.reason}`,
+        global: callee,
         offset
       });
     } else if (imp < 0) {
@@ -6710,16 +6710,16 @@ function judge(trace, options) {
         add({
           kind: "unknown-call",
           severity: "high",
-          message: `${opcode} calls a value computed at load time (${callee2 === "<unknown>" ? "the result of another call" : callee2}), which is not known to be safe`,
+          message: `${opcode} calls a value computed at load time (${callee === "<unknown>" ? "the result of another call" : callee}), which is not known to be safe`,
           offset
         });
       }
-    } else if (strict && standing?.verdict === "allowlisted" && NESTED_LOADERS.has(callee2) && !a.nested.some((n) => n.offset === offset)) {
+    } else if (strict && standing?.verdict === "allowlisted" && NESTED_LOADERS.has(callee) && !a.nested.some((n) => n.offset === offset)) {
       add({
         kind: "unknown-call",
         severity: "high",
-        message: `${callee2} loads bytes that are not a constant pickle Pathfinder could inspect`,
-        global: callee2,
+        message: `${callee} loads bytes that are not a constant pickle Pathfinder could inspect`,
+        global: callee,
         offset
       });
     }
@@ -8413,8 +8413,8 @@ var init_vm = __esm({
       }
       opReduce() {
         const args2 = this.pop();
-        const callee2 = this.pop();
-        this.call("REDUCE", callee2, args2);
+        const callee = this.pop();
+        this.call("REDUCE", callee, args2);
         return false;
       }
       opNewobj() {
@@ -8562,9 +8562,9 @@ var init_vm = __esm({
         }
         return { name: "<unknown>", imp: -1 };
       }
-      call(opcode, callee2, args2, kwargs) {
+      call(opcode, callee, args2, kwargs) {
         const index = this.t.callNames.length;
-        const { name: name2, imp } = this.calleeName(callee2);
+        const { name: name2, imp } = this.calleeName(callee);
         const argList = args2.k === "tuple" ? args2.items : [args2];
         this.recordCall(name2, opcode, imp, argList, args2, kwargs);
         if (imp >= 0) {
@@ -8575,12 +8575,12 @@ var init_vm = __esm({
         if (kwargs !== void 0) this.markArguments(kwargs);
         if (opcode === "NEWOBJ" || opcode === "NEWOBJ_EX") {
           this.statement(() => {
-            const f = renderValue(callee2, this);
+            const f = renderValue(callee, this);
             const rendered = this.callText(index);
             return `_var${index} = ${f}.__new__(${f}${rendered.length > 0 ? ", " : ""}${rendered})`;
           });
         } else {
-          this.statement(() => `_var${index} = ${renderValue(callee2, this)}(${this.callText(index)})`);
+          this.statement(() => `_var${index} = ${renderValue(callee, this)}(${this.callText(index)})`);
         }
         const invoked = this.o.invokedArguments.get(name2);
         if (invoked !== void 0) {
@@ -8628,24 +8628,24 @@ var init_vm = __esm({
       }
       build(target, state) {
         const offset = this.opStart;
-        let callee2 = "<unknown>";
+        let callee = "<unknown>";
         if (target.k === "global") {
-          callee2 = this.calleeName(target).name;
+          callee = this.calleeName(target).name;
           this.t.mutations.push({ offset, imp: target.imp });
         } else if (target.k === "call") {
-          callee2 = this.t.callNames[target.call];
+          callee = this.t.callNames[target.call];
           if (state.k === "dict") {
             for (let i3 = 0; i3 + 1 < state.items.length; i3 += 2) {
               const key = state.items[i3];
               const value = state.items[i3 + 1];
               if (key.k === "str" && key.v === "filename" && value.k === "str") {
-                this.t.stateFilenames.push({ offset, callee: callee2, filename: value.v });
+                this.t.stateFilenames.push({ offset, callee, filename: value.v });
               }
             }
           }
         }
         const index = this.t.callNames.length;
-        this.recordCall(callee2, "BUILD", -1, [state], state, void 0);
+        this.recordCall(callee, "BUILD", -1, [state], state, void 0);
         this.markArguments(state);
         this.statement(() => `${renderValue(target, this)}.__setstate__(${this.callText(index)})`);
       }
@@ -8701,9 +8701,9 @@ var init_vm = __esm({
        * costs more than the rest of the analysis. The text must show the arguments as they were at the call, so a
        * container they reach is never changed before the pending calls are rendered (beforeChanging).
        */
-      recordCall(callee2, opcode, imp, argList, shown, kwargs) {
+      recordCall(callee, opcode, imp, argList, shown, kwargs) {
         const index = this.t.callNames.length;
-        this.t.callNames.push(callee2);
+        this.t.callNames.push(callee);
         this.t.callOpcodes.push(opcode);
         this.t.callOffsets.push(this.opStart);
         this.t.callCallee.push(imp);
@@ -8833,13 +8833,13 @@ var init_vm = __esm({
         if (v.k === "bytes") return v.v;
         if (v.k === "str") return latin1Bytes(v.v);
         if (v.k !== "call" || depth > 4) return null;
-        const callee2 = this.t.callNames[v.call];
+        const callee = this.t.callNames[v.call];
         const args2 = this.callArgs[v.call];
         if (args2.length === 0) return null;
-        if (BYTES_WRAPPERS.has(callee2) || callee2 === "_codecs.encode" || callee2 === "codecs.encode") {
+        if (BYTES_WRAPPERS.has(callee) || callee === "_codecs.encode" || callee === "codecs.encode") {
           return this.constantBytes(args2[0], depth + 1);
         }
-        if (BASE64_DECODERS.has(callee2) || callee2 === "codecs.decode" && isBase64Codec(args2[1])) {
+        if (BASE64_DECODERS.has(callee) || callee === "codecs.decode" && isBase64Codec(args2[1])) {
           const encoded = this.constantBytes(args2[0], depth + 1);
           return encoded === null ? null : decodeBase642(encoded);
         }
@@ -9029,7 +9029,7 @@ function analyzePickle(bytes, options) {
 }
 function analyzeAt(bytes, options, depth, budget) {
   const nested = {
-    isLoadsLike: (callee2) => LOADS_LIKE.has(callee2),
+    isLoadsLike: (callee) => LOADS_LIKE.has(callee),
     analyze: (inner) => depth + 1 > options.limits.maxNesting ? nestingLimitReached(inner) : analyzeAt(inner, options, depth + 1, budget)
   };
   const trace = runMachine(bytes, {
@@ -26739,8 +26739,8 @@ function replaceNode(node, newText) {
   };
 }
 function calleeAttributeName(call) {
-  const callee2 = childByField(call, "function");
-  return callee2?.type === "attribute" ? childByField(callee2, "attribute") : void 0;
+  const callee = childByField(call, "function");
+  return callee?.type === "attribute" ? childByField(callee, "attribute") : void 0;
 }
 function appendKeywordArgument(m, text2) {
   if (m.args.hasKwArgs || m.args.hasStarArgs) return void 0;
@@ -27178,13 +27178,13 @@ function walk(r, block, outer, allowed) {
 }
 function returnsLookedUp(r, value) {
   if (value.type !== "call") return false;
-  const callee2 = childByField(value, "function");
+  const callee = childByField(value, "function");
   const args2 = (childByField(value, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
   const named = (n, text2) => n?.type === "identifier" && r.model.text(n) === text2;
-  if (callee2?.type === "attribute" && r.model.text(childByField(callee2, "attribute") ?? callee2) === "find_class") {
+  if (callee?.type === "attribute" && r.model.text(childByField(callee, "attribute") ?? callee) === "find_class") {
     return named(args2.at(-1), r.nameParam) && named(args2.at(-2), r.moduleParam);
   }
-  return callee2?.type === "identifier" && r.model.text(callee2) === "getattr" && args2.length === 2 && named(args2[1], r.nameParam);
+  return callee?.type === "identifier" && r.model.text(callee) === "getattr" && args2.length === 2 && named(args2[1], r.nameParam);
 }
 function narrowed(outer, inner) {
   if (!inner) return outer;
@@ -27280,9 +27280,9 @@ function literalStrings(r, node, depth) {
   if (depth > 4) return void 0;
   if (node.type === "parenthesized_expression" && node.children.length === 1) return literalStrings(r, node.children[0], depth + 1);
   if (node.type === "call") {
-    const callee2 = childByField(node, "function");
+    const callee = childByField(node, "function");
     const args2 = (childByField(node, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
-    return callee2 && /^(frozenset|set|tuple|list)$/.test(r.model.text(callee2)) && args2.length === 1 ? literalStrings(r, args2[0], depth + 1) : void 0;
+    return callee && /^(frozenset|set|tuple|list)$/.test(r.model.text(callee)) && args2.length === 1 ? literalStrings(r, args2[0], depth + 1) : void 0;
   }
   if (node.type === "set" || node.type === "list" || node.type === "tuple" || node.type === "dictionary") {
     const strings = /* @__PURE__ */ new Set();
@@ -35287,10 +35287,10 @@ var init_model = __esm({
         this.constructionCalls.set(classDef, found);
         const className = this.className(classDef);
         for (const call of this.callsNamed().get(className) ?? []) {
-          const callee2 = childByField(call.node, "function");
-          const bindings = callee2.type === "identifier" ? this.lookup(className, call.scope, callee2) : void 0;
+          const callee = childByField(call.node, "function");
+          const bindings = callee.type === "identifier" ? this.lookup(className, call.scope, callee) : void 0;
           if (bindings?.some((b) => b.kind === "class" && b.classDef === classDef)) found.push(call);
-          else if (callee2.type === "attribute" && this.resolve(callee2, call.scope, 1).some((r) => r.localClass === classDef)) found.push(call);
+          else if (callee.type === "attribute" && this.resolve(callee, call.scope, 1).some((r) => r.localClass === classDef)) found.push(call);
         }
         return found;
       }
@@ -35300,8 +35300,8 @@ var init_model = __esm({
         if (this.callsByName) return this.callsByName;
         const byName = this.callsByName = /* @__PURE__ */ new Map();
         for (const call of this.calls) {
-          const callee2 = childByField(call.node, "function");
-          const named = callee2?.type === "identifier" ? callee2 : callee2?.type === "attribute" ? childByField(callee2, "attribute") : void 0;
+          const callee = childByField(call.node, "function");
+          const named = callee?.type === "identifier" ? callee : callee?.type === "attribute" ? childByField(callee, "attribute") : void 0;
           if (!named) continue;
           const name2 = this.text(named);
           const list = byName.get(name2);
@@ -35368,21 +35368,21 @@ var init_model = __esm({
         return out2;
       }
       resolveCallResult(node, scope, depth) {
-        const callee2 = childByField(node, "function");
-        if (!callee2) return [];
+        const callee = childByField(node, "function");
+        if (!callee) return [];
         const args2 = childByField(node, "arguments");
         const out2 = [];
-        const called = unwrapParentheses(callee2);
+        const called = unwrapParentheses(callee);
         if (called.type === "lambda") {
           const body2 = childByField(called, "body");
           return body2 && !childByField(called, "parameters") ? this.resolve(body2, scope, depth + 1) : [];
         }
-        const table = callee2.type === "attribute" && this.isGet(callee2) ? this.tableAt(childByField(callee2, "object"), scope, depth + 1) : void 0;
+        const table = callee.type === "attribute" && this.isGet(callee) ? this.tableAt(childByField(callee, "object"), scope, depth + 1) : void 0;
         if (table) {
           const [key] = positionalArguments(args2);
           return this.tableValues(table, key, scope, depth + 1);
         }
-        for (const c of this.resolve(callee2, scope, depth + 1)) {
+        for (const c of this.resolve(callee, scope, depth + 1)) {
           switch (c.name) {
             case "sys.modules.get":
             case "builtins.globals().get": {
@@ -35486,9 +35486,9 @@ var init_model = __esm({
        * their results are not worked out (measured: resolving every returned call cost the stdlib scan ~40 ms).
        */
       mayGiveDefinition(call, scope, depth) {
-        const callee2 = childByField(call, "function");
-        if (!callee2) return false;
-        for (const c of this.resolve(callee2, scope, depth)) if (c.definition || GIVES_DEFINITIONS.has(c.name) || c.name.endsWith(".__dict__.get")) return true;
+        const callee = childByField(call, "function");
+        if (!callee) return false;
+        for (const c of this.resolve(callee, scope, depth)) if (c.definition || GIVES_DEFINITIONS.has(c.name) || c.name.endsWith(".__dict__.get")) return true;
         return false;
       }
       functionScope(definition) {
@@ -35503,10 +35503,10 @@ var init_model = __esm({
        * What a call through `operator.methodcaller` calls: `methodcaller("loads", data)(pickle)` is `pickle.loads(data)`.
        * `callee` is one resolution of the call's callee; empty for any other callee.
        */
-      calledThrough(callee2, call, scope) {
-        if (callee2.name !== "operator.methodcaller()" || !callee2.constructedBy) return [];
-        const [method] = positionalArguments(childByField(callee2.constructedBy.call, "arguments"));
-        const name2 = method && this.constantString(method, callee2.constructedBy.scope);
+      calledThrough(callee, call, scope) {
+        if (callee.name !== "operator.methodcaller()" || !callee.constructedBy) return [];
+        const [method] = positionalArguments(childByField(callee.constructedBy.call, "arguments"));
+        const name2 = method && this.constantString(method, callee.constructedBy.scope);
         const [object] = positionalArguments(childByField(call, "arguments"));
         if (!name2 || !object) return [];
         const out2 = [];
@@ -35545,8 +35545,8 @@ var init_model = __esm({
         }
         return [];
       }
-      isGet(callee2) {
-        const attribute = childByField(callee2, "attribute");
+      isGet(callee) {
+        const attribute = childByField(callee, "attribute");
         return attribute !== void 0 && attribute.end - attribute.start === 3 && this.text(attribute) === "get";
       }
       /**
@@ -35805,7 +35805,6 @@ var init_project_index = __esm({
           return work();
         } catch (e) {
           if (e !== OUT_OF_BUDGET) throw e;
-          this.memberCuts++;
           return cut();
         } finally {
           this.budgetHeld = false;
@@ -36691,11 +36690,11 @@ var init_provenance = __esm({
         return (owner.bindings.get(name2) ?? []).filter((b) => !seen.includes(b) && b.position > use.start && loops.some((l) => isAncestor(l, b.site)));
       }
       call(node, scope, depth) {
-        const callee2 = childByField(node, "function");
-        if (!callee2) return void 0;
+        const callee = childByField(node, "function");
+        if (!callee) return void 0;
         const args2 = new CallArguments(node, this.model.tree.source);
         if (args2.hasStarArgs || args2.hasKwArgs) return void 0;
-        const names = new Set(this.model.resolve(callee2, scope).map((r) => r.name.replace(/^(posixpath|ntpath)\./, "os.path.")));
+        const names = new Set(this.model.resolve(callee, scope).map((r) => r.name.replace(/^(posixpath|ntpath)\./, "os.path.")));
         const has = (set) => [...names].some((n) => set.has(n));
         const first = args2.positional[0];
         const evalArg = (n) => n ? this.of(n, scope, depth) : void 0;
@@ -36748,9 +36747,9 @@ var init_provenance = __esm({
           const from = OUTSIDE_CALLS.find(([pattern]) => pattern.test(n));
           if (from) this.outside ??= from[1];
         }
-        if (callee2.type !== "attribute") return void 0;
-        const object = childByField(callee2, "object");
-        const method = this.text(childByField(callee2, "attribute") ?? callee2);
+        if (callee.type !== "attribute") return void 0;
+        const object = childByField(callee, "object");
+        const method = this.text(childByField(callee, "attribute") ?? callee);
         const base = object && this.of(object, scope, depth);
         if (!base) return void 0;
         const argsConstant = args2.values().every((a) => {
@@ -36926,9 +36925,9 @@ function localPartial(call, scope, resolved) {
   for (let r = 0; r < resolved.length; r++) if (resolved[r].name === "functools.partial") return true;
   return false;
 }
-function notACallback(callee2, resolved, model) {
+function notACallback(callee, resolved, model) {
   for (let r = 0; r < resolved.length; r++) if (NOT_A_CALLBACK.has(resolved[r].name) || resolved[r].name.startsWith("inspect.")) return true;
-  const attribute = callee2.type === "attribute" ? childByField(callee2, "attribute") : void 0;
+  const attribute = callee.type === "attribute" ? childByField(callee, "attribute") : void 0;
   return attribute !== void 0 && model.tree.source.startsWith("assert", attribute.start) && COMPARING_ASSERTION.test(model.text(attribute));
 }
 function collectMatches(model, index, assignments, budget) {
@@ -36947,20 +36946,20 @@ function collectMatches(model, index, assignments, budget) {
   for (let c = 0; c < calls.length; c++) {
     const { node, scope } = calls[c];
     if (++seen % CALLS_PER_DEADLINE_CHECK === 0 && pastDeadline(budget)) break;
-    const callee2 = childByField(node, "function");
-    if (!callee2) continue;
+    const callee = childByField(node, "function");
+    if (!callee) continue;
     let args2;
-    let resolvedCallee = uniqueNames(model.resolve(callee2, scope));
-    if (callee2.type === "call" && resolvedCallee.some((r) => r.name === METHOD_CALLER)) resolvedCallee = uniqueNames(resolvedCallee.flatMap((r) => [r, ...model.calledThrough(r, node, scope)]));
+    let resolvedCallee = uniqueNames(model.resolve(callee, scope));
+    if (callee.type === "call" && resolvedCallee.some((r) => r.name === METHOD_CALLER)) resolvedCallee = uniqueNames(resolvedCallee.flatMap((r) => [r, ...model.calledThrough(r, node, scope)]));
     let base;
     for (let r = 0; r < resolvedCallee.length; r++) {
       const resolved = resolvedCallee[r];
       const sinks2 = index.byName.get(resolved.name);
       if (!sinks2 && !resolved.localClass && !resolved.projectClass) continue;
       base ??= { node, calleeText: "", model, scope };
-      args2 = matchCallee(callee2, resolved, sinks2, base, args2, index, report);
+      args2 = matchCallee(callee, resolved, sinks2, base, args2, index, report);
     }
-    if (!index.hasReferenceSinks || !passesNames(node) || notACallback(callee2, resolvedCallee, model) || localPartial(node, scope, resolvedCallee)) continue;
+    if (!index.hasReferenceSinks || !passesNames(node) || notACallback(callee, resolvedCallee, model) || localPartial(node, scope, resolvedCallee)) continue;
     const values = (args2 ??= new CallArguments(node, model.tree.source)).values();
     for (let v = 0; v < values.length; v++) {
       const names = namesIn(values[v]);
@@ -36991,10 +36990,10 @@ function collectMatches(model, index, assignments, budget) {
     }
   }
 }
-function matchCallee(callee2, resolved, sinks2, base, args2, index, report) {
+function matchCallee(callee, resolved, sinks2, base, args2, index, report) {
   const { node, model, scope } = base;
   const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
-  base.calleeText ||= shortened(model.text(callee2));
+  base.calleeText ||= shortened(model.text(callee));
   const receiver = resolved.constructedBy && {
     ...resolved.constructedBy,
     args: new CallArguments(resolved.constructedBy.call, model.tree.source)
@@ -38838,6 +38837,16 @@ var init_typed_model = __esm({
         }
         return this.memberDeclaration(name2, at);
       }
+      /** Whether `name` is a parameter of `fn`. */
+      isParameterOf(name2, fn) {
+        return this.declarationsIn(fn).some((d) => d.kind === "parameter" && d.name === name2);
+      }
+      /** The simple name of the type an object creation (`new a.b.T<X>(...)`) builds: `T`. */
+      createdTypeName(creation) {
+        const type = childByField2(creation, "type");
+        const written2 = type ? this.text(type).replace(/<[\s\S]*>/, "") : "";
+        return written2.slice(written2.lastIndexOf(".") + 1);
+      }
       /** The type of the variable an identifier reads. */
       typeOfVariable(identifier) {
         const decl = this.declarationOf(this.text(identifier), identifier);
@@ -38869,10 +38878,13 @@ var init_typed_model = __esm({
 });
 
 // src/languages/common/own-data.ts
-function assignedVariable(value, text2) {
+function assignedTarget(value) {
   const parent = value.parent;
   if (!parent) return void 0;
-  const target = parent.type === "variable_declarator" ? childByField2(parent, "name") : parent.type === "assignment_expression" && value.field === "right" ? childByField2(parent, "left") : void 0;
+  return parent.type === "variable_declarator" ? childByField2(parent, "name") : parent.type === "assignment_expression" && value.field === "right" ? childByField2(parent, "left") : void 0;
+}
+function assignedVariable(value, text2) {
+  const target = assignedTarget(value);
   return target ? text2(target) : void 0;
 }
 function filledBySerializer(fn, isSerializerWrite, isDirectWrite) {
@@ -38997,30 +39009,28 @@ var init_flow = __esm({
       /** Hashes, lengths, comparisons and parsed numbers carry nothing a deserializer could use. */
       isSanitizer(node) {
         if (node.type === "member_access_expression") {
-          const name3 = childByField2(node, "name");
-          return name3 !== void 0 && /^(Length|Count|IsEmpty)$/.test(this.model.text(name3));
+          const name2 = childByField2(node, "name");
+          return name2 !== void 0 && /^(Length|Count|IsEmpty)$/.test(this.model.text(name2));
         }
         if (node.type !== "invocation_expression") return false;
-        const fn = childByField2(node, "function");
-        const name2 = fn?.type === "member_access_expression" ? childByField2(fn, "name") : fn;
-        return name2 !== void 0 && (SANITIZERS.has(this.model.text(name2).replace(/<[\s\S]*>$/, "")) || this.ownDataAt(node, node) === ROUND_TRIP);
+        return SANITIZERS.has(this.model.calleeOf(node).name) || this.ownDataAt(node, node) === ROUND_TRIP;
       }
       ownDataAt(node, fn) {
         if (STRING_LITERALS.has(node.type)) return CONSTANT;
         if (node.type === "invocation_expression") {
-          const { name: name2, receiver } = this.callee(node);
+          const { name: name2, receiver } = this.model.calleeOf(node);
           const first = argumentsOf(node)[0];
           if (name2 === "GetManifestResourceStream" && first && STRING_LITERALS.has(first.type)) return OWN_RESOURCE;
           if (SERIALIZING_METHODS.has(name2) && receiver && /^(JsonConvert|XamlWriter|JsonSerializer)$/.test(this.model.text(receiver))) return ROUND_TRIP;
           return void 0;
         }
-        if (node.type === "object_creation_expression" && this.simpleTypeName(node) === "MemoryStream" && !argumentsOf(node).length) {
+        if (node.type === "object_creation_expression" && this.model.createdTypeName(node) === "MemoryStream" && !argumentsOf(node).length) {
           const buffer = assignedVariable(node, (n) => this.model.text(n));
           const reads = (n) => n?.type === "identifier" && this.model.text(n) === buffer;
-          const isSerializerWrite = (n) => n.type === "invocation_expression" && /^(Serialize|WriteObject)$/.test(this.callee(n).name) && reads(argumentsOf(n)[0]);
+          const isSerializerWrite = (n) => n.type === "invocation_expression" && /^(Serialize|WriteObject)$/.test(this.model.calleeOf(n).name) && reads(argumentsOf(n)[0]);
           const isDirectWrite = (n) => {
             if (n.type !== "invocation_expression") return false;
-            const { name: name2, receiver } = this.callee(n);
+            const { name: name2, receiver } = this.model.calleeOf(n);
             return reads(receiver) && /^Write/.test(name2) || /^CopyTo/.test(name2) && reads(argumentsOf(n)[0]);
           };
           if (buffer && filledBySerializer(fn, isSerializerWrite, isDirectWrite)) return ROUND_TRIP;
@@ -39032,12 +39042,12 @@ var init_flow = __esm({
         if (node.type === "cast_expression") return node.children.filter((c) => c.field === "value");
         if (node.type === "object_creation_expression") {
           const first2 = argumentsOf(node)[0];
-          const type = this.simpleTypeName(node);
+          const type = this.model.createdTypeName(node);
           if (!first2 || !CARRIER_TYPES.test(type) || type === "FileStream") return void 0;
           return !STRING_LITERALS.has(first2.type) || type === "StringReader" ? [first2] : void 0;
         }
         if (node.type !== "invocation_expression") return void 0;
-        const { name: name2, receiver } = this.callee(node);
+        const { name: name2, receiver } = this.model.calleeOf(node);
         if (CARRIER_METHODS.has(name2) && receiver) return [receiver];
         const first = argumentsOf(node)[0];
         return DECODERS3.has(name2) && first ? [first] : void 0;
@@ -39046,22 +39056,11 @@ var init_flow = __esm({
       holdsNoData(node) {
         if (node.type === "typeof_expression" || node.type === "null_literal") return true;
         if (node.type === "identifier") return /^[A-Z]/.test(this.model.text(node)) && !this.model.declarationOf(this.model.text(node), node);
-        if (node.type !== "object_creation_expression" || CARRIER_TYPES.test(this.simpleTypeName(node))) return false;
+        if (node.type !== "object_creation_expression" || CARRIER_TYPES.test(this.model.createdTypeName(node))) return false;
         return argumentsOf(node).every((a) => this.holdsNoData(a) || /literal$/.test(a.type));
       }
       isParameter(name2, fn) {
-        return this.model.declarationsIn(fn).some((d) => d.kind === "parameter" && d.name === name2);
-      }
-      callee(call) {
-        const fn = childByField2(call, "function");
-        if (fn?.type !== "member_access_expression") return { name: fn ? this.model.text(fn).replace(/<[\s\S]*>$/, "") : "" };
-        const name2 = childByField2(fn, "name");
-        return { name: name2 ? this.model.text(name2).replace(/<[\s\S]*>$/, "") : "", receiver: childByField2(fn, "expression") };
-      }
-      simpleTypeName(creation) {
-        const type = childByField2(creation, "type");
-        const written2 = type ? this.model.text(type).replace(/<[\s\S]*>/, "") : "";
-        return written2.slice(written2.lastIndexOf(".") + 1);
+        return this.model.isParameterOf(name2, fn);
       }
       concatenationHead(node) {
         return this.model.binaryLeft(node, "+");
@@ -39153,6 +39152,13 @@ var init_model2 = __esm({
         if (alias) this.aliases.set(this.text(alias), name2);
         else if (/^(global\s+)?using\s+static\b/.test(this.text(n))) this.staticUsings.push(name2);
         else this.namespaces.push(name2);
+      }
+      /** The method name of an invocation (type arguments dropped) and, for `a.M()`, its receiver. */
+      calleeOf(call) {
+        const fn = childByField2(call, "function");
+        if (fn?.type !== "member_access_expression") return { name: fn ? this.text(fn).replace(/<[\s\S]*>$/, "") : "" };
+        const name2 = childByField2(fn, "name");
+        return { name: name2 ? this.text(name2).replace(/<[\s\S]*>$/, "") : "", receiver: childByField2(fn, "expression") };
       }
       usesNamespace(prefix) {
         return [...this.namespaces, ...this.aliases.values(), ...this.staticUsings].some((n) => n === prefix || n.startsWith(prefix + "."));
@@ -39501,10 +39507,10 @@ var init_flow2 = __esm({
           if (name2 === "openStream" && object?.type === "method_invocation" && this.model.text(childByField2(object, "name") ?? object) === "getResource" && argumentsOf2(object)[0]?.type === "string_literal") return OWN_RESOURCE;
           return void 0;
         }
-        if (node.type === "object_creation_expression" && this.simpleTypeName(node) === "ByteArrayOutputStream" && !argumentsOf2(node).length) {
+        if (node.type === "object_creation_expression" && this.model.createdTypeName(node) === "ByteArrayOutputStream" && !argumentsOf2(node).length) {
           const buffer = assignedVariable(node, (n) => this.model.text(n));
           const reads = (n) => n?.type === "identifier" && this.model.text(n) === buffer;
-          const isSerializerWrite = (n) => n.type === "object_creation_expression" && this.simpleTypeName(n) === "ObjectOutputStream" && reads(argumentsOf2(n)[0]);
+          const isSerializerWrite = (n) => n.type === "object_creation_expression" && this.model.createdTypeName(n) === "ObjectOutputStream" && reads(argumentsOf2(n)[0]);
           const isDirectWrite = (n) => n.type === "method_invocation" && reads(childByField2(n, "object")) && /^write/.test(this.model.text(childByField2(n, "name") ?? n));
           if (buffer && filledBySerializer(fn, isSerializerWrite, isDirectWrite)) return ROUND_TRIP;
         }
@@ -39522,7 +39528,7 @@ var init_flow2 = __esm({
         if (node.type === "cast_expression") return node.children.filter((c) => c.field === "value");
         if (node.type === "object_creation_expression") {
           const first2 = argumentsOf2(node)[0];
-          const type = this.simpleTypeName(node);
+          const type = this.model.createdTypeName(node);
           if (!first2 || !CARRIER_TYPES2.test(type) || /^(File|RandomAccessFile)/.test(type)) return void 0;
           return first2.type !== "string_literal" || /^(StringReader|String|StringBuilder)$/.test(type) ? [first2] : void 0;
         }
@@ -39541,16 +39547,11 @@ var init_flow2 = __esm({
           const first = written2.split(".")[0];
           return /^[A-Z]/.test(written2.slice(written2.lastIndexOf(".") + 1)) && !this.model.declarationOf(first, node) && this.model.resolveTypeName(written2) !== void 0;
         }
-        if (node.type !== "object_creation_expression" || CARRIER_TYPES2.test(this.simpleTypeName(node)) || /OutputStream$/.test(this.simpleTypeName(node))) return false;
+        if (node.type !== "object_creation_expression" || CARRIER_TYPES2.test(this.model.createdTypeName(node)) || /OutputStream$/.test(this.model.createdTypeName(node))) return false;
         return argumentsOf2(node).every((a) => this.holdsNoData(a) || /literal$/.test(a.type));
       }
       isParameter(name2, fn) {
-        return this.model.declarationsIn(fn).some((d) => d.kind === "parameter" && d.name === name2);
-      }
-      simpleTypeName(creation) {
-        const type = childByField2(creation, "type");
-        const written2 = type ? this.model.text(type).replace(/<[\s\S]*>/, "") : "";
-        return written2.slice(written2.lastIndexOf(".") + 1);
+        return this.model.isParameterOf(name2, fn);
       }
       concatenationHead(node) {
         return this.model.binaryLeft(node, "+");
@@ -40430,18 +40431,13 @@ function binderSet(m, assignment) {
   }
   return false;
 }
-function callee(m, call) {
-  const fn = childByField2(call, "function");
-  const name2 = fn?.type === "member_access_expression" ? childByField2(fn, "name") : fn;
-  return { name: name2 ? m.model.text(name2).replace(/<[\s\S]*>$/, "") : "", ...fn?.type === "member_access_expression" ? { receiver: childByField2(fn, "expression") } : {} };
-}
 function usedOnlyToSerialize(m, expr) {
   const parent = expr.parent;
   if (parent?.type === "argument") {
     const call = ancestor(parent, "invocation_expression");
-    return call !== void 0 && parent.parent?.parent === call && SERIALIZING.test(callee(m, call).name);
+    return call !== void 0 && parent.parent?.parent === call && SERIALIZING.test(m.model.calleeOf(call).name);
   }
-  const name2 = parent?.type === "variable_declarator" ? childByField2(parent, "name") : parent?.type === "assignment_expression" && expr.field === "right" ? childByField2(parent, "left") : void 0;
+  const name2 = assignedTarget(expr);
   const fn = ancestor(expr, "method_declaration", "constructor_declaration", "local_function_statement");
   if (!name2 || name2.type !== "identifier" || !fn) return false;
   return onlySerializes(m, m.model.text(name2), fn, name2);
@@ -40454,7 +40450,7 @@ function onlySerializes(m, variable, fn, declaration) {
     if (parent?.type === "member_access_expression" && n.field === "expression") {
       const outer = parent.parent;
       if (outer?.type === "assignment_expression" && childByField2(outer, "left") === parent) continue;
-      if (outer?.type === "invocation_expression" && SERIALIZING.test(callee(m, outer).name)) {
+      if (outer?.type === "invocation_expression" && SERIALIZING.test(m.model.calleeOf(outer).name)) {
         uses++;
         continue;
       }
@@ -40462,7 +40458,7 @@ function onlySerializes(m, variable, fn, declaration) {
     }
     if (parent?.type === "argument") {
       const call = parent.parent?.parent;
-      if (call?.type === "invocation_expression" && SERIALIZING.test(callee(m, call).name)) {
+      if (call?.type === "invocation_expression" && SERIALIZING.test(m.model.calleeOf(call).name)) {
         uses++;
         continue;
       }
@@ -40503,6 +40499,7 @@ var ADVICE2, BINDER, SERIALIZING, CSHARP_LANG_SEC_004_default;
 var init_CSHARP_LANG_SEC_004 = __esm({
   "src/rules/csharp/CSHARP-LANG-SEC-004.ts"() {
     "use strict";
+    init_own_data();
     init_syntax2();
     init_helpers();
     init_meta();
@@ -43250,8 +43247,8 @@ function dictEntries(ctx, node) {
     return out2;
   }
   if (n.type === "call") {
-    const callee2 = childByField(n, "function");
-    if (!callee2 || !ctx.model.resolve(callee2, ctx.scope).some((r) => r.name === "builtins.dict")) return void 0;
+    const callee = childByField(n, "function");
+    if (!callee || !ctx.model.resolve(callee, ctx.scope).some((r) => r.name === "builtins.dict")) return void 0;
     const args2 = childByField(n, "arguments");
     const out2 = [];
     for (const arg of args2?.children ?? []) {
@@ -43796,10 +43793,10 @@ function pathPrefix(ctx, node, depth = 0) {
     return left ? pathPrefix(ctx, left, depth + 1) : void 0;
   }
   if (n.type !== "call") return void 0;
-  const callee2 = childByField(n, "function");
+  const callee = childByField(n, "function");
   const first = new CallArguments(n, ctx.model.tree.source).positional[0];
-  if (!callee2 || !first) return void 0;
-  const names = resolvedNames(ctx, callee2);
+  if (!callee || !first) return void 0;
+  const names = resolvedNames(ctx, callee);
   return names.some((x2) => PATH_HELPERS.includes(x2)) ? pathPrefix(ctx, first, depth + 1) : void 0;
 }
 function sharedLocation(location) {
@@ -44943,8 +44940,8 @@ var init_flow4 = __esm({
        */
       registeredCallback(fn) {
         if (!this.mentions(REGISTRAR_WORDS)) return void 0;
-        const label = (callee2, scope) => {
-          for (const r of this.model.resolve(callee2, scope)) {
+        const label = (callee, scope) => {
+          for (const r of this.model.resolve(callee, scope)) {
             const registrar = CALLBACK_REGISTRARS.find(([pattern]) => pattern.test(r.name));
             if (registrar) return registrar[1];
           }
@@ -44953,8 +44950,8 @@ var init_flow4 = __esm({
         const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : void 0;
         for (const d of decorated?.children ?? []) {
           const e = d.type === "decorator" ? d.children.find((c) => c.type !== "@") : void 0;
-          const callee2 = e?.type === "call" ? childByField(e, "function") : e;
-          const found = callee2 && label(callee2, this.model.module);
+          const callee = e?.type === "call" ? childByField(e, "function") : e;
+          const found = callee && label(callee, this.model.module);
           if (found) return found;
         }
         if (!this.facts.registeredNames) {
@@ -44964,18 +44961,18 @@ var init_flow4 = __esm({
             const first = args2?.children.find((c) => c.type !== "(" && c.type !== "comment");
             const keyword = args2?.children.find((c) => c.type === "keyword_argument" && /^(fn|handler|client_connected_cb|function)$/.test(this.text(childByField(c, "name") ?? c)));
             const passed = first?.type === "identifier" ? first : keyword ? childByField(keyword, "value") : void 0;
-            const callee2 = childByField(node, "function");
-            if (passed?.type !== "identifier" || !callee2 || this.facts.registeredNames.has(this.text(passed))) continue;
-            const found = label(callee2, scope);
+            const callee = childByField(node, "function");
+            if (passed?.type !== "identifier" || !callee || this.facts.registeredNames.has(this.text(passed))) continue;
+            const found = label(callee, scope);
             if (found) this.facts.registeredNames.set(this.text(passed), found);
           }
         }
         if (fn.type === "lambda") {
           const holder = fn.parent?.type === "keyword_argument" ? fn.parent.parent : fn.parent;
           const call = holder?.type === "argument_list" ? holder.parent : void 0;
-          const callee2 = call?.type === "call" ? childByField(call, "function") : void 0;
+          const callee = call?.type === "call" ? childByField(call, "function") : void 0;
           const scope = call && this.model.calls.find((c) => c.node === call)?.scope;
-          return callee2 && scope ? label(callee2, scope) : void 0;
+          return callee && scope ? label(callee, scope) : void 0;
         }
         return this.facts.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
       }
@@ -45005,8 +45002,8 @@ var init_flow4 = __esm({
           const decorated = def.parent?.type === "decorated_definition" ? def.parent : void 0;
           for (const d of decorated?.children ?? []) {
             const e = d.type === "decorator" ? d.children.find((c) => c.type !== "@") : void 0;
-            const callee2 = e?.type === "call" ? childByField(e, "function") : e;
-            const label = callee2 && match(callee2, this.model.module, RPC_EXPOSE_DECORATORS);
+            const callee = e?.type === "call" ? childByField(e, "function") : e;
+            const label = callee && match(callee, this.model.module, RPC_EXPOSE_DECORATORS);
             if (label) return label;
           }
           return void 0;
@@ -45147,10 +45144,10 @@ var init_flow4 = __esm({
        * `conn.recv(n)` where `conn` is an object of a class of this file whose method returns what the object holds in a
        * field (`return self.sock.recv(size)`) or what it is passed: the field's (or the argument's) untrusted data.
        */
-      localMethodResult(node, callee2, at, scope, depth) {
-        const receiver = childByField(callee2, "object");
+      localMethodResult(node, callee, at, scope, depth) {
+        const receiver = childByField(callee, "object");
         if (!receiver || receiver.type === "identifier" && this.text(receiver) === "self") return void 0;
-        const method = this.text(childByField(callee2, "attribute") ?? callee2);
+        const method = this.text(childByField(callee, "attribute") ?? callee);
         for (const cls of this.classesOf(receiver, scope, true)) {
           const m = cls.local && this.methodOf(cls.local, method);
           if (!m) continue;
@@ -45158,7 +45155,7 @@ var init_flow4 = __esm({
           const returned = summary.methodReturns.has(m) ? summary.methodReturns.get(m) : summary.returnTaint(m, depth);
           summary.methodReturns.set(m, returned);
           const first = returned?.steps[0];
-          const label = `returned by ${code3(short(this.text(callee2)) + "()")}`;
+          const label = `returned by ${code3(short(this.text(callee)) + "()")}`;
           if (first?.field) {
             const t = this.fieldTaint(receiver, first.field, node, scope, depth);
             if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...returned.steps.slice(1), this.step(node, label)] };
@@ -45173,24 +45170,24 @@ var init_flow4 = __esm({
       /** Summary mode: what each method of this file returns from its parameters or fields (see `localMethodResult`). */
       methodReturns = /* @__PURE__ */ new Map();
       evalCall(node, at, scope, depth) {
-        const callee2 = childByField(node, "function");
-        if (!callee2) return void 0;
+        const callee = childByField(node, "function");
+        if (!callee) return void 0;
         const argList = childByField(node, "arguments");
         const args2 = argList ? argList.children.filter((c) => c.type !== "comment" && c.type !== "(" && c.type !== ")" && c.type !== ",") : [];
-        const names = this.model.resolve(callee2, scope).map((r) => r.name);
+        const names = this.model.resolve(callee, scope).map((r) => r.name);
         if (names.some((n) => this.isSanitizer(n))) return void 0;
-        const q = this.qualifiedSource(node, scope) ?? this.qualifiedSource(callee2, scope);
+        const q = this.qualifiedSource(node, scope) ?? this.qualifiedSource(callee, scope);
         if (q) return q.kind === "request" ? q : { kind: "data", steps: q.steps };
         if (names.some((n) => PROPAGATORS.some((p) => p.test(n)))) {
           for (const a of args2) {
             const t = this.eval(a, at, scope, depth);
-            if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `decoded by ${code3(short(this.text(callee2)))}`)] };
+            if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `decoded by ${code3(short(this.text(callee)))}`)] };
           }
           return void 0;
         }
-        if (callee2.type === "attribute") {
-          const object = childByField(callee2, "object");
-          const method = this.text(childByField(callee2, "attribute") ?? callee2);
+        if (callee.type === "attribute") {
+          const object = childByField(callee, "object");
+          const method = this.text(childByField(callee, "attribute") ?? callee);
           if (object.type === "identifier" && this.text(object) === "self" && HANDLER_DATA_METHODS.has(method)) {
             return { kind: "data", steps: [this.step(node, `source: request argument ${code3(short(this.text(node)))}`)] };
           }
@@ -45207,52 +45204,52 @@ var init_flow4 = __esm({
             }
           }
         }
-        if (callee2.type === "attribute") {
-          const t = this.localMethodResult(node, callee2, at, scope, depth);
+        if (callee.type === "attribute") {
+          const t = this.localMethodResult(node, callee, at, scope, depth);
           if (t) return t;
         }
-        const local = this.localFunction(callee2, scope);
+        const local = this.localFunction(callee, scope);
         if (local) {
-          const returned = this.step(node, `returned by ${code3(short(this.text(callee2)))}()`);
+          const returned = this.step(node, `returned by ${code3(short(this.text(callee)))}()`);
           const through = this.passThrough(local);
           if (through) {
             const first = through[0];
             const parameter = first.parameter;
             const arg = new CallArguments(node, this.model.tree.source).find(parameter, first.position ?? callPosition(local, parameter, this.model));
             const t = arg && this.eval(arg, at, scope, depth + 1);
-            if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${code3(short(this.text(callee2)))}()`), ...through, returned] };
+            if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${code3(short(this.text(callee)))}()`), ...through, returned] };
           }
           const ret = this.returnTaint(local, depth);
           if (ret?.kind === "data" && !this.fromParameterOf(ret.steps, local)) return { kind: "data", steps: [...ret.steps, returned] };
           return void 0;
         }
-        return this.projectCall(node, callee2, names, at, scope, depth);
+        return this.projectCall(node, callee, names, at, scope, depth);
       }
       /**
        * A call of a function or method of another project module, through its summary: a source when it returns
        * untrusted data, a propagator for the parameters whose data it returns. A call no summary explains is noted
        * as demand, so that the whole-program pass summarises its module.
        */
-      projectCall(node, callee2, names, at, scope, depth) {
+      projectCall(node, callee, names, at, scope, depth) {
         const project = this.model.project;
         let known = false;
         for (const name2 of names) {
           for (const r of project?.flows?.(name2) ?? []) {
             known = true;
-            const where2 = r.name === this.text(callee2) ? "" : ` (${r.name})`;
+            const where2 = r.name === this.text(callee) ? "" : ` (${r.name})`;
             if (r.flows.returns?.length) {
-              return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee2)}${where2}`)] };
+              return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}${where2}`)] };
             }
-            const holder = r.flows.returnsField && callee2.type === "attribute" ? childByField(callee2, "object") : void 0;
+            const holder = r.flows.returnsField && callee.type === "attribute" ? childByField(callee, "object") : void 0;
             if (holder && r.flows.returnsField) {
               const t = this.fieldTaint(holder, r.flows.returnsField.field, node, scope, depth);
-              if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...r.flows.returnsField.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee2)}${where2}`)] };
+              if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...r.flows.returnsField.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}${where2}`)] };
             }
             for (const p of r.flows.passes ?? []) {
               const arg = new CallArguments(node, this.model.tree.source).find(p.parameter, p.position);
               const t = arg && this.eval(arg, at, scope, depth);
               if (t?.kind !== "data") continue;
-              return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${this.callLabel(callee2)}${where2}`), ...p.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee2)}`)] };
+              return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${this.callLabel(callee)}${where2}`), ...p.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}`)] };
             }
           }
         }
@@ -45266,14 +45263,14 @@ var init_flow4 = __esm({
             }
           }
           for (const name2 of names) if (name2.includes(".") && !name2.startsWith("<local>.") && !name2.startsWith("builtins.")) this.demand.add(name2);
-          const written2 = this.text(callee2);
-          if (!names.length && callee2.type === "attribute" && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(written2)) this.demand.add(`?${written2}`);
+          const written2 = this.text(callee);
+          if (!names.length && callee.type === "attribute" && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(written2)) this.demand.add(`?${written2}`);
         }
         return void 0;
       }
       /** How a trace names a call (`f(...)` as written, shortened); made only for the steps of a flow found. */
-      callLabel(callee2) {
-        return code3(short(this.text(callee2)) + "()");
+      callLabel(callee) {
+        return code3(short(this.text(callee)) + "()");
       }
       /**
        * The element `index` of a list built in straight-line code with constant operations (`lst = []`, `.append(x)`,
@@ -45303,8 +45300,8 @@ var init_flow4 = __esm({
           const callStatement = statementOf(u);
           if (callStatement?.parent !== block) return void 0;
           const call = callStatement.children[0];
-          const callee2 = call?.type === "call" ? childByField(call, "function") : void 0;
-          if (!callee2 || callee2.type !== "attribute" || childByField(callee2, "object") !== u) return void 0;
+          const callee = call?.type === "call" ? childByField(call, "function") : void 0;
+          if (!callee || callee.type !== "attribute" || childByField(callee, "object") !== u) return void 0;
           const args2 = new CallArguments(call, this.model.tree.source);
           if (args2.keywords.size || args2.hasStarArgs) return void 0;
           const constantAt = (i3) => {
@@ -45312,7 +45309,7 @@ var init_flow4 = __esm({
             return typeof v === "number" ? v : args2.positional[i3]?.type === "unary_operator" ? negative(this.text(args2.positional[i3])) : void 0;
           };
           const position = (i3, insert) => i3 < 0 ? Math.max(0, elements2.length + i3) : insert ? Math.min(i3, elements2.length) : i3;
-          switch (this.text(childByField(callee2, "attribute") ?? callee2)) {
+          switch (this.text(childByField(callee, "attribute") ?? callee)) {
             case "append":
               if (args2.positional.length !== 1) return void 0;
               elements2.push({ value: args2.positional[0], at: callStatement });
@@ -45491,9 +45488,9 @@ var init_flow4 = __esm({
         }
       }
       /** The function definition a callee names in this module (`f`, `self.m` in a method of the same class). */
-      localFunction(callee2, scope) {
-        if (callee2.type === "identifier") {
-          for (const b of this.model.lookup(this.text(callee2), scope, callee2) ?? []) {
+      localFunction(callee, scope) {
+        if (callee.type === "identifier") {
+          for (const b of this.model.lookup(this.text(callee), scope, callee) ?? []) {
             if (b.kind === "function" && b.site.type === "function_definition") return b.site;
             if (b.kind === "function" && b.site.parent?.type === "function_definition") return b.site.parent;
             if (b.kind === "assignment" && b.value?.type === "lambda") return b.value;
@@ -45508,11 +45505,11 @@ var init_flow4 = __esm({
           }
           return void 0;
         }
-        if (callee2.type === "subscript") {
-          const table = childByField(callee2, "value");
-          const key = this.constant(childByField(callee2, "subscript"), callee2);
+        if (callee.type === "subscript") {
+          const table = childByField(callee, "value");
+          const key = this.constant(childByField(callee, "subscript"), callee);
           if (table?.type !== "identifier" || typeof key !== "string") return void 0;
-          for (const b of this.model.lookup(this.text(table), scope, callee2) ?? []) {
+          for (const b of this.model.lookup(this.text(table), scope, callee) ?? []) {
             if (b.kind !== "assignment" || b.value?.type !== "dictionary") continue;
             for (const pair of b.value.children) {
               if (pair.type !== "pair" || this.constant(childByField(pair, "key"), pair) !== key) continue;
@@ -45523,17 +45520,17 @@ var init_flow4 = __esm({
           }
           return void 0;
         }
-        if (callee2.type === "attribute") {
-          const object = childByField(callee2, "object");
-          const attr2 = childByField(callee2, "attribute");
+        if (callee.type === "attribute") {
+          const object = childByField(callee, "object");
+          const attr2 = childByField(callee, "attribute");
           if (!object || !attr2) return void 0;
           const method = this.text(attr2);
           if (object.type === "identifier" && this.text(object) === "self") {
-            const cls = enclosingClass2(callee2);
+            const cls = enclosingClass2(callee);
             return cls && this.methodOf(cls, method);
           }
           if (object.type === "call" && this.text(childByField(object, "function") ?? object) === "super") {
-            const cls = enclosingClass2(callee2);
+            const cls = enclosingClass2(callee);
             for (const base of cls ? this.model.classAncestors(cls, this.model.module) : []) {
               const def = base.localClass && this.methodOf(base.localClass, method);
               if (def) return def;
@@ -45723,8 +45720,8 @@ var init_flow4 = __esm({
           return inner && this.fieldTaint(inner, field2, at, scope, depth + 1);
         }
         if (receiver.type === "call") {
-          const callee2 = childByField(receiver, "function");
-          for (const cls of callee2 ? this.classesOf(callee2, scope, false, "__init__") : []) {
+          const callee = childByField(receiver, "function");
+          for (const cls of callee ? this.classesOf(callee, scope, false, "__init__") : []) {
             const t = this.storedBy(receiver, cls, "__init__", field2, at, scope, depth, `passed to ${code3(cls.name + "()")}`);
             if (t) return t;
           }
@@ -45742,8 +45739,8 @@ var init_flow4 = __esm({
         events.sort((a, b) => b.node.start - a.node.start);
         for (const e of events) {
           if (e.call) {
-            const callee2 = childByField(e.call, "function");
-            const method = this.text(childByField(callee2, "attribute") ?? callee2);
+            const callee = childByField(e.call, "function");
+            const method = this.text(childByField(callee, "attribute") ?? callee);
             for (const cls of this.classesOf(receiver, scope, true, method)) {
               const t = this.storedBy(e.call, cls, method, field2, e.call, scope, depth, `passed to ${code3(`${name2}.${method}()`)}`);
               if (t) return t;
@@ -45812,8 +45809,8 @@ var init_flow4 = __esm({
         if (!byName) {
           byName = this.facts.methodCalls = /* @__PURE__ */ new Map();
           for (const { node } of this.model.calls) {
-            const callee2 = childByField(node, "function");
-            const object = callee2?.type === "attribute" ? childByField(callee2, "object") : void 0;
+            const callee = childByField(node, "function");
+            const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
             if (object?.type !== "identifier") continue;
             const key = this.text(object);
             const list = byName.get(key);
@@ -45871,9 +45868,9 @@ var init_flow4 = __esm({
                 break;
               }
               case "call": {
-                const callee2 = childByField(c, "function");
-                const object = callee2?.type === "attribute" ? childByField(callee2, "object") : void 0;
-                const method = callee2?.type === "attribute" ? this.text(childByField(callee2, "attribute") ?? callee2) : "";
+                const callee = childByField(c, "function");
+                const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+                const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : "";
                 const args2 = childByField(c, "arguments");
                 if (object?.type === "identifier" && args2 && CONTAINER_ADDERS.has(method)) add(this.text(object), { node: object, kind: "augment", value: args2 });
                 this.fileWrites(c, add);
@@ -45906,9 +45903,9 @@ var init_flow4 = __esm({
        * was written, so a later `torch.load(path)` reads it.
        */
       fileWrites(call, add) {
-        const callee2 = childByField(call, "function");
-        const method = callee2?.type === "attribute" ? this.text(childByField(callee2, "attribute") ?? callee2) : void 0;
-        const calleeText = callee2 ? this.text(callee2) : "";
+        const callee = childByField(call, "function");
+        const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : void 0;
+        const calleeText = callee ? this.text(callee) : "";
         if (calleeText === "urlretrieve" || calleeText.endsWith(".urlretrieve")) {
           const target = new CallArguments(call, this.model.tree.source).find("filename", 1);
           if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: call, verb: "downloaded to the file at" });
@@ -45916,7 +45913,7 @@ var init_flow4 = __esm({
         }
         if (method !== "save" && method !== "write" && method !== "writelines" && !calleeText.endsWith("copyfileobj")) return;
         const args2 = new CallArguments(call, this.model.tree.source);
-        const object = callee2?.type === "attribute" ? childByField(callee2, "object") : void 0;
+        const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
         if (method === "save" && object) {
           const target = args2.find("dst", 0);
           if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: object, verb: "saved to the file at" });
@@ -45925,7 +45922,7 @@ var init_flow4 = __esm({
         let file;
         let value;
         if ((method === "write" || method === "writelines") && object?.type === "identifier") [file, value] = [object, args2.positional[0]];
-        else if (callee2 && /^(shutil\.)?copyfileobj$/.test(this.text(callee2))) [file, value] = [args2.find("fdst", 1), args2.find("fsrc", 0)];
+        else if (callee && /^(shutil\.)?copyfileobj$/.test(this.text(callee))) [file, value] = [args2.find("fdst", 1), args2.find("fsrc", 0)];
         if (file?.type !== "identifier" || !value) return;
         const name2 = this.text(file);
         for (let n = call.parent; n && !NESTED.has(n.type); n = n.parent) {
@@ -45954,14 +45951,14 @@ var init_flow4 = __esm({
           const scope = this.model.module;
           for (const call of [condition2, ...calls]) {
             if (call.type !== "call") continue;
-            const callee2 = childByField(call, "function");
-            const names = callee2 ? this.model.resolve(callee2, scope).map((r) => r.name) : [];
-            const calleeText = callee2 ? this.text(callee2) : "";
+            const callee = childByField(call, "function");
+            const names = callee ? this.model.resolve(callee, scope).map((r) => r.name) : [];
+            const calleeText = callee ? this.text(callee) : "";
             if (names.some((n) => VERIFIERS.includes(n)) || /(^|\.)compare_digest$/.test(calleeText)) return "verified";
           }
           if (/==|!=/.test(this.text(condition2)) && calls.some((c) => {
-            const callee2 = childByField(c, "function");
-            const text2 = callee2 ? this.text(callee2) : "";
+            const callee = childByField(c, "function");
+            const text2 = callee ? this.text(callee) : "";
             return /(^|\.)(hexdigest|digest)$/.test(text2) || MAC_CALLS.some((m) => m.test(text2));
           })) return { node: condition2, message: "guarded by a MAC compared with `==`, which is not constant-time" };
           return void 0;
@@ -46874,8 +46871,8 @@ var init_PYTHON_LANG_SEC_046 = __esm({
 function endpoint(m) {
   if (!m.receiver) return void 0;
   if (m.target === CLIENT_RECV) return { args: m.receiver.args, kind: "client" };
-  const callee2 = childByField(m.receiver.call, "function");
-  const object = callee2?.type === "attribute" ? childByField(callee2, "object") : void 0;
+  const callee = childByField(m.receiver.call, "function");
+  const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
   if (!object) return void 0;
   const built = m.model.resolve(object, m.receiver.scope).find((r) => r.name === LISTENER && r.constructedBy);
   return built?.constructedBy ? { args: new CallArguments(built.constructedBy.call, m.model.tree.source), kind: "listener" } : void 0;
@@ -46966,12 +46963,12 @@ function managerRole(m, ctor) {
   for (let p = ctor.parent; p && p.type !== "block" && p.type !== "module"; p = p.parent) if (p.type === "with_item") return "server";
   for (const { node, scope } of m.model.calls) {
     if (node.start < ctor.end) continue;
-    const callee2 = childByField(node, "function");
-    if (callee2?.type !== "attribute") continue;
-    const method = childByField(callee2, "attribute");
+    const callee = childByField(node, "function");
+    if (callee?.type !== "attribute") continue;
+    const method = childByField(callee, "attribute");
     const name2 = method ? m.model.text(method) : "";
     if (name2 !== "connect" && !MANAGER_SERVER_METHODS.has(name2)) continue;
-    for (const r of m.model.resolve(callee2, scope)) {
+    for (const r of m.model.resolve(callee, scope)) {
       if (r.constructedBy?.call !== ctor) continue;
       if (MANAGER_SERVER_METHODS.has(name2)) return "server";
       role = "client";
@@ -48181,14 +48178,14 @@ function addWrapper(model, site, steps, target) {
   list.push(w);
   return w;
 }
-function wrapperFinding(node, scope, callee2, model, w, flows, call, wrapperSteps) {
+function wrapperFinding(node, scope, callee, model, w, flows, call, wrapperSteps) {
   const [flow, ...others] = flows;
   const trace = (f) => [...f.steps, ...f.weakGuard ? [f.weakGuard] : [], call, ...wrapperSteps];
   return {
     node,
     scope,
     target: w.target,
-    calleeText: model.text(callee2),
+    calleeText: model.text(callee),
     outcome: {
       message: `Untrusted data reaches ${code(w.target)} through ${code(w.name + "()")}: ${sourceOf(flow.steps).replace(/^source: /, "")} is passed to a function that deserializes its ${code(w.parameter)} argument, which can run arbitrary code.${otherSources(others)}`,
       confidence: flow.weakGuard ? "low" : "high",
@@ -48202,19 +48199,19 @@ function projectWrapperSites(model, out2, seen) {
   if (!project?.flows) return;
   const tracker = trackerFor(model);
   for (const { node, scope } of model.calls) {
-    const callee2 = childByField(node, "function");
-    if (!callee2 || seen.size >= MAX_WRAPPER_CALLS) continue;
-    for (const r of model.resolve(callee2, scope)) {
+    const callee = childByField(node, "function");
+    if (!callee || seen.size >= MAX_WRAPPER_CALLS) continue;
+    for (const r of model.resolve(callee, scope)) {
       for (const f of project.flows(r.name) ?? []) {
         for (const s of f.flows.sinks ?? []) {
           const arg = new CallArguments(node, model.tree.source).find(s.parameter, s.position);
           if (!arg) continue;
-          const call = { node, message: `passed to ${code(model.text(callee2) + "()")} (${f.name})` };
+          const call = { node, message: `passed to ${code(model.text(callee) + "()")} (${f.name})` };
           const remote = s.steps.map((step) => ({ place: step.place, message: step.message }));
           const flows = seen.has(node) ? [] : tracker.allFlowsInto(arg, node, scope);
           if (flows.length) {
             seen.add(node);
-            out2.push(wrapperFinding(node, scope, callee2, model, { name: f.name, parameter: s.parameter, target: s.target }, flows, call, remote));
+            out2.push(wrapperFinding(node, scope, callee, model, { name: f.name, parameter: s.parameter, target: s.target }, flows, call, remote));
             continue;
           }
           const passed = trackerFor(model, true).flowInto(arg, node, scope);
@@ -48222,16 +48219,16 @@ function projectWrapperSites(model, out2, seen) {
         }
         for (const s of f.flows.fieldSinks ?? []) {
           const remote = s.steps.map((step) => ({ place: step.place, message: step.message }));
-          fieldSinkCall(model, node, scope, callee2, { name: f.name, field: s.field, target: s.target }, remote, out2, seen);
+          fieldSinkCall(model, node, scope, callee, { name: f.name, field: s.field, target: s.target }, remote, out2, seen);
         }
       }
     }
   }
 }
-function fieldSinkCall(model, node, scope, callee2, sink, sinkSteps, out2, seen) {
-  const receiver = callee2.type === "attribute" ? childByField(callee2, "object") : void 0;
+function fieldSinkCall(model, node, scope, callee, sink, sinkSteps, out2, seen) {
+  const receiver = callee.type === "attribute" ? childByField(callee, "object") : void 0;
   if (!receiver) return void 0;
-  const call = { node, message: `calls ${code(model.text(callee2) + "()")} (${sink.name}), which deserializes the object's ${code(sink.field)} field` };
+  const call = { node, message: `calls ${code(model.text(callee) + "()")} (${sink.name}), which deserializes the object's ${code(sink.field)} field` };
   const flow = seen.has(node) ? void 0 : trackerFor(model).fieldFlowInto(receiver, sink.field, node, scope);
   if (flow) {
     seen.add(node);
@@ -48240,7 +48237,7 @@ function fieldSinkCall(model, node, scope, callee2, sink, sinkSteps, out2, seen)
       node,
       scope,
       target: sink.target,
-      calleeText: model.text(callee2),
+      calleeText: model.text(callee),
       outcome: {
         message: `Untrusted data reaches ${code(sink.target)} through ${code(sink.name + "()")}: ${sourceOf(flow.steps).replace(/^source: /, "")} is kept in the object's ${code(sink.field)} field, and that method deserializes it, which can run arbitrary code.`,
         confidence: flow.weakGuard ? "low" : "high",
@@ -48262,11 +48259,11 @@ function localFieldSinkSites(model, out2, seen) {
   const tracker = trackerFor(model);
   for (let f = queue.shift(); f && seen.size < MAX_WRAPPER_CALLS; f = queue.shift()) {
     for (const { node, scope } of model.calls) {
-      const callee2 = childByField(node, "function");
-      const receiver = callee2?.type === "attribute" ? childByField(callee2, "object") : void 0;
-      if (!callee2 || !receiver || model.text(childByField(callee2, "attribute") ?? callee2) !== f.method) continue;
+      const callee = childByField(node, "function");
+      const receiver = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+      if (!callee || !receiver || model.text(childByField(callee, "attribute") ?? callee) !== f.method) continue;
       if (!tracker.classesOf(receiver, scope, true).some((c) => c.local && tracker.methodOf(c.local, f.method) === f.fn)) continue;
-      const next = fieldSinkCall(model, node, scope, callee2, f, f.steps, out2, seen);
+      const next = fieldSinkCall(model, node, scope, callee, f, f.steps, out2, seen);
       if (next) queue.push(next);
     }
   }
@@ -48281,10 +48278,10 @@ function storedTable(model, expr, scope) {
 function tableCallSites(model, out2, seen) {
   const tracker = trackerFor(model);
   for (const { node, scope } of model.calls) {
-    const callee2 = childByField(node, "function");
-    if (!callee2 || seen.has(node) || callee2.type !== "subscript" && callee2.type !== "call") continue;
-    const getter = callee2.type === "call" ? childByField(callee2, "function") : void 0;
-    const holder = callee2.type === "subscript" ? childByField(callee2, "value") : getter?.type === "attribute" && model.text(childByField(getter, "attribute") ?? getter) === "get" ? childByField(getter, "object") : void 0;
+    const callee = childByField(node, "function");
+    if (!callee || seen.has(node) || callee.type !== "subscript" && callee.type !== "call") continue;
+    const getter = callee.type === "call" ? childByField(callee, "function") : void 0;
+    const holder = callee.type === "subscript" ? childByField(callee, "value") : getter?.type === "attribute" && model.text(childByField(getter, "attribute") ?? getter) === "get" ? childByField(getter, "object") : void 0;
     const table = storedTable(model, holder, scope);
     if (!table) continue;
     const values = table.children.map((c) => c.type === "pair" ? childByField(c, "value") : c).filter((v) => v !== void 0 && (v.type === "identifier" || v.type === "attribute"));
@@ -48299,7 +48296,7 @@ function tableCallSites(model, out2, seen) {
       node,
       scope,
       target,
-      calleeText: model.text(callee2),
+      calleeText: model.text(callee),
       outcome: {
         message: `Untrusted data reaches ${code(target)} through the table ${code(model.text(holder))}: ${sourceOf(flow.steps).replace(/^source: /, "")} is passed to the deserializer picked from it, which can run arbitrary code.${otherSources(others)}`,
         confidence: flow.weakGuard ? "low" : "high",
@@ -48320,7 +48317,7 @@ function wrapperSites(model) {
   const tracker = trackerFor(model);
   const callsOf = localCallsByFunction(model, tracker);
   for (let w = queue.shift(); w && seen.size < MAX_WRAPPER_CALLS; w = queue.shift()) {
-    for (const { node, scope, callee: callee2 } of callsOf(w.fn)) {
+    for (const { node, scope, callee } of callsOf(w.fn)) {
       const args2 = new CallArguments(node, model.tree.source);
       const arg = args2.keywords.get(w.parameter) ?? (w.position >= 0 ? args2.positional[w.position] : void 0);
       if (!arg) continue;
@@ -48328,7 +48325,7 @@ function wrapperSites(model) {
       const flows = seen.has(node) ? [] : tracker.allFlowsInto(arg, node, scope);
       if (flows.length) {
         seen.add(node);
-        out2.push(wrapperFinding(node, scope, callee2, model, w, flows, call, w.steps));
+        out2.push(wrapperFinding(node, scope, callee, model, w, flows, call, w.steps));
         continue;
       }
       const passed = trackerFor(model, true).flowInto(arg, node, scope);
@@ -48344,12 +48341,12 @@ function localCallsByFunction(model, tracker) {
     if (!byFunction) {
       byFunction = /* @__PURE__ */ new Map();
       for (const { node, scope } of model.calls) {
-        const callee2 = childByField(node, "function");
-        const local = callee2 && tracker.localFunction(callee2, scope);
+        const callee = childByField(node, "function");
+        const local = callee && tracker.localFunction(callee, scope);
         if (!local) continue;
         let calls = byFunction.get(local);
         if (!calls) byFunction.set(local, calls = []);
-        calls.push({ node, scope, callee: callee2 });
+        calls.push({ node, scope, callee });
       }
     }
     return byFunction.get(fn) ?? [];
@@ -48400,13 +48397,13 @@ function returnsRuntimeObject(fn, model) {
   const returns = descendants3(body2, (n) => n.type === "return_statement");
   const built = (value) => {
     if (value?.type !== "call") return false;
-    const callee2 = childByField(value, "function");
-    if (!callee2) return false;
-    if (callee2.type === "call") return true;
+    const callee = childByField(value, "function");
+    if (!callee) return false;
+    if (callee.type === "call") return true;
     const scope = model.calls.find((c) => c.node === value)?.scope;
     if (!scope) return false;
-    const names = model.resolve(callee2, scope);
-    return names.some((r) => r.localClass !== void 0) || callee2.type === "identifier" && names.length === 0;
+    const names = model.resolve(callee, scope);
+    return names.some((r) => r.localClass !== void 0) || callee.type === "identifier" && names.length === 0;
   };
   return returns.some((ret) => {
     const value = ret.children.find((c) => c.type !== "return");
