@@ -56,7 +56,7 @@ export async function checkFlowSummaries(root: string, parser?: PythonParser): P
       continue;
     }
     const input = { path: f.relPath, source, moduleName: layout.moduleName(f.absPath) };
-    program.push({ path: input.path, moduleName: input.moduleName, text: source, source: () => source });
+    program.push({ path: input.path, moduleName: input.moduleName, text: source, length: source.length, source: () => source });
     firstPass.set(input.path, analyzePython(parser, input, sinks));
   }
   const demands = demandedSummaries(program, firstPass, parser, sinks);

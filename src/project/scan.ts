@@ -153,7 +153,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     const read = (files: DiscoveredFile[], counted = true) =>
       readCandidates(files, prefilterTokens(rules), options.maxFileSize, pythonErrors, options.onSourceRead, counted ? progress : () => {}, (c) => {
         const moduleName = layout.moduleName(c.file.absPath);
-        program.push({ path: c.file.relPath, moduleName, text: c.source, source: () => c.source, mentions: (word) => c.source.includes(word) });
+        program.push({ path: c.file.relPath, moduleName, text: c.source, length: c.source.length, source: () => c.source, mentions: (word) => c.source.includes(word) });
         const input = { path: c.file.relPath, source: c.source, moduleName };
         const cached = cache?.get(input);
         const analysis = cached ? Promise.resolve(cached) : analyzer!.analyze(input).then((a) => (cache?.set(input, a), a));
@@ -469,6 +469,7 @@ function passedOverFile(file: DiscoveredFile, moduleName: string, imports: Impor
     path: file.relPath,
     moduleName,
     imports,
+    length: file.size,
     get text() {
       return textOf();
     },

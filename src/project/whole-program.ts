@@ -17,6 +17,8 @@ export interface ProgramFile {
   moduleName: string;
   /** The file's text; `text` may be the raw bytes read as latin1 (enough to look for names). */
   text: string;
+  /** Characters in the file, or its size in bytes when it was not decoded (never fewer): what the pass's time budget counts, without reading the file again. */
+  length: number;
   /** The import statements of `text`, when whoever read the file found them already (then `text` may be read only if asked). */
   imports?: ImportStatements;
   /** The decoded source, when the file can be analysed. */
@@ -343,7 +345,7 @@ class WholeProgramBudget {
     this.perFile = fileBudgetMs !== undefined ? { timeBudgetMs: fileBudgetMs } : {};
     if (fileBudgetMs === undefined) return;
     let chars = 0;
-    for (const f of files) chars += f.text.length;
+    for (const f of files) chars += f.length;
     this.budgetMs = timeBudgetFor({ length: chars }, fileBudgetMs);
     this.deadline = Date.now() + this.budgetMs;
   }

@@ -5,7 +5,7 @@ import type { PythonParser } from "../../src/languages/python/parser.js";
 import type { ProgramFile } from "../../src/project/whole-program.js";
 
 export function programFiles(files: Readonly<Record<string, string>>): ProgramFile[] {
-  return Object.entries(files).map(([path, text]) => ({ path, moduleName: path.replace(/\.py$/, "").replace(/\//g, "."), text, source: () => text }));
+  return Object.entries(files).map(([path, text]) => ({ path, moduleName: path.replace(/\.py$/, "").replace(/\//g, "."), text, length: text.length, source: () => text }));
 }
 
 export function firstPassOf(parser: PythonParser, sinks: SinkIndex, files: readonly ProgramFile[]): Map<string, FileAnalysis> {
