@@ -1,5 +1,6 @@
 import { PYTHON_BUILTINS } from "./semantic/builtins.js";
 import type { WordFinder } from "./token-set.js";
+import { DuePasses, sweepToFixedPoint, WatchedKeys, type Readers } from "./sweeps.js";
 import { hashRange, identifierKey, RARE_FORMS, splitClassBody, splitTopLevel, type Segment, type SinkAttributes } from "./top-level.js";
 
 /** A span of the source to parse (UTF-16 offsets). */
@@ -93,12 +94,12 @@ export function relevantRanges(
   const expanded = new Array<boolean>(count).fill(false);
   const headerRelevant = new Array<boolean>(count).fill(false);
   const holdsSink = new Array<boolean | undefined>(count);
-  const boundNames = new Set<number>();
+  const boundNames = new WatchedKeys();
   const holder = new Array<boolean>(count).fill(false);
-  const holderNames = new Set<number>();
+  const holderNames = new WatchedKeys();
   // Statements and definitions kept though not relevant, and the names that all kept code mentions.
   const kept = new Array<boolean>(count).fill(false);
-  const mentioned = new Set<number>();
+  const mentioned = new WatchedKeys();
   // Whether a definition's name may mean something else where the definition is left out: a name bound elsewhere
   // (see `namesBoundElsewhere`), or anything a star import may bring. Worked out when first asked: most files never
   // ask (no definition left out is mentioned).
@@ -113,7 +114,7 @@ export function relevantRanges(
   // (wrapper summaries): every function it calls may then matter, whatever it reads (`summary` names). Other kept
   // code only needs the functions that can produce untrusted data (see `SourceCapability`).
   const flow = sinks.keepCalledFunctions === true;
-  const names: KeptNames = { boundNames, holderNames, mentioned, mentionedAttributes: new Set(), holderMethods: new Set(), summaryIdentifiers: new Set(), summaryAttributes: new Set() };
+  const names: KeptNames = { boundNames, holderNames, mentioned, mentionedAttributes: new WatchedKeys(), holderMethods: new WatchedKeys(), summaryIdentifiers: new WatchedKeys(), summaryAttributes: new WatchedKeys() };
   const classMembers = new Map<number, ClassMembers>();
   const membersOf = memoized((k: number) => (segments[k].isClass ? splitClassBody(source, segments[k], sinks.attributeKeys) : undefined));
   // A star import may bind any name, which may lead to any module's functions.
@@ -144,71 +145,71 @@ export function relevantRanges(
 
   // Per logical line of a module-level statement: whether it passed on its bindings (see `Segment.lines`).
   const lineRelevant = segments.map((s) => s.lines?.map(() => false));
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let k = 0; k < count; k++) {
-      const s = segments[k];
-      const lines = s.lines;
-      if (lines) {
-        lines.forEach((line, i) => {
-          if (lineRelevant[k]![i] || !(hasAnchorIn(anchors, line.start, line.end) || intersects(line.identifiers, boundNames))) return;
-          lineRelevant[k]![i] = true;
-          relevant[k] = true;
-          changed = true;
-          addAll(boundNames, (lines.length === 1 && importedFromAnchors(source, s, anchors)) || line.bound);
-        });
-      } else if (!relevant[k]) {
-        const key = s.definitionKey;
-        relevant[k] =
-          anchored[k] ||
-          isWanted(k) ||
-          intersects(s.identifiers, boundNames) ||
-          // A method holding a sink, called on an object of a class of this file (`Base().decode(b)`, `codec.decode(b)`).
-          (flow && s.definition !== undefined && intersects(s.attributes, names.holderMethods)) ||
-          (key !== undefined && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || (names.summaryIdentifiers.has(key) && takesParameters(source, s)))));
-      }
-      if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, membersOf(k), anchors)))) {
-        headerRelevant[k] = true;
-        boundNames.add(s.definitionKey!);
+  const visit = (k: number): boolean => {
+    let changed = false;
+    const s = segments[k];
+    const lines = s.lines;
+    if (lines) {
+      lines.forEach((line, i) => {
+        if (lineRelevant[k]![i] || !(hasAnchorIn(anchors, line.start, line.end) || intersects(line.identifiers, boundNames))) return;
+        lineRelevant[k]![i] = true;
+        relevant[k] = true;
         changed = true;
-        // Kept whole from now on: all of it is mentioned.
-        if (classMembers.delete(k)) {
-          mention(s);
-          if (anchored[k] || isWanted(k)) summarize(s);
-        }
-      }
-      // Data flow: the callers of a function that holds a sink (or calls one that does) may pass it untrusted data.
-      if (relevant[k] && sinks.keepCalledFunctions && !holder[k] && s.definition !== undefined && !s.isClass && s.definitionKey !== undefined && (anchored[k] || intersects(s.identifiers, holderNames) || intersects(s.attributes, names.holderMethods))) {
-        holder[k] = true;
-        holderNames.add(s.definitionKey);
-        boundNames.add(s.definitionKey);
-        changed = true;
-      }
-      if (relevant[k] && !expanded[k]) {
-        expanded[k] = true;
-        changed = true;
-        const members = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : undefined;
-        if (members) {
-          classMembers.set(k, new ClassMembers(source, members, anchors, (i) => sourcing()?.member(k, i) ?? true, stores, wants?.members(k)));
-          addAll(mentioned, s.headerIdentifiers ?? s.identifiers);
-        } else mention(s);
-        if (!lines) addAll(boundNames, s.definition === undefined ? (importedFromAnchors(source, s, anchors) ?? s.bound) : s.globals);
-      } else if (!relevant[k] && !kept[k] && (keptForBindings(source, s, mentioned) || (wants !== undefined && isImport(s)))) {
-        // Wanted summaries read what calls resolve to through the project index: every import stays (they are
-        // short; without them the closure keeps more of the code on CPython's standard library, 54% against 51%).
-        kept[k] = true;
-        changed = true;
+        addAll(boundNames, (lines.length === 1 && importedFromAnchors(source, s, anchors)) || line.bound);
+      });
+    } else if (!relevant[k]) {
+      const key = s.definitionKey;
+      relevant[k] =
+        anchored[k] ||
+        isWanted(k) ||
+        intersects(s.identifiers, boundNames) ||
+        // A method holding a sink, called on an object of a class of this file (`Base().decode(b)`, `codec.decode(b)`).
+        (flow && s.definition !== undefined && intersects(s.attributes, names.holderMethods)) ||
+        (key !== undefined && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || (names.summaryIdentifiers.has(key) && takesParameters(source, s)))));
+    }
+    if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, membersOf(k), anchors)))) {
+      headerRelevant[k] = true;
+      boundNames.add(s.definitionKey!);
+      changed = true;
+      // Kept whole from now on: all of it is mentioned.
+      if (classMembers.delete(k)) {
         mention(s);
-      }
-      const members = classMembers.get(k);
-      if (members?.grow(names, mention, summarize)) changed = true;
-      if (flow && relevant[k] && !summarized[k] && !members && (holder[k] || anchored[k] || isWanted(k) || (s.definitionKey !== undefined && !s.isClass && names.summaryIdentifiers.has(s.definitionKey)))) {
-        summarized[k] = true;
-        changed = true;
-        summarize(s);
+        if (anchored[k] || isWanted(k)) summarize(s);
       }
     }
-  }
+    // Data flow: the callers of a function that holds a sink (or calls one that does) may pass it untrusted data.
+    if (relevant[k] && sinks.keepCalledFunctions && !holder[k] && s.definition !== undefined && !s.isClass && s.definitionKey !== undefined && (anchored[k] || intersects(s.identifiers, holderNames) || intersects(s.attributes, names.holderMethods))) {
+      holder[k] = true;
+      holderNames.add(s.definitionKey);
+      boundNames.add(s.definitionKey);
+      changed = true;
+    }
+    if (relevant[k] && !expanded[k]) {
+      expanded[k] = true;
+      changed = true;
+      const members = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : undefined;
+      if (members) {
+        classMembers.set(k, new ClassMembers(source, members, anchors, (i) => sourcing()?.member(k, i) ?? true, stores, names, wants?.members(k)));
+        addAll(mentioned, s.headerIdentifiers ?? s.identifiers);
+      } else mention(s);
+      if (!lines) addAll(boundNames, s.definition === undefined ? (importedFromAnchors(source, s, anchors) ?? s.bound) : s.globals);
+    } else if (!relevant[k] && !kept[k] && (keptForBindings(source, s, mentioned) || (wants !== undefined && isImport(s)))) {
+      // Wanted summaries read what calls resolve to through the project index: every import stays (they are
+      // short; without them the closure keeps more of the code on CPython's standard library, 54% against 51%).
+      kept[k] = true;
+      changed = true;
+      mention(s);
+    }
+    const members = classMembers.get(k);
+    if (members?.grow(mention, summarize)) changed = true;
+    if (flow && relevant[k] && !summarized[k] && !members && (holder[k] || anchored[k] || isWanted(k) || (s.definitionKey !== undefined && !s.isClass && names.summaryIdentifiers.has(s.definitionKey)))) {
+      summarized[k] = true;
+      changed = true;
+      summarize(s);
+    }
+    return changed;
+  };
+  sweepToFixedPoint(count, visit, () => segmentReaders(segments, names), (k) => classMembers.has(k));
 
   const ranges: SourceRange[] = [];
   const keep = (start: number, end: number) => {
@@ -273,17 +274,96 @@ type CodeNames = Pick<Segment, "identifiers" | "attributes">;
 
 /** What the members of data-flow classes are judged by: the names kept code mentions, binds and calls. */
 interface KeptNames {
-  boundNames: Set<number>;
-  holderNames: Set<number>;
-  mentioned: Set<number>;
-  mentionedAttributes: Set<number>;
+  boundNames: WatchedKeys;
+  holderNames: WatchedKeys;
+  mentioned: WatchedKeys;
+  mentionedAttributes: WatchedKeys;
   /** Methods that hold a sink or call one that does, through an attribute (`self.unpickle(b)`). */
-  holderMethods: Set<number>;
+  holderMethods: WatchedKeys;
   /** What code read with its parameters as sources mentions (see `relevantRanges`). */
-  summaryIdentifiers: Set<number>;
-  summaryAttributes: Set<number>;
+  summaryIdentifiers: WatchedKeys;
+  summaryAttributes: WatchedKeys;
 }
 
+/**
+ * Which segments read which key of the kept names (see `sweepToFixedPoint`): the names they mention for names bound
+ * from sinks and holders, their attributes for holder methods, their own name for what kept code mentions or
+ * summarises, and what a statement binds or shadows for what kept code mentions (see `keptForBindings`).
+ */
+function segmentReaders(segments: readonly Segment[], names: KeptNames): Readers[] {
+  const byIdentifier = new KeyIndex();
+  const byAttribute = new KeyIndex();
+  const byName = new KeyIndex();
+  const byNameOrBinding = new KeyIndex();
+  segments.forEach((s, k) => {
+    byIdentifier.addAll(s.identifiers, k);
+    for (const line of s.lines ?? []) byIdentifier.addAll(line.identifiers, k);
+    if (s.headerIdentifiers) byIdentifier.addAll(s.headerIdentifiers, k);
+    byAttribute.addAll(s.attributes, k);
+    if (s.definitionKey !== undefined) {
+      byName.add(s.definitionKey, k);
+      byNameOrBinding.add(s.definitionKey, k);
+    } else {
+      byNameOrBinding.addAll(s.bound, k);
+      byNameOrBinding.addAll(s.shadows, k);
+    }
+  });
+  return [
+    byIdentifier.readers(names.boundNames),
+    byIdentifier.readers(names.holderNames),
+    byAttribute.readers(names.holderMethods),
+    byNameOrBinding.readers(names.mentioned),
+    byName.readers(names.summaryIdentifiers),
+    // Read only by classes whose members are chosen one by one, which read every key.
+    new KeyIndex().readers(names.mentionedAttributes),
+    new KeyIndex().readers(names.summaryAttributes),
+  ];
+}
+
+/**
+ * Which members of a class read which key of the kept names (see `ClassMembers`): the names they mention, their
+ * attributes, their own name, and the attributes they assign, as `reached` works them out (`byStore`, filled as it
+ * asks: a member whose stores it never asked for does not read them).
+ */
+function memberReaders(members: readonly Segment[], names: KeptNames, byStore: KeyIndex): Readers[] {
+  const byIdentifier = new KeyIndex();
+  const byAttribute = new KeyIndex();
+  const byName = new KeyIndex();
+  members.forEach((m, i) => {
+    byIdentifier.addAll(m.identifiers, i);
+    byAttribute.addAll(m.attributes, i);
+    if (m.definitionKey !== undefined) byName.add(m.definitionKey, i);
+  });
+  return [
+    byIdentifier.readers(names.boundNames),
+    byIdentifier.readers(names.holderNames),
+    byAttribute.readers(names.holderMethods),
+    byName.readers(names.summaryIdentifiers),
+    byName.readers(names.summaryAttributes),
+    byName.readers(names.mentioned),
+    byName.readers(names.mentionedAttributes),
+    byStore.readers(names.mentionedAttributes),
+  ];
+}
+
+/** Items by the keys they read. */
+class KeyIndex {
+  private readonly byKey = new Map<number, number[]>();
+
+  add(key: number, item: number): void {
+    const items = this.byKey.get(key);
+    if (!items) this.byKey.set(key, [item]);
+    else if (items[items.length - 1] !== item) items.push(item);
+  }
+
+  addAll(keys: Iterable<number>, item: number): void {
+    for (const key of keys) this.add(key, item);
+  }
+
+  readers(keys: WatchedKeys): Readers {
+    return { keys, readersOf: (key) => this.byKey.get(key) };
+  }
+}
 
 /**
  * For data-flow rules, the members of a class that is relevant only through its body, chosen as the kept code
@@ -299,6 +379,10 @@ class ClassMembers {
   private readonly holder: boolean[];
   private readonly anchored: boolean[];
   private readonly namedInClassBody = new Set<number>();
+  /** Members are visited again only when a name they read was added (see `DuePasses`). */
+  private readonly due: DuePasses;
+  /** Members by the attributes they may assign, as far as `reached` has asked (see `memberReaders`). */
+  private readonly byStore = new KeyIndex();
 
   constructor(
     private readonly source: string,
@@ -307,6 +391,7 @@ class ClassMembers {
     private readonly canSource: (member: number) => boolean,
     /** What a member may assign (`assignedAttributes`, worked out once per member). */
     private readonly stores: (member: Segment) => Set<number>,
+    private readonly names: KeptNames,
     /** The members whose flow summaries are wanted (see `WantedDefinitions`). */
     private readonly wanted?: readonly boolean[],
   ) {
@@ -315,19 +400,22 @@ class ClassMembers {
     this.holder = members.map(() => false);
     this.anchored = anchoredSegments(members, anchors);
     for (const m of members) if (m.definition === undefined) addAll(this.namedInClassBody, m.identifiers);
+    this.due = new DuePasses(members.length, memberReaders(members, names, this.byStore));
   }
 
   /** Marks the members the kept code now reaches; true when something changed. */
-  grow(names: KeptNames, mention: (code: CodeNames) => void, summarize: (code: CodeNames) => void): boolean {
-    let changed = false;
-    this.members.forEach((m, i) => {
+  grow(mention: (code: CodeNames) => void, summarize: (code: CodeNames) => void): boolean {
+    const names = this.names;
+    return this.due.pass((i) => {
+      const m = this.members[i];
       const key = m.definitionKey;
+      let changed = false;
       if (!this.needed[i] && this.reached(m, i, names)) {
         this.needed[i] = true;
         changed = true;
         mention(m);
       }
-      if (!this.needed[i]) return;
+      if (!this.needed[i]) return changed;
       const method = key !== undefined && !m.isClass;
       if (method && !this.holder[i] && (this.anchored[i] || intersects(m.identifiers, names.holderNames) || intersects(m.attributes, names.holderMethods))) {
         this.holder[i] = true;
@@ -339,8 +427,8 @@ class ClassMembers {
         changed = true;
         summarize(m);
       }
+      return changed;
     });
-    return changed;
   }
 
   private reached(m: Segment, i: number, names: KeptNames): boolean {
@@ -352,6 +440,7 @@ class ClassMembers {
     if (!canSource) return false;
     if (names.mentioned.has(key) || names.mentionedAttributes.has(key)) return true;
     const assigned = this.stores(m);
+    this.byStore.addAll(assigned, i);
     return assigned.size > 0 && intersects(assigned, names.mentionedAttributes);
   }
 
@@ -440,62 +529,63 @@ class SourceCapability {
   ) {
     const offsets = anchorsInCode(segments, words.offsetsIn(source));
     const direct = anchoredSegments(segments, offsets);
-    const keys = new Set<number>();
+    const keys = new WatchedKeys();
     if (importsMaySource) {
       // An import anywhere, and any name a module-level import mentions (`from . import a` binds `a`).
       keys.add(IMPORT).add(FROM);
       for (const s of segments) if (isImport(s)) addAll(keys, s.identifiers);
     }
-    const attributes = new Set<number>();
+    const attributes = new WatchedKeys();
     // Fields that methods able to produce untrusted data read: the methods that store them (a constructor keeping
     // a connection) matter too, for the object's field flows.
-    const readFields = new Set<number>();
+    const readFields = new WatchedKeys();
     const lineDone = segments.map((s) => s.lines?.map(() => false));
     const memberDirect = new Map<number, boolean[]>();
     this.segments = segments.map(() => false);
     const reaches = (code: Segment) => intersects(code.identifiers, keys) || intersects(code.attributes, attributes);
-    for (let changed = true; changed; ) {
-      changed = false;
-      segments.forEach((s, k) => {
-        if (s.lines) {
-          s.lines.forEach((line, i) => {
-            if (lineDone[k]![i] || !(hasAnchorIn(offsets, line.start, line.end) || intersects(line.identifiers, keys))) return;
-            lineDone[k]![i] = true;
-            this.segments[k] = true;
-            addAll(keys, line.bound);
-            changed = true;
-          });
-          return;
-        }
-        // A class is split into its members only once something in it can produce untrusted data.
-        const members = s.isClass && (direct[k] || reaches(s)) ? membersOf(k) : undefined;
-        if (!members) {
-          if (this.segments[k] || !(direct[k] || reaches(s))) return;
+    const visit = (k: number): boolean => {
+      const s = segments[k];
+      let changed = false;
+      if (s.lines) {
+        s.lines.forEach((line, i) => {
+          if (lineDone[k]![i] || !(hasAnchorIn(offsets, line.start, line.end) || intersects(line.identifiers, keys))) return;
+          lineDone[k]![i] = true;
           this.segments[k] = true;
-          if (s.definitionKey !== undefined) keys.add(s.definitionKey);
-          addAll(keys, s.globals);
-          if (s.isClass) addAll(attributes, s.attributes);
-          changed = true;
-          return;
-        }
-        let can = this.members.get(k);
-        if (!can) this.members.set(k, (can = members.map(() => false)));
-        let near = memberDirect.get(k);
-        if (!near) memberDirect.set(k, (near = anchoredSegments(members, offsets)));
-        members.forEach((m, i) => {
-          if (can![i] || !(near![i] || reaches(m) || (m.definitionKey !== undefined && readFields.size > 0 && intersects(stores(m), readFields)))) return;
-          can![i] = true;
-          if (m.definitionKey !== undefined) attributes.add(m.definitionKey);
-          else addAll(attributes, m.bound);
-          addAll(attributes, stores(m));
-          addAll(readFields, m.attributes);
-          addAll(keys, m.globals);
-          if (!this.segments[k] && s.definitionKey !== undefined) keys.add(s.definitionKey);
-          this.segments[k] = true;
+          addAll(keys, line.bound);
           changed = true;
         });
+        return changed;
+      }
+      // A class is split into its members only once something in it can produce untrusted data.
+      const members = s.isClass && (direct[k] || reaches(s)) ? membersOf(k) : undefined;
+      if (!members) {
+        if (this.segments[k] || !(direct[k] || reaches(s))) return false;
+        this.segments[k] = true;
+        if (s.definitionKey !== undefined) keys.add(s.definitionKey);
+        addAll(keys, s.globals);
+        if (s.isClass) addAll(attributes, s.attributes);
+        return true;
+      }
+      let can = this.members.get(k);
+      if (!can) this.members.set(k, (can = members.map(() => false)));
+      let near = memberDirect.get(k);
+      if (!near) memberDirect.set(k, (near = anchoredSegments(members, offsets)));
+      members.forEach((m, i) => {
+        if (can![i] || !(near![i] || reaches(m) || (m.definitionKey !== undefined && readFields.size > 0 && intersects(stores(m), readFields)))) return;
+        can![i] = true;
+        if (m.definitionKey !== undefined) attributes.add(m.definitionKey);
+        else addAll(attributes, m.bound);
+        addAll(attributes, stores(m));
+        addAll(readFields, m.attributes);
+        addAll(keys, m.globals);
+        if (!this.segments[k] && s.definitionKey !== undefined) keys.add(s.definitionKey);
+        this.segments[k] = true;
+        changed = true;
       });
-    }
+      return changed;
+    };
+    // A class split into members reads every key (its members' stored fields are not indexed).
+    sweepToFixedPoint(segments.length, visit, () => capabilityReaders(segments, keys, attributes, readFields), (k) => this.members.has(k));
   }
 
   segment(k: number): boolean {
@@ -505,6 +595,18 @@ class SourceCapability {
   member(k: number, i: number): boolean {
     return this.members.get(k)?.[i] ?? this.segments[k];
   }
+}
+
+/** Which segments read which key of `SourceCapability`'s names: the names they mention, and their attributes. */
+function capabilityReaders(segments: readonly Segment[], keys: WatchedKeys, attributes: WatchedKeys, readFields: WatchedKeys): Readers[] {
+  const byIdentifier = new KeyIndex();
+  const byAttribute = new KeyIndex();
+  segments.forEach((s, k) => {
+    byIdentifier.addAll(s.identifiers, k);
+    for (const line of s.lines ?? []) byIdentifier.addAll(line.identifiers, k);
+    byAttribute.addAll(s.attributes, k);
+  });
+  return [byIdentifier.readers(keys), byAttribute.readers(attributes), new KeyIndex().readers(readFields)];
 }
 
 /**
