@@ -124,6 +124,35 @@ describe("time: per-file steps are linear in the findings", () => {
     assert.ok(findings.some((f) => f.ruleId === "PYTHON-DESER-001" && f.location.line === line("    return pickle.loads(f5(request.data))")));
   });
 
+  it("chains of thousands of definitions written against the file's order are chosen and followed in linear time", { timeout: 120_000 }, async () => {
+    // f0 calls f1 ... calls pickle.loads (and the same among one class's methods; and g0 ... returning request data):
+    // partial parsing's fixed points took one sweep over the whole file per link (12,000 links: over 10 s, so the
+    // file ran out of its budget while parsing and lost its findings), wrapper traces grew by a copy per link, and
+    // each method call searched its class body.
+    const count = 12_000;
+    const chain = ["import pickle", "from flask import request", ""];
+    for (let k = 0; k < count - 1; k++) chain.push(`def f${k}(x):`, `    return f${k + 1}(x)`);
+    chain.push(`def f${count - 1}(x):`, "    return pickle.loads(x)", "def view():", "    return f0(request.data)", "");
+    const methods = ["import pickle", "from flask import request", "", "class C:"];
+    for (let k = 0; k < count - 1; k++) methods.push(`    def m${k}(self, x):`, `        return self.m${k + 1}(x)`);
+    methods.push(`    def m${count - 1}(self, x):`, "        return pickle.loads(x)", "", "def view():", "    return C().m0(request.data)", "");
+    const sources = ["import pickle", "from flask import request", "", "def view():", "    return pickle.loads(g0())"];
+    for (let k = 0; k < count - 1; k++) sources.push(`def g${k}():`, `    return g${k + 1}()`);
+    sources.push(`def g${count - 1}():`, "    return request.data", "");
+    const project = tempProject({ "chain.py": chain.join("\n"), "methods.py": methods.join("\n"), "sources.py": sources.join("\n") });
+    const run = await runCli(["scan", "-p", project, "-o", "json", "--no-cache"]);
+    const report = JSON.parse(run.stdout);
+    assert.deepEqual(report.errors, []);
+    const sink = 2 * count + 3;
+    const found = report.results.map((r: { rule_id: string; location: { file: string; line: number } }) => `${r.rule_id}:${r.location.file}:${r.location.line}`).sort();
+    assert.deepEqual(found, [`PYTHON-DESER-001:chain.py:${sink + 2}`, `PYTHON-DESER-001:methods.py:${sink + 4}`, `PYTHON-LANG-SEC-040:chain.py:${sink}`, `PYTHON-LANG-SEC-040:methods.py:${sink + 1}`, "PYTHON-LANG-SEC-040:sources.py:5"]);
+    // A trace through thousands of wrappers keeps its two ends.
+    const through = report.results.find((r: { rule_id: string; location: { file: string } }) => r.rule_id === "PYTHON-DESER-001" && r.location.file === "chain.py");
+    assert.ok(through.trace.length <= 70, `${through.trace.length} steps`);
+    assert.match(through.trace[0].message, /request/);
+    assert.match(through.trace[through.trace.length - 1].message, /pickle\.loads/);
+  });
+
   it("thousands of fixes in one file are planned and applied, overlapping ones skipped", async () => {
     const lines = Array.from({ length: 3000 }, (_, i) => `v${i} = yaml.load(s${i})\n`);
     const project = tempProject({ "conf.py": "import yaml\n" + lines.join("") });
