@@ -189,7 +189,11 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
         const summarised = new Set<string>();
         const onSummarised = (paths: readonly string[]) => paths.forEach((p) => summarised.add(p));
         const { analyzeWholeProgram, loadPythonParser, SinkIndex } = analysis!;
-        const limits = { timeBudgetMs: fileTimeout(options), onOutOfTime: (budgetMs: number) => pythonErrors.push(wholeProgramTimeout(budgetMs)) };
+        const limits = {
+          timeBudgetMs: fileTimeout(options),
+          onOutOfTime: (budgetMs: number) => pythonErrors.push(wholeProgramTimeout(budgetMs)),
+          onOutOfRounds: (rounds: number) => pythonErrors.push(wholeProgramTooDeep(rounds)),
+        };
         const redone = rules.length && program.length ? analyzeWholeProgram(program, firstPass, await loadPythonParser(), new SinkIndex(rules), cache, onLeading, onSummarised, limits) : new Map<string, FileAnalysis>();
         const results: Finding[] = [];
         for (const [path, r] of [...firstPass, ...[...redone].filter(([path]) => !firstPass.has(path))]) {
@@ -408,6 +412,15 @@ function wholeProgramTimeout(budgetMs: number): ScanError {
     kind: "timeout",
     level: "warning",
     message: `the whole-program pass ran out of time (budget ${budgetMs} ms, from --file-timeout and the project's size); findings that depend on other modules may be missing`,
+  };
+}
+
+function wholeProgramTooDeep(rounds: number): ScanError {
+  return {
+    file: ".",
+    kind: "too-deep",
+    level: "warning",
+    message: `the whole-program pass stopped after ${rounds} rounds of following re-exports and wrappers from module to module, with modules left to follow (a chain through more modules than that, or more than 8 analyses of a file); findings that depend on the rest may be missing`,
   };
 }
 

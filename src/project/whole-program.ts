@@ -27,10 +27,15 @@ export interface ProgramFile {
 
 /**
  * Rounds of re-analysis at most: each round follows one more level of re-exports or wrapper functions between modules
- * (a wrapper of a wrapper of `pickle.loads`, ten modules deep, takes ten). Real projects settle in one or two; the
- * bound on hostile input is the analyses (`MAX_ANALYSES_PER_FILE` per file of the project), not the rounds.
+ * (a wrapper of a wrapper of `pickle.loads`, ten modules deep, takes ten; so does `loads = m1.loads` through ten
+ * modules that hold no sink's name themselves, which have no summary before they are analysed). Real projects settle
+ * in one or two. Each round matches every file's imports against the modules that lead to a sink, so the rounds
+ * may make `MAX_ROUND_MATCHES` such matches, or `MIN_ROUNDS` rounds whichever is more (a project of 70 files gets
+ * 3,700 rounds, one of 5,000 files 64); the analyses are bounded too (`MAX_ANALYSES_PER_FILE` per file). Past either,
+ * the scan says so.
  */
-const MAX_ROUNDS = 64;
+const MIN_ROUNDS = 64;
+const MAX_ROUND_MATCHES = 1 << 18;
 const MAX_ANALYSES_PER_FILE = 8;
 
 /**
@@ -55,8 +60,11 @@ export function analyzeWholeProgram(
   onLeading?: (leading: ReadonlyMap<string, readonly string[]>) => void,
   /** Told the files summarised whole for the data flows of their callers (their results depend on all of theirs). */
   onSummarised?: (paths: readonly string[]) => void,
-  /** Each file's time budget (see `analyzePython`), and the pass's own (see `WholeProgramBudget`). */
-  limits: { timeBudgetMs?: number; onOutOfTime?: (budgetMs: number) => void } = {},
+  /**
+   * Each file's time budget (see `analyzePython`), and the pass's own (see `WholeProgramBudget`); told when the pass
+   * stops with work left after its rounds or analyses (see `MIN_ROUNDS`).
+   */
+  limits: { timeBudgetMs?: number; onOutOfTime?: (budgetMs: number) => void; onOutOfRounds?: (rounds: number) => void } = {},
 ): Map<string, FileAnalysis> {
   const budget = new WholeProgramBudget(files, limits.timeBudgetMs, limits.onOutOfTime);
   const modules = new Set<string>();
@@ -93,7 +101,12 @@ export function analyzeWholeProgram(
   let leading = sinkLeading.now();
   onLeading?.(leading);
   let analysesLeft = MAX_ANALYSES_PER_FILE * files.length;
-  for (let round = 0; round < MAX_ROUNDS && analysesLeft > 0 && (leading.size > 0 || demanded.callers.size > 0); round++) {
+  const rounds = Math.max(MIN_ROUNDS, Math.floor(MAX_ROUND_MATCHES / Math.max(1, files.length)));
+  for (let round = 0; leading.size > 0 || demanded.callers.size > 0; round++) {
+    if (round === rounds || analysesLeft <= 0) {
+      limits.onOutOfRounds?.(round);
+      break;
+    }
     const matcher = new ReferenceMatcher(leading, importsOfFile, names);
     const work: { file: ProgramFile; refs: Set<string> }[] = [];
     for (const file of files) {
