@@ -413,6 +413,15 @@ const COLON = 58;
 const SEMICOLON = 59;
 /** A `=` right after one of these is part of another operator (`==`, `<=`, `+=`, `:=`, ...). */
 const OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch) => ch.charCodeAt(0)));
+/** Operators whose augmented assignment (`+=`, `//=`, `**=`) rebinds its target, as `=` does. */
+const AUGMENTING = new Set("+-*/%&|^@".split("").map((ch) => ch.charCodeAt(0)));
+
+/** Whether the `=` at `at` ends an augmented assignment (`name += "ads"` rebinds `name`; `<=` compares, `<<=` rebinds). */
+function isAugmentedAssignment(source: string, at: number): boolean {
+  const before = source.charCodeAt(at - 1);
+  if (AUGMENTING.has(before)) return true;
+  return (before === 60 || before === 62) && source.charCodeAt(at - 2) === before;
+}
 
 /**
  * Keys `scanLogicalLine` added to `recentOwner` lately, by their low bits: a name met again (`self`, a local) is not
@@ -602,7 +611,7 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
         pendingCount = 0;
         previousIsName = false;
         previousWord = undefined;
-      } else if (c === EQUALS && source.charCodeAt(i + 1) !== EQUALS && !OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i - 1))) {
+      } else if (c === EQUALS && source.charCodeAt(i + 1) !== EQUALS && (!OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i - 1)) || isAugmentedAssignment(source, i))) {
         for (let t = 0; t < pendingCount; t++) bound.add(pending[t]);
         pendingCount = 0;
       }

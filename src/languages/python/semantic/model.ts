@@ -352,10 +352,16 @@ export class SemanticModel {
         return l === undefined || r === undefined ? undefined : l + r;
       }
       case "identifier": {
-        const bindings = this.lookup(this.text(node), scope, node);
-        if (!bindings || bindings.length !== 1) return undefined;
-        const [b] = bindings;
-        return b.kind === "assignment" && b.value ? this.constantString(b.value, b.scope, depth + 1) : undefined;
+        const b = finalBinding(this.lookup(this.text(node), scope, node), this.module);
+        if (b?.kind === "assignment" && b.value) return this.constantString(b.value, b.scope, depth + 1);
+        // `name += "ads"`: what the name held before, and the string added.
+        const augmented = b?.kind === "opaque" ? b.site.parent : undefined;
+        if (augmented?.type !== "augmented_assignment" || childByField(augmented, "left") !== b!.site) return undefined;
+        const right = childByField(augmented, "right");
+        if (!right || this.tree.source.slice(b!.site.end, right.start).trim() !== "+=") return undefined;
+        const before = this.constantString(b!.site, b!.scope, depth + 1);
+        const added = before === undefined ? undefined : this.constantString(right, b!.scope, depth + 1);
+        return before === undefined || added === undefined ? undefined : before + added;
       }
       default:
         return undefined;
@@ -985,6 +991,24 @@ function isEmptyLiteral(node: SyntaxNode): boolean {
  * it, and earlier ones too while the later binding sits in a block the use is not part of (`try`/`except`, `if`
  * branches, loops): any of them may be the one that ran. Later bindings count only when nothing precedes the use.
  */
+/**
+ * The one binding a name holds when read: the only one, or, for a module-level name rebound only by statements of
+ * the module's own body that always run (`name = "l"`, then `name = name + "oads"`), read from a function, the last
+ * (the module has run to its end before its functions are called, as they almost always are).
+ */
+function finalBinding(bindings: Binding[] | undefined, module: Scope): Binding | undefined {
+  if (!bindings?.length) return undefined;
+  if (bindings.length === 1) return bindings[0];
+  if (bindings.some((b) => b.scope !== module || !atModuleTop(b.site, module.node))) return undefined;
+  return bindings.reduce((last, b) => (b.position > last.position ? b : last));
+}
+
+/** Whether a node is in a statement of the module's body itself, not inside a block (`if`, `try`, `for`, `def`, ...). */
+function atModuleTop(site: SyntaxNode, moduleNode: SyntaxNode): boolean {
+  for (let n = site.parent; n && n !== moduleNode; n = n.parent) if (n.type === "block") return false;
+  return true;
+}
+
 function reachingBindings(bindings: Binding[], use: SyntaxNode, scope: Scope): Binding[] {
   // One binding (most names): it reaches the use, before or after it (see above); the list as it is.
   if (bindings.length === 1) return bindings;
