@@ -175,4 +175,15 @@ describe("PYTHON-CONFIG-SEC-002 grading by store reachability", () => {
     assert.equal(await severity(caches("django.core.cache.backends.db.DatabaseCache", "cache_table")), "low");
     assert.equal(await severity(caches("django.core.cache.backends.locmem.LocMemCache", "x")), undefined);
   });
+  it("grades a list or a separated string of servers by all of them (django-redis' test settings)", async () => {
+    const severity = async (location: string) =>
+      (await findingsOf(id, `CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": ${location}}}\n`))[0]?.severity;
+    assert.equal(await severity(`["redis://127.0.0.1:6379?db=1", "redis://localhost:6379?db=2"]`), "medium");
+    assert.equal(await severity(`("unix:///run/a.sock", "redis://127.0.0.1:6379")`), "medium");
+    assert.equal(await severity(`"redis://127.0.0.1:6379:1,redis://127.0.0.1:6379:1"`), "medium");
+    assert.equal(await severity(`["redis://127.0.0.1:6379", "redis://cache.internal:6379"]`), "high");
+    assert.equal(await severity(`"redis://127.0.0.1:6379,redis://cache.internal:6379"`), "high");
+    assert.equal(await severity(`"127.0.0.1:11211;10.0.0.7:11211"`), "high");
+    assert.equal(await severity(`["redis://127.0.0.1:6379", url]`), "high");
+  });
 });

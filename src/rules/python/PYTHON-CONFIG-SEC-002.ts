@@ -1,6 +1,6 @@
 import type { Severity } from "../../core/types.js";
 import { code, defineRule, type AssignmentMatch, type AssignmentOutcome, type SinkMatch, type SinkOutcome } from "../rule.js";
-import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, dictEntries, entry, locationReach, type ValueContext } from "./config-helpers.js";
+import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, dictEntries, entry, locationsReach, type ValueContext } from "./config-helpers.js";
 import type { SyntaxNode } from "../../languages/python/syntax.js";
 
 type Store = "redis" | "memcached" | "file" | "database";
@@ -40,8 +40,7 @@ const SAFE_SERIALIZER = /json|msgpack/i;
 function grade(store: Store, location: SyntaxNode | undefined, ctx: ValueContext): Severity {
   if (store === "database") return "low";
   if (store === "file") return "medium";
-  const text = location && constant(ctx, location);
-  return text !== undefined && locationReach(text) === "local" ? "medium" : "high";
+  return location && locationsReach(ctx, location) === "local" ? "medium" : "high";
 }
 
 /** One finding per cache alias whose backend pickles, at its BACKEND entry. */
@@ -109,7 +108,8 @@ export default defineRule({
       "`PickleSerializer`. The cache then holds executable data, and the trust boundary is the store. The rule reads " +
       "`CACHES` in settings modules and settings classes (and `settings.configure(CACHES=...)`) and reports each alias " +
       "whose backend pickles, at its `BACKEND` entry: high for Redis/memcached on a remote or unknown host, medium for a " +
-      "localhost or unix-socket server and for file caches, low for the database cache. django-redis with a JSON or " +
+      "localhost or unix-socket server (every server of a list, or of a comma- or semicolon-separated string, must be one) " +
+      "and for file caches, low for the database cache. django-redis with a JSON or " +
       "msgpack `SERIALIZER` is not reported, nor are `LocMemCache` and `DummyCache`.",
     securityImplications:
       "Cache servers are shared infrastructure, frequently without authentication, and a classic SSRF target: writing one " +

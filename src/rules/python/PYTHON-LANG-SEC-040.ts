@@ -1,5 +1,6 @@
 import { code, defineRule, referenced, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
+import { unpicklerNotLoaded } from "./sink-helpers.js";
 import { judgeInputTrust } from "./trust.js";
 
 const PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
@@ -26,7 +27,8 @@ export function admitted(allowed: readonly string[]): string {
 }
 
 /** An unpickler restricted to data types: still a finding (the format stays pickle), of low severity. */
-function check(m: SinkMatch): SinkOutcome {
+function check(m: SinkMatch): SinkOutcome | null {
+  if (unpicklerNotLoaded(m)) return null;
   const allowed = dataOnlyAllowlist(m);
   if (!allowed) return {};
   return {
@@ -164,7 +166,9 @@ export default defineRule({
       "`__all__`), instantiation of classes, in this module or another, that derive from `pickle.Unpickler` (with or " +
       "without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never " +
       "match; a sink passed to a call that only looks at it (`isinstance`, `callable`, `repr`, `inspect.*`, `typing.cast`, " +
-      "`self.assertIs`/`assertEqual`) is not a callback. `pickle.dumps`/`pickle.dump` are not findings. Not covered: calls through wrappers defined in other " +
+      "`self.assertIs`/`assertEqual`) is not a callback. `pickle.dumps`/`pickle.dump` are not findings, nor is a " +
+      "`pickle.Unpickler(f)` built only to call another of its methods (`.find_class(module, name)` reads nothing from `f`)." +
+      " Not covered: calls through wrappers defined in other " +
       "modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is " +
       "reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a " +
       "reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.",

@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
-import { unpicklingMessage } from "./sink-helpers.js";
+import { unpicklerNotLoaded, unpicklingMessage } from "./sink-helpers.js";
 import { judgeInputTrust } from "./trust.js";
 
 const message = unpicklingMessage(
@@ -25,7 +25,7 @@ export default defineRule({
   prefilter: ["dill"],
   judgeTrust: judgeInputTrust,
   sinks: [
-    { call: ["dill.load", "dill.loads", "dill.Unpickler"], subclasses: true, references: true, message },
+    { call: ["dill.load", "dill.loads", "dill.Unpickler"], subclasses: true, references: true, check: (m) => (unpicklerNotLoaded(m) ? null : {}), message },
     { call: ["dill.load_session", "dill.load_module", "dill.load_module_asdict", "dill.temp.load", "dill.temp.loadIO"], message },
   ],
   docs: {
@@ -72,7 +72,8 @@ export default defineRule({
       "`dill.load_module_asdict`, `dill.temp.load`, `dill.temp.loadIO`, resolved through imports (including " +
       "`dill.dill`/`dill._dill`), aliases, star imports, rebinding and constant dynamic imports; instantiation of local " +
       "subclasses of `dill.Unpickler`; and `dill.load`/`dill.loads` passed uncalled as a callback (medium confidence). " +
-      "`dill.dump`, `dill.dumps` and `dill.dump_session` are not findings. `torch.load(..., pickle_module=dill)` is " +
+      "`dill.dump`, `dill.dumps` and `dill.dump_session` are not findings, nor is a `dill.Unpickler(f)` built only to call " +
+      "another of its methods (`.find_class`). `torch.load(..., pickle_module=dill)` is " +
       "covered by PYTHON-ML-SEC-001.",
     references: [
       { title: "dill documentation", url: "https://dill.readthedocs.io/en/latest/" },

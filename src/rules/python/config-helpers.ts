@@ -139,6 +139,24 @@ export function literalTruth(ctx: ValueContext, node: SyntaxNode): boolean | und
 }
 
 /** Host of a cache/broker location (`redis://host:6379/0`, `host:11211`, `unix:/tmp/s`), when it is a literal. */
+/**
+ * Where a cache LOCATION points, when every part of it is known: a list or tuple of servers, or one string of servers
+ * separated by commas or semicolons (django-redis and Django's memcached backends accept both), is local only when every
+ * server is; undefined when a part is not a literal.
+ */
+export function locationsReach(ctx: ValueContext, node: SyntaxNode): "local" | "remote" | undefined {
+  const parts = elements(ctx, node) ?? [node];
+  let reach: "local" | "remote" | undefined = "local";
+  for (const part of parts) {
+    const text = constant(ctx, part);
+    if (text === undefined) return undefined;
+    const servers = text.split(/[;,]/).filter((s) => s.trim());
+    if (!servers.length) return undefined;
+    if (servers.some((s) => locationReach(s) === "remote")) reach = "remote";
+  }
+  return parts.length ? reach : undefined;
+}
+
 export function locationReach(location: string): "local" | "remote" {
   const text = location.trim();
   if (/^(?:unix:|\/|redis\+socket:|rediss?\+unix:)/i.test(text)) return "local";

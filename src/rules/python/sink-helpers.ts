@@ -70,6 +70,18 @@ export function spelled(m: SinkMatch): string {
   return m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
 }
 
+/**
+ * A library `Unpickler(...)` built only to call another of its methods: `pickle.Unpickler(f).find_class(m, n)` looks
+ * a global up and reads nothing from `f`; only `load` unpickles. A local subclass is not covered (its own methods may
+ * call `load`), nor an unpickler kept in a name, whose later uses are not followed.
+ */
+export function unpicklerNotLoaded(m: SinkMatch): boolean {
+  if (m.via !== "call" || !m.target.endsWith("Unpickler") || m.node.field !== "object") return false;
+  const access = m.node.parent;
+  const attribute = access?.type === "attribute" ? childByField(access, "attribute") : undefined;
+  return attribute !== undefined && m.model.text(attribute) !== "load";
+}
+
 /** A replacement of one node's text. */
 export function replaceNode(node: SyntaxNode, newText: string): TextEdit {
   return {
