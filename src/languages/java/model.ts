@@ -142,9 +142,31 @@ export class JavaModel extends TypedSourceModel {
         const cls = ancestor(expr, ...CLASS_DECLARATIONS, "class_body");
         return cls ? this.classChain(cls) : undefined;
       }
+      case "method_invocation": {
+        // `createYaml().load(...)`: a method of the file's class returns what its declared type says.
+        const method = this.ownMethodCalled(expr);
+        return method ? this.chainOfTypeNode(childByField(method, "type")) : undefined;
+      }
       default:
         return undefined;
     }
+  }
+
+  /**
+   * The method of an enclosing class that an unqualified (or `this.`) call names, when the class declares exactly
+   * one method of that name (overloads could return different types).
+   */
+  ownMethodCalled(call: Node): Node | undefined {
+    const object = childByField(call, "object");
+    const name = childByField(call, "name");
+    if (!name || (object && object.type !== "this")) return undefined;
+    const wanted = this.text(name);
+    for (let body = ancestor(call, "class_body", "enum_body"); body; body = ancestor(body, "class_body", "enum_body")) {
+      const members = body.type === "enum_body" ? body.children.flatMap((c) => (c.type === "enum_body_declarations" ? c.children : [c])) : body.children;
+      const found = members.filter((m) => m.type === "method_declaration" && this.text(childByField(m, "name") ?? m) === wanted);
+      if (found.length) return found.length === 1 ? found[0] : undefined;
+    }
+    return undefined;
   }
 
   private classChain(cls: Node): TypeChain | undefined {
