@@ -19,6 +19,8 @@ export default csharpRule({
         "System.Xaml.XamlServices.Parse",
       ],
       kinds: ["call"],
+      dataArgs: [0],
+      dataReceiver: false,
       message: (m) => `${spelled(m)} builds whatever object graph the XAML describes: \`<ObjectDataProvider MethodName="Start">\` over \`System.Diagnostics.Process\` runs a command. ${ADVICE}`,
     },
   ],

@@ -1,7 +1,16 @@
-import { spelled } from "./helpers.js";
+import type { LanguageOutcome } from "../language-rule.js";
+import { spelled, type CSharpMatch } from "./helpers.js";
 import { csharpRule } from "./meta.js";
 
 const ADVICE = "Keep the default `TypeFilterLevel.Low`, and move off .NET Remoting (obsolete) to WCF, gRPC or HTTP APIs with data-only contracts.";
+
+/** `level == TypeFilterLevel.Full`, `case TypeFilterLevel.Full:`: a test of the level, not a setting. */
+function check(m: CSharpMatch): LanguageOutcome | null {
+  const parent = m.site.node.parent;
+  if (parent?.type === "binary_expression" && /^\s*[!=]=/.test(m.model.tree.source.slice(parent.children[0].end, parent.children[1]?.start ?? parent.end))) return null;
+  if (parent && /^(case_switch_label|constant_pattern|switch_expression_arm|case_pattern_switch_label)$/.test(parent.type)) return null;
+  return {};
+}
 
 export default csharpRule({
   id: "CSHARP-LANG-SEC-009",
@@ -15,6 +24,7 @@ export default csharpRule({
       kinds: ["reference"],
       dataArgs: [],
       dataReceiver: false,
+      check,
       message: (m) => `${spelled(m)} lets a .NET Remoting channel deserialize any type a client sends (\`BinaryServerFormatterSinkProvider\`/\`SoapServerFormatterSinkProvider\`): ysoserial.net gadget chains and remote object references run code on the server. ${ADVICE}`,
     },
   ],

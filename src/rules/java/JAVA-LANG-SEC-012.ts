@@ -4,6 +4,10 @@ import { javaRule } from "./meta.js";
 
 const ADVICE = "Read into maps or fixed classes (json-io `USE_MAPS`/`jsonToMaps`, YamlBeans with `SafeYamlConfig` or `setClassTags(false)`, a Castor `Unmarshaller` built for your class), or move to Jackson bound to your own classes.";
 
+function jsonIoMessage(m: JavaMatch): string {
+  return `${spelled(m)} creates the class each JSON object names in \`@type\` (json-io): any class in the class path can be built and its fields set, and gadget classes run code. ${ADVICE}`;
+}
+
 /** json-io with `USE_MAPS` set to true in the file builds maps, not the classes named in `@type`. */
 function checkJsonIo(m: JavaMatch): LanguageOutcome | null {
   const maps = /\bUSE_MAPS\b\s*,\s*(Boolean\.)?(true|TRUE)\b|\.returnAsMaps\s*\(\s*\)|\.returnAsJsonObjects\s*\(\s*\)/.test(m.model.tree.source);
@@ -34,16 +38,18 @@ export default javaRule({
   prefilter: ["cedarsoftware", "yamlbeans", "castor"],
   sinks: [
     {
-      targets: [
-        "com.cedarsoftware.util.io.JsonReader.jsonToJava",
-        "com.cedarsoftware.util.io.JsonReader.readObject",
-        "com.cedarsoftware.io.JsonReader.readObject",
-        "com.cedarsoftware.io.JsonIo.toJava",
-        "com.cedarsoftware.io.JsonIo.toObjects",
-      ],
+      targets: ["com.cedarsoftware.util.io.JsonReader.jsonToJava", "com.cedarsoftware.io.JsonIo.toJava", "com.cedarsoftware.io.JsonIo.toObjects"],
+      kinds: ["call"],
+      dataArgs: [0],
+      dataReceiver: false,
+      check: checkJsonIo,
+      message: jsonIoMessage,
+    },
+    {
+      targets: ["com.cedarsoftware.util.io.JsonReader.readObject", "com.cedarsoftware.io.JsonReader.readObject"],
       kinds: ["call"],
       check: checkJsonIo,
-      message: (m) => `${spelled(m)} creates the class each JSON object names in \`@type\` (json-io): any class in the class path can be built and its fields set, and gadget classes run code. ${ADVICE}`,
+      message: jsonIoMessage,
     },
     {
       targets: ["com.esotericsoftware.yamlbeans.YamlReader.read"],
@@ -54,6 +60,8 @@ export default javaRule({
     {
       targets: ["org.exolab.castor.xml.Unmarshaller.unmarshal"],
       kinds: ["call"],
+      dataArgs: [0],
+      dataReceiver: false,
       check: checkCastor,
       message: (m) => `${spelled(m)} on a Castor \`Unmarshaller\` built without a class: the XML's \`xsi:type\` names the class to create and set. ${ADVICE}`,
     },
