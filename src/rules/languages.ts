@@ -33,6 +33,7 @@ import JAVA_LANG_SEC_009 from "./java/JAVA-LANG-SEC-009.js";
 import JAVA_LANG_SEC_010 from "./java/JAVA-LANG-SEC-010.js";
 import JAVA_LANG_SEC_011 from "./java/JAVA-LANG-SEC-011.js";
 import JAVA_LANG_SEC_012 from "./java/JAVA-LANG-SEC-012.js";
+import JAVA_LANG_SEC_013 from "./java/JAVA-LANG-SEC-013.js";
 
 export const LANGUAGES: readonly LanguageSupport[] = [JAVA, CSHARP, PHP];
 
@@ -50,6 +51,7 @@ export const LANGUAGE_RULES: readonly LanguageRule[] = ([
   JAVA_LANG_SEC_010,
   JAVA_LANG_SEC_011,
   JAVA_LANG_SEC_012,
+  JAVA_LANG_SEC_013,
   CSHARP_LANG_SEC_001,
   CSHARP_LANG_SEC_002,
   CSHARP_LANG_SEC_003,

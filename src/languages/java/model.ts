@@ -50,6 +50,7 @@ export class JavaModel extends TypedSourceModel {
       if (n.type === "method_invocation") this.addCall(n);
       else if (n.type === "object_creation_expression") this.addConstruction(n);
       else if (n.type === "field_access" && n.parent?.type !== "field_access") this.addReference(n);
+      else if (n.type === "extends_interfaces") this.addSupertypeReferences(n);
     }
     this.flow = new JavaFlow(this);
   }
@@ -325,6 +326,16 @@ export class JavaModel extends TypedSourceModel {
     if (!object || !field) return;
     const resolved = this.typeNamedBy(object, QUALIFIED_NAME);
     if (resolved) this.addReferenceSite(n, `${resolved}.${this.text(field)}`, ancestor(n, ...DATA_FLOW_UNITS));
+  }
+
+  /** `interface Api extends Remote`: each supertype an interface names, as a reference to that type. */
+  private addSupertypeReferences(n: Node): void {
+    for (const list of n.children) {
+      for (const type of list.type === "type_list" ? list.children : [list]) {
+        const resolved = this.resolveTypeName(this.text(type));
+        if (resolved) this.addReferenceSite(type, resolved, undefined);
+      }
+    }
   }
 
   // ---- naming and suppressions -------------------------------------------------------------------------------
