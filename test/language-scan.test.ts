@@ -172,4 +172,23 @@ describe("mitigations lower a finding instead of hiding it", () => {
     assert.deepEqual(await severityAt("CSHARP-LANG-SEC-004/Vulnerable.cs", 31), ["medium/low"]);
     assert.deepEqual(await severityAt("CSHARP-LANG-SEC-004/Vulnerable.cs", 8), ["high/high"]);
   });
+
+  it("SnakeYAML: a Yaml from the class's own factory is judged by what it returns; a getClassForName filter is medium", async () => {
+    assert.deepEqual(await severityAt("JAVA-LANG-SEC-004/Factory.java", 26), ["high/high"]);
+    assert.deepEqual(await severityAt("JAVA-LANG-SEC-004/Factory.java", 39), ["medium/medium"]);
+    assert.deepEqual(await severityAt("JAVA-LANG-SEC-004/Factory.java", 49), ["high/high"]);
+  });
+
+  it("RMI: a remote interface taking objects is high, one taking only strings medium", async () => {
+    assert.deepEqual(await severityAt("JAVA-LANG-SEC-013/Vulnerable.java", 7), ["high/high"]);
+    assert.deepEqual(await severityAt("JAVA-LANG-SEC-013/Vulnerable.java", 17), ["medium/medium"]);
+  });
+
+  it("fastJSON is medium while its gadget blocklist is on", async () => {
+    assert.deepEqual(await severityAt("CSHARP-LANG-SEC-007/Vulnerable.cs", 23), ["medium/medium"]);
+  });
+
+  it("PHP: allowed_classes taken from the wrapper's parameter is low", async () => {
+    assert.deepEqual(await severityAt("PHP-LANG-SEC-001/vulnerable.php", 58), ["low/medium"]);
+  });
 });

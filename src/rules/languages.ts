@@ -14,6 +14,9 @@ import CSHARP_LANG_SEC_003 from "./csharp/CSHARP-LANG-SEC-003.js";
 import CSHARP_LANG_SEC_004 from "./csharp/CSHARP-LANG-SEC-004.js";
 import CSHARP_LANG_SEC_005 from "./csharp/CSHARP-LANG-SEC-005.js";
 import CSHARP_LANG_SEC_006 from "./csharp/CSHARP-LANG-SEC-006.js";
+import CSHARP_LANG_SEC_007 from "./csharp/CSHARP-LANG-SEC-007.js";
+import CSHARP_LANG_SEC_008 from "./csharp/CSHARP-LANG-SEC-008.js";
+import CSHARP_LANG_SEC_009 from "./csharp/CSHARP-LANG-SEC-009.js";
 import PHP_LANG_SEC_001 from "./php/PHP-LANG-SEC-001.js";
 import PHP_LANG_SEC_002 from "./php/PHP-LANG-SEC-002.js";
 import PHP_LANG_SEC_003 from "./php/PHP-LANG-SEC-003.js";
@@ -29,6 +32,8 @@ import JAVA_LANG_SEC_008 from "./java/JAVA-LANG-SEC-008.js";
 import JAVA_LANG_SEC_009 from "./java/JAVA-LANG-SEC-009.js";
 import JAVA_LANG_SEC_010 from "./java/JAVA-LANG-SEC-010.js";
 import JAVA_LANG_SEC_011 from "./java/JAVA-LANG-SEC-011.js";
+import JAVA_LANG_SEC_012 from "./java/JAVA-LANG-SEC-012.js";
+import JAVA_LANG_SEC_013 from "./java/JAVA-LANG-SEC-013.js";
 
 export const LANGUAGES: readonly LanguageSupport[] = [JAVA, CSHARP, PHP];
 
@@ -45,12 +50,17 @@ export const LANGUAGE_RULES: readonly LanguageRule[] = ([
   JAVA_LANG_SEC_009,
   JAVA_LANG_SEC_010,
   JAVA_LANG_SEC_011,
+  JAVA_LANG_SEC_012,
+  JAVA_LANG_SEC_013,
   CSHARP_LANG_SEC_001,
   CSHARP_LANG_SEC_002,
   CSHARP_LANG_SEC_003,
   CSHARP_LANG_SEC_004,
   CSHARP_LANG_SEC_005,
   CSHARP_LANG_SEC_006,
+  CSHARP_LANG_SEC_007,
+  CSHARP_LANG_SEC_008,
+  CSHARP_LANG_SEC_009,
   PHP_LANG_SEC_001,
   PHP_LANG_SEC_002,
   PHP_LANG_SEC_003,

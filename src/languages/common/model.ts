@@ -71,6 +71,11 @@ export interface FlowAdapter {
   holdsNoData?(node: Node): boolean;
   /** Whether `name` is a parameter of `fn`. */
   isParameter?(name: string, fn: Node): boolean;
+  /**
+   * Whether `node` is request data whose value is a path the server chose (PHP's `$_FILES[f]['tmp_name']`, the
+   * upload's temporary file): it leads to the request's content, but the request cannot choose where it starts.
+   */
+  serverChosenPath?(node: Node): boolean;
   /** The left operand when `node` joins strings (`a + b`, `$a . $b`): what a joined value starts with. */
   concatenationHead(node: Node): Node | undefined;
 }

@@ -59,6 +59,7 @@ export class TaintTracker {
     for (let next = this.flow.concatenationHead(head); next; next = this.flow.concatenationHead(head)) head = next;
     // A constant start that leaves the decisive part open (`"ldap://" + host`): what follows it counts too.
     if (open && head !== expr && open.test(this.tree.source.slice(head.start, head.end))) return this.expressionTrace(head.parent ?? head, state);
+    if (this.flow.serverChosenPath?.(head)) return undefined;
     const v = hops > 0 ? this.flow.variableAt(head) : undefined;
     if (v === undefined) return this.expressionTrace(head, state);
     // The assignments that reach the use: the latest one before it, and those later in a loop around both.

@@ -79,7 +79,7 @@ export class CSharpFlow implements FlowAdapter {
       const first = argumentsOf(node)[0];
       if (name === "GetManifestResourceStream" && first && STRING_LITERALS.has(first.type)) return OWN_RESOURCE;
       // `JsonConvert.SerializeObject(x)`, `XamlWriter.Save(x)`: text the program made from its objects.
-      if (SERIALIZING_METHODS.has(name) && receiver && /^(JsonConvert|XamlWriter|JsonSerializer)$/.test(this.model.text(receiver))) return ROUND_TRIP;
+      if (SERIALIZING_METHODS.has(name) && receiver && /^([\w.]+\.)?(JsonConvert|XamlWriter|JsonSerializer|MessagePackSerializer(\.Typeless)?)$/.test(this.model.text(receiver))) return ROUND_TRIP;
       return undefined;
     }
     if (node.type === "object_creation_expression" && this.model.createdTypeName(node) === "MemoryStream" && !argumentsOf(node).length) {

@@ -50,6 +50,7 @@ export class JavaModel extends TypedSourceModel {
       if (n.type === "method_invocation") this.addCall(n);
       else if (n.type === "object_creation_expression") this.addConstruction(n);
       else if (n.type === "field_access" && n.parent?.type !== "field_access") this.addReference(n);
+      else if (n.type === "extends_interfaces") this.addSupertypeReferences(n);
     }
     this.flow = new JavaFlow(this);
   }
@@ -142,9 +143,31 @@ export class JavaModel extends TypedSourceModel {
         const cls = ancestor(expr, ...CLASS_DECLARATIONS, "class_body");
         return cls ? this.classChain(cls) : undefined;
       }
+      case "method_invocation": {
+        // `createYaml().load(...)`: a method of the file's class returns what its declared type says.
+        const method = this.ownMethodCalled(expr);
+        return method ? this.chainOfTypeNode(childByField(method, "type")) : undefined;
+      }
       default:
         return undefined;
     }
+  }
+
+  /**
+   * The method of an enclosing class that an unqualified (or `this.`) call names, when the class declares exactly
+   * one method of that name (overloads could return different types).
+   */
+  ownMethodCalled(call: Node): Node | undefined {
+    const object = childByField(call, "object");
+    const name = childByField(call, "name");
+    if (!name || (object && object.type !== "this")) return undefined;
+    const wanted = this.text(name);
+    for (let body = ancestor(call, "class_body", "enum_body"); body; body = ancestor(body, "class_body", "enum_body")) {
+      const members = body.type === "enum_body" ? body.children.flatMap((c) => (c.type === "enum_body_declarations" ? c.children : [c])) : body.children;
+      const found = members.filter((m) => m.type === "method_declaration" && this.text(childByField(m, "name") ?? m) === wanted);
+      if (found.length) return found.length === 1 ? found[0] : undefined;
+    }
+    return undefined;
   }
 
   private classChain(cls: Node): TypeChain | undefined {
@@ -303,6 +326,16 @@ export class JavaModel extends TypedSourceModel {
     if (!object || !field) return;
     const resolved = this.typeNamedBy(object, QUALIFIED_NAME);
     if (resolved) this.addReferenceSite(n, `${resolved}.${this.text(field)}`, ancestor(n, ...DATA_FLOW_UNITS));
+  }
+
+  /** `interface Api extends Remote`: each supertype an interface names, as a reference to that type. */
+  private addSupertypeReferences(n: Node): void {
+    for (const list of n.children) {
+      for (const type of list.type === "type_list" ? list.children : [list]) {
+        const resolved = this.resolveTypeName(this.text(type));
+        if (resolved) this.addReferenceSite(type, resolved, undefined);
+      }
+    }
   }
 
   // ---- naming and suppressions -------------------------------------------------------------------------------

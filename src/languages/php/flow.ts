@@ -63,6 +63,21 @@ export class PhpFlow implements FlowAdapter {
     return name === undefined || REQUEST_SERVER_KEYS.test(name);
   }
 
+  /**
+   * `$_FILES[field]['tmp_name']` (also nested: `$_FILES['groups']['tmp_name'][$id]['value']`): PHP names the
+   * temporary file of an upload itself, so the request cannot put a `phar://` wrapper at the start of that path.
+   */
+  serverChosenPath(node: Node): boolean {
+    let tmpName = false;
+    let n: Node | undefined = node;
+    while (n?.type === "subscript_expression") {
+      const key = n.children[1];
+      if (key && this.model.stringValue(key) === "tmp_name") tmpName = true;
+      n = n.children[0];
+    }
+    return tmpName && n !== undefined && this.model.text(n) === "$_FILES";
+  }
+
   /** Hashes, numbers, counts and base names carry nothing a deserializer or a stream wrapper could use. */
   isSanitizer(node: Node): boolean {
     if (node.type === "cast_expression") return /^\(\s*(int|integer|float|double|bool|boolean)\s*\)/i.test(this.model.text(node));

@@ -1,9 +1,28 @@
-import { childByField, descendants } from "../../languages/common/syntax.js";
+import { childByField, descendants, type Node } from "../../languages/common/syntax.js";
+import { code } from "../rule.js";
 import type { LanguageOutcome } from "../language-rule.js";
 import { constructionOf, spelled, type JavaMatch } from "./helpers.js";
 import { javaRule } from "./meta.js";
 
 const ADVICE = "Construct it as `new Yaml(new SafeConstructor(new LoaderOptions()))`, or upgrade to SnakeYAML 2.x.";
+
+/**
+ * A constructor class of the file passed to `new Yaml(...)`: "safe" when it extends `SafeConstructor`, its name
+ * when it overrides `getClassForName` (a class filter, like `resolveClass` for object streams).
+ */
+function customConstructor(m: JavaMatch, args: Node): string | undefined {
+  for (const n of descendants(args)) {
+    if (n.type !== "object_creation_expression") continue;
+    const decl = m.model.typeOf(n)?.type.declaration;
+    if (!decl) continue;
+    const superclass = decl.children.find((c) => c.type === "superclass");
+    if (superclass && /(^|\.)SafeConstructor$/.test(m.model.text(superclass).replace(/^extends\s+/, "").replace(/<[\s\S]*>/, "").trim())) return "safe";
+    const body = childByField(decl, "body");
+    const filters = body?.children.some((c) => c.type === "method_declaration" && m.model.text(childByField(c, "name") ?? c) === "getClassForName");
+    if (filters) return code(m.model.createdTypeName(n));
+  }
+  return undefined;
+}
 
 function check(m: JavaMatch): LanguageOutcome | null {
   const creation = constructionOf(m);
@@ -14,6 +33,11 @@ function check(m: JavaMatch): LanguageOutcome | null {
   const names = [...descendants(args ?? creation)].map((n) => m.model.text(n));
   if (names.some((t) => /^(SafeConstructor|org\.yaml\.snakeyaml\.constructor\.SafeConstructor)$/.test(t))) return null;
   if (names.some((t) => /setTagInspector|TagInspector/.test(t))) return null;
+  const custom = customConstructor(m, args ?? creation);
+  if (custom === "safe") return null;
+  if (custom) {
+    return { severity: "medium", confidence: "medium", message: `${spelled(m)} on a \`Yaml\` whose constructor ${custom} overrides \`getClassForName\`: safe only if it refuses every class outside a strict allowlist. ${ADVICE}` };
+  }
   const typed = names.some((t) => /^(new\s+)?Constructor\s*\([\s\S]*\.class/.test(t));
   return typed
     ? { severity: "medium", message: `${spelled(m)} with a \`Constructor\` for one root type: before SnakeYAML 2.0 nested global tags still instantiate any class. ${ADVICE}` }

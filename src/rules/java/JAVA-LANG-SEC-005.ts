@@ -51,13 +51,36 @@ function checkTypeInfo(m: JavaMatch): LanguageOutcome | null {
   return { message: `\`@JsonTypeInfo(use = ${m.model.text(m.site.node)})\` on a \`${written}\` property: the JSON names the class to create, and any class in the class path is a subtype of \`${element}\`, so gadget classes run code. ${ADVICE}` };
 }
 
+/** The class argument is a class lookup (not a literal such as `Order.class` or a `TypeReference`). */
+function checkRequestClass(m: JavaMatch): LanguageOutcome | null {
+  const type = m.site.args[1];
+  if (!type || /\.class$/.test(m.model.text(type).trim()) || type.type === "object_creation_expression") return null;
+  return {};
+}
+
 export default javaRule({
   id: "JAVA-LANG-SEC-005",
   name: "Jackson Polymorphic Deserialization of Any Class",
   tags: ["jackson", "json", "polymorphic-typing", "rce"],
   similar: ["JAVA-LANG-SEC-004", "JAVA-LANG-SEC-001"],
-  prefilter: ["DefaultTyping", "JsonTypeInfo"],
+  prefilter: ["DefaultTyping", "JsonTypeInfo", "forName", "loadClass"],
   sinks: [
+    {
+      // The class argument itself chosen by the request (`Class.forName(request.getParameter("type"))`).
+      targets: [
+        "com.fasterxml.jackson.databind.ObjectMapper.readValue",
+        "com.fasterxml.jackson.databind.ObjectMapper.convertValue",
+        "com.fasterxml.jackson.databind.ObjectMapper.treeToValue",
+        "com.fasterxml.jackson.databind.json.JsonMapper.readValue",
+        "org.codehaus.jackson.map.ObjectMapper.readValue",
+      ],
+      kinds: ["call"],
+      dataArgs: [1],
+      dataReceiver: false,
+      requiresUntrusted: true,
+      check: checkRequestClass,
+      message: (m) => `${spelled(m)} creates an instance of a class the request names: any class with a public constructor and setters (JNDI data sources, template and pool classes) can be built, and its setters run code. Map request values to a fixed set of your own classes.`,
+    },
     {
       targets: [
         "com.fasterxml.jackson.databind.ObjectMapper.enableDefaultTyping",

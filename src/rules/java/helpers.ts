@@ -41,6 +41,7 @@ export function constructionOf(m: JavaMatch): Node | undefined {
   while (r?.type === "parenthesized_expression") r = r.children[0];
   if (!r) return undefined;
   if (r.type === "object_creation_expression") return r;
+  if (r.type === "method_invocation") return returnedConstruction(m.model, r);
   const name = r.type === "identifier" ? r : r.type === "field_access" ? childByField(r, "field") : undefined;
   if (!name) return undefined;
   const decl = r.type === "identifier" ? m.model.declarationOf(m.model.text(name), r) : m.model.memberDeclaration(m.model.text(name), r);
@@ -55,6 +56,17 @@ export function constructionOf(m: JavaMatch): Node | undefined {
       if (leftName && m.model.text(leftName) === decl.name) value = childByField(n, "right");
     }
   }
+  while (value?.type === "parenthesized_expression") value = value.children[0];
+  if (value?.type === "method_invocation") return returnedConstruction(m.model, value);
+  return value?.type === "object_creation_expression" ? value : undefined;
+}
+
+/** The `new X(...)` that the file's own method called by `call` returns, when it has one return statement. */
+function returnedConstruction(model: JavaModel, call: Node): Node | undefined {
+  const method = model.ownMethodCalled(call);
+  const body = method && childByField(method, "body");
+  const returns = body ? [...descendants(body, (c) => c.type === "lambda_expression" || c.type === "class_body")].filter((n) => n.type === "return_statement") : [];
+  let value = returns.length === 1 ? returns[0].children[0] : undefined;
   while (value?.type === "parenthesized_expression") value = value.children[0];
   return value?.type === "object_creation_expression" ? value : undefined;
 }

@@ -15,6 +15,20 @@ function allowedClasses(m: PhpMatch, options: Node): Node | undefined | "unknown
   return undefined;
 }
 
+/**
+ * Whether `allowed_classes` is a parameter of the enclosing function, alone or as a branch of a conditional whose
+ * other branch is `false` or an array: a wrapper whose callers choose the class list.
+ */
+function fromCaller(m: PhpMatch, value: Node): boolean {
+  const branches = value.type === "conditional_expression" ? value.children.slice(1) : [value];
+  let parameter = false;
+  for (const b of branches) {
+    if (b.type === "variable_name" && m.site.fn && m.model.flow.isParameter?.(m.model.text(b).slice(1), m.site.fn)) parameter = true;
+    else if (m.model.text(b).trim().toLowerCase() !== "false" && b.type !== "array_creation_expression") return false;
+  }
+  return parameter;
+}
+
 function check(m: PhpMatch): LanguageOutcome | null {
   let options = m.site.namedArgs.get("options") ?? m.site.args[1];
   if (options?.type === "variable_name" && m.site.fn) {
@@ -28,6 +42,9 @@ function check(m: PhpMatch): LanguageOutcome | null {
   if (!allowed) return {};
   const value = m.model.text(allowed).trim().toLowerCase();
   if (value === "false" || allowed.type === "array_creation_expression") return null;
+  if (fromCaller(m, allowed)) {
+    return { severity: "low", confidence: "medium", message: `${spelled(m)} with \`allowed_classes\` taken from a parameter (a wrapper such as \`safe_unserialize($s, $classes = [])\`): safe as long as no caller passes \`true\`. Review the callers. ${ADVICE}` };
+  }
   if (value === "true") return { message: `${spelled(m)} with \`'allowed_classes' => true\` creates any class the data names: magic methods (\`__wakeup\`, \`__destruct\`, \`__toString\`) form POP chains (phpggc) that run code. ${ADVICE}` };
   return { confidence: "medium", message: `${spelled(m)} with an \`allowed_classes\` value the analysis cannot evaluate. ${ADVICE}` };
 }
