@@ -117,7 +117,7 @@ const GIVES_DEFINITIONS = new Set([
 ]);
 
 /** Resolution follows at most this many bindings/expressions deep; beyond it the value is unknown. */
-const MAX_DEPTH = 128;
+const MAX_DEPTH = 32;
 const LOCAL = "<local>.";
 
 export class SemanticModel {
