@@ -122,6 +122,8 @@ const LOCAL = "<local>.";
 
 export class SemanticModel {
   readonly calls: CallRecord[];
+  /** Analyses of this file that stopped at one of their step limits (see the data flow's `MAX_DATA_FLOW_STEPS`), for a warning. */
+  readonly limits = new Set<string>();
   readonly subscripts: CallRecord[];
   readonly module: Scope;
   private readonly bindingCache = new Map<Binding, ResolvedName[]>();
