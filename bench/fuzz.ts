@@ -6,7 +6,7 @@
 // Failures are saved as reproducers under fuzz-findings/ (gitignored) with what went wrong.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, extname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import fc from "fast-check";
 import { analyzeSource, memorySourceOf, scanArtifact, scanProject, toolInfo } from "./fuzz-targets.js";
@@ -42,6 +42,8 @@ interface Input {
   kind: string;
   python?: string;
   bytes?: Uint8Array;
+  /** The name an artifact is scanned under (formats read by name, such as ONNX, need their extension). */
+  name?: string;
   /** A project's files by path. */
   project?: Record<string, string>;
 }
@@ -66,6 +68,8 @@ function corpus(dir: string, out: { path: string; bytes: Uint8Array }[] = []): {
 const files = [...corpus(join(ROOT, "fixtures")), ...corpus(join(ROOT, "test", "data"))];
 const pythonSeeds = files.filter((f) => f.path.endsWith(".py"));
 const binarySeeds = files.filter((f) => !/\.(py|ts|md|json|txt|sha256)$/.test(f.path));
+/** Formats with readers of their own beyond pickle containers (GGUF headers and templates, ONNX protobuf). */
+const formatSeeds = binarySeeds.filter((f) => /\.(gguf|onnx)$/.test(f.path));
 
 /** Samples of a fast-check arbitrary, drawn in batches from the campaign's seed. */
 function sampler<T>(arb: fc.Arbitrary<T>): () => T {
@@ -85,7 +89,14 @@ const generators: [string, number, () => Input][] = [
     return { kind: `python/pathological/${name}`, python: make(500 + Math.floor(random() * 20_000)) };
   }],
   ["project/structured", 0.3, () => ({ kind: "project/structured", project: randomProject(random) })],
-  ["artifact/mutated-file", 4, () => ({ kind: "artifact/mutated-file", bytes: mutate(pick(binarySeeds).bytes, random, pick(binarySeeds).bytes) })],
+  ["artifact/mutated-file", 4, () => {
+    const seed = pick(binarySeeds);
+    return { kind: "artifact/mutated-file", bytes: mutate(seed.bytes, random, pick(binarySeeds).bytes), name: `fuzz${extname(seed.path)}` };
+  }],
+  ["artifact/model-format", 2, () => {
+    const seed = pick(formatSeeds);
+    return { kind: "artifact/model-format", bytes: mutate(seed.bytes, random, pick(formatSeeds).bytes), name: `fuzz${extname(seed.path)}` };
+  }],
   ["artifact/pickle", 3, ((s) => () => ({ kind: "artifact/pickle", bytes: s() }))(sampler(fc.oneof(picklish, picklishWithPayload)))],
   ["artifact/container", 3, ((s) => () => ({ kind: "artifact/container", bytes: s() }))(sampler(container))],
   ["artifact/any-bytes", 2, ((s) => () => ({ kind: "artifact/any-bytes", bytes: s() }))(sampler(anyModelBytes))],
@@ -131,7 +142,7 @@ async function runOne(input: Input): Promise<void> {
       const internal = (await scanFiles(input.project)).errors.filter((e) => e.kind === "internal");
       if (internal.length) problem = `internal errors: ${internal.map((e) => `${e.file}: ${e.message}`).join("; ")}`;
     } else {
-      await scanArtifact(memorySourceOf(input.bytes!), "fuzz.bin");
+      await scanArtifact(memorySourceOf(input.bytes!), input.name ?? "fuzz.bin");
     }
   } catch (e) {
     problem = `threw: ${(e as Error)?.stack ?? e}`;

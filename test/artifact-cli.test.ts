@@ -194,6 +194,7 @@ describe("pathfinder rules with artifact rules", { concurrency: true }, () => {
     assert.equal((all.stdout.match(/^PICKLE-ARTIFACT-00\d/gm) ?? []).length, 8, "the default listing includes artifact rules");
     assert.equal((list.stdout.match(/^KERAS-ARTIFACT-00\d/gm) ?? []).length, 3);
     assert.equal((all.stdout.match(/^KERAS-ARTIFACT-00\d/gm) ?? []).length, 3);
-    assert.match(all.stdout, /artifact\/all \(11\)/);
+    assert.equal((list.stdout.match(/^(GGUF|ONNX)-ARTIFACT-00\d/gm) ?? []).length, 3);
+    assert.match(all.stdout, /artifact\/all \(14\)/);
   });
 });

@@ -363,6 +363,24 @@ describe("Node's zlib and fflate decode every stream alike", () => {
     }
   });
 
+  it("raw DEFLATE bombs past zlib's one call, decoded into one array: fflate's streaming bytes, limit and errors", async () => {
+    // A pickle, then zeros: more than zlib's 64 MiB would be needed at the 256 MiB limit, so these use a 17 MiB
+    // limit (above the streaming decoder's 16 MiB) and 16.5 to 20 MiB of output.
+    const pickle = Buffer.from("\x80\x02cposix\nsystem\nq\x00X\x02\x00\x00\x00idq\x01\x85q\x02Rq\x03.", "latin1");
+    for (const size of [16.5 * 2 ** 20, 17 * 2 ** 20, 20 * 2 ** 20]) {
+      const bytes = deflateRawSync(Buffer.concat([pickle, Buffer.alloc(size - pickle.length)]), { level: 9 });
+      const cut = bytes.subarray(0, bytes.length - 100);
+      const corrupt = Buffer.from(bytes);
+      corrupt[Math.floor(bytes.length * 0.9)] ^= 0xff;
+      for (const stream of [{ name: `${size} bytes`, bytes }, { name: `${size} bytes, cut`, bytes: cut }, { name: `${size} bytes, corrupt`, bytes: corrupt }]) {
+        const result = await agree({ ...stream, format: "deflate-raw" }, { limit: 17 << 20 });
+        if (stream.bytes !== bytes) continue;
+        assert.equal(result.bytes.length, Math.min(size, 17 << 20), stream.name);
+        assert.deepEqual([...result.bytes.subarray(0, pickle.length)], [...pickle], stream.name);
+      }
+    }
+  });
+
   it("gzip files whose trailer states the decoded size truly, too small, too large or wrapped past 4 GiB", async () => {
     const text = Buffer.from("(S'pathfinder'\np0\n".repeat(40_000)); // ~700 KB from ~3 KB: above the small-input path
     const withSize = (size: number) => {

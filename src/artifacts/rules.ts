@@ -68,6 +68,8 @@ const PICKLE_FAMILY: RuleFamily = { tag: "pickle", scope: SCOPE, references: REF
 
 function artifactRule(
   meta: Pick<RuleMeta, "id" | "name" | "severity" | "confidence" | "precision" | "tags" | "similar"> & {
+    /** Weaknesses beside CWE-502 (the loading of an untrusted model file is always one). */
+    moreCwe?: string[];
     docs: Omit<RuleMeta["docs"], "references" | "faq" | "detectionScope" | "safeExample"> & {
       faq?: FaqEntry[];
       safeExample?: string;
@@ -82,7 +84,7 @@ function artifactRule(
     severity: meta.severity,
     confidence: meta.confidence,
     precision: meta.precision,
-    cwe: ["CWE-502"],
+    cwe: ["CWE-502", ...(meta.moreCwe ?? [])],
     owasp: ["A08:2021"],
     compliance: COMPLIANCE,
     tags: [family.tag, "deserialization", "artifact", "ml", "supply-chain", ...meta.tags],
@@ -454,6 +456,139 @@ export const KERAS_ARTIFACT_GADGET = artifactRule({
   },
 }, KERAS_FAMILY);
 
+const GGUF_REFERENCES: Reference[] = [
+  { title: "GGUF file format (ggml docs/gguf.md)", url: "https://github.com/ggml-org/ggml/blob/master/docs/gguf.md" },
+  { title: "CVE-2024-34359 (llama-cpp-python renders a GGUF chat template without a sandbox)", url: "https://nvd.nist.gov/vuln/detail/CVE-2024-34359" },
+  { title: "Jinja: Sandbox", url: "https://jinja.palletsprojects.com/en/stable/sandbox/" },
+  { title: "CWE-1336: Improper Neutralization of Special Elements Used in a Template Engine", url: "https://cwe.mitre.org/data/definitions/1336.html" },
+];
+
+const GGUF_SAFE_EXAMPLE = [
+  "# Render chat templates in Jinja's immutable sandbox (llama-cpp-python >= 0.2.72 does)",
+  "from jinja2.sandbox import ImmutableSandboxedEnvironment",
+  "env = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True)",
+  "prompt = env.from_string(metadata[\"tokenizer.chat_template\"]).render(messages=messages)",
+].join("\n");
+
+const GGUF_SCOPE =
+  "GGUF files (versions 1 to 3, either byte order): the header's metadata and tensor descriptions are read with every " +
+  "count and length checked against the file's size; tensor data is never read. Every `tokenizer.chat_template` " +
+  "string (and named templates such as `tokenizer.chat_template.tool_use`) is judged as Jinja code: Python internal " +
+  "names (`__class__`, `__globals__`, `__subclasses__`, frame and function attributes), command calls reached through " +
+  "attributes, and names hidden by escaped underscores, character codes, computed `attr` names or pieces joined at " +
+  "render time. Text outside `{{ }}` and `{% %}` tags, comments and `{% raw %}` blocks is not code.";
+
+const GGUF_FAQ: FaqEntry[] = [
+  {
+    question: "Does Pathfinder render the template?",
+    answer: "No. It reads the template's text and tokenises its Jinja tags; nothing is rendered, imported or executed.",
+  },
+];
+
+const GGUF_FAMILY: RuleFamily = { tag: "gguf", scope: GGUF_SCOPE, references: GGUF_REFERENCES, safeExample: GGUF_SAFE_EXAMPLE, faq: GGUF_FAQ };
+
+export const GGUF_ARTIFACT_TEMPLATE = artifactRule({
+  id: "GGUF-ARTIFACT-001",
+  name: "GGUF Chat Template Reaches Python Internals",
+  severity: "critical",
+  confidence: "high",
+  precision: "very-high",
+  tags: ["code-execution", "template-injection"],
+  moreCwe: ["CWE-1336"],
+  similar: ["KERAS-ARTIFACT-001", "PICKLE-ARTIFACT-001"],
+  docs: {
+    summary: "A GGUF model's chat template climbs from template objects to Python internals, which is code execution when it is rendered.",
+    description:
+      "A GGUF file carries its chat template as metadata (`tokenizer.chat_template`), and runtimes render it with Jinja2 " +
+      "when the model is loaded or first prompted. Rendered outside Jinja's sandbox (llama-cpp-python before 0.2.72: " +
+      "CVE-2024-34359, and any runtime that builds a plain `jinja2.Environment`), a template that walks " +
+      "`__class__`, `__mro__`, `__subclasses__`, `__init__.__globals__` or `__builtins__` reaches `os` and runs commands. " +
+      "Ordinary chat templates only format messages: they never name a dunder, escape an underscore or compute an " +
+      "attribute name.",
+    securityImplications:
+      "Arbitrary code execution with the privileges of the process that loads the model, triggered by loading or chatting.",
+    howToFix:
+      "Do not use the model. Upgrade the runtime so that templates render in `ImmutableSandboxedEnvironment`, or " +
+      "replace the file's template with a known one (most runtimes accept a template override).",
+    fixHint: "Do not load this model; its chat template reaches Python internals. Render templates in a sandbox.",
+    vulnerableExample: [
+      "tokenizer.chat_template = \"{{ cycler.__init__.__globals__.os.popen('id').read() }}\"",
+    ].join("\n"),
+  },
+}, GGUF_FAMILY);
+
+export const GGUF_ARTIFACT_MALFORMED = artifactRule({
+  id: "GGUF-ARTIFACT-002",
+  name: "GGUF Header With Forged Counts or Lengths",
+  severity: "high",
+  confidence: "medium",
+  precision: "high",
+  tags: ["memory-safety", "malformed"],
+  moreCwe: ["CWE-20"],
+  similar: ["PICKLE-ARTIFACT-005"],
+  docs: {
+    summary: "A GGUF file's header declares counts or lengths no writer produces (2^31 or more), more than 4 tensor dimensions, or an unknown value type.",
+    description:
+      "Readers of GGUF trust the header: a string length, array length, tensor count or dimension count larger than " +
+      "the file overflowed llama.cpp's and ggml's readers (heap overflows fixed in 2024). A file written by a GGUF " +
+      "writer never declares such values, so the header is forged. A header merely cut short (a partial download) is " +
+      "a warning, not a finding, and an unknown GGUF version is read no further (a warning).",
+    securityImplications: "A crash or a heap overflow in the native reader that loads the model.",
+    howToFix: "Do not load the file; download the model again from its publisher and verify its hash.",
+    fixHint: "Do not load this file; its GGUF header is forged or damaged.",
+    vulnerableExample: "GGUF v3 header: tensor_count = 2**63, then a few bytes",
+  },
+}, GGUF_FAMILY);
+
+const ONNX_REFERENCES: Reference[] = [
+  { title: "ONNX: External Data", url: "https://onnx.ai/onnx/repo-docs/ExternalData.html" },
+  { title: "CVE-2024-27318 (onnx external data path traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2024-27318" },
+  { title: "CVE-2022-25882 (onnx external data directory traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2022-25882" },
+  { title: "CVE-2024-5187 (onnx.hub tar extraction path traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2024-5187" },
+];
+
+const ONNX_FAMILY: RuleFamily = {
+  tag: "onnx",
+  scope:
+    "Files named `.onnx` (also inside archives): a bounded walk of the protobuf wire format through the model's " +
+    "graph, nodes, attributes, subgraphs, sparse tensors, functions and training graphs, stepping over tensor bytes. " +
+    "Each tensor stored externally (`data_location: EXTERNAL`) has its `location` checked.",
+  references: ONNX_REFERENCES,
+  safeExample: [
+    "# Current onnx refuses locations outside the model's folder; keep external data next to the model",
+    'onnx.save_model(model, "model.onnx", save_as_external_data=True, location="model.onnx.data")',
+  ].join("\n"),
+  faq: [
+    {
+      question: "Does Pathfinder load the model?",
+      answer: "No. It reads the protobuf fields that can hold a tensor and skips the tensor bytes; nothing is executed.",
+    },
+  ],
+};
+
+export const ONNX_ARTIFACT_EXTERNAL_PATH = artifactRule({
+  id: "ONNX-ARTIFACT-001",
+  name: "ONNX External Data Location Leaves the Model's Folder",
+  severity: "high",
+  confidence: "high",
+  precision: "very-high",
+  tags: ["path-traversal", "file-access"],
+  moreCwe: ["CWE-22"],
+  similar: ["PICKLE-ARTIFACT-006"],
+  docs: {
+    summary: "A tensor of this ONNX model points its external data at an absolute path or climbs out of the model's folder with `..`.",
+    description:
+      "Large ONNX models keep tensor bytes in separate files named by each tensor's `external_data` `location`. " +
+      "`onnx.load` before 1.16 joined that location to the model's folder without checking it (CVE-2024-27318, after " +
+      "CVE-2022-25882), so a model could read any file the process can (`/etc/passwd`, keys) into a tensor, and " +
+      "re-saving the model wrote there. A location written by ONNX's own tools is a file name inside the folder.",
+    securityImplications: "Arbitrary file read on load and arbitrary file write on save, from the permissions of the loading process.",
+    howToFix: "Do not load the model; upgrade onnx to 1.16 or later; keep external data files beside the model.",
+    fixHint: "Do not load this model: an external data location leaves its folder.",
+    vulnerableExample: 'external_data { key: "location" value: "../../../../etc/passwd" }',
+  },
+}, ONNX_FAMILY);
+
 export const ARTIFACT_RULES: RuleMeta[] = [
   PICKLE_ARTIFACT_DANGEROUS_CALL,
   PICKLE_ARTIFACT_DANGEROUS_IMPORT,
@@ -466,6 +601,9 @@ export const ARTIFACT_RULES: RuleMeta[] = [
   KERAS_ARTIFACT_CODE,
   KERAS_ARTIFACT_IMPORT,
   KERAS_ARTIFACT_GADGET,
+  GGUF_ARTIFACT_TEMPLATE,
+  GGUF_ARTIFACT_MALFORMED,
+  ONNX_ARTIFACT_EXTERNAL_PATH,
 ];
 
 const RULE_BY_KIND: Record<Exclude<PickleIssueKind, "nested-pickle">, RuleMeta> = {
@@ -482,6 +620,9 @@ const RULE_BY_KIND: Record<Exclude<PickleIssueKind, "nested-pickle">, RuleMeta> 
   "keras-code": KERAS_ARTIFACT_CODE,
   "keras-import": KERAS_ARTIFACT_IMPORT,
   "keras-gadget": KERAS_ARTIFACT_GADGET,
+  "gguf-template": GGUF_ARTIFACT_TEMPLATE,
+  "gguf-malformed": GGUF_ARTIFACT_MALFORMED,
+  "onnx-external-path": ONNX_ARTIFACT_EXTERNAL_PATH,
 };
 
 /** The rule an analyser issue belongs to. A nested-pickle summary follows its severity. */

@@ -18,6 +18,9 @@ import { Warnings } from "./warnings.js";
 import { findClassNameJson, looksLikeHdf5 } from "./keras/hdf5.js";
 import { findFramedPickles, findHeapObjects } from "./containers/embedded-pickles.js";
 import { judgeTorchScriptCode, TORCHSCRIPT_CODE } from "./torchscript-code.js";
+import { looksLikeGguf, readGgufHeader } from "./gguf/reader.js";
+import { judgeChatTemplate } from "./gguf/chat-template.js";
+import { escapesModelFolder, readOnnxExternalData } from "./onnx/external-data.js";
 import { isKerasConfig, isKerasMetadataName, judgeKerasConfig, type KerasJudgement } from "./keras/judge.js";
 
 export type { ArtifactLayoutEntry, ArtifactRole } from "./containers/reader.js";
@@ -81,6 +84,12 @@ const TORCHSCRIPT_GLOBALS = {
   ],
   reason: "resolved by TorchScript's unpickler in a torch.jit.save archive",
 };
+
+/** GGUF metadata keys rendered as Jinja templates: the default chat template and named ones (`.tool_use`, `.rag`). */
+const CHAT_TEMPLATE_KEY = /^tokenizer\.chat_template(\..*)?$/;
+/** Chat template text judged per key (real templates are a few kilobytes; the longest seen are under 20 KiB). */
+const MAX_CHAT_TEMPLATE = 4 * 1024 * 1024;
+const ONNX_NAME = /\.onnx$/i;
 
 /** File names that loaders unpickle directly (torch.load, joblib.load, pickle.load by convention). */
 const PICKLE_NAME = /\.(pkl|pickle|pck|pcl|p|pt|pth|bin|ckpt|joblib|jbl|dill|sav|dat|th)$/i;
@@ -240,7 +249,15 @@ class ArtifactScan implements PickleHost {
       if (looksLikeHdf5(head)) await this.inspectHdf5Pickles(item);
       return;
     }
+    if (looksLikeGguf(head)) {
+      if (item.depth === 0) this.baseKind = "gguf";
+      return this.inspectGguf(item);
+    }
     const readers = READERS.filter((reader) => reader.sniff(head));
+    if (readers.length === 0 && ONNX_NAME.test(item.member ?? this.relPath)) {
+      if (item.depth === 0) this.baseKind = "onnx";
+      return this.inspectOnnx(item);
+    }
     const pickleLike = readers.length === 0 && (item.expectPickle === true || looksLikePickle(head));
     if (item.depth === 0) this.baseKind = pickleLike ? "pickle" : (readers[0]?.format ?? "unknown");
     if (readers.length > 0) {
@@ -304,20 +321,21 @@ class ArtifactScan implements PickleHost {
     if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name, item.depth + 1);
     if (member.torchScript && TORCHSCRIPT_CODE.test(member.path)) return this.inspectTorchScriptCode(await member.open(), name);
     const expectPickle = member.expectPickle === true;
-    const kerasMetadata = isKerasMetadataName(member.path);
+    // Formats read by name or by their own magic rather than by a container reader's sniff.
+    const readByName = isKerasMetadataName(member.path) || ONNX_NAME.test(member.path);
     let head: Uint8Array;
     if (member.decoded) {
       // Most members of an archive are code or text: their first bytes already rule out a pickle or a nested
       // container, so only the others are decoded far enough for the full sniff.
       const first = await member.head(SNIFF_BYTES);
-      if (!expectPickle && !kerasMetadata && !couldStartPickle(first) && sniffFormat(first) === "unknown" && !looksLikeHdf5(first)) return;
+      if (!expectPickle && !readByName && !couldStartPickle(first) && sniffFormat(first) === "unknown" && !looksLikeHdf5(first) && !looksLikeGguf(first)) return;
       head = first.length < SNIFF_BYTES ? first : await member.head(HEAD_BYTES);
     } else {
       head = await member.head(HEAD_BYTES);
     }
     const pickleLike = looksLikePickle(head);
     if (pickleLike || expectPickle) row.role = "pickle";
-    if (!pickleLike && !expectPickle && sniffFormat(head) === "unknown" && !looksLikeHdf5(head) && !kerasMetadata) return;
+    if (!pickleLike && !expectPickle && sniffFormat(head) === "unknown" && !looksLikeHdf5(head) && !looksLikeGguf(head) && !readByName) return;
     const open = member.open.bind(member);
     this.queue.push({
       source: item.source,
@@ -396,6 +414,47 @@ class ArtifactScan implements PickleHost {
     if (source === null) return;
     const text = new TextDecoder("utf-8").decode(await readRange(source, 0, Math.min(source.size, MAX_TORCHSCRIPT_CODE)));
     for (const issue of judgeTorchScriptCode(text)) this.addIssue(issue, member, 0);
+  }
+
+  /** A GGUF model: its chat templates (rendered as Jinja by runtimes) and whether its header fits the file. */
+  private async inspectGguf(item: WorkItem): Promise<void> {
+    const header = await readGgufHeader(item.source, { wants: (key) => CHAT_TEMPLATE_KEY.test(key), maxStringBytes: MAX_CHAT_TEMPLATE });
+    for (const template of header.strings) {
+      if (template.truncated) this.warn(`${template.key} is longer than ${MAX_CHAT_TEMPLATE} bytes; only its start was judged`, item.member);
+      const found = judgeChatTemplate(template.value);
+      if (found.length === 0) continue;
+      const reasons = found.map((f) => f.reason).join("; ");
+      this.addIssue(
+        { kind: "gguf-template", severity: "critical", message: `GGUF ${template.key} reaches Python internals when rendered (${reasons}): outside a sandbox this runs code`, offset: item.origin + template.offset },
+        item.member,
+        item.origin,
+      );
+    }
+    if (header.malformed !== undefined) {
+      // A header cut short (a partial download) is only read as far as it goes; a forged one is reported.
+      this.warn(`GGUF header ${header.forged ? "is forged" : "is cut short or damaged"}: ${header.malformed}; the rest of the header was not read`, item.member);
+      if (header.forged) this.addIssue({ kind: "gguf-malformed", severity: "high", message: `GGUF header declares what no writer produces: ${header.malformed}` }, item.member, item.origin);
+    }
+  }
+
+  /** An ONNX model: tensors whose external data a loader would read from outside the model's folder. */
+  private async inspectOnnx(item: WorkItem): Promise<void> {
+    const { refs, stopped } = await readOnnxExternalData(item.source);
+    for (const ref of refs) {
+      const why = escapesModelFolder(ref.location);
+      if (why === undefined) continue;
+      this.addIssue(
+        {
+          kind: "onnx-external-path",
+          severity: "high",
+          message: `ONNX tensor ${JSON.stringify(ref.tensor)} keeps its data at ${JSON.stringify(ref.location)}, which ${why}: onnx.load reads (and a save writes) outside the model's folder`,
+          offset: item.origin + ref.offset,
+        },
+        item.member,
+        item.origin,
+      );
+    }
+    if (stopped !== undefined) this.warn(`not read as an ONNX model past a point: ${stopped}`, item.member);
   }
 
   /** A .keras archive's config.json: the model Keras rebuilds on load. */

@@ -92,7 +92,10 @@ export type PickleIssueKind =
   | "uninspectable" //         7z or other format we cannot look inside: medium
   | "keras-code" //            a Keras config carries Python bytecode (a Lambda) or a pickle Keras unpickles: critical
   | "keras-import" //          a Keras config names a module outside Keras (denylisted critical, unknown high)
-  | "keras-gadget"; //         a Keras config uses one of Keras' own helpers that loads, downloads or unlocks: critical/high
+  | "keras-gadget" //          a Keras config uses one of Keras' own helpers that loads, downloads or unlocks: critical/high
+  | "gguf-template" //         a GGUF chat template reaches Python internals when rendered: critical
+  | "gguf-malformed" //        a GGUF header whose counts or lengths do not fit the file: medium
+  | "onnx-external-path"; //   an ONNX tensor's external data location leaves the model's folder: high
 
 export interface PickleIssue {
   kind: PickleIssueKind;

@@ -53,7 +53,7 @@ export const SCAN_FLAG_HELP: FlagHelpTable<typeof SCAN_FLAGS> = {
     arg: "R",
     text: [
       "Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all;",
-      "artifact/all or artifact/<PICKLE-ARTIFACT-ID or KERAS-ARTIFACT-ID> for model/data files",
+      "artifact/all or artifact/<PICKLE-, KERAS-, GGUF- or ONNX-ARTIFACT-ID> for model/data files",
       "(default: every rule). See: pathfinder rules list",
     ],
   },

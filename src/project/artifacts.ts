@@ -114,7 +114,7 @@ export interface RulesetSplit {
 
 /**
  * Separates artifact rulesets (`artifact/all`, `artifact/artifacts`, `artifact/PICKLE-ARTIFACT-001`, or a bare
- * `PICKLE-ARTIFACT-...` or `KERAS-ARTIFACT-...` ID) from Python ones. No rulesets at all means every rule of both kinds.
+ * `PICKLE-`, `KERAS-`, `GGUF-` or `ONNX-ARTIFACT-...` ID) from Python ones. No rulesets at all means every rule of both kinds.
  */
 export function splitRulesets(specs: readonly string[]): RulesetSplit | { error: string } {
   if (specs.length === 0) return { python: [], runPython: true, artifactRules: [...ARTIFACT_RULES] };
@@ -123,7 +123,7 @@ export function splitRulesets(specs: readonly string[]): RulesetSplit | { error:
   for (const raw of specs) {
     const spec = raw.trim();
     const [lang, name] = spec.includes("/") ? (spec.split("/", 2) as [string, string]) : ["", spec];
-    const isArtifact = lang.toLowerCase() === "artifact" || (lang === "" && /^(PICKLE|KERAS)-ARTIFACT-/i.test(name));
+    const isArtifact = lang.toLowerCase() === "artifact" || (lang === "" && /^(PICKLE|KERAS|GGUF|ONNX)-ARTIFACT-/i.test(name));
     if (!isArtifact) {
       python.push(raw);
       continue;
@@ -132,7 +132,7 @@ export function splitRulesets(specs: readonly string[]): RulesetSplit | { error:
     const matches =
       lower === "all" || lower === "artifacts" ? ARTIFACT_RULES : ARTIFACT_RULES.filter((r) => r.id.toLowerCase() === lower);
     if (matches.length === 0) {
-      return { error: `unknown ruleset "${spec}" (artifact rulesets: artifact/all or artifact/<PICKLE-ARTIFACT-ID or KERAS-ARTIFACT-ID>)` };
+      return { error: `unknown ruleset "${spec}" (artifact rulesets: artifact/all or artifact/<PICKLE-, KERAS-, GGUF- or ONNX-ARTIFACT-ID>)` };
     }
     for (const rule of matches) chosen.set(rule.id, rule);
   }
