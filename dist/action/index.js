@@ -415,6 +415,11 @@ function isFormatPrefix(source, start2, end) {
   for (let i3 = start2; i3 < end; i3++) if ((source.charCodeAt(i3) | 32) === 102) return true;
   return false;
 }
+function isAugmentedAssignment(source, at) {
+  const before = source.charCodeAt(at - 1);
+  if (AUGMENTING.has(before)) return true;
+  return (before === 60 || before === 62) && source.charCodeAt(at - 2) === before;
+}
 function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
   const ids3 = segment.identifiers;
   if (ids3 !== recentOwner) {
@@ -564,7 +569,7 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
         pendingCount = 0;
         previousIsName = false;
         previousWord = void 0;
-      } else if (c === EQUALS && source.charCodeAt(i3 + 1) !== EQUALS && !OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i3 - 1))) {
+      } else if (c === EQUALS && source.charCodeAt(i3 + 1) !== EQUALS && (!OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i3 - 1)) || isAugmentedAssignment(source, i3))) {
         for (let t = 0; t < pendingCount; t++) bound.add(pending[t]);
         pendingCount = 0;
       }
@@ -677,7 +682,7 @@ function scanFormatString(source, at, segment) {
   }
   return -1;
 }
-var NEWLINE, CR, SPACE, TAB, FORM_FEED, HASH, BACKSLASH, DOT, AT, SINGLE_QUOTE, DOUBLE_QUOTE, NO_NAMES, IDENTIFIER_START, IDENTIFIER_DIGIT, ASCII_IDENTIFIER, KEYWORDS, KNOWN_WORDS, LONGEST_KNOWN_WORD, MAYBE_KNOWN, HARD_KEYWORDS, COMPOUND_KEYWORDS, BINDS_NEXT, IGNORED, MAX_IGNORED, EQUALS, COLON, SEMICOLON, OPERATOR_BEFORE_EQUALS, RECENT_MASK, RECENT_IDENTIFIERS, recentOwner, PENDING_TARGETS, OPEN_BRACKETS, OPEN_BRACE, CLOSE_BRACE, PROSE_RUN, RARE_FORMS;
+var NEWLINE, CR, SPACE, TAB, FORM_FEED, HASH, BACKSLASH, DOT, AT, SINGLE_QUOTE, DOUBLE_QUOTE, NO_NAMES, IDENTIFIER_START, IDENTIFIER_DIGIT, ASCII_IDENTIFIER, KEYWORDS, KNOWN_WORDS, LONGEST_KNOWN_WORD, MAYBE_KNOWN, HARD_KEYWORDS, COMPOUND_KEYWORDS, BINDS_NEXT, IGNORED, MAX_IGNORED, EQUALS, COLON, SEMICOLON, OPERATOR_BEFORE_EQUALS, AUGMENTING, RECENT_MASK, RECENT_IDENTIFIERS, recentOwner, PENDING_TARGETS, OPEN_BRACKETS, OPEN_BRACE, CLOSE_BRACE, PROSE_RUN, RARE_FORMS;
 var init_top_level = __esm({
   "src/languages/python/top-level.ts"() {
     "use strict";
@@ -714,6 +719,7 @@ var init_top_level = __esm({
     COLON = 58;
     SEMICOLON = 59;
     OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch3) => ch3.charCodeAt(0)));
+    AUGMENTING = new Set("+-*/%&|^@".split("").map((ch3) => ch3.charCodeAt(0)));
     RECENT_MASK = 255;
     RECENT_IDENTIFIERS = new Int32Array(RECENT_MASK + 1);
     PENDING_TARGETS = [];
@@ -1200,7 +1206,7 @@ function artifactRule(meta, family = PICKLE_FAMILY) {
     severity: meta.severity,
     confidence: meta.confidence,
     precision: meta.precision,
-    cwe: ["CWE-502"],
+    cwe: ["CWE-502", ...meta.moreCwe ?? []],
     owasp: ["A08:2021"],
     compliance: COMPLIANCE,
     tags: [family.tag, "deserialization", "artifact", "ml", "supply-chain", ...meta.tags],
@@ -1222,7 +1228,7 @@ function ruleForIssue(issue) {
   if (issue.severity === "high") return PICKLE_ARTIFACT_DANGEROUS_IMPORT;
   return PICKLE_ARTIFACT_UNKNOWN_GLOBAL;
 }
-var COMPLIANCE, REFERENCES, SAFE_EXAMPLE, COMMON_FAQ, SCOPE, PICKLE_FAMILY, PICKLE_ARTIFACT_DANGEROUS_CALL, PICKLE_ARTIFACT_DANGEROUS_IMPORT, PICKLE_ARTIFACT_DYNAMIC_GLOBAL, PICKLE_ARTIFACT_UNKNOWN_GLOBAL, PICKLE_ARTIFACT_UNKNOWN_CALL, PICKLE_ARTIFACT_MALFORMED, PICKLE_ARTIFACT_CONTAINER_TRICK, PICKLE_ARTIFACT_UNINSPECTABLE, KERAS_REFERENCES, KERAS_SAFE_EXAMPLE, KERAS_SCOPE, KERAS_FAQ, KERAS_FAMILY, KERAS_ARTIFACT_CODE, KERAS_ARTIFACT_IMPORT, KERAS_ARTIFACT_GADGET, ARTIFACT_RULES, RULE_BY_KIND;
+var COMPLIANCE, REFERENCES, SAFE_EXAMPLE, COMMON_FAQ, SCOPE, PICKLE_FAMILY, PICKLE_ARTIFACT_DANGEROUS_CALL, PICKLE_ARTIFACT_DANGEROUS_IMPORT, PICKLE_ARTIFACT_DYNAMIC_GLOBAL, PICKLE_ARTIFACT_UNKNOWN_GLOBAL, PICKLE_ARTIFACT_UNKNOWN_CALL, PICKLE_ARTIFACT_MALFORMED, PICKLE_ARTIFACT_CONTAINER_TRICK, PICKLE_ARTIFACT_UNINSPECTABLE, KERAS_REFERENCES, KERAS_SAFE_EXAMPLE, KERAS_SCOPE, KERAS_FAQ, KERAS_FAMILY, KERAS_ARTIFACT_CODE, KERAS_ARTIFACT_IMPORT, KERAS_ARTIFACT_GADGET, GGUF_REFERENCES, GGUF_SAFE_EXAMPLE, GGUF_SCOPE, GGUF_FAQ, GGUF_FAMILY, GGUF_ARTIFACT_TEMPLATE, GGUF_ARTIFACT_MALFORMED, ONNX_REFERENCES, ONNX_FAMILY, ONNX_ARTIFACT_EXTERNAL_PATH, ARTIFACT_RULES, RULE_BY_KIND;
 var init_rules = __esm({
   "src/artifacts/rules.ts"() {
     "use strict";
@@ -1511,6 +1517,103 @@ var init_rules = __esm({
         ].join("\n")
       }
     }, KERAS_FAMILY);
+    GGUF_REFERENCES = [
+      { title: "GGUF file format (ggml docs/gguf.md)", url: "https://github.com/ggml-org/ggml/blob/master/docs/gguf.md" },
+      { title: "CVE-2024-34359 (llama-cpp-python renders a GGUF chat template without a sandbox)", url: "https://nvd.nist.gov/vuln/detail/CVE-2024-34359" },
+      { title: "Jinja: Sandbox", url: "https://jinja.palletsprojects.com/en/stable/sandbox/" },
+      { title: "CWE-1336: Improper Neutralization of Special Elements Used in a Template Engine", url: "https://cwe.mitre.org/data/definitions/1336.html" }
+    ];
+    GGUF_SAFE_EXAMPLE = [
+      "# Render chat templates in Jinja's immutable sandbox (llama-cpp-python >= 0.2.72 does)",
+      "from jinja2.sandbox import ImmutableSandboxedEnvironment",
+      "env = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True)",
+      'prompt = env.from_string(metadata["tokenizer.chat_template"]).render(messages=messages)'
+    ].join("\n");
+    GGUF_SCOPE = "GGUF files (versions 1 to 3, either byte order): the header's metadata and tensor descriptions are read with every count and length checked against the file's size; tensor data is never read. Every `tokenizer.chat_template` string (and named templates such as `tokenizer.chat_template.tool_use`) is judged as Jinja code: Python internal names (`__class__`, `__globals__`, `__subclasses__`, frame and function attributes), command calls reached through attributes, and names hidden by escaped underscores, character codes, computed `attr` names or pieces joined at render time. Text outside `{{ }}` and `{% %}` tags, comments and `{% raw %}` blocks is not code.";
+    GGUF_FAQ = [
+      {
+        question: "Does Pathfinder render the template?",
+        answer: "No. It reads the template's text and tokenises its Jinja tags; nothing is rendered, imported or executed."
+      }
+    ];
+    GGUF_FAMILY = { tag: "gguf", scope: GGUF_SCOPE, references: GGUF_REFERENCES, safeExample: GGUF_SAFE_EXAMPLE, faq: GGUF_FAQ };
+    GGUF_ARTIFACT_TEMPLATE = artifactRule({
+      id: "GGUF-ARTIFACT-001",
+      name: "GGUF Chat Template Reaches Python Internals",
+      severity: "critical",
+      confidence: "high",
+      precision: "very-high",
+      tags: ["code-execution", "template-injection"],
+      moreCwe: ["CWE-1336"],
+      similar: ["KERAS-ARTIFACT-001", "PICKLE-ARTIFACT-001"],
+      docs: {
+        summary: "A GGUF model's chat template climbs from template objects to Python internals, which is code execution when it is rendered.",
+        description: "A GGUF file carries its chat template as metadata (`tokenizer.chat_template`), and runtimes render it with Jinja2 when the model is loaded or first prompted. Rendered outside Jinja's sandbox (llama-cpp-python before 0.2.72: CVE-2024-34359, and any runtime that builds a plain `jinja2.Environment`), a template that walks `__class__`, `__mro__`, `__subclasses__`, `__init__.__globals__` or `__builtins__` reaches `os` and runs commands. Ordinary chat templates only format messages: they never name a dunder, escape an underscore or compute an attribute name.",
+        securityImplications: "Arbitrary code execution with the privileges of the process that loads the model, triggered by loading or chatting.",
+        howToFix: "Do not use the model. Upgrade the runtime so that templates render in `ImmutableSandboxedEnvironment`, or replace the file's template with a known one (most runtimes accept a template override).",
+        fixHint: "Do not load this model; its chat template reaches Python internals. Render templates in a sandbox.",
+        vulnerableExample: [
+          `tokenizer.chat_template = "{{ cycler.__init__.__globals__.os.popen('id').read() }}"`
+        ].join("\n")
+      }
+    }, GGUF_FAMILY);
+    GGUF_ARTIFACT_MALFORMED = artifactRule({
+      id: "GGUF-ARTIFACT-002",
+      name: "GGUF Header With Forged Counts or Lengths",
+      severity: "high",
+      confidence: "medium",
+      precision: "high",
+      tags: ["memory-safety", "malformed"],
+      moreCwe: ["CWE-20"],
+      similar: ["PICKLE-ARTIFACT-005"],
+      docs: {
+        summary: "A GGUF file's header declares counts or lengths no writer produces (2^31 or more), more than 4 tensor dimensions, or an unknown value type.",
+        description: "Readers of GGUF trust the header: a string length, array length, tensor count or dimension count larger than the file overflowed llama.cpp's and ggml's readers (heap overflows fixed in 2024). A file written by a GGUF writer never declares such values, so the header is forged. A header merely cut short (a partial download) is a warning, not a finding, and an unknown GGUF version is read no further (a warning).",
+        securityImplications: "A crash or a heap overflow in the native reader that loads the model.",
+        howToFix: "Do not load the file; download the model again from its publisher and verify its hash.",
+        fixHint: "Do not load this file; its GGUF header is forged or damaged.",
+        vulnerableExample: "GGUF v3 header: tensor_count = 2**63, then a few bytes"
+      }
+    }, GGUF_FAMILY);
+    ONNX_REFERENCES = [
+      { title: "ONNX: External Data", url: "https://onnx.ai/onnx/repo-docs/ExternalData.html" },
+      { title: "CVE-2024-27318 (onnx external data path traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2024-27318" },
+      { title: "CVE-2022-25882 (onnx external data directory traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2022-25882" },
+      { title: "CVE-2024-5187 (onnx.hub tar extraction path traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2024-5187" }
+    ];
+    ONNX_FAMILY = {
+      tag: "onnx",
+      scope: "Files named `.onnx` (also inside archives): a bounded walk of the protobuf wire format through the model's graph, nodes, attributes, subgraphs, sparse tensors, functions and training graphs, stepping over tensor bytes. Each tensor stored externally (`data_location: EXTERNAL`) has its `location` checked.",
+      references: ONNX_REFERENCES,
+      safeExample: [
+        "# Current onnx refuses locations outside the model's folder; keep external data next to the model",
+        'onnx.save_model(model, "model.onnx", save_as_external_data=True, location="model.onnx.data")'
+      ].join("\n"),
+      faq: [
+        {
+          question: "Does Pathfinder load the model?",
+          answer: "No. It reads the protobuf fields that can hold a tensor and skips the tensor bytes; nothing is executed."
+        }
+      ]
+    };
+    ONNX_ARTIFACT_EXTERNAL_PATH = artifactRule({
+      id: "ONNX-ARTIFACT-001",
+      name: "ONNX External Data Location Leaves the Model's Folder",
+      severity: "high",
+      confidence: "high",
+      precision: "very-high",
+      tags: ["path-traversal", "file-access"],
+      moreCwe: ["CWE-22"],
+      similar: ["PICKLE-ARTIFACT-006"],
+      docs: {
+        summary: "A tensor of this ONNX model points its external data at an absolute path or climbs out of the model's folder with `..`.",
+        description: "Large ONNX models keep tensor bytes in separate files named by each tensor's `external_data` `location`. `onnx.load` before 1.16 joined that location to the model's folder without checking it (CVE-2024-27318, after CVE-2022-25882), so a model could read any file the process can (`/etc/passwd`, keys) into a tensor, and re-saving the model wrote there. A location written by ONNX's own tools is a file name inside the folder.",
+        securityImplications: "Arbitrary file read on load and arbitrary file write on save, from the permissions of the loading process.",
+        howToFix: "Do not load the model; upgrade onnx to 1.16 or later; keep external data files beside the model.",
+        fixHint: "Do not load this model: an external data location leaves its folder.",
+        vulnerableExample: 'external_data { key: "location" value: "../../../../etc/passwd" }'
+      }
+    }, ONNX_FAMILY);
     ARTIFACT_RULES = [
       PICKLE_ARTIFACT_DANGEROUS_CALL,
       PICKLE_ARTIFACT_DANGEROUS_IMPORT,
@@ -1522,7 +1625,10 @@ var init_rules = __esm({
       PICKLE_ARTIFACT_UNKNOWN_CALL,
       KERAS_ARTIFACT_CODE,
       KERAS_ARTIFACT_IMPORT,
-      KERAS_ARTIFACT_GADGET
+      KERAS_ARTIFACT_GADGET,
+      GGUF_ARTIFACT_TEMPLATE,
+      GGUF_ARTIFACT_MALFORMED,
+      ONNX_ARTIFACT_EXTERNAL_PATH
     ];
     RULE_BY_KIND = {
       "dangerous-call": PICKLE_ARTIFACT_DANGEROUS_CALL,
@@ -1537,7 +1643,10 @@ var init_rules = __esm({
       uninspectable: PICKLE_ARTIFACT_UNINSPECTABLE,
       "keras-code": KERAS_ARTIFACT_CODE,
       "keras-import": KERAS_ARTIFACT_IMPORT,
-      "keras-gadget": KERAS_ARTIFACT_GADGET
+      "keras-gadget": KERAS_ARTIFACT_GADGET,
+      "gguf-template": GGUF_ARTIFACT_TEMPLATE,
+      "gguf-malformed": GGUF_ARTIFACT_MALFORMED,
+      "onnx-external-path": ONNX_ARTIFACT_EXTERNAL_PATH
     };
   }
 });
@@ -3999,7 +4108,9 @@ var init_sniff = __esm({
       ".pck",
       ".h5",
       ".hdf5",
-      ".keras"
+      ".keras",
+      ".gguf",
+      ".onnx"
     ];
     TEXT_EXTENSIONS = [
       ".py",
@@ -4139,6 +4250,151 @@ var init_hdf5 = __esm({
     LOOK_BACK = 64 * 1024;
     MAX_JSON = 64 * 1024 * 1024;
     MAX_OBJECTS = 1e3;
+  }
+});
+
+// src/artifacts/gguf/reader.ts
+function looksLikeGguf(head) {
+  return head.length >= 8 && GGUF_MAGIC.every((b, i3) => head[i3] === b);
+}
+async function readGgufHeader(source, options) {
+  const walk2 = new HeaderWalk(source, options);
+  const header = { version: 0, bigEndian: false, tensorCount: 0, metadataCount: 0, strings: walk2.strings };
+  try {
+    await walk2.read(header);
+  } catch (error) {
+    if (!(error instanceof Malformed)) throw error;
+    header.malformed = error.message;
+    if (error.forged) header.forged = true;
+  }
+  return header;
+}
+var GGUF_MAGIC, FIXED_SIZE, MAX_DIMS, MAX_ARRAY_NESTING, MAX_KEY_BYTES, Malformed, FORGED_COUNT, HeaderWalk;
+var init_reader2 = __esm({
+  "src/artifacts/gguf/reader.ts"() {
+    "use strict";
+    init_cursor();
+    GGUF_MAGIC = [71, 71, 85, 70];
+    FIXED_SIZE = {
+      [0 /* Uint8 */]: 1,
+      [1 /* Int8 */]: 1,
+      [7 /* Bool */]: 1,
+      [2 /* Uint16 */]: 2,
+      [3 /* Int16 */]: 2,
+      [4 /* Uint32 */]: 4,
+      [5 /* Int32 */]: 4,
+      [6 /* Float32 */]: 4,
+      [10 /* Uint64 */]: 8,
+      [11 /* Int64 */]: 8,
+      [12 /* Float64 */]: 8
+    };
+    MAX_DIMS = 4;
+    MAX_ARRAY_NESTING = 4;
+    MAX_KEY_BYTES = 65536;
+    Malformed = class extends Error {
+      constructor(message15, forged = false) {
+        super(message15);
+        this.forged = forged;
+      }
+      forged;
+    };
+    FORGED_COUNT = 2n ** 31n;
+    HeaderWalk = class {
+      constructor(source, options) {
+        this.options = options;
+        this.cursor = new ByteCursor(source, 4);
+      }
+      options;
+      strings = [];
+      cursor;
+      littleEndian = true;
+      /** Version 1 wrote counts and lengths as 32-bit numbers; later versions as 64-bit. */
+      wide = true;
+      decoder = new TextDecoder("utf-8");
+      async read(header) {
+        const versionBytes = await this.bytes(4, "version");
+        const view = new DataView(versionBytes.buffer, versionBytes.byteOffset, 4);
+        let version = view.getUint32(0, true);
+        if (version > 65535 && view.getUint32(0, false) <= 65535) {
+          this.littleEndian = false;
+          header.bigEndian = true;
+          version = view.getUint32(0, false);
+        }
+        header.version = version;
+        if (version < 1 || version > 3) throw new Malformed(`unknown GGUF version ${version}`);
+        this.wide = version >= 2;
+        header.tensorCount = await this.count("tensor count", 8 + 4 + 4 + 8);
+        header.metadataCount = await this.count("metadata count", 8 + 4 + 1);
+        for (let i3 = 0; i3 < header.metadataCount; i3++) {
+          const key = await this.string(`key of metadata entry ${i3}`, MAX_KEY_BYTES, true);
+          const type = await this.uint32(`type of ${key.value}`);
+          await this.value(key.value, type, 0);
+        }
+        for (let i3 = 0; i3 < header.tensorCount; i3++) {
+          await this.string(`name of tensor ${i3}`, MAX_KEY_BYTES, false);
+          const dims = await this.uint32(`dimensions of tensor ${i3}`);
+          if (dims > MAX_DIMS) throw new Malformed(`tensor ${i3} declares ${dims} dimensions (at most ${MAX_DIMS})`, true);
+          await this.skip(dims * 8 + 4 + 8, `description of tensor ${i3}`);
+        }
+      }
+      async value(key, type, nesting) {
+        const fixed = FIXED_SIZE[type];
+        if (fixed !== void 0) return this.skip(fixed, `value of ${key}`);
+        if (type === 8 /* String */) {
+          const keep = this.options.wants(key);
+          const read = await this.string(`value of ${key}`, this.options.maxStringBytes, keep);
+          if (keep) this.strings.push({ key, value: read.value, offset: read.offset, truncated: read.truncated });
+          return;
+        }
+        if (type !== 9 /* Array */) throw new Malformed(`metadata entry ${key} has unknown type ${type}`, true);
+        if (nesting >= MAX_ARRAY_NESTING) throw new Malformed(`metadata entry ${key} nests arrays deeper than ${MAX_ARRAY_NESTING}`, true);
+        const elementType = await this.uint32(`element type of ${key}`);
+        const elementSize = FIXED_SIZE[elementType];
+        const length = await this.count(`length of ${key}`, elementSize ?? (elementType === 9 /* Array */ ? 4 + this.lengthBytes() : this.lengthBytes()));
+        if (elementSize !== void 0) return this.skip(length * elementSize, `elements of ${key}`);
+        for (let i3 = 0; i3 < length; i3++) await this.value(key, elementType, nesting + 1);
+      }
+      lengthBytes() {
+        return this.wide ? 8 : 4;
+      }
+      /** A count or length, refused when `minBytesEach` times it would run past the end of the file. */
+      async count(what, minBytesEach) {
+        const bytes = await this.bytes(this.lengthBytes(), what);
+        const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+        const value = this.wide ? view.getBigUint64(0, this.littleEndian) : BigInt(view.getUint32(0, this.littleEndian));
+        const room = BigInt(this.cursor.remaining);
+        if (value * BigInt(Math.max(1, minBytesEach)) > room) {
+          throw new Malformed(`${what} is ${value}, more than the ${room} bytes left in the file can hold`, value >= FORGED_COUNT);
+        }
+        return Number(value);
+      }
+      async string(what, maxKept, keep) {
+        const length = await this.count(`length of ${what}`, 1);
+        const offset = this.cursor.position;
+        if (!keep) {
+          await this.skip(length, what);
+          return { value: "", offset, truncated: false, length };
+        }
+        const kept = Math.min(length, maxKept);
+        const bytes = await this.bytes(kept, what);
+        const value = this.decoder.decode(bytes);
+        if (kept < length) await this.skip(length - kept, what);
+        return { value, offset, truncated: kept < length, length };
+      }
+      async uint32(what) {
+        const bytes = await this.bytes(4, what);
+        return new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, this.littleEndian);
+      }
+      async bytes(count, what) {
+        const bytes = await this.cursor.take(count);
+        if (bytes === null) throw new Malformed(`the file ends inside the ${what}`);
+        return bytes;
+      }
+      async skip(count, what) {
+        if (count > this.cursor.remaining) throw new Malformed(`the file ends inside the ${what}`);
+        this.cursor.position += count;
+      }
+    };
   }
 });
 
@@ -12907,6 +13163,8 @@ async function decompress2(format, input, options) {
   }
   const head = format === "deflate-raw" && options.want !== void 0 ? await inflateHead(input, cap) : void 0;
   if (head) return { bytes: head, limitReached: head.length >= cap && hitsLimit(options) };
+  const whole = format === "deflate-raw" && options.want === void 0 && options.inflate ? await inflateInto(input, cap, options.heavy) : void 0;
+  if (whole) return { bytes: whole, limitReached: whole.length >= cap && hitsLimit(options) };
   const result2 = format === "gzip" ? await gunzipMembers(factory, input, cap, options.heavy) : await pushDecode(factory, input, 0, cap, options.heavy);
   const stopped = cap > 0 ? result2.bytes.length >= cap : result2.limitReached;
   const error = stopped ? void 0 : result2.error;
@@ -12937,6 +13195,24 @@ async function inflateHead(input, cap) {
     }
   }
   return void 0;
+}
+async function inflateInto(input, cap, heavy) {
+  const room = input.size * DEFLATE_MAX_RATIO;
+  if (input.size === 0 || room > ONE_CALL_ROOM * cap || cap <= LARGE_OUTPUT) return void 0;
+  if (heavy && room > heavy.bytes) heavy.reached();
+  const { inflateSync: inflateSync3 } = await (fflate ??= Promise.resolve().then(() => (init_browser(), browser_exports)));
+  const data2 = await readRange(input, 0, input.size);
+  const traced = Error;
+  const traces = traced.stackTraceLimit;
+  traced.stackTraceLimit = 0;
+  try {
+    const bytes = inflateSync3(data2, { out: new Uint8Array(room) });
+    return bytes.length > cap ? bytes.subarray(0, cap) : bytes;
+  } catch {
+    return void 0;
+  } finally {
+    traced.stackTraceLimit = traces;
+  }
 }
 async function pushDecode(factory, input, start2, cap, heavy) {
   const output = new GrowingOutput(cap);
@@ -13040,7 +13316,7 @@ async function syncDecode(decoder, format, input, cap, options) {
 function hitsLimit(options) {
   return options.want === void 0 || options.want >= options.limit;
 }
-var MAX_PIECE, MIN_PIECE, PIECE_OUTPUT, SNIFF_INPUT, fflate, syncDecoders, CapReached2, ONE_CALL_CAP, LARGE_OUTPUT, GrowingOutput, TRAILER_SEARCH;
+var MAX_PIECE, MIN_PIECE, PIECE_OUTPUT, SNIFF_INPUT, fflate, syncDecoders, CapReached2, ONE_CALL_CAP, DEFLATE_MAX_RATIO, ONE_CALL_ROOM, LARGE_OUTPUT, GrowingOutput, TRAILER_SEARCH;
 var init_decompress = __esm({
   "src/artifacts/containers/decompress.ts"() {
     "use strict";
@@ -13065,6 +13341,8 @@ var init_decompress = __esm({
     CapReached2 = class extends Error {
     };
     ONE_CALL_CAP = 4 * MIN_PIECE;
+    DEFLATE_MAX_RATIO = 1032;
+    ONE_CALL_ROOM = 1.25;
     LARGE_OUTPUT = 16 << 20;
     GrowingOutput = class {
       constructor(cap) {
@@ -13778,6 +14056,326 @@ var init_torchscript_code = __esm({
   }
 });
 
+// src/artifacts/gguf/chat-template.ts
+function judgeChatTemplate(template) {
+  const findings = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (reason2, at) => {
+    if (seen.has(reason2) || findings.length >= MAX_FINDINGS) return;
+    seen.add(reason2);
+    findings.push({ reason: reason2, at });
+  };
+  const constants3 = /* @__PURE__ */ new Map();
+  for (const tag of codeTags(template)) {
+    for (const tokens of tokenize(tag.code, tag.at)) judgeTag(tokens, constants3, add);
+  }
+  return findings;
+}
+function judgeTag(tokens, constants3, add) {
+  const formats = tokens.some((t) => t.text === "format" || t.text === "%");
+  for (const [i3, token] of tokens.entries()) {
+    const previous = tokens[i3 - 1];
+    const next = tokens[i3 + 1];
+    if (token.kind === "name") {
+      if (token.text.includes("__")) add(`uses the Python internal name \`${token.text}\``, token.at);
+      else if (previous?.text === "." && INTERNAL_NAMES.has(token.text)) add(`reads the Python internal attribute \`${token.text}\``, token.at);
+      else if (previous?.text === "." && next?.text === "(" && COMMAND_CALLS.has(token.text)) add(`calls \`${token.text}\`, which runs commands or imports modules`, token.at);
+      if (token.text === "attr" && previous?.text === "|") {
+        const argument = tokens[i3 + 2];
+        const close = tokens[i3 + 3];
+        if (next?.text === "(" && !(argument?.kind === "string" && close?.text === ")")) add("looks an attribute up by a name computed at render time (`attr` filter)", token.at);
+      }
+    } else if (token.kind === "string") {
+      if (/\\(x5f|u005f|U0000005f|137|N\{LOW LINE\})/i.test(token.raw)) add("spells an underscore with an escape sequence (a hidden attribute name)", token.at);
+      if (formats && /%c/.test(token.text)) add("builds a string from character codes (`%c` formatting)", token.at);
+      const lookup = previous?.text === "[" || tokens[i3 - 2]?.text === "attr" && previous?.text === "(";
+      if (lookup && INTERNAL_NAMES.has(token.text)) add(`reads the Python internal attribute \`${token.text}\``, token.at);
+      if (lookup && COMMAND_CALLS.has(token.text)) add(`looks up \`${token.text}\`, which runs commands or imports modules`, token.at);
+    }
+  }
+  const joined = joinedPieces(tokens, constants3);
+  for (const text2 of [joined, [...joined].reverse().join("")]) {
+    for (const match of text2.matchAll(DUNDER_IN_TEXT)) {
+      if (ESCAPE_DUNDERS.has(match[1].toLowerCase())) add(`names the Python internal \`__${match[1].toLowerCase()}__\``, tokens[0]?.at ?? 0);
+    }
+  }
+  const assigned = tokens[0]?.text === "set" && tokens[1]?.kind === "name" && tokens[2]?.text === "=" ? tokens[1].text : void 0;
+  if (assigned !== void 0) {
+    const rest = tokens.slice(3);
+    const constantPart = (t) => t.kind === "string" || t.kind === "number" || ["~", "+", "*", "(", ")"].includes(t.text) || t.kind === "name" && constants3.has(t.text);
+    if (rest.length > 0 && rest.every(constantPart)) {
+      constants3.set(assigned, joinedPieces(rest, constants3));
+    } else {
+      constants3.delete(assigned);
+    }
+  }
+}
+function joinedPieces(tokens, constants3) {
+  let out2 = "";
+  for (const [i3, token] of tokens.entries()) {
+    let piece;
+    if (token.kind === "string") piece = /\s/.test(token.text) ? void 0 : token.text;
+    else if (token.kind === "name" && tokens[i3 - 1]?.text !== "." && constants3.has(token.text)) piece = constants3.get(token.text);
+    if (piece === void 0) continue;
+    const times = tokens[i3 + 1]?.text === "*" && tokens[i3 + 2]?.kind === "number" ? Math.min(8, Number(tokens[i3 + 2].text)) : 1;
+    out2 += piece.repeat(Number.isFinite(times) && times > 0 ? times : 1);
+    if (out2.length > MAX_JOINED) break;
+  }
+  return out2;
+}
+function* codeTags(template) {
+  let at = 0;
+  while (at < template.length) {
+    const open2 = template.indexOf("{", at);
+    if (open2 < 0 || open2 + 1 >= template.length) return;
+    const kind = template[open2 + 1];
+    if (kind === "#") {
+      const end2 = template.indexOf("#}", open2 + 2);
+      if (end2 < 0) return;
+      at = end2 + 2;
+      continue;
+    }
+    if (kind !== "{" && kind !== "%") {
+      at = open2 + 1;
+      continue;
+    }
+    const close = kind === "{" ? "}}" : "%}";
+    const end = tagEnd(template, open2 + 2, close);
+    const code5 = template.slice(open2 + 2, end < 0 ? template.length : end).replace(/^[-+]/, "").replace(/[-+]$/, "");
+    yield { code: code5, at: open2 + 2 };
+    if (end < 0) return;
+    at = end + 2;
+    if (kind === "%" && /^\s*raw\s*$/.test(code5)) {
+      const endRaw = /\{%[-+]?\s*endraw\s*[-+]?%\}/g;
+      endRaw.lastIndex = at;
+      const found = endRaw.exec(template);
+      if (!found) return;
+      at = found.index + found[0].length;
+    }
+  }
+}
+function tagEnd(template, from, close) {
+  let i3 = from;
+  while (i3 < template.length) {
+    const c = template[i3];
+    if (c === '"' || c === "'") {
+      i3 = stringEnd(template, i3);
+      continue;
+    }
+    if (template.startsWith(close, i3)) return i3;
+    i3++;
+  }
+  return -1;
+}
+function stringEnd(text2, open2) {
+  const quote = text2[open2];
+  let i3 = open2 + 1;
+  while (i3 < text2.length && text2[i3] !== quote) i3 += text2[i3] === "\\" ? 2 : 1;
+  return Math.min(text2.length, i3 + 1);
+}
+function* tokenize(code5, base) {
+  let tokens = [];
+  TOKEN2.lastIndex = 0;
+  for (let match = TOKEN2.exec(code5); match !== null; match = TOKEN2.exec(code5)) {
+    if (tokens.length >= CHUNK_TOKENS) {
+      yield tokens;
+      tokens = tokens.slice(-CHUNK_OVERLAP);
+    }
+    const at = base + match.index;
+    const [, quoted2, name2, number, other] = match;
+    if (quoted2 !== void 0) {
+      const quote = quoted2[0];
+      const body2 = quoted2.length > 1 && quoted2.endsWith(quote) ? quoted2.slice(1, -1) : quoted2.slice(1);
+      tokens.push({ kind: "string", text: unescape(body2.slice(0, MAX_NAME_LITERAL)), raw: quoted2.slice(0, MAX_NAME_LITERAL + 1), at });
+    } else if (name2 !== void 0) tokens.push({ kind: "name", text: name2, raw: name2, at });
+    else if (number !== void 0) tokens.push({ kind: "number", text: number.replace(/_/g, ""), raw: number, at });
+    else if (other !== void 0) tokens.push({ kind: "op", text: other, raw: other, at });
+  }
+  yield tokens;
+}
+function unescape(body2) {
+  if (!body2.includes("\\")) return body2;
+  return body2.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|N\{[^}]*\}|.)/gs, (_, e) => {
+    if (/^[xuU]/.test(e)) return safeCodePoint(parseInt(e.slice(1), 16));
+    if (/^[0-7]/.test(e)) return safeCodePoint(parseInt(e, 8));
+    if (e === "N{LOW LINE}") return "_";
+    return { n: "\n", t: "	", r: "\r", "0": "\0" }[e] ?? e;
+  });
+}
+function safeCodePoint(code5) {
+  return code5 <= 1114111 ? String.fromCodePoint(code5) : "";
+}
+var ESCAPE_DUNDERS, INTERNAL_NAMES, COMMAND_CALLS, DUNDER_IN_TEXT, MAX_FINDINGS, CHUNK_TOKENS, CHUNK_OVERLAP, MAX_NAME_LITERAL, MAX_JOINED, TOKEN2;
+var init_chat_template = __esm({
+  "src/artifacts/gguf/chat-template.ts"() {
+    "use strict";
+    ESCAPE_DUNDERS = /* @__PURE__ */ new Set([
+      "class",
+      "mro",
+      "base",
+      "bases",
+      "subclasses",
+      "init",
+      "globals",
+      "builtins",
+      "import",
+      "getattribute",
+      "getattr",
+      "dict",
+      "func",
+      "self",
+      "code",
+      "closure",
+      "reduce",
+      "reduce_ex",
+      "loader",
+      "spec",
+      "module",
+      "getitem",
+      "call",
+      "new",
+      "dir",
+      "wrapped",
+      "traceback",
+      "frame",
+      "defaults",
+      "kwdefaults",
+      "objclass",
+      "qualname",
+      "name"
+    ]);
+    INTERNAL_NAMES = /* @__PURE__ */ new Set(["func_globals", "f_globals", "f_builtins", "f_locals", "f_back", "gi_frame", "gi_code", "cr_frame", "ag_frame", "tb_frame", "tb_next", "co_code", "mro"]);
+    COMMAND_CALLS = /* @__PURE__ */ new Set(["popen", "system", "import_module", "check_output", "getoutput", "getstatusoutput", "spawnl", "spawnv", "execv", "execl", "run_path", "load_module"]);
+    DUNDER_IN_TEXT = /__([a-z_]+?)__/gi;
+    MAX_FINDINGS = 5;
+    CHUNK_TOKENS = 4096;
+    CHUNK_OVERLAP = 4;
+    MAX_NAME_LITERAL = 4096;
+    MAX_JOINED = 65536;
+    TOKEN2 = /\s+|('(?:[^'\\]|\\[^])*'?|"(?:[^"\\]|\\[^])*"?)|([A-Za-z_][A-Za-z0-9_]*)|(\d[\d_]*(?:\.\d+)?)|([^])/y;
+  }
+});
+
+// src/artifacts/onnx/external-data.ts
+async function readOnnxExternalData(source) {
+  const walk2 = new Walk(source);
+  const result2 = { refs: walk2.refs };
+  try {
+    await walk2.message("model", source.size, 0);
+  } catch (error) {
+    if (!(error instanceof Stop)) throw error;
+    result2.stopped = error.message;
+  }
+  return result2;
+}
+function escapesModelFolder(location) {
+  if (location.startsWith("/") || location.startsWith("\\")) return "is an absolute path";
+  if (/^[A-Za-z]:/.test(location)) return "names a drive";
+  if (location.split(/[\\/]/).some((segment) => segment === "..")) return "climbs out with `..`";
+  if (location.includes("\0")) return "holds a NUL byte";
+  return void 0;
+}
+var CHILDREN, EXTERNAL, MAX_DEPTH2, MAX_FIELDS, MAX_TEXT2, Stop, Walk;
+var init_external_data = __esm({
+  "src/artifacts/onnx/external-data.ts"() {
+    "use strict";
+    init_cursor();
+    CHILDREN = {
+      model: { 7: "graph", 20: "training", 25: "function" },
+      training: { 1: "graph", 2: "graph" },
+      graph: { 1: "node", 5: "tensor", 15: "sparse" },
+      node: { 5: "attribute" },
+      function: { 7: "node", 11: "attribute" },
+      attribute: { 5: "tensor", 6: "graph", 10: "tensor", 11: "graph", 22: "sparse", 23: "sparse" },
+      sparse: { 1: "tensor", 2: "tensor" },
+      tensor: { 13: "entry" },
+      entry: {}
+    };
+    EXTERNAL = 1;
+    MAX_DEPTH2 = 64;
+    MAX_FIELDS = 2e6;
+    MAX_TEXT2 = 4096;
+    Stop = class extends Error {
+    };
+    Walk = class {
+      refs = [];
+      cursor;
+      fields = 0;
+      decoder = new TextDecoder("utf-8");
+      constructor(source) {
+        this.cursor = new ByteCursor(source, 0);
+      }
+      /** Walks one message ending at `end`; returns what a tensor or an entry held. */
+      async message(kind, end, depth, tensor) {
+        if (depth > MAX_DEPTH2) throw new Stop(`messages nested deeper than ${MAX_DEPTH2}`);
+        const entry2 = {};
+        while (this.cursor.position < end) {
+          if (++this.fields > MAX_FIELDS) throw new Stop(`more than ${MAX_FIELDS} protobuf fields`);
+          const tag = await this.varint();
+          const field2 = Number(tag >> 3n);
+          const wire = Number(tag & 7n);
+          if (field2 === 0) throw new Stop(`field number 0 at offset ${this.cursor.position}`);
+          if (wire === 0) {
+            const value = await this.varint();
+            if (kind === "tensor" && field2 === 14 && tensor) tensor.external = value === BigInt(EXTERNAL);
+          } else if (wire === 1) this.skip(8, end);
+          else if (wire === 5) this.skip(4, end);
+          else if (wire === 2) {
+            const length = await this.varint();
+            if (length > BigInt(end - this.cursor.position)) throw new Stop(`a field of ${length} bytes runs past its message at offset ${this.cursor.position}`);
+            const start2 = this.cursor.position;
+            const stop2 = start2 + Number(length);
+            const child = CHILDREN[kind][field2];
+            if (child === "tensor") await this.tensor(stop2, depth + 1);
+            else if (child === "entry") {
+              const pair = await this.message("entry", stop2, depth + 1);
+              if (pair.key === "location" && tensor) tensor.location = pair.value ?? "";
+            } else if (child !== void 0) await this.message(child, stop2, depth + 1);
+            else if (kind === "tensor" && field2 === 8 && tensor) tensor.name = await this.text(stop2);
+            else if (kind === "entry" && (field2 === 1 || field2 === 2)) entry2[field2 === 1 ? "key" : "value"] = await this.text(stop2);
+            this.cursor.position = stop2;
+          } else {
+            throw new Stop(`wire type ${wire} at offset ${this.cursor.position}`);
+          }
+        }
+        if (this.cursor.position !== end) throw new Stop(`a field runs past its message`);
+        return entry2;
+      }
+      async tensor(end, depth) {
+        const offset = this.cursor.position;
+        const fields = { name: "", external: false };
+        await this.message("tensor", end, depth, fields);
+        if (fields.external && fields.location !== void 0) this.refs.push({ tensor: fields.name, location: fields.location, offset });
+      }
+      async text(end) {
+        const length = Math.min(end - this.cursor.position, MAX_TEXT2);
+        const bytes = await this.cursor.take(length);
+        if (bytes === null) throw new Stop("the file ends inside a string");
+        return this.decoder.decode(bytes);
+      }
+      skip(count, end) {
+        if (this.cursor.position + count > end) throw new Stop(`a fixed-size field runs past its message at offset ${this.cursor.position}`);
+        this.cursor.position += count;
+      }
+      async varint() {
+        const at = this.cursor.position;
+        const available = Math.min(10, this.cursor.remaining);
+        if (available === 0 || !await this.cursor.need(available)) throw new Stop(`the file ends inside a field at offset ${at}`);
+        const bytes = this.cursor.peek(available);
+        let value = 0n;
+        for (let i3 = 0; i3 < bytes.length; i3++) {
+          value |= BigInt(bytes[i3] & 127) << BigInt(7 * i3);
+          if ((bytes[i3] & 128) === 0) {
+            this.cursor.position = at + i3 + 1;
+            return value;
+          }
+        }
+        throw new Stop(`a varint longer than 10 bytes at offset ${at}`);
+      }
+    };
+  }
+});
+
 // src/artifacts/scan.ts
 async function scanArtifact(source, relPath, options = {}) {
   const scan = new ArtifactScan(relPath, {
@@ -13793,7 +14391,7 @@ function memberName(parent, path) {
   if (path.startsWith("[")) return `${parent ?? ""}${path}`;
   return parent ? `${parent}/${path}` : path;
 }
-var MAX_WORK_ITEMS, FREE_SNIFF_WORK, KERAS_CONFIG, MAX_KERAS_CONFIG, MAX_TORCHSCRIPT_CODE, MAX_EMBEDDED_PICKLE, DEFAULT_OPCODES_PER_FILE, TORCHSCRIPT_GLOBALS, PICKLE_NAME, ArtifactScan;
+var MAX_WORK_ITEMS, FREE_SNIFF_WORK, KERAS_CONFIG, MAX_KERAS_CONFIG, MAX_TORCHSCRIPT_CODE, MAX_EMBEDDED_PICKLE, DEFAULT_OPCODES_PER_FILE, TORCHSCRIPT_GLOBALS, CHAT_TEMPLATE_KEY, MAX_CHAT_TEMPLATE, ONNX_NAME, PICKLE_NAME, ArtifactScan;
 var init_scan = __esm({
   "src/artifacts/scan.ts"() {
     "use strict";
@@ -13811,6 +14409,9 @@ var init_scan = __esm({
     init_hdf5();
     init_embedded_pickles();
     init_torchscript_code();
+    init_reader2();
+    init_chat_template();
+    init_external_data();
     init_judge();
     MAX_WORK_ITEMS = 1e4;
     FREE_SNIFF_WORK = 256 * 1024;
@@ -13826,6 +14427,9 @@ var init_scan = __esm({
       ],
       reason: "resolved by TorchScript's unpickler in a torch.jit.save archive"
     };
+    CHAT_TEMPLATE_KEY = /^tokenizer\.chat_template(\..*)?$/;
+    MAX_CHAT_TEMPLATE = 4 * 1024 * 1024;
+    ONNX_NAME = /\.onnx$/i;
     PICKLE_NAME = /\.(pkl|pickle|pck|pcl|p|pt|pth|bin|ckpt|joblib|jbl|dill|sav|dat|th)$/i;
     ArtifactScan = class {
       constructor(relPath, options) {
@@ -13952,7 +14556,15 @@ var init_scan = __esm({
           if (looksLikeHdf5(head)) await this.inspectHdf5Pickles(item);
           return;
         }
+        if (looksLikeGguf(head)) {
+          if (item.depth === 0) this.baseKind = "gguf";
+          return this.inspectGguf(item);
+        }
         const readers = READERS.filter((reader) => reader.sniff(head));
+        if (readers.length === 0 && ONNX_NAME.test(item.member ?? this.relPath)) {
+          if (item.depth === 0) this.baseKind = "onnx";
+          return this.inspectOnnx(item);
+        }
         const pickleLike = readers.length === 0 && (item.expectPickle === true || looksLikePickle(head));
         if (item.depth === 0) this.baseKind = pickleLike ? "pickle" : readers[0]?.format ?? "unknown";
         if (readers.length > 0) {
@@ -14005,18 +14617,18 @@ var init_scan = __esm({
         if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name2, item.depth + 1);
         if (member.torchScript && TORCHSCRIPT_CODE.test(member.path)) return this.inspectTorchScriptCode(await member.open(), name2);
         const expectPickle = member.expectPickle === true;
-        const kerasMetadata = isKerasMetadataName(member.path);
+        const readByName = isKerasMetadataName(member.path) || ONNX_NAME.test(member.path);
         let head;
         if (member.decoded) {
           const first = await member.head(SNIFF_BYTES);
-          if (!expectPickle && !kerasMetadata && !couldStartPickle(first) && sniffFormat(first) === "unknown" && !looksLikeHdf5(first)) return;
+          if (!expectPickle && !readByName && !couldStartPickle(first) && sniffFormat(first) === "unknown" && !looksLikeHdf5(first) && !looksLikeGguf(first)) return;
           head = first.length < SNIFF_BYTES ? first : await member.head(HEAD_BYTES);
         } else {
           head = await member.head(HEAD_BYTES);
         }
         const pickleLike = looksLikePickle(head);
         if (pickleLike || expectPickle) row.role = "pickle";
-        if (!pickleLike && !expectPickle && sniffFormat(head) === "unknown" && !looksLikeHdf5(head) && !kerasMetadata) return;
+        if (!pickleLike && !expectPickle && sniffFormat(head) === "unknown" && !looksLikeHdf5(head) && !looksLikeGguf(head) && !readByName) return;
         const open2 = member.open.bind(member);
         this.queue.push({
           source: item.source,
@@ -14091,6 +14703,44 @@ var init_scan = __esm({
         if (source === null) return;
         const text2 = new TextDecoder("utf-8").decode(await readRange(source, 0, Math.min(source.size, MAX_TORCHSCRIPT_CODE)));
         for (const issue of judgeTorchScriptCode(text2)) this.addIssue(issue, member, 0);
+      }
+      /** A GGUF model: its chat templates (rendered as Jinja by runtimes) and whether its header fits the file. */
+      async inspectGguf(item) {
+        const header = await readGgufHeader(item.source, { wants: (key) => CHAT_TEMPLATE_KEY.test(key), maxStringBytes: MAX_CHAT_TEMPLATE });
+        for (const template of header.strings) {
+          if (template.truncated) this.warn(`${template.key} is longer than ${MAX_CHAT_TEMPLATE} bytes; only its start was judged`, item.member);
+          const found = judgeChatTemplate(template.value);
+          if (found.length === 0) continue;
+          const reasons = found.map((f) => f.reason).join("; ");
+          this.addIssue(
+            { kind: "gguf-template", severity: "critical", message: `GGUF ${template.key} reaches Python internals when rendered (${reasons}): outside a sandbox this runs code`, offset: item.origin + template.offset },
+            item.member,
+            item.origin
+          );
+        }
+        if (header.malformed !== void 0) {
+          this.warn(`GGUF header ${header.forged ? "is forged" : "is cut short or damaged"}: ${header.malformed}; the rest of the header was not read`, item.member);
+          if (header.forged) this.addIssue({ kind: "gguf-malformed", severity: "high", message: `GGUF header declares what no writer produces: ${header.malformed}` }, item.member, item.origin);
+        }
+      }
+      /** An ONNX model: tensors whose external data a loader would read from outside the model's folder. */
+      async inspectOnnx(item) {
+        const { refs, stopped } = await readOnnxExternalData(item.source);
+        for (const ref of refs) {
+          const why = escapesModelFolder(ref.location);
+          if (why === void 0) continue;
+          this.addIssue(
+            {
+              kind: "onnx-external-path",
+              severity: "high",
+              message: `ONNX tensor ${JSON.stringify(ref.tensor)} keeps its data at ${JSON.stringify(ref.location)}, which ${why}: onnx.load reads (and a save writes) outside the model's folder`,
+              offset: item.origin + ref.offset
+            },
+            item.member,
+            item.origin
+          );
+        }
+        if (stopped !== void 0) this.warn(`not read as an ONNX model past a point: ${stopped}`, item.member);
       }
       /** A .keras archive's config.json: the model Keras rebuilds on load. */
       async inspectKerasConfig(source, member, depth) {
@@ -14224,7 +14874,7 @@ function isArtifactCandidate(relPath, head) {
   if (hasArtifactName(relPath)) return true;
   const bytes = typeof head === "function" ? head() : head;
   if (bytes.length === 0) return false;
-  if (looksLikeHdf5(bytes)) return true;
+  if (looksLikeHdf5(bytes) || looksLikeGguf(bytes)) return true;
   const format = sniffFormat(bytes);
   if (format !== "unknown" && format !== "tar" && format !== "zlib") return true;
   return TEXT_EXTENSIONS.some((ext) => lower.endsWith(ext)) ? looksLikeStrongPickle(bytes) : looksLikePickle(bytes, bytes.length >= SNIFF_BYTES);
@@ -14237,6 +14887,7 @@ var init_artifacts = __esm({
     "use strict";
     init_sniff();
     init_hdf5();
+    init_reader2();
     init_judge();
     init_pickle();
     init_scan();
@@ -16939,7 +17590,7 @@ var init_language_catalog = __esm({
     init_order();
     LANG2 = ["lang", "deserialization"];
     rules = (language, prefix, count) => Array.from({ length: count }, (_, i3) => ({ id: `${prefix}-${String(i3 + 1).padStart(3, "0")}`, language, bundles: LANG2 }));
-    LANGUAGE_RULE_CATALOG = [...rules("csharp", "CSHARP-LANG-SEC", 6), ...rules("java", "JAVA-LANG-SEC", 11), ...rules("php", "PHP-LANG-SEC", 4)];
+    LANGUAGE_RULE_CATALOG = [...rules("csharp", "CSHARP-LANG-SEC", 9), ...rules("java", "JAVA-LANG-SEC", 13), ...rules("php", "PHP-LANG-SEC", 4)];
     LANGUAGE_EXTENSIONS = [
       { id: "java", extensions: [".java"] },
       { id: "csharp", extensions: [".cs"] },
@@ -26317,13 +26968,13 @@ function matchingClose(text2, open2) {
       const nl = text2.indexOf("\n", i3);
       i3 = nl < 0 ? text2.length : nl;
     } else if (c === '"' || c === "'") {
-      i3 = stringEnd(text2, i3) - 1;
+      i3 = stringEnd2(text2, i3) - 1;
     } else if ("[{(".includes(c)) depth++;
     else if ("]})".includes(c) && --depth === 0) return i3;
   }
   return text2.length;
 }
-function stringEnd(text2, start2) {
+function stringEnd2(text2, start2) {
   const q = text2[start2];
   const triple = text2.startsWith(q.repeat(3), start2);
   const close = triple ? q.repeat(3) : q;
@@ -26344,7 +26995,7 @@ function stringLiterals(text2, from, to) {
       continue;
     }
     if (c !== '"' && c !== "'") continue;
-    const end = stringEnd(text2, i3);
+    const end = stringEnd2(text2, i3);
     const prefix = text2.slice(Math.max(0, i3 - 1), i3);
     const q = text2.startsWith(c.repeat(3), i3) ? 3 : 1;
     if (!/[fFbB]/.test(prefix)) out2.push({ value: text2.slice(i3 + q, end - q), start: i3, end });
@@ -26728,6 +27379,12 @@ function classNamesOf(m, node) {
 }
 function spelled(m) {
   return m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
+}
+function unpicklerNotLoaded(m) {
+  if (m.via !== "call" || !m.target.endsWith("Unpickler") || m.node.field !== "object") return false;
+  const access = m.node.parent;
+  const attribute = access?.type === "attribute" ? childByField(access, "attribute") : void 0;
+  return attribute !== void 0 && m.model.text(attribute) !== "load";
 }
 function replaceNode(node, newText) {
   return {
@@ -27427,6 +28084,210 @@ var init_builtins = __esm({
   }
 });
 
+// src/languages/python/sweeps.ts
+function sweepToFixedPoint(count, visit, readers, readsEverything) {
+  for (let sweep = 0; sweep < FULL_SWEEPS; sweep++) {
+    let changed = false;
+    for (let i3 = 0; i3 < count; i3++) if (visit(i3)) changed = true;
+    if (!changed) return;
+  }
+  new ChangedOnly(count, visit, readers(), readsEverything).run();
+}
+var WatchedKeys, FULL_SWEEPS, ChangedOnly, MinHeap, DuePasses;
+var init_sweeps = __esm({
+  "src/languages/python/sweeps.ts"() {
+    "use strict";
+    WatchedKeys = class extends Set {
+      listeners = void 0;
+      listen(listener) {
+        (this.listeners ??= []).push(listener);
+      }
+      add(key) {
+        if (this.listeners === void 0 || this.has(key)) return super.add(key);
+        super.add(key);
+        for (const listener of this.listeners) listener(key);
+        return this;
+      }
+    };
+    FULL_SWEEPS = 4;
+    ChangedOnly = class {
+      constructor(count, visit, readers, readsEverything) {
+        this.visit = visit;
+        this.readsEverything = readsEverything;
+        this.inCurrent = new Uint8Array(count);
+        this.inNext = new Uint8Array(count);
+        for (const r of readers) {
+          r.keys.listen((key) => {
+            this.added++;
+            const items = r.readersOf(key);
+            if (items) for (const i3 of items) this.schedule(i3);
+          });
+        }
+        for (let i3 = 0; i3 < count; i3++) this.schedule(i3);
+      }
+      visit;
+      readsEverything;
+      current = new MinHeap();
+      next = new MinHeap();
+      inCurrent;
+      inNext;
+      /** The item being visited in the current sweep (-1 before the first). */
+      at = -1;
+      /** Keys added to any watched set so far, and for each item that reads everything, how many there were when it was last visited. */
+      added = 0;
+      seen = /* @__PURE__ */ new Map();
+      everything = [];
+      run() {
+        for (; ; ) {
+          this.sweep();
+          if (this.next.size === 0 && !this.everything.some((i3) => this.seen.get(i3) < this.added)) return;
+          [this.current, this.next] = [this.next, this.current];
+          this.inCurrent.set(this.inNext);
+          this.inNext.fill(0);
+          this.at = -1;
+        }
+      }
+      sweep() {
+        let e = 0;
+        for (; ; ) {
+          while (e < this.everything.length && this.everything[e] <= this.at) e++;
+          const scheduled = this.current.size > 0 ? this.current.peek() : Infinity;
+          const other = e < this.everything.length ? this.everything[e] : Infinity;
+          if (other < scheduled && this.seen.get(other) >= this.added) {
+            e++;
+            continue;
+          }
+          const i3 = Math.min(scheduled, other);
+          if (i3 === Infinity) return;
+          if (i3 === scheduled) {
+            this.current.pop();
+            this.inCurrent[i3] = 0;
+          }
+          this.at = i3;
+          const before = this.added;
+          if (this.seen.has(i3)) this.seen.set(i3, before);
+          this.visit(i3);
+          if (!this.seen.has(i3) && this.readsEverything(i3)) this.readAll(i3, before);
+        }
+      }
+      schedule(i3) {
+        if (i3 > this.at) {
+          if (!this.inCurrent[i3]) {
+            this.inCurrent[i3] = 1;
+            this.current.push(i3);
+          }
+        } else if (!this.inNext[i3]) {
+          this.inNext[i3] = 1;
+          this.next.push(i3);
+        }
+      }
+      /** From now on `i` reads every key; what was added during the visit that made it so is still due to it. */
+      readAll(i3, before) {
+        this.seen.set(i3, before);
+        let at = this.everything.length;
+        this.everything.push(i3);
+        while (at > 0 && this.everything[at - 1] > i3) {
+          this.everything[at] = this.everything[at - 1];
+          at--;
+        }
+        this.everything[at] = i3;
+      }
+    };
+    MinHeap = class {
+      items = [];
+      get size() {
+        return this.items.length;
+      }
+      peek() {
+        return this.items[0];
+      }
+      push(value) {
+        const a = this.items;
+        let i3 = a.length;
+        a.push(value);
+        while (i3 > 0) {
+          const parent = i3 - 1 >> 1;
+          if (a[parent] <= value) break;
+          a[i3] = a[parent];
+          i3 = parent;
+        }
+        a[i3] = value;
+      }
+      pop() {
+        const a = this.items;
+        const top = a[0];
+        const last = a.pop();
+        if (a.length === 0) return top;
+        let i3 = 0;
+        for (; ; ) {
+          const l = 2 * i3 + 1;
+          if (l >= a.length) break;
+          const r = l + 1;
+          const c = r < a.length && a[r] < a[l] ? r : l;
+          if (a[c] >= last) break;
+          a[i3] = a[c];
+          i3 = c;
+        }
+        a[i3] = last;
+        return top;
+      }
+    };
+    DuePasses = class {
+      current = new MinHeap();
+      next = new MinHeap();
+      inCurrent;
+      inNext;
+      at = -1;
+      passing = false;
+      constructor(count, readers) {
+        this.inCurrent = new Uint8Array(count);
+        this.inNext = new Uint8Array(count);
+        for (const r of readers) {
+          r.keys.listen((key) => {
+            const items = r.readersOf(key);
+            if (items) for (const i3 of items) this.schedule(i3);
+          });
+        }
+        for (let i3 = 0; i3 < count; i3++) this.schedule(i3);
+      }
+      /** One pass over the due items, in order; true when a visit changed something. */
+      pass(visit) {
+        while (this.next.size > 0) {
+          const i3 = this.next.pop();
+          this.inNext[i3] = 0;
+          if (!this.inCurrent[i3]) {
+            this.inCurrent[i3] = 1;
+            this.current.push(i3);
+          }
+        }
+        let changed = false;
+        this.passing = true;
+        this.at = -1;
+        while (this.current.size > 0) {
+          const i3 = this.current.pop();
+          this.inCurrent[i3] = 0;
+          this.at = i3;
+          if (visit(i3)) changed = true;
+        }
+        this.passing = false;
+        return changed;
+      }
+      /** `i` reads a key that was just added. */
+      schedule(i3) {
+        if (this.passing && i3 > this.at) {
+          if (!this.inCurrent[i3]) {
+            this.inCurrent[i3] = 1;
+            this.current.push(i3);
+          }
+        } else if (!this.inNext[i3]) {
+          this.inNext[i3] = 1;
+          this.next.push(i3);
+        }
+      }
+    };
+  }
+});
+
 // src/languages/python/regions.ts
 function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted) {
   const anchors = anchorsInCode(segments, allAnchors);
@@ -27440,16 +28301,16 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
   const expanded = new Array(count).fill(false);
   const headerRelevant = new Array(count).fill(false);
   const holdsSink = new Array(count);
-  const boundNames = /* @__PURE__ */ new Set();
+  const boundNames = new WatchedKeys();
   const holder = new Array(count).fill(false);
-  const holderNames = /* @__PURE__ */ new Set();
+  const holderNames = new WatchedKeys();
   const kept = new Array(count).fill(false);
-  const mentioned = /* @__PURE__ */ new Set();
+  const mentioned = new WatchedKeys();
   let anyStarImport;
   let boundElsewhere;
   const meansOtherwise = (name2) => (anyStarImport ??= segments.some((s) => s.definitionKey === void 0 && starImportsSink(source, s, sinks2))) || (boundElsewhere ??= namesBoundElsewhere(segments)).has(name2);
   const flow = sinks2.keepCalledFunctions === true;
-  const names = { boundNames, holderNames, mentioned, mentionedAttributes: /* @__PURE__ */ new Set(), holderMethods: /* @__PURE__ */ new Set(), summaryIdentifiers: /* @__PURE__ */ new Set(), summaryAttributes: /* @__PURE__ */ new Set() };
+  const names = { boundNames, holderNames, mentioned, mentionedAttributes: new WatchedKeys(), holderMethods: new WatchedKeys(), summaryIdentifiers: new WatchedKeys(), summaryAttributes: new WatchedKeys() };
   const classMembers = /* @__PURE__ */ new Map();
   const membersOf = memoized((k) => segments[k].isClass ? splitClassBody(source, segments[k], sinks2.attributeKeys) : void 0);
   const sourcesEverywhere = sinks2.importsMaySource === true && segments.some((s) => s.definition === void 0 && isStarImport(source, s));
@@ -27475,62 +28336,62 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
     addAll2(names.summaryAttributes, code5.attributes);
   };
   const lineRelevant = segments.map((s) => s.lines?.map(() => false));
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let k = 0; k < count; k++) {
-      const s = segments[k];
-      const lines = s.lines;
-      if (lines) {
-        lines.forEach((line, i3) => {
-          if (lineRelevant[k][i3] || !(hasAnchorIn(anchors, line.start, line.end) || intersects(line.identifiers, boundNames))) return;
-          lineRelevant[k][i3] = true;
-          relevant[k] = true;
-          changed = true;
-          addAll2(boundNames, lines.length === 1 && importedFromAnchors(source, s, anchors) || line.bound);
-        });
-      } else if (!relevant[k]) {
-        const key = s.definitionKey;
-        relevant[k] = anchored[k] || isWanted(k) || intersects(s.identifiers, boundNames) || // A method holding a sink, called on an object of a class of this file (`Base().decode(b)`, `codec.decode(b)`).
-        flow && s.definition !== void 0 && intersects(s.attributes, names.holderMethods) || key !== void 0 && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || names.summaryIdentifiers.has(key) && takesParameters(source, s)));
-      }
-      if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, membersOf(k), anchors)))) {
-        headerRelevant[k] = true;
-        boundNames.add(s.definitionKey);
+  const visit = (k) => {
+    let changed = false;
+    const s = segments[k];
+    const lines = s.lines;
+    if (lines) {
+      lines.forEach((line, i3) => {
+        if (lineRelevant[k][i3] || !(hasAnchorIn(anchors, line.start, line.end) || intersects(line.identifiers, boundNames))) return;
+        lineRelevant[k][i3] = true;
+        relevant[k] = true;
         changed = true;
-        if (classMembers.delete(k)) {
-          mention(s);
-          if (anchored[k] || isWanted(k)) summarize2(s);
-        }
-      }
-      if (relevant[k] && sinks2.keepCalledFunctions && !holder[k] && s.definition !== void 0 && !s.isClass && s.definitionKey !== void 0 && (anchored[k] || intersects(s.identifiers, holderNames) || intersects(s.attributes, names.holderMethods))) {
-        holder[k] = true;
-        holderNames.add(s.definitionKey);
-        boundNames.add(s.definitionKey);
-        changed = true;
-      }
-      if (relevant[k] && !expanded[k]) {
-        expanded[k] = true;
-        changed = true;
-        const members2 = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : void 0;
-        if (members2) {
-          classMembers.set(k, new ClassMembers(source, members2, anchors, (i3) => sourcing()?.member(k, i3) ?? true, stores, wants?.members(k)));
-          addAll2(mentioned, s.headerIdentifiers ?? s.identifiers);
-        } else mention(s);
-        if (!lines) addAll2(boundNames, s.definition === void 0 ? importedFromAnchors(source, s, anchors) ?? s.bound : s.globals);
-      } else if (!relevant[k] && !kept[k] && (keptForBindings(source, s, mentioned) || wants !== void 0 && isImport(s))) {
-        kept[k] = true;
-        changed = true;
+        addAll2(boundNames, lines.length === 1 && importedFromAnchors(source, s, anchors) || line.bound);
+      });
+    } else if (!relevant[k]) {
+      const key = s.definitionKey;
+      relevant[k] = anchored[k] || isWanted(k) || intersects(s.identifiers, boundNames) || // A method holding a sink, called on an object of a class of this file (`Base().decode(b)`, `codec.decode(b)`).
+      flow && s.definition !== void 0 && intersects(s.attributes, names.holderMethods) || key !== void 0 && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || names.summaryIdentifiers.has(key) && takesParameters(source, s)));
+    }
+    if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, membersOf(k), anchors)))) {
+      headerRelevant[k] = true;
+      boundNames.add(s.definitionKey);
+      changed = true;
+      if (classMembers.delete(k)) {
         mention(s);
-      }
-      const members = classMembers.get(k);
-      if (members?.grow(names, mention, summarize2)) changed = true;
-      if (flow && relevant[k] && !summarized[k] && !members && (holder[k] || anchored[k] || isWanted(k) || s.definitionKey !== void 0 && !s.isClass && names.summaryIdentifiers.has(s.definitionKey))) {
-        summarized[k] = true;
-        changed = true;
-        summarize2(s);
+        if (anchored[k] || isWanted(k)) summarize2(s);
       }
     }
-  }
+    if (relevant[k] && sinks2.keepCalledFunctions && !holder[k] && s.definition !== void 0 && !s.isClass && s.definitionKey !== void 0 && (anchored[k] || intersects(s.identifiers, holderNames) || intersects(s.attributes, names.holderMethods))) {
+      holder[k] = true;
+      holderNames.add(s.definitionKey);
+      boundNames.add(s.definitionKey);
+      changed = true;
+    }
+    if (relevant[k] && !expanded[k]) {
+      expanded[k] = true;
+      changed = true;
+      const members2 = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : void 0;
+      if (members2) {
+        classMembers.set(k, new ClassMembers(source, members2, anchors, (i3) => sourcing()?.member(k, i3) ?? true, stores, names, wants?.members(k)));
+        addAll2(mentioned, s.headerIdentifiers ?? s.identifiers);
+      } else mention(s);
+      if (!lines) addAll2(boundNames, s.definition === void 0 ? importedFromAnchors(source, s, anchors) ?? s.bound : s.globals);
+    } else if (!relevant[k] && !kept[k] && (keptForBindings(source, s, mentioned) || wants !== void 0 && isImport(s))) {
+      kept[k] = true;
+      changed = true;
+      mention(s);
+    }
+    const members = classMembers.get(k);
+    if (members?.grow(mention, summarize2)) changed = true;
+    if (flow && relevant[k] && !summarized[k] && !members && (holder[k] || anchored[k] || isWanted(k) || s.definitionKey !== void 0 && !s.isClass && names.summaryIdentifiers.has(s.definitionKey))) {
+      summarized[k] = true;
+      changed = true;
+      summarize2(s);
+    }
+    return changed;
+  };
+  sweepToFixedPoint(count, visit, () => segmentReaders(segments, names), (k) => classMembers.has(k));
   const ranges = [];
   const keep = (start2, end) => {
     const last = ranges[ranges.length - 1];
@@ -27580,6 +28441,65 @@ function namesBoundElsewhere(segments) {
     else definedOnce.add(s.definitionKey);
   }
   return out2;
+}
+function segmentReaders(segments, names) {
+  const byIdentifier = new KeyIndex();
+  const byAttribute = new KeyIndex();
+  const byName = new KeyIndex();
+  const byNameOrBinding = new KeyIndex();
+  segments.forEach((s, k) => {
+    byIdentifier.addAll(s.identifiers, k);
+    for (const line of s.lines ?? []) byIdentifier.addAll(line.identifiers, k);
+    if (s.headerIdentifiers) byIdentifier.addAll(s.headerIdentifiers, k);
+    byAttribute.addAll(s.attributes, k);
+    if (s.definitionKey !== void 0) {
+      byName.add(s.definitionKey, k);
+      byNameOrBinding.add(s.definitionKey, k);
+    } else {
+      byNameOrBinding.addAll(s.bound, k);
+      byNameOrBinding.addAll(s.shadows, k);
+    }
+  });
+  return [
+    byIdentifier.readers(names.boundNames),
+    byIdentifier.readers(names.holderNames),
+    byAttribute.readers(names.holderMethods),
+    byNameOrBinding.readers(names.mentioned),
+    byName.readers(names.summaryIdentifiers),
+    // Read only by classes whose members are chosen one by one, which read every key.
+    new KeyIndex().readers(names.mentionedAttributes),
+    new KeyIndex().readers(names.summaryAttributes)
+  ];
+}
+function memberReaders(members, names, byStore) {
+  const byIdentifier = new KeyIndex();
+  const byAttribute = new KeyIndex();
+  const byName = new KeyIndex();
+  members.forEach((m, i3) => {
+    byIdentifier.addAll(m.identifiers, i3);
+    byAttribute.addAll(m.attributes, i3);
+    if (m.definitionKey !== void 0) byName.add(m.definitionKey, i3);
+  });
+  return [
+    byIdentifier.readers(names.boundNames),
+    byIdentifier.readers(names.holderNames),
+    byAttribute.readers(names.holderMethods),
+    byName.readers(names.summaryIdentifiers),
+    byName.readers(names.summaryAttributes),
+    byName.readers(names.mentioned),
+    byName.readers(names.mentionedAttributes),
+    byStore.readers(names.mentionedAttributes)
+  ];
+}
+function capabilityReaders(segments, keys, attributes, readFields) {
+  const byIdentifier = new KeyIndex();
+  const byAttribute = new KeyIndex();
+  segments.forEach((s, k) => {
+    byIdentifier.addAll(s.identifiers, k);
+    for (const line of s.lines ?? []) byIdentifier.addAll(line.identifiers, k);
+    byAttribute.addAll(s.attributes, k);
+  });
+  return [byIdentifier.readers(keys), byAttribute.readers(attributes), new KeyIndex().readers(readFields)];
 }
 function takesParameters(source, s) {
   if (s.isClass || s.definition === void 0) return true;
@@ -27665,7 +28585,7 @@ function assignsAt(source, at, end) {
   if (c !== 61) {
     const d = at + 1 < end ? source.charCodeAt(at + 1) : -1;
     if ((c === 42 || c === 47 || c === 62 || c === 60) && d === c && at + 2 < end && source.charCodeAt(at + 2) === 61) eq = at + 2;
-    else if (c >= 0 && c < 128 && AUGMENTING[c] === 1 && d === 61) eq = at + 1;
+    else if (c >= 0 && c < 128 && AUGMENTING2[c] === 1 && d === 61) eq = at + 1;
     else return false;
   }
   return !(eq + 1 < end && source.charCodeAt(eq + 1) === 61);
@@ -27795,49 +28715,73 @@ function someIn(a, b) {
 function addAll2(into, from) {
   for (const x2 of from) into.add(x2);
 }
-var ASSIGNS_ATTRIBUTE, ANY_SINK, MIN_SKIPPED_SHARE, ClassMembers, CONSTRUCTORS, WantedDefinitions, SourceCapability, AUGMENTING, IMPORT2, FROM, STAR_IMPORT, BUILTIN_KEYS, FROM_MODULE_IMPORT_STAR, PLAIN_IMPORT, BLANK_OR_COMMENT_LINES;
+var ASSIGNS_ATTRIBUTE, ANY_SINK, MIN_SKIPPED_SHARE, KeyIndex, ClassMembers, CONSTRUCTORS, WantedDefinitions, SourceCapability, AUGMENTING2, IMPORT2, FROM, STAR_IMPORT, BUILTIN_KEYS, FROM_MODULE_IMPORT_STAR, PLAIN_IMPORT, BLANK_OR_COMMENT_LINES;
 var init_regions = __esm({
   "src/languages/python/regions.ts"() {
     "use strict";
     init_builtins();
+    init_sweeps();
     init_top_level();
     ASSIGNS_ATTRIBUTE = /\b[A-Za-z_]\w*\.[A-Za-z_]\w*\s*=(?!=)/;
     ANY_SINK = { attributeKeys: void 0, leadsToSink: () => true };
     MIN_SKIPPED_SHARE = 0.1;
+    KeyIndex = class {
+      byKey = /* @__PURE__ */ new Map();
+      add(key, item) {
+        const items = this.byKey.get(key);
+        if (!items) this.byKey.set(key, [item]);
+        else if (items[items.length - 1] !== item) items.push(item);
+      }
+      addAll(keys, item) {
+        for (const key of keys) this.add(key, item);
+      }
+      readers(keys) {
+        return { keys, readersOf: (key) => this.byKey.get(key) };
+      }
+    };
     ClassMembers = class {
-      constructor(source, members, anchors, canSource, stores, wanted) {
+      constructor(source, members, anchors, canSource, stores, names, wanted) {
         this.source = source;
         this.members = members;
         this.canSource = canSource;
         this.stores = stores;
+        this.names = names;
         this.wanted = wanted;
         this.needed = members.map(() => false);
         this.summarized = members.map(() => false);
         this.holder = members.map(() => false);
         this.anchored = anchoredSegments(members, anchors);
         for (const m of members) if (m.definition === void 0) addAll2(this.namedInClassBody, m.identifiers);
+        this.due = new DuePasses(members.length, memberReaders(members, names, this.byStore));
       }
       source;
       members;
       canSource;
       stores;
+      names;
       wanted;
       needed;
       summarized;
       holder;
       anchored;
       namedInClassBody = /* @__PURE__ */ new Set();
+      /** Members are visited again only when a name they read was added (see `DuePasses`). */
+      due;
+      /** Members by the attributes they may assign, as far as `reached` has asked (see `memberReaders`). */
+      byStore = new KeyIndex();
       /** Marks the members the kept code now reaches; true when something changed. */
-      grow(names, mention, summarize2) {
-        let changed = false;
-        this.members.forEach((m, i3) => {
+      grow(mention, summarize2) {
+        const names = this.names;
+        return this.due.pass((i3) => {
+          const m = this.members[i3];
           const key = m.definitionKey;
+          let changed = false;
           if (!this.needed[i3] && this.reached(m, i3, names)) {
             this.needed[i3] = true;
             changed = true;
             mention(m);
           }
-          if (!this.needed[i3]) return;
+          if (!this.needed[i3]) return changed;
           const method = key !== void 0 && !m.isClass;
           if (method && !this.holder[i3] && (this.anchored[i3] || intersects(m.identifiers, names.holderNames) || intersects(m.attributes, names.holderMethods))) {
             this.holder[i3] = true;
@@ -27849,8 +28793,8 @@ var init_regions = __esm({
             changed = true;
             summarize2(m);
           }
+          return changed;
         });
-        return changed;
       }
       reached(m, i3, names) {
         const key = m.definitionKey;
@@ -27861,6 +28805,7 @@ var init_regions = __esm({
         if (!canSource) return false;
         if (names.mentioned.has(key) || names.mentionedAttributes.has(key)) return true;
         const assigned = this.stores(m);
+        this.byStore.addAll(assigned, i3);
         return assigned.size > 0 && intersects(assigned, names.mentionedAttributes);
       }
       /** The needed members' ranges; undefined when none is (the class body would be empty): keep the class whole. */
@@ -27920,58 +28865,58 @@ var init_regions = __esm({
       constructor(source, segments, membersOf, stores, words, importsMaySource) {
         const offsets = anchorsInCode(segments, words.offsetsIn(source));
         const direct = anchoredSegments(segments, offsets);
-        const keys = /* @__PURE__ */ new Set();
+        const keys = new WatchedKeys();
         if (importsMaySource) {
           keys.add(IMPORT2).add(FROM);
           for (const s of segments) if (isImport(s)) addAll2(keys, s.identifiers);
         }
-        const attributes = /* @__PURE__ */ new Set();
-        const readFields = /* @__PURE__ */ new Set();
+        const attributes = new WatchedKeys();
+        const readFields = new WatchedKeys();
         const lineDone = segments.map((s) => s.lines?.map(() => false));
         const memberDirect = /* @__PURE__ */ new Map();
         this.segments = segments.map(() => false);
         const reaches = (code5) => intersects(code5.identifiers, keys) || intersects(code5.attributes, attributes);
-        for (let changed = true; changed; ) {
-          changed = false;
-          segments.forEach((s, k) => {
-            if (s.lines) {
-              s.lines.forEach((line, i3) => {
-                if (lineDone[k][i3] || !(hasAnchorIn(offsets, line.start, line.end) || intersects(line.identifiers, keys))) return;
-                lineDone[k][i3] = true;
-                this.segments[k] = true;
-                addAll2(keys, line.bound);
-                changed = true;
-              });
-              return;
-            }
-            const members = s.isClass && (direct[k] || reaches(s)) ? membersOf(k) : void 0;
-            if (!members) {
-              if (this.segments[k] || !(direct[k] || reaches(s))) return;
+        const visit = (k) => {
+          const s = segments[k];
+          let changed = false;
+          if (s.lines) {
+            s.lines.forEach((line, i3) => {
+              if (lineDone[k][i3] || !(hasAnchorIn(offsets, line.start, line.end) || intersects(line.identifiers, keys))) return;
+              lineDone[k][i3] = true;
               this.segments[k] = true;
-              if (s.definitionKey !== void 0) keys.add(s.definitionKey);
-              addAll2(keys, s.globals);
-              if (s.isClass) addAll2(attributes, s.attributes);
-              changed = true;
-              return;
-            }
-            let can = this.members.get(k);
-            if (!can) this.members.set(k, can = members.map(() => false));
-            let near = memberDirect.get(k);
-            if (!near) memberDirect.set(k, near = anchoredSegments(members, offsets));
-            members.forEach((m, i3) => {
-              if (can[i3] || !(near[i3] || reaches(m) || m.definitionKey !== void 0 && readFields.size > 0 && intersects(stores(m), readFields))) return;
-              can[i3] = true;
-              if (m.definitionKey !== void 0) attributes.add(m.definitionKey);
-              else addAll2(attributes, m.bound);
-              addAll2(attributes, stores(m));
-              addAll2(readFields, m.attributes);
-              addAll2(keys, m.globals);
-              if (!this.segments[k] && s.definitionKey !== void 0) keys.add(s.definitionKey);
-              this.segments[k] = true;
+              addAll2(keys, line.bound);
               changed = true;
             });
+            return changed;
+          }
+          const members = s.isClass && (direct[k] || reaches(s)) ? membersOf(k) : void 0;
+          if (!members) {
+            if (this.segments[k] || !(direct[k] || reaches(s))) return false;
+            this.segments[k] = true;
+            if (s.definitionKey !== void 0) keys.add(s.definitionKey);
+            addAll2(keys, s.globals);
+            if (s.isClass) addAll2(attributes, s.attributes);
+            return true;
+          }
+          let can = this.members.get(k);
+          if (!can) this.members.set(k, can = members.map(() => false));
+          let near = memberDirect.get(k);
+          if (!near) memberDirect.set(k, near = anchoredSegments(members, offsets));
+          members.forEach((m, i3) => {
+            if (can[i3] || !(near[i3] || reaches(m) || m.definitionKey !== void 0 && readFields.size > 0 && intersects(stores(m), readFields))) return;
+            can[i3] = true;
+            if (m.definitionKey !== void 0) attributes.add(m.definitionKey);
+            else addAll2(attributes, m.bound);
+            addAll2(attributes, stores(m));
+            addAll2(readFields, m.attributes);
+            addAll2(keys, m.globals);
+            if (!this.segments[k] && s.definitionKey !== void 0) keys.add(s.definitionKey);
+            this.segments[k] = true;
+            changed = true;
           });
-        }
+          return changed;
+        };
+        sweepToFixedPoint(segments.length, visit, () => capabilityReaders(segments, keys, attributes, readFields), (k) => this.members.has(k));
       }
       segment(k) {
         return this.segments[k];
@@ -27980,8 +28925,8 @@ var init_regions = __esm({
         return this.members.get(k)?.[i3] ?? this.segments[k];
       }
     };
-    AUGMENTING = new Uint8Array(128);
-    for (const ch3 of "-+*/%&|^@") AUGMENTING[ch3.charCodeAt(0)] = 1;
+    AUGMENTING2 = new Uint8Array(128);
+    for (const ch3 of "-+*/%&|^@") AUGMENTING2[ch3.charCodeAt(0)] = 1;
     IMPORT2 = identifierKey("import");
     FROM = identifierKey("from");
     STAR_IMPORT = /\bfrom\s+[\w.\s\\]*?\bimport\s*\(?\s*\*/g;
@@ -32057,7 +33002,7 @@ function codePointAt(source, i3) {
 function recycleTokens(tokens) {
   if (tokens.kind.length <= MAX_SPARE_TOKENS) spare = tokens;
 }
-function tokenize(source, ranges, inBrackets = false) {
+function tokenize2(source, ranges, inBrackets = false) {
   return new Tokenizer(source, ranges, inBrackets).run();
 }
 function closableAfter(kind, text2) {
@@ -32105,7 +33050,7 @@ function lineEnd(source, from, limit) {
   const k = source.indexOf("\n", from);
   return k < 0 || k > limit ? limit : k;
 }
-function stringEnd2(source, from, quoteAt, limit, backslashes) {
+function stringEnd3(source, from, quoteAt, limit, backslashes) {
   const q = source.charCodeAt(quoteAt);
   const triple = source.charCodeAt(quoteAt + 1) === q && source.charCodeAt(quoteAt + 2) === q;
   const raw = isRawPrefix(source, from);
@@ -32469,7 +33414,7 @@ var init_tokenizer = __esm({
             }
             const q = source.charCodeAt(pos2);
             if ((q === 34 || q === 39) && pos2 - s <= 2 && isStringPrefix2(source, s, pos2)) {
-              this.pos = pos2 = stringEnd2(source, s, pos2, limit, this);
+              this.pos = pos2 = stringEnd3(source, s, pos2, limit, this);
               this.dropContinuations();
               this.push(hasFormatPrefix(source, s, pos2) ? FSTRING : STRING, s, pos2, "");
               continue;
@@ -32485,7 +33430,7 @@ var init_tokenizer = __esm({
             continue;
           }
           if (c === 34 || c === 39) {
-            this.pos = pos2 = stringEnd2(source, s, pos2, limit, this);
+            this.pos = pos2 = stringEnd3(source, s, pos2, limit, this);
             this.dropContinuations();
             this.push(STRING, s, pos2, "");
             continue;
@@ -33177,7 +34122,7 @@ var init_expressions = __esm({
       /** tree-sitter's `_f_expression` in source[from, to), parsed with a parser of its own over its tokens. */
       interpolated(from, to) {
         if (isPlainName(this.source, from, to)) return this.nodes.leaf("identifier", from, to);
-        const tokens = tokenize(this.source, [{ start: from, end: to }], true);
+        const tokens = tokenize2(this.source, [{ start: from, end: to }], true);
         const Parser2 = this.constructor;
         const inner = new Parser2(this.source, tokens, this.nodes);
         inner.nesting = this.nesting;
@@ -34255,7 +35200,7 @@ var init_statements = __esm({
 // src/languages/python/fast-parser/index.ts
 function fastParse(source, ranges, lines) {
   try {
-    const tokens = tokenize(source, ranges);
+    const tokens = tokenize2(source, ranges);
     const nodes = new NodeFactory(lines);
     const statements = new StatementParser(source, tokens, nodes).statements();
     const end = ranges ? ranges.length ? ranges[ranges.length - 1].end : 0 : source.length;
@@ -34845,6 +35790,16 @@ function valueOf(keywordArgument) {
 function isEmptyLiteral(node) {
   return (node.type === "list" || node.type === "tuple") && node.children.length === 0;
 }
+function finalBinding(bindings, module2) {
+  if (!bindings?.length) return void 0;
+  if (bindings.length === 1) return bindings[0];
+  if (bindings.some((b) => b.scope !== module2 || !atModuleTop(b.site, module2.node))) return void 0;
+  return bindings.reduce((last, b) => b.position > last.position ? b : last);
+}
+function atModuleTop(site, moduleNode) {
+  for (let n = site.parent; n && n !== moduleNode; n = n.parent) if (n.type === "block") return false;
+  return true;
+}
 function reachingBindings(bindings, use, scope) {
   if (bindings.length === 1) return bindings;
   const preceding = bindings.filter((b) => b.position <= use.start).sort((a, b) => a.position - b.position);
@@ -34862,7 +35817,7 @@ function isUnconditional(site, use, scopeNode) {
   }
   return true;
 }
-var RESOLVED_THROUGH, GIVES_DEFINITIONS, MAX_DEPTH2, LOCAL, SemanticModel, BUILTIN_NAMES, TABLE_LITERALS, MAX_TABLE_ELEMENTS, OWN_RETURNS_END, POSITIONAL_PARAMETERS;
+var RESOLVED_THROUGH, GIVES_DEFINITIONS, MAX_DEPTH3, LOCAL, SemanticModel, BUILTIN_NAMES, TABLE_LITERALS, MAX_TABLE_ELEMENTS, OWN_RETURNS_END, POSITIONAL_PARAMETERS;
 var init_model = __esm({
   "src/languages/python/semantic/model.ts"() {
     "use strict";
@@ -34894,7 +35849,7 @@ var init_model = __esm({
       "builtins.globals().get",
       "operator.attrgetter()"
     ]);
-    MAX_DEPTH2 = 32;
+    MAX_DEPTH3 = 32;
     LOCAL = "<local>.";
     SemanticModel = class {
       constructor(tree, moduleName, project) {
@@ -34912,6 +35867,8 @@ var init_model = __esm({
       moduleName;
       project;
       calls;
+      /** Analyses of this file that stopped at one of their step limits (see the data flow's `MAX_DATA_FLOW_STEPS`), for a warning. */
+      limits = /* @__PURE__ */ new Set();
       subscripts;
       module;
       bindingCache = /* @__PURE__ */ new Map();
@@ -34999,7 +35956,7 @@ var init_model = __esm({
       findClassMember(classDef, attribute, instance2, depth) {
         const seen = /* @__PURE__ */ new Set();
         const work = [classDef];
-        while (work.length && depth <= MAX_DEPTH2) {
+        while (work.length && depth <= MAX_DEPTH3) {
           const def = work.shift();
           if (seen.has(def)) continue;
           seen.add(def);
@@ -35052,7 +36009,7 @@ var init_model = __esm({
         return names;
       }
       resolveNow(expr, scope, depth) {
-        if (depth > MAX_DEPTH2) return [];
+        if (depth > MAX_DEPTH3) return [];
         const node = unwrapParentheses(expr);
         switch (node.type) {
           case "identifier":
@@ -35087,7 +36044,7 @@ var init_model = __esm({
       }
       /** The string an expression always evaluates to, when it is built from literals (and names bound to them). */
       constantString(expr, scope, depth = 0) {
-        if (depth > MAX_DEPTH2) return void 0;
+        if (depth > MAX_DEPTH3) return void 0;
         const node = unwrapParentheses(expr);
         switch (node.type) {
           case "string":
@@ -35110,10 +36067,15 @@ var init_model = __esm({
             return l === void 0 || r === void 0 ? void 0 : l + r;
           }
           case "identifier": {
-            const bindings = this.lookup(this.text(node), scope, node);
-            if (!bindings || bindings.length !== 1) return void 0;
-            const [b] = bindings;
-            return b.kind === "assignment" && b.value ? this.constantString(b.value, b.scope, depth + 1) : void 0;
+            const b = finalBinding(this.lookup(this.text(node), scope, node), this.module);
+            if (b?.kind === "assignment" && b.value) return this.constantString(b.value, b.scope, depth + 1);
+            const augmented = b?.kind === "opaque" ? b.site.parent : void 0;
+            if (augmented?.type !== "augmented_assignment" || childByField(augmented, "left") !== b.site) return void 0;
+            const right = childByField(augmented, "right");
+            if (!right || this.tree.source.slice(b.site.end, right.start).trim() !== "+=") return void 0;
+            const before = this.constantString(b.site, b.scope, depth + 1);
+            const added = before === void 0 ? void 0 : this.constantString(right, b.scope, depth + 1);
+            return before === void 0 || added === void 0 ? void 0 : before + added;
           }
           default:
             return void 0;
@@ -35158,7 +36120,7 @@ var init_model = __esm({
           return true;
         };
         const work = [{ def: classDef, scope: this.scopeOfDefinition(classDef) ?? scope }];
-        while (work.length && seen.size < MAX_DEPTH2) {
+        while (work.length && seen.size < MAX_DEPTH3) {
           const { def, scope: defScope } = work.pop();
           if (seen.has(def)) continue;
           seen.add(def);
@@ -35467,7 +36429,7 @@ var init_model = __esm({
         const known = this.returns.get(definition);
         if (known) return known;
         const scope = this.functionScope(definition);
-        if (!scope || depth > MAX_DEPTH2) return [];
+        if (!scope || depth > MAX_DEPTH3) return [];
         const out2 = [];
         this.returns.set(definition, out2);
         const body2 = childByField(definition, "body");
@@ -35557,7 +36519,7 @@ var init_model = __esm({
       tableAt(expr, scope, depth) {
         const node = unwrapParentheses(expr);
         if (TABLE_LITERALS.has(node.type)) return node;
-        if (node.type !== "identifier" || depth > MAX_DEPTH2 || scope.kind !== "function" && scope.kind !== "lambda") return void 0;
+        if (node.type !== "identifier" || depth > MAX_DEPTH3 || scope.kind !== "function" && scope.kind !== "lambda") return void 0;
         const bindings = scope.bindings.get(this.text(node));
         if (bindings?.length !== 1) return void 0;
         const [b] = bindings;
@@ -35714,7 +36676,7 @@ function distinctIfLong(names) {
 function code2(s) {
   return "`" + s + "`";
 }
-var MAX_DEPTH3, RESOLUTION_BUDGET, STANDARD_LIBRARY_KNOWN, OUT_OF_BUDGET, ProjectIndex, LONG_NAME_LIST;
+var MAX_DEPTH4, RESOLUTION_BUDGET, STANDARD_LIBRARY_KNOWN, OUT_OF_BUDGET, ProjectIndex, LONG_NAME_LIST;
 var init_project_index = __esm({
   "src/languages/python/project-index.ts"() {
     "use strict";
@@ -35723,7 +36685,7 @@ var init_project_index = __esm({
     init_module_aliases();
     init_model();
     init_syntax();
-    MAX_DEPTH3 = 24;
+    MAX_DEPTH4 = 24;
     RESOLUTION_BUDGET = 1e3;
     STANDARD_LIBRARY_KNOWN = /* @__PURE__ */ new Set([
       "__builtin__",
@@ -35996,7 +36958,7 @@ var init_project_index = __esm({
         const dot = qualifiedName.indexOf(".");
         const top = dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
         if (!this.topLevel.has(top) || this.keepsLibraryMeaning(qualifiedName, top)) return void 0;
-        if (depth > MAX_DEPTH3 || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
+        if (depth > MAX_DEPTH4 || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
         if (--this.budget < 0 || this.refused()) throw OUT_OF_BUDGET;
         if (this.membersInProgress.size > 0 && this.underMemberInProgress(qualifiedName)) {
           this.memberCuts++;
@@ -36339,14 +37301,14 @@ function basename2(path) {
 function escapeRegExp3(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var MAX_DEPTH4, PATH_CLASSES, PATH_SAME_PLACE, OPENERS, DECODERS2, STREAMS, RESOURCE_PATHS, RESOURCE_FILE_PATHS, RESOURCE_DATA, PATH_METHODS_SAME_PLACE, PATH_METHODS_READING, PROVENANCE_NAMES, DATA_METHODS, CONSTANT_METHODS, OUTSIDE_CALLS, LOOPS2, SCOPES, WRITES, ProvenanceEvaluator, ROUND_TRIP_SERIALIZERS;
+var MAX_DEPTH5, PATH_CLASSES, PATH_SAME_PLACE, OPENERS, DECODERS2, STREAMS, RESOURCE_PATHS, RESOURCE_FILE_PATHS, RESOURCE_DATA, PATH_METHODS_SAME_PLACE, PATH_METHODS_READING, PROVENANCE_NAMES, DATA_METHODS, CONSTANT_METHODS, OUTSIDE_CALLS, LOOPS2, SCOPES, WRITES, ProvenanceEvaluator, ROUND_TRIP_SERIALIZERS;
 var init_provenance = __esm({
   "src/languages/python/provenance.ts"() {
     "use strict";
     init_calls();
     init_string_literal();
     init_syntax();
-    MAX_DEPTH4 = 24;
+    MAX_DEPTH5 = 24;
     PATH_CLASSES = /* @__PURE__ */ new Set(["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.WindowsPath", "pathlib.PurePosixPath", "pathlib.PureWindowsPath"]);
     PATH_SAME_PLACE = /* @__PURE__ */ new Set(["os.path.abspath", "os.path.realpath", "os.path.normpath", "os.path.dirname", "os.fspath", "builtins.str", "os.fsdecode", "os.fsencode"]);
     OPENERS = /* @__PURE__ */ new Set(["builtins.open", "io.open", "codecs.open", "gzip.open", "bz2.open", "lzma.open", "gzip.GzipFile", "bz2.BZ2File", "lzma.LZMAFile", "io.FileIO", "tarfile.open", "zipfile.ZipFile"]);
@@ -36518,7 +37480,7 @@ var init_provenance = __esm({
       stable = /* @__PURE__ */ new Map();
       /** The origin of `expr` evaluated in `scope`, or undefined when it is not provably the program's own. */
       of(expr, scope, depth = 0) {
-        if (depth > MAX_DEPTH4 || this.visiting.has(expr)) return void 0;
+        if (depth > MAX_DEPTH5 || this.visiting.has(expr)) return void 0;
         this.visiting.add(expr);
         try {
           return this.evaluate(expr, scope, depth + 1);
@@ -36788,6 +37750,1961 @@ var init_provenance = __esm({
   }
 });
 
+// src/languages/python/taint/summaries.ts
+function boundedSteps(steps) {
+  if (steps.length <= MAX_SUMMARY_STEPS) return steps;
+  const half = MAX_SUMMARY_STEPS / 2;
+  return [...steps.slice(0, half), ...steps.slice(-half)];
+}
+var MAX_DEMAND, MAX_SUMMARY_STEPS;
+var init_summaries = __esm({
+  "src/languages/python/taint/summaries.ts"() {
+    "use strict";
+    MAX_DEMAND = 128;
+    MAX_SUMMARY_STEPS = 40;
+  }
+});
+
+// src/languages/python/taint/specs.ts
+function sourceWords(names) {
+  const words = /* @__PURE__ */ new Set(["req", "event", "recv", ...REQUEST_PARAMETERS, ...CALLBACK_BODY_PARAMETERS, ...HANDLER_DATA_METHODS, ...HANDLER_REQUEST_ATTRIBUTES, ...HANDLER_STREAM_ATTRIBUTES]);
+  for (const name2 of names) {
+    const parts2 = name2.replace(/\(\)/g, "").split(".");
+    words.add(parts2.length === 2 && !name2.includes("(") ? parts2[1] : parts2[0]);
+  }
+  return [...words];
+}
+var REDIS_CLIENTS, REDIS_READS, REDIS_SOURCES, S3_CLIENTS, S3_RESOURCES, DATA_SOURCES, REQUEST_DATA_MEMBERS, FASTAPI_MARKERS, REQUEST_CLASSES, DECLARED_PARAMETERS, CALLBACK_REGISTRARS, RPC_EXPOSE_DECORATORS, RPC_SERVICE_BASES, CALLBACK_METHODS, REQUEST_PARAMETERS, HANDLER_DATA_METHODS, HANDLER_REQUEST_ATTRIBUTES, HANDLER_STREAM_ATTRIBUTES, LAMBDA_HANDLERS, CALLBACK_BODY_PARAMETERS, SANITIZERS, PROPAGATORS, VERIFIERS, MAC_CALLS, FLOW_NAMES, GLOBAL_REQUESTS, SOURCE_WORDS;
+var init_specs = __esm({
+  "src/languages/python/taint/specs.ts"() {
+    "use strict";
+    REDIS_CLIENTS = [
+      "redis.Redis()",
+      "redis.StrictRedis()",
+      "redis.from_url()",
+      "redis.Redis.from_url()",
+      "redis.StrictRedis.from_url()",
+      "redis.asyncio.Redis()",
+      "redis.asyncio.StrictRedis()",
+      "redis.asyncio.from_url()",
+      "redis.asyncio.Redis.from_url()",
+      "redis.RedisCluster()",
+      "redis.cluster.RedisCluster()",
+      "redis.asyncio.RedisCluster()",
+      "aioredis.Redis()",
+      "aioredis.from_url()"
+    ];
+    REDIS_READS = [
+      "get",
+      "getdel",
+      "getex",
+      "getset",
+      "mget",
+      "hget",
+      "hmget",
+      "hgetall",
+      "hvals",
+      "lpop",
+      "rpop",
+      "blpop",
+      "brpop",
+      "lrange",
+      "lindex",
+      "rpoplpush",
+      "brpoplpush",
+      "lmove",
+      "blmove",
+      "smembers",
+      "spop",
+      "srandmember",
+      "zrange",
+      "zrevrange",
+      "zrangebyscore",
+      "xread",
+      "xreadgroup",
+      "xrange",
+      "pubsub().listen",
+      "pubsub().get_message"
+    ];
+    REDIS_SOURCES = Object.fromEntries(REDIS_CLIENTS.flatMap((c) => REDIS_READS.map((m) => [`${c}.${m}`, "value read from Redis"])));
+    S3_CLIENTS = ["boto3.client()", "boto3.Session().client()", "boto3.session.Session().client()"];
+    S3_RESOURCES = ["boto3.resource()", "boto3.Session().resource()", "boto3.session.Session().resource()"];
+    DATA_SOURCES = {
+      // Flask and Werkzeug request data (the context-local `request`).
+      "flask.request.data": "Flask request body",
+      "flask.request.get_data": "Flask request body",
+      "flask.request.form": "Flask form data",
+      "flask.request.args": "Flask query string",
+      "flask.request.values": "Flask request values",
+      "flask.request.files": "Flask uploaded file",
+      "flask.request.cookies": "Flask cookie",
+      "flask.request.headers": "Flask request header",
+      "flask.request.json": "Flask JSON body",
+      "flask.request.get_json": "Flask JSON body",
+      "flask.request.stream": "Flask request stream",
+      "flask.request.input_stream": "Flask request stream",
+      // Bottle's global request.
+      "bottle.request.body": "Bottle request body",
+      "bottle.request.forms": "Bottle form data",
+      "bottle.request.query": "Bottle query string",
+      "bottle.request.params": "Bottle request parameters",
+      "bottle.request.files": "Bottle uploaded file",
+      "bottle.request.cookies": "Bottle cookie",
+      "bottle.request.get_cookie": "Bottle cookie",
+      "bottle.request.headers": "Bottle request header",
+      "bottle.request.json": "Bottle JSON body",
+      // Streamlit widgets: what the visitor of the app uploads or types.
+      "streamlit.file_uploader": "Streamlit uploaded file",
+      "streamlit.sidebar.file_uploader": "Streamlit uploaded file",
+      "streamlit.camera_input": "Streamlit uploaded file",
+      "streamlit.text_input": "Streamlit text input",
+      "streamlit.text_area": "Streamlit text input",
+      "streamlit.chat_input": "Streamlit text input",
+      // Standard input.
+      "sys.stdin": "standard input",
+      "builtins.input": "user input (input())",
+      // Sockets.
+      "socket.socket().recv": "data received from a socket",
+      "socket.socket().recvfrom": "data received from a socket",
+      "socket.socket().recv_into": "data received from a socket",
+      "socket.socket().makefile": "data received from a socket",
+      "socket.socket().accept": "a network connection",
+      "socket.create_connection()": "a network connection",
+      "socket.create_server().accept": "a network connection",
+      // HTTP clients: the response and all read from it.
+      "requests.get()": "HTTP response (requests)",
+      "requests.post()": "HTTP response (requests)",
+      "requests.put()": "HTTP response (requests)",
+      "requests.request()": "HTTP response (requests)",
+      "requests.Session().get()": "HTTP response (requests)",
+      "requests.Session().post()": "HTTP response (requests)",
+      "requests.Session().request()": "HTTP response (requests)",
+      "httpx.get()": "HTTP response (httpx)",
+      "httpx.post()": "HTTP response (httpx)",
+      "httpx.request()": "HTTP response (httpx)",
+      "httpx.Client().get()": "HTTP response (httpx)",
+      "httpx.Client().post()": "HTTP response (httpx)",
+      "httpx.AsyncClient().get()": "HTTP response (httpx)",
+      "httpx.AsyncClient().post()": "HTTP response (httpx)",
+      "urllib.request.urlopen()": "HTTP response (urllib)",
+      "urllib.request.urlretrieve()": "HTTP download (urllib)",
+      "http.client.HTTPConnection().getresponse()": "HTTP response (http.client)",
+      "http.client.HTTPSConnection().getresponse()": "HTTP response (http.client)",
+      "urllib3.PoolManager().request()": "HTTP response (urllib3)",
+      "urllib3.request()": "HTTP response (urllib3)",
+      "multiprocessing.connection.Listener().accept()": "a network connection (multiprocessing)",
+      "multiprocessing.connection.Client()": "a network connection (multiprocessing)",
+      "urllib2.urlopen()": "HTTP response (urllib)",
+      "aiohttp.ClientSession().get()": "HTTP response (aiohttp)",
+      "aiohttp.ClientSession().post()": "HTTP response (aiohttp)",
+      // Caches: values other processes can write (Redis reads through every client constructor, see `REDIS_SOURCES`).
+      ...REDIS_SOURCES,
+      "memcache.Client().get": "value read from memcached",
+      "pymemcache.client.base.Client().get": "value read from memcached",
+      "pymemcache.Client().get": "value read from memcached",
+      "pylibmc.Client().get": "value read from memcached",
+      // Message queues.
+      "kafka.KafkaConsumer()": "Kafka message",
+      "kafka.KafkaConsumer().poll": "Kafka message",
+      "confluent_kafka.Consumer().poll": "Kafka message",
+      "pika.BlockingConnection().channel().basic_get": "RabbitMQ message",
+      "boto3.client().receive_message": "Amazon SQS message",
+      "boto3.resource().Queue().receive_messages": "Amazon SQS message",
+      "boto3.resource().get_queue_by_name().receive_messages": "Amazon SQS message",
+      "zmq.Context().socket().recv": "ZeroMQ message",
+      "zmq.Context().socket().recv_multipart": "ZeroMQ message",
+      "zmq.Context.instance().socket().recv": "ZeroMQ message",
+      "zmq.Context.instance().socket().recv_multipart": "ZeroMQ message",
+      "zmq.asyncio.Context().socket().recv": "ZeroMQ message",
+      "zmq.asyncio.Context().socket().recv_multipart": "ZeroMQ message",
+      "zmq.asyncio.Context.instance().socket().recv": "ZeroMQ message",
+      // Object storage: a bucket's objects are whoever can write to the bucket's choice (other services, presigned
+      // uploads, a leaked key), the same trust as a Redis key or an SQS message. `download_fileobj`/`download_file` write
+      // into an argument or a local file, which the flow analysis does not follow.
+      ...Object.fromEntries(S3_CLIENTS.map((c) => [`${c}.get_object`, "object read from S3"])),
+      ...Object.fromEntries(S3_RESOURCES.flatMap((r) => [`${r}.Object().get`, `${r}.Bucket().Object().get`, `${r}.ObjectSummary().get`].map((n) => [n, "object read from S3"]))),
+      // WebSocket clients: what the server sends.
+      "websockets.connect()": "WebSocket connection (client)",
+      "websockets.client.connect()": "WebSocket connection (client)",
+      "websockets.asyncio.client.connect()": "WebSocket connection (client)",
+      "websockets.sync.client.connect()": "WebSocket connection (client)",
+      // aiohttp WebSockets: what the client (server side, `async for msg in ws`, `ws.receive_bytes()`) or the server
+      // (`session.ws_connect()`) sends.
+      "aiohttp.web.WebSocketResponse()": "WebSocket message (aiohttp server)",
+      "aiohttp.web_ws.WebSocketResponse()": "WebSocket message (aiohttp server)",
+      "aiohttp.ClientSession().ws_connect()": "WebSocket message (aiohttp client)",
+      // asyncio streams: what the peer sends.
+      "asyncio.open_connection": "a network connection (asyncio)",
+      "asyncio.open_unix_connection": "a network connection (asyncio)"
+    };
+    REQUEST_DATA_MEMBERS = /* @__PURE__ */ new Set([
+      "body",
+      "data",
+      "GET",
+      "POST",
+      "COOKIES",
+      "FILES",
+      "META",
+      "headers",
+      "cookies",
+      "form",
+      "args",
+      "values",
+      "files",
+      "json",
+      "get_json",
+      "get_data",
+      "stream",
+      "bounded_stream",
+      "media",
+      "get_media",
+      "query_params",
+      "path_params",
+      "query",
+      "forms",
+      "params",
+      "read",
+      "text",
+      "post",
+      "content",
+      "query_arguments",
+      "body_arguments",
+      "arguments",
+      "raw_data",
+      "raw",
+      "input_stream",
+      "query_string",
+      "match_info",
+      "rfile",
+      "recv",
+      "recv_into",
+      "makefile",
+      "receive",
+      "receive_bytes",
+      "receive_text",
+      "receive_json",
+      "iter_bytes",
+      "iter_text",
+      "multipart"
+    ]);
+    FASTAPI_MARKERS = ["File", "Form", "Body", "Query", "Header", "Cookie", "Path"];
+    REQUEST_CLASSES = [
+      "fastapi.Request",
+      "fastapi.requests.Request",
+      "starlette.requests.Request",
+      "fastapi.WebSocket",
+      "starlette.websockets.WebSocket",
+      "aiohttp.web.Request",
+      "aiohttp.web.BaseRequest",
+      "aiohttp.web_request.Request",
+      "django.http.HttpRequest",
+      "django.http.request.HttpRequest",
+      "rest_framework.request.Request",
+      "sanic.Request",
+      "sanic.request.Request",
+      "falcon.Request",
+      "falcon.asgi.Request",
+      "tornado.httputil.HTTPServerRequest",
+      "werkzeug.wrappers.Request",
+      "werkzeug.Request",
+      "flask.Request",
+      "quart.Request",
+      "litestar.Request",
+      "pyramid.request.Request"
+    ];
+    DECLARED_PARAMETERS = Object.fromEntries([
+      ...["fastapi.UploadFile", "fastapi.datastructures.UploadFile", "starlette.datastructures.UploadFile"].map((n) => [n, { kind: "data", label: "uploaded file" }]),
+      ...FASTAPI_MARKERS.flatMap((m) => [`fastapi.${m}`, `fastapi.params.${m}`, `fastapi.param_functions.${m}`]).map((n) => [n, { kind: "data", label: `FastAPI request parameter (${n.slice(n.lastIndexOf(".") + 1)}())` }]),
+      ...REQUEST_CLASSES.map((n) => [n, { kind: "request", label: `${n.split(".")[0]} request` }])
+    ]);
+    CALLBACK_REGISTRARS = [
+      [/^gradio\.((Interface|ChatInterface|on|render)|\w+\(\)\.(click|submit|change|upload|input|select|release|stop_recording|then|success|load))$/, "Gradio input"],
+      [/^asyncio\.(start_server|start_unix_server)$/, "client stream of an asyncio server"],
+      [/^websockets\.((legacy|asyncio|sync)\.)?(server\.)?serve$/, "WebSocket connection"],
+      [/^(flask_socketio\.SocketIO|socketio\.(Server|AsyncServer|Namespace|AsyncNamespace))\(\)\.(on|event|on_event)$/, "Socket.IO message"],
+      [/^(xmlrpc\.server|SimpleXMLRPCServer|DocXMLRPCServer)\.\w+\(\)\.register_function$/, "XML-RPC call argument"],
+      [/^jsonrpc\.(dispatcher|Dispatcher\(\))\.add_method$|^jsonrpcserver\.method$/, "JSON-RPC call argument"],
+      [/^bentoml\.(api|Service\(\)\.api)$/, "BentoML API input"],
+      // Task queues: a task's arguments arrive in a message from the broker.
+      [/^celery\.(shared_task|Celery\(\)\.task)$/, "Celery task argument (from the broker)"],
+      [/^dramatiq\.actor$/, "Dramatiq actor argument (from the broker)"],
+      [/^huey(\.\w+)*\.\w*Huey\(\)\.(task|periodic_task)$/, "Huey task argument (from the broker)"]
+    ];
+    RPC_EXPOSE_DECORATORS = [
+      [/^Pyro[45](\.(api|server|core))?\.(expose|oneway)$/, "Pyro remote call argument"],
+      [/^rpyc(\.\w+)*\.exposed$/, "RPyC remote call argument"]
+    ];
+    RPC_SERVICE_BASES = [
+      [/^rpyc(\.core\.service|\.core)?\.(Service|SlaveService|ClassicService|MasterService|VoidService)$/, "RPyC remote call argument"]
+    ];
+    CALLBACK_METHODS = [
+      { base: /^scrapy(\.spiders(\.\w+)?)?\.(Spider|CrawlSpider|XMLFeedSpider|CSVFeedSpider|SitemapSpider)$/, methods: /^/, parameters: /^response$/, kind: "request", label: "response a Scrapy spider downloaded" },
+      { base: /^channels\.generic\.websocket\.(Async)?(Json)?WebsocketConsumer$/, methods: /^(receive|receive_json|websocket_receive|decode_json)$/, kind: "data", label: "WebSocket message (Django Channels)" },
+      { base: /^tornado\.websocket\.WebSocketHandler$/, methods: /^on_message$/, kind: "data", label: "WebSocket message (Tornado)" },
+      { base: /^twisted\.(internet\.protocol\.(Protocol|DatagramProtocol)|protocols\.basic\.\w+)$/, methods: /^(dataReceived|datagramReceived|lineReceived|rawDataReceived|stringReceived)$/, parameters: /^(?!addr)/, kind: "data", label: "data received by a Twisted protocol" },
+      { base: /^asyncio(\.protocols)?\.(Protocol|BufferedProtocol|DatagramProtocol)$/, methods: /^(data_received|datagram_received)$/, parameters: /^(?!addr)/, kind: "data", label: "data received by an asyncio protocol" },
+      { base: /_pb2_grpc\.\w+Servicer$/, methods: /^[A-Z]/, parameters: /^(request|request_iterator)$/, kind: "data", label: "gRPC request message" }
+    ];
+    REQUEST_PARAMETERS = /* @__PURE__ */ new Set(["request", "req", "http_request"]);
+    HANDLER_DATA_METHODS = /* @__PURE__ */ new Set([
+      "get_argument",
+      "get_arguments",
+      "get_body_argument",
+      "get_body_arguments",
+      "get_query_argument",
+      "get_query_arguments",
+      "get_cookie",
+      "get_secure_cookie"
+    ]);
+    HANDLER_REQUEST_ATTRIBUTES = /* @__PURE__ */ new Set(["request", "connection"]);
+    HANDLER_STREAM_ATTRIBUTES = /* @__PURE__ */ new Set(["rfile"]);
+    LAMBDA_HANDLERS = /^(lambda_handler|handler|[a-z0-9_]*_handler|main)$/;
+    CALLBACK_BODY_PARAMETERS = /* @__PURE__ */ new Set(["body", "payload", "message_body"]);
+    SANITIZERS = [
+      /^itsdangerous\.\w+\(\)\.(loads|unsign|unsign_timestamp|loads_timestamp)$/,
+      /^django\.core\.signing\.(loads|\w+\(\)\.(unsign|unsign_object))$/
+    ];
+    PROPAGATORS = [
+      /^base64\.\w*decode\w*$/,
+      /^binascii\.(a2b_\w+|unhexlify)$/,
+      /^codecs\.decode$/,
+      /^(zlib|gzip|bz2|lzma|zstd|brotli|lz4\.frame|snappy)\.decompress$/,
+      /^(gzip|bz2|lzma)\.(open|GzipFile|BZ2File|LZMAFile)$/,
+      /^builtins\.(bytes|bytearray|str|memoryview|bytes\.fromhex|bytearray\.fromhex|list|tuple|dict|next|reversed|sorted)$/,
+      /^io\.(BytesIO|StringIO|BufferedReader|open)$/,
+      // A file at a path the attacker names (an upload's temporary file, a path parameter): what it holds is theirs.
+      /^(builtins|codecs)\.open$/,
+      /^pathlib\.(Pure)?(Posix|Windows)?Path$/,
+      /^json\.loads?$/,
+      /^urllib\.parse\.(unquote\w*|parse_qs|parse_qsl)$/,
+      /^(typing\.)?cast$/
+    ];
+    VERIFIERS = ["hmac.compare_digest", "secrets.compare_digest"];
+    MAC_CALLS = [/^hmac\.(new|HMAC|digest)/];
+    FLOW_NAMES = [
+      ...Object.keys(DATA_SOURCES),
+      ...Object.keys(DECLARED_PARAMETERS),
+      "gradio.Interface",
+      "gradio.ChatInterface",
+      "gradio.on",
+      "asyncio.start_server",
+      "asyncio.start_unix_server",
+      "websockets.serve",
+      "flask_socketio.SocketIO",
+      "socketio.Server",
+      "socketio.AsyncServer",
+      "xmlrpc.server.SimpleXMLRPCServer",
+      "xmlrpc.server.DocXMLRPCServer",
+      "Pyro5.api.expose",
+      "Pyro5.server.expose",
+      "Pyro5.api.oneway",
+      "Pyro4.expose",
+      "Pyro4.oneway",
+      "rpyc.Service",
+      "rpyc.exposed",
+      "jsonrpc.dispatcher",
+      "jsonrpcserver.method",
+      "bentoml.api",
+      "bentoml.Service",
+      "scrapy.Spider",
+      "scrapy.spiders.Spider",
+      "scrapy.spiders.CrawlSpider",
+      "scrapy.spiders.XMLFeedSpider",
+      "scrapy.spiders.SitemapSpider",
+      "channels.generic.websocket.WebsocketConsumer",
+      "channels.generic.websocket.AsyncWebsocketConsumer",
+      "tornado.websocket.WebSocketHandler",
+      "twisted.internet.protocol.Protocol",
+      "asyncio.Protocol",
+      "asyncio.DatagramProtocol",
+      "celery.shared_task",
+      "celery.Celery",
+      "dramatiq.actor",
+      "flask.request",
+      "bottle.request",
+      "quart.request",
+      "base64.b64decode",
+      "base64.urlsafe_b64decode",
+      "base64.standard_b64decode",
+      "base64.b32decode",
+      "base64.b16decode",
+      "base64.a85decode",
+      "base64.b85decode",
+      "base64.decodebytes",
+      "base64.decodestring",
+      "binascii.unhexlify",
+      "binascii.a2b_base64",
+      "binascii.a2b_hex",
+      "codecs.decode",
+      "zlib.decompress",
+      "gzip.decompress",
+      "gzip.open",
+      "gzip.GzipFile",
+      "bz2.decompress",
+      "bz2.open",
+      "bz2.BZ2File",
+      "lzma.decompress",
+      "lzma.open",
+      "lzma.LZMAFile",
+      "io.BytesIO",
+      "io.StringIO",
+      "io.BufferedReader",
+      "io.open",
+      "builtins.open",
+      "codecs.open",
+      "pathlib.Path",
+      "json.loads",
+      "json.load",
+      "urllib.parse.unquote",
+      "urllib.parse.unquote_plus",
+      "urllib.parse.unquote_to_bytes",
+      "urllib.parse.parse_qs",
+      "itsdangerous.Signer().unsign",
+      "itsdangerous.URLSafeSerializer().loads",
+      "itsdangerous.URLSafeTimedSerializer().loads",
+      "itsdangerous.Serializer().loads",
+      "itsdangerous.TimestampSigner().unsign",
+      "django.core.signing.loads",
+      "django.core.signing.Signer().unsign",
+      "django.core.signing.TimestampSigner().unsign",
+      ...VERIFIERS,
+      "hmac.new",
+      "hmac.HMAC"
+    ];
+    GLOBAL_REQUESTS = /* @__PURE__ */ new Set(["flask.request", "bottle.request", "quart.request", "werkzeug.wrappers.Request()"]);
+    SOURCE_WORDS = sourceWords([...Object.keys(DATA_SOURCES), ...GLOBAL_REQUESTS]);
+  }
+});
+
+// src/languages/python/taint/flow.ts
+function exits(body2, model) {
+  const last = body2.children.at(-1);
+  if (!last) return false;
+  if (BLOCK_ENDERS.has(last.type)) return true;
+  return last.type === "expression_statement" && /^(abort|flask\.abort|sys\.exit|exit)\(/.test(model.text(last));
+}
+function statementOf(node) {
+  let n = node;
+  while (n && n.parent && n.parent.type !== "block" && n.parent.type !== "module") n = n.parent;
+  return n?.parent ? n : void 0;
+}
+function NESTED_IN(node, fn) {
+  for (let n = node.parent; n && n !== fn; n = n.parent) if (NESTED.has(n.type)) return true;
+  return false;
+}
+function negative(text2) {
+  const m = /^-\s*(\d+)$/.exec(text2);
+  return m ? -Number(m[1]) : void 0;
+}
+function descendantsAll(root, match) {
+  const out2 = [];
+  const stack = [...root.children];
+  while (stack.length) {
+    const n = stack.pop();
+    if (match(n)) out2.push(n);
+    stack.push(...n.children);
+  }
+  return out2.sort((a, b) => a.start - b.start);
+}
+function sourceKey(steps) {
+  const s = steps.find((step) => step.message.startsWith("source: ")) ?? steps[0];
+  return s.node ?? `${s.place.file}:${s.place.line}:${s.place.column}:${s.message}`;
+}
+function remoteStep(s) {
+  return { place: s.place, message: s.message };
+}
+function placeOf(node, path, source) {
+  const lineStart = source.lastIndexOf("\n", node.start - 1) + 1;
+  const lineEnd2 = source.indexOf("\n", node.start);
+  const snippet = source.slice(lineStart, lineEnd2 < 0 ? source.length : lineEnd2).replace(/\r$/, "");
+  return { file: path, line: node.startRow + 1, column: node.startCol + 1, endLine: node.endRow + 1, endColumn: node.endCol + 1, snippet };
+}
+function keyOf2(v) {
+  return typeof v === "boolean" ? void 0 : v;
+}
+function topLevel(node) {
+  for (let n = node.parent; n; n = n.parent) if (NESTED.has(n.type)) return false;
+  return true;
+}
+function enclosingCallable(node) {
+  for (let n = node.parent; n; n = n.parent) if (FUNCTIONS.has(n.type)) return n;
+  return void 0;
+}
+function callableName(fn, model) {
+  if (fn.type !== "lambda") return model.text(childByField(fn, "name") ?? fn);
+  const left = fn.parent?.type === "assignment" ? childByField(fn.parent, "left") : void 0;
+  return left?.type === "identifier" ? model.text(left) : "<lambda>";
+}
+function enclosingFunction(node) {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition") return n;
+  return void 0;
+}
+function methodClass(fn) {
+  const container = fn.parent?.type === "decorated_definition" ? fn.parent.parent : fn.parent;
+  return container?.type === "block" && container.parent?.type === "class_definition" ? container.parent : void 0;
+}
+function enclosingClass(node) {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
+  return void 0;
+}
+function parameterNodes(fn) {
+  const params = childByField(fn, "parameters");
+  const out2 = [];
+  for (const p of params?.children ?? []) {
+    if (p.type === "identifier") out2.push(p);
+    else if (["default_parameter", "typed_parameter", "typed_default_parameter"].includes(p.type)) {
+      const name2 = childByField(p, "name") ?? p.children.find((c) => c.type === "identifier");
+      if (name2) out2.push(name2);
+    }
+  }
+  return out2;
+}
+function parameterNames(fn, model) {
+  return parameterNodes(fn).map((p) => model.text(p));
+}
+function callPosition(fn, parameter, model) {
+  const names = parameterNames(fn, model);
+  const inClass = fn.parent?.parent?.type === "class_definition" || fn.parent?.parent?.parent?.type === "class_definition";
+  const plain2 = inClass && (names[0] === "self" || names[0] === "cls") ? names.slice(1) : names;
+  return plain2.indexOf(parameter);
+}
+function descendants(root, match) {
+  const out2 = [];
+  const stack = root ? [...root.children] : [];
+  while (stack.length) {
+    const n = stack.pop();
+    if (NESTED.has(n.type)) continue;
+    if (match(n)) out2.push(n);
+    stack.push(...n.children);
+  }
+  return out2.sort((a, b) => a.start - b.start);
+}
+function sourceLabel(name2) {
+  for (let end = name2.length; end > 0; end = name2.lastIndexOf(".", end - 1)) {
+    const prefix = name2.slice(0, end);
+    const label = DATA_SOURCES[prefix] ?? DATA_SOURCES[prefix.replace(/\(\)$/, "")];
+    if (label) return label;
+    if (end <= 0) break;
+  }
+  return void 0;
+}
+function short(s) {
+  const compact = s.replace(/\s+/g, " ");
+  return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
+}
+function code3(s) {
+  return "`" + s + "`";
+}
+var MAX_DEPTH6, MAX_DATA_FLOW_STEPS, DATA_FLOW_LIMIT, MAX_PASS_THROUGH_NESTING, MAX_SOURCES, FUNCTIONS, NESTED, COMPREHENSIONS, CONTAINER_ADDERS, BLOCK_ENDERS, TaintTracker, REGISTRAR_WORDS, CALLBACK_BASE_WORDS, RPC_WORDS, FRAMEWORK_WORDS, LAMBDA_WORD, DECLARED_FIELDS_DECORATORS;
+var init_flow = __esm({
+  "src/languages/python/taint/flow.ts"() {
+    "use strict";
+    init_calls();
+    init_syntax();
+    init_summaries();
+    init_specs();
+    MAX_DEPTH6 = 24;
+    MAX_DATA_FLOW_STEPS = 5e4;
+    DATA_FLOW_LIMIT = "data-flow";
+    MAX_PASS_THROUGH_NESTING = 8;
+    MAX_SOURCES = 8;
+    FUNCTIONS = /* @__PURE__ */ new Set(["function_definition", "lambda"]);
+    NESTED = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda"]);
+    COMPREHENSIONS = /* @__PURE__ */ new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
+    CONTAINER_ADDERS = /* @__PURE__ */ new Set(["append", "extend", "insert", "add", "update", "appendleft", "extendleft", "setdefault", "put", "write"]);
+    BLOCK_ENDERS = /* @__PURE__ */ new Set(["return_statement", "raise_statement"]);
+    TaintTracker = class _TaintTracker {
+      /**
+       * `parameters`: summary mode, where every parameter of the enclosing function is a source too (its first step
+       * names it), to find the functions whose parameter reaches a sink.
+       */
+      constructor(model, parameters = false, extra = {}, facts = { mentioned: /* @__PURE__ */ new Map(), definitions: /* @__PURE__ */ new Map() }) {
+        this.model = model;
+        this.parameters = parameters;
+        this.extra = extra;
+        this.facts = facts;
+        this.extraSources = new Set(extra.sources);
+        this.extraSanitizers = new Set(extra.sanitizers);
+      }
+      model;
+      parameters;
+      extra;
+      facts;
+      visiting = /* @__PURE__ */ new Set();
+      /** Expressions evaluated for the current outermost question (see `MAX_DATA_FLOW_STEPS`). */
+      steps = 0;
+      /** Evaluating the arguments of a call no summary explains, only to note what they need (see `projectCall`). */
+      noting = false;
+      /** Sources already reported for the sink being analysed (see `allFlowsInto`). */
+      excluded = /* @__PURE__ */ new Set();
+      /** Qualified names of calls met on the way back from a sink that no summary explains (see `FlowSummaryPart.flowDemand`). */
+      demand = /* @__PURE__ */ new Set();
+      /** Each class's own methods by name (see `methodsOf`). */
+      classMethods = /* @__PURE__ */ new Map();
+      /** Whether the file's text matches a word check (each a scan of the whole text): asked once per file. */
+      mentions(words) {
+        let found = this.facts.mentioned.get(words);
+        if (found === void 0) this.facts.mentioned.set(words, found = words.test(this.model.tree.source));
+        return found;
+      }
+      extraSources;
+      extraSanitizers;
+      /** A source the configuration names (`extra-sources`): the name, or what is read from or returned by it. */
+      configuredSource(name2) {
+        if (!this.extraSources.size) return void 0;
+        for (let end = name2.length; end > 0; end = name2.lastIndexOf(".", end - 1)) {
+          const prefix = name2.slice(0, end);
+          if (this.extraSources.has(prefix) || this.extraSources.has(prefix.replace(/\(\)$/, ""))) return `configured source ${code3(prefix.replace(/\(\)$/, ""))}`;
+        }
+        return void 0;
+      }
+      isSanitizer(name2) {
+        return SANITIZERS.some((s) => s.test(name2)) || this.extraSanitizers.has(name2) || this.extraSanitizers.has(name2.replace(/\(\)$/, ""));
+      }
+      /**
+       * The flow of untrusted data into `expr` (an argument of the sink `site`), or undefined when none is known.
+       * Loads on a branch verified by `hmac.compare_digest` are not flows.
+       */
+      flowInto(expr, site, scope) {
+        const taint = this.eval(expr, site, scope, 0);
+        if (!taint || taint.kind !== "data") return void 0;
+        const guard = this.guardOf(site);
+        if (guard === "verified") return void 0;
+        return { steps: taint.steps, ...guard ? { weakGuard: guard } : {} };
+      }
+      /**
+       * Every flow of untrusted data into `expr`, one per source (at most `max`), the first being `flowInto`'s: each
+       * further search leaves out the sources found before.
+       */
+      allFlowsInto(expr, site, scope, max2 = MAX_SOURCES) {
+        const out2 = [];
+        try {
+          for (let flow = this.flowInto(expr, site, scope); flow && out2.length < max2; flow = this.flowInto(expr, site, scope)) {
+            const key = sourceKey(flow.steps);
+            if (this.excluded.has(key)) break;
+            out2.push(flow);
+            this.excluded.add(key);
+          }
+        } finally {
+          this.excluded.clear();
+        }
+        return out2;
+      }
+      text(node) {
+        return this.model.text(node);
+      }
+      step(node, message15) {
+        return { node, message: message15 };
+      }
+      /** A local step written down for a summary: its place in this file. */
+      placed(step, path) {
+        if (step.place) return { place: step.place, message: step.message };
+        return { place: placeOf(step.node, path, this.model.tree.source), message: step.message };
+      }
+      eval(expr, at, scope, depth) {
+        if (depth > MAX_DEPTH6 || this.visiting.has(expr)) return void 0;
+        if (this.visiting.size === 0) this.steps = 0;
+        if (++this.steps > MAX_DATA_FLOW_STEPS) {
+          this.model.limits.add(DATA_FLOW_LIMIT);
+          return void 0;
+        }
+        this.visiting.add(expr);
+        try {
+          const t = this.evalNode(expr, at, scope, depth + 1);
+          return t?.kind === "data" && this.excluded.size && this.excluded.has(sourceKey(t.steps)) ? void 0 : t;
+        } finally {
+          this.visiting.delete(expr);
+        }
+      }
+      evalNode(node, at, scope, depth) {
+        const any = (nodes, message15) => {
+          for (const n of nodes) {
+            if (!n) continue;
+            const t = this.eval(n, at, scope, depth);
+            if (t?.kind === "data") return message15 ? { kind: "data", steps: [...t.steps, this.step(node, message15)] } : t;
+          }
+          return void 0;
+        };
+        switch (node.type) {
+          case "list_splat": {
+            const list = node.children.find((c) => c.type !== "*");
+            const first = node.parent?.type === "argument_list" && node.parent.children.find((c) => c.type !== "(" && c.type !== "comment") === node;
+            if (first && list?.type === "identifier") {
+              const t = this.evalName(list, at, scope, depth, 0);
+              if (t) return t;
+            }
+            return any(node.children);
+          }
+          case "parenthesized_expression":
+          case "await":
+          case "expression_statement":
+          case "dictionary_splat":
+          case "keyword_argument":
+          case "argument_list":
+            return any(node.children.filter((c) => c.type !== "identifier" || node.type !== "keyword_argument" || c !== childByField(node, "name")));
+          case "identifier":
+            return this.evalName(node, at, scope, depth);
+          case "attribute":
+            return this.evalAttribute(node, at, scope, depth);
+          case "call":
+            return this.evalCall(node, at, scope, depth);
+          case "subscript": {
+            const value = childByField(node, "value");
+            const key = keyOf2(this.constant(childByField(node, "subscript"), node));
+            const subscript = childByField(node, "subscript");
+            const index = typeof key === "number" ? key : subscript?.type === "unary_operator" ? negative(this.text(subscript)) : void 0;
+            if (value?.type === "identifier" && index !== void 0) {
+              const element = this.listElement(value, index, node);
+              if (element !== void 0) {
+                const t = element ? this.eval(element.value, element.at, scope, depth) : void 0;
+                return t && { kind: t.kind, steps: [...t.steps, this.step(node, `indexed: ${short(this.text(node))}`)] };
+              }
+            }
+            if (value?.type === "identifier" && key !== void 0) {
+              const t = this.evalName(value, at, scope, depth, key);
+              return t && { kind: t.kind, steps: [...t.steps, this.step(node, `indexed: ${short(this.text(node))}`)] };
+            }
+            return any([value], `indexed: ${short(this.text(node))}`);
+          }
+          case "slice":
+            return void 0;
+          case "string":
+            return any(node.children.filter((c) => c.type === "interpolation"), "formatted into a string");
+          case "interpolation":
+            return any(node.children);
+          case "concatenated_string":
+            return any(node.children);
+          case "binary_operator":
+            return any([childByField(node, "left"), childByField(node, "right")], `combined: ${short(this.text(node))}`);
+          case "boolean_operator":
+            return any([childByField(node, "left"), childByField(node, "right")]);
+          case "conditional_expression": {
+            const [yes, condition2, no] = node.children.filter((c) => c.type !== "comment");
+            const truth = this.constant(condition2, node);
+            if (truth !== void 0) return any([truth ? yes : no]);
+            return any([yes, no]);
+          }
+          case "named_expression":
+            return any([childByField(node, "value")]);
+          case "list":
+          case "tuple":
+          case "set":
+          case "expression_list":
+          case "pattern_list":
+          case "dictionary":
+          case "pair":
+            return any(node.children.filter((c) => c.type !== "comment"), node.type === "pair" ? void 0 : `put in a ${node.type.replace("expression_list", "tuple").replace("dictionary", "dict")}`);
+          default:
+            if (COMPREHENSIONS.has(node.type)) {
+              const clauses = node.children.filter((c) => c.type === "for_in_clause");
+              const iterables = clauses.map((c) => childByField(c, "right"));
+              return any([...iterables, childByField(node, "body")], "collected by a comprehension");
+            }
+            return void 0;
+        }
+      }
+      /** A qualified-name source: `flask.request.data`, `requests.get(u).content`, `socket.socket().recv(...)`. */
+      qualifiedSource(node, scope) {
+        for (const r of this.model.resolve(node, scope)) {
+          const name2 = r.name;
+          const label = sourceLabel(name2) ?? this.configuredSource(name2);
+          if (label) return { kind: "data", steps: [this.step(node, `source: ${label} (${short(this.text(node))})`)] };
+          if (GLOBAL_REQUESTS.has(name2)) return { kind: "request", steps: [this.step(node, `request object ${short(this.text(node))}`)] };
+        }
+        return void 0;
+      }
+      evalName(node, at, scope, depth, key) {
+        const name2 = this.text(node);
+        for (let n = node.parent; n && !NESTED.has(n.type); n = n.parent) {
+          if (!COMPREHENSIONS.has(n.type)) continue;
+          for (const clause of n.children.filter((c) => c.type === "for_in_clause")) {
+            const left = childByField(clause, "left");
+            if (!left || !descendants(clause, (d) => d === left || isAncestor(left, d)).concat(left).some((d) => d.type === "identifier" && this.text(d) === name2)) continue;
+            const right = childByField(clause, "right");
+            const t = right && this.eval(right, at, scope, depth);
+            return t && { kind: t.kind, steps: [...t.steps, this.step(left, `iterated into ${code3(name2)}`)] };
+          }
+        }
+        for (let n = this.mentions(LAMBDA_WORD) ? node.parent : null; n && n.type !== "function_definition"; n = n.parent) {
+          if (n.type !== "lambda" || !parameterNames(n, this.model).includes(name2)) continue;
+          const defs = this.definitionsOf(n).get(name2);
+          if (defs?.length) return this.evalDefinitions(name2, defs, at, scope, depth, key);
+        }
+        const fn = enclosingFunction(node) ?? (topLevel(node) ? this.model.tree.root : void 0);
+        if (fn) {
+          const defs = this.definitionsOf(fn).get(name2);
+          if (defs?.length) return this.evalDefinitions(name2, defs, at, scope, depth, key);
+        }
+        return this.qualifiedSource(node, scope);
+      }
+      /** The reaching definitions of a local name before `at`, latest first; one that dominates `at` ends the search. */
+      evalDefinitions(name2, defs, at, scope, depth, key) {
+        const before = defs.filter((d) => d.node.start < at.start || d.kind === "parameter").sort((a, b) => b.node.start - a.node.start);
+        for (const d of before) {
+          if (this.deadCode(d.node)) continue;
+          if (d.value && d.kind !== "parameter" && isAncestor(d.value, at)) continue;
+          if (key !== void 0 && d.key !== void 0 && d.key !== key) continue;
+          const t = this.evalDefinition(name2, d, at, scope, depth, key);
+          if (t) return t;
+          if (d.kind !== "augment" && d.kind !== "parameter" && this.dominates(d.node, at)) return void 0;
+        }
+        return void 0;
+      }
+      evalDefinition(name2, d, at, scope, depth, key) {
+        if (d.kind === "parameter" && d.splat) return this.splatParameter(name2, d, key);
+        if (d.kind === "parameter") return this.parameterSource(name2, d.node);
+        if (!d.value) return void 0;
+        const t = this.eval(d.value, d.node, scope, depth);
+        if (!t) return void 0;
+        const verb = d.verb ?? (d.kind === "loop" ? "iterated into" : d.kind === "with" ? "bound by with to" : d.kind === "augment" ? "appended to" : "assigned to");
+        return { kind: t.kind, steps: [...t.steps, this.step(d.node, `${verb} ${code3(name2)}`)] };
+      }
+      /**
+       * Summary mode: one argument a caller passes through `*args` or `**kwargs`, read at a constant index or key
+       * (`args[0]`, `kwargs["blob"]`, `kwargs.get("blob")`): the parameter it stands for.
+       */
+      splatParameter(name2, d, key) {
+        if (!this.parameters || !d.splat || key === void 0) return void 0;
+        const fn = enclosingFunction(d.node);
+        const fnName = this.text((fn && childByField(fn, "name")) ?? d.node);
+        if (d.splat.kind === "**" && typeof key === "string") {
+          return { kind: "data", steps: [{ node: d.node, message: `keyword argument ${code3(key)} in ${code3("**" + name2)} of ${code3(fnName)}()`, parameter: key, position: -1 }] };
+        }
+        if (d.splat.kind === "*" && typeof key === "number" && key >= 0) {
+          return { kind: "data", steps: [{ node: d.node, message: `argument ${code3(`${name2}[${key}]`)} of ${code3(fnName)}()`, parameter: `*${name2}[${key}]`, position: d.splat.position + key }] };
+        }
+        return void 0;
+      }
+      /** Handler parameters that hold untrusted data or a request object. */
+      parameterSource(name2, param) {
+        const fn = enclosingCallable(param);
+        if (!fn) return void 0;
+        const params = parameterNames(fn, this.model);
+        const fnName = callableName(fn, this.model);
+        const plain2 = params[0] === "self" || params[0] === "cls" ? params.slice(1) : params;
+        const overridden = name2 !== "self" && name2 !== "cls" ? this.callbackMethod(fn, name2) : void 0;
+        if (overridden) {
+          const prefix = overridden.kind === "data" ? "source" : "request object";
+          return { kind: overridden.kind, steps: [this.step(param, `${prefix}: ${overridden.label} (parameter ${code3(name2)} of ${code3(fnName)})`)] };
+        }
+        if (REQUEST_PARAMETERS.has(name2) || plain2[0] === name2 && /^(get|post|put|patch|delete|dispatch|handle)\b/.test(fnName) && /req/.test(name2)) {
+          return { kind: "request", steps: [this.step(param, `request object: parameter ${code3(name2)} of ${code3(fnName)}`)] };
+        }
+        const registered = name2 !== "self" && name2 !== "cls" ? this.registeredCallback(fn) ?? this.rpcEndpoint(fn) : void 0;
+        if (registered) return { kind: "data", steps: [this.step(param, `source: ${registered} (parameter ${code3(name2)} of ${code3(fnName)})`)] };
+        const declared2 = this.declaredParameter(param);
+        if (declared2) return { kind: declared2.kind, steps: [this.step(param, `${declared2.kind === "data" ? "source" : "request object"}: ${declared2.label} (parameter ${code3(name2)} of ${code3(fnName)})`)] };
+        if (name2 === "event" && plain2[0] === "event" && plain2[1] === "context" && LAMBDA_HANDLERS.test(fnName)) {
+          return { kind: "data", steps: [this.step(param, `source: AWS Lambda event (parameter of ${code3(fnName)})`)] };
+        }
+        if (CALLBACK_BODY_PARAMETERS.has(name2) && plain2.length === 4 && plain2[3] === name2) {
+          return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code3(fnName)}`)] };
+        }
+        if (name2 === "body" && plain2.length === 2 && plain2[0] === "body" && plain2[1] === "message") {
+          return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code3(fnName)}`)] };
+        }
+        if (this.parameters && name2 !== "self" && name2 !== "cls") {
+          return { kind: "data", steps: [{ node: param, message: `parameter ${code3(name2)} of ${code3(fnName)}()`, parameter: name2 }] };
+        }
+        return void 0;
+      }
+      /**
+       * A method a framework calls with network data when a subclass overrides it (see `CALLBACK_METHODS`): a Scrapy
+       * spider's callbacks, a WebSocket consumer's `receive`, a Twisted or asyncio protocol's `dataReceived`/
+       * `data_received`, a gRPC servicer's methods. What `parameter` of it holds.
+       */
+      callbackMethod(fn, parameter) {
+        const cls = fn.type === "function_definition" ? methodClass(fn) : void 0;
+        if (!cls || !this.mentions(CALLBACK_BASE_WORDS)) return void 0;
+        const method = this.text(childByField(fn, "name") ?? fn);
+        const specs = CALLBACK_METHODS.filter((c) => c.methods.test(method) && (!c.parameters || c.parameters.test(parameter)));
+        if (!specs.length) return void 0;
+        const ancestors = this.model.classAncestors(cls, this.model.module);
+        const written2 = (childByField(cls, "superclasses")?.children ?? []).map((b) => this.text(b));
+        return specs.find((c) => ancestors.some((r) => c.base.test(r.name)) || written2.some((w) => c.base.test(w)));
+      }
+      /**
+       * What calls `fn` with data from outside when it is registered as a callback (see `CALLBACK_REGISTRARS`): passed
+       * to a registering call (`gr.Interface(fn=predict)`, `button.click(restore)`, `asyncio.start_server(handle, ...)`,
+       * `server.register_function(f)`), or decorated by one (`@socketio.on("state")`). Every parameter of it is untrusted.
+       */
+      registeredCallback(fn) {
+        if (!this.mentions(REGISTRAR_WORDS)) return void 0;
+        const label = (callee, scope) => {
+          for (const r of this.model.resolve(callee, scope)) {
+            const registrar = CALLBACK_REGISTRARS.find(([pattern]) => pattern.test(r.name));
+            if (registrar) return registrar[1];
+          }
+          return void 0;
+        };
+        const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : void 0;
+        for (const d of decorated?.children ?? []) {
+          const e = d.type === "decorator" ? d.children.find((c) => c.type !== "@") : void 0;
+          const callee = e?.type === "call" ? childByField(e, "function") : e;
+          const found = callee && label(callee, this.model.module);
+          if (found) return found;
+        }
+        if (!this.facts.registeredNames) {
+          this.facts.registeredNames = /* @__PURE__ */ new Map();
+          for (const { node, scope } of this.model.calls) {
+            const args2 = childByField(node, "arguments");
+            const first = args2?.children.find((c) => c.type !== "(" && c.type !== "comment");
+            const keyword = args2?.children.find((c) => c.type === "keyword_argument" && /^(fn|handler|client_connected_cb|function)$/.test(this.text(childByField(c, "name") ?? c)));
+            const passed = first?.type === "identifier" ? first : keyword ? childByField(keyword, "value") : void 0;
+            const callee = childByField(node, "function");
+            if (passed?.type !== "identifier" || !callee || this.facts.registeredNames.has(this.text(passed))) continue;
+            const found = label(callee, scope);
+            if (found) this.facts.registeredNames.set(this.text(passed), found);
+          }
+        }
+        if (fn.type === "lambda") {
+          const holder = fn.parent?.type === "keyword_argument" ? fn.parent.parent : fn.parent;
+          const call = holder?.type === "argument_list" ? holder.parent : void 0;
+          const callee = call?.type === "call" ? childByField(call, "function") : void 0;
+          const scope = call && this.model.calls.find((c) => c.node === call)?.scope;
+          return callee && scope ? label(callee, scope) : void 0;
+        }
+        return this.facts.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
+      }
+      /**
+       * What calls `fn` with a client's data when it is a remote procedure: a method exposed by a decorator (Pyro's
+       * `@expose`, on the method or on its class: then its public methods), an `exposed_*` method of an RPyC service, a
+       * public method of an object an XML-RPC server registers (`server.register_instance(Store())`), or a method or
+       * function listed in a handler table (`handlers = {"run": self.run}`, as dask's servers take them).
+       */
+      rpcEndpoint(fn) {
+        if (fn.type !== "function_definition") return void 0;
+        if (!this.facts.rpcEndpoints) {
+          this.facts.rpcEndpoints = /* @__PURE__ */ new Map();
+          if (this.mentions(RPC_WORDS)) this.findRpcEndpoints(this.facts.rpcEndpoints);
+        }
+        return this.facts.rpcEndpoints.get(fn);
+      }
+      findRpcEndpoints(out2) {
+        const match = (node, scope, table) => {
+          for (const r of this.model.resolve(node, scope)) {
+            const found = table.find(([pattern]) => pattern.test(r.name.replace(/\(\)$/, "")));
+            if (found) return found[1];
+          }
+          return void 0;
+        };
+        const decoratedBy = (def) => {
+          const decorated = def.parent?.type === "decorated_definition" ? def.parent : void 0;
+          for (const d of decorated?.children ?? []) {
+            const e = d.type === "decorator" ? d.children.find((c) => c.type !== "@") : void 0;
+            const callee = e?.type === "call" ? childByField(e, "function") : e;
+            const label = callee && match(callee, this.model.module, RPC_EXPOSE_DECORATORS);
+            if (label) return label;
+          }
+          return void 0;
+        };
+        const methods = (cls) => (childByField(cls, "body")?.children ?? []).map((m) => m.type === "decorated_definition" ? childByField(m, "definition") : m).filter((m) => m?.type === "function_definition");
+        const methodName2 = (m) => this.text(childByField(m, "name") ?? m);
+        const publicMethods = (cls, label) => {
+          for (const m of methods(cls)) if (!methodName2(m).startsWith("_") && !out2.has(m)) out2.set(m, label);
+        };
+        for (const cls of descendantsAll(this.model.tree.root, (n) => n.type === "class_definition")) {
+          const exposed = decoratedBy(cls);
+          if (exposed) publicMethods(cls, exposed);
+          const scope = this.model.classScope(cls)?.parent ?? this.model.module;
+          const service = (childByField(cls, "superclasses")?.children ?? []).map((b) => match(b, scope, RPC_SERVICE_BASES)).find(Boolean) ?? this.model.classAncestors(cls, scope).map((r) => RPC_SERVICE_BASES.find(([p]) => p.test(r.name))?.[1]).find(Boolean);
+          for (const m of methods(cls)) {
+            const label = decoratedBy(m) ?? (service && methodName2(m).startsWith("exposed_") ? service : void 0);
+            if (label) out2.set(m, label);
+          }
+        }
+        const source = this.model.tree.source;
+        const topLevel2 = (name2, type) => this.model.tree.root.children.map((c) => c.type === "decorated_definition" ? childByField(c, "definition") : c).find((d) => d?.type === type && this.text(childByField(d, "name") ?? d) === name2);
+        if (/xmlrpc|XMLRPC/.test(source)) {
+          for (const m of source.matchAll(/\bregister_instance\(\s*([A-Za-z_]\w*)\s*\(/g)) {
+            const cls = topLevel2(m[1], "class_definition");
+            if (cls) publicMethods(cls, "XML-RPC call argument");
+          }
+        }
+        const classes = descendantsAll(this.model.tree.root, (n) => n.type === "class_definition");
+        for (const m of source.matchAll(/\b\w*handlers\s*(?::[^=\n{]*)?=\s*\{/gi)) {
+          const open2 = m.index + m[0].length - 1;
+          let end = open2;
+          for (let level = 0; end < source.length && end < open2 + 2e4; end++) {
+            if (source[end] === "{") level++;
+            else if (source[end] === "}" && --level === 0) break;
+          }
+          const table = source.slice(open2, end + 1);
+          const cls = classes.filter((c) => c.start <= open2 && open2 < c.end).at(-1);
+          for (const entry2 of table.matchAll(/:\s*(self\.)?([A-Za-z_]\w*)\s*(?=[,}\n#])/g)) {
+            const handler2 = entry2[1] ? cls ? this.methodOf(cls, entry2[2]) : void 0 : topLevel2(entry2[2], "function_definition");
+            if (handler2 && !out2.has(handler2)) out2.set(handler2, "RPC handler argument");
+          }
+        }
+        for (const m of source.matchAll(/\b\w*handlers\s*\[[^\]\n]+\]\s*=\s*(self\.)?([A-Za-z_]\w*)\s*$/gim)) {
+          const cls = m[1] ? classes.filter((c) => c.start <= m.index && m.index < c.end).at(-1) : void 0;
+          const handler2 = m[1] ? cls ? this.methodOf(cls, m[2]) : void 0 : topLevel2(m[2], "function_definition");
+          if (handler2 && !out2.has(handler2)) out2.set(handler2, "RPC handler argument");
+        }
+      }
+      /**
+       * A parameter whose annotation or default says what the framework passes: `file: UploadFile`, `data: bytes =
+       * File(...)`, `Annotated[str, Form()]` (FastAPI), `request: Request` under any name (Starlette, aiohttp, Django,
+       * DRF), a WebSocket.
+       */
+      declaredParameter(param) {
+        const holder = param.parent;
+        if (!holder || !["typed_parameter", "typed_default_parameter", "default_parameter"].includes(holder.type)) return void 0;
+        if (!this.mentions(FRAMEWORK_WORDS)) return void 0;
+        const parts2 = [childByField(holder, "type"), childByField(holder, "value")].filter((n) => n !== void 0);
+        for (const part of parts2) {
+          const named = [part, ...descendantsAll(part, (n) => n.type === "identifier" || n.type === "attribute" || n.type === "call")].filter((n) => n.type !== "type");
+          for (const n of named) {
+            for (const r of this.model.resolve(n.type === "call" ? childByField(n, "function") ?? n : n, this.model.module)) {
+              const declared2 = DECLARED_PARAMETERS[r.name.replace(/\(\)$/, "")];
+              if (declared2) return declared2;
+            }
+          }
+        }
+        return void 0;
+      }
+      evalAttribute(node, at, scope, depth) {
+        const q = this.qualifiedSource(node, scope);
+        if (q) return q;
+        const object = childByField(node, "object");
+        const attr2 = this.text(childByField(node, "attribute") ?? node);
+        if (!object) return void 0;
+        if (object.type === "identifier" && this.text(object) === "self" && HANDLER_STREAM_ATTRIBUTES.has(attr2)) {
+          return { kind: "data", steps: [this.step(node, `source: request stream ${code3(this.text(node))}`)] };
+        }
+        if (object.type === "identifier" && this.text(object) === "self" && HANDLER_REQUEST_ATTRIBUTES.has(attr2)) {
+          return { kind: "request", steps: [this.step(node, `request object ${code3(this.text(node))}`)] };
+        }
+        const base = this.eval(object, at, scope, depth);
+        if (!base) {
+          const kept = this.keptBySelf(node, object, attr2, depth);
+          if (kept) return kept;
+          const stored = object.type === "identifier" || object.type === "call" ? this.fieldTaint(object, attr2, at, scope, depth) : void 0;
+          if (stored) return { kind: "data", steps: [...stored.steps, this.step(node, `read ${code3(short(this.text(node)))}`)] };
+          return this.parameters ? this.selfField(node, object, attr2) : void 0;
+        }
+        if (base.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `read ${code3(short(this.text(node)))}`)] };
+        if (REQUEST_DATA_MEMBERS.has(attr2)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code3(short(this.text(node)))}`)] };
+        return void 0;
+      }
+      /**
+       * `self.field` in a method, where some method of the class assigns the field untrusted data from a source (not
+       * from its parameters): `self.sock = socket.create_connection(...)`, `self.conn, addr = self.server.accept()`.
+       */
+      keptBySelf(node, object, field2, depth) {
+        const fn = enclosingFunction(node);
+        const cls = fn && methodClass(fn);
+        if (!fn || !cls || object.type !== "identifier" || parameterNames(fn, this.model)[0] !== this.text(object)) return void 0;
+        for (const { assignment, value, target, scope } of this.selfAssignments(cls).get(field2) ?? []) {
+          const t = this.eval(value, assignment, scope, depth);
+          if (t?.kind === "data" && !t.steps[0]?.parameter && !t.steps[0]?.field) return { kind: "data", steps: [...t.steps, this.step(target, `kept in ${code3(this.text(target))}`), this.step(node, `read ${code3(short(this.text(node)))}`)] };
+        }
+        return void 0;
+      }
+      /** The assignments to fields of `self` in the methods of a class, by field (`self.a = v`, `self.a, self.b = v`); made once per class. */
+      selfAssignments(cls) {
+        let byField = this.fieldAssignments.get(cls);
+        if (byField) return byField;
+        byField = /* @__PURE__ */ new Map();
+        this.fieldAssignments.set(cls, byField);
+        for (const member of childByField(cls, "body")?.children ?? []) {
+          const m = member.type === "decorated_definition" ? childByField(member, "definition") : member;
+          const self2 = m?.type === "function_definition" ? parameterNames(m, this.model)[0] : void 0;
+          if (!m || !self2) continue;
+          let scope;
+          for (const a of descendants(childByField(m, "body"), (n) => n.type === "assignment")) {
+            const left = childByField(a, "left");
+            const value = childByField(a, "right");
+            if (!left || !value) continue;
+            const targets = left.type === "pattern_list" || left.type === "tuple_pattern" || left.type === "expression_list" ? left.children : [left];
+            for (const target of targets) {
+              if (target.type !== "attribute" || this.text(childByField(target, "object") ?? target) !== self2) continue;
+              const name2 = this.text(childByField(target, "attribute") ?? target);
+              scope ??= this.scopeOf(m) ?? this.model.module;
+              let list = byField.get(name2);
+              if (!list) byField.set(name2, list = []);
+              list.push({ assignment: a, value, target, scope });
+            }
+          }
+        }
+        return byField;
+      }
+      fieldAssignments = /* @__PURE__ */ new Map();
+      /**
+       * `conn.recv(n)` where `conn` is an object of a class of this file whose method returns what the object holds in a
+       * field (`return self.sock.recv(size)`) or what it is passed: the field's (or the argument's) untrusted data.
+       */
+      localMethodResult(node, callee, at, scope, depth) {
+        const receiver = childByField(callee, "object");
+        if (!receiver || receiver.type === "identifier" && this.text(receiver) === "self") return void 0;
+        const method = this.text(childByField(callee, "attribute") ?? callee);
+        for (const cls of this.classesOf(receiver, scope, true)) {
+          const m = cls.local && this.methodOf(cls.local, method);
+          if (!m) continue;
+          const summary = this.summaryMode();
+          const returned = summary.methodReturns.has(m) ? summary.methodReturns.get(m) : summary.returnTaint(m, depth);
+          summary.methodReturns.set(m, returned);
+          const first = returned?.steps[0];
+          const label = `returned by ${code3(short(this.text(callee)) + "()")}`;
+          if (first?.field) {
+            const t = this.fieldTaint(receiver, first.field, node, scope, depth);
+            if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...returned.steps.slice(1), this.step(node, label)] };
+          } else if (first?.parameter) {
+            const arg = new CallArguments(node, this.model.tree.source).find(first.parameter, first.position ?? callPosition(m, first.parameter, this.model));
+            const t = arg && this.eval(arg, at, scope, depth);
+            if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...returned.steps.slice(1), this.step(node, label)] };
+          }
+        }
+        return void 0;
+      }
+      /** Summary mode: what each method of this file returns from its parameters or fields (see `localMethodResult`). */
+      methodReturns = /* @__PURE__ */ new Map();
+      evalCall(node, at, scope, depth) {
+        const callee = childByField(node, "function");
+        if (!callee) return void 0;
+        const argList = childByField(node, "arguments");
+        const args2 = argList ? argList.children.filter((c) => c.type !== "comment" && c.type !== "(" && c.type !== ")" && c.type !== ",") : [];
+        const names = this.model.resolve(callee, scope).map((r) => r.name);
+        if (names.some((n) => this.isSanitizer(n))) return void 0;
+        const q = this.qualifiedSource(node, scope) ?? this.qualifiedSource(callee, scope);
+        if (q) return q.kind === "request" ? q : { kind: "data", steps: q.steps };
+        if (names.some((n) => PROPAGATORS.some((p) => p.test(n)))) {
+          for (const a of args2) {
+            const t = this.eval(a, at, scope, depth);
+            if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `decoded by ${code3(short(this.text(callee)))}`)] };
+          }
+          return void 0;
+        }
+        if (callee.type === "attribute") {
+          const object = childByField(callee, "object");
+          const method = this.text(childByField(callee, "attribute") ?? callee);
+          if (object.type === "identifier" && this.text(object) === "self" && HANDLER_DATA_METHODS.has(method)) {
+            return { kind: "data", steps: [this.step(node, `source: request argument ${code3(short(this.text(node)))}`)] };
+          }
+          const keyed = (method === "get" || method === "pop") && object.type === "identifier" ? keyOf2(this.constant(args2[0], node)) : void 0;
+          const base = keyed !== void 0 ? this.evalName(object, at, scope, depth, keyed) ?? this.eval(object, at, scope, depth) : this.eval(object, at, scope, depth);
+          if (base?.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `${code3(`.${method}()`)} of tainted data`)] };
+          if (base?.kind === "request" && REQUEST_DATA_MEMBERS.has(method)) {
+            return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code3(short(this.text(node)))}`)] };
+          }
+          if ((method === "join" || method === "format") && (object.type === "string" || object.type === "concatenated_string")) {
+            for (const a of args2) {
+              const t = this.eval(a, at, scope, depth);
+              if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `formatted by ${code3(`.${method}()`)}`)] };
+            }
+          }
+        }
+        if (callee.type === "attribute") {
+          const t = this.localMethodResult(node, callee, at, scope, depth);
+          if (t) return t;
+        }
+        const local = this.localFunction(callee, scope);
+        if (local) {
+          const returned = this.step(node, `returned by ${code3(short(this.text(callee)))}()`);
+          const through = this.passThrough(local);
+          if (through) {
+            const first = through[0];
+            const parameter = first.parameter;
+            const arg = new CallArguments(node, this.model.tree.source).find(parameter, first.position ?? callPosition(local, parameter, this.model));
+            const t = arg && this.eval(arg, at, scope, depth + 1);
+            if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${code3(short(this.text(callee)))}()`), ...through, returned] };
+          }
+          const ret = this.returnTaint(local, depth);
+          if (ret?.kind === "data" && !this.fromParameterOf(ret.steps, local)) return { kind: "data", steps: [...ret.steps, returned] };
+          return void 0;
+        }
+        return this.projectCall(node, callee, names, at, scope, depth);
+      }
+      /**
+       * A call of a function or method of another project module, through its summary: a source when it returns
+       * untrusted data, a propagator for the parameters whose data it returns. A call no summary explains is noted
+       * as demand, so that the whole-program pass summarises its module.
+       */
+      projectCall(node, callee, names, at, scope, depth) {
+        const project = this.model.project;
+        let known = false;
+        for (const name2 of names) {
+          for (const r of project?.flows?.(name2) ?? []) {
+            known = true;
+            const where2 = r.name === this.text(callee) ? "" : ` (${r.name})`;
+            if (r.flows.returns?.length) {
+              return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}${where2}`)] };
+            }
+            const holder = r.flows.returnsField && callee.type === "attribute" ? childByField(callee, "object") : void 0;
+            if (holder && r.flows.returnsField) {
+              const t = this.fieldTaint(holder, r.flows.returnsField.field, node, scope, depth);
+              if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...r.flows.returnsField.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}${where2}`)] };
+            }
+            for (const p of r.flows.passes ?? []) {
+              const arg = new CallArguments(node, this.model.tree.source).find(p.parameter, p.position);
+              const t = arg && this.eval(arg, at, scope, depth);
+              if (t?.kind !== "data") continue;
+              return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${this.callLabel(callee)}${where2}`), ...p.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}`)] };
+            }
+          }
+        }
+        if (!known && this.demand.size < MAX_DEMAND) {
+          if (!this.noting) {
+            this.noting = true;
+            try {
+              for (const arg of new CallArguments(node, this.model.tree.source).values()) this.eval(arg, at, scope, depth);
+            } finally {
+              this.noting = false;
+            }
+          }
+          for (const name2 of names) if (name2.includes(".") && !name2.startsWith("<local>.") && !name2.startsWith("builtins.")) this.demand.add(name2);
+          const written2 = this.text(callee);
+          if (!names.length && callee.type === "attribute" && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(written2)) this.demand.add(`?${written2}`);
+        }
+        return void 0;
+      }
+      /** How a trace names a call (`f(...)` as written, shortened); made only for the steps of a flow found. */
+      callLabel(callee) {
+        return code3(short(this.text(callee)) + "()");
+      }
+      /**
+       * The element `index` of a list built in straight-line code with constant operations (`lst = []`, `.append(x)`,
+       * `.insert(0, x)`, `.pop(0)`, `.extend([...])`): the expression stored there, or null when nothing is; undefined
+       * when the list is not modelled that precisely (aliased, passed on, changed in a loop or a branch).
+       */
+      listElement(name2, index, use) {
+        const fn = enclosingFunction(use);
+        if (!fn) return void 0;
+        const text2 = this.text(name2);
+        const defs = (this.definitionsOf(fn).get(text2) ?? []).filter((d) => d.node.start < use.start);
+        const last = defs.filter((d) => d.kind !== "augment").sort((a, b) => b.node.start - a.node.start)[0];
+        if (!last || last.kind !== "assign" || last.value?.type !== "list") return void 0;
+        const statement = statementOf(last.node);
+        const block = statement?.parent;
+        if (!statement || !block || !isAncestor(block, use) || statement.children[0]?.type !== "assignment" || childByField(statement.children[0], "left") !== last.node) return void 0;
+        const elements2 = [];
+        for (const e of last.value.children) {
+          if (e.type === "list_splat") return void 0;
+          if (e.type !== "," && e.type !== "[" && e.type !== "]" && e.type !== "comment") elements2.push({ value: e, at: statement });
+        }
+        const uses = descendantsAll(fn, (n) => n.type === "identifier" && this.text(n) === text2);
+        for (const u of uses) {
+          if (u.start <= last.node.end || u === name2) continue;
+          if (u.start > use.start) break;
+          if (NESTED_IN(u, fn)) return void 0;
+          const callStatement = statementOf(u);
+          if (callStatement?.parent !== block) return void 0;
+          const call = callStatement.children[0];
+          const callee = call?.type === "call" ? childByField(call, "function") : void 0;
+          if (!callee || callee.type !== "attribute" || childByField(callee, "object") !== u) return void 0;
+          const args2 = new CallArguments(call, this.model.tree.source);
+          if (args2.keywords.size || args2.hasStarArgs) return void 0;
+          const constantAt = (i3) => {
+            const v = args2.positional[i3] && this.constant(args2.positional[i3], call);
+            return typeof v === "number" ? v : args2.positional[i3]?.type === "unary_operator" ? negative(this.text(args2.positional[i3])) : void 0;
+          };
+          const position = (i3, insert) => i3 < 0 ? Math.max(0, elements2.length + i3) : insert ? Math.min(i3, elements2.length) : i3;
+          switch (this.text(childByField(callee, "attribute") ?? callee)) {
+            case "append":
+              if (args2.positional.length !== 1) return void 0;
+              elements2.push({ value: args2.positional[0], at: callStatement });
+              break;
+            case "insert": {
+              const i3 = constantAt(0);
+              if (i3 === void 0 || args2.positional.length !== 2) return void 0;
+              elements2.splice(position(i3, true), 0, { value: args2.positional[1], at: callStatement });
+              break;
+            }
+            case "pop": {
+              const i3 = args2.positional.length ? constantAt(0) : -1;
+              if (i3 === void 0 || args2.positional.length > 1) return void 0;
+              const at2 = position(i3, false);
+              if (at2 < 0 || at2 >= elements2.length) return void 0;
+              elements2.splice(at2, 1);
+              break;
+            }
+            case "extend": {
+              const items = args2.positional[0];
+              if (args2.positional.length !== 1 || items?.type !== "list" || items.children.some((c) => c.type === "list_splat")) return void 0;
+              for (const e of items.children) if (e.type !== "," && e.type !== "[" && e.type !== "]" && e.type !== "comment") elements2.push({ value: e, at: callStatement });
+              break;
+            }
+            case "reverse":
+              if (args2.positional.length) return void 0;
+              elements2.reverse();
+              break;
+            case "clear":
+              elements2.length = 0;
+              break;
+            default:
+              return void 0;
+          }
+        }
+        const at = index < 0 ? elements2.length + index : index;
+        if (at < 0 || at >= elements2.length) return void 0;
+        return elements2[at];
+      }
+      /** The value of an expression built from literals and names bound once to them, or undefined. */
+      constant(expr, at, depth = 0) {
+        if (!expr || depth > 16) return void 0;
+        const c = (n) => this.constant(n, at, depth + 1);
+        switch (expr.type) {
+          case "integer":
+            return /^\d+$/.test(this.text(expr)) ? Number(this.text(expr)) : void 0;
+          case "true":
+            return true;
+          case "false":
+            return false;
+          case "string": {
+            if (expr.children.some((ch3) => ch3.type === "interpolation")) return void 0;
+            const m = /^[rRuU]?(['"])(.*)\1$/s.exec(this.text(expr));
+            return m && !m[2].includes("\\") ? m[2] : void 0;
+          }
+          case "parenthesized_expression":
+            return c(expr.children[1]);
+          case "identifier": {
+            const fn = enclosingFunction(expr);
+            const defs = fn && this.definitionsOf(fn).get(this.text(expr));
+            if (!defs || defs.length !== 1 || defs[0].kind !== "assign" || !defs[0].value || defs[0].node.start > at.start) return void 0;
+            return c(defs[0].value);
+          }
+          case "subscript": {
+            const v = c(childByField(expr, "value"));
+            const i3 = c(childByField(expr, "subscript"));
+            return typeof v === "string" && typeof i3 === "number" && i3 < v.length ? v[i3] : void 0;
+          }
+          case "not_operator": {
+            const v = c(childByField(expr, "argument"));
+            return v === void 0 ? void 0 : !v;
+          }
+          case "binary_operator": {
+            const a = c(childByField(expr, "left"));
+            const b = c(childByField(expr, "right"));
+            const op = this.between(childByField(expr, "left"), childByField(expr, "right"));
+            if (typeof a === "number" && typeof b === "number") {
+              switch (op) {
+                case "+":
+                  return a + b;
+                case "-":
+                  return a - b;
+                case "*":
+                  return a * b;
+                case "//":
+                  return b === 0 ? void 0 : Math.floor(a / b);
+                case "%":
+                  return b === 0 ? void 0 : (a % b + b) % b;
+              }
+            }
+            if (typeof a === "string" && typeof b === "string" && op === "+") return a + b;
+            return void 0;
+          }
+          case "comparison_operator": {
+            const parts2 = expr.children.filter((ch3) => ch3.type !== "comment");
+            if (parts2.length !== 2) return void 0;
+            const a = c(parts2[0]);
+            const b = c(parts2[1]);
+            if (a === void 0 || b === void 0) return void 0;
+            switch (this.between(parts2[0], parts2[1])) {
+              case ">":
+                return a > b;
+              case "<":
+                return a < b;
+              case ">=":
+                return a >= b;
+              case "<=":
+                return a <= b;
+              case "==":
+                return a === b;
+              case "!=":
+                return a !== b;
+            }
+            return void 0;
+          }
+          case "boolean_operator": {
+            const a = c(childByField(expr, "left"));
+            const b = c(childByField(expr, "right"));
+            if (a === void 0 || b === void 0) return void 0;
+            return this.between(childByField(expr, "left"), childByField(expr, "right")) === "and" ? Boolean(a) && Boolean(b) : Boolean(a) || Boolean(b);
+          }
+        }
+        return void 0;
+      }
+      /** The operator text between two operands (anonymous tokens are not in the tree). */
+      between(a, b) {
+        return a && b ? this.model.tree.source.slice(a.end, b.start).replace(/[()\s]/g, "") : "";
+      }
+      /** Whether a constant condition (`if 7 * 42 - num > 200:`, `match` on a constant) rules out the code at `node`. */
+      deadCode(node) {
+        for (let n = node; n && !FUNCTIONS.has(n.type); n = n.parent) {
+          if (this.branchTruth(n) === false) return true;
+        }
+        return false;
+      }
+      /** For a branch body: true when a constant condition always takes it, false when never; else undefined. */
+      branchTruth(body2) {
+        const parent = body2.parent;
+        if (!parent) return void 0;
+        if ((parent.type === "if_statement" || parent.type === "elif_clause") && body2 === childByField(parent, "consequence")) {
+          const v = this.constant(childByField(parent, "condition"), parent);
+          return v === void 0 ? void 0 : Boolean(v);
+        }
+        if (parent.type === "else_clause" && parent.parent?.type === "if_statement" && !parent.parent.children.some((c) => c.type === "elif_clause")) {
+          const v = this.constant(childByField(parent.parent, "condition"), parent.parent);
+          return v === void 0 ? void 0 : !v;
+        }
+        if (parent.type === "case_clause" && body2.type === "block") {
+          const match = parent.parent?.parent;
+          const subject = match?.type === "match_statement" ? this.constant(childByField(match, "subject"), match) : void 0;
+          if (subject === void 0) return void 0;
+          const patterns = parent.children.filter((c) => c.type === "case_pattern");
+          if (parent.children.some((c) => c.type === "if" || c.type === "if_clause")) return void 0;
+          for (const earlier of parent.parent?.children ?? []) {
+            if (earlier === parent) break;
+            const earlierBody = earlier.type === "case_clause" ? earlier.children.find((c) => c.type === "block") : void 0;
+            if (earlierBody && this.branchTruth(earlierBody) === true) return false;
+          }
+          const values = patterns.flatMap((p) => descendants(p, (d) => d.type === "string" || d.type === "integer" || d.type === "identifier" && this.text(d) === "_").concat(p.children.length === 0 && this.text(p) === "_" ? [p] : []));
+          if (patterns.some((p) => this.text(p).trim() === "_")) return true;
+          if (values.some((v) => this.constant(v, parent) === subject)) return true;
+          return values.length && values.every((v) => this.constant(v, parent) !== void 0) ? false : void 0;
+        }
+        return void 0;
+      }
+      /** Whether a definition at `def` always runs before `at`: its block encloses `at`, or only always-taken branches separate them. */
+      dominates(def, at) {
+        let stmt = def;
+        for (; ; ) {
+          while (stmt && stmt.parent && stmt.parent.type !== "block" && stmt.parent.type !== "module") stmt = stmt.parent;
+          const block = stmt?.parent;
+          if (!stmt || !block) return false;
+          if (isAncestor(block, at)) return true;
+          if (this.branchTruth(block) !== true) return false;
+          stmt = block.parent;
+        }
+      }
+      /** The function definition a callee names in this module (`f`, `self.m` in a method of the same class). */
+      localFunction(callee, scope) {
+        if (callee.type === "identifier") {
+          for (const b of this.model.lookup(this.text(callee), scope, callee) ?? []) {
+            if (b.kind === "function" && b.site.type === "function_definition") return b.site;
+            if (b.kind === "function" && b.site.parent?.type === "function_definition") return b.site.parent;
+            if (b.kind === "assignment" && b.value?.type === "lambda") return b.value;
+            if (b.kind === "assignment" && b.value?.type === "call") {
+              const f = childByField(b.value, "function");
+              const args2 = new CallArguments(b.value, this.model.tree.source);
+              if (f && args2.positional.length === 1 && args2.positional[0].type === "identifier" && !args2.hasStarArgs && this.model.resolve(f, b.scope).some((r) => r.name === "functools.partial")) {
+                const inner = this.localFunction(args2.positional[0], b.scope);
+                if (inner) return inner;
+              }
+            }
+          }
+          return void 0;
+        }
+        if (callee.type === "subscript") {
+          const table = childByField(callee, "value");
+          const key = this.constant(childByField(callee, "subscript"), callee);
+          if (table?.type !== "identifier" || typeof key !== "string") return void 0;
+          for (const b of this.model.lookup(this.text(table), scope, callee) ?? []) {
+            if (b.kind !== "assignment" || b.value?.type !== "dictionary") continue;
+            for (const pair of b.value.children) {
+              if (pair.type !== "pair" || this.constant(childByField(pair, "key"), pair) !== key) continue;
+              const value = childByField(pair, "value");
+              if (value?.type === "lambda") return value;
+              if (value?.type === "identifier") return this.localFunction(value, b.scope);
+            }
+          }
+          return void 0;
+        }
+        if (callee.type === "attribute") {
+          const object = childByField(callee, "object");
+          const attr2 = childByField(callee, "attribute");
+          if (!object || !attr2) return void 0;
+          const method = this.text(attr2);
+          if (object.type === "identifier" && this.text(object) === "self") {
+            const cls = enclosingClass(callee);
+            return cls && this.methodOf(cls, method);
+          }
+          if (object.type === "call" && this.text(childByField(object, "function") ?? object) === "super") {
+            const cls = enclosingClass(callee);
+            for (const base of cls ? this.model.classAncestors(cls, this.model.module) : []) {
+              const def = base.localClass && this.methodOf(base.localClass, method);
+              if (def) return def;
+            }
+            return void 0;
+          }
+          if (object.type === "identifier" || object.type === "call") {
+            for (const c of this.classesOf(object, scope, true)) {
+              const def = c.local && this.methodOf(c.local, method);
+              if (def) return def;
+            }
+          }
+        }
+        return void 0;
+      }
+      /**
+       * Summary mode: `self.field` read in a method, where the method itself has not just set it, is what the object
+       * holds in that field: its first step names the field (see `FieldStore`, `fieldFlowInto`).
+       */
+      selfField(node, object, field2) {
+        const fn = enclosingFunction(node);
+        const cls = fn && methodClass(fn);
+        if (!fn || !cls || object.type !== "identifier" || parameterNames(fn, this.model)[0] !== this.text(object) || this.text(object) === "cls") return void 0;
+        const setHere = (this.definitionsOf(fn).get(this.text(object)) ?? []).some((d) => d.key === field2 && d.node.start < node.start && this.dominates(d.node, node));
+        if (setHere) return void 0;
+        const className = this.text(childByField(cls, "name") ?? cls);
+        return { kind: "data", steps: [{ node, message: `field ${code3(`${this.text(object)}.${field2}`)} of a ${code3(className)} object`, field: field2 }] };
+      }
+      /** Whether a flow starts at a parameter of `fn` itself (summary mode). */
+      fromParameterOf(steps, fn) {
+        const first = steps[0];
+        return first?.parameter !== void 0 && first.node !== void 0 && enclosingCallable(first.node) === fn;
+      }
+      /** The flows by which a local function returns what it is passed (from one of its own parameters), once per function. */
+      passThroughs = /* @__PURE__ */ new Map();
+      /** How many pass-through summaries are being worked out inside one another (see `MAX_PASS_THROUGH_NESTING`). */
+      passThroughNesting = 0;
+      /**
+       * What a local function returns of its parameters (`def unwrap(b): return base64.b64decode(b)`, a generator that
+       * yields `sock.recv(n)`): the summary-mode flow from the parameter to the return, so that a call passing it
+       * untrusted data returns untrusted data at the call, and the sink that receives it is the one reported. Worked out
+       * once per function by the summary-mode tracker, each from depth 0, so a chain of helpers is not cut by the
+       * expression depth; a function whose summary is being worked out (recursion) has none meanwhile.
+       */
+      passThrough(fn) {
+        if (!this.parameters) return this.summaryMode().passThrough(fn);
+        if (this.passThroughs.has(fn)) return this.passThroughs.get(fn);
+        if (this.passThroughNesting >= MAX_PASS_THROUGH_NESTING) return void 0;
+        this.passThroughs.set(fn, void 0);
+        this.passThroughNesting++;
+        try {
+          const steps = this.returnFlow(fn);
+          const found = steps && this.fromParameterOf(steps, fn) ? steps : void 0;
+          this.passThroughs.set(fn, found);
+          return found;
+        } finally {
+          this.passThroughNesting--;
+        }
+      }
+      /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */
+      summaryMode() {
+        if (this.parameters) return this;
+        return this.summaryTracker ??= new _TaintTracker(this.model, true, this.extra, this.facts);
+      }
+      summaryTracker;
+      /** Summary mode: what `fn` (a method) stores on `self` from its parameters (`self.data = data`). */
+      fieldStores(fn) {
+        const tracker = this.summaryMode();
+        const self2 = parameterNames(fn, this.model)[0];
+        const scope = tracker.scopeOf(fn);
+        if (!self2 || !scope || !methodClass(fn)) return [];
+        const out2 = [];
+        for (const a of descendants(childByField(fn, "body"), (n) => n.type === "assignment")) {
+          const left = childByField(a, "left");
+          const right = childByField(a, "right");
+          const object = left?.type === "attribute" ? childByField(left, "object") : void 0;
+          const field2 = left && this.text(childByField(left, "attribute") ?? left);
+          if (!right || !field2 || object?.type !== "identifier" || this.text(object) !== self2 || out2.some((s) => s.field === field2)) continue;
+          const t = tracker.eval(right, a, scope, 0);
+          const parameter = t?.kind === "data" ? t.steps[0]?.parameter : void 0;
+          if (!t || !parameter) continue;
+          out2.push({ field: field2, parameter, position: callPosition(fn, parameter, this.model), steps: [...t.steps, this.step(left, `stored in ${code3(this.text(left))}`)] });
+        }
+        return out2;
+      }
+      /**
+       * The fields the generated `__init__` of a dataclass, attrs or pydantic class defined here stores: its annotated
+       * class-level fields (and `attr.ib()`s) in order; pydantic models take keywords only.
+       */
+      declaredFieldStores(cls) {
+        const decorated = cls.parent?.type === "decorated_definition" ? cls.parent : void 0;
+        const scope = this.model.module;
+        const names = (n) => this.model.resolve(n, scope).map((r) => r.name);
+        const decorators = (decorated?.children ?? []).filter((d) => d.type === "decorator").flatMap((d) => {
+          const e = d.children.find((c) => c.type !== "@");
+          return e ? names(e.type === "call" ? childByField(e, "function") ?? e : e) : [];
+        });
+        const generated = decorators.some((n) => DECLARED_FIELDS_DECORATORS.test(n.replace(/\(\)$/, "")));
+        const keywordOnly = !generated && (childByField(cls, "superclasses")?.children ?? []).some((b) => names(b).some((n) => /^pydantic(\.v1)?\.(main\.)?BaseModel$|^sqlmodel\.SQLModel$/.test(n)));
+        if (!generated && !keywordOnly) return [];
+        const className = this.text(childByField(cls, "name") ?? cls);
+        const out2 = [];
+        for (const stmt of childByField(cls, "body")?.children ?? []) {
+          const a = stmt.type === "expression_statement" ? stmt.children[0] : void 0;
+          const left = a?.type === "assignment" ? childByField(a, "left") : void 0;
+          if (!a || left?.type !== "identifier") continue;
+          const type = childByField(a, "type");
+          const right = childByField(a, "right");
+          const attrsField = right?.type === "call" && names(childByField(right, "function") ?? right).some((n) => /^attrs?\.(ib|attrib|field)$/.test(n));
+          if (type ? /\bClassVar\b/.test(this.text(type)) : !attrsField) continue;
+          const field2 = this.text(left);
+          out2.push({ field: field2, parameter: field2, position: keywordOnly ? -1 : out2.length, steps: [{ node: left, message: `field ${code3(field2)} of ${code3(className)}, set by its constructor`, parameter: field2 }] });
+        }
+        return out2;
+      }
+      /** The method `name` of a class defined in this file, or of a base class defined here. */
+      methodOf(cls, name2) {
+        const classes = [cls, ...this.model.classAncestors(cls, this.model.module).flatMap((r) => r.localClass ? [r.localClass] : [])];
+        for (const c of classes) {
+          const def = this.methodsOf(c).get(name2);
+          if (def) return def;
+        }
+        return void 0;
+      }
+      /**
+       * A class's own methods by name (the first `def` of each), worked out once per class: looking each call's method up
+       * in the class body made a class of thousands of methods calling one another quadratic (9,000: 1.5 s).
+       */
+      methodsOf(cls) {
+        let methods = this.classMethods.get(cls);
+        if (methods) return methods;
+        methods = /* @__PURE__ */ new Map();
+        for (const stmt of childByField(cls, "body")?.children ?? []) {
+          const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
+          if (def?.type !== "function_definition") continue;
+          const name2 = this.text(childByField(def, "name") ?? def);
+          if (!methods.has(name2)) methods.set(name2, def);
+        }
+        this.classMethods.set(cls, methods);
+        return methods;
+      }
+      /**
+       * The classes an expression is an instance of (`instance`), or denotes. `method`: what the caller will look up;
+       * a class-like name of another module that the project index does not know yet is noted as demand for it.
+       */
+      classesOf(expr, scope, instance2, method) {
+        const out2 = [];
+        for (const r of this.model.resolve(expr, scope)) {
+          const local = instance2 ? r.instanceOf : r.localClass;
+          const project = instance2 ? r.projectInstance : r.projectClass;
+          if (local) out2.push({ local, name: this.text(childByField(local, "name") ?? local) });
+          else if (project) out2.push({ project: project.name, name: project.name.slice(project.name.lastIndexOf(".") + 1) });
+          else if (method) {
+            const cls = instance2 ? r.name.endsWith("()") ? r.name.slice(0, -2) : void 0 : r.name;
+            if (!cls || !/^[A-Za-z_][\w.]*\.[A-Z]\w*$/.test(cls) || cls.startsWith("builtins.")) continue;
+            if (!this.model.project) {
+              if (this.demand.size < MAX_DEMAND) this.demand.add(`${cls}.${method}`);
+            } else if (this.model.project.flows?.(`${cls}.${method}`)?.length) out2.push({ project: cls, name: cls.slice(cls.lastIndexOf(".") + 1) });
+          }
+        }
+        return out2;
+      }
+      /** What calling `method` of an object of class `cls` stores on it, from its parameters. */
+      storesOf(cls, method) {
+        if (cls.local) {
+          const fn = this.methodOf(cls.local, method);
+          if (fn) return this.fieldStores(fn);
+          const declared2 = method === "__init__" ? this.declaredFieldStores(cls.local) : [];
+          if (declared2.length) return declared2;
+          for (const base of this.model.classAncestors(cls.local, this.model.module)) {
+            if (!base.projectClass) continue;
+            const stores = this.storesOf({ project: base.projectClass.name, name: cls.name }, method);
+            if (stores.length) return stores;
+          }
+          return [];
+        }
+        const out2 = [];
+        const found = this.model.project?.flows?.(`${cls.project}.${method}`);
+        if (!found && this.demand.size < MAX_DEMAND) this.demand.add(`${cls.project}.${method}`);
+        for (const r of found ?? []) {
+          for (const s of r.flows.stores ?? []) out2.push({ field: s.field, parameter: s.parameter, position: s.position, steps: s.steps.map(remoteStep) });
+        }
+        return out2;
+      }
+      /**
+       * The untrusted data the object `receiver` holds in its field `field` when `site` (a call of one of its methods)
+       * runs: passed to its constructor (`Job(request.data).run()`), assigned to the field (`job.data = ...`), or passed
+       * to a method that stores it (`job.load(request.data)`). In summary mode, also a parameter of the caller, or a field
+       * of `self` when the receiver is `self`.
+       */
+      fieldFlowInto(receiver, field2, site, scope) {
+        const taint = this.fieldTaint(receiver, field2, site, scope, 0);
+        if (!taint || taint.kind !== "data") return void 0;
+        const guard = this.guardOf(site);
+        if (guard === "verified") return void 0;
+        return { steps: taint.steps, ...guard ? { weakGuard: guard } : {} };
+      }
+      fieldTaint(receiver, field2, at, scope, depth) {
+        if (depth > 6) return void 0;
+        if (receiver.type === "parenthesized_expression") {
+          const inner = receiver.children.find((c) => c.type !== "(" && c.type !== ")");
+          return inner && this.fieldTaint(inner, field2, at, scope, depth + 1);
+        }
+        if (receiver.type === "call") {
+          const callee = childByField(receiver, "function");
+          for (const cls of callee ? this.classesOf(callee, scope, false, "__init__") : []) {
+            const t = this.storedBy(receiver, cls, "__init__", field2, at, scope, depth, `passed to ${code3(cls.name + "()")}`);
+            if (t) return t;
+          }
+          return void 0;
+        }
+        if (receiver.type !== "identifier") return void 0;
+        const name2 = this.text(receiver);
+        const fn = enclosingFunction(receiver);
+        const body2 = fn ?? this.model.tree.root;
+        const events = [];
+        for (const d of (this.definitionsOf(body2).get(name2) ?? []).filter((d2) => d2.node.start < at.start && d2.kind !== "parameter")) events.push({ node: d.node, def: d });
+        for (const call of this.methodCallsOn(name2)) {
+          if (call.end <= at.start && enclosingFunction(call) === fn && call !== at) events.push({ node: call, call });
+        }
+        events.sort((a, b) => b.node.start - a.node.start);
+        for (const e of events) {
+          if (e.call) {
+            const callee = childByField(e.call, "function");
+            const method = this.text(childByField(callee, "attribute") ?? callee);
+            for (const cls of this.classesOf(receiver, scope, true, method)) {
+              const t = this.storedBy(e.call, cls, method, field2, e.call, scope, depth, `passed to ${code3(`${name2}.${method}()`)}`);
+              if (t) return t;
+            }
+            continue;
+          }
+          const d = e.def;
+          if (this.deadCode(d.node)) continue;
+          if (d.kind === "augment" && d.key === field2 && d.value) {
+            const t = this.eval(d.value, d.node, scope, depth);
+            if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(d.node.parent ?? d.node, `stored in ${code3(`${name2}.${field2}`)}`)] };
+            if (this.dominates(d.node, at)) return void 0;
+            continue;
+          }
+          if (d.kind === "assign" && d.value) {
+            const t = this.fieldTaint(d.value, field2, d.node, scope, depth + 1);
+            if (t) return { kind: "data", steps: [...t.steps, this.step(d.node, `assigned to ${code3(name2)}`)] };
+            if (this.dominates(d.node, at)) return void 0;
+          }
+        }
+        if (this.parameters && fn && methodClass(fn) && parameterNames(fn, this.model)[0] === name2 && name2 !== "cls") return this.selfField(receiver, receiver, field2);
+        return void 0;
+      }
+      /** The taint a call of `method` (of class `cls`) puts in `field`: the argument its store reads from. */
+      storedBy(call, cls, method, field2, at, scope, depth, message15) {
+        for (const s of this.storesOf(cls, method)) {
+          if (s.field !== field2) continue;
+          const arg = new CallArguments(call, this.model.tree.source).find(s.parameter, s.position >= 0 ? s.position : void 0);
+          const t = arg && this.eval(arg, at, scope, depth);
+          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(call, message15), ...s.steps] };
+        }
+        return void 0;
+      }
+      /** The untrusted data a function returns (from a source, or in summary mode from a parameter): the steps to the return. */
+      returnFlow(fn) {
+        const t = this.returnTaint(fn, 0);
+        return t?.kind === "data" ? t.steps : void 0;
+      }
+      returnTaint(fn, depth) {
+        const scope = this.scopeOf(fn);
+        if (!scope) return void 0;
+        const lambdaBody = fn.type === "lambda" ? childByField(fn, "body") : void 0;
+        if (lambdaBody) {
+          const t = this.eval(lambdaBody, lambdaBody, scope, depth);
+          return t?.kind === "data" ? { kind: "data", steps: [...t.steps, this.step(lambdaBody, "returned by the lambda")] } : void 0;
+        }
+        for (const ret of descendants(childByField(fn, "body"), (n) => n.type === "return_statement" || n.type === "yield" && n.children.length > 0)) {
+          const value = ret.children.find((c) => c.type !== "return" && c.type !== "yield" && c.type !== "from");
+          if (!value) continue;
+          const t = this.eval(value, ret, scope, depth);
+          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(ret, ret.type === "yield" ? "yielded" : "returned")] };
+        }
+        return void 0;
+      }
+      /** The scope of `fn`'s body when a call is in it (directly), else the module's. */
+      scopeOf(fn) {
+        if (!this.facts.callScopes) {
+          const scopes = this.facts.callScopes = /* @__PURE__ */ new Map();
+          for (const { scope } of this.model.calls) if (!scopes.has(scope.node)) scopes.set(scope.node, scope);
+        }
+        return this.facts.callScopes.get(fn) ?? this.model.module;
+      }
+      /** The calls of a method of the plain name `name` (`name.m(...)`) anywhere in the file, in the model's order. */
+      methodCallsOn(name2) {
+        let byName = this.facts.methodCalls;
+        if (!byName) {
+          byName = this.facts.methodCalls = /* @__PURE__ */ new Map();
+          for (const { node } of this.model.calls) {
+            const callee = childByField(node, "function");
+            const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+            if (object?.type !== "identifier") continue;
+            const key = this.text(object);
+            const list = byName.get(key);
+            if (list) list.push(node);
+            else byName.set(key, [node]);
+          }
+        }
+        return byName.get(name2) ?? [];
+      }
+      definitionsOf(fn) {
+        let map = this.facts.definitions.get(fn);
+        if (map) return map;
+        map = /* @__PURE__ */ new Map();
+        this.facts.definitions.set(fn, map);
+        const add = (name2, d) => {
+          let list = map.get(name2);
+          if (!list) map.set(name2, list = []);
+          list.push(d);
+        };
+        const bindTargets = (target, d, value) => {
+          if (!target) return;
+          if (target.type === "identifier") return add(this.text(target), { ...d, node: target, ...value ? { value } : {} });
+          if (["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list"].includes(target.type)) {
+            const parts2 = target.children.filter((c) => c.type !== "," && c.type !== "(" && c.type !== ")" && c.type !== "[" && c.type !== "]");
+            const values = value && ["tuple", "list", "expression_list"].includes(value.type) ? value.children.filter((c) => c.type !== "," && c.type !== "(" && c.type !== ")" && c.type !== "[" && c.type !== "]") : void 0;
+            parts2.forEach((p, i3) => bindTargets(p.type === "list_splat_pattern" ? p.children[1] : p, d, values && values.length === parts2.length ? values[i3] : value));
+          }
+        };
+        for (const name2 of parameterNames(fn, this.model)) {
+          const p = parameterNodes(fn).find((n) => this.text(n) === name2);
+          if (p) add(name2, { node: p, kind: "parameter" });
+        }
+        for (const p of childByField(fn, "parameters")?.children ?? []) {
+          const kind = p.type === "list_splat_pattern" ? "*" : p.type === "dictionary_splat_pattern" ? "**" : void 0;
+          const id = p.children.find((c) => c.type === "identifier");
+          if (!kind || !id) continue;
+          const before = parameterNodes(fn).filter((n) => n.start < p.start).map((n) => this.text(n));
+          const position = before.length - (before[0] === "self" || before[0] === "cls" ? 1 : 0);
+          add(this.text(id), { node: id, kind: "parameter", splat: { kind, position } });
+        }
+        const stack = [...(childByField(fn, "body") ?? fn).children];
+        while (stack.length) {
+          const c = stack.pop();
+          {
+            if (NESTED.has(c.type)) continue;
+            switch (c.type) {
+              case "assignment": {
+                const right = childByField(c, "right");
+                const left = childByField(c, "left");
+                if (left?.type === "subscript" || left?.type === "attribute") {
+                  const base = childByField(left, left.type === "subscript" ? "value" : "object");
+                  const key = left.type === "subscript" ? keyOf2(this.constant(childByField(left, "subscript"), c)) : this.text(childByField(left, "attribute") ?? left);
+                  if (base?.type === "identifier" && right) add(this.text(base), { node: base, kind: "augment", value: right, ...key !== void 0 ? { key } : {} });
+                } else bindTargets(left, { kind: "assign" }, right);
+                break;
+              }
+              case "call": {
+                const callee = childByField(c, "function");
+                const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+                const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : "";
+                const args2 = childByField(c, "arguments");
+                if (object?.type === "identifier" && args2 && CONTAINER_ADDERS.has(method)) add(this.text(object), { node: object, kind: "augment", value: args2 });
+                this.fileWrites(c, add);
+                break;
+              }
+              case "augmented_assignment":
+                bindTargets(childByField(c, "left"), { kind: "augment" }, childByField(c, "right"));
+                break;
+              case "named_expression":
+                bindTargets(childByField(c, "name"), { kind: "assign" }, childByField(c, "value"));
+                break;
+              case "for_statement":
+                bindTargets(childByField(c, "left"), { kind: "loop" }, childByField(c, "right"));
+                break;
+              case "with_item": {
+                const value = childByField(c, "value");
+                if (value?.type === "as_pattern") bindTargets(childByField(value, "alias")?.children[0] ?? childByField(value, "alias"), { kind: "with" }, value.children[0]);
+                break;
+              }
+            }
+            for (const child of c.children) stack.push(child);
+          }
+        }
+        for (const list of map.values()) list.sort((a, b) => a.node.start - b.node.start);
+        return map;
+      }
+      /**
+       * Writes that make a file hold data: `upload.save(path)` (werkzeug, Django files), `f.write(data)` or
+       * `shutil.copyfileobj(src, f)` in `with open(path, "wb") as f:`. The name of the path (`path`) then also holds what
+       * was written, so a later `torch.load(path)` reads it.
+       */
+      fileWrites(call, add) {
+        const callee = childByField(call, "function");
+        const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : void 0;
+        const calleeText = callee ? this.text(callee) : "";
+        if (calleeText === "urlretrieve" || calleeText.endsWith(".urlretrieve")) {
+          const target = new CallArguments(call, this.model.tree.source).find("filename", 1);
+          if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: call, verb: "downloaded to the file at" });
+          return;
+        }
+        if (method !== "save" && method !== "write" && method !== "writelines" && !calleeText.endsWith("copyfileobj")) return;
+        const args2 = new CallArguments(call, this.model.tree.source);
+        const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+        if (method === "save" && object) {
+          const target = args2.find("dst", 0);
+          if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: object, verb: "saved to the file at" });
+          return;
+        }
+        let file;
+        let value;
+        if ((method === "write" || method === "writelines") && object?.type === "identifier") [file, value] = [object, args2.positional[0]];
+        else if (callee && /^(shutil\.)?copyfileobj$/.test(this.text(callee))) [file, value] = [args2.find("fdst", 1), args2.find("fsrc", 0)];
+        if (file?.type !== "identifier" || !value) return;
+        const name2 = this.text(file);
+        for (let n = call.parent; n && !NESTED.has(n.type); n = n.parent) {
+          if (n.type !== "with_statement") continue;
+          for (const item of descendants(n, (d) => d.type === "with_item")) {
+            const v = childByField(item, "value");
+            const alias = v?.type === "as_pattern" ? childByField(v, "alias") : void 0;
+            const opened = v?.type === "as_pattern" ? v.children[0] : void 0;
+            if (!alias || this.text(alias) !== name2 || opened?.type !== "call" || !/^(io\.)?open$|\.open$/.test(this.text(childByField(opened, "function") ?? opened))) continue;
+            const openArgs = new CallArguments(opened, this.model.tree.source);
+            const path = childByField(opened, "function")?.type === "attribute" && !/^io\.open$/.test(this.text(childByField(opened, "function"))) ? childByField(childByField(opened, "function"), "object") : openArgs.find("file", 0);
+            const mode = this.constant(openArgs.find("mode", childByField(opened, "function")?.type === "attribute" && !/^io\.open$/.test(this.text(childByField(opened, "function"))) ? 0 : 1), opened);
+            if (path?.type === "identifier" && typeof mode === "string" && /[wax]/.test(mode)) add(this.text(path), { node: call, kind: "augment", value, verb: "written to the file at" });
+            return;
+          }
+        }
+      }
+      /**
+       * Whether the sink at `site` runs only where a constant-time HMAC check passed ("verified"), or behind a plain `==`
+       * of a MAC (a step describing the weak check), or unguarded (undefined).
+       */
+      guardOf(site) {
+        let weak;
+        const judge2 = (condition2) => {
+          const calls = descendants(condition2, (n) => n.type === "call");
+          const scope = this.model.module;
+          for (const call of [condition2, ...calls]) {
+            if (call.type !== "call") continue;
+            const callee = childByField(call, "function");
+            const names = callee ? this.model.resolve(callee, scope).map((r) => r.name) : [];
+            const calleeText = callee ? this.text(callee) : "";
+            if (names.some((n) => VERIFIERS.includes(n)) || /(^|\.)compare_digest$/.test(calleeText)) return "verified";
+          }
+          if (/==|!=/.test(this.text(condition2)) && calls.some((c) => {
+            const callee = childByField(c, "function");
+            const text2 = callee ? this.text(callee) : "";
+            return /(^|\.)(hexdigest|digest)$/.test(text2) || MAC_CALLS.some((m) => m.test(text2));
+          })) return { node: condition2, message: "guarded by a MAC compared with `==`, which is not constant-time" };
+          return void 0;
+        };
+        for (let n = site; n && !FUNCTIONS.has(n.type); n = n.parent) {
+          const parent = n.parent;
+          if (!parent) break;
+          if ((parent.type === "if_statement" || parent.type === "elif_clause") && n === childByField(parent, "consequence")) {
+            const condition2 = childByField(parent, "condition");
+            if (condition2 && !/^not\b/.test(this.text(condition2))) {
+              const g = judge2(condition2);
+              if (g === "verified") return g;
+              weak ??= g;
+            }
+          }
+          if (parent.type === "block" || parent.type === "module") {
+            for (const sibling of parent.children) {
+              if (sibling.start >= n.start) break;
+              if (sibling.type !== "if_statement") continue;
+              const condition2 = childByField(sibling, "condition");
+              const body2 = childByField(sibling, "consequence");
+              if (!condition2 || !body2 || !exits(body2, this.model)) continue;
+              if (!/^not\b/.test(this.text(condition2)) && !/!=/.test(this.text(condition2))) continue;
+              const g = judge2(condition2);
+              if (g === "verified") return g;
+              weak ??= g;
+            }
+          }
+        }
+        return weak;
+      }
+    };
+    REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer|jsonrpc|jsonrpcserver|bentoml|celery|shared_task|dramatiq|huey)\b/;
+    CALLBACK_BASE_WORDS = /\b(scrapy|channels|tornado|twisted|asyncio)\b|_pb2_grpc\b/;
+    RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance|exposed_\w+)\b|handlers\b/;
+    FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
+    LAMBDA_WORD = /\blambda\b/;
+    DECLARED_FIELDS_DECORATORS = /^(dataclasses\.dataclass|pydantic\.dataclasses\.dataclass|attrs?\.(s|attrs|define|frozen|mutable|dataclass))$/;
+  }
+});
+
 // src/languages/python/analyze.ts
 var analyze_exports = {};
 __export(analyze_exports, {
@@ -36881,6 +39798,9 @@ function analyzePython(parser, file, index, options = {}) {
   assignFingerprints(findings, matches);
   const summary = summarizeModule(model, file.path);
   for (const rule of index.rules) if (rule.flowSummary) Object.assign(summary, rule.flowSummary(model, file.path, options.completeFlows ?? false));
+  if (model.limits.size) {
+    errors.push({ file: file.path, kind: "too-deep", level: "warning", message: `following data to a sink or through a function took more than ${MAX_DATA_FLOW_STEPS} steps (fields set from calls on one another); what it did not reach is left untraced, so some findings' trust may read unknown where it is untrusted` });
+  }
   model.release();
   return { findings, errors, parsed: true, summary };
 }
@@ -37196,11 +40116,11 @@ function storedCallables(sites) {
     const value = site.value;
     if (TABLES.has(value.type)) for (const node of namesIn(value)) out2.push({ node, scope: site.scope, stored: "a table" });
     else if (site.level !== "class") continue;
-    else if (value.type === "identifier" || value.type === "attribute") out2.push({ node: value, scope: site.scope, stored: "a class attribute", owner: enclosingClass(site.node) });
+    else if (value.type === "identifier" || value.type === "attribute") out2.push({ node: value, scope: site.scope, stored: "a class attribute", owner: enclosingClass2(site.node) });
   }
   return out2;
 }
-function enclosingClass(node) {
+function enclosingClass2(node) {
   for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
   return void 0;
 }
@@ -37257,6 +40177,7 @@ var init_analyze = __esm({
     init_model();
     init_project_index();
     init_provenance();
+    init_flow();
     init_syntax();
     MAX_SNIPPET_LINES = 5;
     RULE_NAMES = /* @__PURE__ */ new WeakMap();
@@ -38710,7 +41631,7 @@ function childByField2(node, field2) {
 function childOfType(node, ...types) {
   return node.children.find((c) => types.includes(c.type));
 }
-function* descendants(node, skip) {
+function* descendants2(node, skip) {
   const stack = [node];
   while (stack.length) {
     const n = stack.pop();
@@ -38865,7 +41786,7 @@ var init_typed_model = __esm({
       assignmentsIn(fn) {
         const out2 = this.declarationsIn(fn).filter((d) => d.value).map((d) => ({ name: d.name, value: d.value, node: d.node }));
         const body2 = childByField2(fn, "body");
-        for (const n of body2 ? descendants(body2, (c) => this.isNestedType(c)) : []) {
+        for (const n of body2 ? descendants2(body2, (c) => this.isNestedType(c)) : []) {
           if (n.type !== "assignment_expression") continue;
           const left = childByField2(n, "left");
           const right = childByField2(n, "right");
@@ -38889,7 +41810,7 @@ function assignedVariable(value, text2) {
 }
 function filledBySerializer(fn, isSerializerWrite, isDirectWrite) {
   let serialized = false;
-  for (const n of descendants(fn)) {
+  for (const n of descendants2(fn)) {
     if (isDirectWrite(n)) return false;
     if (!serialized && isSerializerWrite(n)) serialized = true;
   }
@@ -38955,8 +41876,8 @@ var init_own_data = __esm({
 function isRequest(text2) {
   return /^((this|HttpContext|HttpContext\.Current|context|ctx|httpContext|Context)\s*\.\s*)?Request$/.test(text2.replace(/\s+/g, ""));
 }
-var CONTROLLER_BASES, CONTROLLER_ATTRIBUTES, FRAMEWORK_PARAMETER_TYPES, REQUEST_MEMBERS, SANITIZERS, STRING_LITERALS, SERIALIZING_METHODS, CARRIER_TYPES, CARRIER_METHODS, DECODERS3, CSharpFlow;
-var init_flow = __esm({
+var CONTROLLER_BASES, CONTROLLER_ATTRIBUTES, FRAMEWORK_PARAMETER_TYPES, REQUEST_MEMBERS, SANITIZERS2, STRING_LITERALS, SERIALIZING_METHODS, CARRIER_TYPES, CARRIER_METHODS, DECODERS3, CSharpFlow;
+var init_flow2 = __esm({
   "src/languages/csharp/flow.ts"() {
     "use strict";
     init_own_data();
@@ -38966,7 +41887,7 @@ var init_flow = __esm({
     CONTROLLER_ATTRIBUTES = /* @__PURE__ */ new Set(["ApiController", "Controller", "Route"]);
     FRAMEWORK_PARAMETER_TYPES = /^(CancellationToken|ILogger(<.*>)?|HttpContext|ClaimsPrincipal|IServiceProvider)$/;
     REQUEST_MEMBERS = /* @__PURE__ */ new Set(["Body", "BodyReader", "Form", "Query", "QueryString", "Cookies", "Headers", "InputStream", "Params", "Files", "RawUrl", "Path", "PathInfo", "Url", "ReadFormAsync", "ReadFromJsonAsync", "Content", "GetBufferedInputStream", "GetBufferlessInputStream", "BinaryRead"]);
-    SANITIZERS = /* @__PURE__ */ new Set(["GetHashCode", "Equals", "Contains", "StartsWith", "EndsWith", "Parse", "TryParse", "CompareTo", "Count", "Any", "IsNullOrEmpty", "IsNullOrWhiteSpace", "GetFileName"]);
+    SANITIZERS2 = /* @__PURE__ */ new Set(["GetHashCode", "Equals", "Contains", "StartsWith", "EndsWith", "Parse", "TryParse", "CompareTo", "Count", "Any", "IsNullOrEmpty", "IsNullOrWhiteSpace", "GetFileName"]);
     STRING_LITERALS = /* @__PURE__ */ new Set(["string_literal", "verbatim_string_literal", "raw_string_literal"]);
     SERIALIZING_METHODS = /* @__PURE__ */ new Set(["SerializeObject", "Serialize", "Save"]);
     CARRIER_TYPES = /(Stream|Reader)$/;
@@ -39013,7 +41934,7 @@ var init_flow = __esm({
           return name2 !== void 0 && /^(Length|Count|IsEmpty)$/.test(this.model.text(name2));
         }
         if (node.type !== "invocation_expression") return false;
-        return SANITIZERS.has(this.model.calleeOf(node).name) || this.ownDataAt(node, node) === ROUND_TRIP;
+        return SANITIZERS2.has(this.model.calleeOf(node).name) || this.ownDataAt(node, node) === ROUND_TRIP;
       }
       ownDataAt(node, fn) {
         if (STRING_LITERALS.has(node.type)) return CONSTANT;
@@ -39021,7 +41942,7 @@ var init_flow = __esm({
           const { name: name2, receiver } = this.model.calleeOf(node);
           const first = argumentsOf(node)[0];
           if (name2 === "GetManifestResourceStream" && first && STRING_LITERALS.has(first.type)) return OWN_RESOURCE;
-          if (SERIALIZING_METHODS.has(name2) && receiver && /^(JsonConvert|XamlWriter|JsonSerializer)$/.test(this.model.text(receiver))) return ROUND_TRIP;
+          if (SERIALIZING_METHODS.has(name2) && receiver && /^([\w.]+\.)?(JsonConvert|XamlWriter|JsonSerializer|MessagePackSerializer(\.Typeless)?)$/.test(this.model.text(receiver))) return ROUND_TRIP;
           return void 0;
         }
         if (node.type === "object_creation_expression" && this.model.createdTypeName(node) === "MemoryStream" && !argumentsOf(node).length) {
@@ -39095,7 +42016,7 @@ function namedArgumentsOf(call, model) {
   }
   return out2;
 }
-var TYPE_DECLARATIONS, FUNCTIONS, DATA_FLOW_UNITS, NAMED_DECLARATIONS, SIMPLE_NAME, CSharpModel;
+var TYPE_DECLARATIONS, FUNCTIONS2, DATA_FLOW_UNITS, NAMED_DECLARATIONS, SIMPLE_NAME, CSharpModel;
 var init_model2 = __esm({
   "src/languages/csharp/model.ts"() {
     "use strict";
@@ -39103,9 +42024,9 @@ var init_model2 = __esm({
     init_model_base();
     init_syntax2();
     init_typed_model();
-    init_flow();
+    init_flow2();
     TYPE_DECLARATIONS = ["class_declaration", "struct_declaration", "record_declaration", "record_struct_declaration", "interface_declaration"];
-    FUNCTIONS = ["method_declaration", "constructor_declaration", "local_function_statement", "accessor_declaration", "lambda_expression", "anonymous_method_expression", "operator_declaration"];
+    FUNCTIONS2 = ["method_declaration", "constructor_declaration", "local_function_statement", "accessor_declaration", "lambda_expression", "anonymous_method_expression", "operator_declaration"];
     DATA_FLOW_UNITS = ["method_declaration", "constructor_declaration", "local_function_statement", "accessor_declaration", "operator_declaration"];
     NAMED_DECLARATIONS = [...TYPE_DECLARATIONS, "method_declaration", "constructor_declaration", "property_declaration"];
     SIMPLE_NAME = /^(global::)?[A-Za-z_@][\w@]*(\s*\.\s*[A-Za-z_@][\w@]*)*$/;
@@ -39114,7 +42035,7 @@ var init_model2 = __esm({
         super(tree);
         this.index = index;
         this.file = file;
-        for (const n of descendants(tree.root)) {
+        for (const n of descendants2(tree.root)) {
           if (n.type === "using_directive") this.addUsing(n);
           else if (n.type === "namespace_declaration" || n.type === "file_scoped_namespace_declaration") {
             const name2 = childByField2(n, "name");
@@ -39127,7 +42048,7 @@ var init_model2 = __esm({
             if (name2 && !this.localTypes.has(this.text(name2))) this.localTypes.set(this.text(name2), n);
           }
         }
-        for (const n of descendants(tree.root)) {
+        for (const n of descendants2(tree.root)) {
           if (n.type === "invocation_expression") this.addCall(n);
           else if (n.type === "object_creation_expression" || n.type === "implicit_object_creation_expression") this.addConstruction(n);
           else if (n.type === "member_access_expression" && n.field !== "function" && n.parent?.type !== "member_access_expression") this.addReference(n);
@@ -39138,7 +42059,7 @@ var init_model2 = __esm({
       file;
       sites = [];
       flow;
-      functionTypes = FUNCTIONS;
+      functionTypes = FUNCTIONS2;
       namespaces = [];
       aliases = /* @__PURE__ */ new Map();
       staticUsings = [];
@@ -39257,7 +42178,7 @@ var init_model2 = __esm({
           if (name2) out2.push({ name: this.text(name2), typeNode: childByField2(p, "type"), node: p, scope: fn, kind: "parameter" });
         }
         const body2 = childByField2(fn, "body") ?? fn.children[fn.children.length - 1];
-        for (const n of body2 ? descendants(body2, (c) => FUNCTIONS.includes(c.type) || TYPE_DECLARATIONS.includes(c.type)) : []) {
+        for (const n of body2 ? descendants2(body2, (c) => FUNCTIONS2.includes(c.type) || TYPE_DECLARATIONS.includes(c.type)) : []) {
           if (n.type === "variable_declaration" && n.parent?.type !== "field_declaration") {
             const typeNode = childByField2(n, "type");
             for (const d of n.children) {
@@ -39369,7 +42290,7 @@ var init_model2 = __esm({
             for (const a of list.children) {
               const name2 = childByField2(a, "name");
               if (!name2 || !/(^|\.)SuppressMessage(Attribute)?$/.test(this.text(name2))) continue;
-              const strings = [...descendants(a)].filter((s) => s.type === "string_literal_content").map((s) => this.text(s));
+              const strings = [...descendants2(a)].filter((s) => s.type === "string_literal_content").map((s) => this.text(s));
               if (strings[0] && /^\s*pathfinder\b/i.test(strings[0])) out2.push(strings[0].includes(":") ? strings[0] : `pathfinder:${strings[1] ?? ""}`);
             }
           }
@@ -39402,8 +42323,8 @@ var init_csharp = __esm({
 });
 
 // src/languages/java/flow.ts
-var HANDLER_ANNOTATIONS, FRAMEWORK_PARAMETER_TYPES2, REQUEST_TYPES, REQUEST_GETTERS, SANITIZERS2, SERIALIZING_METHODS2, RESOURCE_METHODS, CARRIER_TYPES2, CARRIER_METHODS2, DECODERS4, JavaFlow;
-var init_flow2 = __esm({
+var HANDLER_ANNOTATIONS, FRAMEWORK_PARAMETER_TYPES2, REQUEST_TYPES, REQUEST_GETTERS, SANITIZERS3, SERIALIZING_METHODS2, RESOURCE_METHODS, CARRIER_TYPES2, CARRIER_METHODS2, DECODERS4, JavaFlow;
+var init_flow3 = __esm({
   "src/languages/java/flow.ts"() {
     "use strict";
     init_own_data();
@@ -39446,7 +42367,7 @@ var init_flow2 = __esm({
       "getPathInfo",
       "getNativeRequest"
     ]);
-    SANITIZERS2 = /* @__PURE__ */ new Set(["hashCode", "length", "size", "equals", "equalsIgnoreCase", "isEmpty", "isBlank", "contains", "startsWith", "endsWith", "matches", "parseInt", "parseLong", "parseDouble", "parseBoolean", "compareTo"]);
+    SANITIZERS3 = /* @__PURE__ */ new Set(["hashCode", "length", "size", "equals", "equalsIgnoreCase", "isEmpty", "isBlank", "contains", "startsWith", "endsWith", "matches", "parseInt", "parseLong", "parseDouble", "parseBoolean", "compareTo"]);
     SERIALIZING_METHODS2 = /^(serialize|dump|dumpAs|dumpAll|dumpAsMap|writeValueAsString|writeValueAsBytes|toXML|toJSONString|toJSONBytes)$/;
     RESOURCE_METHODS = /* @__PURE__ */ new Set(["getResourceAsStream", "getSystemResourceAsStream"]);
     CARRIER_TYPES2 = /(InputStream|Reader|Input|^String|^StringBuilder)$/;
@@ -39494,7 +42415,7 @@ var init_flow2 = __esm({
       isSanitizer(node) {
         if (node.type !== "method_invocation") return false;
         const name2 = childByField2(node, "name");
-        return name2 !== void 0 && (SANITIZERS2.has(this.model.text(name2)) || this.ownDataAt(node, node) === ROUND_TRIP);
+        return name2 !== void 0 && (SANITIZERS3.has(this.model.text(name2)) || this.ownDataAt(node, node) === ROUND_TRIP);
       }
       ownDataAt(node, fn) {
         if (node.type === "string_literal" || node.type === "text_block") return CONSTANT;
@@ -39570,7 +42491,7 @@ function argumentsOf2(call) {
   const list = childByField2(call, "arguments");
   return list ? list.children.filter((c) => !c.type.endsWith("comment")) : [];
 }
-var CLASS_DECLARATIONS, FUNCTIONS2, DATA_FLOW_UNITS2, NAMED_DECLARATIONS2, QUALIFIED_NAME2, SPOTBUGS_DESERIALIZATION_RULES, JAVA_LANG, JavaModel;
+var CLASS_DECLARATIONS, FUNCTIONS3, DATA_FLOW_UNITS2, NAMED_DECLARATIONS2, QUALIFIED_NAME2, SPOTBUGS_DESERIALIZATION_RULES, JAVA_LANG, JavaModel;
 var init_model3 = __esm({
   "src/languages/java/model.ts"() {
     "use strict";
@@ -39578,9 +42499,9 @@ var init_model3 = __esm({
     init_model_base();
     init_syntax2();
     init_typed_model();
-    init_flow2();
+    init_flow3();
     CLASS_DECLARATIONS = ["class_declaration", "interface_declaration", "enum_declaration", "record_declaration", "annotation_type_declaration"];
-    FUNCTIONS2 = ["method_declaration", "constructor_declaration", "compact_constructor_declaration", "static_initializer", "lambda_expression"];
+    FUNCTIONS3 = ["method_declaration", "constructor_declaration", "compact_constructor_declaration", "static_initializer", "lambda_expression"];
     DATA_FLOW_UNITS2 = ["method_declaration", "constructor_declaration", "compact_constructor_declaration", "static_initializer"];
     NAMED_DECLARATIONS2 = [...CLASS_DECLARATIONS, "method_declaration", "constructor_declaration"];
     QUALIFIED_NAME2 = /^[A-Za-z_$][\w$]*(\s*\.\s*[A-Za-z_$][\w$]*)*$/;
@@ -39591,7 +42512,7 @@ var init_model3 = __esm({
         super(tree);
         this.index = index;
         this.file = file;
-        for (const n of descendants(tree.root)) {
+        for (const n of descendants2(tree.root)) {
           if (n.type === "package_declaration") this.packageName = this.text(n.children[n.children.length - 1] ?? n).trim();
           else if (n.type === "import_declaration") this.addImport(n);
           else if (CLASS_DECLARATIONS.includes(n.type)) {
@@ -39599,10 +42520,11 @@ var init_model3 = __esm({
             if (name2 && !this.localClasses.has(this.text(name2))) this.localClasses.set(this.text(name2), n);
           }
         }
-        for (const n of descendants(tree.root)) {
+        for (const n of descendants2(tree.root)) {
           if (n.type === "method_invocation") this.addCall(n);
           else if (n.type === "object_creation_expression") this.addConstruction(n);
           else if (n.type === "field_access" && n.parent?.type !== "field_access") this.addReference(n);
+          else if (n.type === "extends_interfaces") this.addSupertypeReferences(n);
         }
         this.flow = new JavaFlow(this);
       }
@@ -39610,7 +42532,7 @@ var init_model3 = __esm({
       file;
       sites = [];
       flow;
-      functionTypes = FUNCTIONS2;
+      functionTypes = FUNCTIONS3;
       packageName = "";
       /** Simple name -> qualified name, from single-type imports. */
       imports = /* @__PURE__ */ new Map();
@@ -39700,9 +42622,29 @@ var init_model3 = __esm({
             const cls = ancestor(expr, ...CLASS_DECLARATIONS, "class_body");
             return cls ? this.classChain(cls) : void 0;
           }
+          case "method_invocation": {
+            const method = this.ownMethodCalled(expr);
+            return method ? this.chainOfTypeNode(childByField2(method, "type")) : void 0;
+          }
           default:
             return void 0;
         }
+      }
+      /**
+       * The method of an enclosing class that an unqualified (or `this.`) call names, when the class declares exactly
+       * one method of that name (overloads could return different types).
+       */
+      ownMethodCalled(call) {
+        const object = childByField2(call, "object");
+        const name2 = childByField2(call, "name");
+        if (!name2 || object && object.type !== "this") return void 0;
+        const wanted = this.text(name2);
+        for (let body2 = ancestor(call, "class_body", "enum_body"); body2; body2 = ancestor(body2, "class_body", "enum_body")) {
+          const members = body2.type === "enum_body" ? body2.children.flatMap((c) => c.type === "enum_body_declarations" ? c.children : [c]) : body2.children;
+          const found = members.filter((m) => m.type === "method_declaration" && this.text(childByField2(m, "name") ?? m) === wanted);
+          if (found.length) return found.length === 1 ? found[0] : void 0;
+        }
+        return void 0;
       }
       classChain(cls) {
         if (cls.type === "class_body") {
@@ -39749,7 +42691,7 @@ var init_model3 = __esm({
         }
         const body2 = childByField2(fn, "body") ?? fn.children[fn.children.length - 1];
         if (body2) {
-          for (const n of descendants(body2, (c) => FUNCTIONS2.includes(c.type) || CLASS_DECLARATIONS.includes(c.type) || c.type === "class_body")) {
+          for (const n of descendants2(body2, (c) => FUNCTIONS3.includes(c.type) || CLASS_DECLARATIONS.includes(c.type) || c.type === "class_body")) {
             if (n.type === "local_variable_declaration") {
               const typeNode = childByField2(n, "type");
               for (const d of n.children) {
@@ -39851,6 +42793,15 @@ var init_model3 = __esm({
         const resolved = this.typeNamedBy(object, QUALIFIED_NAME2);
         if (resolved) this.addReferenceSite(n, `${resolved}.${this.text(field2)}`, ancestor(n, ...DATA_FLOW_UNITS2));
       }
+      /** `interface Api extends Remote`: each supertype an interface names, as a reference to that type. */
+      addSupertypeReferences(n) {
+        for (const list of n.children) {
+          for (const type of list.type === "type_list" ? list.children : [list]) {
+            const resolved = this.resolveTypeName(this.text(type));
+            if (resolved) this.addReferenceSite(type, resolved, void 0);
+          }
+        }
+      }
       // ---- naming and suppressions -------------------------------------------------------------------------------
       enclosingPath(node) {
         return this.enclosingNames(node, NAMED_DECLARATIONS2);
@@ -39869,7 +42820,7 @@ var init_model3 = __esm({
             const name2 = childByField2(a, "name");
             if (!name2) continue;
             const annotation = this.text(name2);
-            for (const s of descendants(a)) {
+            for (const s of descendants2(a)) {
               if (s.type !== "string_fragment") continue;
               const value = this.text(s);
               if (/^(java\.lang\.)?SuppressWarnings$/.test(annotation) && /^\s*pathfinder\b/i.test(value)) out2.push(value);
@@ -39910,8 +42861,8 @@ var init_java2 = __esm({
 });
 
 // src/languages/php/flow.ts
-var SUPERGLOBALS, REQUEST_SERVER_KEYS, REQUEST_CLASSES, REQUEST_METHODS, SANITIZERS3, SERIALIZERS, DECODERS5, PhpFlow;
-var init_flow3 = __esm({
+var SUPERGLOBALS, REQUEST_SERVER_KEYS, REQUEST_CLASSES2, REQUEST_METHODS, SANITIZERS4, SERIALIZERS, DECODERS5, PhpFlow;
+var init_flow4 = __esm({
   "src/languages/php/flow.ts"() {
     "use strict";
     init_own_data();
@@ -39919,9 +42870,9 @@ var init_flow3 = __esm({
     init_model4();
     SUPERGLOBALS = /* @__PURE__ */ new Set(["$_GET", "$_POST", "$_COOKIE", "$_REQUEST", "$_FILES", "$_SERVER", "$HTTP_RAW_POST_DATA"]);
     REQUEST_SERVER_KEYS = /^(HTTP_\w+|REQUEST_URI|REQUEST_METHOD|QUERY_STRING|PATH_INFO|ORIG_PATH_INFO|PATH_TRANSLATED|PHP_SELF|SCRIPT_URL|SCRIPT_URI|REDIRECT_\w+|CONTENT_TYPE|CONTENT_LENGTH|PHP_AUTH_\w+|AUTH_TYPE|REMOTE_USER|SERVER_NAME|argv)$/;
-    REQUEST_CLASSES = /(^|\\)(Request|ServerRequestInterface|RequestInterface|FormRequest)$/;
+    REQUEST_CLASSES2 = /(^|\\)(Request|ServerRequestInterface|RequestInterface|FormRequest)$/;
     REQUEST_METHODS = /* @__PURE__ */ new Set(["get", "input", "query", "post", "cookie", "header", "all", "file", "getcontent", "json", "getparsedbody", "getqueryparams", "getcookieparams", "getbody", "getuploadedfiles", "toarray", "only", "except", "string", "str"]);
-    SANITIZERS3 = /* @__PURE__ */ new Set(["md5", "sha1", "hash", "hash_hmac", "crc32", "intval", "floatval", "boolval", "count", "strlen", "basename", "is_numeric", "isset", "empty", "abs", "round", "password_hash", "uniqid"]);
+    SANITIZERS4 = /* @__PURE__ */ new Set(["md5", "sha1", "hash", "hash_hmac", "crc32", "intval", "floatval", "boolval", "count", "strlen", "basename", "is_numeric", "isset", "empty", "abs", "round", "password_hash", "uniqid"]);
     SERIALIZERS = /* @__PURE__ */ new Set(["serialize", "igbinary_serialize", "msgpack_pack", "var_export"]);
     DECODERS5 = /* @__PURE__ */ new Set(["base64_decode", "gzuncompress", "gzinflate", "gzdecode", "hex2bin", "stripslashes", "trim", "urldecode", "rawurldecode", "str_rot13", "strval"]);
     PhpFlow = class {
@@ -39955,7 +42906,7 @@ var init_flow3 = __esm({
           const isHelper = object.type === "function_call_expression" && /^\\?request$/i.test(this.model.text(childByField2(object, "function") ?? object));
           const cls = object.type === "variable_name" ? this.model.classOfVariable(object, node) : void 0;
           const viaProperty = object.type === "member_access_expression" && /^(request|query|cookies|headers|files)$/i.test(this.model.text(childByField2(object, "name") ?? object));
-          if (isHelper || cls && REQUEST_CLASSES.test(cls) || viaProperty) return `\`${this.model.text(node)}\` (HTTP request)`;
+          if (isHelper || cls && REQUEST_CLASSES2.test(cls) || viaProperty) return `\`${this.model.text(node)}\` (HTTP request)`;
         }
         return void 0;
       }
@@ -39969,12 +42920,26 @@ var init_flow3 = __esm({
         const name2 = key && this.model.stringValue(key);
         return name2 === void 0 || REQUEST_SERVER_KEYS.test(name2);
       }
+      /**
+       * `$_FILES[field]['tmp_name']` (also nested: `$_FILES['groups']['tmp_name'][$id]['value']`): PHP names the
+       * temporary file of an upload itself, so the request cannot put a `phar://` wrapper at the start of that path.
+       */
+      serverChosenPath(node) {
+        let tmpName = false;
+        let n = node;
+        while (n?.type === "subscript_expression") {
+          const key = n.children[1];
+          if (key && this.model.stringValue(key) === "tmp_name") tmpName = true;
+          n = n.children[0];
+        }
+        return tmpName && n !== void 0 && this.model.text(n) === "$_FILES";
+      }
       /** Hashes, numbers, counts and base names carry nothing a deserializer or a stream wrapper could use. */
       isSanitizer(node) {
         if (node.type === "cast_expression") return /^\(\s*(int|integer|float|double|bool|boolean)\s*\)/i.test(this.model.text(node));
         if (node.type !== "function_call_expression") return false;
         const fn = childByField2(node, "function");
-        return fn !== void 0 && (SANITIZERS3.has(this.model.text(fn).replace(/^\\/, "").toLowerCase()) || this.ownDataAt(node) === ROUND_TRIP);
+        return fn !== void 0 && (SANITIZERS4.has(this.model.text(fn).replace(/^\\/, "").toLowerCase()) || this.ownDataAt(node) === ROUND_TRIP);
       }
       ownDataAt(node) {
         if (node.type === "string" || node.type === "encapsed_string" && this.model.stringValue(node) !== void 0) return CONSTANT;
@@ -40027,22 +42992,22 @@ function argumentsOf3(call, model) {
   }
   return { args: args2, named };
 }
-var CLASS_DECLARATIONS2, FUNCTIONS3, DATA_FLOW_UNITS3, PhpModel;
+var CLASS_DECLARATIONS2, FUNCTIONS4, DATA_FLOW_UNITS3, PhpModel;
 var init_model4 = __esm({
   "src/languages/php/model.ts"() {
     "use strict";
     init_model_base();
     init_syntax2();
-    init_flow3();
+    init_flow4();
     CLASS_DECLARATIONS2 = ["class_declaration", "interface_declaration", "trait_declaration", "enum_declaration"];
-    FUNCTIONS3 = ["function_definition", "method_declaration", "anonymous_function", "arrow_function"];
+    FUNCTIONS4 = ["function_definition", "method_declaration", "anonymous_function", "arrow_function"];
     DATA_FLOW_UNITS3 = ["function_definition", "method_declaration"];
     PhpModel = class extends SourceModelBase {
       constructor(tree, index, file) {
         super(tree);
         this.index = index;
         this.file = file;
-        for (const n of descendants(tree.root)) {
+        for (const n of descendants2(tree.root)) {
           if (n.type === "namespace_definition") {
             const name2 = childByField2(n, "name");
             this.namespaces.push({ start: n.start, name: name2 ? this.text(name2).replace(/\s+/g, "") : "" });
@@ -40052,7 +43017,7 @@ var init_model4 = __esm({
             if (name2) this.definedFunctions.add(qualify(this.namespaceAt(n), this.text(name2)).toLowerCase());
           }
         }
-        for (const n of descendants(tree.root)) {
+        for (const n of descendants2(tree.root)) {
           if (n.type === "function_call_expression") this.addFunctionCall(n);
           else if (n.type === "scoped_call_expression") this.addStaticCall(n);
           else if (n.type === "member_call_expression" || n.type === "nullsafe_member_call_expression") this.addMethodCall(n);
@@ -40077,7 +43042,7 @@ var init_model4 = __esm({
         const kind = /^use\s+function\b/i.test(text2) ? "function" : /^use\s+const\b/i.test(text2) ? "const" : "class";
         const group2 = childOfType(n, "namespace_name");
         const prefix = group2 && n.children.some((c) => c.type === "namespace_use_group") ? this.text(group2).replace(/\s+/g, "") + "\\" : "";
-        for (const clause of descendants(n)) {
+        for (const clause of descendants2(n)) {
           if (clause.type !== "namespace_use_clause") continue;
           const alias = childByField2(clause, "alias");
           const target = clause.children.find((c) => c !== alias && (c.type === "qualified_name" || c.type === "name" || c.type === "namespace_name"));
@@ -40121,7 +43086,7 @@ var init_model4 = __esm({
       /** The class of a variable: the last `new X` assigned to it before `at` in its function, or its parameter type. */
       classOfVariable(variable, at) {
         const name2 = this.text(variable);
-        const fn = ancestor(at, ...FUNCTIONS3) ?? this.tree.root;
+        const fn = ancestor(at, ...FUNCTIONS4) ?? this.tree.root;
         let found;
         for (const a of this.assignmentsIn(fn)) {
           if (a.name !== name2.replace(/^\$/, "") || a.node.start > at.start) continue;
@@ -40152,7 +43117,7 @@ var init_model4 = __esm({
         out2 = [];
         this.assignmentsCache.set(fn, out2);
         const body2 = fn === this.tree.root ? fn : childByField2(fn, "body");
-        for (const n of body2 ? descendants(body2, (c) => FUNCTIONS3.includes(c.type) || CLASS_DECLARATIONS2.includes(c.type)) : []) {
+        for (const n of body2 ? descendants2(body2, (c) => FUNCTIONS4.includes(c.type) || CLASS_DECLARATIONS2.includes(c.type)) : []) {
           if (n.type === "assignment_expression" || n.type === "augmented_assignment_expression") {
             const left = childByField2(n, "left");
             const right = childByField2(n, "right");
@@ -40372,7 +43337,7 @@ function check2(m) {
   if (!arg) return null;
   let expr = arg;
   if (arg.type === "identifier") expr = m.model.declarationOf(m.model.text(arg), arg)?.value ?? arg;
-  const simple = [...descendants(expr)].some((n) => m.model.sites.some((s) => s.node === n && s.kind === "new" && s.targets.includes(`new ${RESOLVER}`)));
+  const simple = [...descendants2(expr)].some((n) => m.model.sites.some((s) => s.node === n && s.kind === "new" && s.targets.includes(`new ${RESOLVER}`)));
   return simple ? {} : null;
 }
 var RESOLVER, CSHARP_LANG_SEC_003_default;
@@ -40421,7 +43386,7 @@ var init_CSHARP_LANG_SEC_003 = __esm({
 function binderSet(m, assignment) {
   const scope = ancestor(assignment, "initializer_expression") ?? ancestor(assignment, "method_declaration", "constructor_declaration") ?? ancestor(assignment, "class_declaration");
   if (!scope) return false;
-  for (const n of descendants(scope)) {
+  for (const n of descendants2(scope)) {
     if (n.type !== "assignment_expression") continue;
     const left = childByField2(n, "left");
     const name2 = left?.type === "member_access_expression" ? childByField2(left, "name") : left;
@@ -40444,7 +43409,7 @@ function usedOnlyToSerialize(m, expr) {
 }
 function onlySerializes(m, variable, fn, declaration) {
   let uses = 0;
-  for (const n of descendants(fn)) {
+  for (const n of descendants2(fn)) {
     if (n === declaration || n.type !== "identifier" || m.model.text(n) !== variable || n.field === "name") continue;
     const parent = n.parent;
     if (parent?.type === "member_access_expression" && n.field === "expression") {
@@ -40560,7 +43525,7 @@ function check4(m) {
     for (const a of m.site.fn ? m.model.assignmentsIn(m.site.fn) : []) if (a.name === m.model.text(arg)) exprs.push(a.value);
   }
   for (const e of exprs) {
-    for (const n of descendants(e)) {
+    for (const n of descendants2(e)) {
       const lookup = m.model.sites.find((s) => s.node === n && s.kind === "call" && s.targets.some((t) => TYPE_LOOKUPS.test(t)));
       if (!lookup || !lookup.args[0]) continue;
       if (lookup.args[0].type === "string_literal" || lookup.args[0].type === "verbatim_string_literal") continue;
@@ -40660,6 +43625,212 @@ var init_CSHARP_LANG_SEC_006 = __esm({
   }
 });
 
+// src/rules/csharp/CSHARP-LANG-SEC-007.ts
+function valueOf2(m, n) {
+  if (n.type !== "identifier") return n;
+  return m.model.declarationOf(m.model.text(n), n)?.value ?? n;
+}
+function checkFastJson(m) {
+  if (/\bBadListTypeChecking\s*=\s*false\b/.test(m.model.tree.source)) {
+    return { message: `${spelled2(m)} creates the type named in each object's \`$type\` (fastJSON), with its gadget blocklist turned off (\`BadListTypeChecking = false\`): ObjectDataProvider payloads from ysoserial.net run code. ${ADVICE3}` };
+  }
+  return { severity: "medium", confidence: "medium", message: `${spelled2(m)} creates the type named in each object's \`$type\` (fastJSON); only a blocklist of known gadget types (\`BadListTypeChecking\`, on by default) stands between the payload and code execution. ${ADVICE3}` };
+}
+function checkMessagePack(m) {
+  const options = [...m.site.args.slice(1), ...m.site.namedArgs.values()];
+  return options.some((a) => TYPELESS.test(m.model.text(valueOf2(m, a)))) ? {} : null;
+}
+function checkFsPickler(m) {
+  if (!m.model.usesNamespace("MBrace.FsPickler") && !/\bMBrace\.FsPickler\b/.test(m.model.tree.source)) return null;
+  const receiver = m.site.receiver;
+  if (!receiver) return null;
+  const made = (n) => [...descendants2(n)].some((d) => /^(MBrace\.FsPickler\.)?FsPickler\.Create\w*Serializer$/.test(m.model.text(d).replace(/\s+/g, "")));
+  if (made(receiver)) return {};
+  if (receiver.type !== "identifier" && receiver.type !== "member_access_expression") return null;
+  const name2 = receiver.type === "identifier" ? receiver : receiver.children.find((c) => c.field === "name");
+  if (!name2) return null;
+  const decl = receiver.type === "identifier" ? m.model.declarationOf(m.model.text(name2), receiver) : m.model.memberDeclaration(m.model.text(name2), receiver);
+  if (!decl) return null;
+  if (decl.value && made(decl.value)) return {};
+  const declared2 = decl.typeNode ? m.model.text(decl.typeNode).replace(/\s+/g, "") : "";
+  return FSPICKLER_TYPES.test(declared2) ? {} : null;
+}
+var ADVICE3, TYPELESS, FSPICKLER_TYPES, CSHARP_LANG_SEC_007_default;
+var init_CSHARP_LANG_SEC_007 = __esm({
+  "src/rules/csharp/CSHARP-LANG-SEC-007.ts"() {
+    "use strict";
+    init_syntax2();
+    init_helpers();
+    init_meta();
+    ADVICE3 = "Exchange data with `System.Text.Json` or a contract-based serializer bound to your own types, never one that reads type names from the payload.";
+    TYPELESS = /\b(TypelessContractlessStandardResolver|TypelessObjectResolver|TypelessFormatter)\b/;
+    FSPICKLER_TYPES = /^(MBrace\.FsPickler\.)?(FsPicklerSerializer|FsPicklerTextSerializer|BinarySerializer|XmlSerializer|JsonSerializer|BsonSerializer)$/;
+    CSHARP_LANG_SEC_007_default = csharpRule({
+      id: "CSHARP-LANG-SEC-007",
+      name: "fastJSON, FsPickler, SharpSerializer or MessagePack Typeless Deserialization",
+      tags: ["fastjson", "fspickler", "sharpserializer", "messagepack", "typeless", "ysoserial.net", "rce"],
+      similar: ["CSHARP-LANG-SEC-004", "CSHARP-LANG-SEC-001"],
+      prefilter: ["fastJSON", "FsPickler", "Typeless", "SharpSerializer"],
+      sinks: [
+        {
+          targets: ["fastJSON.JSON.ToObject"],
+          kinds: ["call"],
+          dataArgs: [0],
+          dataReceiver: false,
+          check: checkFastJson,
+          message: (m) => `${spelled2(m)} creates the type named in \`$type\`. ${ADVICE3}`
+        },
+        {
+          targets: ["MessagePack.MessagePackSerializer.Typeless.Deserialize", "MessagePack.LZ4MessagePackSerializer.Typeless.Deserialize"],
+          kinds: ["call"],
+          dataArgs: [0],
+          dataReceiver: false,
+          message: (m) => `${spelled2(m)} reads MessagePack in typeless mode: every object carries the .NET type to create, so a payload naming ObjectDataProvider or another gadget runs code (ysoserial.net's MessagePackTypeless). ${ADVICE3}`
+        },
+        {
+          targets: ["MessagePack.MessagePackSerializer.Deserialize"],
+          kinds: ["call"],
+          dataArgs: [0],
+          dataReceiver: false,
+          check: checkMessagePack,
+          message: (m) => `${spelled2(m)} with typeless resolver options (\`TypelessContractlessStandardResolver\`, \`TypelessObjectResolver\`): the payload names the .NET types to create, and gadget types run code. MessagePack's own guidance is to avoid typeless mode for untrusted data. ${ADVICE3}`
+        },
+        {
+          targets: ["*.Deserialize", "*.UnPickle", "*.DeserializeSequence", "MBrace.FsPickler.FsPicklerSerializer.Deserialize", "MBrace.FsPickler.FsPicklerSerializer.UnPickle"],
+          kinds: ["call"],
+          dataArgs: [0],
+          dataReceiver: false,
+          check: checkFsPickler,
+          message: (m) => `${spelled2(m)} on an FsPickler serializer: the payload carries the .NET types to rebuild, so gadget types (ObjectDataProvider) run code. ${ADVICE3}`
+        },
+        {
+          targets: ["Polenter.Serialization.SharpSerializer.Deserialize"],
+          kinds: ["call"],
+          dataArgs: [0],
+          dataReceiver: false,
+          message: (m) => `${spelled2(m)} (SharpSerializer) creates the types the XML or binary payload names and sets their properties: gadget types run code. ${ADVICE3}`
+        }
+      ],
+      docs: {
+        summary: "Detects reads with .NET serializers that create the types the payload names: fastJSON `JSON.ToObject`, FsPickler, SharpSerializer, and MessagePack in typeless mode.",
+        description: "fastJSON writes and honours a `$type` field, FsPickler and SharpSerializer store full type names with the data, and MessagePack's typeless mode (`MessagePackSerializer.Typeless`, `TypelessContractlessStandardResolver`) embeds the type of every object. Reading such a payload from outside lets it choose the types to build: ysoserial.net ships ObjectDataProvider payloads for each of them. fastJSON's `BadListTypeChecking` (on by default) only blocks known gadget types, so a read is reported at medium severity, and at high when the file turns that check off.",
+        securityImplications: "Whoever controls the payload runs code in the process (ObjectDataProvider starting a process, and other gadgets).",
+        howToFix: ADVICE3 + " For MessagePack, use the standard or contractless resolver (not the typeless ones) with `MessagePackSecurity.UntrustedData`.",
+        fixHint: "Use a serializer bound to your own types; never read type names from the payload.",
+        vulnerableExample: ["var options = TypelessContractlessStandardResolver.Options;", "var job = MessagePackSerializer.Deserialize<object>(body, options);"].join("\n"),
+        safeExample: ["var options = MessagePackSerializerOptions.Standard.WithSecurity(MessagePackSecurity.UntrustedData);", "var job = MessagePackSerializer.Deserialize<Job>(body, options);"].join("\n"),
+        detectionScope: "`fastJSON.JSON.ToObject` (all overloads; medium unless `BadListTypeChecking = false` appears in the file), `MessagePackSerializer.Typeless.Deserialize` and `MessagePackSerializer.Deserialize` given typeless resolver options (inline or through a local), `Deserialize`/`UnPickle`/`DeserializeSequence` on an FsPickler serializer (declared with its type or made by `FsPickler.Create*Serializer()`, in a file that uses `MBrace.FsPickler`), and `Polenter.Serialization.SharpSerializer.Deserialize`. Critical with a trace when request data reaches the read in the same method.",
+        references: [
+          { title: "fastJSON: security warning ($type and BadListTypeChecking)", url: "https://github.com/mgholam/fastJSON" },
+          { title: "MessagePack-CSharp: security notes (avoid typeless mode for untrusted data)", url: "https://github.com/MessagePack-CSharp/MessagePack-CSharp#security" },
+          { title: "ysoserial.net: ObjectDataProvider gadget for FastJson, FsPickler, SharpSerializer, MessagePackTypeless", url: "https://github.com/pwntester/ysoserial.net" }
+        ],
+        faq: [
+          { question: "I deserialize into a concrete type: `JSON.ToObject<Order>(json)`. Is that safe?", answer: "Not with fastJSON: `$type` on nested objects and `object` members is still honoured. Only the blocklist stands in the way." },
+          { question: "Is MessagePack reported everywhere?", answer: "No: only the typeless API and typeless resolvers. The standard and contractless resolvers do not read type names from the payload." }
+        ]
+      }
+    });
+  }
+});
+
+// src/rules/csharp/CSHARP-LANG-SEC-008.ts
+var ADVICE4, CSHARP_LANG_SEC_008_default;
+var init_CSHARP_LANG_SEC_008 = __esm({
+  "src/rules/csharp/CSHARP-LANG-SEC-008.ts"() {
+    "use strict";
+    init_helpers();
+    init_meta();
+    ADVICE4 = "Never load XAML from outside the application; bind data with a serializer over your own types, or load only XAML compiled into the assembly.";
+    CSHARP_LANG_SEC_008_default = csharpRule({
+      id: "CSHARP-LANG-SEC-008",
+      name: "XAML Loaded From Data (XamlReader, XamlServices)",
+      tags: ["xaml", "xamlreader", "wpf", "ysoserial.net", "rce"],
+      similar: ["CSHARP-LANG-SEC-001", "CSHARP-LANG-SEC-007"],
+      prefilter: ["XamlReader", "XamlServices"],
+      sinks: [
+        {
+          targets: [
+            "System.Windows.Markup.XamlReader.Load",
+            "System.Windows.Markup.XamlReader.Parse",
+            "System.Windows.Markup.XamlReader.LoadAsync",
+            "System.Xaml.XamlServices.Load",
+            "System.Xaml.XamlServices.Parse"
+          ],
+          kinds: ["call"],
+          dataArgs: [0],
+          dataReceiver: false,
+          message: (m) => `${spelled2(m)} builds whatever object graph the XAML describes: \`<ObjectDataProvider MethodName="Start">\` over \`System.Diagnostics.Process\` runs a command. ${ADVICE4}`
+        }
+      ],
+      docs: {
+        summary: "Detects `XamlReader.Load`/`Parse`/`LoadAsync` (WPF) and `XamlServices.Load`/`Parse` (System.Xaml), which instantiate any type the XAML names and call its methods.",
+        description: "XAML is a language for object graphs: elements name .NET types, attributes set their properties, and `ObjectDataProvider` calls any method. Loading XAML from a request, a file users can write or a message runs what its author chose (ysoserial.net's `Xaml` formatter and the ObjectDataProvider gadget). Content that the program itself wrote or ships is reported with internal trust.",
+        securityImplications: "Whoever controls the XAML runs code in the process.",
+        howToFix: ADVICE4,
+        fixHint: "Do not load XAML from data; use compiled XAML or a serializer bound to your own types.",
+        vulnerableExample: ['var view = XamlReader.Parse(request.Form["layout"]);'].join("\n"),
+        safeExample: ['var layout = JsonSerializer.Deserialize<LayoutSettings>(request.Form["layout"]);'].join("\n"),
+        detectionScope: "Static calls resolved to `System.Windows.Markup.XamlReader` and `System.Xaml.XamlServices` (`using` directives, aliases, qualified names). Critical with a trace when request data reaches the call in the same method.",
+        references: [
+          { title: "Microsoft: XamlReader.Load security remarks", url: "https://learn.microsoft.com/en-us/dotnet/api/system.windows.markup.xamlreader.load" },
+          { title: "ysoserial.net: ObjectDataProvider gadget (Xaml formatter)", url: "https://github.com/pwntester/ysoserial.net" }
+        ],
+        faq: [{ question: "Is loading our own embedded XAML reported?", answer: "Yes, with internal trust when the analysis sees a constant or the program's own resource: filter with `--min-trust unknown` to hide it." }]
+      }
+    });
+  }
+});
+
+// src/rules/csharp/CSHARP-LANG-SEC-009.ts
+function check5(m) {
+  const parent = m.site.node.parent;
+  if (parent?.type === "binary_expression" && /^\s*[!=]=/.test(m.model.tree.source.slice(parent.children[0].end, parent.children[1]?.start ?? parent.end))) return null;
+  if (parent && /^(case_switch_label|constant_pattern|switch_expression_arm|case_pattern_switch_label)$/.test(parent.type)) return null;
+  return {};
+}
+var ADVICE5, CSHARP_LANG_SEC_009_default;
+var init_CSHARP_LANG_SEC_009 = __esm({
+  "src/rules/csharp/CSHARP-LANG-SEC-009.ts"() {
+    "use strict";
+    init_helpers();
+    init_meta();
+    ADVICE5 = "Keep the default `TypeFilterLevel.Low`, and move off .NET Remoting (obsolete) to WCF, gRPC or HTTP APIs with data-only contracts.";
+    CSHARP_LANG_SEC_009_default = csharpRule({
+      id: "CSHARP-LANG-SEC-009",
+      name: ".NET Remoting With TypeFilterLevel.Full",
+      tags: ["remoting", "typefilterlevel", "binaryformatter", "ysoserial.net", "rce"],
+      similar: ["CSHARP-LANG-SEC-001"],
+      prefilter: ["TypeFilterLevel"],
+      sinks: [
+        {
+          targets: ["System.Runtime.Serialization.Formatters.TypeFilterLevel.Full"],
+          kinds: ["reference"],
+          dataArgs: [],
+          dataReceiver: false,
+          check: check5,
+          message: (m) => `${spelled2(m)} lets a .NET Remoting channel deserialize any type a client sends (\`BinaryServerFormatterSinkProvider\`/\`SoapServerFormatterSinkProvider\`): ysoserial.net gadget chains and remote object references run code on the server. ${ADVICE5}`
+        }
+      ],
+      docs: {
+        summary: "Detects `TypeFilterLevel.Full`, which turns off the type filter of .NET Remoting's binary and SOAP formatter sinks.",
+        description: "A Remoting server deserializes each call's arguments with `BinaryFormatter` or `SoapFormatter`. At the default `TypeFilterLevel.Low` it refuses types that reach outside the call (delegates, object references, `ISponsor`, ...); `Full` accepts every serializable type, so any client that reaches the channel can send a ysoserial.net gadget chain. Typically set on `BinaryServerFormatterSinkProvider.TypeFilterLevel` before registering a `TcpChannel`.",
+        securityImplications: "Whoever can connect to the Remoting channel runs code in the server process.",
+        howToFix: ADVICE5,
+        fixHint: "Do not set TypeFilterLevel.Full on Remoting formatter sinks.",
+        vulnerableExample: ["var provider = new BinaryServerFormatterSinkProvider { TypeFilterLevel = TypeFilterLevel.Full };", "ChannelServices.RegisterChannel(new TcpChannel(props, null, provider), false);"].join("\n"),
+        safeExample: ["var provider = new BinaryServerFormatterSinkProvider(); // TypeFilterLevel.Low", "ChannelServices.RegisterChannel(new TcpChannel(props, null, provider), false);"].join("\n"),
+        detectionScope: "References to `System.Runtime.Serialization.Formatters.TypeFilterLevel.Full` resolved through `using` directives, aliases and qualified names: object initializers, assignments and arguments. Settings in `.config` files are not read.",
+        references: [
+          { title: "Microsoft: Automatic deserialization in .NET Framework Remoting (TypeFilterLevel)", url: "https://learn.microsoft.com/en-us/previous-versions/dotnet/netframework-4.0/5dxse167(v=vs.100)" },
+          { title: "ysoserial.net", url: "https://github.com/pwntester/ysoserial.net" }
+        ],
+        faq: [{ question: "Is `TypeFilterLevel.Low` safe?", answer: "It blocks the worst classes of types, but Remoting still runs BinaryFormatter on client data; known bypasses exist. Moving off Remoting is the fix." }]
+      }
+    });
+  }
+});
+
 // src/rules/php/meta.ts
 function phpRule(rule) {
   return defineSourceRule(PHP2, rule);
@@ -40691,7 +43862,16 @@ function allowedClasses(m, options) {
   }
   return void 0;
 }
-function check5(m) {
+function fromCaller(m, value) {
+  const branches = value.type === "conditional_expression" ? value.children.slice(1) : [value];
+  let parameter = false;
+  for (const b of branches) {
+    if (b.type === "variable_name" && m.site.fn && m.model.flow.isParameter?.(m.model.text(b).slice(1), m.site.fn)) parameter = true;
+    else if (m.model.text(b).trim().toLowerCase() !== "false" && b.type !== "array_creation_expression") return false;
+  }
+  return parameter;
+}
+function check6(m) {
   let options = m.site.namedArgs.get("options") ?? m.site.args[1];
   if (options?.type === "variable_name" && m.site.fn) {
     const name2 = m.model.text(options).slice(1);
@@ -40700,19 +43880,22 @@ function check5(m) {
   }
   if (!options) return {};
   const allowed = allowedClasses(m, options);
-  if (allowed === "unknown") return { confidence: "medium", message: `${spelled3(m)} with options the analysis cannot read: unless \`allowed_classes\` is \`false\` or a list of your classes, the data can create objects whose magic methods form POP chains. ${ADVICE3}` };
+  if (allowed === "unknown") return { confidence: "medium", message: `${spelled3(m)} with options the analysis cannot read: unless \`allowed_classes\` is \`false\` or a list of your classes, the data can create objects whose magic methods form POP chains. ${ADVICE6}` };
   if (!allowed) return {};
   const value = m.model.text(allowed).trim().toLowerCase();
   if (value === "false" || allowed.type === "array_creation_expression") return null;
-  if (value === "true") return { message: `${spelled3(m)} with \`'allowed_classes' => true\` creates any class the data names: magic methods (\`__wakeup\`, \`__destruct\`, \`__toString\`) form POP chains (phpggc) that run code. ${ADVICE3}` };
-  return { confidence: "medium", message: `${spelled3(m)} with an \`allowed_classes\` value the analysis cannot evaluate. ${ADVICE3}` };
+  if (fromCaller(m, allowed)) {
+    return { severity: "low", confidence: "medium", message: `${spelled3(m)} with \`allowed_classes\` taken from a parameter (a wrapper such as \`safe_unserialize($s, $classes = [])\`): safe as long as no caller passes \`true\`. Review the callers. ${ADVICE6}` };
+  }
+  if (value === "true") return { message: `${spelled3(m)} with \`'allowed_classes' => true\` creates any class the data names: magic methods (\`__wakeup\`, \`__destruct\`, \`__toString\`) form POP chains (phpggc) that run code. ${ADVICE6}` };
+  return { confidence: "medium", message: `${spelled3(m)} with an \`allowed_classes\` value the analysis cannot evaluate. ${ADVICE6}` };
 }
-var ADVICE3, PHP_LANG_SEC_001_default;
+var ADVICE6, PHP_LANG_SEC_001_default;
 var init_PHP_LANG_SEC_001 = __esm({
   "src/rules/php/PHP-LANG-SEC-001.ts"() {
     "use strict";
     init_meta2();
-    ADVICE3 = "Use `json_decode`, or pass `['allowed_classes' => false]` (or a list of your own classes).";
+    ADVICE6 = "Use `json_decode`, or pass `['allowed_classes' => false]` (or a list of your own classes).";
     PHP_LANG_SEC_001_default = phpRule({
       id: "PHP-LANG-SEC-001",
       name: "PHP unserialize Without allowed_classes",
@@ -40724,8 +43907,8 @@ var init_PHP_LANG_SEC_001 = __esm({
           targets: ["unserialize"],
           kinds: ["call"],
           dataArgs: [0],
-          check: check5,
-          message: (m) => `${spelled3(m)} creates objects of any class the data names: magic methods (\`__wakeup\`, \`__destruct\`, \`__toString\`) of classes in the application and its libraries form POP chains (phpggc: Laravel, Symfony, Monolog, Guzzle, ...) that run code. ${ADVICE3}`
+          check: check6,
+          message: (m) => `${spelled3(m)} creates objects of any class the data names: magic methods (\`__wakeup\`, \`__destruct\`, \`__toString\`) of classes in the application and its libraries form POP chains (phpggc: Laravel, Symfony, Monolog, Guzzle, ...) that run code. ${ADVICE6}`
         },
         {
           // WordPress's wrapper: `unserialize()` without options on anything that looks serialized. Its callers pass
@@ -40765,7 +43948,7 @@ function startsWithConstant(m, arg) {
   if (n.type === "string" || n.type === "encapsed_string") return /^["']\s*[^"'${\s]/.test(m.model.text(n));
   return /^(__DIR__|__FILE__|DIRECTORY_SEPARATOR|[A-Z_][A-Z0-9_]*)$/.test(m.model.text(n));
 }
-function check6(m) {
+function check7(m) {
   let path = m.site.args[0];
   if (path?.type === "variable_name" && m.site.fn) {
     const name2 = m.model.text(path).slice(1);
@@ -40844,7 +44027,7 @@ var init_PHP_LANG_SEC_002 = __esm({
           dataArgs: [0],
           dataStart: true,
           requiresUntrusted: true,
-          check: check6,
+          check: check7,
           message: (m) => `${spelled3(m)} on a path from the request: a \`phar://\` path makes PHP (before 8.0) unserialize the archive's metadata, so an uploaded file disguised as an image triggers POP chains. Never pass request data as a path; map it to known files and reject stream wrappers.`
         }
       ],
@@ -40869,7 +44052,7 @@ var init_PHP_LANG_SEC_002 = __esm({
 });
 
 // src/rules/php/PHP-LANG-SEC-003.ts
-function check7(m) {
+function check8(m) {
   const call = ancestor(m.site.node, "scoped_call_expression", "member_call_expression", "nullsafe_member_call_expression", "function_call_expression");
   const name2 = call && childByField2(call, "name");
   if (!name2 || !/^parse(File)?$/i.test(m.model.text(name2))) return null;
@@ -40892,7 +44075,7 @@ var init_PHP_LANG_SEC_003 = __esm({
         {
           targets: [`${YAML}::PARSE_OBJECT`],
           kinds: ["reference"],
-          check: check7,
+          check: check8,
           message: (m) => `${spelled3(m)} makes Symfony YAML \`unserialize()\` every \`!php/object\` tag: YAML from outside then builds arbitrary objects whose magic methods form POP chains. Parse without the flag.`
         }
       ],
@@ -41002,19 +44185,29 @@ function constructionOf(m) {
   while (r?.type === "parenthesized_expression") r = r.children[0];
   if (!r) return void 0;
   if (r.type === "object_creation_expression") return r;
+  if (r.type === "method_invocation") return returnedConstruction(m.model, r);
   const name2 = r.type === "identifier" ? r : r.type === "field_access" ? childByField2(r, "field") : void 0;
   if (!name2) return void 0;
   const decl = r.type === "identifier" ? m.model.declarationOf(m.model.text(name2), r) : m.model.memberDeclaration(m.model.text(name2), r);
   let value = decl?.value;
   if (!value && decl) {
     const cls = ancestor(decl.node, "class_body") ?? m.model.tree.root;
-    for (const n of descendants(cls)) {
+    for (const n of descendants2(cls)) {
       if (n.type !== "assignment_expression") continue;
       const left = childByField2(n, "left");
       const leftName = left?.type === "field_access" ? childByField2(left, "field") : left;
       if (leftName && m.model.text(leftName) === decl.name) value = childByField2(n, "right");
     }
   }
+  while (value?.type === "parenthesized_expression") value = value.children[0];
+  if (value?.type === "method_invocation") return returnedConstruction(m.model, value);
+  return value?.type === "object_creation_expression" ? value : void 0;
+}
+function returnedConstruction(model, call) {
+  const method = model.ownMethodCalled(call);
+  const body2 = method && childByField2(method, "body");
+  const returns = body2 ? [...descendants2(body2, (c) => c.type === "lambda_expression" || c.type === "class_body")].filter((n) => n.type === "return_statement") : [];
+  let value = returns.length === 1 ? returns[0].children[0] : void 0;
   while (value?.type === "parenthesized_expression") value = value.children[0];
   return value?.type === "object_creation_expression" ? value : void 0;
 }
@@ -41073,7 +44266,7 @@ function overridesResolveClass(m) {
   if (!body2) return false;
   return body2.children.some((c) => c.type === "method_declaration" && m.model.text(childByField2(c, "name") ?? c) === "resolveClass");
 }
-function check8(m) {
+function check9(m) {
   if (isCustomReadHook(m)) return null;
   const filter = filterBeforeRead(m);
   if (filter) {
@@ -41091,16 +44284,16 @@ function check8(m) {
     };
   }
   const viaSubclass = m.site.receiverType && !m.site.receiverType.name.startsWith("java.io.");
-  return viaSubclass ? { message: `${spelled4(m)} on ${m.site.receiverType.name.replace(/^<local>\./, "")}, a subclass of \`ObjectInputStream\`, deserializes arbitrary Java objects: gadget chains (ysoserial) in the class path run code. ${ADVICE4}` } : {};
+  return viaSubclass ? { message: `${spelled4(m)} on ${m.site.receiverType.name.replace(/^<local>\./, "")}, a subclass of \`ObjectInputStream\`, deserializes arbitrary Java objects: gadget chains (ysoserial) in the class path run code. ${ADVICE7}` } : {};
 }
-var ADVICE4, JAVA_LANG_SEC_001_default;
+var ADVICE7, JAVA_LANG_SEC_001_default;
 var init_JAVA_LANG_SEC_001 = __esm({
   "src/rules/java/JAVA-LANG-SEC-001.ts"() {
     "use strict";
     init_syntax2();
     init_source_docs();
     init_helpers2();
-    ADVICE4 = "Do not deserialize Java objects from untrusted data; exchange JSON or another data-only format, or set an `ObjectInputFilter` allowlist before reading.";
+    ADVICE7 = "Do not deserialize Java objects from untrusted data; exchange JSON or another data-only format, or set an `ObjectInputFilter` allowlist before reading.";
     JAVA_LANG_SEC_001_default = {
       id: "JAVA-LANG-SEC-001",
       name: "Java Native Deserialization (ObjectInputStream)",
@@ -41120,8 +44313,8 @@ var init_JAVA_LANG_SEC_001 = __esm({
         {
           targets: ["java.io.ObjectInputStream.readObject", "java.io.ObjectInputStream.readUnshared", "java.io.ObjectInput.readObject"],
           kinds: ["call"],
-          check: check8,
-          message: (m) => `${spelled4(m)} deserializes arbitrary Java objects: any \`Serializable\` class in the class path can be instantiated, and gadget chains (ysoserial: commons-collections, Spring, Groovy, ...) run code while reading. ${ADVICE4}`
+          check: check9,
+          message: (m) => `${spelled4(m)} deserializes arbitrary Java objects: any \`Serializable\` class in the class path can be instantiated, and gadget chains (ysoserial: commons-collections, Spring, Groovy, ...) run code while reading. ${ADVICE7}`
         }
       ],
       docs: {
@@ -41226,23 +44419,23 @@ var init_JAVA_LANG_SEC_002 = __esm({
 });
 
 // src/rules/java/JAVA-LANG-SEC-003.ts
-function check9(m) {
+function check10(m) {
   const method = m.model.text(childByField2(m.site.node, "name"));
   if (!m.site.receiver && insideMethod(m.site.node, m.model, method)) return null;
   const config = callsOnSameObject(m, CONFIG_METHODS, "com.thoughtworks.xstream.XStream");
-  const permitsAny = config.some((s) => [...s.args].some((a) => [...descendants(a)].some((n) => /^(AnyTypePermission\.ANY|"\*\*"|"\.\*")$/.test(m.model.text(n).replace(/\s+/g, "")))));
-  if (permitsAny) return { message: `${spelled4(m)} on an XStream that permits any type (\`AnyTypePermission.ANY\` or a \`**\` wildcard): gadget chains in the XML run code. ${ADVICE5}` };
+  const permitsAny = config.some((s) => [...s.args].some((a) => [...descendants2(a)].some((n) => /^(AnyTypePermission\.ANY|"\*\*"|"\.\*")$/.test(m.model.text(n).replace(/\s+/g, "")))));
+  if (permitsAny) return { message: `${spelled4(m)} on an XStream that permits any type (\`AnyTypePermission.ANY\` or a \`**\` wildcard): gadget chains in the XML run code. ${ADVICE8}` };
   const allows = config.some((s) => /^(allow|addPermission|setupDefaultSecurity)/.test(m.model.text(childByField2(s.node, "name"))));
   if (allows) return null;
   if (config.length) {
-    return { severity: "medium", confidence: "medium", message: `${spelled4(m)} on an XStream configured with deny rules only: blocklists miss new gadget classes. ${ADVICE5}` };
+    return { severity: "medium", confidence: "medium", message: `${spelled4(m)} on an XStream configured with deny rules only: blocklists miss new gadget classes. ${ADVICE8}` };
   }
   if (!m.site.receiver || !/^(this\.)?[A-Za-z_$][\w$]*$/.test(m.model.text(m.site.receiver).replace(/\s+/g, "")) && m.site.receiver.type !== "object_creation_expression") {
-    return { severity: "medium", confidence: "low", message: `${spelled4(m)} on an XStream configured elsewhere: unless it allows only your own types, XML naming gadget classes runs code. ${ADVICE5}` };
+    return { severity: "medium", confidence: "low", message: `${spelled4(m)} on an XStream configured elsewhere: unless it allows only your own types, XML naming gadget classes runs code. ${ADVICE8}` };
   }
-  return { severity: "medium", confidence: "medium", message: `${spelled4(m)} on an XStream without type permissions: before XStream 1.4.18 it deserializes any class named in the XML, and gadget chains (CVE-2021-39139 and dozens more) run code. ${ADVICE5}` };
+  return { severity: "medium", confidence: "medium", message: `${spelled4(m)} on an XStream without type permissions: before XStream 1.4.18 it deserializes any class named in the XML, and gadget chains (CVE-2021-39139 and dozens more) run code. ${ADVICE8}` };
 }
-var CONFIG_METHODS, ADVICE5, JAVA_LANG_SEC_003_default;
+var CONFIG_METHODS, ADVICE8, JAVA_LANG_SEC_003_default;
 var init_JAVA_LANG_SEC_003 = __esm({
   "src/rules/java/JAVA-LANG-SEC-003.ts"() {
     "use strict";
@@ -41250,7 +44443,7 @@ var init_JAVA_LANG_SEC_003 = __esm({
     init_helpers2();
     init_meta3();
     CONFIG_METHODS = ["addPermission", "allowTypes", "allowTypesByWildcard", "allowTypesByRegExp", "allowTypeHierarchy", "setupDefaultSecurity", "denyTypes", "denyTypesByWildcard", "denyTypesByRegExp", "denyPermission"];
-    ADVICE5 = "Call `xstream.allowTypes(...)`/`allowTypesByWildcard(...)` with your own classes only, on XStream 1.4.18 or later.";
+    ADVICE8 = "Call `xstream.allowTypes(...)`/`allowTypesByWildcard(...)` with your own classes only, on XStream 1.4.18 or later.";
     JAVA_LANG_SEC_003_default = javaRule({
       id: "JAVA-LANG-SEC-003",
       name: "XStream Deserialization Without Type Permissions",
@@ -41261,8 +44454,8 @@ var init_JAVA_LANG_SEC_003 = __esm({
         {
           targets: ["com.thoughtworks.xstream.XStream.fromXML", "com.thoughtworks.xstream.XStream.unmarshal", "com.thoughtworks.xstream.XStream.createObjectInputStream"],
           kinds: ["call"],
-          check: check9,
-          message: (m) => `${spelled4(m)} deserializes the classes the XML names. ${ADVICE5}`
+          check: check10,
+          message: (m) => `${spelled4(m)} deserializes the classes the XML names. ${ADVICE8}`
         }
       ],
       docs: {
@@ -41293,26 +44486,45 @@ var init_JAVA_LANG_SEC_003 = __esm({
 });
 
 // src/rules/java/JAVA-LANG-SEC-004.ts
-function check10(m) {
+function customConstructor(m, args2) {
+  for (const n of descendants2(args2)) {
+    if (n.type !== "object_creation_expression") continue;
+    const decl = m.model.typeOf(n)?.type.declaration;
+    if (!decl) continue;
+    const superclass = decl.children.find((c) => c.type === "superclass");
+    if (superclass && /(^|\.)SafeConstructor$/.test(m.model.text(superclass).replace(/^extends\s+/, "").replace(/<[\s\S]*>/, "").trim())) return "safe";
+    const body2 = childByField2(decl, "body");
+    const filters = body2?.children.some((c) => c.type === "method_declaration" && m.model.text(childByField2(c, "name") ?? c) === "getClassForName");
+    if (filters) return code(m.model.createdTypeName(n));
+  }
+  return void 0;
+}
+function check11(m) {
   const creation = constructionOf(m);
   if (!creation) {
-    return { severity: "medium", confidence: "low", message: `${spelled4(m)} on a \`Yaml\` instance built elsewhere: with the default \`Constructor\` (SnakeYAML before 2.0) tags such as \`!!javax.script.ScriptEngineManager\` instantiate any class. ${ADVICE6}` };
+    return { severity: "medium", confidence: "low", message: `${spelled4(m)} on a \`Yaml\` instance built elsewhere: with the default \`Constructor\` (SnakeYAML before 2.0) tags such as \`!!javax.script.ScriptEngineManager\` instantiate any class. ${ADVICE9}` };
   }
   const args2 = childByField2(creation, "arguments");
-  const names = [...descendants(args2 ?? creation)].map((n) => m.model.text(n));
+  const names = [...descendants2(args2 ?? creation)].map((n) => m.model.text(n));
   if (names.some((t) => /^(SafeConstructor|org\.yaml\.snakeyaml\.constructor\.SafeConstructor)$/.test(t))) return null;
   if (names.some((t) => /setTagInspector|TagInspector/.test(t))) return null;
+  const custom = customConstructor(m, args2 ?? creation);
+  if (custom === "safe") return null;
+  if (custom) {
+    return { severity: "medium", confidence: "medium", message: `${spelled4(m)} on a \`Yaml\` whose constructor ${custom} overrides \`getClassForName\`: safe only if it refuses every class outside a strict allowlist. ${ADVICE9}` };
+  }
   const typed = names.some((t) => /^(new\s+)?Constructor\s*\([\s\S]*\.class/.test(t));
-  return typed ? { severity: "medium", message: `${spelled4(m)} with a \`Constructor\` for one root type: before SnakeYAML 2.0 nested global tags still instantiate any class. ${ADVICE6}` } : { message: `${spelled4(m)} on \`new Yaml()\` with the default \`Constructor\`: before SnakeYAML 2.0, tags such as \`!!javax.script.ScriptEngineManager [!!java.net.URLClassLoader ...]\` instantiate any class and run code (CVE-2022-1471). ${ADVICE6}` };
+  return typed ? { severity: "medium", message: `${spelled4(m)} with a \`Constructor\` for one root type: before SnakeYAML 2.0 nested global tags still instantiate any class. ${ADVICE9}` } : { message: `${spelled4(m)} on \`new Yaml()\` with the default \`Constructor\`: before SnakeYAML 2.0, tags such as \`!!javax.script.ScriptEngineManager [!!java.net.URLClassLoader ...]\` instantiate any class and run code (CVE-2022-1471). ${ADVICE9}` };
 }
-var ADVICE6, JAVA_LANG_SEC_004_default;
+var ADVICE9, JAVA_LANG_SEC_004_default;
 var init_JAVA_LANG_SEC_004 = __esm({
   "src/rules/java/JAVA-LANG-SEC-004.ts"() {
     "use strict";
     init_syntax2();
+    init_rule();
     init_helpers2();
     init_meta3();
-    ADVICE6 = "Construct it as `new Yaml(new SafeConstructor(new LoaderOptions()))`, or upgrade to SnakeYAML 2.x.";
+    ADVICE9 = "Construct it as `new Yaml(new SafeConstructor(new LoaderOptions()))`, or upgrade to SnakeYAML 2.x.";
     JAVA_LANG_SEC_004_default = javaRule({
       id: "JAVA-LANG-SEC-004",
       name: "SnakeYAML Load With the Default Constructor",
@@ -41323,8 +44535,8 @@ var init_JAVA_LANG_SEC_004 = __esm({
         {
           targets: ["org.yaml.snakeyaml.Yaml.load", "org.yaml.snakeyaml.Yaml.loadAs", "org.yaml.snakeyaml.Yaml.loadAll"],
           kinds: ["call"],
-          check: check10,
-          message: (m) => `${spelled4(m)} may construct arbitrary classes. ${ADVICE6}`
+          check: check11,
+          message: (m) => `${spelled4(m)} may construct arbitrary classes. ${ADVICE9}`
         }
       ],
       docs: {
@@ -41355,7 +44567,7 @@ function checkActivate(m) {
     const decl = m.model.declarationOf(m.model.text(validator), validator);
     if (decl?.value) expr = decl.value;
   }
-  const nodes = [...descendants(expr)];
+  const nodes = [...descendants2(expr)];
   const laissez = nodes.some((n) => /LaissezFaireSubTypeValidator/.test(m.model.text(n)) && n.type === "identifier");
   const open2 = nodes.some((n) => {
     if (n.type !== "method_invocation") return false;
@@ -41366,7 +44578,7 @@ function checkActivate(m) {
     return /^(Object|Serializable|java\.lang\.Object|java\.io\.Serializable)\.class$/.test(t) || /^"(java|javax|java\.|\*|)"$/.test(t) || arg?.type === "lambda_expression" && /->\s*true$/.test(m.model.text(arg));
   });
   if (!laissez && !open2) return null;
-  return { message: `${spelled4(m)} with a validator that allows any subtype: JSON naming a gadget class (JNDI, template, pool classes) runs code. ${ADVICE7}` };
+  return { message: `${spelled4(m)} with a validator that allows any subtype: JSON naming a gadget class (JNDI, template, pool classes) runs code. ${ADVICE10}` };
 }
 function checkTypeInfo(m) {
   const annotation = ancestor(m.site.node, "annotation");
@@ -41385,24 +44597,45 @@ function checkTypeInfo(m) {
   const written2 = m.model.text(typeNode).replace(/\s+/g, "");
   const element = /^(?:[\w.]+)<(?:[\w.?]+,)?(?:\?extends)?([\w.]+)>$/.exec(written2)?.[1] ?? written2.replace(/\[\]$/, "");
   if (!OPEN_TYPES.test(element)) return null;
-  return { message: `\`@JsonTypeInfo(use = ${m.model.text(m.site.node)})\` on a \`${written2}\` property: the JSON names the class to create, and any class in the class path is a subtype of \`${element}\`, so gadget classes run code. ${ADVICE7}` };
+  return { message: `\`@JsonTypeInfo(use = ${m.model.text(m.site.node)})\` on a \`${written2}\` property: the JSON names the class to create, and any class in the class path is a subtype of \`${element}\`, so gadget classes run code. ${ADVICE10}` };
 }
-var ADVICE7, OPEN_TYPES, JAVA_LANG_SEC_005_default;
+function checkRequestClass(m) {
+  const type = m.site.args[1];
+  if (!type || /\.class$/.test(m.model.text(type).trim()) || type.type === "object_creation_expression") return null;
+  return {};
+}
+var ADVICE10, OPEN_TYPES, JAVA_LANG_SEC_005_default;
 var init_JAVA_LANG_SEC_005 = __esm({
   "src/rules/java/JAVA-LANG-SEC-005.ts"() {
     "use strict";
     init_syntax2();
     init_helpers2();
     init_meta3();
-    ADVICE7 = "Use a `BasicPolymorphicTypeValidator` that allows only your own base types, or `@JsonTypeInfo(use = Id.NAME)` with `@JsonSubTypes`.";
+    ADVICE10 = "Use a `BasicPolymorphicTypeValidator` that allows only your own base types, or `@JsonTypeInfo(use = Id.NAME)` with `@JsonSubTypes`.";
     OPEN_TYPES = /^(java\.lang\.)?(Object|Serializable|java\.io\.Serializable|Comparable|Cloneable|Closeable|AutoCloseable|java\.util\.EventListener|EventListener|Runnable)$/;
     JAVA_LANG_SEC_005_default = javaRule({
       id: "JAVA-LANG-SEC-005",
       name: "Jackson Polymorphic Deserialization of Any Class",
       tags: ["jackson", "json", "polymorphic-typing", "rce"],
       similar: ["JAVA-LANG-SEC-004", "JAVA-LANG-SEC-001"],
-      prefilter: ["DefaultTyping", "JsonTypeInfo"],
+      prefilter: ["DefaultTyping", "JsonTypeInfo", "forName", "loadClass"],
       sinks: [
+        {
+          // The class argument itself chosen by the request (`Class.forName(request.getParameter("type"))`).
+          targets: [
+            "com.fasterxml.jackson.databind.ObjectMapper.readValue",
+            "com.fasterxml.jackson.databind.ObjectMapper.convertValue",
+            "com.fasterxml.jackson.databind.ObjectMapper.treeToValue",
+            "com.fasterxml.jackson.databind.json.JsonMapper.readValue",
+            "org.codehaus.jackson.map.ObjectMapper.readValue"
+          ],
+          kinds: ["call"],
+          dataArgs: [1],
+          dataReceiver: false,
+          requiresUntrusted: true,
+          check: checkRequestClass,
+          message: (m) => `${spelled4(m)} creates an instance of a class the request names: any class with a public constructor and setters (JNDI data sources, template and pool classes) can be built, and its setters run code. Map request values to a fixed set of your own classes.`
+        },
         {
           targets: [
             "com.fasterxml.jackson.databind.ObjectMapper.enableDefaultTyping",
@@ -41412,7 +44645,7 @@ var init_JAVA_LANG_SEC_005 = __esm({
           ],
           kinds: ["call"],
           dataArgs: [],
-          message: (m) => `${spelled4(m)} lets every JSON document name the class to instantiate for \`Object\` and other non-final properties; gadget classes in the class path run code (dozens of jackson-databind CVEs). ${ADVICE7}`
+          message: (m) => `${spelled4(m)} lets every JSON document name the class to instantiate for \`Object\` and other non-final properties; gadget classes in the class path run code (dozens of jackson-databind CVEs). ${ADVICE10}`
         },
         {
           targets: [
@@ -41426,7 +44659,7 @@ var init_JAVA_LANG_SEC_005 = __esm({
           kinds: ["call"],
           dataArgs: [],
           check: checkActivate,
-          message: (m) => `${spelled4(m)} with a permissive validator. ${ADVICE7}`
+          message: (m) => `${spelled4(m)} with a permissive validator. ${ADVICE10}`
         },
         {
           targets: [
@@ -41437,7 +44670,7 @@ var init_JAVA_LANG_SEC_005 = __esm({
           ],
           kinds: ["reference"],
           check: checkTypeInfo,
-          message: () => `Class-name type information on an open property type. ${ADVICE7}`
+          message: () => `Class-name type information on an open property type. ${ADVICE10}`
         }
       ],
       docs: {
@@ -41522,7 +44755,7 @@ var init_JAVA_LANG_SEC_006 = __esm({
 });
 
 // src/rules/java/JAVA-LANG-SEC-007.ts
-function check11(m) {
+function check12(m) {
   const allowlisted = m.model.sites.some((s) => s.kind === "call" && s.targets.some((t) => /\.setWhitelist$|\*\.setWhitelist$/.test(t)) && s.args[0] && m.model.text(s.args[0]) === "true");
   return allowlisted ? { severity: "low", confidence: "low", message: `${spelled4(m)} reads Hessian/Burlap objects; a class allowlist is enabled in this file (\`setWhitelist(true)\`): review its \`allow\` rules.` } : {};
 }
@@ -41550,7 +44783,7 @@ var init_JAVA_LANG_SEC_007 = __esm({
             "com.alibaba.com.caucho.hessian.io.HessianInput.readObject"
           ],
           kinds: ["call"],
-          check: check11,
+          check: check12,
           message: (m) => `${spelled4(m)} creates any class the Hessian/Burlap stream names, without calling its constructor; gadget chains (Rome, Resin, SpringAbstractBeanFactoryPointcutAdvisor) run code. Enable the \`ClassFactory\` allowlist or switch to a data-only protocol.`
         }
       ],
@@ -41723,13 +44956,13 @@ function checkParse(m) {
   const safeMode = m.model.sites.some((s) => s.kind === "call" && s.targets.some((t) => t.endsWith(".setSafeMode")) && isLiteral(m.model, s.args[0], "true"));
   return safeMode ? null : {};
 }
-var ADVICE8, JAVA_LANG_SEC_011_default;
+var ADVICE11, JAVA_LANG_SEC_011_default;
 var init_JAVA_LANG_SEC_011 = __esm({
   "src/rules/java/JAVA-LANG-SEC-011.ts"() {
     "use strict";
     init_helpers2();
     init_meta3();
-    ADVICE8 = "Keep AutoType off, turn on safe mode (`ParserConfig.getGlobalInstance().setSafeMode(true)`, `-Dfastjson.parser.safeMode=true`), or move to fastjson2 without `SupportAutoType` or to Jackson without default typing.";
+    ADVICE11 = "Keep AutoType off, turn on safe mode (`ParserConfig.getGlobalInstance().setSafeMode(true)`, `-Dfastjson.parser.safeMode=true`), or move to fastjson2 without `SupportAutoType` or to Jackson without default typing.";
     JAVA_LANG_SEC_011_default = javaRule({
       id: "JAVA-LANG-SEC-011",
       name: "Fastjson AutoType Deserialization",
@@ -41743,12 +44976,12 @@ var init_JAVA_LANG_SEC_011 = __esm({
           dataArgs: [],
           dataReceiver: false,
           check: checkSetting,
-          message: (m) => `${spelled4(m)}\`(true)\` lets every JSON document name the class to create in \`@type\`: gadget classes (JdbcRowSetImpl, TemplatesImpl, ...) run code. ${ADVICE8}`
+          message: (m) => `${spelled4(m)}\`(true)\` lets every JSON document name the class to create in \`@type\`: gadget classes (JdbcRowSetImpl, TemplatesImpl, ...) run code. ${ADVICE11}`
         },
         {
           targets: ["com.alibaba.fastjson.parser.Feature.SupportAutoType", "com.alibaba.fastjson2.JSONReader.Feature.SupportAutoType"],
           kinds: ["reference"],
-          message: (m) => `${spelled4(m)} lets this parse create the class named in \`@type\`: JSON from outside chooses gadget classes that run code. ${ADVICE8}`
+          message: (m) => `${spelled4(m)} lets this parse create the class named in \`@type\`: JSON from outside chooses gadget classes that run code. ${ADVICE11}`
         },
         {
           targets: ["com.alibaba.fastjson.JSON.parse", "com.alibaba.fastjson.JSON.parseObject", "com.alibaba.fastjson.JSONObject.parse", "com.alibaba.fastjson.JSONObject.parseObject"],
@@ -41757,14 +44990,14 @@ var init_JAVA_LANG_SEC_011 = __esm({
           dataReceiver: false,
           requiresUntrusted: true,
           check: checkParse,
-          message: (m) => `${spelled4(m)} parses request data with fastjson 1.x, whose \`@type\` field names the class to create: AutoType is on by default up to 1.2.24 and bypassed in later versions up to 1.2.80 (CVE-2017-18349, CVE-2022-25845) unless safe mode is on. ${ADVICE8}`
+          message: (m) => `${spelled4(m)} parses request data with fastjson 1.x, whose \`@type\` field names the class to create: AutoType is on by default up to 1.2.24 and bypassed in later versions up to 1.2.80 (CVE-2017-18349, CVE-2022-25845) unless safe mode is on. ${ADVICE11}`
         }
       ],
       docs: {
         summary: "Detects fastjson AutoType: `setAutoTypeSupport(true)`, `Feature.SupportAutoType` (fastjson and fastjson2), and fastjson 1.x `JSON.parse`/`parseObject` of request data without safe mode.",
         description: "fastjson reads a class name from a JSON document's `@type` field and creates that class, calling its setters. With AutoType on, any class in the class path can be named, and JNDI or template classes (JdbcRowSetImpl, TemplatesImpl) run code. fastjson 1.x enabled it by default up to 1.2.24, and its deny lists were bypassed release after release up to 1.2.80; fastjson2 turns it on per call with `JSONReader.Feature.SupportAutoType`.",
         securityImplications: "Whoever controls the JSON runs code in the JVM (dozens of fastjson CVEs, widely exploited).",
-        howToFix: ADVICE8,
+        howToFix: ADVICE11,
         fixHint: "Keep fastjson AutoType off and turn on safe mode, or use fastjson2 without SupportAutoType.",
         vulnerableExample: ["ParserConfig.getGlobalInstance().setAutoTypeSupport(true);", "Object order = JSON.parse(body);"].join("\n"),
         safeExample: ["ParserConfig.getGlobalInstance().setSafeMode(true);", "Order order = JSON.parseObject(body, Order.class);"].join("\n"),
@@ -41780,6 +45013,177 @@ var init_JAVA_LANG_SEC_011 = __esm({
             answer: "Not in fastjson 1.x before safe mode: nested `@type` values and `Object` fields are resolved too. Turn safe mode on, or upgrade to fastjson2 (which ignores `@type` unless asked)."
           }
         ]
+      }
+    });
+  }
+});
+
+// src/rules/java/JAVA-LANG-SEC-012.ts
+function jsonIoMessage(m) {
+  return `${spelled4(m)} creates the class each JSON object names in \`@type\` (json-io): any class in the class path can be built and its fields set, and gadget classes run code. ${ADVICE12}`;
+}
+function checkJsonIo(m) {
+  const maps = /\bUSE_MAPS\b\s*,\s*(Boolean\.)?(true|TRUE)\b|\.returnAsMaps\s*\(\s*\)|\.returnAsJsonObjects\s*\(\s*\)/.test(m.model.tree.source);
+  return maps ? null : {};
+}
+function checkYamlBeans(m) {
+  if (/\.setClassTags\s*\(\s*false\s*\)|\bSafeYamlConfig\b/.test(m.model.tree.source)) return null;
+  const rootType = m.site.args.length > 0;
+  return rootType ? { message: `${spelled4(m)} with a root class: YamlBeans still creates any class a nested \`!tag\` (\`!com.sun.rowset.JdbcRowSetImpl\`) names and calls its setters. ${ADVICE12}` } : {};
+}
+function checkCastor(m) {
+  if (!m.site.receiver) return null;
+  const creation = constructionOf(m);
+  if (!creation) return null;
+  const args2 = creation.children.find((c) => c.field === "arguments");
+  return args2 && args2.children.length > 0 ? null : {};
+}
+var ADVICE12, JAVA_LANG_SEC_012_default;
+var init_JAVA_LANG_SEC_012 = __esm({
+  "src/rules/java/JAVA-LANG-SEC-012.ts"() {
+    "use strict";
+    init_helpers2();
+    init_meta3();
+    ADVICE12 = "Read into maps or fixed classes (json-io `USE_MAPS`/`jsonToMaps`, YamlBeans with `SafeYamlConfig` or `setClassTags(false)`, a Castor `Unmarshaller` built for your class), or move to Jackson bound to your own classes.";
+    JAVA_LANG_SEC_012_default = javaRule({
+      id: "JAVA-LANG-SEC-012",
+      name: "json-io, YamlBeans or Castor Deserialization of Classes Named in the Data",
+      tags: ["json-io", "yamlbeans", "castor", "json", "yaml", "xml", "rce"],
+      similar: ["JAVA-LANG-SEC-005", "JAVA-LANG-SEC-004", "JAVA-LANG-SEC-003"],
+      prefilter: ["cedarsoftware", "yamlbeans", "castor"],
+      sinks: [
+        {
+          targets: ["com.cedarsoftware.util.io.JsonReader.jsonToJava", "com.cedarsoftware.io.JsonIo.toJava", "com.cedarsoftware.io.JsonIo.toObjects"],
+          kinds: ["call"],
+          dataArgs: [0],
+          dataReceiver: false,
+          check: checkJsonIo,
+          message: jsonIoMessage
+        },
+        {
+          targets: ["com.cedarsoftware.util.io.JsonReader.readObject", "com.cedarsoftware.io.JsonReader.readObject"],
+          kinds: ["call"],
+          check: checkJsonIo,
+          message: jsonIoMessage
+        },
+        {
+          targets: ["com.esotericsoftware.yamlbeans.YamlReader.read"],
+          kinds: ["call"],
+          check: checkYamlBeans,
+          message: (m) => `${spelled4(m)} creates the class each \`!tag\` of the YAML names (YamlBeans) and calls its setters: a tag such as \`!com.sun.rowset.JdbcRowSetImpl\` runs a JNDI lookup. ${ADVICE12}`
+        },
+        {
+          targets: ["org.exolab.castor.xml.Unmarshaller.unmarshal"],
+          kinds: ["call"],
+          dataArgs: [0],
+          dataReceiver: false,
+          check: checkCastor,
+          message: (m) => `${spelled4(m)} on a Castor \`Unmarshaller\` built without a class: the XML's \`xsi:type\` names the class to create and set. ${ADVICE12}`
+        }
+      ],
+      docs: {
+        summary: "Detects json-io (`JsonReader.jsonToJava`, `readObject`, `JsonIo.toJava`), YamlBeans `YamlReader.read` and Castor `Unmarshaller.unmarshal` without a class: libraries whose data names the classes to create.",
+        description: "These libraries rebuild Java objects from a class name written in the data: json-io's `@type` field, YamlBeans' `!tag`, Castor's `xsi:type`. Whoever writes the document picks classes from the whole class path and has their fields or setters filled, the same gadget mechanism as Jackson default typing (JNDI data sources, XSLT templates, script engines). The rule reports json-io reads unless the file asks for maps (`USE_MAPS` set to true, `returnAsMaps()`), YamlBeans reads unless the file turns class tags off (`SafeYamlConfig`, `setClassTags(false)`), and `unmarshal` on a Castor `Unmarshaller` constructed without a class.",
+        securityImplications: "Whoever controls the document can instantiate gadget classes: code execution or JNDI lookups to an attacker's server.",
+        howToFix: ADVICE12,
+        fixHint: "Read into maps or fixed classes; never let the document name Java classes.",
+        vulnerableExample: ['Object state = JsonReader.jsonToJava(request.getParameter("state"));'].join("\n"),
+        safeExample: [
+          "Map<String, Object> options = new HashMap<>();",
+          "options.put(JsonReader.USE_MAPS, true);",
+          "Object state = JsonReader.jsonToJava(json, options);"
+        ].join("\n"),
+        detectionScope: "Calls resolved to json-io's `JsonReader.jsonToJava`/`readObject` (`com.cedarsoftware.util.io`) and 4.x `JsonIo.toJava`/`toObjects`/`JsonReader.readObject` (`com.cedarsoftware.io`), YamlBeans' `YamlReader.read` (also with a root class: nested tags still name classes), and `unmarshal` on a Castor `org.exolab.castor.xml.Unmarshaller` created in the file with no arguments. Not reported: json-io with `USE_MAPS` true or `returnAsMaps()` in the file, YamlBeans with `SafeYamlConfig` or `setClassTags(false)`, Castor's static `Unmarshaller.unmarshal(Order.class, reader)` and unmarshallers built for a class. Critical with a trace when request data reaches the read in the same method.",
+        references: [
+          { title: "json-io: user guide (type information and maps mode)", url: "https://github.com/jdereg/json-io" },
+          { title: "YamlBeans: tags and class tags", url: "https://github.com/EsotericSoftware/yamlbeans" },
+          { title: "Marshalling Pickles (Moritz Bechler): Java unmarshaller security", url: "https://github.com/mbechler/marshalsec" }
+        ],
+        faq: [
+          {
+            question: "I pass the root class to YamlBeans' `read(Order.class)`. Is that safe?",
+            answer: "No: the root class only decides the top object; tags on nested values still name any class. Turn class tags off in the `YamlConfig` or read into maps."
+          }
+        ]
+      }
+    });
+  }
+});
+
+// src/rules/java/JAVA-LANG-SEC-013.ts
+function deserializedParameter(m, iface) {
+  const body2 = childByField2(iface, "body");
+  let stringOnly;
+  for (const member of body2?.children ?? []) {
+    if (member.type !== "method_declaration") continue;
+    const params = childByField2(member, "parameters");
+    for (const p of params ? [...descendants2(params)].filter((c) => c.type === "formal_parameter" || c.type === "spread_parameter") : []) {
+      const typeNode = childByField2(p, "type") ?? p.children.find((c) => c.type.endsWith("type") || c.type === "type_identifier");
+      const written2 = typeNode ? m.model.text(typeNode).replace(/\s+/g, "") : "";
+      if (!written2 || PRIMITIVES.test(written2)) continue;
+      const method = m.model.text(childByField2(member, "name") ?? member);
+      if (STRINGS.test(written2)) stringOnly ??= { method, type: written2, onlyStrings: true };
+      else return { method, type: written2, onlyStrings: false };
+    }
+  }
+  return stringOnly;
+}
+function check13(m) {
+  const iface = ancestor(m.site.node, "interface_declaration");
+  if (!iface) return null;
+  const found = deserializedParameter(m, iface);
+  if (!found) return null;
+  const name2 = m.model.text(childByField2(iface, "name") ?? iface);
+  if (found.onlyStrings) {
+    return {
+      severity: "medium",
+      confidence: "medium",
+      message: `Remote interface \`${name2}\` takes a \`String\` parameter in \`${found.method}\`: before Java 8u242 RMI reads it with \`readObject\`, so a client can send a gadget chain in its place. ${ADVICE13}`
+    };
+  }
+  return { message: `Remote interface \`${name2}\` takes a parameter of type \`${found.type}\` in \`${found.method}\`: RMI deserializes every non-primitive argument with \`readObject\` before checking its type, so any client that reaches the server can send a gadget chain (ysoserial) instead. ${ADVICE13}` };
+}
+var ADVICE13, PRIMITIVES, STRINGS, JAVA_LANG_SEC_013_default;
+var init_JAVA_LANG_SEC_013 = __esm({
+  "src/rules/java/JAVA-LANG-SEC-013.ts"() {
+    "use strict";
+    init_syntax2();
+    init_meta3();
+    ADVICE13 = "Take only primitives and `String` in remote methods (and run Java 8u242 or later), set a JEP 290 `ObjectInputFilter` allowlist (`sun.rmi.transport.tcp...`/`jdk.serialFilter`), or replace RMI with an API that exchanges data-only formats.";
+    PRIMITIVES = /^(boolean|byte|char|short|int|long|float|double)$/;
+    STRINGS = /^(java\.lang\.)?String$/;
+    JAVA_LANG_SEC_013_default = javaRule({
+      id: "JAVA-LANG-SEC-013",
+      name: "RMI Remote Interface Taking Objects",
+      tags: ["rmi", "remote", "rce"],
+      similar: ["JAVA-LANG-SEC-001", "JAVA-LANG-SEC-010"],
+      prefilter: ["java.rmi"],
+      types: ["java.rmi.Remote"],
+      sinks: [
+        {
+          targets: ["java.rmi.Remote"],
+          kinds: ["reference"],
+          dataArgs: [],
+          dataReceiver: false,
+          check: check13,
+          message: () => `A remote interface whose methods take objects. ${ADVICE13}`
+        }
+      ],
+      docs: {
+        summary: "Detects interfaces extending `java.rmi.Remote` whose methods take non-primitive parameters, which RMI deserializes from the client with `readObject`.",
+        description: "An RMI server unmarshals each call's arguments from the client's stream. Every parameter of a reference type is read with `ObjectInputStream.readObject`, and the declared type is checked only after the object has been built, so a client can send any serializable gadget chain where an `Object`, a collection or a DTO is expected. `String` parameters were read the same way until Java 8u242. JEP 290's default filters protect the registry and DGC, not the application's own remote methods.",
+        securityImplications: "Whoever can connect to the RMI endpoint runs code in the server (ysoserial payloads, or BaRMIe/rmg method guessing).",
+        howToFix: ADVICE13,
+        fixHint: "Give remote methods only primitive or String parameters, or set an ObjectInputFilter allowlist for the RMI server.",
+        vulnerableExample: ["public interface Jobs extends Remote {", "    void submit(Object job) throws RemoteException;", "}"].join("\n"),
+        safeExample: ["public interface Jobs extends Remote {", "    void submit(String jobId, int priority) throws RemoteException;", "}"].join("\n"),
+        detectionScope: "Interfaces whose `extends` list resolves to `java.rmi.Remote` (import, on-demand import or qualified name): reported once per interface, at the `Remote` supertype, naming the first method with a parameter of a reference type (high) or, when only `String` parameters occur, at medium. Interfaces extending another remote interface of the project are not followed.",
+        references: [
+          { title: "Java RMI: JEP 290 serialization filtering", url: "https://openjdk.org/jeps/290" },
+          { title: "An Trinh: RMI attacks (Black Hat EU 2019, 'Attacking Java RMI')", url: "https://i.blackhat.com/eu-19/Wednesday/eu-19-An-Far-Sides-Of-Java-Remote-Protocols.pdf" },
+          { title: "ysoserial: payloads for unsafe Java object deserialization", url: "https://github.com/frohoff/ysoserial" }
+        ],
+        faq: [{ question: "Our RMI port is internal. Does it matter?", answer: "Anyone who can open a connection to the port can send the arguments; an internal network is where lateral movement happens. Filter or restrict parameter types either way." }]
       }
     });
   }
@@ -41823,6 +45227,9 @@ var init_languages = __esm({
     init_CSHARP_LANG_SEC_004();
     init_CSHARP_LANG_SEC_005();
     init_CSHARP_LANG_SEC_006();
+    init_CSHARP_LANG_SEC_007();
+    init_CSHARP_LANG_SEC_008();
+    init_CSHARP_LANG_SEC_009();
     init_PHP_LANG_SEC_001();
     init_PHP_LANG_SEC_002();
     init_PHP_LANG_SEC_003();
@@ -41838,6 +45245,8 @@ var init_languages = __esm({
     init_JAVA_LANG_SEC_009();
     init_JAVA_LANG_SEC_010();
     init_JAVA_LANG_SEC_011();
+    init_JAVA_LANG_SEC_012();
+    init_JAVA_LANG_SEC_013();
     init_language_catalog();
     LANGUAGES = [JAVA, CSHARP, PHP];
     LANGUAGE_RULES = [
@@ -41852,12 +45261,17 @@ var init_languages = __esm({
       JAVA_LANG_SEC_009_default,
       JAVA_LANG_SEC_010_default,
       JAVA_LANG_SEC_011_default,
+      JAVA_LANG_SEC_012_default,
+      JAVA_LANG_SEC_013_default,
       CSHARP_LANG_SEC_001_default,
       CSHARP_LANG_SEC_002_default,
       CSHARP_LANG_SEC_003_default,
       CSHARP_LANG_SEC_004_default,
       CSHARP_LANG_SEC_005_default,
       CSHARP_LANG_SEC_006_default,
+      CSHARP_LANG_SEC_007_default,
+      CSHARP_LANG_SEC_008_default,
+      CSHARP_LANG_SEC_009_default,
       PHP_LANG_SEC_001_default,
       PHP_LANG_SEC_002_default,
       PHP_LANG_SEC_003_default,
@@ -41895,14 +45309,14 @@ function lineSlice2(source, fromRow, toRow) {
   }
   return source.slice(start2, end).replace(/\r?\n$/, "").replace(/\r/g, "");
 }
-var LOOPS3, MAX_START_HOPS, TaintTracker, MAX_SNIPPET_LINES2;
+var LOOPS3, MAX_START_HOPS, TaintTracker2, MAX_SNIPPET_LINES2;
 var init_taint = __esm({
   "src/languages/common/taint.ts"() {
     "use strict";
     init_syntax2();
     LOOPS3 = /* @__PURE__ */ new Set(["while_statement", "do_statement", "for_statement", "enhanced_for_statement", "foreach_statement", "for_each_statement"]);
     MAX_START_HOPS = 8;
-    TaintTracker = class {
+    TaintTracker2 = class {
       constructor(tree, flow, file) {
         this.tree = tree;
         this.flow = flow;
@@ -41939,6 +45353,7 @@ var init_taint = __esm({
         let head = expr;
         for (let next = this.flow.concatenationHead(head); next; next = this.flow.concatenationHead(head)) head = next;
         if (open2 && head !== expr && open2.test(this.tree.source.slice(head.start, head.end))) return this.expressionTrace(head.parent ?? head, state);
+        if (this.flow.serverChosenPath?.(head)) return void 0;
         const v = hops > 0 ? this.flow.variableAt(head) : void 0;
         if (v === void 0) return this.expressionTrace(head, state);
         let latest;
@@ -41990,7 +45405,7 @@ var init_taint = __esm({
       expressionTrace(expr, state) {
         const skip = this.flow.isSanitizer ? (n) => this.flow.isSanitizer(n) : void 0;
         if (skip?.(expr)) return void 0;
-        for (const n of descendants(expr, skip)) {
+        for (const n of descendants2(expr, skip)) {
           if (n !== expr && skip?.(n)) continue;
           const source = this.flow.sourceAt(n);
           if (source) return [this.step(n, source)];
@@ -42035,7 +45450,7 @@ function analyzeLanguageFile(parser, createModel, file, index) {
     });
   }
   const model = createModel(tree, index, file);
-  const taint = new TaintTracker(tree, model.flow, file.path);
+  const taint = new TaintTracker2(tree, model.flow, file.path);
   const ownData = new OwnDataJudge(model.flow);
   const matches = [];
   const reported = /* @__PURE__ */ new Set();
@@ -42593,7 +46008,12 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
   let leading = sinkLeading.now();
   onLeading?.(leading);
   let analysesLeft = MAX_ANALYSES_PER_FILE * files.length;
-  for (let round = 0; round < MAX_ROUNDS && analysesLeft > 0 && (leading.size > 0 || demanded.callers.size > 0); round++) {
+  const rounds = Math.max(MIN_ROUNDS, Math.floor(MAX_ROUND_MATCHES / Math.max(1, files.length)));
+  for (let round = 0; leading.size > 0 || demanded.callers.size > 0; round++) {
+    if (round === rounds || analysesLeft <= 0) {
+      limits.onOutOfRounds?.(round);
+      break;
+    }
     const matcher = new ReferenceMatcher(leading, importsOfFile, names);
     const work = [];
     for (const file of files) {
@@ -42905,7 +46325,7 @@ function wrapperNames(flows) {
 function isOwnFunction(value) {
   return value.own === "function";
 }
-var MAX_ROUNDS, MAX_ANALYSES_PER_FILE, RESOLUTION_STEPS, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, MAX_DEMAND_ANALYSES, WholeProgramBudget, REBINDING, SETATTR, SUMMARY_HASHES, SinkLeadingModules;
+var MIN_ROUNDS, MAX_ROUND_MATCHES, MAX_ANALYSES_PER_FILE, RESOLUTION_STEPS, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, MAX_DEMAND_ANALYSES, WholeProgramBudget, REBINDING, SETATTR, SUMMARY_HASHES, SinkLeadingModules;
 var init_whole_program = __esm({
   "src/project/whole-program.ts"() {
     "use strict";
@@ -42913,7 +46333,8 @@ var init_whole_program = __esm({
     init_project_index();
     init_analyzer();
     init_reference_matcher();
-    MAX_ROUNDS = 64;
+    MIN_ROUNDS = 64;
+    MAX_ROUND_MATCHES = 1 << 18;
     MAX_ANALYSES_PER_FILE = 8;
     RESOLUTION_STEPS = 5e4;
     MAX_DEMANDED_MODULES = 256;
@@ -42925,7 +46346,7 @@ var init_whole_program = __esm({
         this.perFile = fileBudgetMs !== void 0 ? { timeBudgetMs: fileBudgetMs } : {};
         if (fileBudgetMs === void 0) return;
         let chars = 0;
-        for (const f of files) chars += f.text.length;
+        for (const f of files) chars += f.length;
         this.budgetMs = timeBudgetFor({ length: chars }, fileBudgetMs);
         this.deadline = Date.now() + this.budgetMs;
       }
@@ -43294,6 +46715,18 @@ function literalTruth2(ctx, node) {
   if (n.type === "integer") return ctx.model.text(n).replace(/_/g, "") !== "0";
   return void 0;
 }
+function locationsReach(ctx, node) {
+  const parts2 = elements(ctx, node) ?? [node];
+  let reach = "local";
+  for (const part of parts2) {
+    const text2 = constant2(ctx, part);
+    if (text2 === void 0) return void 0;
+    const servers = text2.split(/[;,]/).filter((s) => s.trim());
+    if (!servers.length) return void 0;
+    if (servers.some((s) => locationReach(s) === "remote")) reach = "remote";
+  }
+  return parts2.length ? reach : void 0;
+}
 function locationReach(location) {
   const text2 = location.trim();
   if (/^(?:unix:|\/|redis\+socket:|rediss?\+unix:)/i.test(text2)) return "local";
@@ -43396,8 +46829,7 @@ var init_PYTHON_CONFIG_SEC_001 = __esm({
 function grade(store, location, ctx) {
   if (store === "database") return "low";
   if (store === "file") return "medium";
-  const text2 = location && constant2(ctx, location);
-  return text2 !== void 0 && locationReach(text2) === "local" ? "medium" : "high";
+  return location && locationsReach(ctx, location) === "local" ? "medium" : "high";
 }
 function checkCaches(ctx, value, spelledAs) {
   const out2 = [];
@@ -43482,7 +46914,7 @@ var init_PYTHON_CONFIG_SEC_002 = __esm({
       assignments: [{ names: ["CACHES"], classLevel: true, check: checkAssignment2 }],
       docs: {
         summary: "Detects Django `CACHES` backends that pickle values into a store other processes can write (Redis, memcached, files, database), graded by how reachable the store is.",
-        description: "Every Django cache backend except the in-process ones pickles values on `set` and unpickles them on `get`: the built-in Redis and memcached backends, the file and database backends, and django-redis with its default `PickleSerializer`. The cache then holds executable data, and the trust boundary is the store. The rule reads `CACHES` in settings modules and settings classes (and `settings.configure(CACHES=...)`) and reports each alias whose backend pickles, at its `BACKEND` entry: high for Redis/memcached on a remote or unknown host, medium for a localhost or unix-socket server and for file caches, low for the database cache. django-redis with a JSON or msgpack `SERIALIZER` is not reported, nor are `LocMemCache` and `DummyCache`.",
+        description: "Every Django cache backend except the in-process ones pickles values on `set` and unpickles them on `get`: the built-in Redis and memcached backends, the file and database backends, and django-redis with its default `PickleSerializer`. The cache then holds executable data, and the trust boundary is the store. The rule reads `CACHES` in settings modules and settings classes (and `settings.configure(CACHES=...)`) and reports each alias whose backend pickles, at its `BACKEND` entry: high for Redis/memcached on a remote or unknown host, medium for a localhost or unix-socket server (every server of a list, or of a comma- or semicolon-separated string, must be one) and for file caches, low for the database cache. django-redis with a JSON or msgpack `SERIALIZER` is not reported, nor are `LocMemCache` and `DummyCache`.",
         securityImplications: "Cache servers are shared infrastructure, frequently without authentication, and a classic SSRF target: writing one key with a pickle payload runs code in every web worker that reads it. File caches in shared or world-writable directories and database caches reachable through SQL injection give the same primitive.",
         howToFix: 'Use django-redis with `"SERIALIZER": "django_redis.serializers.json.JSONSerializer"` (or msgpack) and cache only plain data; otherwise require authentication and network isolation for the store (Redis ACLs/TLS, memcached SASL, a private cache directory) and treat it as part of the trust boundary.',
         fixHint: "Use a JSON/msgpack cache serializer, or lock down who can write the cache store.",
@@ -44071,1935 +47503,6 @@ var init_PYTHON_CONFIG_SEC_007 = __esm({
   }
 });
 
-// src/languages/python/taint/summaries.ts
-function boundedSteps(steps) {
-  if (steps.length <= MAX_SUMMARY_STEPS) return steps;
-  const half = MAX_SUMMARY_STEPS / 2;
-  return [...steps.slice(0, half), ...steps.slice(-half)];
-}
-var MAX_DEMAND, MAX_SUMMARY_STEPS;
-var init_summaries = __esm({
-  "src/languages/python/taint/summaries.ts"() {
-    "use strict";
-    MAX_DEMAND = 128;
-    MAX_SUMMARY_STEPS = 40;
-  }
-});
-
-// src/languages/python/taint/specs.ts
-function sourceWords(names) {
-  const words = /* @__PURE__ */ new Set(["req", "event", "recv", ...REQUEST_PARAMETERS, ...CALLBACK_BODY_PARAMETERS, ...HANDLER_DATA_METHODS, ...HANDLER_REQUEST_ATTRIBUTES, ...HANDLER_STREAM_ATTRIBUTES]);
-  for (const name2 of names) {
-    const parts2 = name2.replace(/\(\)/g, "").split(".");
-    words.add(parts2.length === 2 && !name2.includes("(") ? parts2[1] : parts2[0]);
-  }
-  return [...words];
-}
-var REDIS_CLIENTS, REDIS_READS, REDIS_SOURCES, S3_CLIENTS, S3_RESOURCES, DATA_SOURCES, REQUEST_DATA_MEMBERS, FASTAPI_MARKERS, REQUEST_CLASSES2, DECLARED_PARAMETERS, CALLBACK_REGISTRARS, RPC_EXPOSE_DECORATORS, RPC_SERVICE_BASES, CALLBACK_METHODS, REQUEST_PARAMETERS, HANDLER_DATA_METHODS, HANDLER_REQUEST_ATTRIBUTES, HANDLER_STREAM_ATTRIBUTES, LAMBDA_HANDLERS, CALLBACK_BODY_PARAMETERS, SANITIZERS4, PROPAGATORS, VERIFIERS, MAC_CALLS, FLOW_NAMES, GLOBAL_REQUESTS, SOURCE_WORDS;
-var init_specs = __esm({
-  "src/languages/python/taint/specs.ts"() {
-    "use strict";
-    REDIS_CLIENTS = [
-      "redis.Redis()",
-      "redis.StrictRedis()",
-      "redis.from_url()",
-      "redis.Redis.from_url()",
-      "redis.StrictRedis.from_url()",
-      "redis.asyncio.Redis()",
-      "redis.asyncio.StrictRedis()",
-      "redis.asyncio.from_url()",
-      "redis.asyncio.Redis.from_url()",
-      "redis.RedisCluster()",
-      "redis.cluster.RedisCluster()",
-      "redis.asyncio.RedisCluster()",
-      "aioredis.Redis()",
-      "aioredis.from_url()"
-    ];
-    REDIS_READS = [
-      "get",
-      "getdel",
-      "getex",
-      "getset",
-      "mget",
-      "hget",
-      "hmget",
-      "hgetall",
-      "hvals",
-      "lpop",
-      "rpop",
-      "blpop",
-      "brpop",
-      "lrange",
-      "lindex",
-      "rpoplpush",
-      "brpoplpush",
-      "lmove",
-      "blmove",
-      "smembers",
-      "spop",
-      "srandmember",
-      "zrange",
-      "zrevrange",
-      "zrangebyscore",
-      "xread",
-      "xreadgroup",
-      "xrange",
-      "pubsub().listen",
-      "pubsub().get_message"
-    ];
-    REDIS_SOURCES = Object.fromEntries(REDIS_CLIENTS.flatMap((c) => REDIS_READS.map((m) => [`${c}.${m}`, "value read from Redis"])));
-    S3_CLIENTS = ["boto3.client()", "boto3.Session().client()", "boto3.session.Session().client()"];
-    S3_RESOURCES = ["boto3.resource()", "boto3.Session().resource()", "boto3.session.Session().resource()"];
-    DATA_SOURCES = {
-      // Flask and Werkzeug request data (the context-local `request`).
-      "flask.request.data": "Flask request body",
-      "flask.request.get_data": "Flask request body",
-      "flask.request.form": "Flask form data",
-      "flask.request.args": "Flask query string",
-      "flask.request.values": "Flask request values",
-      "flask.request.files": "Flask uploaded file",
-      "flask.request.cookies": "Flask cookie",
-      "flask.request.headers": "Flask request header",
-      "flask.request.json": "Flask JSON body",
-      "flask.request.get_json": "Flask JSON body",
-      "flask.request.stream": "Flask request stream",
-      "flask.request.input_stream": "Flask request stream",
-      // Bottle's global request.
-      "bottle.request.body": "Bottle request body",
-      "bottle.request.forms": "Bottle form data",
-      "bottle.request.query": "Bottle query string",
-      "bottle.request.params": "Bottle request parameters",
-      "bottle.request.files": "Bottle uploaded file",
-      "bottle.request.cookies": "Bottle cookie",
-      "bottle.request.get_cookie": "Bottle cookie",
-      "bottle.request.headers": "Bottle request header",
-      "bottle.request.json": "Bottle JSON body",
-      // Streamlit widgets: what the visitor of the app uploads or types.
-      "streamlit.file_uploader": "Streamlit uploaded file",
-      "streamlit.sidebar.file_uploader": "Streamlit uploaded file",
-      "streamlit.camera_input": "Streamlit uploaded file",
-      "streamlit.text_input": "Streamlit text input",
-      "streamlit.text_area": "Streamlit text input",
-      "streamlit.chat_input": "Streamlit text input",
-      // Standard input.
-      "sys.stdin": "standard input",
-      "builtins.input": "user input (input())",
-      // Sockets.
-      "socket.socket().recv": "data received from a socket",
-      "socket.socket().recvfrom": "data received from a socket",
-      "socket.socket().recv_into": "data received from a socket",
-      "socket.socket().makefile": "data received from a socket",
-      "socket.socket().accept": "a network connection",
-      "socket.create_connection()": "a network connection",
-      "socket.create_server().accept": "a network connection",
-      // HTTP clients: the response and all read from it.
-      "requests.get()": "HTTP response (requests)",
-      "requests.post()": "HTTP response (requests)",
-      "requests.put()": "HTTP response (requests)",
-      "requests.request()": "HTTP response (requests)",
-      "requests.Session().get()": "HTTP response (requests)",
-      "requests.Session().post()": "HTTP response (requests)",
-      "requests.Session().request()": "HTTP response (requests)",
-      "httpx.get()": "HTTP response (httpx)",
-      "httpx.post()": "HTTP response (httpx)",
-      "httpx.request()": "HTTP response (httpx)",
-      "httpx.Client().get()": "HTTP response (httpx)",
-      "httpx.Client().post()": "HTTP response (httpx)",
-      "httpx.AsyncClient().get()": "HTTP response (httpx)",
-      "httpx.AsyncClient().post()": "HTTP response (httpx)",
-      "urllib.request.urlopen()": "HTTP response (urllib)",
-      "urllib.request.urlretrieve()": "HTTP download (urllib)",
-      "http.client.HTTPConnection().getresponse()": "HTTP response (http.client)",
-      "http.client.HTTPSConnection().getresponse()": "HTTP response (http.client)",
-      "urllib3.PoolManager().request()": "HTTP response (urllib3)",
-      "urllib3.request()": "HTTP response (urllib3)",
-      "multiprocessing.connection.Listener().accept()": "a network connection (multiprocessing)",
-      "multiprocessing.connection.Client()": "a network connection (multiprocessing)",
-      "urllib2.urlopen()": "HTTP response (urllib)",
-      "aiohttp.ClientSession().get()": "HTTP response (aiohttp)",
-      "aiohttp.ClientSession().post()": "HTTP response (aiohttp)",
-      // Caches: values other processes can write (Redis reads through every client constructor, see `REDIS_SOURCES`).
-      ...REDIS_SOURCES,
-      "memcache.Client().get": "value read from memcached",
-      "pymemcache.client.base.Client().get": "value read from memcached",
-      "pymemcache.Client().get": "value read from memcached",
-      "pylibmc.Client().get": "value read from memcached",
-      // Message queues.
-      "kafka.KafkaConsumer()": "Kafka message",
-      "kafka.KafkaConsumer().poll": "Kafka message",
-      "confluent_kafka.Consumer().poll": "Kafka message",
-      "pika.BlockingConnection().channel().basic_get": "RabbitMQ message",
-      "boto3.client().receive_message": "Amazon SQS message",
-      "boto3.resource().Queue().receive_messages": "Amazon SQS message",
-      "boto3.resource().get_queue_by_name().receive_messages": "Amazon SQS message",
-      "zmq.Context().socket().recv": "ZeroMQ message",
-      "zmq.Context().socket().recv_multipart": "ZeroMQ message",
-      "zmq.Context.instance().socket().recv": "ZeroMQ message",
-      "zmq.Context.instance().socket().recv_multipart": "ZeroMQ message",
-      "zmq.asyncio.Context().socket().recv": "ZeroMQ message",
-      "zmq.asyncio.Context().socket().recv_multipart": "ZeroMQ message",
-      "zmq.asyncio.Context.instance().socket().recv": "ZeroMQ message",
-      // Object storage: a bucket's objects are whoever can write to the bucket's choice (other services, presigned
-      // uploads, a leaked key), the same trust as a Redis key or an SQS message. `download_fileobj`/`download_file` write
-      // into an argument or a local file, which the flow analysis does not follow.
-      ...Object.fromEntries(S3_CLIENTS.map((c) => [`${c}.get_object`, "object read from S3"])),
-      ...Object.fromEntries(S3_RESOURCES.flatMap((r) => [`${r}.Object().get`, `${r}.Bucket().Object().get`, `${r}.ObjectSummary().get`].map((n) => [n, "object read from S3"]))),
-      // WebSocket clients: what the server sends.
-      "websockets.connect()": "WebSocket connection (client)",
-      "websockets.client.connect()": "WebSocket connection (client)",
-      "websockets.asyncio.client.connect()": "WebSocket connection (client)",
-      "websockets.sync.client.connect()": "WebSocket connection (client)",
-      // aiohttp WebSockets: what the client (server side, `async for msg in ws`, `ws.receive_bytes()`) or the server
-      // (`session.ws_connect()`) sends.
-      "aiohttp.web.WebSocketResponse()": "WebSocket message (aiohttp server)",
-      "aiohttp.web_ws.WebSocketResponse()": "WebSocket message (aiohttp server)",
-      "aiohttp.ClientSession().ws_connect()": "WebSocket message (aiohttp client)",
-      // asyncio streams: what the peer sends.
-      "asyncio.open_connection": "a network connection (asyncio)",
-      "asyncio.open_unix_connection": "a network connection (asyncio)"
-    };
-    REQUEST_DATA_MEMBERS = /* @__PURE__ */ new Set([
-      "body",
-      "data",
-      "GET",
-      "POST",
-      "COOKIES",
-      "FILES",
-      "META",
-      "headers",
-      "cookies",
-      "form",
-      "args",
-      "values",
-      "files",
-      "json",
-      "get_json",
-      "get_data",
-      "stream",
-      "bounded_stream",
-      "media",
-      "get_media",
-      "query_params",
-      "path_params",
-      "query",
-      "forms",
-      "params",
-      "read",
-      "text",
-      "post",
-      "content",
-      "query_arguments",
-      "body_arguments",
-      "arguments",
-      "raw_data",
-      "raw",
-      "input_stream",
-      "query_string",
-      "match_info",
-      "rfile",
-      "recv",
-      "recv_into",
-      "makefile",
-      "receive",
-      "receive_bytes",
-      "receive_text",
-      "receive_json",
-      "iter_bytes",
-      "iter_text",
-      "multipart"
-    ]);
-    FASTAPI_MARKERS = ["File", "Form", "Body", "Query", "Header", "Cookie", "Path"];
-    REQUEST_CLASSES2 = [
-      "fastapi.Request",
-      "fastapi.requests.Request",
-      "starlette.requests.Request",
-      "fastapi.WebSocket",
-      "starlette.websockets.WebSocket",
-      "aiohttp.web.Request",
-      "aiohttp.web.BaseRequest",
-      "aiohttp.web_request.Request",
-      "django.http.HttpRequest",
-      "django.http.request.HttpRequest",
-      "rest_framework.request.Request",
-      "sanic.Request",
-      "sanic.request.Request",
-      "falcon.Request",
-      "falcon.asgi.Request",
-      "tornado.httputil.HTTPServerRequest",
-      "werkzeug.wrappers.Request",
-      "werkzeug.Request",
-      "flask.Request",
-      "quart.Request",
-      "litestar.Request",
-      "pyramid.request.Request"
-    ];
-    DECLARED_PARAMETERS = Object.fromEntries([
-      ...["fastapi.UploadFile", "fastapi.datastructures.UploadFile", "starlette.datastructures.UploadFile"].map((n) => [n, { kind: "data", label: "uploaded file" }]),
-      ...FASTAPI_MARKERS.flatMap((m) => [`fastapi.${m}`, `fastapi.params.${m}`, `fastapi.param_functions.${m}`]).map((n) => [n, { kind: "data", label: `FastAPI request parameter (${n.slice(n.lastIndexOf(".") + 1)}())` }]),
-      ...REQUEST_CLASSES2.map((n) => [n, { kind: "request", label: `${n.split(".")[0]} request` }])
-    ]);
-    CALLBACK_REGISTRARS = [
-      [/^gradio\.((Interface|ChatInterface|on|render)|\w+\(\)\.(click|submit|change|upload|input|select|release|stop_recording|then|success|load))$/, "Gradio input"],
-      [/^asyncio\.(start_server|start_unix_server)$/, "client stream of an asyncio server"],
-      [/^websockets\.((legacy|asyncio|sync)\.)?(server\.)?serve$/, "WebSocket connection"],
-      [/^(flask_socketio\.SocketIO|socketio\.(Server|AsyncServer|Namespace|AsyncNamespace))\(\)\.(on|event|on_event)$/, "Socket.IO message"],
-      [/^(xmlrpc\.server|SimpleXMLRPCServer|DocXMLRPCServer)\.\w+\(\)\.register_function$/, "XML-RPC call argument"],
-      [/^jsonrpc\.(dispatcher|Dispatcher\(\))\.add_method$|^jsonrpcserver\.method$/, "JSON-RPC call argument"],
-      [/^bentoml\.(api|Service\(\)\.api)$/, "BentoML API input"],
-      // Task queues: a task's arguments arrive in a message from the broker.
-      [/^celery\.(shared_task|Celery\(\)\.task)$/, "Celery task argument (from the broker)"],
-      [/^dramatiq\.actor$/, "Dramatiq actor argument (from the broker)"],
-      [/^huey(\.\w+)*\.\w*Huey\(\)\.(task|periodic_task)$/, "Huey task argument (from the broker)"]
-    ];
-    RPC_EXPOSE_DECORATORS = [
-      [/^Pyro[45](\.(api|server|core))?\.(expose|oneway)$/, "Pyro remote call argument"],
-      [/^rpyc(\.\w+)*\.exposed$/, "RPyC remote call argument"]
-    ];
-    RPC_SERVICE_BASES = [
-      [/^rpyc(\.core\.service|\.core)?\.(Service|SlaveService|ClassicService|MasterService|VoidService)$/, "RPyC remote call argument"]
-    ];
-    CALLBACK_METHODS = [
-      { base: /^scrapy(\.spiders(\.\w+)?)?\.(Spider|CrawlSpider|XMLFeedSpider|CSVFeedSpider|SitemapSpider)$/, methods: /^/, parameters: /^response$/, kind: "request", label: "response a Scrapy spider downloaded" },
-      { base: /^channels\.generic\.websocket\.(Async)?(Json)?WebsocketConsumer$/, methods: /^(receive|receive_json|websocket_receive|decode_json)$/, kind: "data", label: "WebSocket message (Django Channels)" },
-      { base: /^tornado\.websocket\.WebSocketHandler$/, methods: /^on_message$/, kind: "data", label: "WebSocket message (Tornado)" },
-      { base: /^twisted\.(internet\.protocol\.(Protocol|DatagramProtocol)|protocols\.basic\.\w+)$/, methods: /^(dataReceived|datagramReceived|lineReceived|rawDataReceived|stringReceived)$/, parameters: /^(?!addr)/, kind: "data", label: "data received by a Twisted protocol" },
-      { base: /^asyncio(\.protocols)?\.(Protocol|BufferedProtocol|DatagramProtocol)$/, methods: /^(data_received|datagram_received)$/, parameters: /^(?!addr)/, kind: "data", label: "data received by an asyncio protocol" },
-      { base: /_pb2_grpc\.\w+Servicer$/, methods: /^[A-Z]/, parameters: /^(request|request_iterator)$/, kind: "data", label: "gRPC request message" }
-    ];
-    REQUEST_PARAMETERS = /* @__PURE__ */ new Set(["request", "req", "http_request"]);
-    HANDLER_DATA_METHODS = /* @__PURE__ */ new Set([
-      "get_argument",
-      "get_arguments",
-      "get_body_argument",
-      "get_body_arguments",
-      "get_query_argument",
-      "get_query_arguments",
-      "get_cookie",
-      "get_secure_cookie"
-    ]);
-    HANDLER_REQUEST_ATTRIBUTES = /* @__PURE__ */ new Set(["request", "connection"]);
-    HANDLER_STREAM_ATTRIBUTES = /* @__PURE__ */ new Set(["rfile"]);
-    LAMBDA_HANDLERS = /^(lambda_handler|handler|[a-z0-9_]*_handler|main)$/;
-    CALLBACK_BODY_PARAMETERS = /* @__PURE__ */ new Set(["body", "payload", "message_body"]);
-    SANITIZERS4 = [
-      /^itsdangerous\.\w+\(\)\.(loads|unsign|unsign_timestamp|loads_timestamp)$/,
-      /^django\.core\.signing\.(loads|\w+\(\)\.(unsign|unsign_object))$/
-    ];
-    PROPAGATORS = [
-      /^base64\.\w*decode\w*$/,
-      /^binascii\.(a2b_\w+|unhexlify)$/,
-      /^codecs\.decode$/,
-      /^(zlib|gzip|bz2|lzma|zstd|brotli|lz4\.frame|snappy)\.decompress$/,
-      /^(gzip|bz2|lzma)\.(open|GzipFile|BZ2File|LZMAFile)$/,
-      /^builtins\.(bytes|bytearray|str|memoryview|bytes\.fromhex|bytearray\.fromhex|list|tuple|dict|next|reversed|sorted)$/,
-      /^io\.(BytesIO|StringIO|BufferedReader|open)$/,
-      // A file at a path the attacker names (an upload's temporary file, a path parameter): what it holds is theirs.
-      /^(builtins|codecs)\.open$/,
-      /^pathlib\.(Pure)?(Posix|Windows)?Path$/,
-      /^json\.loads?$/,
-      /^urllib\.parse\.(unquote\w*|parse_qs|parse_qsl)$/,
-      /^(typing\.)?cast$/
-    ];
-    VERIFIERS = ["hmac.compare_digest", "secrets.compare_digest"];
-    MAC_CALLS = [/^hmac\.(new|HMAC|digest)/];
-    FLOW_NAMES = [
-      ...Object.keys(DATA_SOURCES),
-      ...Object.keys(DECLARED_PARAMETERS),
-      "gradio.Interface",
-      "gradio.ChatInterface",
-      "gradio.on",
-      "asyncio.start_server",
-      "asyncio.start_unix_server",
-      "websockets.serve",
-      "flask_socketio.SocketIO",
-      "socketio.Server",
-      "socketio.AsyncServer",
-      "xmlrpc.server.SimpleXMLRPCServer",
-      "xmlrpc.server.DocXMLRPCServer",
-      "Pyro5.api.expose",
-      "Pyro5.server.expose",
-      "Pyro5.api.oneway",
-      "Pyro4.expose",
-      "Pyro4.oneway",
-      "rpyc.Service",
-      "rpyc.exposed",
-      "jsonrpc.dispatcher",
-      "jsonrpcserver.method",
-      "bentoml.api",
-      "bentoml.Service",
-      "scrapy.Spider",
-      "scrapy.spiders.Spider",
-      "scrapy.spiders.CrawlSpider",
-      "scrapy.spiders.XMLFeedSpider",
-      "scrapy.spiders.SitemapSpider",
-      "channels.generic.websocket.WebsocketConsumer",
-      "channels.generic.websocket.AsyncWebsocketConsumer",
-      "tornado.websocket.WebSocketHandler",
-      "twisted.internet.protocol.Protocol",
-      "asyncio.Protocol",
-      "asyncio.DatagramProtocol",
-      "celery.shared_task",
-      "celery.Celery",
-      "dramatiq.actor",
-      "flask.request",
-      "bottle.request",
-      "quart.request",
-      "base64.b64decode",
-      "base64.urlsafe_b64decode",
-      "base64.standard_b64decode",
-      "base64.b32decode",
-      "base64.b16decode",
-      "base64.a85decode",
-      "base64.b85decode",
-      "base64.decodebytes",
-      "base64.decodestring",
-      "binascii.unhexlify",
-      "binascii.a2b_base64",
-      "binascii.a2b_hex",
-      "codecs.decode",
-      "zlib.decompress",
-      "gzip.decompress",
-      "gzip.open",
-      "gzip.GzipFile",
-      "bz2.decompress",
-      "bz2.open",
-      "bz2.BZ2File",
-      "lzma.decompress",
-      "lzma.open",
-      "lzma.LZMAFile",
-      "io.BytesIO",
-      "io.StringIO",
-      "io.BufferedReader",
-      "io.open",
-      "builtins.open",
-      "codecs.open",
-      "pathlib.Path",
-      "json.loads",
-      "json.load",
-      "urllib.parse.unquote",
-      "urllib.parse.unquote_plus",
-      "urllib.parse.unquote_to_bytes",
-      "urllib.parse.parse_qs",
-      "itsdangerous.Signer().unsign",
-      "itsdangerous.URLSafeSerializer().loads",
-      "itsdangerous.URLSafeTimedSerializer().loads",
-      "itsdangerous.Serializer().loads",
-      "itsdangerous.TimestampSigner().unsign",
-      "django.core.signing.loads",
-      "django.core.signing.Signer().unsign",
-      "django.core.signing.TimestampSigner().unsign",
-      ...VERIFIERS,
-      "hmac.new",
-      "hmac.HMAC"
-    ];
-    GLOBAL_REQUESTS = /* @__PURE__ */ new Set(["flask.request", "bottle.request", "quart.request", "werkzeug.wrappers.Request()"]);
-    SOURCE_WORDS = sourceWords([...Object.keys(DATA_SOURCES), ...GLOBAL_REQUESTS]);
-  }
-});
-
-// src/languages/python/taint/flow.ts
-function exits(body2, model) {
-  const last = body2.children.at(-1);
-  if (!last) return false;
-  if (BLOCK_ENDERS.has(last.type)) return true;
-  return last.type === "expression_statement" && /^(abort|flask\.abort|sys\.exit|exit)\(/.test(model.text(last));
-}
-function statementOf(node) {
-  let n = node;
-  while (n && n.parent && n.parent.type !== "block" && n.parent.type !== "module") n = n.parent;
-  return n?.parent ? n : void 0;
-}
-function NESTED_IN(node, fn) {
-  for (let n = node.parent; n && n !== fn; n = n.parent) if (NESTED.has(n.type)) return true;
-  return false;
-}
-function negative(text2) {
-  const m = /^-\s*(\d+)$/.exec(text2);
-  return m ? -Number(m[1]) : void 0;
-}
-function descendantsAll(root, match) {
-  const out2 = [];
-  const stack = [...root.children];
-  while (stack.length) {
-    const n = stack.pop();
-    if (match(n)) out2.push(n);
-    stack.push(...n.children);
-  }
-  return out2.sort((a, b) => a.start - b.start);
-}
-function sourceKey(steps) {
-  const s = steps.find((step) => step.message.startsWith("source: ")) ?? steps[0];
-  return s.node ?? `${s.place.file}:${s.place.line}:${s.place.column}:${s.message}`;
-}
-function remoteStep(s) {
-  return { place: s.place, message: s.message };
-}
-function placeOf(node, path, source) {
-  const lineStart = source.lastIndexOf("\n", node.start - 1) + 1;
-  const lineEnd2 = source.indexOf("\n", node.start);
-  const snippet = source.slice(lineStart, lineEnd2 < 0 ? source.length : lineEnd2).replace(/\r$/, "");
-  return { file: path, line: node.startRow + 1, column: node.startCol + 1, endLine: node.endRow + 1, endColumn: node.endCol + 1, snippet };
-}
-function keyOf2(v) {
-  return typeof v === "boolean" ? void 0 : v;
-}
-function topLevel(node) {
-  for (let n = node.parent; n; n = n.parent) if (NESTED.has(n.type)) return false;
-  return true;
-}
-function enclosingCallable(node) {
-  for (let n = node.parent; n; n = n.parent) if (FUNCTIONS4.has(n.type)) return n;
-  return void 0;
-}
-function callableName(fn, model) {
-  if (fn.type !== "lambda") return model.text(childByField(fn, "name") ?? fn);
-  const left = fn.parent?.type === "assignment" ? childByField(fn.parent, "left") : void 0;
-  return left?.type === "identifier" ? model.text(left) : "<lambda>";
-}
-function enclosingFunction(node) {
-  for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition") return n;
-  return void 0;
-}
-function methodClass(fn) {
-  const container = fn.parent?.type === "decorated_definition" ? fn.parent.parent : fn.parent;
-  return container?.type === "block" && container.parent?.type === "class_definition" ? container.parent : void 0;
-}
-function enclosingClass2(node) {
-  for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
-  return void 0;
-}
-function parameterNodes(fn) {
-  const params = childByField(fn, "parameters");
-  const out2 = [];
-  for (const p of params?.children ?? []) {
-    if (p.type === "identifier") out2.push(p);
-    else if (["default_parameter", "typed_parameter", "typed_default_parameter"].includes(p.type)) {
-      const name2 = childByField(p, "name") ?? p.children.find((c) => c.type === "identifier");
-      if (name2) out2.push(name2);
-    }
-  }
-  return out2;
-}
-function parameterNames(fn, model) {
-  return parameterNodes(fn).map((p) => model.text(p));
-}
-function callPosition(fn, parameter, model) {
-  const names = parameterNames(fn, model);
-  const inClass = fn.parent?.parent?.type === "class_definition" || fn.parent?.parent?.parent?.type === "class_definition";
-  const plain2 = inClass && (names[0] === "self" || names[0] === "cls") ? names.slice(1) : names;
-  return plain2.indexOf(parameter);
-}
-function descendants3(root, match) {
-  const out2 = [];
-  const stack = root ? [...root.children] : [];
-  while (stack.length) {
-    const n = stack.pop();
-    if (NESTED.has(n.type)) continue;
-    if (match(n)) out2.push(n);
-    stack.push(...n.children);
-  }
-  return out2.sort((a, b) => a.start - b.start);
-}
-function sourceLabel(name2) {
-  for (let end = name2.length; end > 0; end = name2.lastIndexOf(".", end - 1)) {
-    const prefix = name2.slice(0, end);
-    const label = DATA_SOURCES[prefix] ?? DATA_SOURCES[prefix.replace(/\(\)$/, "")];
-    if (label) return label;
-    if (end <= 0) break;
-  }
-  return void 0;
-}
-function short(s) {
-  const compact = s.replace(/\s+/g, " ");
-  return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
-}
-function code3(s) {
-  return "`" + s + "`";
-}
-var MAX_DEPTH5, MAX_PASS_THROUGH_NESTING, MAX_SOURCES, FUNCTIONS4, NESTED, COMPREHENSIONS, CONTAINER_ADDERS, BLOCK_ENDERS, TaintTracker2, REGISTRAR_WORDS, CALLBACK_BASE_WORDS, RPC_WORDS, FRAMEWORK_WORDS, LAMBDA_WORD, DECLARED_FIELDS_DECORATORS;
-var init_flow4 = __esm({
-  "src/languages/python/taint/flow.ts"() {
-    "use strict";
-    init_calls();
-    init_syntax();
-    init_summaries();
-    init_specs();
-    MAX_DEPTH5 = 24;
-    MAX_PASS_THROUGH_NESTING = 8;
-    MAX_SOURCES = 8;
-    FUNCTIONS4 = /* @__PURE__ */ new Set(["function_definition", "lambda"]);
-    NESTED = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda"]);
-    COMPREHENSIONS = /* @__PURE__ */ new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
-    CONTAINER_ADDERS = /* @__PURE__ */ new Set(["append", "extend", "insert", "add", "update", "appendleft", "extendleft", "setdefault", "put", "write"]);
-    BLOCK_ENDERS = /* @__PURE__ */ new Set(["return_statement", "raise_statement"]);
-    TaintTracker2 = class _TaintTracker {
-      /**
-       * `parameters`: summary mode, where every parameter of the enclosing function is a source too (its first step
-       * names it), to find the functions whose parameter reaches a sink.
-       */
-      constructor(model, parameters = false, extra = {}, facts = { mentioned: /* @__PURE__ */ new Map(), definitions: /* @__PURE__ */ new Map() }) {
-        this.model = model;
-        this.parameters = parameters;
-        this.extra = extra;
-        this.facts = facts;
-        this.extraSources = new Set(extra.sources);
-        this.extraSanitizers = new Set(extra.sanitizers);
-      }
-      model;
-      parameters;
-      extra;
-      facts;
-      visiting = /* @__PURE__ */ new Set();
-      /** Evaluating the arguments of a call no summary explains, only to note what they need (see `projectCall`). */
-      noting = false;
-      /** Sources already reported for the sink being analysed (see `allFlowsInto`). */
-      excluded = /* @__PURE__ */ new Set();
-      /** Qualified names of calls met on the way back from a sink that no summary explains (see `FlowSummaryPart.flowDemand`). */
-      demand = /* @__PURE__ */ new Set();
-      /** Whether the file's text matches a word check (each a scan of the whole text): asked once per file. */
-      mentions(words) {
-        let found = this.facts.mentioned.get(words);
-        if (found === void 0) this.facts.mentioned.set(words, found = words.test(this.model.tree.source));
-        return found;
-      }
-      extraSources;
-      extraSanitizers;
-      /** A source the configuration names (`extra-sources`): the name, or what is read from or returned by it. */
-      configuredSource(name2) {
-        if (!this.extraSources.size) return void 0;
-        for (let end = name2.length; end > 0; end = name2.lastIndexOf(".", end - 1)) {
-          const prefix = name2.slice(0, end);
-          if (this.extraSources.has(prefix) || this.extraSources.has(prefix.replace(/\(\)$/, ""))) return `configured source ${code3(prefix.replace(/\(\)$/, ""))}`;
-        }
-        return void 0;
-      }
-      isSanitizer(name2) {
-        return SANITIZERS4.some((s) => s.test(name2)) || this.extraSanitizers.has(name2) || this.extraSanitizers.has(name2.replace(/\(\)$/, ""));
-      }
-      /**
-       * The flow of untrusted data into `expr` (an argument of the sink `site`), or undefined when none is known.
-       * Loads on a branch verified by `hmac.compare_digest` are not flows.
-       */
-      flowInto(expr, site, scope) {
-        const taint = this.eval(expr, site, scope, 0);
-        if (!taint || taint.kind !== "data") return void 0;
-        const guard = this.guardOf(site);
-        if (guard === "verified") return void 0;
-        return { steps: taint.steps, ...guard ? { weakGuard: guard } : {} };
-      }
-      /**
-       * Every flow of untrusted data into `expr`, one per source (at most `max`), the first being `flowInto`'s: each
-       * further search leaves out the sources found before.
-       */
-      allFlowsInto(expr, site, scope, max2 = MAX_SOURCES) {
-        const out2 = [];
-        try {
-          for (let flow = this.flowInto(expr, site, scope); flow && out2.length < max2; flow = this.flowInto(expr, site, scope)) {
-            const key = sourceKey(flow.steps);
-            if (this.excluded.has(key)) break;
-            out2.push(flow);
-            this.excluded.add(key);
-          }
-        } finally {
-          this.excluded.clear();
-        }
-        return out2;
-      }
-      text(node) {
-        return this.model.text(node);
-      }
-      step(node, message15) {
-        return { node, message: message15 };
-      }
-      /** A local step written down for a summary: its place in this file. */
-      placed(step, path) {
-        if (step.place) return { place: step.place, message: step.message };
-        return { place: placeOf(step.node, path, this.model.tree.source), message: step.message };
-      }
-      eval(expr, at, scope, depth) {
-        if (depth > MAX_DEPTH5 || this.visiting.has(expr)) return void 0;
-        this.visiting.add(expr);
-        try {
-          const t = this.evalNode(expr, at, scope, depth + 1);
-          return t?.kind === "data" && this.excluded.size && this.excluded.has(sourceKey(t.steps)) ? void 0 : t;
-        } finally {
-          this.visiting.delete(expr);
-        }
-      }
-      evalNode(node, at, scope, depth) {
-        const any = (nodes, message15) => {
-          for (const n of nodes) {
-            if (!n) continue;
-            const t = this.eval(n, at, scope, depth);
-            if (t?.kind === "data") return message15 ? { kind: "data", steps: [...t.steps, this.step(node, message15)] } : t;
-          }
-          return void 0;
-        };
-        switch (node.type) {
-          case "list_splat": {
-            const list = node.children.find((c) => c.type !== "*");
-            const first = node.parent?.type === "argument_list" && node.parent.children.find((c) => c.type !== "(" && c.type !== "comment") === node;
-            if (first && list?.type === "identifier") {
-              const t = this.evalName(list, at, scope, depth, 0);
-              if (t) return t;
-            }
-            return any(node.children);
-          }
-          case "parenthesized_expression":
-          case "await":
-          case "expression_statement":
-          case "dictionary_splat":
-          case "keyword_argument":
-          case "argument_list":
-            return any(node.children.filter((c) => c.type !== "identifier" || node.type !== "keyword_argument" || c !== childByField(node, "name")));
-          case "identifier":
-            return this.evalName(node, at, scope, depth);
-          case "attribute":
-            return this.evalAttribute(node, at, scope, depth);
-          case "call":
-            return this.evalCall(node, at, scope, depth);
-          case "subscript": {
-            const value = childByField(node, "value");
-            const key = keyOf2(this.constant(childByField(node, "subscript"), node));
-            const subscript = childByField(node, "subscript");
-            const index = typeof key === "number" ? key : subscript?.type === "unary_operator" ? negative(this.text(subscript)) : void 0;
-            if (value?.type === "identifier" && index !== void 0) {
-              const element = this.listElement(value, index, node);
-              if (element !== void 0) {
-                const t = element ? this.eval(element.value, element.at, scope, depth) : void 0;
-                return t && { kind: t.kind, steps: [...t.steps, this.step(node, `indexed: ${short(this.text(node))}`)] };
-              }
-            }
-            if (value?.type === "identifier" && key !== void 0) {
-              const t = this.evalName(value, at, scope, depth, key);
-              return t && { kind: t.kind, steps: [...t.steps, this.step(node, `indexed: ${short(this.text(node))}`)] };
-            }
-            return any([value], `indexed: ${short(this.text(node))}`);
-          }
-          case "slice":
-            return void 0;
-          case "string":
-            return any(node.children.filter((c) => c.type === "interpolation"), "formatted into a string");
-          case "interpolation":
-            return any(node.children);
-          case "concatenated_string":
-            return any(node.children);
-          case "binary_operator":
-            return any([childByField(node, "left"), childByField(node, "right")], `combined: ${short(this.text(node))}`);
-          case "boolean_operator":
-            return any([childByField(node, "left"), childByField(node, "right")]);
-          case "conditional_expression": {
-            const [yes, condition2, no] = node.children.filter((c) => c.type !== "comment");
-            const truth = this.constant(condition2, node);
-            if (truth !== void 0) return any([truth ? yes : no]);
-            return any([yes, no]);
-          }
-          case "named_expression":
-            return any([childByField(node, "value")]);
-          case "list":
-          case "tuple":
-          case "set":
-          case "expression_list":
-          case "pattern_list":
-          case "dictionary":
-          case "pair":
-            return any(node.children.filter((c) => c.type !== "comment"), node.type === "pair" ? void 0 : `put in a ${node.type.replace("expression_list", "tuple").replace("dictionary", "dict")}`);
-          default:
-            if (COMPREHENSIONS.has(node.type)) {
-              const clauses = node.children.filter((c) => c.type === "for_in_clause");
-              const iterables = clauses.map((c) => childByField(c, "right"));
-              return any([...iterables, childByField(node, "body")], "collected by a comprehension");
-            }
-            return void 0;
-        }
-      }
-      /** A qualified-name source: `flask.request.data`, `requests.get(u).content`, `socket.socket().recv(...)`. */
-      qualifiedSource(node, scope) {
-        for (const r of this.model.resolve(node, scope)) {
-          const name2 = r.name;
-          const label = sourceLabel(name2) ?? this.configuredSource(name2);
-          if (label) return { kind: "data", steps: [this.step(node, `source: ${label} (${short(this.text(node))})`)] };
-          if (GLOBAL_REQUESTS.has(name2)) return { kind: "request", steps: [this.step(node, `request object ${short(this.text(node))}`)] };
-        }
-        return void 0;
-      }
-      evalName(node, at, scope, depth, key) {
-        const name2 = this.text(node);
-        for (let n = node.parent; n && !NESTED.has(n.type); n = n.parent) {
-          if (!COMPREHENSIONS.has(n.type)) continue;
-          for (const clause of n.children.filter((c) => c.type === "for_in_clause")) {
-            const left = childByField(clause, "left");
-            if (!left || !descendants3(clause, (d) => d === left || isAncestor(left, d)).concat(left).some((d) => d.type === "identifier" && this.text(d) === name2)) continue;
-            const right = childByField(clause, "right");
-            const t = right && this.eval(right, at, scope, depth);
-            return t && { kind: t.kind, steps: [...t.steps, this.step(left, `iterated into ${code3(name2)}`)] };
-          }
-        }
-        for (let n = this.mentions(LAMBDA_WORD) ? node.parent : null; n && n.type !== "function_definition"; n = n.parent) {
-          if (n.type !== "lambda" || !parameterNames(n, this.model).includes(name2)) continue;
-          const defs = this.definitionsOf(n).get(name2);
-          if (defs?.length) return this.evalDefinitions(name2, defs, at, scope, depth, key);
-        }
-        const fn = enclosingFunction(node) ?? (topLevel(node) ? this.model.tree.root : void 0);
-        if (fn) {
-          const defs = this.definitionsOf(fn).get(name2);
-          if (defs?.length) return this.evalDefinitions(name2, defs, at, scope, depth, key);
-        }
-        return this.qualifiedSource(node, scope);
-      }
-      /** The reaching definitions of a local name before `at`, latest first; one that dominates `at` ends the search. */
-      evalDefinitions(name2, defs, at, scope, depth, key) {
-        const before = defs.filter((d) => d.node.start < at.start || d.kind === "parameter").sort((a, b) => b.node.start - a.node.start);
-        for (const d of before) {
-          if (this.deadCode(d.node)) continue;
-          if (d.value && d.kind !== "parameter" && isAncestor(d.value, at)) continue;
-          if (key !== void 0 && d.key !== void 0 && d.key !== key) continue;
-          const t = this.evalDefinition(name2, d, at, scope, depth, key);
-          if (t) return t;
-          if (d.kind !== "augment" && d.kind !== "parameter" && this.dominates(d.node, at)) return void 0;
-        }
-        return void 0;
-      }
-      evalDefinition(name2, d, at, scope, depth, key) {
-        if (d.kind === "parameter" && d.splat) return this.splatParameter(name2, d, key);
-        if (d.kind === "parameter") return this.parameterSource(name2, d.node);
-        if (!d.value) return void 0;
-        const t = this.eval(d.value, d.node, scope, depth);
-        if (!t) return void 0;
-        const verb = d.verb ?? (d.kind === "loop" ? "iterated into" : d.kind === "with" ? "bound by with to" : d.kind === "augment" ? "appended to" : "assigned to");
-        return { kind: t.kind, steps: [...t.steps, this.step(d.node, `${verb} ${code3(name2)}`)] };
-      }
-      /**
-       * Summary mode: one argument a caller passes through `*args` or `**kwargs`, read at a constant index or key
-       * (`args[0]`, `kwargs["blob"]`, `kwargs.get("blob")`): the parameter it stands for.
-       */
-      splatParameter(name2, d, key) {
-        if (!this.parameters || !d.splat || key === void 0) return void 0;
-        const fn = enclosingFunction(d.node);
-        const fnName = this.text((fn && childByField(fn, "name")) ?? d.node);
-        if (d.splat.kind === "**" && typeof key === "string") {
-          return { kind: "data", steps: [{ node: d.node, message: `keyword argument ${code3(key)} in ${code3("**" + name2)} of ${code3(fnName)}()`, parameter: key, position: -1 }] };
-        }
-        if (d.splat.kind === "*" && typeof key === "number" && key >= 0) {
-          return { kind: "data", steps: [{ node: d.node, message: `argument ${code3(`${name2}[${key}]`)} of ${code3(fnName)}()`, parameter: `*${name2}[${key}]`, position: d.splat.position + key }] };
-        }
-        return void 0;
-      }
-      /** Handler parameters that hold untrusted data or a request object. */
-      parameterSource(name2, param) {
-        const fn = enclosingCallable(param);
-        if (!fn) return void 0;
-        const params = parameterNames(fn, this.model);
-        const fnName = callableName(fn, this.model);
-        const plain2 = params[0] === "self" || params[0] === "cls" ? params.slice(1) : params;
-        const overridden = name2 !== "self" && name2 !== "cls" ? this.callbackMethod(fn, name2) : void 0;
-        if (overridden) {
-          const prefix = overridden.kind === "data" ? "source" : "request object";
-          return { kind: overridden.kind, steps: [this.step(param, `${prefix}: ${overridden.label} (parameter ${code3(name2)} of ${code3(fnName)})`)] };
-        }
-        if (REQUEST_PARAMETERS.has(name2) || plain2[0] === name2 && /^(get|post|put|patch|delete|dispatch|handle)\b/.test(fnName) && /req/.test(name2)) {
-          return { kind: "request", steps: [this.step(param, `request object: parameter ${code3(name2)} of ${code3(fnName)}`)] };
-        }
-        const registered = name2 !== "self" && name2 !== "cls" ? this.registeredCallback(fn) ?? this.rpcEndpoint(fn) : void 0;
-        if (registered) return { kind: "data", steps: [this.step(param, `source: ${registered} (parameter ${code3(name2)} of ${code3(fnName)})`)] };
-        const declared2 = this.declaredParameter(param);
-        if (declared2) return { kind: declared2.kind, steps: [this.step(param, `${declared2.kind === "data" ? "source" : "request object"}: ${declared2.label} (parameter ${code3(name2)} of ${code3(fnName)})`)] };
-        if (name2 === "event" && plain2[0] === "event" && plain2[1] === "context" && LAMBDA_HANDLERS.test(fnName)) {
-          return { kind: "data", steps: [this.step(param, `source: AWS Lambda event (parameter of ${code3(fnName)})`)] };
-        }
-        if (CALLBACK_BODY_PARAMETERS.has(name2) && plain2.length === 4 && plain2[3] === name2) {
-          return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code3(fnName)}`)] };
-        }
-        if (name2 === "body" && plain2.length === 2 && plain2[0] === "body" && plain2[1] === "message") {
-          return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code3(fnName)}`)] };
-        }
-        if (this.parameters && name2 !== "self" && name2 !== "cls") {
-          return { kind: "data", steps: [{ node: param, message: `parameter ${code3(name2)} of ${code3(fnName)}()`, parameter: name2 }] };
-        }
-        return void 0;
-      }
-      /**
-       * A method a framework calls with network data when a subclass overrides it (see `CALLBACK_METHODS`): a Scrapy
-       * spider's callbacks, a WebSocket consumer's `receive`, a Twisted or asyncio protocol's `dataReceived`/
-       * `data_received`, a gRPC servicer's methods. What `parameter` of it holds.
-       */
-      callbackMethod(fn, parameter) {
-        const cls = fn.type === "function_definition" ? methodClass(fn) : void 0;
-        if (!cls || !this.mentions(CALLBACK_BASE_WORDS)) return void 0;
-        const method = this.text(childByField(fn, "name") ?? fn);
-        const specs = CALLBACK_METHODS.filter((c) => c.methods.test(method) && (!c.parameters || c.parameters.test(parameter)));
-        if (!specs.length) return void 0;
-        const ancestors = this.model.classAncestors(cls, this.model.module);
-        const written2 = (childByField(cls, "superclasses")?.children ?? []).map((b) => this.text(b));
-        return specs.find((c) => ancestors.some((r) => c.base.test(r.name)) || written2.some((w) => c.base.test(w)));
-      }
-      /**
-       * What calls `fn` with data from outside when it is registered as a callback (see `CALLBACK_REGISTRARS`): passed
-       * to a registering call (`gr.Interface(fn=predict)`, `button.click(restore)`, `asyncio.start_server(handle, ...)`,
-       * `server.register_function(f)`), or decorated by one (`@socketio.on("state")`). Every parameter of it is untrusted.
-       */
-      registeredCallback(fn) {
-        if (!this.mentions(REGISTRAR_WORDS)) return void 0;
-        const label = (callee, scope) => {
-          for (const r of this.model.resolve(callee, scope)) {
-            const registrar = CALLBACK_REGISTRARS.find(([pattern]) => pattern.test(r.name));
-            if (registrar) return registrar[1];
-          }
-          return void 0;
-        };
-        const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : void 0;
-        for (const d of decorated?.children ?? []) {
-          const e = d.type === "decorator" ? d.children.find((c) => c.type !== "@") : void 0;
-          const callee = e?.type === "call" ? childByField(e, "function") : e;
-          const found = callee && label(callee, this.model.module);
-          if (found) return found;
-        }
-        if (!this.facts.registeredNames) {
-          this.facts.registeredNames = /* @__PURE__ */ new Map();
-          for (const { node, scope } of this.model.calls) {
-            const args2 = childByField(node, "arguments");
-            const first = args2?.children.find((c) => c.type !== "(" && c.type !== "comment");
-            const keyword = args2?.children.find((c) => c.type === "keyword_argument" && /^(fn|handler|client_connected_cb|function)$/.test(this.text(childByField(c, "name") ?? c)));
-            const passed = first?.type === "identifier" ? first : keyword ? childByField(keyword, "value") : void 0;
-            const callee = childByField(node, "function");
-            if (passed?.type !== "identifier" || !callee || this.facts.registeredNames.has(this.text(passed))) continue;
-            const found = label(callee, scope);
-            if (found) this.facts.registeredNames.set(this.text(passed), found);
-          }
-        }
-        if (fn.type === "lambda") {
-          const holder = fn.parent?.type === "keyword_argument" ? fn.parent.parent : fn.parent;
-          const call = holder?.type === "argument_list" ? holder.parent : void 0;
-          const callee = call?.type === "call" ? childByField(call, "function") : void 0;
-          const scope = call && this.model.calls.find((c) => c.node === call)?.scope;
-          return callee && scope ? label(callee, scope) : void 0;
-        }
-        return this.facts.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
-      }
-      /**
-       * What calls `fn` with a client's data when it is a remote procedure: a method exposed by a decorator (Pyro's
-       * `@expose`, on the method or on its class: then its public methods), an `exposed_*` method of an RPyC service, a
-       * public method of an object an XML-RPC server registers (`server.register_instance(Store())`), or a method or
-       * function listed in a handler table (`handlers = {"run": self.run}`, as dask's servers take them).
-       */
-      rpcEndpoint(fn) {
-        if (fn.type !== "function_definition") return void 0;
-        if (!this.facts.rpcEndpoints) {
-          this.facts.rpcEndpoints = /* @__PURE__ */ new Map();
-          if (this.mentions(RPC_WORDS)) this.findRpcEndpoints(this.facts.rpcEndpoints);
-        }
-        return this.facts.rpcEndpoints.get(fn);
-      }
-      findRpcEndpoints(out2) {
-        const match = (node, scope, table) => {
-          for (const r of this.model.resolve(node, scope)) {
-            const found = table.find(([pattern]) => pattern.test(r.name.replace(/\(\)$/, "")));
-            if (found) return found[1];
-          }
-          return void 0;
-        };
-        const decoratedBy = (def) => {
-          const decorated = def.parent?.type === "decorated_definition" ? def.parent : void 0;
-          for (const d of decorated?.children ?? []) {
-            const e = d.type === "decorator" ? d.children.find((c) => c.type !== "@") : void 0;
-            const callee = e?.type === "call" ? childByField(e, "function") : e;
-            const label = callee && match(callee, this.model.module, RPC_EXPOSE_DECORATORS);
-            if (label) return label;
-          }
-          return void 0;
-        };
-        const methods = (cls) => (childByField(cls, "body")?.children ?? []).map((m) => m.type === "decorated_definition" ? childByField(m, "definition") : m).filter((m) => m?.type === "function_definition");
-        const methodName2 = (m) => this.text(childByField(m, "name") ?? m);
-        const publicMethods = (cls, label) => {
-          for (const m of methods(cls)) if (!methodName2(m).startsWith("_") && !out2.has(m)) out2.set(m, label);
-        };
-        for (const cls of descendantsAll(this.model.tree.root, (n) => n.type === "class_definition")) {
-          const exposed = decoratedBy(cls);
-          if (exposed) publicMethods(cls, exposed);
-          const scope = this.model.classScope(cls)?.parent ?? this.model.module;
-          const service = (childByField(cls, "superclasses")?.children ?? []).map((b) => match(b, scope, RPC_SERVICE_BASES)).find(Boolean) ?? this.model.classAncestors(cls, scope).map((r) => RPC_SERVICE_BASES.find(([p]) => p.test(r.name))?.[1]).find(Boolean);
-          for (const m of methods(cls)) {
-            const label = decoratedBy(m) ?? (service && methodName2(m).startsWith("exposed_") ? service : void 0);
-            if (label) out2.set(m, label);
-          }
-        }
-        const source = this.model.tree.source;
-        const topLevel2 = (name2, type) => this.model.tree.root.children.map((c) => c.type === "decorated_definition" ? childByField(c, "definition") : c).find((d) => d?.type === type && this.text(childByField(d, "name") ?? d) === name2);
-        if (/xmlrpc|XMLRPC/.test(source)) {
-          for (const m of source.matchAll(/\bregister_instance\(\s*([A-Za-z_]\w*)\s*\(/g)) {
-            const cls = topLevel2(m[1], "class_definition");
-            if (cls) publicMethods(cls, "XML-RPC call argument");
-          }
-        }
-        const classes = descendantsAll(this.model.tree.root, (n) => n.type === "class_definition");
-        for (const m of source.matchAll(/\b\w*handlers\s*(?::[^=\n{]*)?=\s*\{/gi)) {
-          const open2 = m.index + m[0].length - 1;
-          let end = open2;
-          for (let level = 0; end < source.length && end < open2 + 2e4; end++) {
-            if (source[end] === "{") level++;
-            else if (source[end] === "}" && --level === 0) break;
-          }
-          const table = source.slice(open2, end + 1);
-          const cls = classes.filter((c) => c.start <= open2 && open2 < c.end).at(-1);
-          for (const entry2 of table.matchAll(/:\s*(self\.)?([A-Za-z_]\w*)\s*(?=[,}\n#])/g)) {
-            const handler2 = entry2[1] ? cls ? this.methodOf(cls, entry2[2]) : void 0 : topLevel2(entry2[2], "function_definition");
-            if (handler2 && !out2.has(handler2)) out2.set(handler2, "RPC handler argument");
-          }
-        }
-        for (const m of source.matchAll(/\b\w*handlers\s*\[[^\]\n]+\]\s*=\s*(self\.)?([A-Za-z_]\w*)\s*$/gim)) {
-          const cls = m[1] ? classes.filter((c) => c.start <= m.index && m.index < c.end).at(-1) : void 0;
-          const handler2 = m[1] ? cls ? this.methodOf(cls, m[2]) : void 0 : topLevel2(m[2], "function_definition");
-          if (handler2 && !out2.has(handler2)) out2.set(handler2, "RPC handler argument");
-        }
-      }
-      /**
-       * A parameter whose annotation or default says what the framework passes: `file: UploadFile`, `data: bytes =
-       * File(...)`, `Annotated[str, Form()]` (FastAPI), `request: Request` under any name (Starlette, aiohttp, Django,
-       * DRF), a WebSocket.
-       */
-      declaredParameter(param) {
-        const holder = param.parent;
-        if (!holder || !["typed_parameter", "typed_default_parameter", "default_parameter"].includes(holder.type)) return void 0;
-        if (!this.mentions(FRAMEWORK_WORDS)) return void 0;
-        const parts2 = [childByField(holder, "type"), childByField(holder, "value")].filter((n) => n !== void 0);
-        for (const part of parts2) {
-          const named = [part, ...descendantsAll(part, (n) => n.type === "identifier" || n.type === "attribute" || n.type === "call")].filter((n) => n.type !== "type");
-          for (const n of named) {
-            for (const r of this.model.resolve(n.type === "call" ? childByField(n, "function") ?? n : n, this.model.module)) {
-              const declared2 = DECLARED_PARAMETERS[r.name.replace(/\(\)$/, "")];
-              if (declared2) return declared2;
-            }
-          }
-        }
-        return void 0;
-      }
-      evalAttribute(node, at, scope, depth) {
-        const q = this.qualifiedSource(node, scope);
-        if (q) return q;
-        const object = childByField(node, "object");
-        const attr2 = this.text(childByField(node, "attribute") ?? node);
-        if (!object) return void 0;
-        if (object.type === "identifier" && this.text(object) === "self" && HANDLER_STREAM_ATTRIBUTES.has(attr2)) {
-          return { kind: "data", steps: [this.step(node, `source: request stream ${code3(this.text(node))}`)] };
-        }
-        if (object.type === "identifier" && this.text(object) === "self" && HANDLER_REQUEST_ATTRIBUTES.has(attr2)) {
-          return { kind: "request", steps: [this.step(node, `request object ${code3(this.text(node))}`)] };
-        }
-        const base = this.eval(object, at, scope, depth);
-        if (!base) {
-          const kept = this.keptBySelf(node, object, attr2, depth);
-          if (kept) return kept;
-          const stored = object.type === "identifier" || object.type === "call" ? this.fieldTaint(object, attr2, at, scope, depth) : void 0;
-          if (stored) return { kind: "data", steps: [...stored.steps, this.step(node, `read ${code3(short(this.text(node)))}`)] };
-          return this.parameters ? this.selfField(node, object, attr2) : void 0;
-        }
-        if (base.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `read ${code3(short(this.text(node)))}`)] };
-        if (REQUEST_DATA_MEMBERS.has(attr2)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code3(short(this.text(node)))}`)] };
-        return void 0;
-      }
-      /**
-       * `self.field` in a method, where some method of the class assigns the field untrusted data from a source (not
-       * from its parameters): `self.sock = socket.create_connection(...)`, `self.conn, addr = self.server.accept()`.
-       */
-      keptBySelf(node, object, field2, depth) {
-        const fn = enclosingFunction(node);
-        const cls = fn && methodClass(fn);
-        if (!fn || !cls || object.type !== "identifier" || parameterNames(fn, this.model)[0] !== this.text(object)) return void 0;
-        for (const { assignment, value, target, scope } of this.selfAssignments(cls).get(field2) ?? []) {
-          const t = this.eval(value, assignment, scope, depth);
-          if (t?.kind === "data" && !t.steps[0]?.parameter && !t.steps[0]?.field) return { kind: "data", steps: [...t.steps, this.step(target, `kept in ${code3(this.text(target))}`), this.step(node, `read ${code3(short(this.text(node)))}`)] };
-        }
-        return void 0;
-      }
-      /** The assignments to fields of `self` in the methods of a class, by field (`self.a = v`, `self.a, self.b = v`); made once per class. */
-      selfAssignments(cls) {
-        let byField = this.fieldAssignments.get(cls);
-        if (byField) return byField;
-        byField = /* @__PURE__ */ new Map();
-        this.fieldAssignments.set(cls, byField);
-        for (const member of childByField(cls, "body")?.children ?? []) {
-          const m = member.type === "decorated_definition" ? childByField(member, "definition") : member;
-          const self2 = m?.type === "function_definition" ? parameterNames(m, this.model)[0] : void 0;
-          if (!m || !self2) continue;
-          let scope;
-          for (const a of descendants3(childByField(m, "body"), (n) => n.type === "assignment")) {
-            const left = childByField(a, "left");
-            const value = childByField(a, "right");
-            if (!left || !value) continue;
-            const targets = left.type === "pattern_list" || left.type === "tuple_pattern" || left.type === "expression_list" ? left.children : [left];
-            for (const target of targets) {
-              if (target.type !== "attribute" || this.text(childByField(target, "object") ?? target) !== self2) continue;
-              const name2 = this.text(childByField(target, "attribute") ?? target);
-              scope ??= this.scopeOf(m) ?? this.model.module;
-              let list = byField.get(name2);
-              if (!list) byField.set(name2, list = []);
-              list.push({ assignment: a, value, target, scope });
-            }
-          }
-        }
-        return byField;
-      }
-      fieldAssignments = /* @__PURE__ */ new Map();
-      /**
-       * `conn.recv(n)` where `conn` is an object of a class of this file whose method returns what the object holds in a
-       * field (`return self.sock.recv(size)`) or what it is passed: the field's (or the argument's) untrusted data.
-       */
-      localMethodResult(node, callee, at, scope, depth) {
-        const receiver = childByField(callee, "object");
-        if (!receiver || receiver.type === "identifier" && this.text(receiver) === "self") return void 0;
-        const method = this.text(childByField(callee, "attribute") ?? callee);
-        for (const cls of this.classesOf(receiver, scope, true)) {
-          const m = cls.local && this.methodOf(cls.local, method);
-          if (!m) continue;
-          const summary = this.summaryMode();
-          const returned = summary.methodReturns.has(m) ? summary.methodReturns.get(m) : summary.returnTaint(m, depth);
-          summary.methodReturns.set(m, returned);
-          const first = returned?.steps[0];
-          const label = `returned by ${code3(short(this.text(callee)) + "()")}`;
-          if (first?.field) {
-            const t = this.fieldTaint(receiver, first.field, node, scope, depth);
-            if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...returned.steps.slice(1), this.step(node, label)] };
-          } else if (first?.parameter) {
-            const arg = new CallArguments(node, this.model.tree.source).find(first.parameter, first.position ?? callPosition(m, first.parameter, this.model));
-            const t = arg && this.eval(arg, at, scope, depth);
-            if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...returned.steps.slice(1), this.step(node, label)] };
-          }
-        }
-        return void 0;
-      }
-      /** Summary mode: what each method of this file returns from its parameters or fields (see `localMethodResult`). */
-      methodReturns = /* @__PURE__ */ new Map();
-      evalCall(node, at, scope, depth) {
-        const callee = childByField(node, "function");
-        if (!callee) return void 0;
-        const argList = childByField(node, "arguments");
-        const args2 = argList ? argList.children.filter((c) => c.type !== "comment" && c.type !== "(" && c.type !== ")" && c.type !== ",") : [];
-        const names = this.model.resolve(callee, scope).map((r) => r.name);
-        if (names.some((n) => this.isSanitizer(n))) return void 0;
-        const q = this.qualifiedSource(node, scope) ?? this.qualifiedSource(callee, scope);
-        if (q) return q.kind === "request" ? q : { kind: "data", steps: q.steps };
-        if (names.some((n) => PROPAGATORS.some((p) => p.test(n)))) {
-          for (const a of args2) {
-            const t = this.eval(a, at, scope, depth);
-            if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `decoded by ${code3(short(this.text(callee)))}`)] };
-          }
-          return void 0;
-        }
-        if (callee.type === "attribute") {
-          const object = childByField(callee, "object");
-          const method = this.text(childByField(callee, "attribute") ?? callee);
-          if (object.type === "identifier" && this.text(object) === "self" && HANDLER_DATA_METHODS.has(method)) {
-            return { kind: "data", steps: [this.step(node, `source: request argument ${code3(short(this.text(node)))}`)] };
-          }
-          const keyed = (method === "get" || method === "pop") && object.type === "identifier" ? keyOf2(this.constant(args2[0], node)) : void 0;
-          const base = keyed !== void 0 ? this.evalName(object, at, scope, depth, keyed) ?? this.eval(object, at, scope, depth) : this.eval(object, at, scope, depth);
-          if (base?.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `${code3(`.${method}()`)} of tainted data`)] };
-          if (base?.kind === "request" && REQUEST_DATA_MEMBERS.has(method)) {
-            return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code3(short(this.text(node)))}`)] };
-          }
-          if ((method === "join" || method === "format") && (object.type === "string" || object.type === "concatenated_string")) {
-            for (const a of args2) {
-              const t = this.eval(a, at, scope, depth);
-              if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `formatted by ${code3(`.${method}()`)}`)] };
-            }
-          }
-        }
-        if (callee.type === "attribute") {
-          const t = this.localMethodResult(node, callee, at, scope, depth);
-          if (t) return t;
-        }
-        const local = this.localFunction(callee, scope);
-        if (local) {
-          const returned = this.step(node, `returned by ${code3(short(this.text(callee)))}()`);
-          const through = this.passThrough(local);
-          if (through) {
-            const first = through[0];
-            const parameter = first.parameter;
-            const arg = new CallArguments(node, this.model.tree.source).find(parameter, first.position ?? callPosition(local, parameter, this.model));
-            const t = arg && this.eval(arg, at, scope, depth + 1);
-            if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${code3(short(this.text(callee)))}()`), ...through, returned] };
-          }
-          const ret = this.returnTaint(local, depth);
-          if (ret?.kind === "data" && !this.fromParameterOf(ret.steps, local)) return { kind: "data", steps: [...ret.steps, returned] };
-          return void 0;
-        }
-        return this.projectCall(node, callee, names, at, scope, depth);
-      }
-      /**
-       * A call of a function or method of another project module, through its summary: a source when it returns
-       * untrusted data, a propagator for the parameters whose data it returns. A call no summary explains is noted
-       * as demand, so that the whole-program pass summarises its module.
-       */
-      projectCall(node, callee, names, at, scope, depth) {
-        const project = this.model.project;
-        let known = false;
-        for (const name2 of names) {
-          for (const r of project?.flows?.(name2) ?? []) {
-            known = true;
-            const where2 = r.name === this.text(callee) ? "" : ` (${r.name})`;
-            if (r.flows.returns?.length) {
-              return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}${where2}`)] };
-            }
-            const holder = r.flows.returnsField && callee.type === "attribute" ? childByField(callee, "object") : void 0;
-            if (holder && r.flows.returnsField) {
-              const t = this.fieldTaint(holder, r.flows.returnsField.field, node, scope, depth);
-              if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...r.flows.returnsField.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}${where2}`)] };
-            }
-            for (const p of r.flows.passes ?? []) {
-              const arg = new CallArguments(node, this.model.tree.source).find(p.parameter, p.position);
-              const t = arg && this.eval(arg, at, scope, depth);
-              if (t?.kind !== "data") continue;
-              return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${this.callLabel(callee)}${where2}`), ...p.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}`)] };
-            }
-          }
-        }
-        if (!known && this.demand.size < MAX_DEMAND) {
-          if (!this.noting) {
-            this.noting = true;
-            try {
-              for (const arg of new CallArguments(node, this.model.tree.source).values()) this.eval(arg, at, scope, depth);
-            } finally {
-              this.noting = false;
-            }
-          }
-          for (const name2 of names) if (name2.includes(".") && !name2.startsWith("<local>.") && !name2.startsWith("builtins.")) this.demand.add(name2);
-          const written2 = this.text(callee);
-          if (!names.length && callee.type === "attribute" && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(written2)) this.demand.add(`?${written2}`);
-        }
-        return void 0;
-      }
-      /** How a trace names a call (`f(...)` as written, shortened); made only for the steps of a flow found. */
-      callLabel(callee) {
-        return code3(short(this.text(callee)) + "()");
-      }
-      /**
-       * The element `index` of a list built in straight-line code with constant operations (`lst = []`, `.append(x)`,
-       * `.insert(0, x)`, `.pop(0)`, `.extend([...])`): the expression stored there, or null when nothing is; undefined
-       * when the list is not modelled that precisely (aliased, passed on, changed in a loop or a branch).
-       */
-      listElement(name2, index, use) {
-        const fn = enclosingFunction(use);
-        if (!fn) return void 0;
-        const text2 = this.text(name2);
-        const defs = (this.definitionsOf(fn).get(text2) ?? []).filter((d) => d.node.start < use.start);
-        const last = defs.filter((d) => d.kind !== "augment").sort((a, b) => b.node.start - a.node.start)[0];
-        if (!last || last.kind !== "assign" || last.value?.type !== "list") return void 0;
-        const statement = statementOf(last.node);
-        const block = statement?.parent;
-        if (!statement || !block || !isAncestor(block, use) || statement.children[0]?.type !== "assignment" || childByField(statement.children[0], "left") !== last.node) return void 0;
-        const elements2 = [];
-        for (const e of last.value.children) {
-          if (e.type === "list_splat") return void 0;
-          if (e.type !== "," && e.type !== "[" && e.type !== "]" && e.type !== "comment") elements2.push({ value: e, at: statement });
-        }
-        const uses = descendantsAll(fn, (n) => n.type === "identifier" && this.text(n) === text2);
-        for (const u of uses) {
-          if (u.start <= last.node.end || u === name2) continue;
-          if (u.start > use.start) break;
-          if (NESTED_IN(u, fn)) return void 0;
-          const callStatement = statementOf(u);
-          if (callStatement?.parent !== block) return void 0;
-          const call = callStatement.children[0];
-          const callee = call?.type === "call" ? childByField(call, "function") : void 0;
-          if (!callee || callee.type !== "attribute" || childByField(callee, "object") !== u) return void 0;
-          const args2 = new CallArguments(call, this.model.tree.source);
-          if (args2.keywords.size || args2.hasStarArgs) return void 0;
-          const constantAt = (i3) => {
-            const v = args2.positional[i3] && this.constant(args2.positional[i3], call);
-            return typeof v === "number" ? v : args2.positional[i3]?.type === "unary_operator" ? negative(this.text(args2.positional[i3])) : void 0;
-          };
-          const position = (i3, insert) => i3 < 0 ? Math.max(0, elements2.length + i3) : insert ? Math.min(i3, elements2.length) : i3;
-          switch (this.text(childByField(callee, "attribute") ?? callee)) {
-            case "append":
-              if (args2.positional.length !== 1) return void 0;
-              elements2.push({ value: args2.positional[0], at: callStatement });
-              break;
-            case "insert": {
-              const i3 = constantAt(0);
-              if (i3 === void 0 || args2.positional.length !== 2) return void 0;
-              elements2.splice(position(i3, true), 0, { value: args2.positional[1], at: callStatement });
-              break;
-            }
-            case "pop": {
-              const i3 = args2.positional.length ? constantAt(0) : -1;
-              if (i3 === void 0 || args2.positional.length > 1) return void 0;
-              const at2 = position(i3, false);
-              if (at2 < 0 || at2 >= elements2.length) return void 0;
-              elements2.splice(at2, 1);
-              break;
-            }
-            case "extend": {
-              const items = args2.positional[0];
-              if (args2.positional.length !== 1 || items?.type !== "list" || items.children.some((c) => c.type === "list_splat")) return void 0;
-              for (const e of items.children) if (e.type !== "," && e.type !== "[" && e.type !== "]" && e.type !== "comment") elements2.push({ value: e, at: callStatement });
-              break;
-            }
-            case "reverse":
-              if (args2.positional.length) return void 0;
-              elements2.reverse();
-              break;
-            case "clear":
-              elements2.length = 0;
-              break;
-            default:
-              return void 0;
-          }
-        }
-        const at = index < 0 ? elements2.length + index : index;
-        if (at < 0 || at >= elements2.length) return void 0;
-        return elements2[at];
-      }
-      /** The value of an expression built from literals and names bound once to them, or undefined. */
-      constant(expr, at, depth = 0) {
-        if (!expr || depth > 16) return void 0;
-        const c = (n) => this.constant(n, at, depth + 1);
-        switch (expr.type) {
-          case "integer":
-            return /^\d+$/.test(this.text(expr)) ? Number(this.text(expr)) : void 0;
-          case "true":
-            return true;
-          case "false":
-            return false;
-          case "string": {
-            if (expr.children.some((ch3) => ch3.type === "interpolation")) return void 0;
-            const m = /^[rRuU]?(['"])(.*)\1$/s.exec(this.text(expr));
-            return m && !m[2].includes("\\") ? m[2] : void 0;
-          }
-          case "parenthesized_expression":
-            return c(expr.children[1]);
-          case "identifier": {
-            const fn = enclosingFunction(expr);
-            const defs = fn && this.definitionsOf(fn).get(this.text(expr));
-            if (!defs || defs.length !== 1 || defs[0].kind !== "assign" || !defs[0].value || defs[0].node.start > at.start) return void 0;
-            return c(defs[0].value);
-          }
-          case "subscript": {
-            const v = c(childByField(expr, "value"));
-            const i3 = c(childByField(expr, "subscript"));
-            return typeof v === "string" && typeof i3 === "number" && i3 < v.length ? v[i3] : void 0;
-          }
-          case "not_operator": {
-            const v = c(childByField(expr, "argument"));
-            return v === void 0 ? void 0 : !v;
-          }
-          case "binary_operator": {
-            const a = c(childByField(expr, "left"));
-            const b = c(childByField(expr, "right"));
-            const op = this.between(childByField(expr, "left"), childByField(expr, "right"));
-            if (typeof a === "number" && typeof b === "number") {
-              switch (op) {
-                case "+":
-                  return a + b;
-                case "-":
-                  return a - b;
-                case "*":
-                  return a * b;
-                case "//":
-                  return b === 0 ? void 0 : Math.floor(a / b);
-                case "%":
-                  return b === 0 ? void 0 : (a % b + b) % b;
-              }
-            }
-            if (typeof a === "string" && typeof b === "string" && op === "+") return a + b;
-            return void 0;
-          }
-          case "comparison_operator": {
-            const parts2 = expr.children.filter((ch3) => ch3.type !== "comment");
-            if (parts2.length !== 2) return void 0;
-            const a = c(parts2[0]);
-            const b = c(parts2[1]);
-            if (a === void 0 || b === void 0) return void 0;
-            switch (this.between(parts2[0], parts2[1])) {
-              case ">":
-                return a > b;
-              case "<":
-                return a < b;
-              case ">=":
-                return a >= b;
-              case "<=":
-                return a <= b;
-              case "==":
-                return a === b;
-              case "!=":
-                return a !== b;
-            }
-            return void 0;
-          }
-          case "boolean_operator": {
-            const a = c(childByField(expr, "left"));
-            const b = c(childByField(expr, "right"));
-            if (a === void 0 || b === void 0) return void 0;
-            return this.between(childByField(expr, "left"), childByField(expr, "right")) === "and" ? Boolean(a) && Boolean(b) : Boolean(a) || Boolean(b);
-          }
-        }
-        return void 0;
-      }
-      /** The operator text between two operands (anonymous tokens are not in the tree). */
-      between(a, b) {
-        return a && b ? this.model.tree.source.slice(a.end, b.start).replace(/[()\s]/g, "") : "";
-      }
-      /** Whether a constant condition (`if 7 * 42 - num > 200:`, `match` on a constant) rules out the code at `node`. */
-      deadCode(node) {
-        for (let n = node; n && !FUNCTIONS4.has(n.type); n = n.parent) {
-          if (this.branchTruth(n) === false) return true;
-        }
-        return false;
-      }
-      /** For a branch body: true when a constant condition always takes it, false when never; else undefined. */
-      branchTruth(body2) {
-        const parent = body2.parent;
-        if (!parent) return void 0;
-        if ((parent.type === "if_statement" || parent.type === "elif_clause") && body2 === childByField(parent, "consequence")) {
-          const v = this.constant(childByField(parent, "condition"), parent);
-          return v === void 0 ? void 0 : Boolean(v);
-        }
-        if (parent.type === "else_clause" && parent.parent?.type === "if_statement" && !parent.parent.children.some((c) => c.type === "elif_clause")) {
-          const v = this.constant(childByField(parent.parent, "condition"), parent.parent);
-          return v === void 0 ? void 0 : !v;
-        }
-        if (parent.type === "case_clause" && body2.type === "block") {
-          const match = parent.parent?.parent;
-          const subject = match?.type === "match_statement" ? this.constant(childByField(match, "subject"), match) : void 0;
-          if (subject === void 0) return void 0;
-          const patterns = parent.children.filter((c) => c.type === "case_pattern");
-          if (parent.children.some((c) => c.type === "if" || c.type === "if_clause")) return void 0;
-          for (const earlier of parent.parent?.children ?? []) {
-            if (earlier === parent) break;
-            const earlierBody = earlier.type === "case_clause" ? earlier.children.find((c) => c.type === "block") : void 0;
-            if (earlierBody && this.branchTruth(earlierBody) === true) return false;
-          }
-          const values = patterns.flatMap((p) => descendants3(p, (d) => d.type === "string" || d.type === "integer" || d.type === "identifier" && this.text(d) === "_").concat(p.children.length === 0 && this.text(p) === "_" ? [p] : []));
-          if (patterns.some((p) => this.text(p).trim() === "_")) return true;
-          if (values.some((v) => this.constant(v, parent) === subject)) return true;
-          return values.length && values.every((v) => this.constant(v, parent) !== void 0) ? false : void 0;
-        }
-        return void 0;
-      }
-      /** Whether a definition at `def` always runs before `at`: its block encloses `at`, or only always-taken branches separate them. */
-      dominates(def, at) {
-        let stmt = def;
-        for (; ; ) {
-          while (stmt && stmt.parent && stmt.parent.type !== "block" && stmt.parent.type !== "module") stmt = stmt.parent;
-          const block = stmt?.parent;
-          if (!stmt || !block) return false;
-          if (isAncestor(block, at)) return true;
-          if (this.branchTruth(block) !== true) return false;
-          stmt = block.parent;
-        }
-      }
-      /** The function definition a callee names in this module (`f`, `self.m` in a method of the same class). */
-      localFunction(callee, scope) {
-        if (callee.type === "identifier") {
-          for (const b of this.model.lookup(this.text(callee), scope, callee) ?? []) {
-            if (b.kind === "function" && b.site.type === "function_definition") return b.site;
-            if (b.kind === "function" && b.site.parent?.type === "function_definition") return b.site.parent;
-            if (b.kind === "assignment" && b.value?.type === "lambda") return b.value;
-            if (b.kind === "assignment" && b.value?.type === "call") {
-              const f = childByField(b.value, "function");
-              const args2 = new CallArguments(b.value, this.model.tree.source);
-              if (f && args2.positional.length === 1 && args2.positional[0].type === "identifier" && !args2.hasStarArgs && this.model.resolve(f, b.scope).some((r) => r.name === "functools.partial")) {
-                const inner = this.localFunction(args2.positional[0], b.scope);
-                if (inner) return inner;
-              }
-            }
-          }
-          return void 0;
-        }
-        if (callee.type === "subscript") {
-          const table = childByField(callee, "value");
-          const key = this.constant(childByField(callee, "subscript"), callee);
-          if (table?.type !== "identifier" || typeof key !== "string") return void 0;
-          for (const b of this.model.lookup(this.text(table), scope, callee) ?? []) {
-            if (b.kind !== "assignment" || b.value?.type !== "dictionary") continue;
-            for (const pair of b.value.children) {
-              if (pair.type !== "pair" || this.constant(childByField(pair, "key"), pair) !== key) continue;
-              const value = childByField(pair, "value");
-              if (value?.type === "lambda") return value;
-              if (value?.type === "identifier") return this.localFunction(value, b.scope);
-            }
-          }
-          return void 0;
-        }
-        if (callee.type === "attribute") {
-          const object = childByField(callee, "object");
-          const attr2 = childByField(callee, "attribute");
-          if (!object || !attr2) return void 0;
-          const method = this.text(attr2);
-          if (object.type === "identifier" && this.text(object) === "self") {
-            const cls = enclosingClass2(callee);
-            return cls && this.methodOf(cls, method);
-          }
-          if (object.type === "call" && this.text(childByField(object, "function") ?? object) === "super") {
-            const cls = enclosingClass2(callee);
-            for (const base of cls ? this.model.classAncestors(cls, this.model.module) : []) {
-              const def = base.localClass && this.methodOf(base.localClass, method);
-              if (def) return def;
-            }
-            return void 0;
-          }
-          if (object.type === "identifier" || object.type === "call") {
-            for (const c of this.classesOf(object, scope, true)) {
-              const def = c.local && this.methodOf(c.local, method);
-              if (def) return def;
-            }
-          }
-        }
-        return void 0;
-      }
-      /**
-       * Summary mode: `self.field` read in a method, where the method itself has not just set it, is what the object
-       * holds in that field: its first step names the field (see `FieldStore`, `fieldFlowInto`).
-       */
-      selfField(node, object, field2) {
-        const fn = enclosingFunction(node);
-        const cls = fn && methodClass(fn);
-        if (!fn || !cls || object.type !== "identifier" || parameterNames(fn, this.model)[0] !== this.text(object) || this.text(object) === "cls") return void 0;
-        const setHere = (this.definitionsOf(fn).get(this.text(object)) ?? []).some((d) => d.key === field2 && d.node.start < node.start && this.dominates(d.node, node));
-        if (setHere) return void 0;
-        const className = this.text(childByField(cls, "name") ?? cls);
-        return { kind: "data", steps: [{ node, message: `field ${code3(`${this.text(object)}.${field2}`)} of a ${code3(className)} object`, field: field2 }] };
-      }
-      /** Whether a flow starts at a parameter of `fn` itself (summary mode). */
-      fromParameterOf(steps, fn) {
-        const first = steps[0];
-        return first?.parameter !== void 0 && first.node !== void 0 && enclosingCallable(first.node) === fn;
-      }
-      /** The flows by which a local function returns what it is passed (from one of its own parameters), once per function. */
-      passThroughs = /* @__PURE__ */ new Map();
-      /** How many pass-through summaries are being worked out inside one another (see `MAX_PASS_THROUGH_NESTING`). */
-      passThroughNesting = 0;
-      /**
-       * What a local function returns of its parameters (`def unwrap(b): return base64.b64decode(b)`, a generator that
-       * yields `sock.recv(n)`): the summary-mode flow from the parameter to the return, so that a call passing it
-       * untrusted data returns untrusted data at the call, and the sink that receives it is the one reported. Worked out
-       * once per function by the summary-mode tracker, each from depth 0, so a chain of helpers is not cut by the
-       * expression depth; a function whose summary is being worked out (recursion) has none meanwhile.
-       */
-      passThrough(fn) {
-        if (!this.parameters) return this.summaryMode().passThrough(fn);
-        if (this.passThroughs.has(fn)) return this.passThroughs.get(fn);
-        if (this.passThroughNesting >= MAX_PASS_THROUGH_NESTING) return void 0;
-        this.passThroughs.set(fn, void 0);
-        this.passThroughNesting++;
-        try {
-          const steps = this.returnFlow(fn);
-          const found = steps && this.fromParameterOf(steps, fn) ? steps : void 0;
-          this.passThroughs.set(fn, found);
-          return found;
-        } finally {
-          this.passThroughNesting--;
-        }
-      }
-      /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */
-      summaryMode() {
-        if (this.parameters) return this;
-        return this.summaryTracker ??= new _TaintTracker(this.model, true, this.extra, this.facts);
-      }
-      summaryTracker;
-      /** Summary mode: what `fn` (a method) stores on `self` from its parameters (`self.data = data`). */
-      fieldStores(fn) {
-        const tracker = this.summaryMode();
-        const self2 = parameterNames(fn, this.model)[0];
-        const scope = tracker.scopeOf(fn);
-        if (!self2 || !scope || !methodClass(fn)) return [];
-        const out2 = [];
-        for (const a of descendants3(childByField(fn, "body"), (n) => n.type === "assignment")) {
-          const left = childByField(a, "left");
-          const right = childByField(a, "right");
-          const object = left?.type === "attribute" ? childByField(left, "object") : void 0;
-          const field2 = left && this.text(childByField(left, "attribute") ?? left);
-          if (!right || !field2 || object?.type !== "identifier" || this.text(object) !== self2 || out2.some((s) => s.field === field2)) continue;
-          const t = tracker.eval(right, a, scope, 0);
-          const parameter = t?.kind === "data" ? t.steps[0]?.parameter : void 0;
-          if (!t || !parameter) continue;
-          out2.push({ field: field2, parameter, position: callPosition(fn, parameter, this.model), steps: [...t.steps, this.step(left, `stored in ${code3(this.text(left))}`)] });
-        }
-        return out2;
-      }
-      /**
-       * The fields the generated `__init__` of a dataclass, attrs or pydantic class defined here stores: its annotated
-       * class-level fields (and `attr.ib()`s) in order; pydantic models take keywords only.
-       */
-      declaredFieldStores(cls) {
-        const decorated = cls.parent?.type === "decorated_definition" ? cls.parent : void 0;
-        const scope = this.model.module;
-        const names = (n) => this.model.resolve(n, scope).map((r) => r.name);
-        const decorators = (decorated?.children ?? []).filter((d) => d.type === "decorator").flatMap((d) => {
-          const e = d.children.find((c) => c.type !== "@");
-          return e ? names(e.type === "call" ? childByField(e, "function") ?? e : e) : [];
-        });
-        const generated = decorators.some((n) => DECLARED_FIELDS_DECORATORS.test(n.replace(/\(\)$/, "")));
-        const keywordOnly = !generated && (childByField(cls, "superclasses")?.children ?? []).some((b) => names(b).some((n) => /^pydantic(\.v1)?\.(main\.)?BaseModel$|^sqlmodel\.SQLModel$/.test(n)));
-        if (!generated && !keywordOnly) return [];
-        const className = this.text(childByField(cls, "name") ?? cls);
-        const out2 = [];
-        for (const stmt of childByField(cls, "body")?.children ?? []) {
-          const a = stmt.type === "expression_statement" ? stmt.children[0] : void 0;
-          const left = a?.type === "assignment" ? childByField(a, "left") : void 0;
-          if (!a || left?.type !== "identifier") continue;
-          const type = childByField(a, "type");
-          const right = childByField(a, "right");
-          const attrsField = right?.type === "call" && names(childByField(right, "function") ?? right).some((n) => /^attrs?\.(ib|attrib|field)$/.test(n));
-          if (type ? /\bClassVar\b/.test(this.text(type)) : !attrsField) continue;
-          const field2 = this.text(left);
-          out2.push({ field: field2, parameter: field2, position: keywordOnly ? -1 : out2.length, steps: [{ node: left, message: `field ${code3(field2)} of ${code3(className)}, set by its constructor`, parameter: field2 }] });
-        }
-        return out2;
-      }
-      /** The method `name` of a class defined in this file, or of a base class defined here. */
-      methodOf(cls, name2) {
-        const classes = [cls, ...this.model.classAncestors(cls, this.model.module).flatMap((r) => r.localClass ? [r.localClass] : [])];
-        for (const c of classes) {
-          for (const stmt of childByField(c, "body")?.children ?? []) {
-            const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
-            if (def?.type === "function_definition" && this.text(childByField(def, "name") ?? def) === name2) return def;
-          }
-        }
-        return void 0;
-      }
-      /**
-       * The classes an expression is an instance of (`instance`), or denotes. `method`: what the caller will look up;
-       * a class-like name of another module that the project index does not know yet is noted as demand for it.
-       */
-      classesOf(expr, scope, instance2, method) {
-        const out2 = [];
-        for (const r of this.model.resolve(expr, scope)) {
-          const local = instance2 ? r.instanceOf : r.localClass;
-          const project = instance2 ? r.projectInstance : r.projectClass;
-          if (local) out2.push({ local, name: this.text(childByField(local, "name") ?? local) });
-          else if (project) out2.push({ project: project.name, name: project.name.slice(project.name.lastIndexOf(".") + 1) });
-          else if (method) {
-            const cls = instance2 ? r.name.endsWith("()") ? r.name.slice(0, -2) : void 0 : r.name;
-            if (!cls || !/^[A-Za-z_][\w.]*\.[A-Z]\w*$/.test(cls) || cls.startsWith("builtins.")) continue;
-            if (!this.model.project) {
-              if (this.demand.size < MAX_DEMAND) this.demand.add(`${cls}.${method}`);
-            } else if (this.model.project.flows?.(`${cls}.${method}`)?.length) out2.push({ project: cls, name: cls.slice(cls.lastIndexOf(".") + 1) });
-          }
-        }
-        return out2;
-      }
-      /** What calling `method` of an object of class `cls` stores on it, from its parameters. */
-      storesOf(cls, method) {
-        if (cls.local) {
-          const fn = this.methodOf(cls.local, method);
-          if (fn) return this.fieldStores(fn);
-          const declared2 = method === "__init__" ? this.declaredFieldStores(cls.local) : [];
-          if (declared2.length) return declared2;
-          for (const base of this.model.classAncestors(cls.local, this.model.module)) {
-            if (!base.projectClass) continue;
-            const stores = this.storesOf({ project: base.projectClass.name, name: cls.name }, method);
-            if (stores.length) return stores;
-          }
-          return [];
-        }
-        const out2 = [];
-        const found = this.model.project?.flows?.(`${cls.project}.${method}`);
-        if (!found && this.demand.size < MAX_DEMAND) this.demand.add(`${cls.project}.${method}`);
-        for (const r of found ?? []) {
-          for (const s of r.flows.stores ?? []) out2.push({ field: s.field, parameter: s.parameter, position: s.position, steps: s.steps.map(remoteStep) });
-        }
-        return out2;
-      }
-      /**
-       * The untrusted data the object `receiver` holds in its field `field` when `site` (a call of one of its methods)
-       * runs: passed to its constructor (`Job(request.data).run()`), assigned to the field (`job.data = ...`), or passed
-       * to a method that stores it (`job.load(request.data)`). In summary mode, also a parameter of the caller, or a field
-       * of `self` when the receiver is `self`.
-       */
-      fieldFlowInto(receiver, field2, site, scope) {
-        const taint = this.fieldTaint(receiver, field2, site, scope, 0);
-        if (!taint || taint.kind !== "data") return void 0;
-        const guard = this.guardOf(site);
-        if (guard === "verified") return void 0;
-        return { steps: taint.steps, ...guard ? { weakGuard: guard } : {} };
-      }
-      fieldTaint(receiver, field2, at, scope, depth) {
-        if (depth > 6) return void 0;
-        if (receiver.type === "parenthesized_expression") {
-          const inner = receiver.children.find((c) => c.type !== "(" && c.type !== ")");
-          return inner && this.fieldTaint(inner, field2, at, scope, depth + 1);
-        }
-        if (receiver.type === "call") {
-          const callee = childByField(receiver, "function");
-          for (const cls of callee ? this.classesOf(callee, scope, false, "__init__") : []) {
-            const t = this.storedBy(receiver, cls, "__init__", field2, at, scope, depth, `passed to ${code3(cls.name + "()")}`);
-            if (t) return t;
-          }
-          return void 0;
-        }
-        if (receiver.type !== "identifier") return void 0;
-        const name2 = this.text(receiver);
-        const fn = enclosingFunction(receiver);
-        const body2 = fn ?? this.model.tree.root;
-        const events = [];
-        for (const d of (this.definitionsOf(body2).get(name2) ?? []).filter((d2) => d2.node.start < at.start && d2.kind !== "parameter")) events.push({ node: d.node, def: d });
-        for (const call of this.methodCallsOn(name2)) {
-          if (call.end <= at.start && enclosingFunction(call) === fn && call !== at) events.push({ node: call, call });
-        }
-        events.sort((a, b) => b.node.start - a.node.start);
-        for (const e of events) {
-          if (e.call) {
-            const callee = childByField(e.call, "function");
-            const method = this.text(childByField(callee, "attribute") ?? callee);
-            for (const cls of this.classesOf(receiver, scope, true, method)) {
-              const t = this.storedBy(e.call, cls, method, field2, e.call, scope, depth, `passed to ${code3(`${name2}.${method}()`)}`);
-              if (t) return t;
-            }
-            continue;
-          }
-          const d = e.def;
-          if (this.deadCode(d.node)) continue;
-          if (d.kind === "augment" && d.key === field2 && d.value) {
-            const t = this.eval(d.value, d.node, scope, depth);
-            if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(d.node.parent ?? d.node, `stored in ${code3(`${name2}.${field2}`)}`)] };
-            if (this.dominates(d.node, at)) return void 0;
-            continue;
-          }
-          if (d.kind === "assign" && d.value) {
-            const t = this.fieldTaint(d.value, field2, d.node, scope, depth + 1);
-            if (t) return { kind: "data", steps: [...t.steps, this.step(d.node, `assigned to ${code3(name2)}`)] };
-            if (this.dominates(d.node, at)) return void 0;
-          }
-        }
-        if (this.parameters && fn && methodClass(fn) && parameterNames(fn, this.model)[0] === name2 && name2 !== "cls") return this.selfField(receiver, receiver, field2);
-        return void 0;
-      }
-      /** The taint a call of `method` (of class `cls`) puts in `field`: the argument its store reads from. */
-      storedBy(call, cls, method, field2, at, scope, depth, message15) {
-        for (const s of this.storesOf(cls, method)) {
-          if (s.field !== field2) continue;
-          const arg = new CallArguments(call, this.model.tree.source).find(s.parameter, s.position >= 0 ? s.position : void 0);
-          const t = arg && this.eval(arg, at, scope, depth);
-          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(call, message15), ...s.steps] };
-        }
-        return void 0;
-      }
-      /** The untrusted data a function returns (from a source, or in summary mode from a parameter): the steps to the return. */
-      returnFlow(fn) {
-        const t = this.returnTaint(fn, 0);
-        return t?.kind === "data" ? t.steps : void 0;
-      }
-      returnTaint(fn, depth) {
-        const scope = this.scopeOf(fn);
-        if (!scope) return void 0;
-        const lambdaBody = fn.type === "lambda" ? childByField(fn, "body") : void 0;
-        if (lambdaBody) {
-          const t = this.eval(lambdaBody, lambdaBody, scope, depth);
-          return t?.kind === "data" ? { kind: "data", steps: [...t.steps, this.step(lambdaBody, "returned by the lambda")] } : void 0;
-        }
-        for (const ret of descendants3(childByField(fn, "body"), (n) => n.type === "return_statement" || n.type === "yield" && n.children.length > 0)) {
-          const value = ret.children.find((c) => c.type !== "return" && c.type !== "yield" && c.type !== "from");
-          if (!value) continue;
-          const t = this.eval(value, ret, scope, depth);
-          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(ret, ret.type === "yield" ? "yielded" : "returned")] };
-        }
-        return void 0;
-      }
-      /** The scope of `fn`'s body when a call is in it (directly), else the module's. */
-      scopeOf(fn) {
-        if (!this.facts.callScopes) {
-          const scopes = this.facts.callScopes = /* @__PURE__ */ new Map();
-          for (const { scope } of this.model.calls) if (!scopes.has(scope.node)) scopes.set(scope.node, scope);
-        }
-        return this.facts.callScopes.get(fn) ?? this.model.module;
-      }
-      /** The calls of a method of the plain name `name` (`name.m(...)`) anywhere in the file, in the model's order. */
-      methodCallsOn(name2) {
-        let byName = this.facts.methodCalls;
-        if (!byName) {
-          byName = this.facts.methodCalls = /* @__PURE__ */ new Map();
-          for (const { node } of this.model.calls) {
-            const callee = childByField(node, "function");
-            const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
-            if (object?.type !== "identifier") continue;
-            const key = this.text(object);
-            const list = byName.get(key);
-            if (list) list.push(node);
-            else byName.set(key, [node]);
-          }
-        }
-        return byName.get(name2) ?? [];
-      }
-      definitionsOf(fn) {
-        let map = this.facts.definitions.get(fn);
-        if (map) return map;
-        map = /* @__PURE__ */ new Map();
-        this.facts.definitions.set(fn, map);
-        const add = (name2, d) => {
-          let list = map.get(name2);
-          if (!list) map.set(name2, list = []);
-          list.push(d);
-        };
-        const bindTargets = (target, d, value) => {
-          if (!target) return;
-          if (target.type === "identifier") return add(this.text(target), { ...d, node: target, ...value ? { value } : {} });
-          if (["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list"].includes(target.type)) {
-            const parts2 = target.children.filter((c) => c.type !== "," && c.type !== "(" && c.type !== ")" && c.type !== "[" && c.type !== "]");
-            const values = value && ["tuple", "list", "expression_list"].includes(value.type) ? value.children.filter((c) => c.type !== "," && c.type !== "(" && c.type !== ")" && c.type !== "[" && c.type !== "]") : void 0;
-            parts2.forEach((p, i3) => bindTargets(p.type === "list_splat_pattern" ? p.children[1] : p, d, values && values.length === parts2.length ? values[i3] : value));
-          }
-        };
-        for (const name2 of parameterNames(fn, this.model)) {
-          const p = parameterNodes(fn).find((n) => this.text(n) === name2);
-          if (p) add(name2, { node: p, kind: "parameter" });
-        }
-        for (const p of childByField(fn, "parameters")?.children ?? []) {
-          const kind = p.type === "list_splat_pattern" ? "*" : p.type === "dictionary_splat_pattern" ? "**" : void 0;
-          const id = p.children.find((c) => c.type === "identifier");
-          if (!kind || !id) continue;
-          const before = parameterNodes(fn).filter((n) => n.start < p.start).map((n) => this.text(n));
-          const position = before.length - (before[0] === "self" || before[0] === "cls" ? 1 : 0);
-          add(this.text(id), { node: id, kind: "parameter", splat: { kind, position } });
-        }
-        const stack = [...(childByField(fn, "body") ?? fn).children];
-        while (stack.length) {
-          const c = stack.pop();
-          {
-            if (NESTED.has(c.type)) continue;
-            switch (c.type) {
-              case "assignment": {
-                const right = childByField(c, "right");
-                const left = childByField(c, "left");
-                if (left?.type === "subscript" || left?.type === "attribute") {
-                  const base = childByField(left, left.type === "subscript" ? "value" : "object");
-                  const key = left.type === "subscript" ? keyOf2(this.constant(childByField(left, "subscript"), c)) : this.text(childByField(left, "attribute") ?? left);
-                  if (base?.type === "identifier" && right) add(this.text(base), { node: base, kind: "augment", value: right, ...key !== void 0 ? { key } : {} });
-                } else bindTargets(left, { kind: "assign" }, right);
-                break;
-              }
-              case "call": {
-                const callee = childByField(c, "function");
-                const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
-                const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : "";
-                const args2 = childByField(c, "arguments");
-                if (object?.type === "identifier" && args2 && CONTAINER_ADDERS.has(method)) add(this.text(object), { node: object, kind: "augment", value: args2 });
-                this.fileWrites(c, add);
-                break;
-              }
-              case "augmented_assignment":
-                bindTargets(childByField(c, "left"), { kind: "augment" }, childByField(c, "right"));
-                break;
-              case "named_expression":
-                bindTargets(childByField(c, "name"), { kind: "assign" }, childByField(c, "value"));
-                break;
-              case "for_statement":
-                bindTargets(childByField(c, "left"), { kind: "loop" }, childByField(c, "right"));
-                break;
-              case "with_item": {
-                const value = childByField(c, "value");
-                if (value?.type === "as_pattern") bindTargets(childByField(value, "alias")?.children[0] ?? childByField(value, "alias"), { kind: "with" }, value.children[0]);
-                break;
-              }
-            }
-            for (const child of c.children) stack.push(child);
-          }
-        }
-        for (const list of map.values()) list.sort((a, b) => a.node.start - b.node.start);
-        return map;
-      }
-      /**
-       * Writes that make a file hold data: `upload.save(path)` (werkzeug, Django files), `f.write(data)` or
-       * `shutil.copyfileobj(src, f)` in `with open(path, "wb") as f:`. The name of the path (`path`) then also holds what
-       * was written, so a later `torch.load(path)` reads it.
-       */
-      fileWrites(call, add) {
-        const callee = childByField(call, "function");
-        const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : void 0;
-        const calleeText = callee ? this.text(callee) : "";
-        if (calleeText === "urlretrieve" || calleeText.endsWith(".urlretrieve")) {
-          const target = new CallArguments(call, this.model.tree.source).find("filename", 1);
-          if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: call, verb: "downloaded to the file at" });
-          return;
-        }
-        if (method !== "save" && method !== "write" && method !== "writelines" && !calleeText.endsWith("copyfileobj")) return;
-        const args2 = new CallArguments(call, this.model.tree.source);
-        const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
-        if (method === "save" && object) {
-          const target = args2.find("dst", 0);
-          if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: object, verb: "saved to the file at" });
-          return;
-        }
-        let file;
-        let value;
-        if ((method === "write" || method === "writelines") && object?.type === "identifier") [file, value] = [object, args2.positional[0]];
-        else if (callee && /^(shutil\.)?copyfileobj$/.test(this.text(callee))) [file, value] = [args2.find("fdst", 1), args2.find("fsrc", 0)];
-        if (file?.type !== "identifier" || !value) return;
-        const name2 = this.text(file);
-        for (let n = call.parent; n && !NESTED.has(n.type); n = n.parent) {
-          if (n.type !== "with_statement") continue;
-          for (const item of descendants3(n, (d) => d.type === "with_item")) {
-            const v = childByField(item, "value");
-            const alias = v?.type === "as_pattern" ? childByField(v, "alias") : void 0;
-            const opened = v?.type === "as_pattern" ? v.children[0] : void 0;
-            if (!alias || this.text(alias) !== name2 || opened?.type !== "call" || !/^(io\.)?open$|\.open$/.test(this.text(childByField(opened, "function") ?? opened))) continue;
-            const openArgs = new CallArguments(opened, this.model.tree.source);
-            const path = childByField(opened, "function")?.type === "attribute" && !/^io\.open$/.test(this.text(childByField(opened, "function"))) ? childByField(childByField(opened, "function"), "object") : openArgs.find("file", 0);
-            const mode = this.constant(openArgs.find("mode", childByField(opened, "function")?.type === "attribute" && !/^io\.open$/.test(this.text(childByField(opened, "function"))) ? 0 : 1), opened);
-            if (path?.type === "identifier" && typeof mode === "string" && /[wax]/.test(mode)) add(this.text(path), { node: call, kind: "augment", value, verb: "written to the file at" });
-            return;
-          }
-        }
-      }
-      /**
-       * Whether the sink at `site` runs only where a constant-time HMAC check passed ("verified"), or behind a plain `==`
-       * of a MAC (a step describing the weak check), or unguarded (undefined).
-       */
-      guardOf(site) {
-        let weak;
-        const judge2 = (condition2) => {
-          const calls = descendants3(condition2, (n) => n.type === "call");
-          const scope = this.model.module;
-          for (const call of [condition2, ...calls]) {
-            if (call.type !== "call") continue;
-            const callee = childByField(call, "function");
-            const names = callee ? this.model.resolve(callee, scope).map((r) => r.name) : [];
-            const calleeText = callee ? this.text(callee) : "";
-            if (names.some((n) => VERIFIERS.includes(n)) || /(^|\.)compare_digest$/.test(calleeText)) return "verified";
-          }
-          if (/==|!=/.test(this.text(condition2)) && calls.some((c) => {
-            const callee = childByField(c, "function");
-            const text2 = callee ? this.text(callee) : "";
-            return /(^|\.)(hexdigest|digest)$/.test(text2) || MAC_CALLS.some((m) => m.test(text2));
-          })) return { node: condition2, message: "guarded by a MAC compared with `==`, which is not constant-time" };
-          return void 0;
-        };
-        for (let n = site; n && !FUNCTIONS4.has(n.type); n = n.parent) {
-          const parent = n.parent;
-          if (!parent) break;
-          if ((parent.type === "if_statement" || parent.type === "elif_clause") && n === childByField(parent, "consequence")) {
-            const condition2 = childByField(parent, "condition");
-            if (condition2 && !/^not\b/.test(this.text(condition2))) {
-              const g = judge2(condition2);
-              if (g === "verified") return g;
-              weak ??= g;
-            }
-          }
-          if (parent.type === "block" || parent.type === "module") {
-            for (const sibling of parent.children) {
-              if (sibling.start >= n.start) break;
-              if (sibling.type !== "if_statement") continue;
-              const condition2 = childByField(sibling, "condition");
-              const body2 = childByField(sibling, "consequence");
-              if (!condition2 || !body2 || !exits(body2, this.model)) continue;
-              if (!/^not\b/.test(this.text(condition2)) && !/!=/.test(this.text(condition2))) continue;
-              const g = judge2(condition2);
-              if (g === "verified") return g;
-              weak ??= g;
-            }
-          }
-        }
-        return weak;
-      }
-    };
-    REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer|jsonrpc|jsonrpcserver|bentoml|celery|shared_task|dramatiq|huey)\b/;
-    CALLBACK_BASE_WORDS = /\b(scrapy|channels|tornado|twisted|asyncio)\b|_pb2_grpc\b/;
-    RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance|exposed_\w+)\b|handlers\b/;
-    FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
-    LAMBDA_WORD = /\blambda\b/;
-    DECLARED_FIELDS_DECORATORS = /^(dataclasses\.dataclass|pydantic\.dataclasses\.dataclass|attrs?\.(s|attrs|define|frozen|mutable|dataclass))$/;
-  }
-});
-
 // src/rules/python/sink-input.ts
 function inputArgument(m, keywords = DATA_KEYWORDS) {
   for (const k of keywords) {
@@ -46064,7 +47567,8 @@ function dataOnlyAllowlist(m) {
 function admitted(allowed) {
   return allowed.length ? `only plain data types (${allowed.map(code).join(", ")})` : "no global at all (it raises for every one)";
 }
-function check12(m) {
+function check14(m) {
+  if (unpicklerNotLoaded(m)) return null;
   const allowed = dataOnlyAllowlist(m);
   if (!allowed) return {};
   return {
@@ -46090,6 +47594,7 @@ var init_PYTHON_LANG_SEC_040 = __esm({
     "use strict";
     init_rule();
     init_shared_docs();
+    init_sink_helpers();
     init_trust();
     PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
     DATA_ONLY_GLOBALS = /* @__PURE__ */ new Set([
@@ -46122,7 +47627,7 @@ var init_PYTHON_LANG_SEC_040 = __esm({
       similar: ["PYTHON-LANG-SEC-044", "PYTHON-LANG-SEC-045", "PYTHON-LANG-SEC-046", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-005"],
       prefilter: ["pickle", "Pickle"],
       judgeTrust: judgeInputTrust,
-      sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, check: check12, message }],
+      sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, check: check14, message }],
       docs: {
         summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",
         description: 'Python\'s `pickle` format is a small stack-based program, not a data format. Loading a pickle runs that program: it can import any module and call any function with any arguments (`os.system`, `subprocess.Popen`, `eval`, ...). This rule reports every call that unpickles: `pickle.loads`, `pickle.load`, `pickle.Unpickler(...)` and its subclasses, and the same functions reached through `cPickle`, `_pickle`, `pickle5`, `six.moves.cPickle`, import aliases, `from pickle import *`, rebinding (`loader = pickle.loads`), `importlib.import_module("pickle")`, `__import__("pickle")`, `getattr(pickle, "loads")` and `functools.partial`. It also reports `pickle.loads` passed uncalled as a callback (`map(pickle.loads, blobs)`).',
@@ -46176,7 +47681,7 @@ var init_PYTHON_LANG_SEC_040 = __esm({
           "    session = json.loads(request.data)  # data only: no code runs",
           '    return session["user"]'
         ].join("\n"),
-        detectionScope: 'Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, `_Unpickler`) resolved through the file\'s imports and bindings: aliases, `from pickle import ...`, star imports, `cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, `importlib.import_module`/`__import__` with constant module names (also built by concatenation, and reached as `builtins.__import__` or `__builtins__`), `getattr(module, "loads")`, `operator.attrgetter`/`methodcaller`, `sys.modules["pickle"]` and `sys.modules.get`, `globals()["pickle"]`, `vars(pickle)`/`pickle.__dict__`, `functools.partial`, `.__call__`, dispatch tables written in place or bound in the function (`{"pickle": pickle.loads}[fmt](data)`, `decoders.get(fmt)(data)`), loops over a literal list of sinks or modules, default parameter values, class and instance attributes (`loads = staticmethod(pickle.loads)`, `self._load = pickle.load`), names re-exported by other modules of the project (`from .compat import pickle`, package `__init__.py` re-exports, star re-exports with `__all__`), instantiation of classes, in this module or another, that derive from `pickle.Unpickler` (with or without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never match; a sink passed to a call that only looks at it (`isinstance`, `callable`, `repr`, `inspect.*`, `typing.cast`, `self.assertIs`/`assertEqual`) is not a callback. `pickle.dumps`/`pickle.dump` are not findings. Not covered: calls through wrappers defined in other modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.',
+        detectionScope: 'Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, `_Unpickler`) resolved through the file\'s imports and bindings: aliases, `from pickle import ...`, star imports, `cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, `importlib.import_module`/`__import__` with constant module names (also built by concatenation, and reached as `builtins.__import__` or `__builtins__`), `getattr(module, "loads")`, `operator.attrgetter`/`methodcaller`, `sys.modules["pickle"]` and `sys.modules.get`, `globals()["pickle"]`, `vars(pickle)`/`pickle.__dict__`, `functools.partial`, `.__call__`, dispatch tables written in place or bound in the function (`{"pickle": pickle.loads}[fmt](data)`, `decoders.get(fmt)(data)`), loops over a literal list of sinks or modules, default parameter values, class and instance attributes (`loads = staticmethod(pickle.loads)`, `self._load = pickle.load`), names re-exported by other modules of the project (`from .compat import pickle`, package `__init__.py` re-exports, star re-exports with `__all__`), instantiation of classes, in this module or another, that derive from `pickle.Unpickler` (with or without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never match; a sink passed to a call that only looks at it (`isinstance`, `callable`, `repr`, `inspect.*`, `typing.cast`, `self.assertIs`/`assertEqual`) is not a callback. `pickle.dumps`/`pickle.dump` are not findings, nor is a `pickle.Unpickler(f)` built only to call another of its methods (`.find_class(module, name)` reads nothing from `f`). Not covered: calls through wrappers defined in other modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.',
         references: DESERIALIZATION_REFERENCES,
         faq: [
           {
@@ -46373,15 +47878,15 @@ var init_PYTHON_LANG_SEC_041 = __esm({
 });
 
 // src/rules/python/PYTHON-LANG-SEC-042.ts
-function check13(m) {
+function check15(m) {
   if (m.via !== "call" || m.target === "jsonpickle.Unpickler") return {};
   const safe = m.args.find("safe");
   if (!safe || argumentTruth(m, safe) !== false) return {};
   return {
-    message: `${spelled(m)} with \`safe=False\` also evaluates \`py/repr\` values with eval(), on top of \`py/reduce\`/\`py/object\` tags that call arbitrary functions. ${ADVICE9}`
+    message: `${spelled(m)} with \`safe=False\` also evaluates \`py/repr\` values with eval(), on top of \`py/reduce\`/\`py/object\` tags that call arbitrary functions. ${ADVICE14}`
   };
 }
-var ADVICE9, message2, PYTHON_LANG_SEC_042_default;
+var ADVICE14, message2, PYTHON_LANG_SEC_042_default;
 var init_PYTHON_LANG_SEC_042 = __esm({
   "src/rules/python/PYTHON-LANG-SEC-042.ts"() {
     "use strict";
@@ -46389,8 +47894,8 @@ var init_PYTHON_LANG_SEC_042 = __esm({
     init_shared_docs();
     init_sink_helpers();
     init_trust();
-    ADVICE9 = "Decode untrusted JSON with `json.loads` and build objects explicitly (dataclasses, pydantic).";
-    message2 = unpicklingMessage("jsonpickle, whose `py/reduce` and `py/object` tags call arbitrary functions", ADVICE9);
+    ADVICE14 = "Decode untrusted JSON with `json.loads` and build objects explicitly (dataclasses, pydantic).";
+    message2 = unpicklingMessage("jsonpickle, whose `py/reduce` and `py/object` tags call arbitrary functions", ADVICE14);
     PYTHON_LANG_SEC_042_default = defineRule({
       id: "PYTHON-LANG-SEC-042",
       name: "Jsonpickle Deserialization of Untrusted Data",
@@ -46407,7 +47912,7 @@ var init_PYTHON_LANG_SEC_042 = __esm({
       similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-041"],
       prefilter: ["jsonpickle"],
       judgeTrust: judgeInputTrust,
-      sinks: [{ call: ["jsonpickle.decode", "jsonpickle.loads", "jsonpickle.Unpickler"], subclasses: true, references: true, check: check13, message: message2 }],
+      sinks: [{ call: ["jsonpickle.decode", "jsonpickle.loads", "jsonpickle.Unpickler"], subclasses: true, references: true, check: check15, message: message2 }],
       docs: {
         summary: "Detects jsonpickle decoding (`jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.Unpickler`), which rebuilds arbitrary Python objects and can run code.",
         description: 'jsonpickle looks like JSON but carries pickle semantics: `{"py/reduce": [{"py/function": "os.system"}, ...]}` calls a function while decoding, `py/object` instantiates any importable class, and with `safe=False` `py/repr` values are passed to `eval`. The `safe` flag does not make decoding safe: `py/reduce` and `py/object` are honoured either way (CVE-2020-22083, disputed by the project as intended behaviour). This rule reports `jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.unpickler.decode`, and construction of `jsonpickle.Unpickler` (and local subclasses), through aliases, rebinding, constant dynamic imports, and when passed as a callback.',
@@ -46485,19 +47990,19 @@ function checkInstanceLoad(m) {
     return {
       severity: "medium",
       confidence: "low",
-      message: `${spelled(m)} on a \`YAML(...)\` whose \`typ\` may come from \`**kwargs\`; with \`typ="unsafe"\` YAML tags such as \`!!python/object/apply\` run arbitrary code. ${ADVICE10}`
+      message: `${spelled(m)} on a \`YAML(...)\` whose \`typ\` may come from \`**kwargs\`; with \`typ="unsafe"\` YAML tags such as \`!!python/object/apply\` run arbitrary code. ${ADVICE15}`
     };
   }
   const values = typValues(m, typ, m.receiver.scope);
   if (values === void 0) {
     return {
       confidence: "medium",
-      message: `${spelled(m)} on a \`YAML(typ=...)\` whose type the analysis cannot evaluate; with \`typ="unsafe"\` YAML tags such as \`!!python/object/apply\` run arbitrary code. ${ADVICE10}`
+      message: `${spelled(m)} on a \`YAML(typ=...)\` whose type the analysis cannot evaluate; with \`typ="unsafe"\` YAML tags such as \`!!python/object/apply\` run arbitrary code. ${ADVICE15}`
     };
   }
   if (!values.includes("unsafe")) return null;
   return {
-    message: `${spelled(m)} on \`YAML(typ="unsafe")\` constructs arbitrary Python objects from tags such as \`!!python/object/apply:os.system\`, which runs code. ${ADVICE10}`
+    message: `${spelled(m)} on \`YAML(typ="unsafe")\` constructs arbitrary Python objects from tags such as \`!!python/object/apply:os.system\`, which runs code. ${ADVICE15}`
   };
 }
 function checkLegacyLoad(m) {
@@ -46505,9 +48010,9 @@ function checkLegacyLoad(m) {
   const loader = given?.type === "none" ? void 0 : given;
   if (!loader) {
     if (m.args.mayBeHidden("Loader", 1)) {
-      return { confidence: "medium", message: `${spelled(m)} may receive its Loader through \`*args\`/\`**kwargs\`; unless it is a safe loader, YAML tags run arbitrary code. ${ADVICE10}` };
+      return { confidence: "medium", message: `${spelled(m)} may receive its Loader through \`*args\`/\`**kwargs\`; unless it is a safe loader, YAML tags run arbitrary code. ${ADVICE15}` };
     }
-    return { message: `${spelled(m)} without a Loader uses ruamel.yaml's unsafe loader: tags such as \`!!python/object/apply:os.system\` run arbitrary code. ${ADVICE10}` };
+    return { message: `${spelled(m)} without a Loader uses ruamel.yaml's unsafe loader: tags such as \`!!python/object/apply:os.system\` run arbitrary code. ${ADVICE15}` };
   }
   const { own, ancestors } = classNamesOf(m, loader);
   const known = [...own, ...ancestors].filter((n) => !n.startsWith("<local>."));
@@ -46516,10 +48021,10 @@ function checkLegacyLoad(m) {
   const recognised = known.some((n) => n.startsWith("ruamel.yaml."));
   return {
     ...recognised ? {} : { confidence: "medium" },
-    message: `${spelled(m)} with ${code(loaderText)} ${recognised ? "constructs arbitrary Python objects" : "uses a loader not known to be safe"}: YAML tags such as \`!!python/object/apply\` can run code. ${ADVICE10}`
+    message: `${spelled(m)} with ${code(loaderText)} ${recognised ? "constructs arbitrary Python objects" : "uses a loader not known to be safe"}: YAML tags such as \`!!python/object/apply\` can run code. ${ADVICE15}`
   };
 }
-var ADVICE10, SAFE_LEGACY_LOADERS, PYTHON_LANG_SEC_043_default;
+var ADVICE15, SAFE_LEGACY_LOADERS, PYTHON_LANG_SEC_043_default;
 var init_PYTHON_LANG_SEC_043 = __esm({
   "src/rules/python/PYTHON-LANG-SEC-043.ts"() {
     "use strict";
@@ -46527,7 +48032,7 @@ var init_PYTHON_LANG_SEC_043 = __esm({
     init_shared_docs();
     init_sink_helpers();
     init_trust();
-    ADVICE10 = 'Use `YAML()` (round-trip) or `YAML(typ="safe")`, which build only plain data.';
+    ADVICE15 = 'Use `YAML()` (round-trip) or `YAML(typ="safe")`, which build only plain data.';
     SAFE_LEGACY_LOADERS = /* @__PURE__ */ new Set([
       "ruamel.yaml.SafeLoader",
       "ruamel.yaml.CSafeLoader",
@@ -46552,8 +48057,8 @@ var init_PYTHON_LANG_SEC_043 = __esm({
       prefilter: ["ruamel"],
       judgeTrust: judgeInputTrust,
       sinks: [
-        { call: ["ruamel.yaml.YAML().load", "ruamel.yaml.YAML().load_all"], check: checkInstanceLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE10}` },
-        { call: ["ruamel.yaml.load", "ruamel.yaml.load_all"], check: checkLegacyLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE10}` }
+        { call: ["ruamel.yaml.YAML().load", "ruamel.yaml.YAML().load_all"], check: checkInstanceLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE15}` },
+        { call: ["ruamel.yaml.load", "ruamel.yaml.load_all"], check: checkLegacyLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE15}` }
       ],
       docs: {
         summary: 'Detects ruamel.yaml loads that can construct arbitrary Python objects: `YAML(typ="unsafe").load` and the legacy `ruamel.yaml.load` without a safe Loader.',
@@ -46686,7 +48191,7 @@ function message4(m) {
   }
   return `${spelled(m)} opens a shelf whose values are unpickled on every read: whoever can write the database file runs code in this process. Keep shelves in private locations or store JSON in dbm/sqlite3 instead.`;
 }
-function check14(m) {
+function check16(m) {
   if (m.target !== "shelve.open") return {};
   const flag = m.args.find("flag", 1);
   const value = flag && m.model.constantString(flag, m.scope);
@@ -46725,7 +48230,7 @@ var init_PYTHON_LANG_SEC_045 = __esm({
         {
           call: ["shelve.open", "shelve.Shelf", "shelve.DbfilenameShelf", "shelve.BsdDbShelf"],
           subclasses: true,
-          check: check14,
+          check: check16,
           message: message4
         }
       ],
@@ -46812,7 +48317,7 @@ var init_PYTHON_LANG_SEC_046 = __esm({
       prefilter: ["dill"],
       judgeTrust: judgeInputTrust,
       sinks: [
-        { call: ["dill.load", "dill.loads", "dill.Unpickler"], subclasses: true, references: true, message: message5 },
+        { call: ["dill.load", "dill.loads", "dill.Unpickler"], subclasses: true, references: true, check: (m) => unpicklerNotLoaded(m) ? null : {}, message: message5 },
         { call: ["dill.load_session", "dill.load_module", "dill.load_module_asdict", "dill.temp.load", "dill.temp.loadIO"], message: message5 }
       ],
       docs: {
@@ -46844,7 +48349,7 @@ var init_PYTHON_LANG_SEC_046 = __esm({
           "    spec = json.loads(message.body)",
           '    return TASKS[spec["name"]](**spec["args"])  # only known functions'
         ].join("\n"),
-        detectionScope: "Calls of `dill.load`, `dill.loads`, `dill.Unpickler`, `dill.load_session`, `dill.load_module`, `dill.load_module_asdict`, `dill.temp.load`, `dill.temp.loadIO`, resolved through imports (including `dill.dill`/`dill._dill`), aliases, star imports, rebinding and constant dynamic imports; instantiation of local subclasses of `dill.Unpickler`; and `dill.load`/`dill.loads` passed uncalled as a callback (medium confidence). `dill.dump`, `dill.dumps` and `dill.dump_session` are not findings. `torch.load(..., pickle_module=dill)` is covered by PYTHON-ML-SEC-001.",
+        detectionScope: "Calls of `dill.load`, `dill.loads`, `dill.Unpickler`, `dill.load_session`, `dill.load_module`, `dill.load_module_asdict`, `dill.temp.load`, `dill.temp.loadIO`, resolved through imports (including `dill.dill`/`dill._dill`), aliases, star imports, rebinding and constant dynamic imports; instantiation of local subclasses of `dill.Unpickler`; and `dill.load`/`dill.loads` passed uncalled as a callback (medium confidence). `dill.dump`, `dill.dumps` and `dill.dump_session` are not findings, nor is a `dill.Unpickler(f)` built only to call another of its methods (`.find_class`). `torch.load(..., pickle_module=dill)` is covered by PYTHON-ML-SEC-001.",
         references: [
           { title: "dill documentation", url: "https://dill.readthedocs.io/en/latest/" },
           { title: "dill on PyPI (security note: dill is not secure against untrusted data)", url: "https://pypi.org/project/dill/" },
@@ -46877,7 +48382,7 @@ function endpoint(m) {
   const built = m.model.resolve(object, m.receiver.scope).find((r) => r.name === LISTENER && r.constructedBy);
   return built?.constructedBy ? { args: new CallArguments(built.constructedBy.call, m.model.tree.source), kind: "listener" } : void 0;
 }
-function check15(m) {
+function check17(m) {
   const end = endpoint(m);
   const peer = m.target === CLIENT_RECV ? "the server it connects to" : "any client that connects";
   if (!end) return {};
@@ -47024,7 +48529,7 @@ var init_PYTHON_LANG_SEC_073 = __esm({
       similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-008"],
       prefilter: ["multiprocessing"],
       sinks: [
-        { call: [CLIENT_RECV, LISTENER_RECV], check: check15, message: message6 },
+        { call: [CLIENT_RECV, LISTENER_RECV], check: check17, message: message6 },
         { call: [LISTENER_CLASS], check: checkListener, message: () => "" },
         { call: MANAGERS, subclasses: true, check: checkManager, message: () => "" }
       ],
@@ -47080,7 +48585,7 @@ var init_PYTHON_LANG_SEC_073 = __esm({
 });
 
 // src/rules/python/PYTHON-ML-SEC-001.ts
-function check16(m) {
+function check18(m) {
   const hub = HUB_LOADERS.has(m.target);
   const given = m.args.find("weights_only", hub ? 6 : void 0);
   const weightsOnly = given?.type === "none" ? void 0 : given;
@@ -47089,41 +48594,41 @@ function check16(m) {
     if (truth === true) return null;
     if (truth === false) {
       return {
-        message: `${spelled(m)} with \`weights_only=False\` unpickles the file: a malicious checkpoint runs arbitrary code when loaded. ${ADVICE11}`
+        message: `${spelled(m)} with \`weights_only=False\` unpickles the file: a malicious checkpoint runs arbitrary code when loaded. ${ADVICE16}`
       };
     }
     return {
       severity: "medium",
       confidence: "medium",
-      message: `${spelled(m)} takes \`weights_only\` from a value the analysis cannot evaluate; unless it is True, the file is unpickled and can run arbitrary code. ${ADVICE11}`
+      message: `${spelled(m)} takes \`weights_only\` from a value the analysis cannot evaluate; unless it is True, the file is unpickled and can run arbitrary code. ${ADVICE16}`
     };
   }
   if (!given && m.args.mayBeHidden("weights_only", hub ? 6 : void 0)) {
     return {
       severity: "medium",
       confidence: "medium",
-      message: `${spelled(m)} may receive \`weights_only\` through \`*args\`/\`**kwargs\`; unless it is True, the file is unpickled and can run arbitrary code. ${ADVICE11}`
+      message: `${spelled(m)} may receive \`weights_only\` through \`*args\`/\`**kwargs\`; unless it is True, the file is unpickled and can run arbitrary code. ${ADVICE16}`
     };
   }
   const addWeightsOnly = fix("Pass weights_only=True", [appendKeywordArgument(m, "weights_only=True")]);
   if (hub) {
     return {
-      message: `${spelled(m)} defaults to \`weights_only=False\`: the downloaded file is unpickled, so whoever controls the URL or the cache runs code. ${ADVICE11}`,
+      message: `${spelled(m)} defaults to \`weights_only=False\`: the downloaded file is unpickled, so whoever controls the URL or the cache runs code. ${ADVICE16}`,
       ...addWeightsOnly ? { fix: addWeightsOnly } : {}
     };
   }
   if (m.args.find("pickle_module", 2)) {
     return {
-      message: `${spelled(m)} with a custom \`pickle_module\` and no \`weights_only\` unpickles the file on every torch version: a malicious checkpoint runs arbitrary code. ${ADVICE11}`
+      message: `${spelled(m)} with a custom \`pickle_module\` and no \`weights_only\` unpickles the file on every torch version: a malicious checkpoint runs arbitrary code. ${ADVICE16}`
     };
   }
   return {
     severity: "medium",
-    message: `${spelled(m)} without \`weights_only\` unpickles the file on torch < 2.6 (and wherever TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD is set): a malicious checkpoint runs arbitrary code. ${ADVICE11}`,
+    message: `${spelled(m)} without \`weights_only\` unpickles the file on torch < 2.6 (and wherever TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD is set): a malicious checkpoint runs arbitrary code. ${ADVICE16}`,
     ...addWeightsOnly ? { fix: addWeightsOnly } : {}
   };
 }
-var HUB_LOADERS, FASTAI_LOADERS, ADVICE11, PYTHON_ML_SEC_001_default;
+var HUB_LOADERS, FASTAI_LOADERS, ADVICE16, PYTHON_ML_SEC_001_default;
 var init_PYTHON_ML_SEC_001 = __esm({
   "src/rules/python/PYTHON-ML-SEC-001.ts"() {
     "use strict";
@@ -47141,7 +48646,7 @@ var init_PYTHON_ML_SEC_001 = __esm({
       "fastai.tabular.all.load_learner",
       "fastai.collab.load_learner"
     ];
-    ADVICE11 = "Pass `weights_only=True` (add trusted classes with `torch.serialization.add_safe_globals`) or store weights as safetensors.";
+    ADVICE16 = "Pass `weights_only=True` (add trusted classes with `torch.serialization.add_safe_globals`) or store weights as safetensors.";
     PYTHON_ML_SEC_001_default = defineRule({
       id: "PYTHON-ML-SEC-001",
       name: "PyTorch Load Without weights_only",
@@ -47159,7 +48664,7 @@ var init_PYTHON_ML_SEC_001 = __esm({
       prefilter: ["torch", "model_zoo", "load_state_dict_from_url", "load_learner"],
       judgeTrust: judgeInputTrust,
       sinks: [
-        { call: ["torch.load", "torch.hub.load_state_dict_from_url"], check: check16, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE11}` },
+        { call: ["torch.load", "torch.hub.load_state_dict_from_url"], check: check18, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE16}` },
         {
           // fastai's exported learner: torch.load with a pickle_module (recent fastai releases pass weights_only=False instead).
           call: FASTAI_LOADERS,
@@ -47224,7 +48729,7 @@ var init_PYTHON_ML_SEC_001 = __esm({
 });
 
 // src/rules/python/PYTHON-ML-SEC-002.ts
-function check17(m) {
+function check19(m) {
   const position = ALLOW_PICKLE_POSITION[m.target];
   const allowPickle = m.args.find("allow_pickle", position);
   if (!allowPickle) {
@@ -47232,7 +48737,7 @@ function check17(m) {
     return {
       severity: "medium",
       confidence: "low",
-      message: `${spelled(m)} may receive \`allow_pickle\` through \`*args\`/\`**kwargs\`; if it is True, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE12}`
+      message: `${spelled(m)} may receive \`allow_pickle\` through \`*args\`/\`**kwargs\`; if it is True, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE17}`
     };
   }
   const truth = argumentTruth(m, allowPickle);
@@ -47240,16 +48745,16 @@ function check17(m) {
   if (truth === true) {
     const toFalse = allowPickle.type === "true" ? fix("Set allow_pickle=False", [replaceNode(allowPickle, "False")]) : void 0;
     return {
-      message: `${spelled(m)} with \`allow_pickle=True\` unpickles object arrays stored in the file: a crafted .npy/.npz runs arbitrary code when loaded. ${ADVICE12}`,
+      message: `${spelled(m)} with \`allow_pickle=True\` unpickles object arrays stored in the file: a crafted .npy/.npz runs arbitrary code when loaded. ${ADVICE17}`,
       ...toFalse ? { fix: toFalse } : {}
     };
   }
   return {
     confidence: "medium",
-    message: `${spelled(m)} sets \`allow_pickle\` from a value that is not literally False; when it is true, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE12}`
+    message: `${spelled(m)} sets \`allow_pickle\` from a value that is not literally False; when it is true, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE17}`
   };
 }
-var ADVICE12, ALLOW_PICKLE_POSITION, legacyMessage, PYTHON_ML_SEC_002_default;
+var ADVICE17, ALLOW_PICKLE_POSITION, legacyMessage, PYTHON_ML_SEC_002_default;
 var init_PYTHON_ML_SEC_002 = __esm({
   "src/rules/python/PYTHON-ML-SEC-002.ts"() {
     "use strict";
@@ -47257,7 +48762,7 @@ var init_PYTHON_ML_SEC_002 = __esm({
     init_shared_docs();
     init_sink_helpers();
     init_trust();
-    ADVICE12 = "Keep the default `allow_pickle=False` and store object data in a data-only format (JSON, Parquet, safetensors).";
+    ADVICE17 = "Keep the default `allow_pickle=False` and store object data in a data-only format (JSON, Parquet, safetensors).";
     ALLOW_PICKLE_POSITION = { "numpy.load": 2, "numpy.lib.format.read_array": 1 };
     legacyMessage = (m) => `${spelled(m)} is a legacy NumPy alias of \`pickle.loads\`/\`pickle.load\`: it runs whatever code the bytes describe. Use \`numpy.load\` on .npy files with \`allow_pickle=False\`.`;
     PYTHON_ML_SEC_002_default = defineRule({
@@ -47277,7 +48782,7 @@ var init_PYTHON_ML_SEC_002 = __esm({
       prefilter: ["numpy", "read_array"],
       judgeTrust: judgeInputTrust,
       sinks: [
-        { call: Object.keys(ALLOW_PICKLE_POSITION), check: check17, message: (m) => `${spelled(m)} may unpickle object arrays. ${ADVICE12}` },
+        { call: Object.keys(ALLOW_PICKLE_POSITION), check: check19, message: (m) => `${spelled(m)} may unpickle object arrays. ${ADVICE17}` },
         { call: ["numpy.loads", "numpy.ma.loads", "numpy.ma.load", "numpy.core.multiarray.loads"], references: true, message: legacyMessage }
       ],
       docs: {
@@ -47639,7 +49144,7 @@ var init_PYTHON_ML_SEC_006 = __esm({
 });
 
 // src/rules/python/PYTHON-ML-SEC-007.ts
-function check18(m) {
+function check20(m) {
   const position = SAFE_MODE_POSITION[m.target];
   const safeMode = m.args.find("safe_mode", position);
   if (!safeMode) return null;
@@ -47647,15 +49152,15 @@ function check18(m) {
   if (truth === true) return null;
   if (truth === false) {
     return {
-      message: `${spelled(m)} with \`safe_mode=False\` deserializes Lambda layers, whose Python bytecode is stored in the file: loading a crafted model runs arbitrary code. ${ADVICE13}`
+      message: `${spelled(m)} with \`safe_mode=False\` deserializes Lambda layers, whose Python bytecode is stored in the file: loading a crafted model runs arbitrary code. ${ADVICE18}`
     };
   }
   return {
     confidence: "medium",
-    message: `${spelled(m)} takes \`safe_mode\` from a value the analysis cannot evaluate; when it is False, Lambda bytecode stored in the file runs on load. ${ADVICE13}`
+    message: `${spelled(m)} takes \`safe_mode\` from a value the analysis cannot evaluate; when it is False, Lambda bytecode stored in the file runs on load. ${ADVICE18}`
   };
 }
-var ADVICE13, SAFE_MODE_POSITION, PYTHON_ML_SEC_007_default;
+var ADVICE18, SAFE_MODE_POSITION, PYTHON_ML_SEC_007_default;
 var init_PYTHON_ML_SEC_007 = __esm({
   "src/rules/python/PYTHON-ML-SEC-007.ts"() {
     "use strict";
@@ -47663,7 +49168,7 @@ var init_PYTHON_ML_SEC_007 = __esm({
     init_shared_docs();
     init_sink_helpers();
     init_trust();
-    ADVICE13 = "Keep `safe_mode=True` (the default) and replace Lambda layers with registered custom layers.";
+    ADVICE18 = "Keep `safe_mode=True` (the default) and replace Lambda layers with registered custom layers.";
     SAFE_MODE_POSITION = {
       "keras.models.load_model": 3,
       "keras.saving.load_model": 3,
@@ -47686,10 +49191,10 @@ var init_PYTHON_ML_SEC_007 = __esm({
       prefilter: ["keras"],
       judgeTrust: judgeInputTrust,
       sinks: [
-        { call: Object.keys(SAFE_MODE_POSITION), check: check18, message: (m) => `${spelled(m)} may deserialize Lambda bytecode. ${ADVICE13}` },
+        { call: Object.keys(SAFE_MODE_POSITION), check: check20, message: (m) => `${spelled(m)} may deserialize Lambda bytecode. ${ADVICE18}` },
         {
           call: ["keras.config.enable_unsafe_deserialization"],
-          message: (m) => `${spelled(m)} turns off safe mode for every later model load in the process: Lambda bytecode in any loaded file then runs. ${ADVICE13}`
+          message: (m) => `${spelled(m)} turns off safe mode for every later model load in the process: Lambda bytecode in any loaded file then runs. ${ADVICE18}`
         }
       ],
       docs: {
@@ -47810,14 +49315,14 @@ var init_PYTHON_ML_SEC_008 = __esm({
 // src/rules/python/PYTHON-ML-SEC-009.ts
 function message12(m) {
   if (m.target === "msgpack_numpy.patch") {
-    return `${spelled(m)} makes every later \`msgpack.unpackb\`/\`msgpack.loads\` in the process decode object arrays with pickle.loads: any msgpack input can then run arbitrary code. ${ADVICE14}`;
+    return `${spelled(m)} makes every later \`msgpack.unpackb\`/\`msgpack.loads\` in the process decode object arrays with pickle.loads: any msgpack input can then run arbitrary code. ${ADVICE19}`;
   }
   if (m.via === "reference") {
-    return `${spelled(m)} is used as a decoding hook: it unpickles arrays of dtype object ("kind" b"O"), so a crafted msgpack message runs arbitrary code. ${ADVICE14}`;
+    return `${spelled(m)} is used as a decoding hook: it unpickles arrays of dtype object ("kind" b"O"), so a crafted msgpack message runs arbitrary code. ${ADVICE19}`;
   }
-  return `${spelled(m)} unpickles arrays of dtype object ("kind" b"O") found in the message, so crafted msgpack data runs arbitrary code. ${ADVICE14}`;
+  return `${spelled(m)} unpickles arrays of dtype object ("kind" b"O") found in the message, so crafted msgpack data runs arbitrary code. ${ADVICE19}`;
 }
-var ADVICE14, PYTHON_ML_SEC_009_default;
+var ADVICE19, PYTHON_ML_SEC_009_default;
 var init_PYTHON_ML_SEC_009 = __esm({
   "src/rules/python/PYTHON-ML-SEC-009.ts"() {
     "use strict";
@@ -47825,7 +49330,7 @@ var init_PYTHON_ML_SEC_009 = __esm({
     init_shared_docs();
     init_sink_helpers();
     init_trust();
-    ADVICE14 = "Use plain msgpack and encode arrays of numeric dtype yourself, or safetensors/npy with allow_pickle=False.";
+    ADVICE19 = "Use plain msgpack and encode arrays of numeric dtype yourself, or safetensors/npy with allow_pickle=False.";
     PYTHON_ML_SEC_009_default = defineRule({
       id: "PYTHON-ML-SEC-009",
       name: "msgpack-numpy Decodes Object Arrays With Pickle",
@@ -47891,15 +49396,15 @@ var init_PYTHON_ML_SEC_009 = __esm({
 
 // src/rules/python/PYTHON-ML-SEC-010.ts
 function message13(m) {
-  return `${spelled(m)} reads pandas HDF5 data, where object-dtype columns in "fixed" format are stored with pickle: a crafted file runs arbitrary code when read. ${ADVICE15}`;
+  return `${spelled(m)} reads pandas HDF5 data, where object-dtype columns in "fixed" format are stored with pickle: a crafted file runs arbitrary code when read. ${ADVICE20}`;
 }
-function check19(m) {
+function check21(m) {
   if (m.target !== "pandas.HDFStore") return {};
   const mode = m.args.find("mode", 1);
   const value = mode && m.model.constantString(mode, m.scope);
   return value === "w" ? null : {};
 }
-var ADVICE15, PYTHON_ML_SEC_010_default;
+var ADVICE20, PYTHON_ML_SEC_010_default;
 var init_PYTHON_ML_SEC_010 = __esm({
   "src/rules/python/PYTHON-ML-SEC-010.ts"() {
     "use strict";
@@ -47907,7 +49412,7 @@ var init_PYTHON_ML_SEC_010 = __esm({
     init_shared_docs();
     init_sink_helpers();
     init_trust();
-    ADVICE15 = 'Read HDF5 only from trusted sources, or store tables as Parquet; with format="table" and non-object dtypes nothing is pickled.';
+    ADVICE20 = 'Read HDF5 only from trusted sources, or store tables as Parquet; with format="table" and non-object dtypes nothing is pickled.';
     PYTHON_ML_SEC_010_default = defineRule({
       id: "PYTHON-ML-SEC-010",
       name: "Pandas HDF5 Read May Unpickle",
@@ -47924,7 +49429,7 @@ var init_PYTHON_ML_SEC_010 = __esm({
       similar: ["PYTHON-ML-SEC-003"],
       prefilter: ["pandas", "read_hdf", "HDFStore"],
       judgeTrust: judgeInputTrust,
-      sinks: [{ call: ["pandas.read_hdf", "pandas.HDFStore"], check: check19, message: message13 }],
+      sinks: [{ call: ["pandas.read_hdf", "pandas.HDFStore"], check: check21, message: message13 }],
       docs: {
         summary: 'Detects `pandas.read_hdf` and opening an existing `pandas.HDFStore`: object-dtype data in HDF5 "fixed" format is stored with pickle and unpickled on read.',
         description: 'pandas writes HDF5 through PyTables. In the default "fixed" format, columns of dtype `object` (and some index types) are serialized with pickle, and reading them back calls `pickle.loads`. The pandas documentation warns that loading such data from untrusted sources can be unsafe. This rule reports `pandas.read_hdf` and `pandas.HDFStore(...)` (except `mode="w"`, which truncates the file), also as `pandas.io.pytables.*`. It is medium severity and medium confidence: whether a given file contains pickled data depends on how it was written.',
@@ -47967,24 +49472,24 @@ function isReviewedList(m, trusted) {
   const bindings = m.model.lookup(m.model.text(trusted), m.scope, trusted);
   return !!bindings?.length && bindings.every((b) => b.kind === "assignment" && b.value !== void 0 && LISTS.has(b.value.type));
 }
-function check20(m) {
+function check22(m) {
   const trusted = m.args.find("trusted", 1);
   if (!trusted) return null;
   if (trusted.type === "true") {
-    return { message: `${spelled(m)} with \`trusted=True\` instantiates every type the file names, which lets a crafted file run arbitrary code. ${ADVICE16}` };
+    return { message: `${spelled(m)} with \`trusted=True\` instantiates every type the file names, which lets a crafted file run arbitrary code. ${ADVICE21}` };
   }
   if (isReviewedList(m, trusted)) return null;
   if (namesOf(m, trusted).includes(`${UNTRUSTED_TYPES}()`)) {
     return {
-      message: `${spelled(m)} trusts the result of \`get_untrusted_types\`, i.e. every type the file itself asks for: that disables skops' protection and lets a crafted file run arbitrary code. ${ADVICE16}`
+      message: `${spelled(m)} trusts the result of \`get_untrusted_types\`, i.e. every type the file itself asks for: that disables skops' protection and lets a crafted file run arbitrary code. ${ADVICE21}`
     };
   }
   return {
     confidence: "medium",
-    message: `${spelled(m)} takes \`trusted\` from a value the analysis cannot check; if it includes types from the file itself, a crafted file can run arbitrary code. ${ADVICE16}`
+    message: `${spelled(m)} takes \`trusted\` from a value the analysis cannot check; if it includes types from the file itself, a crafted file can run arbitrary code. ${ADVICE21}`
   };
 }
-var ADVICE16, UNTRUSTED_TYPES, LISTS, PYTHON_ML_SEC_011_default;
+var ADVICE21, UNTRUSTED_TYPES, LISTS, PYTHON_ML_SEC_011_default;
 var init_PYTHON_ML_SEC_011 = __esm({
   "src/rules/python/PYTHON-ML-SEC-011.ts"() {
     "use strict";
@@ -47992,7 +49497,7 @@ var init_PYTHON_ML_SEC_011 = __esm({
     init_shared_docs();
     init_sink_helpers();
     init_trust();
-    ADVICE16 = "Inspect `skops.io.get_untrusted_types(...)` and pass only the types you have reviewed as `trusted=[...]`.";
+    ADVICE21 = "Inspect `skops.io.get_untrusted_types(...)` and pass only the types you have reviewed as `trusted=[...]`.";
     UNTRUSTED_TYPES = "skops.io.get_untrusted_types";
     LISTS = /* @__PURE__ */ new Set(["list", "tuple", "none", "false"]);
     PYTHON_ML_SEC_011_default = defineRule({
@@ -48011,7 +49516,7 @@ var init_PYTHON_ML_SEC_011 = __esm({
       similar: ["PYTHON-ML-SEC-004"],
       prefilter: ["skops"],
       judgeTrust: judgeInputTrust,
-      sinks: [{ call: ["skops.io.load", "skops.io.loads"], check: check20, message: (m) => `${spelled(m)} may trust types chosen by the file. ${ADVICE16}` }],
+      sinks: [{ call: ["skops.io.load", "skops.io.loads"], check: check22, message: (m) => `${spelled(m)} may trust types chosen by the file. ${ADVICE21}` }],
       docs: {
         summary: "Detects `skops.io.load`/`loads` with `trusted=True` or with the file's own `get_untrusted_types()` result, which defeats skops' type checks.",
         description: "skops' persistence format exists to load scikit-learn models without pickle's risks: it refuses to instantiate types that are not on a safe list unless the caller trusts them explicitly. `trusted=True` (skops < 0.10) trusts everything, and the common shortcut `trusted=get_untrusted_types(file=path)` trusts exactly the types the file asks for, which is the same thing: a crafted file can name functions such as `builtins.exec` or `os.system` and have them called. This rule reports those two patterns, and a `trusted` value it cannot inspect at medium confidence. A literal list of type names (in the call or bound to a name) is treated as a reviewed allowlist.",
@@ -48053,11 +49558,11 @@ var init_PYTHON_ML_SEC_011 = __esm({
 });
 
 // src/rules/python/PYTHON-ML-SEC-012.ts
-function check21(m) {
+function check23(m) {
   const format = m.args.find("format", 1);
   const formatValue = format && m.model.constantString(format, m.scope);
   if (format && formatValue === void 0) {
-    return { confidence: "low", message: `${spelled(m)} with a non-constant \`format\`: when it is "pickle" (or "auto" on a .pickle resource) the resource is unpickled. ${ADVICE17}` };
+    return { confidence: "low", message: `${spelled(m)} with a non-constant \`format\`: when it is "pickle" (or "auto" on a .pickle resource) the resource is unpickled. ${ADVICE22}` };
   }
   if (formatValue === "pickle") return { message: message14(m) };
   if (formatValue !== void 0 && formatValue !== "auto") return null;
@@ -48065,14 +49570,14 @@ function check21(m) {
   if (!resource) return m.args.mayBeHidden("resource_url", 0) ? { confidence: "low", message: message14(m) } : null;
   const url = m.model.constantString(resource, m.scope);
   if (url === void 0) {
-    return { confidence: "low", message: `${spelled(m)} loads a resource named at run time; resources ending in .pickle are unpickled. ${ADVICE17}` };
+    return { confidence: "low", message: `${spelled(m)} loads a resource named at run time; resources ending in .pickle are unpickled. ${ADVICE22}` };
   }
   return PICKLE_EXTENSIONS.test(url) ? { message: message14(m) } : null;
 }
 function message14(m) {
-  return `${spelled(m)} unpickles a .pickle resource: before NLTK 3.9 with no restriction at all (CVE-2024-39705), since then through a restricted unpickler. A tampered nltk_data package can run code. ${ADVICE17}`;
+  return `${spelled(m)} unpickles a .pickle resource: before NLTK 3.9 with no restriction at all (CVE-2024-39705), since then through a restricted unpickler. A tampered nltk_data package can run code. ${ADVICE22}`;
 }
-var ADVICE17, PICKLE_EXTENSIONS, PYTHON_ML_SEC_012_default;
+var ADVICE22, PICKLE_EXTENSIONS, PYTHON_ML_SEC_012_default;
 var init_PYTHON_ML_SEC_012 = __esm({
   "src/rules/python/PYTHON-ML-SEC-012.ts"() {
     "use strict";
@@ -48080,7 +49585,7 @@ var init_PYTHON_ML_SEC_012 = __esm({
     init_shared_docs();
     init_sink_helpers();
     init_trust();
-    ADVICE17 = "Upgrade to NLTK >= 3.9 and use its pickle-free resources (punkt_tab, averaged_perceptron_tagger_eng); load only resources from a trusted nltk_data directory.";
+    ADVICE22 = "Upgrade to NLTK >= 3.9 and use its pickle-free resources (punkt_tab, averaged_perceptron_tagger_eng); load only resources from a trusted nltk_data directory.";
     PICKLE_EXTENSIONS = /\.(pickle|pkl)$/i;
     PYTHON_ML_SEC_012_default = defineRule({
       id: "PYTHON-ML-SEC-012",
@@ -48098,7 +49603,7 @@ var init_PYTHON_ML_SEC_012 = __esm({
       similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-004"],
       prefilter: ["nltk"],
       judgeTrust: judgeInputTrust,
-      sinks: [{ call: ["nltk.data.load"], check: check21, message: message14 }],
+      sinks: [{ call: ["nltk.data.load"], check: check23, message: message14 }],
       docs: {
         summary: 'Detects `nltk.data.load` of pickled resources (`.pickle` files or `format="pickle"`), which unpickles data from the nltk_data directories.',
         description: '`nltk.data.load` picks a loader from the `format` argument or, by default, from the resource\'s file extension. For `.pickle` resources (the classic punkt tokenizers and taggers) it unpickles the file. Up to NLTK 3.8.1 this was a plain `pickle.load`, so a tampered data package executed code (CVE-2024-39705); NLTK 3.9 switched to a restricted unpickler and pickle-free replacements. This rule reports `nltk.data.load` with `format="pickle"`, or with the default format and a constant resource name ending in `.pickle`/`.pkl` (medium severity), and resources or formats named at run time at low confidence.',
@@ -48136,7 +49641,7 @@ var init_PYTHON_ML_SEC_012 = __esm({
 // src/rules/python/PYTHON-DESER-001.ts
 function trackerFor(model, parameters = false) {
   let t = trackers.get(model);
-  if (!t) trackers.set(model, t = new TaintTracker2(model, false, configured.get(model)));
+  if (!t) trackers.set(model, t = new TaintTracker(model, false, configured.get(model)));
   return parameters ? t.summaryMode() : t;
 }
 function configuredRule(rule, extra) {
@@ -48248,7 +49753,7 @@ function fieldSinkCall(model, node, scope, callee, sink, sinkSteps, out2, seen) 
   }
   const passed = trackerFor(model, true).fieldFlowInto(receiver, sink.field, node, scope);
   if (!passed) return void 0;
-  const steps = [...passed.steps, call, ...sinkSteps];
+  const steps = boundedTrace([...passed.steps, call, ...sinkSteps]);
   const fn = enclosingFunction(node);
   if (passed.steps[0]?.field && fn) return addFieldSink(model, fn, passed.steps[0].field, steps, sink.target);
   addWrapper(model, node, steps, sink.target);
@@ -48330,7 +49835,7 @@ function wrapperSites(model) {
       }
       const passed = trackerFor(model, true).flowInto(arg, node, scope);
       const next = passed && addWrapper(model, node, passed.steps, w.target);
-      if (next) queue.push({ ...next, steps: [...passed.steps, call, ...w.steps] });
+      if (next) queue.push({ ...next, steps: boundedTrace([...passed.steps, call, ...w.steps]) });
     }
   }
   return out2;
@@ -48394,7 +49899,7 @@ function summarisable(model) {
 }
 function returnsRuntimeObject(fn, model) {
   const body2 = childByField(fn, "body");
-  const returns = descendants3(body2, (n) => n.type === "return_statement");
+  const returns = descendants(body2, (n) => n.type === "return_statement");
   const built = (value) => {
     if (value?.type !== "call") return false;
     const callee = childByField(value, "function");
@@ -48409,7 +49914,7 @@ function returnsRuntimeObject(fn, model) {
     const value = ret.children.find((c) => c.type !== "return");
     if (value?.type !== "identifier") return built(value);
     const name2 = model.text(value);
-    const assigned = descendants3(body2, (n) => n.type === "assignment" && childByField(n, "left")?.type === "identifier" && model.text(childByField(n, "left")) === name2);
+    const assigned = descendants(body2, (n) => n.type === "assignment" && childByField(n, "left")?.type === "identifier" && model.text(childByField(n, "left")) === name2);
     return assigned.length === 1 && built(childByField(assigned[0], "right"));
   });
 }
@@ -48509,6 +50014,11 @@ function flowSummary(model, path, complete) {
     ...complete ? { flowsComplete: true } : {}
   };
 }
+function boundedTrace(steps) {
+  if (steps.length <= MAX_WRAPPER_TRACE) return steps;
+  const half = MAX_WRAPPER_TRACE / 2;
+  return [...steps.slice(0, half), ...steps.slice(-half)];
+}
 function dataArguments(m) {
   if (m.via !== "reference") {
     const arg = inputArgument(m) ?? m.args.firstSplat;
@@ -48562,14 +50072,14 @@ function flowChecked(spec) {
     }
   };
 }
-var SINK_RULES, trackers, configured, wrappers, wrapperParameters, fieldSinks, TABLE_SINKS, MAX_WRAPPER_CALLS, MAX_FIELD_SINKS, prefilter, PYTHON_DESER_001, PYTHON_DESER_001_default;
+var SINK_RULES, trackers, configured, wrappers, wrapperParameters, fieldSinks, TABLE_SINKS, MAX_WRAPPER_CALLS, MAX_WRAPPER_TRACE, MAX_FIELD_SINKS, prefilter, PYTHON_DESER_001, PYTHON_DESER_001_default;
 var init_PYTHON_DESER_001 = __esm({
   "src/rules/python/PYTHON-DESER-001.ts"() {
     "use strict";
     init_calls();
     init_syntax();
     init_rule();
-    init_flow4();
+    init_flow();
     init_summaries();
     init_specs();
     init_shared_docs();
@@ -48624,6 +50134,7 @@ var init_PYTHON_DESER_001 = __esm({
     fieldSinks = /* @__PURE__ */ new WeakMap();
     TABLE_SINKS = new Set(SINK_RULES.flatMap((r) => r.sinks.filter((s) => s.references).flatMap((s) => s.call)));
     MAX_WRAPPER_CALLS = 1e4;
+    MAX_WRAPPER_TRACE = 64;
     MAX_FIELD_SINKS = 256;
     prefilter = [...new Set(SINK_RULES.flatMap((r) => r.prefilter))];
     PYTHON_DESER_001 = defineRule({
@@ -48765,11 +50276,11 @@ function configuredSink(rule, names) {
   return { call: names, subclasses: true, references: true, message: message15 };
 }
 function withSeverity(spec, severity) {
-  const check22 = spec.check;
+  const check24 = spec.check;
   return {
     ...spec,
     check: (m) => {
-      const outcome = check22 ? check22(m) : {};
+      const outcome = check24 ? check24(m) : {};
       return outcome === null ? null : { ...outcome, severity };
     }
   };
@@ -54765,7 +56276,7 @@ function splitRulesets(specs) {
   for (const raw of specs) {
     const spec = raw.trim();
     const [lang, name2] = spec.includes("/") ? spec.split("/", 2) : ["", spec];
-    const isArtifact = lang.toLowerCase() === "artifact" || lang === "" && /^(PICKLE|KERAS)-ARTIFACT-/i.test(name2);
+    const isArtifact = lang.toLowerCase() === "artifact" || lang === "" && /^(PICKLE|KERAS|GGUF|ONNX)-ARTIFACT-/i.test(name2);
     if (!isArtifact) {
       python.push(raw);
       continue;
@@ -54773,7 +56284,7 @@ function splitRulesets(specs) {
     const lower = name2.toLowerCase();
     const matches = lower === "all" || lower === "artifacts" ? ARTIFACT_RULES : ARTIFACT_RULES.filter((r) => r.id.toLowerCase() === lower);
     if (matches.length === 0) {
-      return { error: `unknown ruleset "${spec}" (artifact rulesets: artifact/all or artifact/<PICKLE-ARTIFACT-ID or KERAS-ARTIFACT-ID>)` };
+      return { error: `unknown ruleset "${spec}" (artifact rulesets: artifact/all or artifact/<PICKLE-, KERAS-, GGUF- or ONNX-ARTIFACT-ID>)` };
     }
     for (const rule of matches) chosen.set(rule.id, rule);
   }
@@ -56030,7 +57541,7 @@ async function scanProject(options) {
     const read = (files, counted = true) => readCandidates(files, prefilterTokens(rules2), options.maxFileSize, pythonErrors, options.onSourceRead, counted ? progress : () => {
     }, (c) => {
       const moduleName = layout.moduleName(c.file.absPath);
-      program2.push({ path: c.file.relPath, moduleName, text: c.source, source: () => c.source, mentions: (word) => c.source.includes(word) });
+      program2.push({ path: c.file.relPath, moduleName, text: c.source, length: c.source.length, source: () => c.source, mentions: (word) => c.source.includes(word) });
       const input = { path: c.file.relPath, source: c.source, moduleName };
       const cached3 = cache2?.get(input);
       const analysis2 = cached3 ? Promise.resolve(cached3) : analyzer.analyze(input).then((a) => (cache2?.set(input, a), a));
@@ -56061,7 +57572,11 @@ async function scanProject(options) {
         const summarised = /* @__PURE__ */ new Set();
         const onSummarised = (paths) => paths.forEach((p) => summarised.add(p));
         const { analyzeWholeProgram: analyzeWholeProgram2, loadPythonParser: loadPythonParser2, SinkIndex: SinkIndex2 } = analysis;
-        const limits = { timeBudgetMs: fileTimeout(options), onOutOfTime: (budgetMs) => pythonErrors.push(wholeProgramTimeout(budgetMs)) };
+        const limits = {
+          timeBudgetMs: fileTimeout(options),
+          onOutOfTime: (budgetMs) => pythonErrors.push(wholeProgramTimeout(budgetMs)),
+          onOutOfRounds: (rounds) => pythonErrors.push(wholeProgramTooDeep(rounds))
+        };
         const redone = rules2.length && program2.length ? analyzeWholeProgram2(program2, firstPass, await loadPythonParser2(), new SinkIndex2(rules2), cache2, onLeading, onSummarised, limits) : /* @__PURE__ */ new Map();
         const results = [];
         for (const [path, r] of [...firstPass, ...[...redone].filter(([path2]) => !firstPass.has(path2))]) {
@@ -56235,6 +57750,14 @@ function wholeProgramTimeout(budgetMs) {
     message: `the whole-program pass ran out of time (budget ${budgetMs} ms, from --file-timeout and the project's size); findings that depend on other modules may be missing`
   };
 }
+function wholeProgramTooDeep(rounds) {
+  return {
+    file: ".",
+    kind: "too-deep",
+    level: "warning",
+    message: `the whole-program pass stopped after ${rounds} rounds of following re-exports and wrappers from module to module, with modules left to follow (a chain through more modules than that, or more than 8 analyses of a file); findings that depend on the rest may be missing`
+  };
+}
 function fileTimeout(options) {
   const ms = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
   return ms > 0 ? ms : void 0;
@@ -56271,6 +57794,7 @@ function passedOverFile(file, moduleName, imports, maxBytes, errors, onSourceRea
     path: file.relPath,
     moduleName,
     imports,
+    length: file.size,
     get text() {
       return textOf();
     },
@@ -58169,7 +59693,7 @@ var SCAN_FLAG_HELP = {
     arg: "R",
     text: [
       "Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all;",
-      "artifact/all or artifact/<PICKLE-ARTIFACT-ID or KERAS-ARTIFACT-ID> for model/data files",
+      "artifact/all or artifact/<PICKLE-, KERAS-, GGUF- or ONNX-ARTIFACT-ID> for model/data files",
       "(default: every rule). See: pathfinder rules list"
     ]
   },

@@ -746,6 +746,12 @@ var EQUALS = 61;
 var COLON = 58;
 var SEMICOLON = 59;
 var OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch) => ch.charCodeAt(0)));
+var AUGMENTING = new Set("+-*/%&|^@".split("").map((ch) => ch.charCodeAt(0)));
+function isAugmentedAssignment(source, at) {
+  const before = source.charCodeAt(at - 1);
+  if (AUGMENTING.has(before)) return true;
+  return (before === 60 || before === 62) && source.charCodeAt(at - 2) === before;
+}
 var RECENT_MASK = 255;
 var RECENT_IDENTIFIERS = new Int32Array(RECENT_MASK + 1);
 var recentOwner;
@@ -900,7 +906,7 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
         pendingCount = 0;
         previousIsName = false;
         previousWord = void 0;
-      } else if (c === EQUALS && source.charCodeAt(i2 + 1) !== EQUALS && !OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i2 - 1))) {
+      } else if (c === EQUALS && source.charCodeAt(i2 + 1) !== EQUALS && (!OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i2 - 1)) || isAugmentedAssignment(source, i2))) {
         for (let t = 0; t < pendingCount; t++) bound.add(pending[t]);
         pendingCount = 0;
       }
@@ -1699,6 +1705,204 @@ var PYTHON_BUILTINS = /* @__PURE__ */ new Set([
   "zip"
 ]);
 
+// src/languages/python/sweeps.ts
+var WatchedKeys = class extends Set {
+  listeners = void 0;
+  listen(listener) {
+    (this.listeners ??= []).push(listener);
+  }
+  add(key) {
+    if (this.listeners === void 0 || this.has(key)) return super.add(key);
+    super.add(key);
+    for (const listener of this.listeners) listener(key);
+    return this;
+  }
+};
+var FULL_SWEEPS = 4;
+function sweepToFixedPoint(count, visit, readers, readsEverything) {
+  for (let sweep = 0; sweep < FULL_SWEEPS; sweep++) {
+    let changed = false;
+    for (let i2 = 0; i2 < count; i2++) if (visit(i2)) changed = true;
+    if (!changed) return;
+  }
+  new ChangedOnly(count, visit, readers(), readsEverything).run();
+}
+var ChangedOnly = class {
+  constructor(count, visit, readers, readsEverything) {
+    this.visit = visit;
+    this.readsEverything = readsEverything;
+    this.inCurrent = new Uint8Array(count);
+    this.inNext = new Uint8Array(count);
+    for (const r of readers) {
+      r.keys.listen((key) => {
+        this.added++;
+        const items = r.readersOf(key);
+        if (items) for (const i2 of items) this.schedule(i2);
+      });
+    }
+    for (let i2 = 0; i2 < count; i2++) this.schedule(i2);
+  }
+  visit;
+  readsEverything;
+  current = new MinHeap();
+  next = new MinHeap();
+  inCurrent;
+  inNext;
+  /** The item being visited in the current sweep (-1 before the first). */
+  at = -1;
+  /** Keys added to any watched set so far, and for each item that reads everything, how many there were when it was last visited. */
+  added = 0;
+  seen = /* @__PURE__ */ new Map();
+  everything = [];
+  run() {
+    for (; ; ) {
+      this.sweep();
+      if (this.next.size === 0 && !this.everything.some((i2) => this.seen.get(i2) < this.added)) return;
+      [this.current, this.next] = [this.next, this.current];
+      this.inCurrent.set(this.inNext);
+      this.inNext.fill(0);
+      this.at = -1;
+    }
+  }
+  sweep() {
+    let e = 0;
+    for (; ; ) {
+      while (e < this.everything.length && this.everything[e] <= this.at) e++;
+      const scheduled = this.current.size > 0 ? this.current.peek() : Infinity;
+      const other = e < this.everything.length ? this.everything[e] : Infinity;
+      if (other < scheduled && this.seen.get(other) >= this.added) {
+        e++;
+        continue;
+      }
+      const i2 = Math.min(scheduled, other);
+      if (i2 === Infinity) return;
+      if (i2 === scheduled) {
+        this.current.pop();
+        this.inCurrent[i2] = 0;
+      }
+      this.at = i2;
+      const before = this.added;
+      if (this.seen.has(i2)) this.seen.set(i2, before);
+      this.visit(i2);
+      if (!this.seen.has(i2) && this.readsEverything(i2)) this.readAll(i2, before);
+    }
+  }
+  schedule(i2) {
+    if (i2 > this.at) {
+      if (!this.inCurrent[i2]) {
+        this.inCurrent[i2] = 1;
+        this.current.push(i2);
+      }
+    } else if (!this.inNext[i2]) {
+      this.inNext[i2] = 1;
+      this.next.push(i2);
+    }
+  }
+  /** From now on `i` reads every key; what was added during the visit that made it so is still due to it. */
+  readAll(i2, before) {
+    this.seen.set(i2, before);
+    let at = this.everything.length;
+    this.everything.push(i2);
+    while (at > 0 && this.everything[at - 1] > i2) {
+      this.everything[at] = this.everything[at - 1];
+      at--;
+    }
+    this.everything[at] = i2;
+  }
+};
+var MinHeap = class {
+  items = [];
+  get size() {
+    return this.items.length;
+  }
+  peek() {
+    return this.items[0];
+  }
+  push(value) {
+    const a = this.items;
+    let i2 = a.length;
+    a.push(value);
+    while (i2 > 0) {
+      const parent = i2 - 1 >> 1;
+      if (a[parent] <= value) break;
+      a[i2] = a[parent];
+      i2 = parent;
+    }
+    a[i2] = value;
+  }
+  pop() {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length === 0) return top;
+    let i2 = 0;
+    for (; ; ) {
+      const l = 2 * i2 + 1;
+      if (l >= a.length) break;
+      const r = l + 1;
+      const c = r < a.length && a[r] < a[l] ? r : l;
+      if (a[c] >= last) break;
+      a[i2] = a[c];
+      i2 = c;
+    }
+    a[i2] = last;
+    return top;
+  }
+};
+var DuePasses = class {
+  current = new MinHeap();
+  next = new MinHeap();
+  inCurrent;
+  inNext;
+  at = -1;
+  passing = false;
+  constructor(count, readers) {
+    this.inCurrent = new Uint8Array(count);
+    this.inNext = new Uint8Array(count);
+    for (const r of readers) {
+      r.keys.listen((key) => {
+        const items = r.readersOf(key);
+        if (items) for (const i2 of items) this.schedule(i2);
+      });
+    }
+    for (let i2 = 0; i2 < count; i2++) this.schedule(i2);
+  }
+  /** One pass over the due items, in order; true when a visit changed something. */
+  pass(visit) {
+    while (this.next.size > 0) {
+      const i2 = this.next.pop();
+      this.inNext[i2] = 0;
+      if (!this.inCurrent[i2]) {
+        this.inCurrent[i2] = 1;
+        this.current.push(i2);
+      }
+    }
+    let changed = false;
+    this.passing = true;
+    this.at = -1;
+    while (this.current.size > 0) {
+      const i2 = this.current.pop();
+      this.inCurrent[i2] = 0;
+      this.at = i2;
+      if (visit(i2)) changed = true;
+    }
+    this.passing = false;
+    return changed;
+  }
+  /** `i` reads a key that was just added. */
+  schedule(i2) {
+    if (this.passing && i2 > this.at) {
+      if (!this.inCurrent[i2]) {
+        this.inCurrent[i2] = 1;
+        this.current.push(i2);
+      }
+    } else if (!this.inNext[i2]) {
+      this.inNext[i2] = 1;
+      this.next.push(i2);
+    }
+  }
+};
+
 // src/languages/python/regions.ts
 var ASSIGNS_ATTRIBUTE = /\b[A-Za-z_]\w*\.[A-Za-z_]\w*\s*=(?!=)/;
 var ANY_SINK = { attributeKeys: void 0, leadsToSink: () => true };
@@ -1715,16 +1919,16 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
   const expanded = new Array(count).fill(false);
   const headerRelevant = new Array(count).fill(false);
   const holdsSink = new Array(count);
-  const boundNames = /* @__PURE__ */ new Set();
+  const boundNames = new WatchedKeys();
   const holder = new Array(count).fill(false);
-  const holderNames = /* @__PURE__ */ new Set();
+  const holderNames = new WatchedKeys();
   const kept = new Array(count).fill(false);
-  const mentioned = /* @__PURE__ */ new Set();
+  const mentioned = new WatchedKeys();
   let anyStarImport;
   let boundElsewhere;
   const meansOtherwise = (name2) => (anyStarImport ??= segments.some((s) => s.definitionKey === void 0 && starImportsSink(source, s, sinks2))) || (boundElsewhere ??= namesBoundElsewhere(segments)).has(name2);
   const flow = sinks2.keepCalledFunctions === true;
-  const names = { boundNames, holderNames, mentioned, mentionedAttributes: /* @__PURE__ */ new Set(), holderMethods: /* @__PURE__ */ new Set(), summaryIdentifiers: /* @__PURE__ */ new Set(), summaryAttributes: /* @__PURE__ */ new Set() };
+  const names = { boundNames, holderNames, mentioned, mentionedAttributes: new WatchedKeys(), holderMethods: new WatchedKeys(), summaryIdentifiers: new WatchedKeys(), summaryAttributes: new WatchedKeys() };
   const classMembers = /* @__PURE__ */ new Map();
   const membersOf = memoized((k) => segments[k].isClass ? splitClassBody(source, segments[k], sinks2.attributeKeys) : void 0);
   const sourcesEverywhere = sinks2.importsMaySource === true && segments.some((s) => s.definition === void 0 && isStarImport(source, s));
@@ -1750,62 +1954,62 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
     addAll2(names.summaryAttributes, code3.attributes);
   };
   const lineRelevant = segments.map((s) => s.lines?.map(() => false));
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let k = 0; k < count; k++) {
-      const s = segments[k];
-      const lines = s.lines;
-      if (lines) {
-        lines.forEach((line, i2) => {
-          if (lineRelevant[k][i2] || !(hasAnchorIn(anchors, line.start, line.end) || intersects(line.identifiers, boundNames))) return;
-          lineRelevant[k][i2] = true;
-          relevant[k] = true;
-          changed = true;
-          addAll2(boundNames, lines.length === 1 && importedFromAnchors(source, s, anchors) || line.bound);
-        });
-      } else if (!relevant[k]) {
-        const key = s.definitionKey;
-        relevant[k] = anchored[k] || isWanted(k) || intersects(s.identifiers, boundNames) || // A method holding a sink, called on an object of a class of this file (`Base().decode(b)`, `codec.decode(b)`).
-        flow && s.definition !== void 0 && intersects(s.attributes, names.holderMethods) || key !== void 0 && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || names.summaryIdentifiers.has(key) && takesParameters(source, s)));
-      }
-      if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, membersOf(k), anchors)))) {
-        headerRelevant[k] = true;
-        boundNames.add(s.definitionKey);
+  const visit = (k) => {
+    let changed = false;
+    const s = segments[k];
+    const lines = s.lines;
+    if (lines) {
+      lines.forEach((line, i2) => {
+        if (lineRelevant[k][i2] || !(hasAnchorIn(anchors, line.start, line.end) || intersects(line.identifiers, boundNames))) return;
+        lineRelevant[k][i2] = true;
+        relevant[k] = true;
         changed = true;
-        if (classMembers.delete(k)) {
-          mention(s);
-          if (anchored[k] || isWanted(k)) summarize(s);
-        }
-      }
-      if (relevant[k] && sinks2.keepCalledFunctions && !holder[k] && s.definition !== void 0 && !s.isClass && s.definitionKey !== void 0 && (anchored[k] || intersects(s.identifiers, holderNames) || intersects(s.attributes, names.holderMethods))) {
-        holder[k] = true;
-        holderNames.add(s.definitionKey);
-        boundNames.add(s.definitionKey);
-        changed = true;
-      }
-      if (relevant[k] && !expanded[k]) {
-        expanded[k] = true;
-        changed = true;
-        const members2 = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : void 0;
-        if (members2) {
-          classMembers.set(k, new ClassMembers(source, members2, anchors, (i2) => sourcing()?.member(k, i2) ?? true, stores, wants?.members(k)));
-          addAll2(mentioned, s.headerIdentifiers ?? s.identifiers);
-        } else mention(s);
-        if (!lines) addAll2(boundNames, s.definition === void 0 ? importedFromAnchors(source, s, anchors) ?? s.bound : s.globals);
-      } else if (!relevant[k] && !kept[k] && (keptForBindings(source, s, mentioned) || wants !== void 0 && isImport(s))) {
-        kept[k] = true;
-        changed = true;
+        addAll2(boundNames, lines.length === 1 && importedFromAnchors(source, s, anchors) || line.bound);
+      });
+    } else if (!relevant[k]) {
+      const key = s.definitionKey;
+      relevant[k] = anchored[k] || isWanted(k) || intersects(s.identifiers, boundNames) || // A method holding a sink, called on an object of a class of this file (`Base().decode(b)`, `codec.decode(b)`).
+      flow && s.definition !== void 0 && intersects(s.attributes, names.holderMethods) || key !== void 0 && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || names.summaryIdentifiers.has(key) && takesParameters(source, s)));
+    }
+    if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, membersOf(k), anchors)))) {
+      headerRelevant[k] = true;
+      boundNames.add(s.definitionKey);
+      changed = true;
+      if (classMembers.delete(k)) {
         mention(s);
-      }
-      const members = classMembers.get(k);
-      if (members?.grow(names, mention, summarize)) changed = true;
-      if (flow && relevant[k] && !summarized[k] && !members && (holder[k] || anchored[k] || isWanted(k) || s.definitionKey !== void 0 && !s.isClass && names.summaryIdentifiers.has(s.definitionKey))) {
-        summarized[k] = true;
-        changed = true;
-        summarize(s);
+        if (anchored[k] || isWanted(k)) summarize(s);
       }
     }
-  }
+    if (relevant[k] && sinks2.keepCalledFunctions && !holder[k] && s.definition !== void 0 && !s.isClass && s.definitionKey !== void 0 && (anchored[k] || intersects(s.identifiers, holderNames) || intersects(s.attributes, names.holderMethods))) {
+      holder[k] = true;
+      holderNames.add(s.definitionKey);
+      boundNames.add(s.definitionKey);
+      changed = true;
+    }
+    if (relevant[k] && !expanded[k]) {
+      expanded[k] = true;
+      changed = true;
+      const members2 = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : void 0;
+      if (members2) {
+        classMembers.set(k, new ClassMembers(source, members2, anchors, (i2) => sourcing()?.member(k, i2) ?? true, stores, names, wants?.members(k)));
+        addAll2(mentioned, s.headerIdentifiers ?? s.identifiers);
+      } else mention(s);
+      if (!lines) addAll2(boundNames, s.definition === void 0 ? importedFromAnchors(source, s, anchors) ?? s.bound : s.globals);
+    } else if (!relevant[k] && !kept[k] && (keptForBindings(source, s, mentioned) || wants !== void 0 && isImport(s))) {
+      kept[k] = true;
+      changed = true;
+      mention(s);
+    }
+    const members = classMembers.get(k);
+    if (members?.grow(mention, summarize)) changed = true;
+    if (flow && relevant[k] && !summarized[k] && !members && (holder[k] || anchored[k] || isWanted(k) || s.definitionKey !== void 0 && !s.isClass && names.summaryIdentifiers.has(s.definitionKey))) {
+      summarized[k] = true;
+      changed = true;
+      summarize(s);
+    }
+    return changed;
+  };
+  sweepToFixedPoint(count, visit, () => segmentReaders(segments, names), (k) => classMembers.has(k));
   const ranges = [];
   const keep = (start2, end) => {
     const last = ranges[ranges.length - 1];
@@ -1856,40 +2060,112 @@ function namesBoundElsewhere(segments) {
   }
   return out2;
 }
+function segmentReaders(segments, names) {
+  const byIdentifier = new KeyIndex();
+  const byAttribute = new KeyIndex();
+  const byName = new KeyIndex();
+  const byNameOrBinding = new KeyIndex();
+  segments.forEach((s, k) => {
+    byIdentifier.addAll(s.identifiers, k);
+    for (const line of s.lines ?? []) byIdentifier.addAll(line.identifiers, k);
+    if (s.headerIdentifiers) byIdentifier.addAll(s.headerIdentifiers, k);
+    byAttribute.addAll(s.attributes, k);
+    if (s.definitionKey !== void 0) {
+      byName.add(s.definitionKey, k);
+      byNameOrBinding.add(s.definitionKey, k);
+    } else {
+      byNameOrBinding.addAll(s.bound, k);
+      byNameOrBinding.addAll(s.shadows, k);
+    }
+  });
+  return [
+    byIdentifier.readers(names.boundNames),
+    byIdentifier.readers(names.holderNames),
+    byAttribute.readers(names.holderMethods),
+    byNameOrBinding.readers(names.mentioned),
+    byName.readers(names.summaryIdentifiers),
+    // Read only by classes whose members are chosen one by one, which read every key.
+    new KeyIndex().readers(names.mentionedAttributes),
+    new KeyIndex().readers(names.summaryAttributes)
+  ];
+}
+function memberReaders(members, names, byStore) {
+  const byIdentifier = new KeyIndex();
+  const byAttribute = new KeyIndex();
+  const byName = new KeyIndex();
+  members.forEach((m, i2) => {
+    byIdentifier.addAll(m.identifiers, i2);
+    byAttribute.addAll(m.attributes, i2);
+    if (m.definitionKey !== void 0) byName.add(m.definitionKey, i2);
+  });
+  return [
+    byIdentifier.readers(names.boundNames),
+    byIdentifier.readers(names.holderNames),
+    byAttribute.readers(names.holderMethods),
+    byName.readers(names.summaryIdentifiers),
+    byName.readers(names.summaryAttributes),
+    byName.readers(names.mentioned),
+    byName.readers(names.mentionedAttributes),
+    byStore.readers(names.mentionedAttributes)
+  ];
+}
+var KeyIndex = class {
+  byKey = /* @__PURE__ */ new Map();
+  add(key, item) {
+    const items = this.byKey.get(key);
+    if (!items) this.byKey.set(key, [item]);
+    else if (items[items.length - 1] !== item) items.push(item);
+  }
+  addAll(keys, item) {
+    for (const key of keys) this.add(key, item);
+  }
+  readers(keys) {
+    return { keys, readersOf: (key) => this.byKey.get(key) };
+  }
+};
 var ClassMembers = class {
-  constructor(source, members, anchors, canSource, stores, wanted) {
+  constructor(source, members, anchors, canSource, stores, names, wanted) {
     this.source = source;
     this.members = members;
     this.canSource = canSource;
     this.stores = stores;
+    this.names = names;
     this.wanted = wanted;
     this.needed = members.map(() => false);
     this.summarized = members.map(() => false);
     this.holder = members.map(() => false);
     this.anchored = anchoredSegments(members, anchors);
     for (const m of members) if (m.definition === void 0) addAll2(this.namedInClassBody, m.identifiers);
+    this.due = new DuePasses(members.length, memberReaders(members, names, this.byStore));
   }
   source;
   members;
   canSource;
   stores;
+  names;
   wanted;
   needed;
   summarized;
   holder;
   anchored;
   namedInClassBody = /* @__PURE__ */ new Set();
+  /** Members are visited again only when a name they read was added (see `DuePasses`). */
+  due;
+  /** Members by the attributes they may assign, as far as `reached` has asked (see `memberReaders`). */
+  byStore = new KeyIndex();
   /** Marks the members the kept code now reaches; true when something changed. */
-  grow(names, mention, summarize) {
-    let changed = false;
-    this.members.forEach((m, i2) => {
+  grow(mention, summarize) {
+    const names = this.names;
+    return this.due.pass((i2) => {
+      const m = this.members[i2];
       const key = m.definitionKey;
+      let changed = false;
       if (!this.needed[i2] && this.reached(m, i2, names)) {
         this.needed[i2] = true;
         changed = true;
         mention(m);
       }
-      if (!this.needed[i2]) return;
+      if (!this.needed[i2]) return changed;
       const method = key !== void 0 && !m.isClass;
       if (method && !this.holder[i2] && (this.anchored[i2] || intersects(m.identifiers, names.holderNames) || intersects(m.attributes, names.holderMethods))) {
         this.holder[i2] = true;
@@ -1901,8 +2177,8 @@ var ClassMembers = class {
         changed = true;
         summarize(m);
       }
+      return changed;
     });
-    return changed;
   }
   reached(m, i2, names) {
     const key = m.definitionKey;
@@ -1913,6 +2189,7 @@ var ClassMembers = class {
     if (!canSource) return false;
     if (names.mentioned.has(key) || names.mentionedAttributes.has(key)) return true;
     const assigned = this.stores(m);
+    this.byStore.addAll(assigned, i2);
     return assigned.size > 0 && intersects(assigned, names.mentionedAttributes);
   }
   /** The needed members' ranges; undefined when none is (the class body would be empty): keep the class whole. */
@@ -1972,58 +2249,58 @@ var SourceCapability = class {
   constructor(source, segments, membersOf, stores, words, importsMaySource) {
     const offsets = anchorsInCode(segments, words.offsetsIn(source));
     const direct = anchoredSegments(segments, offsets);
-    const keys = /* @__PURE__ */ new Set();
+    const keys = new WatchedKeys();
     if (importsMaySource) {
       keys.add(IMPORT).add(FROM);
       for (const s of segments) if (isImport(s)) addAll2(keys, s.identifiers);
     }
-    const attributes = /* @__PURE__ */ new Set();
-    const readFields = /* @__PURE__ */ new Set();
+    const attributes = new WatchedKeys();
+    const readFields = new WatchedKeys();
     const lineDone = segments.map((s) => s.lines?.map(() => false));
     const memberDirect = /* @__PURE__ */ new Map();
     this.segments = segments.map(() => false);
     const reaches = (code3) => intersects(code3.identifiers, keys) || intersects(code3.attributes, attributes);
-    for (let changed = true; changed; ) {
-      changed = false;
-      segments.forEach((s, k) => {
-        if (s.lines) {
-          s.lines.forEach((line, i2) => {
-            if (lineDone[k][i2] || !(hasAnchorIn(offsets, line.start, line.end) || intersects(line.identifiers, keys))) return;
-            lineDone[k][i2] = true;
-            this.segments[k] = true;
-            addAll2(keys, line.bound);
-            changed = true;
-          });
-          return;
-        }
-        const members = s.isClass && (direct[k] || reaches(s)) ? membersOf(k) : void 0;
-        if (!members) {
-          if (this.segments[k] || !(direct[k] || reaches(s))) return;
+    const visit = (k) => {
+      const s = segments[k];
+      let changed = false;
+      if (s.lines) {
+        s.lines.forEach((line, i2) => {
+          if (lineDone[k][i2] || !(hasAnchorIn(offsets, line.start, line.end) || intersects(line.identifiers, keys))) return;
+          lineDone[k][i2] = true;
           this.segments[k] = true;
-          if (s.definitionKey !== void 0) keys.add(s.definitionKey);
-          addAll2(keys, s.globals);
-          if (s.isClass) addAll2(attributes, s.attributes);
-          changed = true;
-          return;
-        }
-        let can = this.members.get(k);
-        if (!can) this.members.set(k, can = members.map(() => false));
-        let near = memberDirect.get(k);
-        if (!near) memberDirect.set(k, near = anchoredSegments(members, offsets));
-        members.forEach((m, i2) => {
-          if (can[i2] || !(near[i2] || reaches(m) || m.definitionKey !== void 0 && readFields.size > 0 && intersects(stores(m), readFields))) return;
-          can[i2] = true;
-          if (m.definitionKey !== void 0) attributes.add(m.definitionKey);
-          else addAll2(attributes, m.bound);
-          addAll2(attributes, stores(m));
-          addAll2(readFields, m.attributes);
-          addAll2(keys, m.globals);
-          if (!this.segments[k] && s.definitionKey !== void 0) keys.add(s.definitionKey);
-          this.segments[k] = true;
+          addAll2(keys, line.bound);
           changed = true;
         });
+        return changed;
+      }
+      const members = s.isClass && (direct[k] || reaches(s)) ? membersOf(k) : void 0;
+      if (!members) {
+        if (this.segments[k] || !(direct[k] || reaches(s))) return false;
+        this.segments[k] = true;
+        if (s.definitionKey !== void 0) keys.add(s.definitionKey);
+        addAll2(keys, s.globals);
+        if (s.isClass) addAll2(attributes, s.attributes);
+        return true;
+      }
+      let can = this.members.get(k);
+      if (!can) this.members.set(k, can = members.map(() => false));
+      let near = memberDirect.get(k);
+      if (!near) memberDirect.set(k, near = anchoredSegments(members, offsets));
+      members.forEach((m, i2) => {
+        if (can[i2] || !(near[i2] || reaches(m) || m.definitionKey !== void 0 && readFields.size > 0 && intersects(stores(m), readFields))) return;
+        can[i2] = true;
+        if (m.definitionKey !== void 0) attributes.add(m.definitionKey);
+        else addAll2(attributes, m.bound);
+        addAll2(attributes, stores(m));
+        addAll2(readFields, m.attributes);
+        addAll2(keys, m.globals);
+        if (!this.segments[k] && s.definitionKey !== void 0) keys.add(s.definitionKey);
+        this.segments[k] = true;
+        changed = true;
       });
-    }
+      return changed;
+    };
+    sweepToFixedPoint(segments.length, visit, () => capabilityReaders(segments, keys, attributes, readFields), (k) => this.members.has(k));
   }
   segment(k) {
     return this.segments[k];
@@ -2032,6 +2309,16 @@ var SourceCapability = class {
     return this.members.get(k)?.[i2] ?? this.segments[k];
   }
 };
+function capabilityReaders(segments, keys, attributes, readFields) {
+  const byIdentifier = new KeyIndex();
+  const byAttribute = new KeyIndex();
+  segments.forEach((s, k) => {
+    byIdentifier.addAll(s.identifiers, k);
+    for (const line of s.lines ?? []) byIdentifier.addAll(line.identifiers, k);
+    byAttribute.addAll(s.attributes, k);
+  });
+  return [byIdentifier.readers(keys), byAttribute.readers(attributes), new KeyIndex().readers(readFields)];
+}
 function takesParameters(source, s) {
   if (s.isClass || s.definition === void 0) return true;
   const end = Math.min(s.end, s.start + 4096);
@@ -2116,13 +2403,13 @@ function assignsAt(source, at, end) {
   if (c !== 61) {
     const d = at + 1 < end ? source.charCodeAt(at + 1) : -1;
     if ((c === 42 || c === 47 || c === 62 || c === 60) && d === c && at + 2 < end && source.charCodeAt(at + 2) === 61) eq = at + 2;
-    else if (c >= 0 && c < 128 && AUGMENTING[c] === 1 && d === 61) eq = at + 1;
+    else if (c >= 0 && c < 128 && AUGMENTING2[c] === 1 && d === 61) eq = at + 1;
     else return false;
   }
   return !(eq + 1 < end && source.charCodeAt(eq + 1) === 61);
 }
-var AUGMENTING = new Uint8Array(128);
-for (const ch of "-+*/%&|^@") AUGMENTING[ch.charCodeAt(0)] = 1;
+var AUGMENTING2 = new Uint8Array(128);
+for (const ch of "-+*/%&|^@") AUGMENTING2[ch.charCodeAt(0)] = 1;
 function isWordIn(source, at, end) {
   return at + 2 <= end && source.startsWith("in", at) && !(at + 2 < end && isWordChar(source.charCodeAt(at + 2)));
 }
@@ -8992,6 +9279,8 @@ var SemanticModel = class {
   moduleName;
   project;
   calls;
+  /** Analyses of this file that stopped at one of their step limits (see the data flow's `MAX_DATA_FLOW_STEPS`), for a warning. */
+  limits = /* @__PURE__ */ new Set();
   subscripts;
   module;
   bindingCache = /* @__PURE__ */ new Map();
@@ -9190,10 +9479,15 @@ var SemanticModel = class {
         return l === void 0 || r === void 0 ? void 0 : l + r;
       }
       case "identifier": {
-        const bindings = this.lookup(this.text(node), scope, node);
-        if (!bindings || bindings.length !== 1) return void 0;
-        const [b] = bindings;
-        return b.kind === "assignment" && b.value ? this.constantString(b.value, b.scope, depth + 1) : void 0;
+        const b = finalBinding(this.lookup(this.text(node), scope, node), this.module);
+        if (b?.kind === "assignment" && b.value) return this.constantString(b.value, b.scope, depth + 1);
+        const augmented = b?.kind === "opaque" ? b.site.parent : void 0;
+        if (augmented?.type !== "augmented_assignment" || childByField(augmented, "left") !== b.site) return void 0;
+        const right = childByField(augmented, "right");
+        if (!right || this.tree.source.slice(b.site.end, right.start).trim() !== "+=") return void 0;
+        const before = this.constantString(b.site, b.scope, depth + 1);
+        const added = before === void 0 ? void 0 : this.constantString(right, b.scope, depth + 1);
+        return before === void 0 || added === void 0 ? void 0 : before + added;
       }
       default:
         return void 0;
@@ -9733,6 +10027,16 @@ function valueOf(keywordArgument) {
 }
 function isEmptyLiteral(node) {
   return (node.type === "list" || node.type === "tuple") && node.children.length === 0;
+}
+function finalBinding(bindings, module2) {
+  if (!bindings?.length) return void 0;
+  if (bindings.length === 1) return bindings[0];
+  if (bindings.some((b) => b.scope !== module2 || !atModuleTop(b.site, module2.node))) return void 0;
+  return bindings.reduce((last, b) => b.position > last.position ? b : last);
+}
+function atModuleTop(site, moduleNode) {
+  for (let n = site.parent; n && n !== moduleNode; n = n.parent) if (n.type === "block") return false;
+  return true;
 }
 function reachingBindings(bindings, use, scope) {
   if (bindings.length === 1) return bindings;
@@ -10332,1459 +10636,6 @@ var ROUND_TRIP_SERIALIZERS = /* @__PURE__ */ new Set([
   "yaml.safe_dump"
 ]);
 
-// src/languages/python/analyze.ts
-var MAX_SNIPPET_LINES = 5;
-var RULE_NAMES = /* @__PURE__ */ new WeakMap();
-function ruleNames(rules) {
-  let found = RULE_NAMES.get(rules);
-  if (found) return found;
-  const byName = /* @__PURE__ */ new Map();
-  for (const rule of rules) {
-    for (const spec2 of rule.sinks) {
-      for (const name2 of spec2.call) {
-        let list = byName.get(name2);
-        if (!list) byName.set(name2, list = []);
-        list.push({ rule, spec: spec2 });
-      }
-    }
-  }
-  const assignmentsByName = /* @__PURE__ */ new Map();
-  for (const rule of rules) {
-    for (const spec2 of rule.assignments ?? []) {
-      for (const name2 of spec2.names) assignmentsByName.set(name2, [...assignmentsByName.get(name2) ?? [], { rule, spec: spec2 }]);
-    }
-  }
-  const flowNames = rules.flatMap((r) => r.flowNames ?? []);
-  const names = [...byName.keys(), ...assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...flowNames];
-  const words = anchorWords(names);
-  const provenance = rules.some((r) => r.judgeTrust) ? anchorWords(PROVENANCE_NAMES) : [];
-  found = {
-    byName,
-    assignmentsByName,
-    hasReferenceSinks: rules.some((r) => r.sinks.some((s) => s.references)),
-    flowNames,
-    tokens: prefilterTokens(rules),
-    words,
-    attributeKeys: new Set([...words, ...provenance].map(identifierKey)),
-    sinkModules: withPrefixes(names, /* @__PURE__ */ new Set())
-  };
-  RULE_NAMES.set(rules, found);
-  return found;
-}
-function withPrefixes(names, into) {
-  for (const name2 of names) {
-    const parts2 = name2.split(".");
-    for (let n = 1; n <= parts2.length; n++) into.add(parts2.slice(0, n).join("."));
-  }
-  return into;
-}
-var FLOW_SOURCE_WORDS = "flow sources";
-var SinkIndex = class {
-  /**
-   * `project`: for the whole-program pass, the names of project modules that lead to a sink and of their exports
-   * that do: they count as tokens and words too, so partial parsing keeps the code that uses them.
-   */
-  constructor(rules, project) {
-    this.rules = rules;
-    const base = ruleNames(rules);
-    this.byName = base.byName;
-    this.assignmentsByName = base.assignmentsByName;
-    this.hasReferenceSinks = base.hasReferenceSinks;
-    this.keepCalledFunctions = base.flowNames.length > 0;
-    const flowRules = rules.filter((r) => r.flowNames?.length);
-    const sourceWords2 = flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length) ? [...new Set(flowRules.flatMap((r) => r.flowSourceWords))] : void 0;
-    const together = sourceWords2 !== void 0 && sourceWords2.every(wordWithoutBoundaries);
-    if (project) this.tokens = new TokensWithWords(base.projectTokens ??= anchorTokenSet(base.tokens), project.words);
-    else {
-      const tokens = anchorTokenSet(base.tokens, together ? { [FLOW_SOURCE_WORDS]: sourceWords2 } : {});
-      this.tokens = tokens;
-      if (sourceWords2) this.flowSources = together ? { offsetsIn: (text) => tokens.extraOffsetsIn(text, FLOW_SOURCE_WORDS) } : wordSearch(sourceWords2);
-    }
-    if (!project) {
-      this.words = base.words;
-      this.attributeKeys = base.attributeKeys;
-      this.sinkModules = base.sinkModules;
-      return;
-    }
-    const names = [...project.words, ...project.modules];
-    const added = anchorWords(names);
-    this.words = /* @__PURE__ */ new Set([...base.words, ...added]);
-    this.attributeKeys = /* @__PURE__ */ new Set([...base.attributeKeys, ...[...added].map(identifierKey)]);
-    this.sinkModules = withPrefixes(names, new Set(base.sinkModules));
-  }
-  rules;
-  byName;
-  /** Assignment checks by target name (see `AssignmentSpec`). */
-  assignmentsByName;
-  /** Some sink is also reported when passed as a callback. */
-  hasReferenceSinks;
-  /** A data-flow rule runs: partial parsing keeps the functions that kept code names (their summaries matter). */
-  keepCalledFunctions;
-  /** See `SinkNames.flowSources`. */
-  flowSources;
-  /** The prefilter tokens of all rules (and the flow source words, see `TokenSet.extraOffsetsIn`). */
-  tokens;
-  /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
-  words;
-  attributeKeys;
-  /** Sinks' modules and the packages above them, under every alias: `pickle`, `six`, `six.moves`, `torch.hub`. */
-  sinkModules;
-  leadsToSink(module2) {
-    return this.sinkModules.has(module2);
-  }
-  /**
-   * Whether `name` is a sink or a module, class, instance or attribute above one (`pickle`, `pickle.Unpickler`,
-   * `pickle.Unpickler()` for the sink `pickle.Unpickler().load`). What a sink returns (`pickle.load()`) is not.
-   */
-  isSinkOrAbove(name2) {
-    if (!this.sinkPrefixes) {
-      this.sinkPrefixes = /* @__PURE__ */ new Set();
-      for (const sink of this.byName.keys()) {
-        const parts2 = sink.split(".");
-        for (let n = 1; n <= parts2.length; n++) {
-          const prefix = parts2.slice(0, n).join(".");
-          this.sinkPrefixes.add(prefix);
-          if (n < parts2.length) this.sinkPrefixes.add(prefix.replace(/\(\)$/, ""));
-        }
-      }
-    }
-    return this.sinkPrefixes.has(name2);
-  }
-  sinkPrefixes;
-};
-var MIN_PARTIAL_PARSE_LENGTH = 2 * 1024;
-function analyzePython(parser2, file, index2, options = {}) {
-  const anchors = withRelativeImports(anchorOffsets(file.source, index2.tokens, options.wholeFile ? void 0 : index2.words), file, index2);
-  if (anchors.length === 0 && !options.completeFlows) return { findings: [], errors: [], parsed: false };
-  const budget = options.timeBudgetMs !== void 0 ? { deadline: Date.now() + timeBudgetFor(file.source, options.timeBudgetMs) } : void 0;
-  const errors = [];
-  const outOfTime = (stage) => errors.push(timeoutWarning(file.path, stage, timeBudgetFor(file.source, options.timeBudgetMs)));
-  const wanted = typeof options.completeFlows === "object" ? options.completeFlows : void 0;
-  const partial = !options.wholeFile && options.completeFlows !== true && (!wanted || index2.keepCalledFunctions) && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
-  let tree;
-  try {
-    tree = partial ? parseRelevantParts(parser2, file.source, anchors, index2, budget, outOfTime, wanted) : parser2.parse(file.source, void 0, budget);
-  } catch (e) {
-    if (!(e instanceof TimeBudgetExceeded)) throw e;
-    outOfTime(e.stage);
-    return { findings: [], errors, parsed: false };
-  }
-  if (!tree) return { findings: [], errors, parsed: false };
-  if (tree.problems.length) {
-    const first = tree.problems[0];
-    errors.push({
-      file: file.path,
-      kind: "syntax",
-      level: "warning",
-      line: first.row + 1,
-      column: first.col + 1,
-      message: `syntax error${tree.problems.length > 1 ? `s (${tree.problems.length})` : ""}, first at line ${first.row + 1}; scanned what parsed`
-    });
-  }
-  const model = new SemanticModel(tree, file.moduleName, options.project);
-  let sites;
-  const assignments = () => sites ??= settingsAssignments(model);
-  const matches = collectMatches(model, index2, assignments, budget);
-  if (index2.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(assignments(), model, index2));
-  for (const rule of index2.rules) if (rule.derivedSites && !pastDeadline(budget)) appendAll(matches, derivedMatches(rule, model));
-  if (pastDeadline(budget)) outOfTime("analysing");
-  const lines = tree.lines ?? new LineIndex(file.source);
-  const findings = matches.map((m) => toFinding(m, file, model, lines));
-  if (findings.length) applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index2.rules);
-  assignFingerprints(findings, matches);
-  const summary = summarizeModule(model, file.path);
-  for (const rule of index2.rules) if (rule.flowSummary) Object.assign(summary, rule.flowSummary(model, file.path, options.completeFlows ?? false));
-  model.release();
-  return { findings, errors, parsed: true, summary };
-}
-var RELATIVE_IMPORT = /\bfrom[ \t]+\./g;
-function withRelativeImports(anchors, file, index2) {
-  if (anchors.length === 0 || !file.moduleName.includes(".") || !index2.leadsToSink(file.moduleName.slice(0, file.moduleName.indexOf(".")))) return anchors;
-  const found = Array.from(file.source.matchAll(RELATIVE_IMPORT), (m) => m.index);
-  return found.length ? [...anchors, ...found].sort((a, b) => a - b) : anchors;
-}
-function parseRelevantParts(parser2, source, anchors, index2, budget, outOfTime, wanted) {
-  const names = wanted ? summaryNames(index2) : index2;
-  const segments = splitTopLevel(source, names.attributeKeys);
-  const ranges = segments && relevantRanges(source, segments, anchors, names, wanted);
-  if (ranges?.length === 0) return wanted ? parser2.parse(source, void 0, budget) : void 0;
-  if (!ranges) return parser2.parse(source, void 0, budget);
-  const partial = parser2.parse(source, ranges, budget);
-  if (!partial.problems.length) return partial;
-  try {
-    return parser2.parse(source, void 0, budget);
-  } catch (e) {
-    if (!(e instanceof TimeBudgetExceeded)) throw e;
-    outOfTime("parsing the whole file after a syntax error");
-    return partial;
-  }
-}
-function summaryNames(index2) {
-  return { attributeKeys: void 0, leadsToSink: (module2) => index2.leadsToSink(module2), keepCalledFunctions: true, flowSources: index2.flowSources, importsMaySource: true };
-}
-var BUDGET_MS_PER_CHAR = 2 / 1e3;
-function timeBudgetFor(source, baseMs) {
-  return Math.round(baseMs + source.length * BUDGET_MS_PER_CHAR);
-}
-function timeoutWarning(path, stage, budgetMs) {
-  return {
-    file: path,
-    kind: "timeout",
-    level: "warning",
-    message: `ran out of time while ${stage} (budget ${budgetMs} ms; see --file-timeout); kept the findings made so far, the rest of the file is not analysed`
-  };
-}
-var NOT_A_CALLBACK = /* @__PURE__ */ new Set([
-  "builtins.isinstance",
-  "builtins.issubclass",
-  "builtins.callable",
-  "builtins.id",
-  "builtins.hash",
-  "builtins.repr",
-  "builtins.str",
-  "builtins.ascii",
-  "builtins.format",
-  "builtins.print",
-  "builtins.type",
-  "builtins.hasattr",
-  "builtins.getattr",
-  "builtins.help",
-  "builtins.dir",
-  "builtins.bool",
-  "typing.cast",
-  "typing_extensions.cast"
-]);
-var COMPARING_ASSERTION = /^assert(Is|IsNot|Equal|Equals|NotEqual|In|NotIn|IsInstance|NotIsInstance|IsNone|IsNotNone|True|False|CountEqual)$/;
-function localPartial(call, scope, resolved) {
-  if (scope.kind !== "function" || call.parent?.type !== "assignment" || childByField(call.parent, "left")?.type !== "identifier") return false;
-  if (new CallArguments(call, "").positional.length !== 1) return false;
-  for (let r = 0; r < resolved.length; r++) if (resolved[r].name === "functools.partial") return true;
-  return false;
-}
-function notACallback(callee, resolved, model) {
-  for (let r = 0; r < resolved.length; r++) if (NOT_A_CALLBACK.has(resolved[r].name) || resolved[r].name.startsWith("inspect.")) return true;
-  const attribute = callee.type === "attribute" ? childByField(callee, "attribute") : void 0;
-  return attribute !== void 0 && model.tree.source.startsWith("assert", attribute.start) && COMPARING_ASSERTION.test(model.text(attribute));
-}
-var METHOD_CALLER = "operator.methodcaller()";
-var CALLS_PER_DEADLINE_CHECK = 64;
-function collectMatches(model, index2, assignments, budget) {
-  const out2 = [];
-  const reported = /* @__PURE__ */ new Set();
-  const report = (m) => {
-    const key = `${m.rule.id}@${m.node.start}:${m.node.end}`;
-    if (reported.has(key)) return;
-    const outcome = m.spec.check ? m.spec.check(m) : {};
-    if (outcome === null) return;
-    reported.add(key);
-    out2.push({ ...m, outcome });
-  };
-  let seen = 0;
-  const calls = model.calls;
-  for (let c = 0; c < calls.length; c++) {
-    const { node, scope } = calls[c];
-    if (++seen % CALLS_PER_DEADLINE_CHECK === 0 && pastDeadline(budget)) break;
-    const callee = childByField(node, "function");
-    if (!callee) continue;
-    let args2;
-    let resolvedCallee = uniqueNames(model.resolve(callee, scope));
-    if (callee.type === "call" && resolvedCallee.some((r) => r.name === METHOD_CALLER)) resolvedCallee = uniqueNames(resolvedCallee.flatMap((r) => [r, ...model.calledThrough(r, node, scope)]));
-    let base;
-    for (let r = 0; r < resolvedCallee.length; r++) {
-      const resolved = resolvedCallee[r];
-      const sinks2 = index2.byName.get(resolved.name);
-      if (!sinks2 && !resolved.localClass && !resolved.projectClass) continue;
-      base ??= { node, calleeText: "", model, scope };
-      args2 = matchCallee(callee, resolved, sinks2, base, args2, index2, report);
-    }
-    if (!index2.hasReferenceSinks || !passesNames(node) || notACallback(callee, resolvedCallee, model) || localPartial(node, scope, resolvedCallee)) continue;
-    const values = (args2 ??= new CallArguments(node, model.tree.source)).values();
-    for (let v = 0; v < values.length; v++) {
-      const names = namesIn(values[v]);
-      for (let k = 0; k < names.length; k++) reportReference(names[k], scope);
-    }
-  }
-  if (index2.hasReferenceSinks) {
-    for (const { node, scope, stored, owner } of storedCallables(assignments())) {
-      if (owner && out2.some((m) => m.via !== "reference" && m.node.start >= owner.start && m.node.end <= owner.end && resolvesTo(m.target, node, scope))) continue;
-      reportReference(node, scope, stored);
-    }
-  }
-  return withoutCoveredReferences(out2);
-  function resolvesTo(target, node, scope) {
-    return model.resolve(node, scope).some((r) => r.name === target);
-  }
-  function reportReference(node, scope, stored) {
-    const names = uniqueNames(model.resolve(node, scope));
-    for (let r = 0; r < names.length; r++) {
-      const resolved = names[r];
-      const sinks2 = index2.byName.get(resolved.name);
-      if (sinks2) for (const sink of sinks2) {
-        if (!sink.spec.references) continue;
-        const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
-        const where = stored ? { stored } : {};
-        report({ node, calleeText: shortened(model.text(node)), args: new CallArguments(void 0, ""), model, scope, ...sink, target: resolved.name, via: "reference", ...where, ...chain });
-      }
-    }
-  }
-}
-function matchCallee(callee, resolved, sinks2, base, args2, index2, report) {
-  const { node, model, scope } = base;
-  const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
-  base.calleeText ||= shortened(model.text(callee));
-  const receiver = resolved.constructedBy && {
-    ...resolved.constructedBy,
-    args: new CallArguments(resolved.constructedBy.call, model.tree.source)
-  };
-  if (sinks2) for (const sink of sinks2) {
-    args2 ??= new CallArguments(node, model.tree.source);
-    const passed = resolved.boundBy ? CallArguments.throughPartial(new CallArguments(resolved.boundBy.call, model.tree.source), args2) : args2;
-    const m = { node, calleeText: base.calleeText, model, scope, args: passed, rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
-    if (receiver) m.receiver = receiver;
-    if (chain.chain) m.chain = chain.chain;
-    report(m);
-  }
-  const ancestors = resolved.localClass ? model.classAncestors(resolved.localClass, scope) : resolved.projectClass ? inOneShape(resolved.projectClass.ancestors()) : [];
-  if (ancestors.length) {
-    const overridesFindClass = resolved.localClass ? definesMethod(model, resolved.localClass, "find_class") : resolved.projectClass.overridesFindClass;
-    for (const ancestor of uniqueNames(ancestors)) {
-      const sinks3 = index2.byName.get(ancestor.name);
-      if (sinks3) for (const sink of sinks3) {
-        if (!sink.spec.subclasses) continue;
-        const allowlist = overridesFindClass && resolved.localClass ? findClassAllowlist(model, resolved.localClass) : void 0;
-        const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass, ...allowlist ? { allowlist } : {} };
-        const steps = [...resolved.chain ?? [], ...ancestor.chain ?? []];
-        report({ ...base, args: args2 ??= new CallArguments(node, model.tree.source), ...sink, target: ancestor.name, via: "subclass", subclass, ...steps.length ? { chain: steps } : {} });
-      }
-    }
-  }
-  return args2;
-}
-function collectAssignmentMatches(sites, model, index2) {
-  const out2 = [];
-  const reported = /* @__PURE__ */ new Set();
-  const noArgs = new CallArguments(void 0, "");
-  for (const site of sites) {
-    for (const name2 of site.names) {
-      for (const { rule, spec: spec2 } of index2.assignmentsByName.get(name2) ?? []) {
-        if (site.level === "class" && !spec2.classLevel) continue;
-        const match = { node: site.node, target: name2, targetText: site.targetText, value: site.value, augmented: site.augmented, level: site.level, model, scope: site.scope };
-        for (const outcome of spec2.check(match)) {
-          const node = outcome.at ?? site.node;
-          const key = `${rule.id}@${node.start}:${node.end}`;
-          if (reported.has(key)) continue;
-          reported.add(key);
-          const sink = { call: [], message: () => outcome.message };
-          out2.push({ node, target: name2, via: "call", calleeText: site.targetText, args: noArgs, model, scope: site.scope, rule, spec: sink, outcome });
-        }
-      }
-    }
-  }
-  return out2;
-}
-function derivedMatches(rule, model) {
-  const noArgs = new CallArguments(void 0, "");
-  return rule.derivedSites(model).map((site) => ({
-    node: site.node,
-    target: site.target,
-    via: "call",
-    calleeText: site.calleeText,
-    args: noArgs,
-    model,
-    scope: site.scope,
-    rule,
-    spec: { call: [], message: () => site.outcome.message },
-    outcome: site.outcome
-  }));
-}
-function withoutCoveredReferences(matches) {
-  if (!matches.some((m) => m.via === "reference")) return matches;
-  const byRule = /* @__PURE__ */ new Map();
-  const calls = matches.filter((m) => m.via !== "reference").sort((a, b) => a.node.start - b.node.start);
-  for (const c of calls) {
-    let spans = byRule.get(c.rule);
-    if (!spans) byRule.set(c.rule, spans = { starts: [], maxEnds: [] });
-    spans.starts.push(c.node.start);
-    spans.maxEnds.push(Math.max(c.node.end, spans.maxEnds.at(-1) ?? -1));
-  }
-  const covered = (m) => {
-    const spans = byRule.get(m.rule);
-    if (!spans) return false;
-    let lo = 0;
-    let hi = spans.starts.length;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (spans.starts[mid] <= m.node.start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && spans.maxEnds[lo - 1] >= m.node.end;
-  };
-  return matches.filter((m) => m.via !== "reference" || !covered(m));
-}
-function toFinding(m, file, model, index2) {
-  const outcome = m.outcome ?? {};
-  const lines = lineSlice(model.tree.source, index2, m.node.startRow, Math.min(m.node.endRow, m.node.startRow + MAX_SNIPPET_LINES - 1));
-  const message15 = outcome.message ?? m.spec.message(m);
-  return {
-    ruleId: m.rule.id,
-    ruleName: m.rule.name,
-    message: m.chain ? `${message15} Resolved through ${m.chain.map((s) => `${s.path}:${s.line}`).join(" -> ")}.` : message15,
-    severity: outcome.severity ?? m.rule.severity,
-    confidence: outcome.confidence ?? (m.via === "reference" ? "medium" : m.rule.confidence),
-    location: {
-      file: file.path,
-      line: m.node.startRow + 1,
-      column: m.node.startCol + 1,
-      endLine: m.node.endRow + 1,
-      endColumn: m.node.endCol + 1,
-      snippet: lines
-    },
-    cwe: m.rule.cwe,
-    owasp: m.rule.owasp,
-    fingerprint: "",
-    ...m.chain ? { relatedLocations: m.chain.map(relatedLocation) } : {},
-    ...outcome.flow?.length ? { trace: outcome.flow.map((s) => traceStep(s, file.path, model, index2)) } : {},
-    ...outcome.flow?.length && outcome.otherFlows?.length ? { sources: [outcome.flow, ...outcome.otherFlows].map((f) => findingSource(f, file.path, model, index2)) } : {},
-    ...outcome.fix ? { fix: outcome.fix } : {},
-    ...trustOf(m)
-  };
-}
-function trustOf(m) {
-  const judged = m.rule.judgeTrust && m.spec.call.length ? m.rule.judgeTrust(m) : void 0;
-  return judged ? { trust: judged.trust, ...judged.reason ? { trustReason: judged.reason } : {} } : {};
-}
-function findingSource(flow, path, model, index2) {
-  const trace = flow.map((s) => traceStep(s, path, model, index2));
-  const source = trace.find((s) => s.message.startsWith("source: ")) ?? trace[0];
-  return { location: source.location, message: source.message, trace };
-}
-function traceStep(step, path, model, index2) {
-  if (!step.node) return { location: { ...step.place }, message: step.message };
-  const n = step.node;
-  return {
-    location: {
-      file: path,
-      line: n.startRow + 1,
-      column: n.startCol + 1,
-      endLine: n.endRow + 1,
-      endColumn: n.endCol + 1,
-      snippet: lineSlice(model.tree.source, index2, n.startRow, n.startRow)
-    },
-    message: step.message
-  };
-}
-function relatedLocation(step) {
-  return {
-    location: { file: step.path, line: step.line, column: step.column, endLine: step.line, endColumn: step.column, snippet: "" },
-    message: step.message
-  };
-}
-function applySuppressions(findings, comments, rules) {
-  if (!comments.length) return;
-  const byRow = /* @__PURE__ */ new Map();
-  for (const c of comments) {
-    const d = parseSuppression(c.text);
-    if (d) byRow.set(c.row + 1, d);
-  }
-  if (!byRow.size) return;
-  const banditIds = new Map(rules.map((r) => [r.id, r.banditIds]));
-  for (const f of findings) {
-    for (let line = f.location.line; line <= f.location.endLine && !f.suppressed; line++) {
-      const d = byRow.get(line);
-      if (d) f.suppressed = suppresses(d, f.ruleId, banditIds.get(f.ruleId) ?? []);
-    }
-  }
-}
-function assignFingerprints(findings, matches) {
-  const seen = /* @__PURE__ */ new Map();
-  findings.forEach((f, i2) => {
-    const m = matches[i2];
-    const code3 = m.model.text(m.node).replace(/\s+/g, "");
-    const key = `${f.ruleId}|${f.location.file}|${enclosingPath(m.scope, m.model)}|${code3}`;
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    f.fingerprint = stableHash(`${key}|${n}`);
-  });
-}
-function enclosingPath(scope, model) {
-  const names = [];
-  for (let s = scope; s && s.kind !== "module"; s = s.parent) {
-    const name2 = childByField(s.node, "name");
-    names.push(name2 ? model.text(name2) : s.kind);
-  }
-  return names.reverse().join(".");
-}
-function definesMethod(model, classDef, method) {
-  const body2 = childByField(classDef, "body");
-  if (!body2) return false;
-  return body2.children.some((stmt) => {
-    const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
-    const name2 = def?.type === "function_definition" ? childByField(def, "name") : void 0;
-    return name2 !== void 0 && model.text(name2) === method;
-  });
-}
-function shortened(code3) {
-  const compact = code3.replace(/\s+/g, "");
-  return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
-}
-var TABLES = /* @__PURE__ */ new Set(["dictionary", "list", "set", "tuple"]);
-function storedCallables(sites) {
-  const out2 = [];
-  for (const site of sites) {
-    if (site.level === "function" || site.augmented) continue;
-    const value = site.value;
-    if (TABLES.has(value.type)) for (const node of namesIn(value)) out2.push({ node, scope: site.scope, stored: "a table" });
-    else if (site.level !== "class") continue;
-    else if (value.type === "identifier" || value.type === "attribute") out2.push({ node: value, scope: site.scope, stored: "a class attribute", owner: enclosingClass(site.node) });
-  }
-  return out2;
-}
-function enclosingClass(node) {
-  for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
-  return void 0;
-}
-var TABLE_DEPTH = 4;
-var TABLE_ELEMENTS = 256;
-function namesIn(value, depth = 0) {
-  if (value.type === "identifier" || value.type === "attribute") return [value];
-  if (depth >= TABLE_DEPTH || !(TABLES.has(value.type) || depth > 0 && value.type === "parenthesized_expression")) return [];
-  const out2 = [];
-  const children = value.children;
-  for (let i2 = 0; i2 < children.length && i2 < TABLE_ELEMENTS; i2++) {
-    const element = children[i2].type === "pair" ? childByField(children[i2], "value") : children[i2];
-    if (element) appendAll(out2, namesIn(element, depth + 1));
-  }
-  return out2;
-}
-function passesNames(call) {
-  const list = childByField(call, "arguments");
-  if (!list || list.type !== "argument_list") return false;
-  const args2 = list.children;
-  for (let k = 0; k < args2.length; k++) {
-    const arg = args2[k];
-    const value = arg.type === "keyword_argument" ? childByField(arg, "value") : arg;
-    if (value && (value.type === "identifier" || value.type === "attribute" || TABLES.has(value.type))) return true;
-  }
-  return false;
-}
-function uniqueNames(names) {
-  if (names.length < 2) return names;
-  const seen = /* @__PURE__ */ new Set();
-  return names.filter((n) => !seen.has(n.name) && (seen.add(n.name), true));
-}
-function lineSlice(source, index2, fromRow, toRow) {
-  const start2 = index2.lineStart(fromRow);
-  if (start2 === void 0) return "";
-  const end = index2.lineStart(toRow + 1) ?? source.length;
-  return source.slice(start2, end).replace(/\r?\n$/, "").replace(/\r/g, "");
-}
-
-// src/rules/rule.ts
-function referenced(m) {
-  return m.stored ? `is stored as a callable in ${m.stored}` : "is passed as a callable";
-}
-function defineRule(rule) {
-  return rule;
-}
-function code(s) {
-  return "`" + s + "`";
-}
-
-// src/rules/python/shared-docs.ts
-var DESERIALIZATION_COMPLIANCE = [
-  { framework: "CWE Top 25", control: "CWE-502 Deserialization of Untrusted Data" },
-  { framework: "OWASP Top 10", control: "A08:2021 Software and Data Integrity Failures" },
-  { framework: "NIST SP 800-53", control: "SI-10 Information Input Validation" },
-  { framework: "PCI DSS v4.0", control: "6.2.4 Software engineering techniques prevent common attacks" }
-];
-var DESERIALIZATION_REFERENCES = [
-  { title: "CWE-502: Deserialization of Untrusted Data", url: "https://cwe.mitre.org/data/definitions/502.html" },
-  { title: "OWASP Top 10 A08:2021 Software and Data Integrity Failures", url: "https://owasp.org/Top10/A08_2021-Software_and_Data_Integrity_Failures/" },
-  { title: "OWASP Deserialization Cheat Sheet", url: "https://cheatsheetseries.owasp.org/cheatsheets/Deserialization_Cheat_Sheet.html" },
-  { title: "Python documentation: pickle (security warning)", url: "https://docs.python.org/3/library/pickle.html" },
-  { title: "Bandit B301: pickle", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" }
-];
-
-// src/rules/python/config-helpers.ts
-var CONFIG_COMPLIANCE = [
-  ...DESERIALIZATION_COMPLIANCE,
-  { framework: "OWASP ASVS 4.0", control: "V5.5.3 Deserialization of untrusted data is avoided or protected" }
-];
-var CONFIG_REFERENCES = DESERIALIZATION_REFERENCES.slice(0, 4);
-function unwrap(node) {
-  let n = node;
-  while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
-  return n;
-}
-function constant2(ctx, node) {
-  return node ? ctx.model.constantString(node, ctx.scope) : void 0;
-}
-function literalOf(ctx, node, depth = 0) {
-  const n = unwrap(node);
-  if (n.type !== "identifier" || depth > 8) return n;
-  const bindings = ctx.scope.bindings.get(ctx.model.text(n)) ?? ctx.model.module.bindings.get(ctx.model.text(n));
-  if (!bindings || bindings.length !== 1 || bindings[0].kind !== "assignment" || !bindings[0].value) return n;
-  return literalOf(ctx, bindings[0].value, depth + 1);
-}
-function elements(ctx, node) {
-  const n = literalOf(ctx, node);
-  if (n.type === "list" || n.type === "tuple" || n.type === "set") return n.children.filter((c) => c.type !== "comment");
-  if (n.type === "binary_operator") {
-    const l = childByField(n, "left");
-    const r = childByField(n, "right");
-    return [...l ? elements(ctx, l) ?? [] : [], ...r ? elements(ctx, r) ?? [] : []];
-  }
-  return void 0;
-}
-function dictEntries(ctx, node) {
-  const n = literalOf(ctx, node);
-  if (n.type === "dictionary") {
-    const out2 = [];
-    for (const pair of n.children) {
-      if (pair.type !== "pair") continue;
-      const keyNode = childByField(pair, "key");
-      const value = childByField(pair, "value");
-      const key = constant2(ctx, keyNode);
-      if (keyNode && value && key !== void 0) out2.push({ key, keyNode, value, pair });
-    }
-    return out2;
-  }
-  if (n.type === "call") {
-    const callee = childByField(n, "function");
-    if (!callee || !ctx.model.resolve(callee, ctx.scope).some((r) => r.name === "builtins.dict")) return void 0;
-    const args2 = childByField(n, "arguments");
-    const out2 = [];
-    for (const arg of args2?.children ?? []) {
-      if (arg.type !== "keyword_argument") continue;
-      const name2 = childByField(arg, "name");
-      const value = childByField(arg, "value");
-      if (name2 && value) out2.push({ key: ctx.model.text(name2), keyNode: name2, value, pair: arg });
-    }
-    return out2;
-  }
-  return void 0;
-}
-function positionalDictEntries(m) {
-  return m.args.positional.flatMap((a) => dictEntries(m, a) ?? []);
-}
-function settingKey(target) {
-  return target.slice(target.lastIndexOf(".") + 1);
-}
-function firstSettingFinding(found) {
-  return found.length ? { message: found[0].message, ...found[0].severity ? { severity: found[0].severity } : {} } : null;
-}
-function entry(entries, key) {
-  return entries?.find((e) => e.key === key);
-}
-function resolvedNames(ctx, node) {
-  return [...new Set(ctx.model.resolve(node, ctx.scope).map((r) => r.name))];
-}
-function isPickleName(value) {
-  return value !== void 0 && /^(?:pickle|application\/x-python-serialize)$/i.test(value.trim());
-}
-function isPickleModule(ctx, node) {
-  return resolvedNames(ctx, node).some((n) => /^(?:pickle|_pickle|cPickle|dill|cloudpickle)$/.test(n));
-}
-function pickleMentions(ctx, node) {
-  const items = elements(ctx, node);
-  if (items) return items.filter((i2) => isPickleName(constant2(ctx, i2)));
-  return isPickleName(constant2(ctx, node)) ? [node] : [];
-}
-function literalTruth(ctx, node) {
-  const n = literalOf(ctx, node);
-  if (n.type === "true") return true;
-  if (n.type === "false" || n.type === "none") return false;
-  if (n.type === "integer") return ctx.model.text(n).replace(/_/g, "") !== "0";
-  return void 0;
-}
-function locationReach(location) {
-  const text = location.trim();
-  if (/^(?:unix:|\/|redis\+socket:|rediss?\+unix:)/i.test(text)) return "local";
-  const host = /^(?:[a-z+]+:\/\/)?(?:[^@/]*@)?(\[[^\]]+\]|[^:/?]+)/i.exec(text)?.[1]?.toLowerCase() ?? "";
-  return /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\]|::1)$/.test(host) ? "local" : "remote";
-}
-
-// src/rules/python/sink-helpers.ts
-function literalTruth2(node, source) {
-  if (!node) return void 0;
-  let n = node;
-  while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
-  switch (n.type) {
-    case "true":
-      return true;
-    case "false":
-    case "none":
-      return false;
-    case "integer":
-    case "float": {
-      const value = Number(source.slice(n.start, n.end).replace(/_/g, ""));
-      return Number.isNaN(value) ? void 0 : value !== 0;
-    }
-    case "string": {
-      const value = decodeStringLiteral(source.slice(n.start, n.end));
-      return value === void 0 ? void 0 : value.length > 0;
-    }
-    default:
-      return void 0;
-  }
-}
-function argumentTruth(m, node) {
-  const source = m.model.tree.source;
-  const literal = literalTruth2(node, source);
-  if (literal !== void 0 || node?.type !== "identifier") return literal;
-  const bindings = m.model.lookup(source.slice(node.start, node.end), m.scope, node);
-  if (bindings?.length !== 1) return void 0;
-  const [b] = bindings;
-  if (b.kind !== "assignment" || !b.value || b.valueScope) return void 0;
-  return literalTruth2(b.value, source);
-}
-function namesOf(m, node) {
-  return [...new Set(m.model.resolve(node, m.scope).map((r) => r.name))];
-}
-function classNamesOf(m, node) {
-  const own = [];
-  const ancestors = [];
-  for (const r of m.model.resolve(node, m.scope)) {
-    own.push(r.name);
-    if (r.localClass) for (const a of m.model.classAncestors(r.localClass, m.scope)) ancestors.push(a.name);
-  }
-  return { own: [...new Set(own)], ancestors: [...new Set(ancestors)] };
-}
-function spelled(m) {
-  return m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
-}
-function replaceNode(node, newText) {
-  return {
-    line: node.startRow + 1,
-    column: node.startCol + 1,
-    endLine: node.endRow + 1,
-    endColumn: node.endCol + 1,
-    newText
-  };
-}
-function calleeAttributeName(call) {
-  const callee = childByField(call, "function");
-  return callee?.type === "attribute" ? childByField(callee, "attribute") : void 0;
-}
-function appendKeywordArgument(m, text) {
-  if (m.args.hasKwArgs || m.args.hasStarArgs) return void 0;
-  const list = childByField(m.node, "arguments");
-  if (!list || list.type !== "argument_list") return void 0;
-  const args2 = list.children.filter((c) => c.type !== "comment");
-  const last = args2[args2.length - 1];
-  if (!last) return void 0;
-  return { line: last.endRow + 1, column: last.endCol + 1, endLine: last.endRow + 1, endColumn: last.endCol + 1, newText: `, ${text}` };
-}
-function fix(description, edits) {
-  const present = edits.filter((e) => e !== void 0);
-  return present.length === edits.length && present.length ? { description, edits: present } : void 0;
-}
-function unpicklingMessage(what, advice) {
-  return (m) => {
-    switch (m.via) {
-      case "subclass":
-        return `${code(m.subclass.name)} subclasses ${m.target} and deserializes its input with ${what}, which can run arbitrary code. ${advice}`;
-      case "reference":
-        return `${spelled(m)} ${referenced(m)}: every value it is applied to is deserialized with ${what}, which can run arbitrary code. ${advice}`;
-      default:
-        return `${spelled(m)} deserializes with ${what}, which runs whatever code the bytes describe. ${advice}`;
-    }
-  };
-}
-
-// src/rules/python/PYTHON-CONFIG-SEC-001.ts
-var DJANGO_PICKLE = "django.contrib.sessions.serializers.PickleSerializer";
-var JSON_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer";
-var MESSAGE = 'makes Django unpickle session data. With the signed-cookie backend (`SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"`) that data is the cookie the browser sends, so anyone who learns `SECRET_KEY` (a leaked settings file, a default or reused key) forges a cookie that runs code on the server; with the cache, database or file backends, whoever can write the session store does. Use the default `django.contrib.sessions.serializers.JSONSerializer`.';
-function picklesSessions(ctx, value) {
-  const text = constant2(ctx, value);
-  if (text !== void 0) return /(?:^|\.)PickleSerializer$/.test(text.trim());
-  return resolvedNames(ctx, value).some((n) => n === DJANGO_PICKLE || /\.PickleSerializer$/.test(n));
-}
-function toJson(ctx, value) {
-  if (value.type !== "string" || constant2(ctx, value) !== DJANGO_PICKLE) return void 0;
-  const text = ctx.model.text(value);
-  return fix("Use Django's JSONSerializer", [replaceNode(value, text.replace(DJANGO_PICKLE, JSON_SERIALIZER))]);
-}
-function checkAssignment(m) {
-  if (!picklesSessions(m, m.value)) return [];
-  const fixed = toJson(m, m.value);
-  return [{ at: m.value, message: `${code(m.targetText)} set to PickleSerializer ${MESSAGE}`, ...fixed ? { fix: fixed } : {} }];
-}
-function checkConfigure(m) {
-  const value = m.args.find("SESSION_SERIALIZER");
-  if (!value || !picklesSessions(m, value)) return null;
-  const fixed = toJson(m, value);
-  return { message: `${spelled(m)} with \`SESSION_SERIALIZER=PickleSerializer\` ${MESSAGE}`, ...fixed ? { fix: fixed } : {} };
-}
-var PYTHON_CONFIG_SEC_001_default = defineRule({
-  id: "PYTHON-CONFIG-SEC-001",
-  name: "Django Sessions Serialized With Pickle",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "very-high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: CONFIG_COMPLIANCE,
-  tags: ["security", "deserialization", "pickle", "django", "session", "configuration", "cwe-502"],
-  bundles: ["config", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-CONFIG-SEC-002", "PYTHON-CONFIG-SEC-006"],
-  prefilter: ["SESSION_SERIALIZER"],
-  sinks: [{ call: ["django.conf.settings.configure", "django.test.override_settings", "django.test.utils.override_settings"], check: checkConfigure, message: () => "" }],
-  assignments: [{ names: ["SESSION_SERIALIZER"], classLevel: true, check: checkAssignment }],
-  docs: {
-    summary: 'Detects Django settings that serialize sessions with pickle (`SESSION_SERIALIZER = "...PickleSerializer"`).',
-    description: "Django stores session data through `SESSION_SERIALIZER`. The default, `JSONSerializer`, produces plain data; `PickleSerializer` (removed in Django 5.0, still present in 4.x and copied into many projects) unpickles whatever the session store returns. The rule reads settings modules (module-level and settings-class assignments, split settings packages such as `settings/production.py`, and `settings.configure(SESSION_SERIALIZER=...)`), accepting the dotted path as a string, a name bound to one, or the class itself imported under any alias.",
-    securityImplications: "With `signed_cookies` sessions the pickled data travels in the cookie: the signature is the only barrier, so a leaked or weak `SECRET_KEY` is remote code execution, not just session forgery (the pattern behind several public Django RCE write-ups). With cache or database sessions, anything that can write to the store (a shared Redis, SQL injection elsewhere) runs code in every web worker that reads the session.",
-    howToFix: 'Remove the setting (JSON is the default) or set `SESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer"`. Store only JSON-compatible values in `request.session` (ids, strings, numbers). Existing pickled sessions become invalid: users log in again.',
-    fixHint: "Use django.contrib.sessions.serializers.JSONSerializer (the default).",
-    vulnerableExample: [
-      "# settings.py",
-      'SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"',
-      'SESSION_SERIALIZER = "django.contrib.sessions.serializers.PickleSerializer"'
-    ].join("\n"),
-    safeExample: ["# settings.py", 'SESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer"'].join("\n"),
-    detectionScope: "Assignments to `SESSION_SERIALIZER` at module level (also inside `if`/`try` blocks) and in class bodies, with a value that is a string (or a name bound to a constant string) ending in `PickleSerializer`, or a reference resolving to `django.contrib.sessions.serializers.PickleSerializer` or any class named `PickleSerializer`; calls of `django.conf.settings.configure` and `django.test.override_settings` with that keyword. Fix: Django's dotted path in a plain string becomes the JSONSerializer path (same quotes); other spellings get no automatic fix.",
-    references: [
-      { title: "Django: session serialization", url: "https://docs.djangoproject.com/en/4.2/topics/http/sessions/#session-serialization" },
-      { title: "Django 5.0 release notes: PickleSerializer removed", url: "https://docs.djangoproject.com/en/5.0/releases/5.0/" },
-      ...CONFIG_REFERENCES
-    ],
-    faq: [
-      {
-        question: "Our SECRET_KEY is secret. Is this still a problem?",
-        answer: "It turns a key leak (logs, backups, a debug page, a reused default) into code execution on every server, and a store compromise into the same. JSON sessions remove the consequence."
-      }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-CONFIG-SEC-002.ts
-var BACKENDS = {
-  "django.core.cache.backends.redis.RedisCache": "redis",
-  "django_redis.cache.RedisCache": "redis",
-  "django_redis.cache.ShardClient": "redis",
-  "redis_cache.RedisCache": "redis",
-  "redis_cache.ShardedRedisCache": "redis",
-  "django.core.cache.backends.memcached.PyMemcacheCache": "memcached",
-  "django.core.cache.backends.memcached.PyLibMCCache": "memcached",
-  "django.core.cache.backends.memcached.MemcachedCache": "memcached",
-  "django_bmemcached.memcached.BMemcached": "memcached",
-  "django.core.cache.backends.filebased.FileBasedCache": "file",
-  "django.core.cache.backends.db.DatabaseCache": "database"
-};
-var STORE_TEXT = {
-  redis: "a Redis server",
-  memcached: "a memcached server",
-  file: "files in the cache directory",
-  database: "the cache table"
-};
-var WHY = {
-  redis: "Redis is often reachable without authentication from other services, containers or an SSRF (`gopher://`/`dict://` to port 6379)",
-  memcached: "memcached has no authentication by default and accepts writes from anything that can reach its port (SSRF included)",
-  file: "any process or user that can write to the directory (a shared volume, an upload path, a temp directory) plants a pickle",
-  database: "anything that can write to the table (SQL injection elsewhere, another application sharing the database) plants a pickle"
-};
-var SAFE_SERIALIZER = /json|msgpack/i;
-function grade(store, location, ctx) {
-  if (store === "database") return "low";
-  if (store === "file") return "medium";
-  const text = location && constant2(ctx, location);
-  return text !== void 0 && locationReach(text) === "local" ? "medium" : "high";
-}
-function checkCaches(ctx, value, spelledAs) {
-  const out2 = [];
-  for (const alias of dictEntries(ctx, value) ?? []) {
-    const config = dictEntries(ctx, alias.value);
-    const backendEntry = entry(config, "BACKEND");
-    const backend = backendEntry && constant2(ctx, backendEntry.value);
-    const store = backend !== void 0 ? BACKENDS[backend] : void 0;
-    if (!backendEntry || backend === void 0 || !store) continue;
-    const options = entry(config, "OPTIONS");
-    const serializerEntry = options ? entry(dictEntries(ctx, options.value), "SERIALIZER") : void 0;
-    const serializer = serializerEntry && constant2(ctx, serializerEntry.value);
-    if (serializer !== void 0 && SAFE_SERIALIZER.test(serializer)) continue;
-    const explicit = serializer !== void 0 && /pickle/i.test(serializer) ? ` (OPTIONS SERIALIZER is ${code(serializer)})` : "";
-    const severity = grade(store, entry(config, "LOCATION")?.value, ctx);
-    const safe = backend.startsWith("django_redis") ? 'Set `"OPTIONS": {"SERIALIZER": "django_redis.serializers.json.JSONSerializer"}` (or msgpack) and cache only plain data' : "Cache only plain data through a serializing layer you control (JSON), or use django-redis with its JSON or msgpack serializer";
-    out2.push({
-      at: backendEntry.pair,
-      severity,
-      message: `${spelledAs}[${JSON.stringify(alias.key)}] uses ${code(backend)}${explicit}, which pickles every cached value and unpickles what it reads back from ${STORE_TEXT[store]}: whoever can write that store runs code in every process reading the cache; ${WHY[store]}. ${safe}.`
-    });
-  }
-  return out2;
-}
-function checkAssignment2(m) {
-  return checkCaches(m, m.value, code(m.targetText));
-}
-function checkConfigure2(m) {
-  const value = m.args.find("CACHES");
-  if (!value) return null;
-  const found = checkCaches(m, value, "`settings.configure(CACHES=...)`");
-  return found.length ? { message: found.map((f) => f.message).join(" "), severity: found[0].severity } : null;
-}
-var PYTHON_CONFIG_SEC_002_default = defineRule({
-  id: "PYTHON-CONFIG-SEC-002",
-  name: "Django Cache Backend Unpickles From a Shared Store",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: CONFIG_COMPLIANCE,
-  tags: ["security", "deserialization", "pickle", "django", "cache", "redis", "memcached", "configuration", "cwe-502"],
-  bundles: ["config", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-CONFIG-SEC-001", "PYTHON-CONFIG-SEC-005"],
-  prefilter: ["CACHES"],
-  sinks: [{ call: ["django.conf.settings.configure", "django.test.override_settings", "django.test.utils.override_settings"], check: checkConfigure2, message: () => "" }],
-  assignments: [{ names: ["CACHES"], classLevel: true, check: checkAssignment2 }],
-  docs: {
-    summary: "Detects Django `CACHES` backends that pickle values into a store other processes can write (Redis, memcached, files, database), graded by how reachable the store is.",
-    description: "Every Django cache backend except the in-process ones pickles values on `set` and unpickles them on `get`: the built-in Redis and memcached backends, the file and database backends, and django-redis with its default `PickleSerializer`. The cache then holds executable data, and the trust boundary is the store. The rule reads `CACHES` in settings modules and settings classes (and `settings.configure(CACHES=...)`) and reports each alias whose backend pickles, at its `BACKEND` entry: high for Redis/memcached on a remote or unknown host, medium for a localhost or unix-socket server and for file caches, low for the database cache. django-redis with a JSON or msgpack `SERIALIZER` is not reported, nor are `LocMemCache` and `DummyCache`.",
-    securityImplications: "Cache servers are shared infrastructure, frequently without authentication, and a classic SSRF target: writing one key with a pickle payload runs code in every web worker that reads it. File caches in shared or world-writable directories and database caches reachable through SQL injection give the same primitive.",
-    howToFix: 'Use django-redis with `"SERIALIZER": "django_redis.serializers.json.JSONSerializer"` (or msgpack) and cache only plain data; otherwise require authentication and network isolation for the store (Redis ACLs/TLS, memcached SASL, a private cache directory) and treat it as part of the trust boundary.',
-    fixHint: "Use a JSON/msgpack cache serializer, or lock down who can write the cache store.",
-    vulnerableExample: [
-      "CACHES = {",
-      '    "default": {',
-      '        "BACKEND": "django_redis.cache.RedisCache",',
-      '        "LOCATION": "redis://cache.internal:6379/1",',
-      "    }",
-      "}"
-    ].join("\n"),
-    safeExample: [
-      "CACHES = {",
-      '    "default": {',
-      '        "BACKEND": "django_redis.cache.RedisCache",',
-      '        "LOCATION": "redis://cache.internal:6379/1",',
-      '        "OPTIONS": {"SERIALIZER": "django_redis.serializers.json.JSONSerializer"},',
-      "    }",
-      "}"
-    ].join("\n"),
-    detectionScope: "`CACHES` assignments (module level, inside `if`/`try`, settings classes) and `settings.configure(CACHES=...)`, with dict literals or `dict(...)` calls (also through names bound to them); `BACKEND`, `LOCATION` and `OPTIONS.SERIALIZER` read as constant strings. Backends: Django's redis, memcached (pymemcache, pylibmc, python-memcached), file-based and database caches; django-redis; django-redis-cache; django-bmemcached. A backend or serializer computed at run time (environment variables) is not judged.",
-    references: [
-      { title: "Django: cache framework", url: "https://docs.djangoproject.com/en/stable/topics/cache/" },
-      { title: "django-redis: pluggable serializer", url: "https://github.com/jazzband/django-redis#pluggable-serializer" },
-      ...CONFIG_REFERENCES
-    ],
-    faq: [
-      {
-        question: "Our Redis is on a private network. Why is this reported?",
-        answer: "Private networks contain other services, CI jobs and SSRF-able applications; Redis without ACLs trusts all of them. A localhost or unix-socket location is reported at medium severity."
-      }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-CONFIG-SEC-003.ts
-var SETTINGS = {
-  task_serializer: "produce",
-  result_serializer: "produce",
-  event_serializer: "produce",
-  accept_content: "accept",
-  result_accept_content: "accept",
-  event_accept_content: "accept",
-  CELERY_TASK_SERIALIZER: "produce",
-  CELERY_RESULT_SERIALIZER: "produce",
-  CELERY_EVENT_SERIALIZER: "produce",
-  CELERY_ACCEPT_CONTENT: "accept",
-  CELERY_RESULT_ACCEPT_CONTENT: "accept",
-  CELERY_EVENT_ACCEPT_CONTENT: "accept"
-};
-var SAFE = "Use `json` (Celery's default since 4.0) for `task_serializer`/`result_serializer` and `accept_content = [\"json\"]`; for binary payloads use `msgpack`, or sign messages with Celery's `auth` serializer.";
-function settingMessage(name2, where) {
-  const side = SETTINGS[name2] ?? SETTINGS[settingKey(name2)];
-  const what = /result/i.test(name2) ? "task results read back from the result backend" : /event/i.test(name2) ? "monitoring events" : "task messages taken from the broker";
-  return side === "accept" ? `${where} lets Celery unpickle ${what}: anyone who can publish to the broker or write the backend (a shared Redis or RabbitMQ vhost, another service with the same credentials, an SSRF to Redis) runs code in every worker. ${SAFE}` : `${where} makes Celery pickle ${what.replace(/ (?:taken from|read back from) the .*$/, "")}, so the workers and clients that read them must accept and unpickle pickles: anyone who can publish to the broker or write the result backend runs code in them. ${SAFE}`;
-}
-function mentions(ctx, name2, value, where) {
-  return pickleMentions(ctx, value).map((at) => ({ at, message: settingMessage(name2, where) }));
-}
-function checkAssignment3(m) {
-  return mentions(m, settingKey(m.target), m.value, `${code(m.targetText)} containing pickle`);
-}
-function checkSettingsCall(m) {
-  const found = [];
-  for (const [key, value] of m.args.keywords) if (key in SETTINGS) found.push(...mentions(m, key, value, `${spelled(m)} with ${code(key)} containing pickle`));
-  for (const e of positionalDictEntries(m)) if (e.key in SETTINGS) found.push(...mentions(m, e.key, e.value, `${spelled(m)} with ${code(e.key)} containing pickle`));
-  return firstSettingFinding(found);
-}
-function keywordCheck(keyword, position, side) {
-  return (m) => {
-    const value = m.args.find(keyword, position);
-    if (!value || !pickleMentions(m, value).length) return null;
-    return {
-      message: side === "accept" ? `${spelled(m)} with ${code(keyword)} containing pickle unpickles messages from the broker: anyone who can publish to the queue runs code in this consumer. Accept only \`json\` (or \`msgpack\`).` : `${spelled(m)} with \`${keyword}="pickle"\` sends pickled messages, which every consumer must unpickle: anyone who can publish to the same queue runs code in those consumers. Use \`json\` or \`msgpack\`.`
-    };
-  };
-}
-var SETTING_NAMES = Object.keys(SETTINGS);
-var sinks = [
-  { call: ["celery.Celery().conf.update", "celery.Celery", "celery.Celery().config_from_object", "celery.Celery().conf.setdefault"], check: checkSettingsCall, message: () => "" },
-  {
-    call: ["celery.Celery().task", "celery.shared_task", "celery.task", "celery.Celery().send_task", "celery.Celery().Task().apply_async"],
-    check: keywordCheck("serializer", void 0, "produce"),
-    message: () => ""
-  },
-  { call: ["kombu.Producer", "kombu.messaging.Producer"], check: keywordCheck("serializer", 3, "produce"), message: () => "" },
-  { call: ["kombu.Connection().Producer", "kombu.simple.SimpleQueue", "kombu.simple.SimpleBuffer", "kombu.Connection().SimpleQueue", "kombu.Connection().SimpleBuffer"], check: keywordCheck("serializer", void 0, "produce"), message: () => "" },
-  {
-    call: ["kombu.Consumer", "kombu.messaging.Consumer", "kombu.Connection().Consumer", "kombu.simple.SimpleQueue", "kombu.simple.SimpleBuffer", "kombu.Connection().SimpleQueue", "kombu.Connection().SimpleBuffer"],
-    check: keywordCheck("accept", void 0, "accept"),
-    message: () => ""
-  },
-  {
-    call: ["kombu.serialization.enable_insecure_serializers"],
-    message: (m) => `${spelled(m)} adds pickle to the content types kombu consumers accept by default: any message on the broker can then run code in the consumer. Keep the default (json only).`
-  },
-  {
-    call: ["kombu.serialization.registry.enable"],
-    check: (m) => m.args.positional.some((a) => pickleMentions(m, a).length) ? {} : null,
-    message: (m) => `${spelled(m)} enables the pickle decoder: messages from the broker are unpickled. Keep pickle disabled.`
-  }
-];
-var PYTHON_CONFIG_SEC_003_default = defineRule({
-  id: "PYTHON-CONFIG-SEC-003",
-  name: "Celery or Kombu Configured to Unpickle Messages",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "very-high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: CONFIG_COMPLIANCE,
-  tags: ["security", "deserialization", "pickle", "celery", "kombu", "message-queue", "configuration", "cwe-502"],
-  bundles: ["config", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-CONFIG-SEC-004", "PYTHON-LANG-SEC-040"],
-  prefilter: ["celery", "Celery", "kombu", "_serializer", "SERIALIZER", "accept_content", "ACCEPT_CONTENT"],
-  sinks,
-  assignments: [
-    {
-      names: [...SETTING_NAMES, ...SETTING_NAMES.map((n) => `celery.Celery().conf.${n}`)],
-      classLevel: true,
-      check: checkAssignment3
-    }
-  ],
-  docs: {
-    summary: 'Detects Celery and kombu settings that make workers unpickle messages (`task_serializer`, `result_serializer`, `accept_content` with pickle; `serializer="pickle"`; `accept=["pickle"]`).',
-    description: 'Celery moves tasks and results through a broker and a result backend; the serializer decides how those bytes become Python objects. With `pickle` (Celery\'s default before 4.0, still set explicitly in many projects), every message is unpickled by the worker. The rule reads settings wherever Celery takes them: settings modules and config classes (`task_serializer`, `accept_content`, and the old `CELERY_TASK_SERIALIZER`/`CELERY_ACCEPT_CONTENT` names, which Django projects also use through `namespace="CELERY"`), `app.conf.update(...)` with keywords or a dict, attribute assignment (`app.conf.task_serializer = ...`), `Celery(...)` keyword arguments, `config_from_object` with a dict, task decorators and `send_task` with `serializer="pickle"`, and kombu `Producer`/`Consumer`/`SimpleQueue` with `serializer="pickle"` or `accept=[... "pickle" ...]`, `enable_insecure_serializers()` and `registry.enable("pickle")`. Values are strings or lists/tuples/sets of strings, also through names bound to them; `application/x-python-serialize` counts as pickle.',
-    securityImplications: "The broker is shared: every producer with its credentials, every service on the same Redis database or RabbitMQ vhost, and every SSRF that reaches Redis can enqueue a message. With pickle accepted, one message runs code on every worker (CVE-2021-23727 and public Celery/Redis exploitation write-ups show the pattern).",
-    howToFix: 'Use `json` (default) or `msgpack` for task and result serialization and `accept_content = ["json"]`. If tasks need rich types, pass ids and load objects in the task, or use Celery\'s signed `auth` serializer.',
-    fixHint: "Use the json (or msgpack) serializer and accept_content = ['json'].",
-    vulnerableExample: [
-      "from celery import Celery",
-      "",
-      'app = Celery("tasks", broker="redis://redis:6379/0")',
-      'app.conf.update(task_serializer="pickle", accept_content=["pickle", "json"])'
-    ].join("\n"),
-    safeExample: [
-      "from celery import Celery",
-      "",
-      'app = Celery("tasks", broker="redis://redis:6379/0")',
-      'app.conf.update(task_serializer="json", accept_content=["json"])'
-    ].join("\n"),
-    detectionScope: 'Names are resolved through imports and aliases (`from celery import Celery as C`, `from kombu import Producer`). Settings passed through `**kwargs`, read from environment variables or loaded from non-Python files are not seen; `config_from_object("module")` is covered when that module is scanned (its assignments are reported).',
-    references: [
-      { title: "Celery: serializers and security", url: "https://docs.celeryq.dev/en/stable/userguide/security.html#serializers" },
-      { title: "Celery configuration: accept_content", url: "https://docs.celeryq.dev/en/stable/userguide/configuration.html#accept-content" },
-      { title: "Kombu: serialization", url: "https://docs.celeryq.dev/projects/kombu/en/stable/userguide/serialization.html" },
-      ...CONFIG_REFERENCES
-    ],
-    faq: [
-      {
-        question: "Our broker requires a password. Is pickle acceptable then?",
-        answer: "Only if every holder of that password (every producer service, every CI job, every container with the URL in its environment) is as trusted as the worker's own code. JSON removes the question."
-      }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-CONFIG-SEC-004.ts
-var RQ = ["rq.Queue", "rq.queue.Queue", "rq.Worker", "rq.worker.Worker", "rq.SimpleWorker", "rq.worker.SimpleWorker", "rq.job.Job.create", "rq.job.Job.fetch", "rq.Job.create", "rq.Job.fetch"];
-var HUEY = ["huey.RedisHuey", "huey.PriorityRedisHuey", "huey.RedisExpireHuey", "huey.SqliteHuey", "huey.FileHuey", "huey.api.RedisHuey", "huey.api.PriorityRedisHuey", "huey.api.RedisExpireHuey", "huey.api.SqliteHuey", "huey.api.FileHuey"];
-var SERIALIZER_POSITION = { "rq.Queue": 5, "rq.queue.Queue": 5, "rq.job.Job.fetch": 2, "rq.Job.fetch": 2 };
-var PICKLING = /* @__PURE__ */ new Set(["rq.serializers.DefaultSerializer", "rq.serializers.Serializer", "huey.serializer.Serializer", "huey.serializer.Serializer()"]);
-function checkSerializer(queue) {
-  return (m) => {
-    const given = m.args.find("serializer", SERIALIZER_POSITION[m.target]);
-    if (!given && m.args.hasKwArgs) return null;
-    const store = queue === "RQ" ? "Redis" : m.target.includes("Sqlite") ? "the SQLite file" : m.target.includes("File") ? "the task directory" : "Redis";
-    if (!given || given.type === "none") {
-      return {
-        message: `${spelled(m)} without \`serializer=\` uses ${queue}'s default, pickle: every job read back from ${store} is unpickled by the worker, so anyone who can write to ${store === "Redis" ? "that Redis (no auth by default, reachable through SSRF)" : store} runs code in it. ` + (queue === "RQ" ? "Pass `serializer=rq.serializers.JSONSerializer`." : "Pass a `serializer=` that encodes JSON (a `huey.serializer.Serializer` subclass overriding `_serialize`/`_deserialize`).")
-      };
-    }
-    const names = resolvedNames(m, given);
-    if (names.some((n) => PICKLING.has(n)) || isPickleModule(m, given)) {
-      return { message: `${spelled(m)} with ${code(m.model.text(given))} pickles jobs: anyone who can write to ${store} runs code in the worker. Use a JSON serializer.` };
-    }
-    return null;
-  };
-}
-function checkHueySettings(m) {
-  const entries = dictEntries(m, m.value);
-  if (!entries || entry(entries, "serializer")) return [];
-  const cls = constant2(m, entry(entries, "huey_class")?.value) ?? "huey.RedisHuey";
-  if (/Memory/i.test(cls)) return [];
-  return [{ message: `${code(m.targetText)} configures ${code(cls)} without a \`serializer\`: tasks are pickled into the store and unpickled by the consumer, so anyone who can write to it runs code. Set a JSON serializer.` }];
-}
-var PYTHON_CONFIG_SEC_004_default = defineRule({
-  id: "PYTHON-CONFIG-SEC-004",
-  name: "Task Queue Uses Its Pickle Default (RQ, huey)",
-  language: "python",
-  severity: "medium",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: CONFIG_COMPLIANCE,
-  tags: ["security", "deserialization", "pickle", "rq", "huey", "task-queue", "redis", "configuration", "cwe-502"],
-  bundles: ["config", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-CONFIG-SEC-003"],
-  prefilter: ["rq", "huey", "HUEY"],
-  sinks: [
-    { call: RQ, check: checkSerializer("RQ"), message: () => "" },
-    { call: HUEY, check: checkSerializer("huey"), message: () => "" }
-  ],
-  assignments: [{ names: ["HUEY"], classLevel: true, check: checkHueySettings }],
-  docs: {
-    summary: "Detects RQ queues, workers and jobs and huey instances created without a non-pickle `serializer=`: both pickle jobs by default.",
-    description: "RQ (`rq.Queue`, `Worker`, `Job.create/fetch`) serializes jobs with `DefaultSerializer`, which is pickle, unless `serializer=` says otherwise; huey's `RedisHuey`, `SqliteHuey` and `FileHuey` pickle tasks with `huey.serializer.Serializer`. The worker unpickles whatever it takes from the store. The rule reports constructors without `serializer=` (or with a pickling one) and Django `HUEY = {...}` settings without `serializer`. `MemoryHuey` (in-process) is not reported; a `serializer` passed through `**kwargs` is assumed to be set.",
-    securityImplications: "Redis holds the queue and usually accepts any client on the network without authentication; an SSRF to Redis or any service sharing the database can push a job whose pickled payload runs code in the worker.",
-    howToFix: "RQ: `Queue(connection=redis, serializer=JSONSerializer)` and the same for `Worker` (`from rq.serializers import JSONSerializer`). huey: pass a serializer that encodes JSON.",
-    fixHint: "Pass serializer=JSONSerializer (rq.serializers) / a JSON serializer to huey.",
-    vulnerableExample: ["from redis import Redis", "from rq import Queue", "", "q = Queue(connection=Redis())  # pickles jobs"].join("\n"),
-    safeExample: ["from redis import Redis", "from rq import Queue", "from rq.serializers import JSONSerializer", "", "q = Queue(connection=Redis(), serializer=JSONSerializer)"].join("\n"),
-    detectionScope: "Constructor calls resolved through imports and aliases; `serializer` read as a keyword (or by position: `Queue`'s sixth, `Job.fetch`'s third parameter). A serializer that resolves to `rq.serializers.DefaultSerializer`, `huey.serializer.Serializer` or the pickle module is reported; any other value is trusted. RQ's `serializer` is reported on every queue and worker object that lacks it: producer and worker must agree.",
-    references: [
-      { title: "RQ: job serialization", url: "https://python-rq.org/docs/#job-serialization" },
-      { title: "huey: serialization", url: "https://huey.readthedocs.io/en/latest/api.html#Serializer" },
-      ...CONFIG_REFERENCES
-    ],
-    faq: [
-      {
-        question: "All our jobs come from our own code. Why is this reported?",
-        answer: "The worker does not know who wrote a job into Redis; it unpickles whatever is there. The producer is not the trust boundary, the store is."
-      }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-CONFIG-SEC-005.ts
-var CACHELIB = ["RedisCache", "FileSystemCache", "MemcachedCache", "UWSGICache", "DynamoDbCache", "MongoDbCache"].flatMap((c) => [
-  `cachelib.${c}`,
-  `cachelib.${c.replace(/Cache$/, "").toLowerCase()}.${c}`,
-  `werkzeug.contrib.cache.${c}`
-]);
-var FLASK_CACHE_TYPES = /^(?:flask_caching\.backends\.\w+\.)?(?:redis|rediscache|redissentinel|redissentinelcache|rediscluster|redisclustercache|filesystem|filesystemcache|memcached|memcachedcache|gaememcached|saslmemcached|saslmemcachedcache|spreadsaslmemcached|spreadsaslmemcachedcache|uwsgi|uwsgicache)$/i;
-var FLASK_SESSION_TYPES = /^(?:redis|memcached|filesystem|mongodb|sqlalchemy|cachelib|dynamodb)$/i;
-function cacheTypeFinding(ctx, value, where) {
-  const type = constant2(ctx, value);
-  if (type === void 0 || !FLASK_CACHE_TYPES.test(type.trim())) return [];
-  return [{
-    at: value,
-    message: `${where} = ${JSON.stringify(type)} selects a Flask-Caching backend that pickles cached values and unpickles what it reads back: whoever can write the cache store (an unauthenticated Redis/memcached, a shared cache directory) runs code in the application. Cache plain data only and restrict who can write the store; prefer a JSON-serializing cache layer.`
-  }];
-}
-function sessionTypeFinding(ctx, value, where) {
-  const type = constant2(ctx, value);
-  if (type === void 0 || !FLASK_SESSION_TYPES.test(type.trim())) return [];
-  return [{
-    at: value,
-    severity: "medium",
-    confidence: "medium",
-    message: `${where} = ${JSON.stringify(type)} keeps Flask-Session data in a server-side store that Flask-Session before 0.6 pickles: whoever can write that store runs code in the application when a session is read. Use Flask-Session >= 0.6 (msgspec serialization) and restrict access to the store.`
-  }];
-}
-function checkAssignment4(m) {
-  return settingKey(m.target) === "SESSION_TYPE" ? sessionTypeFinding(m, m.value, code(m.targetText)) : cacheTypeFinding(m, m.value, code(m.targetText));
-}
-function checkConfigCall(m) {
-  const found = [];
-  const config = m.args.find("config");
-  const entries = [...config ? dictEntries(m, config) ?? [] : [], ...positionalDictEntries(m)];
-  for (const e of entries) {
-    if (e.key === "CACHE_TYPE") found.push(...cacheTypeFinding(m, e.value, code("CACHE_TYPE")));
-    if (e.key === "SESSION_TYPE") found.push(...sessionTypeFinding(m, e.value, code("SESSION_TYPE")));
-  }
-  const cacheType = m.args.find("CACHE_TYPE");
-  if (cacheType) found.push(...cacheTypeFinding(m, cacheType, code("CACHE_TYPE")));
-  const sessionType = m.args.find("SESSION_TYPE");
-  if (sessionType) found.push(...sessionTypeFinding(m, sessionType, code("SESSION_TYPE")));
-  return firstSettingFinding(found);
-}
-var cachelibMessage = (m) => `${spelled(m)} pickles every cached value and unpickles what it reads back: whoever can write the cache store (Redis or memcached reachable without authentication, a shared cache directory) runs code in the application. Cache plain data only and restrict who can write the store.`;
-function checkDiskcache(m) {
-  const disk = m.args.find("disk");
-  if (disk && resolvedNames(m, disk).some((n) => n === "diskcache.JSONDisk" || n === "diskcache.core.JSONDisk")) return null;
-  if (disk || m.args.hasKwArgs) return null;
-  return {
-    message: `${spelled(m)} stores values other than numbers, strings and bytes with pickle in its directory and unpickles them on read: anyone who can write that directory or its SQLite file runs code in the application. Pass \`disk=diskcache.JSONDisk\` for plain data.`
-  };
-}
-function checkSqliteDict(m) {
-  if (m.args.find("decode") || m.args.hasKwArgs || m.args.positional.length >= 7) return null;
-  return {
-    message: `${spelled(m)} pickles values into the SQLite file by default and unpickles them on read: anyone who can write the database file runs code. Pass \`encode=json.dumps, decode=json.loads\`.`
-  };
-}
-var PATH_HELPERS = ["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.PurePosixPath"];
-function pathPrefix(ctx, node, depth = 0) {
-  const text = constant2(ctx, node);
-  if (text !== void 0 || depth > 4) return text;
-  const n = literalOf(ctx, node);
-  if (n.type === "binary_operator") {
-    const left = childByField(n, "left");
-    return left ? pathPrefix(ctx, left, depth + 1) : void 0;
-  }
-  if (n.type !== "call") return void 0;
-  const callee = childByField(n, "function");
-  const first = new CallArguments(n, ctx.model.tree.source).positional[0];
-  if (!callee || !first) return void 0;
-  const names = resolvedNames(ctx, callee);
-  return names.some((x) => PATH_HELPERS.includes(x)) ? pathPrefix(ctx, first, depth + 1) : void 0;
-}
-var REMOTE_STORE_URL = /^(?!file:)[a-z][a-z0-9+.-]*:\/\//i;
-var SHARED_PATH = /^(?:\\\\|\/\/[^/]|dbfs:|\/(?:mnt|nfs|net|efs|gpfs|lustre|scratch|dbfs|cifs|smb|shared?|gluster|ceph|cephfs|beegfs)(?:\/|$)|\/content\/drive(?:\/|$))|\/(?:shared?|nfs|efs|smb|cifs|network)(?:\/|$)/i;
-function sharedLocation(location) {
-  const text = location.trim();
-  if (REMOTE_STORE_URL.test(text)) return `the object store or network file system ${JSON.stringify(text)}, writable by every principal with write access to it`;
-  if (SHARED_PATH.test(text)) return `the shared or network path ${JSON.stringify(text)}, writable by the other users, jobs and hosts that mount it`;
-  return void 0;
-}
-function checkJoblibMemory(m) {
-  const backend = constant2(m, m.args.find("backend", 1));
-  const location = m.args.find("location", 0) ?? m.args.find("cachedir");
-  const prefix = location ? pathPrefix(m, location) : void 0;
-  const where = prefix !== void 0 ? sharedLocation(prefix) : void 0;
-  const remoteBackend = backend !== void 0 && backend.trim().toLowerCase() !== "local";
-  if (!where && !remoteBackend) return null;
-  const store = where ?? `the store backend ${JSON.stringify(backend)} (registered with \`register_store_backend\`), a store shared beyond this process`;
-  return joblibFinding(m, store);
-}
-function checkSklearnMemory(m) {
-  const memory = m.args.find("memory");
-  const prefix = memory ? pathPrefix(m, memory) : void 0;
-  const where = prefix !== void 0 ? sharedLocation(prefix) : void 0;
-  return where ? joblibFinding(m, where) : null;
-}
-function joblibFinding(m, store) {
-  return {
-    message: `${spelled(m)} caches results as joblib pickles in ${store}, and unpickles a cached result on every cache hit: whoever can write there plants a pickle that runs code in every process that calls the cached function. Keep the cache in a directory private to the application user on local disk (or a per-run temporary directory), restrict write access to the store to this application, or cache plain data (JSON, Parquet) yourself.`
-  };
-}
-var PYTHON_CONFIG_SEC_005_default = defineRule({
-  id: "PYTHON-CONFIG-SEC-005",
-  name: "Cache or Persistent Store That Unpickles (cachelib, Flask-Caching, Flask-Session, diskcache, sqlitedict, joblib Memory)",
-  language: "python",
-  severity: "medium",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: CONFIG_COMPLIANCE,
-  tags: ["security", "deserialization", "pickle", "cache", "flask", "configuration", "cwe-502"],
-  bundles: ["config", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-CONFIG-SEC-002", "PYTHON-LANG-SEC-040"],
-  prefilter: ["cachelib", "werkzeug", "CACHE_TYPE", "SESSION_TYPE", "diskcache", "sqlitedict", "SqliteDict", "joblib", "sklearn"],
-  sinks: [
-    { call: CACHELIB, message: cachelibMessage },
-    { call: ["flask_caching.Cache", "flask_caching.Cache().init_app", "flask.Flask().config.update", "flask.Flask().config.from_mapping"], check: checkConfigCall, message: () => "" },
-    { call: ["diskcache.Cache", "diskcache.FanoutCache", "diskcache.Deque", "diskcache.Index", "diskcache.core.Cache", "diskcache.fanout.FanoutCache"], check: checkDiskcache, message: () => "" },
-    { call: ["sqlitedict.SqliteDict", "sqlitedict.open"], check: checkSqliteDict, message: () => "" },
-    { call: ["joblib.Memory", "joblib.memory.Memory"], subclasses: true, check: checkJoblibMemory, message: () => "" },
-    {
-      call: ["sklearn.pipeline.Pipeline", "sklearn.pipeline.make_pipeline", "sklearn.cluster.AgglomerativeClustering", "sklearn.cluster.FeatureAgglomeration"],
-      check: checkSklearnMemory,
-      message: () => ""
-    }
-  ],
-  assignments: [{ names: ["CACHE_TYPE", "SESSION_TYPE", "flask.Flask().config.CACHE_TYPE", "flask.Flask().config.SESSION_TYPE"], classLevel: true, check: checkAssignment4 }],
-  docs: {
-    summary: "Detects caches and persistent dictionaries that pickle values into a store others can write: cachelib/Flask-Caching backends, Flask-Session server-side stores, `diskcache.Cache`, `sqlitedict.SqliteDict`, and joblib `Memory` caches on shared file systems or object stores.",
-    description: 'These libraries make pickling invisible: `cache.get(key)` and `d[key]` unpickle whatever the store holds. The rule reports cachelib (and `werkzeug.contrib.cache`) Redis, file-system, memcached, uWSGI, DynamoDB and MongoDB caches; Flask-Caching `CACHE_TYPE` values selecting those backends (in config modules and classes, `Cache(config={...})`, `app.config.update(...)`); Flask-Session `SESSION_TYPE` server-side stores (pickled before Flask-Session 0.6, medium confidence); `diskcache` caches without `disk=JSONDisk`; `SqliteDict` without `encode`/`decode`; and `joblib.Memory` (and the old `cachedir=`, subclasses, and scikit-learn\'s `Pipeline`/`make_pipeline`/`AgglomerativeClustering`/`FeatureAgglomeration` `memory=` paths, which build one) whose location is a shared or network path (`/mnt`, `/shared`, `/nfs`, `/efs`, `/gpfs`, `/lustre`, `/scratch`, `/dbfs`, a `shared`/`share`/`nfs` directory, UNC shares, `dbfs:`) or an object-store URL (`s3://`, `gs://`, `hdfs://`, `abfs://`, ...), or whose `backend` is a registered store backend other than `"local"`. joblib stores every cached result as a pickle and unpickles it on a cache hit. A private local directory, a temporary directory, or no location (no caching) is not reported.',
-    securityImplications: "A cache is written by many and read by the application: an unauthenticated Redis or memcached, a cache directory on a shared volume, or a SQLite file an upload can overwrite turn a write primitive into code execution at the next read.",
-    howToFix: "Cache plain data serialized as JSON yourself, or configure the library's non-pickle serializer (`disk=JSONDisk`, `encode=json.dumps, decode=json.loads`, Flask-Session >= 0.6); require authentication on cache servers and keep cache directories private to the application user.",
-    fixHint: "Use a JSON serializer for the store, or make the store writable only by the application.",
-    vulnerableExample: ["from cachelib import FileSystemCache", "", 'cache = FileSystemCache("/tmp/app-cache")  # pickles values', 'user = cache.get("user:1")'].join("\n"),
-    safeExample: ["import diskcache", "", 'cache = diskcache.Cache("/var/lib/app/cache", disk=diskcache.JSONDisk)'].join("\n"),
-    detectionScope: 'Constructors resolved through imports and aliases; `CACHE_TYPE`/`SESSION_TYPE` read as constant strings. In-process caches (`SimpleCache`, `NullCache`) are not reported. A `disk`, `decode` or configuration passed through `**kwargs` is trusted. joblib locations are read when they are literals or start with one (`Path("/mnt") / "cache"`); a location from the environment or a parameter is not reported.',
-    references: [
-      { title: "Flask-Caching: built-in cache backends", url: "https://flask-caching.readthedocs.io/en/latest/#built-in-cache-backends" },
-      { title: "cachelib documentation", url: "https://cachelib.readthedocs.io/" },
-      { title: "diskcache: Disk and JSONDisk", url: "https://grantjenks.com/docs/diskcache/tutorial.html#disk" },
-      { title: "sqlitedict: encode and decode", url: "https://github.com/piskvorky/sqlitedict" },
-      { title: "joblib.Memory (location, backend, register_store_backend)", url: "https://joblib.readthedocs.io/en/stable/generated/joblib.Memory.html" },
-      { title: "joblib: persistence security warning (never load untrusted pickles)", url: "https://joblib.readthedocs.io/en/stable/persistence.html" },
-      ...CONFIG_REFERENCES
-    ],
-    faq: [
-      {
-        question: "The cache directory is on the local disk. Is that a risk?",
-        answer: "It is when another user, process or an upload feature can write there (`/tmp` is the usual case). The finding is medium severity; keep the directory private to the application user."
-      },
-      {
-        question: "Why is a joblib `Memory` on /mnt or s3:// reported but not one in a temporary directory?",
-        answer: "joblib has no data-only serializer: every cached result is a pickle that is unpickled on the next cache hit. A cache on a shared file system or bucket is written by other users, jobs and CI runners, so any of them can plant a pickle that runs in every process using the cache. A private local or per-run temporary directory is written only by the application itself, and `Memory()`/`Memory(None)` does not cache at all."
-      }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-CONFIG-SEC-006.ts
-var SECURE_COOKIE = "werkzeug.contrib.securecookie.SecureCookie";
-var ITSDANGEROUS = ["Serializer", "URLSafeSerializer", "TimedSerializer", "URLSafeTimedSerializer", "JSONWebSignatureSerializer", "TimedJSONWebSignatureSerializer"].flatMap((c) => [
-  `itsdangerous.${c}`,
-  `itsdangerous.serializer.${c}`,
-  `itsdangerous.url_safe.${c}`,
-  `itsdangerous.timed.${c}`,
-  `itsdangerous.jws.${c}`
-]);
-var FORGERY = "the signature is then the only thing between a request and code execution: anyone who learns the secret key (leaked configuration, a default or reused key, a weak key) forges a token that runs code on the server.";
-function checkSecureCookie(m) {
-  return {
-    message: `${spelled(m)} pickles cookie data by default (\`serialization_method = pickle\`) and unpickles the cookie the browser sends; ${FORGERY} Use Flask's JSON-based session cookie or itsdangerous with its default JSON serializer.`
-  };
-}
-function checkItsdangerous(m) {
-  const serializer = m.args.find("serializer", 2);
-  if (!serializer || !isPickleModule(m, serializer)) return null;
-  return { message: `${spelled(m)} with a pickle serializer unpickles every token it verifies; ${FORGERY} Keep the default JSON serializer.` };
-}
-function checkDjangoSigning(m) {
-  const serializer = m.args.find("serializer", m.target.endsWith(".loads") ? 3 : 1);
-  if (!serializer) return null;
-  if (!resolvedNames(m, serializer).some((n) => /(?:^|\.)PickleSerializer$/.test(n)) && !isPickleModule(m, serializer)) return null;
-  return { message: `${spelled(m)} with a pickle serializer unpickles the signed value; ${FORGERY} Use the default \`django.core.signing.JSONSerializer\`.` };
-}
-var PYTHON_CONFIG_SEC_006_default = defineRule({
-  id: "PYTHON-CONFIG-SEC-006",
-  name: "Signed Cookie or Token Serialized With Pickle",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: CONFIG_COMPLIANCE,
-  tags: ["security", "deserialization", "pickle", "cookie", "session", "token", "werkzeug", "itsdangerous", "django", "cwe-502"],
-  bundles: ["config", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-CONFIG-SEC-001", "PYTHON-LANG-SEC-040"],
-  prefilter: ["securecookie", "SecureCookie", "itsdangerous", "signing"],
-  sinks: [
-    { call: [SECURE_COOKIE, `${SECURE_COOKIE}.unserialize`, `${SECURE_COOKIE}.load_cookie`], subclasses: true, check: checkSecureCookie, message: () => "" },
-    { call: ITSDANGEROUS, check: checkItsdangerous, message: () => "" },
-    {
-      call: ["django.core.signing.loads", "django.core.signing.Signer().unsign_object", "django.core.signing.TimestampSigner().unsign_object"],
-      check: checkDjangoSigning,
-      message: () => ""
-    }
-  ],
-  docs: {
-    summary: "Detects signed cookies and tokens whose payload is pickled: `werkzeug.contrib.securecookie.SecureCookie`, itsdangerous serializers with `serializer=pickle`, `django.core.signing` with `PickleSerializer`.",
-    description: "Signing proves who wrote a value, not that it is safe to unpickle. Werkzeug's legacy `SecureCookie` (removed in Werkzeug 1.0, still vendored in old Flask applications) pickles its data by default; itsdangerous serializers accept any `serializer=` module, and `pickle` makes every verified token an unpickle; Django's `signing.loads` and `Signer.unsign_object` take a `serializer`, and `PickleSerializer` does the same. Cookies whose decoded value reaches `pickle.loads` in application code are data-flow findings of the deserialization rules.",
-    securityImplications: "The secret key becomes the only barrier against code execution. Keys leak (repositories, logs, error pages), are reused across environments, or are weak enough to brute-force offline from one captured cookie (flask-unsign style); each turns into remote code execution instead of a forged session.",
-    howToFix: "Use JSON payloads: Flask's default session, itsdangerous' default serializer, Django's `JSONSerializer`. Put only ids and plain values in cookies.",
-    fixHint: "Use the library's default JSON serializer for signed data.",
-    vulnerableExample: ["import pickle", "from itsdangerous import URLSafeSerializer", "", "tokens = URLSafeSerializer(SECRET_KEY, serializer=pickle)"].join("\n"),
-    safeExample: ["from itsdangerous import URLSafeSerializer", "", "tokens = URLSafeSerializer(SECRET_KEY)  # JSON"].join("\n"),
-    detectionScope: "Calls resolved through imports and aliases, including local subclasses of `SecureCookie`. The serializer argument must resolve to the pickle module (or `_pickle`, `cPickle`, `dill`, `cloudpickle`) or a class named `PickleSerializer`.",
-    references: [
-      { title: "itsdangerous: serialization interface", url: "https://itsdangerous.palletsprojects.com/en/stable/serializer/" },
-      { title: "Django: cryptographic signing", url: "https://docs.djangoproject.com/en/stable/topics/signing/" },
-      { title: "Werkzeug 0.16 changelog: contrib.securecookie deprecated", url: "https://werkzeug.palletsprojects.com/en/stable/changes/#version-0-15" },
-      ...CONFIG_REFERENCES
-    ],
-    faq: [
-      {
-        question: "Is a signed pickle safe if the key is strong?",
-        answer: "Only while the key never leaks and nobody who holds it is hostile. JSON costs nothing and removes code execution from the failure modes."
-      }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-CONFIG-SEC-007.ts
-var PYRO_MESSAGE = "makes Pyro unpickle the requests and replies that cross the network: any client that can reach the daemon (or a man in the middle on an unencrypted link) runs code in the server, and a malicious server in the client. Use the default `serpent` serializer (or `json`/`msgpack`).";
-function checkPyro(m) {
-  return pickleMentions(m, m.value).map((at) => ({ at, message: `${code(m.targetText)} containing pickle ${PYRO_MESSAGE}` }));
-}
-function checkPyroAdd(m) {
-  return m.args.positional.some((a) => pickleMentions(m, a).length) ? { message: `${spelled(m)} with pickle ${PYRO_MESSAGE}` } : null;
-}
-function checkScrapy(m) {
-  const name2 = m.target;
-  if (name2 === "SCHEDULER_DISK_QUEUE") {
-    const queue = constant2(m, m.value);
-    if (queue === void 0 || !/Pickle/.test(queue)) return [];
-    return [{
-      at: m.value,
-      message: `${code(m.targetText)} = ${JSON.stringify(queue)} pickles every pending request into the job directory and unpickles it on resume: whoever can write that directory (a shared volume, a synced or restored job state) runs code in the crawler. Use \`scrapy.squeues.MarshalLifoDiskQueue\`/\`MarshalFifoDiskQueue\` and keep JOBDIR private.`
-    }];
-  }
-  if (name2 === "HTTPCACHE_ENABLED" && literalTruth(m, m.value) === true) {
-    return [{
-      at: m.value,
-      severity: "low",
-      confidence: "medium",
-      message: `${code(m.targetText)} = True stores responses with Scrapy's default \`FilesystemCacheStorage\`, which pickles response metadata into HTTPCACHE_DIR and unpickles it on the next run: whoever can write the cache directory runs code in the crawler. Keep the cache directory private (or use \`DbmCacheStorage\` only on trusted storage).`
-    }];
-  }
-  return [];
-}
-var PYTHON_CONFIG_SEC_007_default = defineRule({
-  id: "PYTHON-CONFIG-SEC-007",
-  name: "RPC or Crawler State Serialized With Pickle (Pyro, Scrapy)",
-  language: "python",
-  severity: "medium",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: CONFIG_COMPLIANCE,
-  tags: ["security", "deserialization", "pickle", "pyro", "rpc", "scrapy", "configuration", "cwe-502"],
-  bundles: ["config", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-CONFIG-SEC-003", "PYTHON-LANG-SEC-073"],
-  prefilter: ["Pyro4", "SCHEDULER_DISK_QUEUE", "HTTPCACHE_ENABLED"],
-  sinks: [{ call: ["Pyro4.config.SERIALIZERS_ACCEPTED.add", "Pyro4.config.SERIALIZERS_ACCEPTED.update"], check: checkPyroAdd, message: () => "" }],
-  assignments: [
-    { names: ["Pyro4.config.SERIALIZER", "Pyro4.config.SERIALIZERS_ACCEPTED"], check: (m) => checkPyro(m).map((o) => ({ ...o, severity: "high" })) },
-    { names: ["SCHEDULER_DISK_QUEUE", "HTTPCACHE_ENABLED"], classLevel: true, check: checkScrapy }
-  ],
-  docs: {
-    summary: "Detects Pyro4 configured to (de)serialize with pickle and Scrapy settings that pickle crawler state to disk (pickle disk queues, the filesystem HTTP cache).",
-    description: "Pyro4 picks its wire format from `Pyro4.config.SERIALIZER` and accepts the formats in `Pyro4.config.SERIALIZERS_ACCEPTED`; with `pickle` in either, every remote call is an unpickle on the other side (high severity). Scrapy persists pending requests with pickle disk queues (`SCHEDULER_DISK_QUEUE` = `scrapy.squeues.PickleLifoDiskQueue`, Scrapy's default when `JOBDIR` is set) and its default filesystem HTTP cache pickles response metadata; both are unpickled when the crawler resumes (medium and low severity).",
-    securityImplications: "The Pyro daemon listens on the network: any client that reaches it runs code. Scrapy job and cache directories are often on shared volumes or restored from CI caches; a planted file runs code on the next crawl.",
-    howToFix: "Pyro: keep the default `serpent` serializer and remove pickle from `SERIALIZERS_ACCEPTED`. Scrapy: use the Marshal disk queues and keep `JOBDIR`/`HTTPCACHE_DIR` private to the crawler user.",
-    fixHint: "Use serpent/json for Pyro; Marshal disk queues and private job/cache directories for Scrapy.",
-    vulnerableExample: ["import Pyro4", "", 'Pyro4.config.SERIALIZER = "pickle"', 'Pyro4.config.SERIALIZERS_ACCEPTED.add("pickle")'].join("\n"),
-    safeExample: ["import Pyro4", "", 'Pyro4.config.SERIALIZER = "serpent"'].join("\n"),
-    detectionScope: "Attribute assignments resolved to `Pyro4.config.*` through imports and aliases, `SERIALIZERS_ACCEPTED.add/update` calls; Scrapy setting names assigned in settings modules and classes. `PYRO_SERIALIZER` environment variables and Scrapy settings passed on the command line are not seen. Pyro5 has no pickle serializer and is not reported.",
-    references: [
-      { title: "Pyro4: security and serializers", url: "https://pyro4.readthedocs.io/en/stable/security.html" },
-      { title: "Scrapy: jobs, pausing and resuming crawls", url: "https://docs.scrapy.org/en/latest/topics/jobs.html" },
-      { title: "Scrapy: HttpCacheMiddleware storage", url: "https://docs.scrapy.org/en/latest/topics/downloader-middleware.html#httpcache-storage-fs" },
-      ...CONFIG_REFERENCES
-    ],
-    faq: [
-      {
-        question: "Our Pyro daemon only listens on localhost. Is pickle acceptable?",
-        answer: "Every local user and every local process with an SSRF or a port-forward can still connect. The serpent serializer costs nothing."
-      }
-    ]
-  }
-});
-
 // src/languages/python/taint/summaries.ts
 var MAX_DEMAND = 128;
 var MAX_SUMMARY_STEPS = 40;
@@ -12201,6 +11052,8 @@ var SOURCE_WORDS = sourceWords([...Object.keys(DATA_SOURCES), ...GLOBAL_REQUESTS
 
 // src/languages/python/taint/flow.ts
 var MAX_DEPTH3 = 24;
+var MAX_DATA_FLOW_STEPS = 5e4;
+var DATA_FLOW_LIMIT = "data-flow";
 var MAX_PASS_THROUGH_NESTING = 8;
 var MAX_SOURCES = 8;
 var FUNCTIONS = /* @__PURE__ */ new Set(["function_definition", "lambda"]);
@@ -12226,12 +11079,16 @@ var TaintTracker = class _TaintTracker {
   extra;
   facts;
   visiting = /* @__PURE__ */ new Set();
+  /** Expressions evaluated for the current outermost question (see `MAX_DATA_FLOW_STEPS`). */
+  steps = 0;
   /** Evaluating the arguments of a call no summary explains, only to note what they need (see `projectCall`). */
   noting = false;
   /** Sources already reported for the sink being analysed (see `allFlowsInto`). */
   excluded = /* @__PURE__ */ new Set();
   /** Qualified names of calls met on the way back from a sink that no summary explains (see `FlowSummaryPart.flowDemand`). */
   demand = /* @__PURE__ */ new Set();
+  /** Each class's own methods by name (see `methodsOf`). */
+  classMethods = /* @__PURE__ */ new Map();
   /** Whether the file's text matches a word check (each a scan of the whole text): asked once per file. */
   mentions(words) {
     let found = this.facts.mentioned.get(words);
@@ -12245,7 +11102,7 @@ var TaintTracker = class _TaintTracker {
     if (!this.extraSources.size) return void 0;
     for (let end = name2.length; end > 0; end = name2.lastIndexOf(".", end - 1)) {
       const prefix = name2.slice(0, end);
-      if (this.extraSources.has(prefix) || this.extraSources.has(prefix.replace(/\(\)$/, ""))) return `configured source ${code2(prefix.replace(/\(\)$/, ""))}`;
+      if (this.extraSources.has(prefix) || this.extraSources.has(prefix.replace(/\(\)$/, ""))) return `configured source ${code(prefix.replace(/\(\)$/, ""))}`;
     }
     return void 0;
   }
@@ -12294,6 +11151,11 @@ var TaintTracker = class _TaintTracker {
   }
   eval(expr, at, scope, depth) {
     if (depth > MAX_DEPTH3 || this.visiting.has(expr)) return void 0;
+    if (this.visiting.size === 0) this.steps = 0;
+    if (++this.steps > MAX_DATA_FLOW_STEPS) {
+      this.model.limits.add(DATA_FLOW_LIMIT);
+      return void 0;
+    }
     this.visiting.add(expr);
     try {
       const t = this.evalNode(expr, at, scope, depth + 1);
@@ -12408,7 +11270,7 @@ var TaintTracker = class _TaintTracker {
         if (!left || !descendants(clause, (d) => d === left || isAncestor(left, d)).concat(left).some((d) => d.type === "identifier" && this.text(d) === name2)) continue;
         const right = childByField(clause, "right");
         const t = right && this.eval(right, at, scope, depth);
-        return t && { kind: t.kind, steps: [...t.steps, this.step(left, `iterated into ${code2(name2)}`)] };
+        return t && { kind: t.kind, steps: [...t.steps, this.step(left, `iterated into ${code(name2)}`)] };
       }
     }
     for (let n = this.mentions(LAMBDA_WORD) ? node.parent : null; n && n.type !== "function_definition"; n = n.parent) {
@@ -12443,7 +11305,7 @@ var TaintTracker = class _TaintTracker {
     const t = this.eval(d.value, d.node, scope, depth);
     if (!t) return void 0;
     const verb = d.verb ?? (d.kind === "loop" ? "iterated into" : d.kind === "with" ? "bound by with to" : d.kind === "augment" ? "appended to" : "assigned to");
-    return { kind: t.kind, steps: [...t.steps, this.step(d.node, `${verb} ${code2(name2)}`)] };
+    return { kind: t.kind, steps: [...t.steps, this.step(d.node, `${verb} ${code(name2)}`)] };
   }
   /**
    * Summary mode: one argument a caller passes through `*args` or `**kwargs`, read at a constant index or key
@@ -12454,10 +11316,10 @@ var TaintTracker = class _TaintTracker {
     const fn = enclosingFunction(d.node);
     const fnName = this.text((fn && childByField(fn, "name")) ?? d.node);
     if (d.splat.kind === "**" && typeof key === "string") {
-      return { kind: "data", steps: [{ node: d.node, message: `keyword argument ${code2(key)} in ${code2("**" + name2)} of ${code2(fnName)}()`, parameter: key, position: -1 }] };
+      return { kind: "data", steps: [{ node: d.node, message: `keyword argument ${code(key)} in ${code("**" + name2)} of ${code(fnName)}()`, parameter: key, position: -1 }] };
     }
     if (d.splat.kind === "*" && typeof key === "number" && key >= 0) {
-      return { kind: "data", steps: [{ node: d.node, message: `argument ${code2(`${name2}[${key}]`)} of ${code2(fnName)}()`, parameter: `*${name2}[${key}]`, position: d.splat.position + key }] };
+      return { kind: "data", steps: [{ node: d.node, message: `argument ${code(`${name2}[${key}]`)} of ${code(fnName)}()`, parameter: `*${name2}[${key}]`, position: d.splat.position + key }] };
     }
     return void 0;
   }
@@ -12471,26 +11333,26 @@ var TaintTracker = class _TaintTracker {
     const overridden = name2 !== "self" && name2 !== "cls" ? this.callbackMethod(fn, name2) : void 0;
     if (overridden) {
       const prefix = overridden.kind === "data" ? "source" : "request object";
-      return { kind: overridden.kind, steps: [this.step(param, `${prefix}: ${overridden.label} (parameter ${code2(name2)} of ${code2(fnName)})`)] };
+      return { kind: overridden.kind, steps: [this.step(param, `${prefix}: ${overridden.label} (parameter ${code(name2)} of ${code(fnName)})`)] };
     }
     if (REQUEST_PARAMETERS.has(name2) || plain[0] === name2 && /^(get|post|put|patch|delete|dispatch|handle)\b/.test(fnName) && /req/.test(name2)) {
-      return { kind: "request", steps: [this.step(param, `request object: parameter ${code2(name2)} of ${code2(fnName)}`)] };
+      return { kind: "request", steps: [this.step(param, `request object: parameter ${code(name2)} of ${code(fnName)}`)] };
     }
     const registered = name2 !== "self" && name2 !== "cls" ? this.registeredCallback(fn) ?? this.rpcEndpoint(fn) : void 0;
-    if (registered) return { kind: "data", steps: [this.step(param, `source: ${registered} (parameter ${code2(name2)} of ${code2(fnName)})`)] };
+    if (registered) return { kind: "data", steps: [this.step(param, `source: ${registered} (parameter ${code(name2)} of ${code(fnName)})`)] };
     const declared = this.declaredParameter(param);
-    if (declared) return { kind: declared.kind, steps: [this.step(param, `${declared.kind === "data" ? "source" : "request object"}: ${declared.label} (parameter ${code2(name2)} of ${code2(fnName)})`)] };
+    if (declared) return { kind: declared.kind, steps: [this.step(param, `${declared.kind === "data" ? "source" : "request object"}: ${declared.label} (parameter ${code(name2)} of ${code(fnName)})`)] };
     if (name2 === "event" && plain[0] === "event" && plain[1] === "context" && LAMBDA_HANDLERS.test(fnName)) {
-      return { kind: "data", steps: [this.step(param, `source: AWS Lambda event (parameter of ${code2(fnName)})`)] };
+      return { kind: "data", steps: [this.step(param, `source: AWS Lambda event (parameter of ${code(fnName)})`)] };
     }
     if (CALLBACK_BODY_PARAMETERS.has(name2) && plain.length === 4 && plain[3] === name2) {
-      return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code2(fnName)}`)] };
+      return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code(fnName)}`)] };
     }
     if (name2 === "body" && plain.length === 2 && plain[0] === "body" && plain[1] === "message") {
-      return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code2(fnName)}`)] };
+      return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code(fnName)}`)] };
     }
     if (this.parameters && name2 !== "self" && name2 !== "cls") {
-      return { kind: "data", steps: [{ node: param, message: `parameter ${code2(name2)} of ${code2(fnName)}()`, parameter: name2 }] };
+      return { kind: "data", steps: [{ node: param, message: `parameter ${code(name2)} of ${code(fnName)}()`, parameter: name2 }] };
     }
     return void 0;
   }
@@ -12656,21 +11518,21 @@ var TaintTracker = class _TaintTracker {
     const attr = this.text(childByField(node, "attribute") ?? node);
     if (!object) return void 0;
     if (object.type === "identifier" && this.text(object) === "self" && HANDLER_STREAM_ATTRIBUTES.has(attr)) {
-      return { kind: "data", steps: [this.step(node, `source: request stream ${code2(this.text(node))}`)] };
+      return { kind: "data", steps: [this.step(node, `source: request stream ${code(this.text(node))}`)] };
     }
     if (object.type === "identifier" && this.text(object) === "self" && HANDLER_REQUEST_ATTRIBUTES.has(attr)) {
-      return { kind: "request", steps: [this.step(node, `request object ${code2(this.text(node))}`)] };
+      return { kind: "request", steps: [this.step(node, `request object ${code(this.text(node))}`)] };
     }
     const base = this.eval(object, at, scope, depth);
     if (!base) {
       const kept = this.keptBySelf(node, object, attr, depth);
       if (kept) return kept;
       const stored = object.type === "identifier" || object.type === "call" ? this.fieldTaint(object, attr, at, scope, depth) : void 0;
-      if (stored) return { kind: "data", steps: [...stored.steps, this.step(node, `read ${code2(short(this.text(node)))}`)] };
+      if (stored) return { kind: "data", steps: [...stored.steps, this.step(node, `read ${code(short(this.text(node)))}`)] };
       return this.parameters ? this.selfField(node, object, attr) : void 0;
     }
-    if (base.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `read ${code2(short(this.text(node)))}`)] };
-    if (REQUEST_DATA_MEMBERS.has(attr)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code2(short(this.text(node)))}`)] };
+    if (base.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `read ${code(short(this.text(node)))}`)] };
+    if (REQUEST_DATA_MEMBERS.has(attr)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code(short(this.text(node)))}`)] };
     return void 0;
   }
   /**
@@ -12683,7 +11545,7 @@ var TaintTracker = class _TaintTracker {
     if (!fn || !cls || object.type !== "identifier" || parameterNames(fn, this.model)[0] !== this.text(object)) return void 0;
     for (const { assignment, value, target, scope } of this.selfAssignments(cls).get(field2) ?? []) {
       const t = this.eval(value, assignment, scope, depth);
-      if (t?.kind === "data" && !t.steps[0]?.parameter && !t.steps[0]?.field) return { kind: "data", steps: [...t.steps, this.step(target, `kept in ${code2(this.text(target))}`), this.step(node, `read ${code2(short(this.text(node)))}`)] };
+      if (t?.kind === "data" && !t.steps[0]?.parameter && !t.steps[0]?.field) return { kind: "data", steps: [...t.steps, this.step(target, `kept in ${code(this.text(target))}`), this.step(node, `read ${code(short(this.text(node)))}`)] };
     }
     return void 0;
   }
@@ -12731,7 +11593,7 @@ var TaintTracker = class _TaintTracker {
       const returned = summary.methodReturns.has(m) ? summary.methodReturns.get(m) : summary.returnTaint(m, depth);
       summary.methodReturns.set(m, returned);
       const first = returned?.steps[0];
-      const label = `returned by ${code2(short(this.text(callee)) + "()")}`;
+      const label = `returned by ${code(short(this.text(callee)) + "()")}`;
       if (first?.field) {
         const t = this.fieldTaint(receiver, first.field, node, scope, depth);
         if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...returned.steps.slice(1), this.step(node, label)] };
@@ -12757,7 +11619,7 @@ var TaintTracker = class _TaintTracker {
     if (names.some((n) => PROPAGATORS.some((p) => p.test(n)))) {
       for (const a of args2) {
         const t = this.eval(a, at, scope, depth);
-        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `decoded by ${code2(short(this.text(callee)))}`)] };
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `decoded by ${code(short(this.text(callee)))}`)] };
       }
       return void 0;
     }
@@ -12765,18 +11627,18 @@ var TaintTracker = class _TaintTracker {
       const object = childByField(callee, "object");
       const method = this.text(childByField(callee, "attribute") ?? callee);
       if (object.type === "identifier" && this.text(object) === "self" && HANDLER_DATA_METHODS.has(method)) {
-        return { kind: "data", steps: [this.step(node, `source: request argument ${code2(short(this.text(node)))}`)] };
+        return { kind: "data", steps: [this.step(node, `source: request argument ${code(short(this.text(node)))}`)] };
       }
       const keyed = (method === "get" || method === "pop") && object.type === "identifier" ? keyOf(this.constant(args2[0], node)) : void 0;
       const base = keyed !== void 0 ? this.evalName(object, at, scope, depth, keyed) ?? this.eval(object, at, scope, depth) : this.eval(object, at, scope, depth);
-      if (base?.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `${code2(`.${method}()`)} of tainted data`)] };
+      if (base?.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `${code(`.${method}()`)} of tainted data`)] };
       if (base?.kind === "request" && REQUEST_DATA_MEMBERS.has(method)) {
-        return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code2(short(this.text(node)))}`)] };
+        return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code(short(this.text(node)))}`)] };
       }
       if ((method === "join" || method === "format") && (object.type === "string" || object.type === "concatenated_string")) {
         for (const a of args2) {
           const t = this.eval(a, at, scope, depth);
-          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `formatted by ${code2(`.${method}()`)}`)] };
+          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `formatted by ${code(`.${method}()`)}`)] };
         }
       }
     }
@@ -12786,14 +11648,14 @@ var TaintTracker = class _TaintTracker {
     }
     const local = this.localFunction(callee, scope);
     if (local) {
-      const returned = this.step(node, `returned by ${code2(short(this.text(callee)))}()`);
+      const returned = this.step(node, `returned by ${code(short(this.text(callee)))}()`);
       const through = this.passThrough(local);
       if (through) {
         const first = through[0];
         const parameter = first.parameter;
         const arg = new CallArguments(node, this.model.tree.source).find(parameter, first.position ?? callPosition(local, parameter, this.model));
         const t = arg && this.eval(arg, at, scope, depth + 1);
-        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${code2(short(this.text(callee)))}()`), ...through, returned] };
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${code(short(this.text(callee)))}()`), ...through, returned] };
       }
       const ret = this.returnTaint(local, depth);
       if (ret?.kind === "data" && !this.fromParameterOf(ret.steps, local)) return { kind: "data", steps: [...ret.steps, returned] };
@@ -12846,7 +11708,7 @@ var TaintTracker = class _TaintTracker {
   }
   /** How a trace names a call (`f(...)` as written, shortened); made only for the steps of a flow found. */
   callLabel(callee) {
-    return code2(short(this.text(callee)) + "()");
+    return code(short(this.text(callee)) + "()");
   }
   /**
    * The element `index` of a list built in straight-line code with constant operations (`lst = []`, `.append(x)`,
@@ -13102,11 +11964,11 @@ var TaintTracker = class _TaintTracker {
       if (!object || !attr) return void 0;
       const method = this.text(attr);
       if (object.type === "identifier" && this.text(object) === "self") {
-        const cls = enclosingClass2(callee);
+        const cls = enclosingClass(callee);
         return cls && this.methodOf(cls, method);
       }
       if (object.type === "call" && this.text(childByField(object, "function") ?? object) === "super") {
-        const cls = enclosingClass2(callee);
+        const cls = enclosingClass(callee);
         for (const base of cls ? this.model.classAncestors(cls, this.model.module) : []) {
           const def = base.localClass && this.methodOf(base.localClass, method);
           if (def) return def;
@@ -13133,7 +11995,7 @@ var TaintTracker = class _TaintTracker {
     const setHere = (this.definitionsOf(fn).get(this.text(object)) ?? []).some((d) => d.key === field2 && d.node.start < node.start && this.dominates(d.node, node));
     if (setHere) return void 0;
     const className = this.text(childByField(cls, "name") ?? cls);
-    return { kind: "data", steps: [{ node, message: `field ${code2(`${this.text(object)}.${field2}`)} of a ${code2(className)} object`, field: field2 }] };
+    return { kind: "data", steps: [{ node, message: `field ${code(`${this.text(object)}.${field2}`)} of a ${code(className)} object`, field: field2 }] };
   }
   /** Whether a flow starts at a parameter of `fn` itself (summary mode). */
   fromParameterOf(steps, fn) {
@@ -13188,7 +12050,7 @@ var TaintTracker = class _TaintTracker {
       const t = tracker.eval(right, a, scope, 0);
       const parameter = t?.kind === "data" ? t.steps[0]?.parameter : void 0;
       if (!t || !parameter) continue;
-      out2.push({ field: field2, parameter, position: callPosition(fn, parameter, this.model), steps: [...t.steps, this.step(left, `stored in ${code2(this.text(left))}`)] });
+      out2.push({ field: field2, parameter, position: callPosition(fn, parameter, this.model), steps: [...t.steps, this.step(left, `stored in ${code(this.text(left))}`)] });
     }
     return out2;
   }
@@ -13218,7 +12080,7 @@ var TaintTracker = class _TaintTracker {
       const attrsField = right?.type === "call" && names(childByField(right, "function") ?? right).some((n) => /^attrs?\.(ib|attrib|field)$/.test(n));
       if (type ? /\bClassVar\b/.test(this.text(type)) : !attrsField) continue;
       const field2 = this.text(left);
-      out2.push({ field: field2, parameter: field2, position: keywordOnly ? -1 : out2.length, steps: [{ node: left, message: `field ${code2(field2)} of ${code2(className)}, set by its constructor`, parameter: field2 }] });
+      out2.push({ field: field2, parameter: field2, position: keywordOnly ? -1 : out2.length, steps: [{ node: left, message: `field ${code(field2)} of ${code(className)}, set by its constructor`, parameter: field2 }] });
     }
     return out2;
   }
@@ -13226,12 +12088,27 @@ var TaintTracker = class _TaintTracker {
   methodOf(cls, name2) {
     const classes = [cls, ...this.model.classAncestors(cls, this.model.module).flatMap((r) => r.localClass ? [r.localClass] : [])];
     for (const c of classes) {
-      for (const stmt of childByField(c, "body")?.children ?? []) {
-        const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
-        if (def?.type === "function_definition" && this.text(childByField(def, "name") ?? def) === name2) return def;
-      }
+      const def = this.methodsOf(c).get(name2);
+      if (def) return def;
     }
     return void 0;
+  }
+  /**
+   * A class's own methods by name (the first `def` of each), worked out once per class: looking each call's method up
+   * in the class body made a class of thousands of methods calling one another quadratic (9,000: 1.5 s).
+   */
+  methodsOf(cls) {
+    let methods = this.classMethods.get(cls);
+    if (methods) return methods;
+    methods = /* @__PURE__ */ new Map();
+    for (const stmt of childByField(cls, "body")?.children ?? []) {
+      const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
+      if (def?.type !== "function_definition") continue;
+      const name2 = this.text(childByField(def, "name") ?? def);
+      if (!methods.has(name2)) methods.set(name2, def);
+    }
+    this.classMethods.set(cls, methods);
+    return methods;
   }
   /**
    * The classes an expression is an instance of (`instance`), or denotes. `method`: what the caller will look up;
@@ -13298,7 +12175,7 @@ var TaintTracker = class _TaintTracker {
     if (receiver.type === "call") {
       const callee = childByField(receiver, "function");
       for (const cls of callee ? this.classesOf(callee, scope, false, "__init__") : []) {
-        const t = this.storedBy(receiver, cls, "__init__", field2, at, scope, depth, `passed to ${code2(cls.name + "()")}`);
+        const t = this.storedBy(receiver, cls, "__init__", field2, at, scope, depth, `passed to ${code(cls.name + "()")}`);
         if (t) return t;
       }
       return void 0;
@@ -13318,7 +12195,7 @@ var TaintTracker = class _TaintTracker {
         const callee = childByField(e.call, "function");
         const method = this.text(childByField(callee, "attribute") ?? callee);
         for (const cls of this.classesOf(receiver, scope, true, method)) {
-          const t = this.storedBy(e.call, cls, method, field2, e.call, scope, depth, `passed to ${code2(`${name2}.${method}()`)}`);
+          const t = this.storedBy(e.call, cls, method, field2, e.call, scope, depth, `passed to ${code(`${name2}.${method}()`)}`);
           if (t) return t;
         }
         continue;
@@ -13327,13 +12204,13 @@ var TaintTracker = class _TaintTracker {
       if (this.deadCode(d.node)) continue;
       if (d.kind === "augment" && d.key === field2 && d.value) {
         const t = this.eval(d.value, d.node, scope, depth);
-        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(d.node.parent ?? d.node, `stored in ${code2(`${name2}.${field2}`)}`)] };
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(d.node.parent ?? d.node, `stored in ${code(`${name2}.${field2}`)}`)] };
         if (this.dominates(d.node, at)) return void 0;
         continue;
       }
       if (d.kind === "assign" && d.value) {
         const t = this.fieldTaint(d.value, field2, d.node, scope, depth + 1);
-        if (t) return { kind: "data", steps: [...t.steps, this.step(d.node, `assigned to ${code2(name2)}`)] };
+        if (t) return { kind: "data", steps: [...t.steps, this.step(d.node, `assigned to ${code(name2)}`)] };
         if (this.dominates(d.node, at)) return void 0;
       }
     }
@@ -13639,7 +12516,7 @@ var RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance|exposed_\w+)\b|handlers\b/;
 var FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
 var LAMBDA_WORD = /\blambda\b/;
 var DECLARED_FIELDS_DECORATORS = /^(dataclasses\.dataclass|pydantic\.dataclasses\.dataclass|attrs?\.(s|attrs|define|frozen|mutable|dataclass))$/;
-function enclosingClass2(node) {
+function enclosingClass(node) {
   for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
   return void 0;
 }
@@ -13688,9 +12565,1482 @@ function short(s) {
   const compact = s.replace(/\s+/g, " ");
   return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
 }
+function code(s) {
+  return "`" + s + "`";
+}
+
+// src/languages/python/analyze.ts
+var MAX_SNIPPET_LINES = 5;
+var RULE_NAMES = /* @__PURE__ */ new WeakMap();
+function ruleNames(rules) {
+  let found = RULE_NAMES.get(rules);
+  if (found) return found;
+  const byName = /* @__PURE__ */ new Map();
+  for (const rule of rules) {
+    for (const spec2 of rule.sinks) {
+      for (const name2 of spec2.call) {
+        let list = byName.get(name2);
+        if (!list) byName.set(name2, list = []);
+        list.push({ rule, spec: spec2 });
+      }
+    }
+  }
+  const assignmentsByName = /* @__PURE__ */ new Map();
+  for (const rule of rules) {
+    for (const spec2 of rule.assignments ?? []) {
+      for (const name2 of spec2.names) assignmentsByName.set(name2, [...assignmentsByName.get(name2) ?? [], { rule, spec: spec2 }]);
+    }
+  }
+  const flowNames = rules.flatMap((r) => r.flowNames ?? []);
+  const names = [...byName.keys(), ...assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...flowNames];
+  const words = anchorWords(names);
+  const provenance = rules.some((r) => r.judgeTrust) ? anchorWords(PROVENANCE_NAMES) : [];
+  found = {
+    byName,
+    assignmentsByName,
+    hasReferenceSinks: rules.some((r) => r.sinks.some((s) => s.references)),
+    flowNames,
+    tokens: prefilterTokens(rules),
+    words,
+    attributeKeys: new Set([...words, ...provenance].map(identifierKey)),
+    sinkModules: withPrefixes(names, /* @__PURE__ */ new Set())
+  };
+  RULE_NAMES.set(rules, found);
+  return found;
+}
+function withPrefixes(names, into) {
+  for (const name2 of names) {
+    const parts2 = name2.split(".");
+    for (let n = 1; n <= parts2.length; n++) into.add(parts2.slice(0, n).join("."));
+  }
+  return into;
+}
+var FLOW_SOURCE_WORDS = "flow sources";
+var SinkIndex = class {
+  /**
+   * `project`: for the whole-program pass, the names of project modules that lead to a sink and of their exports
+   * that do: they count as tokens and words too, so partial parsing keeps the code that uses them.
+   */
+  constructor(rules, project) {
+    this.rules = rules;
+    const base = ruleNames(rules);
+    this.byName = base.byName;
+    this.assignmentsByName = base.assignmentsByName;
+    this.hasReferenceSinks = base.hasReferenceSinks;
+    this.keepCalledFunctions = base.flowNames.length > 0;
+    const flowRules = rules.filter((r) => r.flowNames?.length);
+    const sourceWords2 = flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length) ? [...new Set(flowRules.flatMap((r) => r.flowSourceWords))] : void 0;
+    const together = sourceWords2 !== void 0 && sourceWords2.every(wordWithoutBoundaries);
+    if (project) this.tokens = new TokensWithWords(base.projectTokens ??= anchorTokenSet(base.tokens), project.words);
+    else {
+      const tokens = anchorTokenSet(base.tokens, together ? { [FLOW_SOURCE_WORDS]: sourceWords2 } : {});
+      this.tokens = tokens;
+      if (sourceWords2) this.flowSources = together ? { offsetsIn: (text) => tokens.extraOffsetsIn(text, FLOW_SOURCE_WORDS) } : wordSearch(sourceWords2);
+    }
+    if (!project) {
+      this.words = base.words;
+      this.attributeKeys = base.attributeKeys;
+      this.sinkModules = base.sinkModules;
+      return;
+    }
+    const names = [...project.words, ...project.modules];
+    const added = anchorWords(names);
+    this.words = /* @__PURE__ */ new Set([...base.words, ...added]);
+    this.attributeKeys = /* @__PURE__ */ new Set([...base.attributeKeys, ...[...added].map(identifierKey)]);
+    this.sinkModules = withPrefixes(names, new Set(base.sinkModules));
+  }
+  rules;
+  byName;
+  /** Assignment checks by target name (see `AssignmentSpec`). */
+  assignmentsByName;
+  /** Some sink is also reported when passed as a callback. */
+  hasReferenceSinks;
+  /** A data-flow rule runs: partial parsing keeps the functions that kept code names (their summaries matter). */
+  keepCalledFunctions;
+  /** See `SinkNames.flowSources`. */
+  flowSources;
+  /** The prefilter tokens of all rules (and the flow source words, see `TokenSet.extraOffsetsIn`). */
+  tokens;
+  /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
+  words;
+  attributeKeys;
+  /** Sinks' modules and the packages above them, under every alias: `pickle`, `six`, `six.moves`, `torch.hub`. */
+  sinkModules;
+  leadsToSink(module2) {
+    return this.sinkModules.has(module2);
+  }
+  /**
+   * Whether `name` is a sink or a module, class, instance or attribute above one (`pickle`, `pickle.Unpickler`,
+   * `pickle.Unpickler()` for the sink `pickle.Unpickler().load`). What a sink returns (`pickle.load()`) is not.
+   */
+  isSinkOrAbove(name2) {
+    if (!this.sinkPrefixes) {
+      this.sinkPrefixes = /* @__PURE__ */ new Set();
+      for (const sink of this.byName.keys()) {
+        const parts2 = sink.split(".");
+        for (let n = 1; n <= parts2.length; n++) {
+          const prefix = parts2.slice(0, n).join(".");
+          this.sinkPrefixes.add(prefix);
+          if (n < parts2.length) this.sinkPrefixes.add(prefix.replace(/\(\)$/, ""));
+        }
+      }
+    }
+    return this.sinkPrefixes.has(name2);
+  }
+  sinkPrefixes;
+};
+var MIN_PARTIAL_PARSE_LENGTH = 2 * 1024;
+function analyzePython(parser2, file, index2, options = {}) {
+  const anchors = withRelativeImports(anchorOffsets(file.source, index2.tokens, options.wholeFile ? void 0 : index2.words), file, index2);
+  if (anchors.length === 0 && !options.completeFlows) return { findings: [], errors: [], parsed: false };
+  const budget = options.timeBudgetMs !== void 0 ? { deadline: Date.now() + timeBudgetFor(file.source, options.timeBudgetMs) } : void 0;
+  const errors = [];
+  const outOfTime = (stage) => errors.push(timeoutWarning(file.path, stage, timeBudgetFor(file.source, options.timeBudgetMs)));
+  const wanted = typeof options.completeFlows === "object" ? options.completeFlows : void 0;
+  const partial = !options.wholeFile && options.completeFlows !== true && (!wanted || index2.keepCalledFunctions) && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
+  let tree;
+  try {
+    tree = partial ? parseRelevantParts(parser2, file.source, anchors, index2, budget, outOfTime, wanted) : parser2.parse(file.source, void 0, budget);
+  } catch (e) {
+    if (!(e instanceof TimeBudgetExceeded)) throw e;
+    outOfTime(e.stage);
+    return { findings: [], errors, parsed: false };
+  }
+  if (!tree) return { findings: [], errors, parsed: false };
+  if (tree.problems.length) {
+    const first = tree.problems[0];
+    errors.push({
+      file: file.path,
+      kind: "syntax",
+      level: "warning",
+      line: first.row + 1,
+      column: first.col + 1,
+      message: `syntax error${tree.problems.length > 1 ? `s (${tree.problems.length})` : ""}, first at line ${first.row + 1}; scanned what parsed`
+    });
+  }
+  const model = new SemanticModel(tree, file.moduleName, options.project);
+  let sites;
+  const assignments = () => sites ??= settingsAssignments(model);
+  const matches = collectMatches(model, index2, assignments, budget);
+  if (index2.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(assignments(), model, index2));
+  for (const rule of index2.rules) if (rule.derivedSites && !pastDeadline(budget)) appendAll(matches, derivedMatches(rule, model));
+  if (pastDeadline(budget)) outOfTime("analysing");
+  const lines = tree.lines ?? new LineIndex(file.source);
+  const findings = matches.map((m) => toFinding(m, file, model, lines));
+  if (findings.length) applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index2.rules);
+  assignFingerprints(findings, matches);
+  const summary = summarizeModule(model, file.path);
+  for (const rule of index2.rules) if (rule.flowSummary) Object.assign(summary, rule.flowSummary(model, file.path, options.completeFlows ?? false));
+  if (model.limits.size) {
+    errors.push({ file: file.path, kind: "too-deep", level: "warning", message: `following data to a sink or through a function took more than ${MAX_DATA_FLOW_STEPS} steps (fields set from calls on one another); what it did not reach is left untraced, so some findings' trust may read unknown where it is untrusted` });
+  }
+  model.release();
+  return { findings, errors, parsed: true, summary };
+}
+var RELATIVE_IMPORT = /\bfrom[ \t]+\./g;
+function withRelativeImports(anchors, file, index2) {
+  if (anchors.length === 0 || !file.moduleName.includes(".") || !index2.leadsToSink(file.moduleName.slice(0, file.moduleName.indexOf(".")))) return anchors;
+  const found = Array.from(file.source.matchAll(RELATIVE_IMPORT), (m) => m.index);
+  return found.length ? [...anchors, ...found].sort((a, b) => a - b) : anchors;
+}
+function parseRelevantParts(parser2, source, anchors, index2, budget, outOfTime, wanted) {
+  const names = wanted ? summaryNames(index2) : index2;
+  const segments = splitTopLevel(source, names.attributeKeys);
+  const ranges = segments && relevantRanges(source, segments, anchors, names, wanted);
+  if (ranges?.length === 0) return wanted ? parser2.parse(source, void 0, budget) : void 0;
+  if (!ranges) return parser2.parse(source, void 0, budget);
+  const partial = parser2.parse(source, ranges, budget);
+  if (!partial.problems.length) return partial;
+  try {
+    return parser2.parse(source, void 0, budget);
+  } catch (e) {
+    if (!(e instanceof TimeBudgetExceeded)) throw e;
+    outOfTime("parsing the whole file after a syntax error");
+    return partial;
+  }
+}
+function summaryNames(index2) {
+  return { attributeKeys: void 0, leadsToSink: (module2) => index2.leadsToSink(module2), keepCalledFunctions: true, flowSources: index2.flowSources, importsMaySource: true };
+}
+var BUDGET_MS_PER_CHAR = 2 / 1e3;
+function timeBudgetFor(source, baseMs) {
+  return Math.round(baseMs + source.length * BUDGET_MS_PER_CHAR);
+}
+function timeoutWarning(path, stage, budgetMs) {
+  return {
+    file: path,
+    kind: "timeout",
+    level: "warning",
+    message: `ran out of time while ${stage} (budget ${budgetMs} ms; see --file-timeout); kept the findings made so far, the rest of the file is not analysed`
+  };
+}
+var NOT_A_CALLBACK = /* @__PURE__ */ new Set([
+  "builtins.isinstance",
+  "builtins.issubclass",
+  "builtins.callable",
+  "builtins.id",
+  "builtins.hash",
+  "builtins.repr",
+  "builtins.str",
+  "builtins.ascii",
+  "builtins.format",
+  "builtins.print",
+  "builtins.type",
+  "builtins.hasattr",
+  "builtins.getattr",
+  "builtins.help",
+  "builtins.dir",
+  "builtins.bool",
+  "typing.cast",
+  "typing_extensions.cast"
+]);
+var COMPARING_ASSERTION = /^assert(Is|IsNot|Equal|Equals|NotEqual|In|NotIn|IsInstance|NotIsInstance|IsNone|IsNotNone|True|False|CountEqual)$/;
+function localPartial(call, scope, resolved) {
+  if (scope.kind !== "function" || call.parent?.type !== "assignment" || childByField(call.parent, "left")?.type !== "identifier") return false;
+  if (new CallArguments(call, "").positional.length !== 1) return false;
+  for (let r = 0; r < resolved.length; r++) if (resolved[r].name === "functools.partial") return true;
+  return false;
+}
+function notACallback(callee, resolved, model) {
+  for (let r = 0; r < resolved.length; r++) if (NOT_A_CALLBACK.has(resolved[r].name) || resolved[r].name.startsWith("inspect.")) return true;
+  const attribute = callee.type === "attribute" ? childByField(callee, "attribute") : void 0;
+  return attribute !== void 0 && model.tree.source.startsWith("assert", attribute.start) && COMPARING_ASSERTION.test(model.text(attribute));
+}
+var METHOD_CALLER = "operator.methodcaller()";
+var CALLS_PER_DEADLINE_CHECK = 64;
+function collectMatches(model, index2, assignments, budget) {
+  const out2 = [];
+  const reported = /* @__PURE__ */ new Set();
+  const report = (m) => {
+    const key = `${m.rule.id}@${m.node.start}:${m.node.end}`;
+    if (reported.has(key)) return;
+    const outcome = m.spec.check ? m.spec.check(m) : {};
+    if (outcome === null) return;
+    reported.add(key);
+    out2.push({ ...m, outcome });
+  };
+  let seen = 0;
+  const calls = model.calls;
+  for (let c = 0; c < calls.length; c++) {
+    const { node, scope } = calls[c];
+    if (++seen % CALLS_PER_DEADLINE_CHECK === 0 && pastDeadline(budget)) break;
+    const callee = childByField(node, "function");
+    if (!callee) continue;
+    let args2;
+    let resolvedCallee = uniqueNames(model.resolve(callee, scope));
+    if (callee.type === "call" && resolvedCallee.some((r) => r.name === METHOD_CALLER)) resolvedCallee = uniqueNames(resolvedCallee.flatMap((r) => [r, ...model.calledThrough(r, node, scope)]));
+    let base;
+    for (let r = 0; r < resolvedCallee.length; r++) {
+      const resolved = resolvedCallee[r];
+      const sinks2 = index2.byName.get(resolved.name);
+      if (!sinks2 && !resolved.localClass && !resolved.projectClass) continue;
+      base ??= { node, calleeText: "", model, scope };
+      args2 = matchCallee(callee, resolved, sinks2, base, args2, index2, report);
+    }
+    if (!index2.hasReferenceSinks || !passesNames(node) || notACallback(callee, resolvedCallee, model) || localPartial(node, scope, resolvedCallee)) continue;
+    const values = (args2 ??= new CallArguments(node, model.tree.source)).values();
+    for (let v = 0; v < values.length; v++) {
+      const names = namesIn(values[v]);
+      for (let k = 0; k < names.length; k++) reportReference(names[k], scope);
+    }
+  }
+  if (index2.hasReferenceSinks) {
+    for (const { node, scope, stored, owner } of storedCallables(assignments())) {
+      if (owner && out2.some((m) => m.via !== "reference" && m.node.start >= owner.start && m.node.end <= owner.end && resolvesTo(m.target, node, scope))) continue;
+      reportReference(node, scope, stored);
+    }
+  }
+  return withoutCoveredReferences(out2);
+  function resolvesTo(target, node, scope) {
+    return model.resolve(node, scope).some((r) => r.name === target);
+  }
+  function reportReference(node, scope, stored) {
+    const names = uniqueNames(model.resolve(node, scope));
+    for (let r = 0; r < names.length; r++) {
+      const resolved = names[r];
+      const sinks2 = index2.byName.get(resolved.name);
+      if (sinks2) for (const sink of sinks2) {
+        if (!sink.spec.references) continue;
+        const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
+        const where = stored ? { stored } : {};
+        report({ node, calleeText: shortened(model.text(node)), args: new CallArguments(void 0, ""), model, scope, ...sink, target: resolved.name, via: "reference", ...where, ...chain });
+      }
+    }
+  }
+}
+function matchCallee(callee, resolved, sinks2, base, args2, index2, report) {
+  const { node, model, scope } = base;
+  const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
+  base.calleeText ||= shortened(model.text(callee));
+  const receiver = resolved.constructedBy && {
+    ...resolved.constructedBy,
+    args: new CallArguments(resolved.constructedBy.call, model.tree.source)
+  };
+  if (sinks2) for (const sink of sinks2) {
+    args2 ??= new CallArguments(node, model.tree.source);
+    const passed = resolved.boundBy ? CallArguments.throughPartial(new CallArguments(resolved.boundBy.call, model.tree.source), args2) : args2;
+    const m = { node, calleeText: base.calleeText, model, scope, args: passed, rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
+    if (receiver) m.receiver = receiver;
+    if (chain.chain) m.chain = chain.chain;
+    report(m);
+  }
+  const ancestors = resolved.localClass ? model.classAncestors(resolved.localClass, scope) : resolved.projectClass ? inOneShape(resolved.projectClass.ancestors()) : [];
+  if (ancestors.length) {
+    const overridesFindClass = resolved.localClass ? definesMethod(model, resolved.localClass, "find_class") : resolved.projectClass.overridesFindClass;
+    for (const ancestor of uniqueNames(ancestors)) {
+      const sinks3 = index2.byName.get(ancestor.name);
+      if (sinks3) for (const sink of sinks3) {
+        if (!sink.spec.subclasses) continue;
+        const allowlist = overridesFindClass && resolved.localClass ? findClassAllowlist(model, resolved.localClass) : void 0;
+        const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass, ...allowlist ? { allowlist } : {} };
+        const steps = [...resolved.chain ?? [], ...ancestor.chain ?? []];
+        report({ ...base, args: args2 ??= new CallArguments(node, model.tree.source), ...sink, target: ancestor.name, via: "subclass", subclass, ...steps.length ? { chain: steps } : {} });
+      }
+    }
+  }
+  return args2;
+}
+function collectAssignmentMatches(sites, model, index2) {
+  const out2 = [];
+  const reported = /* @__PURE__ */ new Set();
+  const noArgs = new CallArguments(void 0, "");
+  for (const site of sites) {
+    for (const name2 of site.names) {
+      for (const { rule, spec: spec2 } of index2.assignmentsByName.get(name2) ?? []) {
+        if (site.level === "class" && !spec2.classLevel) continue;
+        const match = { node: site.node, target: name2, targetText: site.targetText, value: site.value, augmented: site.augmented, level: site.level, model, scope: site.scope };
+        for (const outcome of spec2.check(match)) {
+          const node = outcome.at ?? site.node;
+          const key = `${rule.id}@${node.start}:${node.end}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          const sink = { call: [], message: () => outcome.message };
+          out2.push({ node, target: name2, via: "call", calleeText: site.targetText, args: noArgs, model, scope: site.scope, rule, spec: sink, outcome });
+        }
+      }
+    }
+  }
+  return out2;
+}
+function derivedMatches(rule, model) {
+  const noArgs = new CallArguments(void 0, "");
+  return rule.derivedSites(model).map((site) => ({
+    node: site.node,
+    target: site.target,
+    via: "call",
+    calleeText: site.calleeText,
+    args: noArgs,
+    model,
+    scope: site.scope,
+    rule,
+    spec: { call: [], message: () => site.outcome.message },
+    outcome: site.outcome
+  }));
+}
+function withoutCoveredReferences(matches) {
+  if (!matches.some((m) => m.via === "reference")) return matches;
+  const byRule = /* @__PURE__ */ new Map();
+  const calls = matches.filter((m) => m.via !== "reference").sort((a, b) => a.node.start - b.node.start);
+  for (const c of calls) {
+    let spans = byRule.get(c.rule);
+    if (!spans) byRule.set(c.rule, spans = { starts: [], maxEnds: [] });
+    spans.starts.push(c.node.start);
+    spans.maxEnds.push(Math.max(c.node.end, spans.maxEnds.at(-1) ?? -1));
+  }
+  const covered = (m) => {
+    const spans = byRule.get(m.rule);
+    if (!spans) return false;
+    let lo = 0;
+    let hi = spans.starts.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (spans.starts[mid] <= m.node.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && spans.maxEnds[lo - 1] >= m.node.end;
+  };
+  return matches.filter((m) => m.via !== "reference" || !covered(m));
+}
+function toFinding(m, file, model, index2) {
+  const outcome = m.outcome ?? {};
+  const lines = lineSlice(model.tree.source, index2, m.node.startRow, Math.min(m.node.endRow, m.node.startRow + MAX_SNIPPET_LINES - 1));
+  const message15 = outcome.message ?? m.spec.message(m);
+  return {
+    ruleId: m.rule.id,
+    ruleName: m.rule.name,
+    message: m.chain ? `${message15} Resolved through ${m.chain.map((s) => `${s.path}:${s.line}`).join(" -> ")}.` : message15,
+    severity: outcome.severity ?? m.rule.severity,
+    confidence: outcome.confidence ?? (m.via === "reference" ? "medium" : m.rule.confidence),
+    location: {
+      file: file.path,
+      line: m.node.startRow + 1,
+      column: m.node.startCol + 1,
+      endLine: m.node.endRow + 1,
+      endColumn: m.node.endCol + 1,
+      snippet: lines
+    },
+    cwe: m.rule.cwe,
+    owasp: m.rule.owasp,
+    fingerprint: "",
+    ...m.chain ? { relatedLocations: m.chain.map(relatedLocation) } : {},
+    ...outcome.flow?.length ? { trace: outcome.flow.map((s) => traceStep(s, file.path, model, index2)) } : {},
+    ...outcome.flow?.length && outcome.otherFlows?.length ? { sources: [outcome.flow, ...outcome.otherFlows].map((f) => findingSource(f, file.path, model, index2)) } : {},
+    ...outcome.fix ? { fix: outcome.fix } : {},
+    ...trustOf(m)
+  };
+}
+function trustOf(m) {
+  const judged = m.rule.judgeTrust && m.spec.call.length ? m.rule.judgeTrust(m) : void 0;
+  return judged ? { trust: judged.trust, ...judged.reason ? { trustReason: judged.reason } : {} } : {};
+}
+function findingSource(flow, path, model, index2) {
+  const trace = flow.map((s) => traceStep(s, path, model, index2));
+  const source = trace.find((s) => s.message.startsWith("source: ")) ?? trace[0];
+  return { location: source.location, message: source.message, trace };
+}
+function traceStep(step, path, model, index2) {
+  if (!step.node) return { location: { ...step.place }, message: step.message };
+  const n = step.node;
+  return {
+    location: {
+      file: path,
+      line: n.startRow + 1,
+      column: n.startCol + 1,
+      endLine: n.endRow + 1,
+      endColumn: n.endCol + 1,
+      snippet: lineSlice(model.tree.source, index2, n.startRow, n.startRow)
+    },
+    message: step.message
+  };
+}
+function relatedLocation(step) {
+  return {
+    location: { file: step.path, line: step.line, column: step.column, endLine: step.line, endColumn: step.column, snippet: "" },
+    message: step.message
+  };
+}
+function applySuppressions(findings, comments, rules) {
+  if (!comments.length) return;
+  const byRow = /* @__PURE__ */ new Map();
+  for (const c of comments) {
+    const d = parseSuppression(c.text);
+    if (d) byRow.set(c.row + 1, d);
+  }
+  if (!byRow.size) return;
+  const banditIds = new Map(rules.map((r) => [r.id, r.banditIds]));
+  for (const f of findings) {
+    for (let line = f.location.line; line <= f.location.endLine && !f.suppressed; line++) {
+      const d = byRow.get(line);
+      if (d) f.suppressed = suppresses(d, f.ruleId, banditIds.get(f.ruleId) ?? []);
+    }
+  }
+}
+function assignFingerprints(findings, matches) {
+  const seen = /* @__PURE__ */ new Map();
+  findings.forEach((f, i2) => {
+    const m = matches[i2];
+    const code3 = m.model.text(m.node).replace(/\s+/g, "");
+    const key = `${f.ruleId}|${f.location.file}|${enclosingPath(m.scope, m.model)}|${code3}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    f.fingerprint = stableHash(`${key}|${n}`);
+  });
+}
+function enclosingPath(scope, model) {
+  const names = [];
+  for (let s = scope; s && s.kind !== "module"; s = s.parent) {
+    const name2 = childByField(s.node, "name");
+    names.push(name2 ? model.text(name2) : s.kind);
+  }
+  return names.reverse().join(".");
+}
+function definesMethod(model, classDef, method) {
+  const body2 = childByField(classDef, "body");
+  if (!body2) return false;
+  return body2.children.some((stmt) => {
+    const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
+    const name2 = def?.type === "function_definition" ? childByField(def, "name") : void 0;
+    return name2 !== void 0 && model.text(name2) === method;
+  });
+}
+function shortened(code3) {
+  const compact = code3.replace(/\s+/g, "");
+  return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
+}
+var TABLES = /* @__PURE__ */ new Set(["dictionary", "list", "set", "tuple"]);
+function storedCallables(sites) {
+  const out2 = [];
+  for (const site of sites) {
+    if (site.level === "function" || site.augmented) continue;
+    const value = site.value;
+    if (TABLES.has(value.type)) for (const node of namesIn(value)) out2.push({ node, scope: site.scope, stored: "a table" });
+    else if (site.level !== "class") continue;
+    else if (value.type === "identifier" || value.type === "attribute") out2.push({ node: value, scope: site.scope, stored: "a class attribute", owner: enclosingClass2(site.node) });
+  }
+  return out2;
+}
+function enclosingClass2(node) {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
+  return void 0;
+}
+var TABLE_DEPTH = 4;
+var TABLE_ELEMENTS = 256;
+function namesIn(value, depth = 0) {
+  if (value.type === "identifier" || value.type === "attribute") return [value];
+  if (depth >= TABLE_DEPTH || !(TABLES.has(value.type) || depth > 0 && value.type === "parenthesized_expression")) return [];
+  const out2 = [];
+  const children = value.children;
+  for (let i2 = 0; i2 < children.length && i2 < TABLE_ELEMENTS; i2++) {
+    const element = children[i2].type === "pair" ? childByField(children[i2], "value") : children[i2];
+    if (element) appendAll(out2, namesIn(element, depth + 1));
+  }
+  return out2;
+}
+function passesNames(call) {
+  const list = childByField(call, "arguments");
+  if (!list || list.type !== "argument_list") return false;
+  const args2 = list.children;
+  for (let k = 0; k < args2.length; k++) {
+    const arg = args2[k];
+    const value = arg.type === "keyword_argument" ? childByField(arg, "value") : arg;
+    if (value && (value.type === "identifier" || value.type === "attribute" || TABLES.has(value.type))) return true;
+  }
+  return false;
+}
+function uniqueNames(names) {
+  if (names.length < 2) return names;
+  const seen = /* @__PURE__ */ new Set();
+  return names.filter((n) => !seen.has(n.name) && (seen.add(n.name), true));
+}
+function lineSlice(source, index2, fromRow, toRow) {
+  const start2 = index2.lineStart(fromRow);
+  if (start2 === void 0) return "";
+  const end = index2.lineStart(toRow + 1) ?? source.length;
+  return source.slice(start2, end).replace(/\r?\n$/, "").replace(/\r/g, "");
+}
+
+// src/rules/rule.ts
+function referenced(m) {
+  return m.stored ? `is stored as a callable in ${m.stored}` : "is passed as a callable";
+}
+function defineRule(rule) {
+  return rule;
+}
 function code2(s) {
   return "`" + s + "`";
 }
+
+// src/rules/python/shared-docs.ts
+var DESERIALIZATION_COMPLIANCE = [
+  { framework: "CWE Top 25", control: "CWE-502 Deserialization of Untrusted Data" },
+  { framework: "OWASP Top 10", control: "A08:2021 Software and Data Integrity Failures" },
+  { framework: "NIST SP 800-53", control: "SI-10 Information Input Validation" },
+  { framework: "PCI DSS v4.0", control: "6.2.4 Software engineering techniques prevent common attacks" }
+];
+var DESERIALIZATION_REFERENCES = [
+  { title: "CWE-502: Deserialization of Untrusted Data", url: "https://cwe.mitre.org/data/definitions/502.html" },
+  { title: "OWASP Top 10 A08:2021 Software and Data Integrity Failures", url: "https://owasp.org/Top10/A08_2021-Software_and_Data_Integrity_Failures/" },
+  { title: "OWASP Deserialization Cheat Sheet", url: "https://cheatsheetseries.owasp.org/cheatsheets/Deserialization_Cheat_Sheet.html" },
+  { title: "Python documentation: pickle (security warning)", url: "https://docs.python.org/3/library/pickle.html" },
+  { title: "Bandit B301: pickle", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" }
+];
+
+// src/rules/python/config-helpers.ts
+var CONFIG_COMPLIANCE = [
+  ...DESERIALIZATION_COMPLIANCE,
+  { framework: "OWASP ASVS 4.0", control: "V5.5.3 Deserialization of untrusted data is avoided or protected" }
+];
+var CONFIG_REFERENCES = DESERIALIZATION_REFERENCES.slice(0, 4);
+function unwrap(node) {
+  let n = node;
+  while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
+  return n;
+}
+function constant2(ctx, node) {
+  return node ? ctx.model.constantString(node, ctx.scope) : void 0;
+}
+function literalOf(ctx, node, depth = 0) {
+  const n = unwrap(node);
+  if (n.type !== "identifier" || depth > 8) return n;
+  const bindings = ctx.scope.bindings.get(ctx.model.text(n)) ?? ctx.model.module.bindings.get(ctx.model.text(n));
+  if (!bindings || bindings.length !== 1 || bindings[0].kind !== "assignment" || !bindings[0].value) return n;
+  return literalOf(ctx, bindings[0].value, depth + 1);
+}
+function elements(ctx, node) {
+  const n = literalOf(ctx, node);
+  if (n.type === "list" || n.type === "tuple" || n.type === "set") return n.children.filter((c) => c.type !== "comment");
+  if (n.type === "binary_operator") {
+    const l = childByField(n, "left");
+    const r = childByField(n, "right");
+    return [...l ? elements(ctx, l) ?? [] : [], ...r ? elements(ctx, r) ?? [] : []];
+  }
+  return void 0;
+}
+function dictEntries(ctx, node) {
+  const n = literalOf(ctx, node);
+  if (n.type === "dictionary") {
+    const out2 = [];
+    for (const pair of n.children) {
+      if (pair.type !== "pair") continue;
+      const keyNode = childByField(pair, "key");
+      const value = childByField(pair, "value");
+      const key = constant2(ctx, keyNode);
+      if (keyNode && value && key !== void 0) out2.push({ key, keyNode, value, pair });
+    }
+    return out2;
+  }
+  if (n.type === "call") {
+    const callee = childByField(n, "function");
+    if (!callee || !ctx.model.resolve(callee, ctx.scope).some((r) => r.name === "builtins.dict")) return void 0;
+    const args2 = childByField(n, "arguments");
+    const out2 = [];
+    for (const arg of args2?.children ?? []) {
+      if (arg.type !== "keyword_argument") continue;
+      const name2 = childByField(arg, "name");
+      const value = childByField(arg, "value");
+      if (name2 && value) out2.push({ key: ctx.model.text(name2), keyNode: name2, value, pair: arg });
+    }
+    return out2;
+  }
+  return void 0;
+}
+function positionalDictEntries(m) {
+  return m.args.positional.flatMap((a) => dictEntries(m, a) ?? []);
+}
+function settingKey(target) {
+  return target.slice(target.lastIndexOf(".") + 1);
+}
+function firstSettingFinding(found) {
+  return found.length ? { message: found[0].message, ...found[0].severity ? { severity: found[0].severity } : {} } : null;
+}
+function entry(entries, key) {
+  return entries?.find((e) => e.key === key);
+}
+function resolvedNames(ctx, node) {
+  return [...new Set(ctx.model.resolve(node, ctx.scope).map((r) => r.name))];
+}
+function isPickleName(value) {
+  return value !== void 0 && /^(?:pickle|application\/x-python-serialize)$/i.test(value.trim());
+}
+function isPickleModule(ctx, node) {
+  return resolvedNames(ctx, node).some((n) => /^(?:pickle|_pickle|cPickle|dill|cloudpickle)$/.test(n));
+}
+function pickleMentions(ctx, node) {
+  const items = elements(ctx, node);
+  if (items) return items.filter((i2) => isPickleName(constant2(ctx, i2)));
+  return isPickleName(constant2(ctx, node)) ? [node] : [];
+}
+function literalTruth(ctx, node) {
+  const n = literalOf(ctx, node);
+  if (n.type === "true") return true;
+  if (n.type === "false" || n.type === "none") return false;
+  if (n.type === "integer") return ctx.model.text(n).replace(/_/g, "") !== "0";
+  return void 0;
+}
+function locationsReach(ctx, node) {
+  const parts2 = elements(ctx, node) ?? [node];
+  let reach = "local";
+  for (const part of parts2) {
+    const text = constant2(ctx, part);
+    if (text === void 0) return void 0;
+    const servers = text.split(/[;,]/).filter((s) => s.trim());
+    if (!servers.length) return void 0;
+    if (servers.some((s) => locationReach(s) === "remote")) reach = "remote";
+  }
+  return parts2.length ? reach : void 0;
+}
+function locationReach(location) {
+  const text = location.trim();
+  if (/^(?:unix:|\/|redis\+socket:|rediss?\+unix:)/i.test(text)) return "local";
+  const host = /^(?:[a-z+]+:\/\/)?(?:[^@/]*@)?(\[[^\]]+\]|[^:/?]+)/i.exec(text)?.[1]?.toLowerCase() ?? "";
+  return /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\]|::1)$/.test(host) ? "local" : "remote";
+}
+
+// src/rules/python/sink-helpers.ts
+function literalTruth2(node, source) {
+  if (!node) return void 0;
+  let n = node;
+  while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
+  switch (n.type) {
+    case "true":
+      return true;
+    case "false":
+    case "none":
+      return false;
+    case "integer":
+    case "float": {
+      const value = Number(source.slice(n.start, n.end).replace(/_/g, ""));
+      return Number.isNaN(value) ? void 0 : value !== 0;
+    }
+    case "string": {
+      const value = decodeStringLiteral(source.slice(n.start, n.end));
+      return value === void 0 ? void 0 : value.length > 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function argumentTruth(m, node) {
+  const source = m.model.tree.source;
+  const literal = literalTruth2(node, source);
+  if (literal !== void 0 || node?.type !== "identifier") return literal;
+  const bindings = m.model.lookup(source.slice(node.start, node.end), m.scope, node);
+  if (bindings?.length !== 1) return void 0;
+  const [b] = bindings;
+  if (b.kind !== "assignment" || !b.value || b.valueScope) return void 0;
+  return literalTruth2(b.value, source);
+}
+function namesOf(m, node) {
+  return [...new Set(m.model.resolve(node, m.scope).map((r) => r.name))];
+}
+function classNamesOf(m, node) {
+  const own = [];
+  const ancestors = [];
+  for (const r of m.model.resolve(node, m.scope)) {
+    own.push(r.name);
+    if (r.localClass) for (const a of m.model.classAncestors(r.localClass, m.scope)) ancestors.push(a.name);
+  }
+  return { own: [...new Set(own)], ancestors: [...new Set(ancestors)] };
+}
+function spelled(m) {
+  return m.calleeText === m.target ? code2(m.target) : `${code2(m.calleeText)} (${m.target})`;
+}
+function unpicklerNotLoaded(m) {
+  if (m.via !== "call" || !m.target.endsWith("Unpickler") || m.node.field !== "object") return false;
+  const access = m.node.parent;
+  const attribute = access?.type === "attribute" ? childByField(access, "attribute") : void 0;
+  return attribute !== void 0 && m.model.text(attribute) !== "load";
+}
+function replaceNode(node, newText) {
+  return {
+    line: node.startRow + 1,
+    column: node.startCol + 1,
+    endLine: node.endRow + 1,
+    endColumn: node.endCol + 1,
+    newText
+  };
+}
+function calleeAttributeName(call) {
+  const callee = childByField(call, "function");
+  return callee?.type === "attribute" ? childByField(callee, "attribute") : void 0;
+}
+function appendKeywordArgument(m, text) {
+  if (m.args.hasKwArgs || m.args.hasStarArgs) return void 0;
+  const list = childByField(m.node, "arguments");
+  if (!list || list.type !== "argument_list") return void 0;
+  const args2 = list.children.filter((c) => c.type !== "comment");
+  const last = args2[args2.length - 1];
+  if (!last) return void 0;
+  return { line: last.endRow + 1, column: last.endCol + 1, endLine: last.endRow + 1, endColumn: last.endCol + 1, newText: `, ${text}` };
+}
+function fix(description, edits) {
+  const present = edits.filter((e) => e !== void 0);
+  return present.length === edits.length && present.length ? { description, edits: present } : void 0;
+}
+function unpicklingMessage(what, advice) {
+  return (m) => {
+    switch (m.via) {
+      case "subclass":
+        return `${code2(m.subclass.name)} subclasses ${m.target} and deserializes its input with ${what}, which can run arbitrary code. ${advice}`;
+      case "reference":
+        return `${spelled(m)} ${referenced(m)}: every value it is applied to is deserialized with ${what}, which can run arbitrary code. ${advice}`;
+      default:
+        return `${spelled(m)} deserializes with ${what}, which runs whatever code the bytes describe. ${advice}`;
+    }
+  };
+}
+
+// src/rules/python/PYTHON-CONFIG-SEC-001.ts
+var DJANGO_PICKLE = "django.contrib.sessions.serializers.PickleSerializer";
+var JSON_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer";
+var MESSAGE = 'makes Django unpickle session data. With the signed-cookie backend (`SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"`) that data is the cookie the browser sends, so anyone who learns `SECRET_KEY` (a leaked settings file, a default or reused key) forges a cookie that runs code on the server; with the cache, database or file backends, whoever can write the session store does. Use the default `django.contrib.sessions.serializers.JSONSerializer`.';
+function picklesSessions(ctx, value) {
+  const text = constant2(ctx, value);
+  if (text !== void 0) return /(?:^|\.)PickleSerializer$/.test(text.trim());
+  return resolvedNames(ctx, value).some((n) => n === DJANGO_PICKLE || /\.PickleSerializer$/.test(n));
+}
+function toJson(ctx, value) {
+  if (value.type !== "string" || constant2(ctx, value) !== DJANGO_PICKLE) return void 0;
+  const text = ctx.model.text(value);
+  return fix("Use Django's JSONSerializer", [replaceNode(value, text.replace(DJANGO_PICKLE, JSON_SERIALIZER))]);
+}
+function checkAssignment(m) {
+  if (!picklesSessions(m, m.value)) return [];
+  const fixed = toJson(m, m.value);
+  return [{ at: m.value, message: `${code2(m.targetText)} set to PickleSerializer ${MESSAGE}`, ...fixed ? { fix: fixed } : {} }];
+}
+function checkConfigure(m) {
+  const value = m.args.find("SESSION_SERIALIZER");
+  if (!value || !picklesSessions(m, value)) return null;
+  const fixed = toJson(m, value);
+  return { message: `${spelled(m)} with \`SESSION_SERIALIZER=PickleSerializer\` ${MESSAGE}`, ...fixed ? { fix: fixed } : {} };
+}
+var PYTHON_CONFIG_SEC_001_default = defineRule({
+  id: "PYTHON-CONFIG-SEC-001",
+  name: "Django Sessions Serialized With Pickle",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "very-high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: CONFIG_COMPLIANCE,
+  tags: ["security", "deserialization", "pickle", "django", "session", "configuration", "cwe-502"],
+  bundles: ["config", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-CONFIG-SEC-002", "PYTHON-CONFIG-SEC-006"],
+  prefilter: ["SESSION_SERIALIZER"],
+  sinks: [{ call: ["django.conf.settings.configure", "django.test.override_settings", "django.test.utils.override_settings"], check: checkConfigure, message: () => "" }],
+  assignments: [{ names: ["SESSION_SERIALIZER"], classLevel: true, check: checkAssignment }],
+  docs: {
+    summary: 'Detects Django settings that serialize sessions with pickle (`SESSION_SERIALIZER = "...PickleSerializer"`).',
+    description: "Django stores session data through `SESSION_SERIALIZER`. The default, `JSONSerializer`, produces plain data; `PickleSerializer` (removed in Django 5.0, still present in 4.x and copied into many projects) unpickles whatever the session store returns. The rule reads settings modules (module-level and settings-class assignments, split settings packages such as `settings/production.py`, and `settings.configure(SESSION_SERIALIZER=...)`), accepting the dotted path as a string, a name bound to one, or the class itself imported under any alias.",
+    securityImplications: "With `signed_cookies` sessions the pickled data travels in the cookie: the signature is the only barrier, so a leaked or weak `SECRET_KEY` is remote code execution, not just session forgery (the pattern behind several public Django RCE write-ups). With cache or database sessions, anything that can write to the store (a shared Redis, SQL injection elsewhere) runs code in every web worker that reads the session.",
+    howToFix: 'Remove the setting (JSON is the default) or set `SESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer"`. Store only JSON-compatible values in `request.session` (ids, strings, numbers). Existing pickled sessions become invalid: users log in again.',
+    fixHint: "Use django.contrib.sessions.serializers.JSONSerializer (the default).",
+    vulnerableExample: [
+      "# settings.py",
+      'SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"',
+      'SESSION_SERIALIZER = "django.contrib.sessions.serializers.PickleSerializer"'
+    ].join("\n"),
+    safeExample: ["# settings.py", 'SESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer"'].join("\n"),
+    detectionScope: "Assignments to `SESSION_SERIALIZER` at module level (also inside `if`/`try` blocks) and in class bodies, with a value that is a string (or a name bound to a constant string) ending in `PickleSerializer`, or a reference resolving to `django.contrib.sessions.serializers.PickleSerializer` or any class named `PickleSerializer`; calls of `django.conf.settings.configure` and `django.test.override_settings` with that keyword. Fix: Django's dotted path in a plain string becomes the JSONSerializer path (same quotes); other spellings get no automatic fix.",
+    references: [
+      { title: "Django: session serialization", url: "https://docs.djangoproject.com/en/4.2/topics/http/sessions/#session-serialization" },
+      { title: "Django 5.0 release notes: PickleSerializer removed", url: "https://docs.djangoproject.com/en/5.0/releases/5.0/" },
+      ...CONFIG_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Our SECRET_KEY is secret. Is this still a problem?",
+        answer: "It turns a key leak (logs, backups, a debug page, a reused default) into code execution on every server, and a store compromise into the same. JSON sessions remove the consequence."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-CONFIG-SEC-002.ts
+var BACKENDS = {
+  "django.core.cache.backends.redis.RedisCache": "redis",
+  "django_redis.cache.RedisCache": "redis",
+  "django_redis.cache.ShardClient": "redis",
+  "redis_cache.RedisCache": "redis",
+  "redis_cache.ShardedRedisCache": "redis",
+  "django.core.cache.backends.memcached.PyMemcacheCache": "memcached",
+  "django.core.cache.backends.memcached.PyLibMCCache": "memcached",
+  "django.core.cache.backends.memcached.MemcachedCache": "memcached",
+  "django_bmemcached.memcached.BMemcached": "memcached",
+  "django.core.cache.backends.filebased.FileBasedCache": "file",
+  "django.core.cache.backends.db.DatabaseCache": "database"
+};
+var STORE_TEXT = {
+  redis: "a Redis server",
+  memcached: "a memcached server",
+  file: "files in the cache directory",
+  database: "the cache table"
+};
+var WHY = {
+  redis: "Redis is often reachable without authentication from other services, containers or an SSRF (`gopher://`/`dict://` to port 6379)",
+  memcached: "memcached has no authentication by default and accepts writes from anything that can reach its port (SSRF included)",
+  file: "any process or user that can write to the directory (a shared volume, an upload path, a temp directory) plants a pickle",
+  database: "anything that can write to the table (SQL injection elsewhere, another application sharing the database) plants a pickle"
+};
+var SAFE_SERIALIZER = /json|msgpack/i;
+function grade(store, location, ctx) {
+  if (store === "database") return "low";
+  if (store === "file") return "medium";
+  return location && locationsReach(ctx, location) === "local" ? "medium" : "high";
+}
+function checkCaches(ctx, value, spelledAs) {
+  const out2 = [];
+  for (const alias of dictEntries(ctx, value) ?? []) {
+    const config = dictEntries(ctx, alias.value);
+    const backendEntry = entry(config, "BACKEND");
+    const backend = backendEntry && constant2(ctx, backendEntry.value);
+    const store = backend !== void 0 ? BACKENDS[backend] : void 0;
+    if (!backendEntry || backend === void 0 || !store) continue;
+    const options = entry(config, "OPTIONS");
+    const serializerEntry = options ? entry(dictEntries(ctx, options.value), "SERIALIZER") : void 0;
+    const serializer = serializerEntry && constant2(ctx, serializerEntry.value);
+    if (serializer !== void 0 && SAFE_SERIALIZER.test(serializer)) continue;
+    const explicit = serializer !== void 0 && /pickle/i.test(serializer) ? ` (OPTIONS SERIALIZER is ${code2(serializer)})` : "";
+    const severity = grade(store, entry(config, "LOCATION")?.value, ctx);
+    const safe = backend.startsWith("django_redis") ? 'Set `"OPTIONS": {"SERIALIZER": "django_redis.serializers.json.JSONSerializer"}` (or msgpack) and cache only plain data' : "Cache only plain data through a serializing layer you control (JSON), or use django-redis with its JSON or msgpack serializer";
+    out2.push({
+      at: backendEntry.pair,
+      severity,
+      message: `${spelledAs}[${JSON.stringify(alias.key)}] uses ${code2(backend)}${explicit}, which pickles every cached value and unpickles what it reads back from ${STORE_TEXT[store]}: whoever can write that store runs code in every process reading the cache; ${WHY[store]}. ${safe}.`
+    });
+  }
+  return out2;
+}
+function checkAssignment2(m) {
+  return checkCaches(m, m.value, code2(m.targetText));
+}
+function checkConfigure2(m) {
+  const value = m.args.find("CACHES");
+  if (!value) return null;
+  const found = checkCaches(m, value, "`settings.configure(CACHES=...)`");
+  return found.length ? { message: found.map((f) => f.message).join(" "), severity: found[0].severity } : null;
+}
+var PYTHON_CONFIG_SEC_002_default = defineRule({
+  id: "PYTHON-CONFIG-SEC-002",
+  name: "Django Cache Backend Unpickles From a Shared Store",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: CONFIG_COMPLIANCE,
+  tags: ["security", "deserialization", "pickle", "django", "cache", "redis", "memcached", "configuration", "cwe-502"],
+  bundles: ["config", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-CONFIG-SEC-001", "PYTHON-CONFIG-SEC-005"],
+  prefilter: ["CACHES"],
+  sinks: [{ call: ["django.conf.settings.configure", "django.test.override_settings", "django.test.utils.override_settings"], check: checkConfigure2, message: () => "" }],
+  assignments: [{ names: ["CACHES"], classLevel: true, check: checkAssignment2 }],
+  docs: {
+    summary: "Detects Django `CACHES` backends that pickle values into a store other processes can write (Redis, memcached, files, database), graded by how reachable the store is.",
+    description: "Every Django cache backend except the in-process ones pickles values on `set` and unpickles them on `get`: the built-in Redis and memcached backends, the file and database backends, and django-redis with its default `PickleSerializer`. The cache then holds executable data, and the trust boundary is the store. The rule reads `CACHES` in settings modules and settings classes (and `settings.configure(CACHES=...)`) and reports each alias whose backend pickles, at its `BACKEND` entry: high for Redis/memcached on a remote or unknown host, medium for a localhost or unix-socket server (every server of a list, or of a comma- or semicolon-separated string, must be one) and for file caches, low for the database cache. django-redis with a JSON or msgpack `SERIALIZER` is not reported, nor are `LocMemCache` and `DummyCache`.",
+    securityImplications: "Cache servers are shared infrastructure, frequently without authentication, and a classic SSRF target: writing one key with a pickle payload runs code in every web worker that reads it. File caches in shared or world-writable directories and database caches reachable through SQL injection give the same primitive.",
+    howToFix: 'Use django-redis with `"SERIALIZER": "django_redis.serializers.json.JSONSerializer"` (or msgpack) and cache only plain data; otherwise require authentication and network isolation for the store (Redis ACLs/TLS, memcached SASL, a private cache directory) and treat it as part of the trust boundary.',
+    fixHint: "Use a JSON/msgpack cache serializer, or lock down who can write the cache store.",
+    vulnerableExample: [
+      "CACHES = {",
+      '    "default": {',
+      '        "BACKEND": "django_redis.cache.RedisCache",',
+      '        "LOCATION": "redis://cache.internal:6379/1",',
+      "    }",
+      "}"
+    ].join("\n"),
+    safeExample: [
+      "CACHES = {",
+      '    "default": {',
+      '        "BACKEND": "django_redis.cache.RedisCache",',
+      '        "LOCATION": "redis://cache.internal:6379/1",',
+      '        "OPTIONS": {"SERIALIZER": "django_redis.serializers.json.JSONSerializer"},',
+      "    }",
+      "}"
+    ].join("\n"),
+    detectionScope: "`CACHES` assignments (module level, inside `if`/`try`, settings classes) and `settings.configure(CACHES=...)`, with dict literals or `dict(...)` calls (also through names bound to them); `BACKEND`, `LOCATION` and `OPTIONS.SERIALIZER` read as constant strings. Backends: Django's redis, memcached (pymemcache, pylibmc, python-memcached), file-based and database caches; django-redis; django-redis-cache; django-bmemcached. A backend or serializer computed at run time (environment variables) is not judged.",
+    references: [
+      { title: "Django: cache framework", url: "https://docs.djangoproject.com/en/stable/topics/cache/" },
+      { title: "django-redis: pluggable serializer", url: "https://github.com/jazzband/django-redis#pluggable-serializer" },
+      ...CONFIG_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Our Redis is on a private network. Why is this reported?",
+        answer: "Private networks contain other services, CI jobs and SSRF-able applications; Redis without ACLs trusts all of them. A localhost or unix-socket location is reported at medium severity."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-CONFIG-SEC-003.ts
+var SETTINGS = {
+  task_serializer: "produce",
+  result_serializer: "produce",
+  event_serializer: "produce",
+  accept_content: "accept",
+  result_accept_content: "accept",
+  event_accept_content: "accept",
+  CELERY_TASK_SERIALIZER: "produce",
+  CELERY_RESULT_SERIALIZER: "produce",
+  CELERY_EVENT_SERIALIZER: "produce",
+  CELERY_ACCEPT_CONTENT: "accept",
+  CELERY_RESULT_ACCEPT_CONTENT: "accept",
+  CELERY_EVENT_ACCEPT_CONTENT: "accept"
+};
+var SAFE = "Use `json` (Celery's default since 4.0) for `task_serializer`/`result_serializer` and `accept_content = [\"json\"]`; for binary payloads use `msgpack`, or sign messages with Celery's `auth` serializer.";
+function settingMessage(name2, where) {
+  const side = SETTINGS[name2] ?? SETTINGS[settingKey(name2)];
+  const what = /result/i.test(name2) ? "task results read back from the result backend" : /event/i.test(name2) ? "monitoring events" : "task messages taken from the broker";
+  return side === "accept" ? `${where} lets Celery unpickle ${what}: anyone who can publish to the broker or write the backend (a shared Redis or RabbitMQ vhost, another service with the same credentials, an SSRF to Redis) runs code in every worker. ${SAFE}` : `${where} makes Celery pickle ${what.replace(/ (?:taken from|read back from) the .*$/, "")}, so the workers and clients that read them must accept and unpickle pickles: anyone who can publish to the broker or write the result backend runs code in them. ${SAFE}`;
+}
+function mentions(ctx, name2, value, where) {
+  return pickleMentions(ctx, value).map((at) => ({ at, message: settingMessage(name2, where) }));
+}
+function checkAssignment3(m) {
+  return mentions(m, settingKey(m.target), m.value, `${code2(m.targetText)} containing pickle`);
+}
+function checkSettingsCall(m) {
+  const found = [];
+  for (const [key, value] of m.args.keywords) if (key in SETTINGS) found.push(...mentions(m, key, value, `${spelled(m)} with ${code2(key)} containing pickle`));
+  for (const e of positionalDictEntries(m)) if (e.key in SETTINGS) found.push(...mentions(m, e.key, e.value, `${spelled(m)} with ${code2(e.key)} containing pickle`));
+  return firstSettingFinding(found);
+}
+function keywordCheck(keyword, position, side) {
+  return (m) => {
+    const value = m.args.find(keyword, position);
+    if (!value || !pickleMentions(m, value).length) return null;
+    return {
+      message: side === "accept" ? `${spelled(m)} with ${code2(keyword)} containing pickle unpickles messages from the broker: anyone who can publish to the queue runs code in this consumer. Accept only \`json\` (or \`msgpack\`).` : `${spelled(m)} with \`${keyword}="pickle"\` sends pickled messages, which every consumer must unpickle: anyone who can publish to the same queue runs code in those consumers. Use \`json\` or \`msgpack\`.`
+    };
+  };
+}
+var SETTING_NAMES = Object.keys(SETTINGS);
+var sinks = [
+  { call: ["celery.Celery().conf.update", "celery.Celery", "celery.Celery().config_from_object", "celery.Celery().conf.setdefault"], check: checkSettingsCall, message: () => "" },
+  {
+    call: ["celery.Celery().task", "celery.shared_task", "celery.task", "celery.Celery().send_task", "celery.Celery().Task().apply_async"],
+    check: keywordCheck("serializer", void 0, "produce"),
+    message: () => ""
+  },
+  { call: ["kombu.Producer", "kombu.messaging.Producer"], check: keywordCheck("serializer", 3, "produce"), message: () => "" },
+  { call: ["kombu.Connection().Producer", "kombu.simple.SimpleQueue", "kombu.simple.SimpleBuffer", "kombu.Connection().SimpleQueue", "kombu.Connection().SimpleBuffer"], check: keywordCheck("serializer", void 0, "produce"), message: () => "" },
+  {
+    call: ["kombu.Consumer", "kombu.messaging.Consumer", "kombu.Connection().Consumer", "kombu.simple.SimpleQueue", "kombu.simple.SimpleBuffer", "kombu.Connection().SimpleQueue", "kombu.Connection().SimpleBuffer"],
+    check: keywordCheck("accept", void 0, "accept"),
+    message: () => ""
+  },
+  {
+    call: ["kombu.serialization.enable_insecure_serializers"],
+    message: (m) => `${spelled(m)} adds pickle to the content types kombu consumers accept by default: any message on the broker can then run code in the consumer. Keep the default (json only).`
+  },
+  {
+    call: ["kombu.serialization.registry.enable"],
+    check: (m) => m.args.positional.some((a) => pickleMentions(m, a).length) ? {} : null,
+    message: (m) => `${spelled(m)} enables the pickle decoder: messages from the broker are unpickled. Keep pickle disabled.`
+  }
+];
+var PYTHON_CONFIG_SEC_003_default = defineRule({
+  id: "PYTHON-CONFIG-SEC-003",
+  name: "Celery or Kombu Configured to Unpickle Messages",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "very-high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: CONFIG_COMPLIANCE,
+  tags: ["security", "deserialization", "pickle", "celery", "kombu", "message-queue", "configuration", "cwe-502"],
+  bundles: ["config", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-CONFIG-SEC-004", "PYTHON-LANG-SEC-040"],
+  prefilter: ["celery", "Celery", "kombu", "_serializer", "SERIALIZER", "accept_content", "ACCEPT_CONTENT"],
+  sinks,
+  assignments: [
+    {
+      names: [...SETTING_NAMES, ...SETTING_NAMES.map((n) => `celery.Celery().conf.${n}`)],
+      classLevel: true,
+      check: checkAssignment3
+    }
+  ],
+  docs: {
+    summary: 'Detects Celery and kombu settings that make workers unpickle messages (`task_serializer`, `result_serializer`, `accept_content` with pickle; `serializer="pickle"`; `accept=["pickle"]`).',
+    description: 'Celery moves tasks and results through a broker and a result backend; the serializer decides how those bytes become Python objects. With `pickle` (Celery\'s default before 4.0, still set explicitly in many projects), every message is unpickled by the worker. The rule reads settings wherever Celery takes them: settings modules and config classes (`task_serializer`, `accept_content`, and the old `CELERY_TASK_SERIALIZER`/`CELERY_ACCEPT_CONTENT` names, which Django projects also use through `namespace="CELERY"`), `app.conf.update(...)` with keywords or a dict, attribute assignment (`app.conf.task_serializer = ...`), `Celery(...)` keyword arguments, `config_from_object` with a dict, task decorators and `send_task` with `serializer="pickle"`, and kombu `Producer`/`Consumer`/`SimpleQueue` with `serializer="pickle"` or `accept=[... "pickle" ...]`, `enable_insecure_serializers()` and `registry.enable("pickle")`. Values are strings or lists/tuples/sets of strings, also through names bound to them; `application/x-python-serialize` counts as pickle.',
+    securityImplications: "The broker is shared: every producer with its credentials, every service on the same Redis database or RabbitMQ vhost, and every SSRF that reaches Redis can enqueue a message. With pickle accepted, one message runs code on every worker (CVE-2021-23727 and public Celery/Redis exploitation write-ups show the pattern).",
+    howToFix: 'Use `json` (default) or `msgpack` for task and result serialization and `accept_content = ["json"]`. If tasks need rich types, pass ids and load objects in the task, or use Celery\'s signed `auth` serializer.',
+    fixHint: "Use the json (or msgpack) serializer and accept_content = ['json'].",
+    vulnerableExample: [
+      "from celery import Celery",
+      "",
+      'app = Celery("tasks", broker="redis://redis:6379/0")',
+      'app.conf.update(task_serializer="pickle", accept_content=["pickle", "json"])'
+    ].join("\n"),
+    safeExample: [
+      "from celery import Celery",
+      "",
+      'app = Celery("tasks", broker="redis://redis:6379/0")',
+      'app.conf.update(task_serializer="json", accept_content=["json"])'
+    ].join("\n"),
+    detectionScope: 'Names are resolved through imports and aliases (`from celery import Celery as C`, `from kombu import Producer`). Settings passed through `**kwargs`, read from environment variables or loaded from non-Python files are not seen; `config_from_object("module")` is covered when that module is scanned (its assignments are reported).',
+    references: [
+      { title: "Celery: serializers and security", url: "https://docs.celeryq.dev/en/stable/userguide/security.html#serializers" },
+      { title: "Celery configuration: accept_content", url: "https://docs.celeryq.dev/en/stable/userguide/configuration.html#accept-content" },
+      { title: "Kombu: serialization", url: "https://docs.celeryq.dev/projects/kombu/en/stable/userguide/serialization.html" },
+      ...CONFIG_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Our broker requires a password. Is pickle acceptable then?",
+        answer: "Only if every holder of that password (every producer service, every CI job, every container with the URL in its environment) is as trusted as the worker's own code. JSON removes the question."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-CONFIG-SEC-004.ts
+var RQ = ["rq.Queue", "rq.queue.Queue", "rq.Worker", "rq.worker.Worker", "rq.SimpleWorker", "rq.worker.SimpleWorker", "rq.job.Job.create", "rq.job.Job.fetch", "rq.Job.create", "rq.Job.fetch"];
+var HUEY = ["huey.RedisHuey", "huey.PriorityRedisHuey", "huey.RedisExpireHuey", "huey.SqliteHuey", "huey.FileHuey", "huey.api.RedisHuey", "huey.api.PriorityRedisHuey", "huey.api.RedisExpireHuey", "huey.api.SqliteHuey", "huey.api.FileHuey"];
+var SERIALIZER_POSITION = { "rq.Queue": 5, "rq.queue.Queue": 5, "rq.job.Job.fetch": 2, "rq.Job.fetch": 2 };
+var PICKLING = /* @__PURE__ */ new Set(["rq.serializers.DefaultSerializer", "rq.serializers.Serializer", "huey.serializer.Serializer", "huey.serializer.Serializer()"]);
+function checkSerializer(queue) {
+  return (m) => {
+    const given = m.args.find("serializer", SERIALIZER_POSITION[m.target]);
+    if (!given && m.args.hasKwArgs) return null;
+    const store = queue === "RQ" ? "Redis" : m.target.includes("Sqlite") ? "the SQLite file" : m.target.includes("File") ? "the task directory" : "Redis";
+    if (!given || given.type === "none") {
+      return {
+        message: `${spelled(m)} without \`serializer=\` uses ${queue}'s default, pickle: every job read back from ${store} is unpickled by the worker, so anyone who can write to ${store === "Redis" ? "that Redis (no auth by default, reachable through SSRF)" : store} runs code in it. ` + (queue === "RQ" ? "Pass `serializer=rq.serializers.JSONSerializer`." : "Pass a `serializer=` that encodes JSON (a `huey.serializer.Serializer` subclass overriding `_serialize`/`_deserialize`).")
+      };
+    }
+    const names = resolvedNames(m, given);
+    if (names.some((n) => PICKLING.has(n)) || isPickleModule(m, given)) {
+      return { message: `${spelled(m)} with ${code2(m.model.text(given))} pickles jobs: anyone who can write to ${store} runs code in the worker. Use a JSON serializer.` };
+    }
+    return null;
+  };
+}
+function checkHueySettings(m) {
+  const entries = dictEntries(m, m.value);
+  if (!entries || entry(entries, "serializer")) return [];
+  const cls = constant2(m, entry(entries, "huey_class")?.value) ?? "huey.RedisHuey";
+  if (/Memory/i.test(cls)) return [];
+  return [{ message: `${code2(m.targetText)} configures ${code2(cls)} without a \`serializer\`: tasks are pickled into the store and unpickled by the consumer, so anyone who can write to it runs code. Set a JSON serializer.` }];
+}
+var PYTHON_CONFIG_SEC_004_default = defineRule({
+  id: "PYTHON-CONFIG-SEC-004",
+  name: "Task Queue Uses Its Pickle Default (RQ, huey)",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: CONFIG_COMPLIANCE,
+  tags: ["security", "deserialization", "pickle", "rq", "huey", "task-queue", "redis", "configuration", "cwe-502"],
+  bundles: ["config", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-CONFIG-SEC-003"],
+  prefilter: ["rq", "huey", "HUEY"],
+  sinks: [
+    { call: RQ, check: checkSerializer("RQ"), message: () => "" },
+    { call: HUEY, check: checkSerializer("huey"), message: () => "" }
+  ],
+  assignments: [{ names: ["HUEY"], classLevel: true, check: checkHueySettings }],
+  docs: {
+    summary: "Detects RQ queues, workers and jobs and huey instances created without a non-pickle `serializer=`: both pickle jobs by default.",
+    description: "RQ (`rq.Queue`, `Worker`, `Job.create/fetch`) serializes jobs with `DefaultSerializer`, which is pickle, unless `serializer=` says otherwise; huey's `RedisHuey`, `SqliteHuey` and `FileHuey` pickle tasks with `huey.serializer.Serializer`. The worker unpickles whatever it takes from the store. The rule reports constructors without `serializer=` (or with a pickling one) and Django `HUEY = {...}` settings without `serializer`. `MemoryHuey` (in-process) is not reported; a `serializer` passed through `**kwargs` is assumed to be set.",
+    securityImplications: "Redis holds the queue and usually accepts any client on the network without authentication; an SSRF to Redis or any service sharing the database can push a job whose pickled payload runs code in the worker.",
+    howToFix: "RQ: `Queue(connection=redis, serializer=JSONSerializer)` and the same for `Worker` (`from rq.serializers import JSONSerializer`). huey: pass a serializer that encodes JSON.",
+    fixHint: "Pass serializer=JSONSerializer (rq.serializers) / a JSON serializer to huey.",
+    vulnerableExample: ["from redis import Redis", "from rq import Queue", "", "q = Queue(connection=Redis())  # pickles jobs"].join("\n"),
+    safeExample: ["from redis import Redis", "from rq import Queue", "from rq.serializers import JSONSerializer", "", "q = Queue(connection=Redis(), serializer=JSONSerializer)"].join("\n"),
+    detectionScope: "Constructor calls resolved through imports and aliases; `serializer` read as a keyword (or by position: `Queue`'s sixth, `Job.fetch`'s third parameter). A serializer that resolves to `rq.serializers.DefaultSerializer`, `huey.serializer.Serializer` or the pickle module is reported; any other value is trusted. RQ's `serializer` is reported on every queue and worker object that lacks it: producer and worker must agree.",
+    references: [
+      { title: "RQ: job serialization", url: "https://python-rq.org/docs/#job-serialization" },
+      { title: "huey: serialization", url: "https://huey.readthedocs.io/en/latest/api.html#Serializer" },
+      ...CONFIG_REFERENCES
+    ],
+    faq: [
+      {
+        question: "All our jobs come from our own code. Why is this reported?",
+        answer: "The worker does not know who wrote a job into Redis; it unpickles whatever is there. The producer is not the trust boundary, the store is."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-CONFIG-SEC-005.ts
+var CACHELIB = ["RedisCache", "FileSystemCache", "MemcachedCache", "UWSGICache", "DynamoDbCache", "MongoDbCache"].flatMap((c) => [
+  `cachelib.${c}`,
+  `cachelib.${c.replace(/Cache$/, "").toLowerCase()}.${c}`,
+  `werkzeug.contrib.cache.${c}`
+]);
+var FLASK_CACHE_TYPES = /^(?:flask_caching\.backends\.\w+\.)?(?:redis|rediscache|redissentinel|redissentinelcache|rediscluster|redisclustercache|filesystem|filesystemcache|memcached|memcachedcache|gaememcached|saslmemcached|saslmemcachedcache|spreadsaslmemcached|spreadsaslmemcachedcache|uwsgi|uwsgicache)$/i;
+var FLASK_SESSION_TYPES = /^(?:redis|memcached|filesystem|mongodb|sqlalchemy|cachelib|dynamodb)$/i;
+function cacheTypeFinding(ctx, value, where) {
+  const type = constant2(ctx, value);
+  if (type === void 0 || !FLASK_CACHE_TYPES.test(type.trim())) return [];
+  return [{
+    at: value,
+    message: `${where} = ${JSON.stringify(type)} selects a Flask-Caching backend that pickles cached values and unpickles what it reads back: whoever can write the cache store (an unauthenticated Redis/memcached, a shared cache directory) runs code in the application. Cache plain data only and restrict who can write the store; prefer a JSON-serializing cache layer.`
+  }];
+}
+function sessionTypeFinding(ctx, value, where) {
+  const type = constant2(ctx, value);
+  if (type === void 0 || !FLASK_SESSION_TYPES.test(type.trim())) return [];
+  return [{
+    at: value,
+    severity: "medium",
+    confidence: "medium",
+    message: `${where} = ${JSON.stringify(type)} keeps Flask-Session data in a server-side store that Flask-Session before 0.6 pickles: whoever can write that store runs code in the application when a session is read. Use Flask-Session >= 0.6 (msgspec serialization) and restrict access to the store.`
+  }];
+}
+function checkAssignment4(m) {
+  return settingKey(m.target) === "SESSION_TYPE" ? sessionTypeFinding(m, m.value, code2(m.targetText)) : cacheTypeFinding(m, m.value, code2(m.targetText));
+}
+function checkConfigCall(m) {
+  const found = [];
+  const config = m.args.find("config");
+  const entries = [...config ? dictEntries(m, config) ?? [] : [], ...positionalDictEntries(m)];
+  for (const e of entries) {
+    if (e.key === "CACHE_TYPE") found.push(...cacheTypeFinding(m, e.value, code2("CACHE_TYPE")));
+    if (e.key === "SESSION_TYPE") found.push(...sessionTypeFinding(m, e.value, code2("SESSION_TYPE")));
+  }
+  const cacheType = m.args.find("CACHE_TYPE");
+  if (cacheType) found.push(...cacheTypeFinding(m, cacheType, code2("CACHE_TYPE")));
+  const sessionType = m.args.find("SESSION_TYPE");
+  if (sessionType) found.push(...sessionTypeFinding(m, sessionType, code2("SESSION_TYPE")));
+  return firstSettingFinding(found);
+}
+var cachelibMessage = (m) => `${spelled(m)} pickles every cached value and unpickles what it reads back: whoever can write the cache store (Redis or memcached reachable without authentication, a shared cache directory) runs code in the application. Cache plain data only and restrict who can write the store.`;
+function checkDiskcache(m) {
+  const disk = m.args.find("disk");
+  if (disk && resolvedNames(m, disk).some((n) => n === "diskcache.JSONDisk" || n === "diskcache.core.JSONDisk")) return null;
+  if (disk || m.args.hasKwArgs) return null;
+  return {
+    message: `${spelled(m)} stores values other than numbers, strings and bytes with pickle in its directory and unpickles them on read: anyone who can write that directory or its SQLite file runs code in the application. Pass \`disk=diskcache.JSONDisk\` for plain data.`
+  };
+}
+function checkSqliteDict(m) {
+  if (m.args.find("decode") || m.args.hasKwArgs || m.args.positional.length >= 7) return null;
+  return {
+    message: `${spelled(m)} pickles values into the SQLite file by default and unpickles them on read: anyone who can write the database file runs code. Pass \`encode=json.dumps, decode=json.loads\`.`
+  };
+}
+var PATH_HELPERS = ["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.PurePosixPath"];
+function pathPrefix(ctx, node, depth = 0) {
+  const text = constant2(ctx, node);
+  if (text !== void 0 || depth > 4) return text;
+  const n = literalOf(ctx, node);
+  if (n.type === "binary_operator") {
+    const left = childByField(n, "left");
+    return left ? pathPrefix(ctx, left, depth + 1) : void 0;
+  }
+  if (n.type !== "call") return void 0;
+  const callee = childByField(n, "function");
+  const first = new CallArguments(n, ctx.model.tree.source).positional[0];
+  if (!callee || !first) return void 0;
+  const names = resolvedNames(ctx, callee);
+  return names.some((x) => PATH_HELPERS.includes(x)) ? pathPrefix(ctx, first, depth + 1) : void 0;
+}
+var REMOTE_STORE_URL = /^(?!file:)[a-z][a-z0-9+.-]*:\/\//i;
+var SHARED_PATH = /^(?:\\\\|\/\/[^/]|dbfs:|\/(?:mnt|nfs|net|efs|gpfs|lustre|scratch|dbfs|cifs|smb|shared?|gluster|ceph|cephfs|beegfs)(?:\/|$)|\/content\/drive(?:\/|$))|\/(?:shared?|nfs|efs|smb|cifs|network)(?:\/|$)/i;
+function sharedLocation(location) {
+  const text = location.trim();
+  if (REMOTE_STORE_URL.test(text)) return `the object store or network file system ${JSON.stringify(text)}, writable by every principal with write access to it`;
+  if (SHARED_PATH.test(text)) return `the shared or network path ${JSON.stringify(text)}, writable by the other users, jobs and hosts that mount it`;
+  return void 0;
+}
+function checkJoblibMemory(m) {
+  const backend = constant2(m, m.args.find("backend", 1));
+  const location = m.args.find("location", 0) ?? m.args.find("cachedir");
+  const prefix = location ? pathPrefix(m, location) : void 0;
+  const where = prefix !== void 0 ? sharedLocation(prefix) : void 0;
+  const remoteBackend = backend !== void 0 && backend.trim().toLowerCase() !== "local";
+  if (!where && !remoteBackend) return null;
+  const store = where ?? `the store backend ${JSON.stringify(backend)} (registered with \`register_store_backend\`), a store shared beyond this process`;
+  return joblibFinding(m, store);
+}
+function checkSklearnMemory(m) {
+  const memory = m.args.find("memory");
+  const prefix = memory ? pathPrefix(m, memory) : void 0;
+  const where = prefix !== void 0 ? sharedLocation(prefix) : void 0;
+  return where ? joblibFinding(m, where) : null;
+}
+function joblibFinding(m, store) {
+  return {
+    message: `${spelled(m)} caches results as joblib pickles in ${store}, and unpickles a cached result on every cache hit: whoever can write there plants a pickle that runs code in every process that calls the cached function. Keep the cache in a directory private to the application user on local disk (or a per-run temporary directory), restrict write access to the store to this application, or cache plain data (JSON, Parquet) yourself.`
+  };
+}
+var PYTHON_CONFIG_SEC_005_default = defineRule({
+  id: "PYTHON-CONFIG-SEC-005",
+  name: "Cache or Persistent Store That Unpickles (cachelib, Flask-Caching, Flask-Session, diskcache, sqlitedict, joblib Memory)",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: CONFIG_COMPLIANCE,
+  tags: ["security", "deserialization", "pickle", "cache", "flask", "configuration", "cwe-502"],
+  bundles: ["config", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-CONFIG-SEC-002", "PYTHON-LANG-SEC-040"],
+  prefilter: ["cachelib", "werkzeug", "CACHE_TYPE", "SESSION_TYPE", "diskcache", "sqlitedict", "SqliteDict", "joblib", "sklearn"],
+  sinks: [
+    { call: CACHELIB, message: cachelibMessage },
+    { call: ["flask_caching.Cache", "flask_caching.Cache().init_app", "flask.Flask().config.update", "flask.Flask().config.from_mapping"], check: checkConfigCall, message: () => "" },
+    { call: ["diskcache.Cache", "diskcache.FanoutCache", "diskcache.Deque", "diskcache.Index", "diskcache.core.Cache", "diskcache.fanout.FanoutCache"], check: checkDiskcache, message: () => "" },
+    { call: ["sqlitedict.SqliteDict", "sqlitedict.open"], check: checkSqliteDict, message: () => "" },
+    { call: ["joblib.Memory", "joblib.memory.Memory"], subclasses: true, check: checkJoblibMemory, message: () => "" },
+    {
+      call: ["sklearn.pipeline.Pipeline", "sklearn.pipeline.make_pipeline", "sklearn.cluster.AgglomerativeClustering", "sklearn.cluster.FeatureAgglomeration"],
+      check: checkSklearnMemory,
+      message: () => ""
+    }
+  ],
+  assignments: [{ names: ["CACHE_TYPE", "SESSION_TYPE", "flask.Flask().config.CACHE_TYPE", "flask.Flask().config.SESSION_TYPE"], classLevel: true, check: checkAssignment4 }],
+  docs: {
+    summary: "Detects caches and persistent dictionaries that pickle values into a store others can write: cachelib/Flask-Caching backends, Flask-Session server-side stores, `diskcache.Cache`, `sqlitedict.SqliteDict`, and joblib `Memory` caches on shared file systems or object stores.",
+    description: 'These libraries make pickling invisible: `cache.get(key)` and `d[key]` unpickle whatever the store holds. The rule reports cachelib (and `werkzeug.contrib.cache`) Redis, file-system, memcached, uWSGI, DynamoDB and MongoDB caches; Flask-Caching `CACHE_TYPE` values selecting those backends (in config modules and classes, `Cache(config={...})`, `app.config.update(...)`); Flask-Session `SESSION_TYPE` server-side stores (pickled before Flask-Session 0.6, medium confidence); `diskcache` caches without `disk=JSONDisk`; `SqliteDict` without `encode`/`decode`; and `joblib.Memory` (and the old `cachedir=`, subclasses, and scikit-learn\'s `Pipeline`/`make_pipeline`/`AgglomerativeClustering`/`FeatureAgglomeration` `memory=` paths, which build one) whose location is a shared or network path (`/mnt`, `/shared`, `/nfs`, `/efs`, `/gpfs`, `/lustre`, `/scratch`, `/dbfs`, a `shared`/`share`/`nfs` directory, UNC shares, `dbfs:`) or an object-store URL (`s3://`, `gs://`, `hdfs://`, `abfs://`, ...), or whose `backend` is a registered store backend other than `"local"`. joblib stores every cached result as a pickle and unpickles it on a cache hit. A private local directory, a temporary directory, or no location (no caching) is not reported.',
+    securityImplications: "A cache is written by many and read by the application: an unauthenticated Redis or memcached, a cache directory on a shared volume, or a SQLite file an upload can overwrite turn a write primitive into code execution at the next read.",
+    howToFix: "Cache plain data serialized as JSON yourself, or configure the library's non-pickle serializer (`disk=JSONDisk`, `encode=json.dumps, decode=json.loads`, Flask-Session >= 0.6); require authentication on cache servers and keep cache directories private to the application user.",
+    fixHint: "Use a JSON serializer for the store, or make the store writable only by the application.",
+    vulnerableExample: ["from cachelib import FileSystemCache", "", 'cache = FileSystemCache("/tmp/app-cache")  # pickles values', 'user = cache.get("user:1")'].join("\n"),
+    safeExample: ["import diskcache", "", 'cache = diskcache.Cache("/var/lib/app/cache", disk=diskcache.JSONDisk)'].join("\n"),
+    detectionScope: 'Constructors resolved through imports and aliases; `CACHE_TYPE`/`SESSION_TYPE` read as constant strings. In-process caches (`SimpleCache`, `NullCache`) are not reported. A `disk`, `decode` or configuration passed through `**kwargs` is trusted. joblib locations are read when they are literals or start with one (`Path("/mnt") / "cache"`); a location from the environment or a parameter is not reported.',
+    references: [
+      { title: "Flask-Caching: built-in cache backends", url: "https://flask-caching.readthedocs.io/en/latest/#built-in-cache-backends" },
+      { title: "cachelib documentation", url: "https://cachelib.readthedocs.io/" },
+      { title: "diskcache: Disk and JSONDisk", url: "https://grantjenks.com/docs/diskcache/tutorial.html#disk" },
+      { title: "sqlitedict: encode and decode", url: "https://github.com/piskvorky/sqlitedict" },
+      { title: "joblib.Memory (location, backend, register_store_backend)", url: "https://joblib.readthedocs.io/en/stable/generated/joblib.Memory.html" },
+      { title: "joblib: persistence security warning (never load untrusted pickles)", url: "https://joblib.readthedocs.io/en/stable/persistence.html" },
+      ...CONFIG_REFERENCES
+    ],
+    faq: [
+      {
+        question: "The cache directory is on the local disk. Is that a risk?",
+        answer: "It is when another user, process or an upload feature can write there (`/tmp` is the usual case). The finding is medium severity; keep the directory private to the application user."
+      },
+      {
+        question: "Why is a joblib `Memory` on /mnt or s3:// reported but not one in a temporary directory?",
+        answer: "joblib has no data-only serializer: every cached result is a pickle that is unpickled on the next cache hit. A cache on a shared file system or bucket is written by other users, jobs and CI runners, so any of them can plant a pickle that runs in every process using the cache. A private local or per-run temporary directory is written only by the application itself, and `Memory()`/`Memory(None)` does not cache at all."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-CONFIG-SEC-006.ts
+var SECURE_COOKIE = "werkzeug.contrib.securecookie.SecureCookie";
+var ITSDANGEROUS = ["Serializer", "URLSafeSerializer", "TimedSerializer", "URLSafeTimedSerializer", "JSONWebSignatureSerializer", "TimedJSONWebSignatureSerializer"].flatMap((c) => [
+  `itsdangerous.${c}`,
+  `itsdangerous.serializer.${c}`,
+  `itsdangerous.url_safe.${c}`,
+  `itsdangerous.timed.${c}`,
+  `itsdangerous.jws.${c}`
+]);
+var FORGERY = "the signature is then the only thing between a request and code execution: anyone who learns the secret key (leaked configuration, a default or reused key, a weak key) forges a token that runs code on the server.";
+function checkSecureCookie(m) {
+  return {
+    message: `${spelled(m)} pickles cookie data by default (\`serialization_method = pickle\`) and unpickles the cookie the browser sends; ${FORGERY} Use Flask's JSON-based session cookie or itsdangerous with its default JSON serializer.`
+  };
+}
+function checkItsdangerous(m) {
+  const serializer = m.args.find("serializer", 2);
+  if (!serializer || !isPickleModule(m, serializer)) return null;
+  return { message: `${spelled(m)} with a pickle serializer unpickles every token it verifies; ${FORGERY} Keep the default JSON serializer.` };
+}
+function checkDjangoSigning(m) {
+  const serializer = m.args.find("serializer", m.target.endsWith(".loads") ? 3 : 1);
+  if (!serializer) return null;
+  if (!resolvedNames(m, serializer).some((n) => /(?:^|\.)PickleSerializer$/.test(n)) && !isPickleModule(m, serializer)) return null;
+  return { message: `${spelled(m)} with a pickle serializer unpickles the signed value; ${FORGERY} Use the default \`django.core.signing.JSONSerializer\`.` };
+}
+var PYTHON_CONFIG_SEC_006_default = defineRule({
+  id: "PYTHON-CONFIG-SEC-006",
+  name: "Signed Cookie or Token Serialized With Pickle",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: CONFIG_COMPLIANCE,
+  tags: ["security", "deserialization", "pickle", "cookie", "session", "token", "werkzeug", "itsdangerous", "django", "cwe-502"],
+  bundles: ["config", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-CONFIG-SEC-001", "PYTHON-LANG-SEC-040"],
+  prefilter: ["securecookie", "SecureCookie", "itsdangerous", "signing"],
+  sinks: [
+    { call: [SECURE_COOKIE, `${SECURE_COOKIE}.unserialize`, `${SECURE_COOKIE}.load_cookie`], subclasses: true, check: checkSecureCookie, message: () => "" },
+    { call: ITSDANGEROUS, check: checkItsdangerous, message: () => "" },
+    {
+      call: ["django.core.signing.loads", "django.core.signing.Signer().unsign_object", "django.core.signing.TimestampSigner().unsign_object"],
+      check: checkDjangoSigning,
+      message: () => ""
+    }
+  ],
+  docs: {
+    summary: "Detects signed cookies and tokens whose payload is pickled: `werkzeug.contrib.securecookie.SecureCookie`, itsdangerous serializers with `serializer=pickle`, `django.core.signing` with `PickleSerializer`.",
+    description: "Signing proves who wrote a value, not that it is safe to unpickle. Werkzeug's legacy `SecureCookie` (removed in Werkzeug 1.0, still vendored in old Flask applications) pickles its data by default; itsdangerous serializers accept any `serializer=` module, and `pickle` makes every verified token an unpickle; Django's `signing.loads` and `Signer.unsign_object` take a `serializer`, and `PickleSerializer` does the same. Cookies whose decoded value reaches `pickle.loads` in application code are data-flow findings of the deserialization rules.",
+    securityImplications: "The secret key becomes the only barrier against code execution. Keys leak (repositories, logs, error pages), are reused across environments, or are weak enough to brute-force offline from one captured cookie (flask-unsign style); each turns into remote code execution instead of a forged session.",
+    howToFix: "Use JSON payloads: Flask's default session, itsdangerous' default serializer, Django's `JSONSerializer`. Put only ids and plain values in cookies.",
+    fixHint: "Use the library's default JSON serializer for signed data.",
+    vulnerableExample: ["import pickle", "from itsdangerous import URLSafeSerializer", "", "tokens = URLSafeSerializer(SECRET_KEY, serializer=pickle)"].join("\n"),
+    safeExample: ["from itsdangerous import URLSafeSerializer", "", "tokens = URLSafeSerializer(SECRET_KEY)  # JSON"].join("\n"),
+    detectionScope: "Calls resolved through imports and aliases, including local subclasses of `SecureCookie`. The serializer argument must resolve to the pickle module (or `_pickle`, `cPickle`, `dill`, `cloudpickle`) or a class named `PickleSerializer`.",
+    references: [
+      { title: "itsdangerous: serialization interface", url: "https://itsdangerous.palletsprojects.com/en/stable/serializer/" },
+      { title: "Django: cryptographic signing", url: "https://docs.djangoproject.com/en/stable/topics/signing/" },
+      { title: "Werkzeug 0.16 changelog: contrib.securecookie deprecated", url: "https://werkzeug.palletsprojects.com/en/stable/changes/#version-0-15" },
+      ...CONFIG_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Is a signed pickle safe if the key is strong?",
+        answer: "Only while the key never leaks and nobody who holds it is hostile. JSON costs nothing and removes code execution from the failure modes."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-CONFIG-SEC-007.ts
+var PYRO_MESSAGE = "makes Pyro unpickle the requests and replies that cross the network: any client that can reach the daemon (or a man in the middle on an unencrypted link) runs code in the server, and a malicious server in the client. Use the default `serpent` serializer (or `json`/`msgpack`).";
+function checkPyro(m) {
+  return pickleMentions(m, m.value).map((at) => ({ at, message: `${code2(m.targetText)} containing pickle ${PYRO_MESSAGE}` }));
+}
+function checkPyroAdd(m) {
+  return m.args.positional.some((a) => pickleMentions(m, a).length) ? { message: `${spelled(m)} with pickle ${PYRO_MESSAGE}` } : null;
+}
+function checkScrapy(m) {
+  const name2 = m.target;
+  if (name2 === "SCHEDULER_DISK_QUEUE") {
+    const queue = constant2(m, m.value);
+    if (queue === void 0 || !/Pickle/.test(queue)) return [];
+    return [{
+      at: m.value,
+      message: `${code2(m.targetText)} = ${JSON.stringify(queue)} pickles every pending request into the job directory and unpickles it on resume: whoever can write that directory (a shared volume, a synced or restored job state) runs code in the crawler. Use \`scrapy.squeues.MarshalLifoDiskQueue\`/\`MarshalFifoDiskQueue\` and keep JOBDIR private.`
+    }];
+  }
+  if (name2 === "HTTPCACHE_ENABLED" && literalTruth(m, m.value) === true) {
+    return [{
+      at: m.value,
+      severity: "low",
+      confidence: "medium",
+      message: `${code2(m.targetText)} = True stores responses with Scrapy's default \`FilesystemCacheStorage\`, which pickles response metadata into HTTPCACHE_DIR and unpickles it on the next run: whoever can write the cache directory runs code in the crawler. Keep the cache directory private (or use \`DbmCacheStorage\` only on trusted storage).`
+    }];
+  }
+  return [];
+}
+var PYTHON_CONFIG_SEC_007_default = defineRule({
+  id: "PYTHON-CONFIG-SEC-007",
+  name: "RPC or Crawler State Serialized With Pickle (Pyro, Scrapy)",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: CONFIG_COMPLIANCE,
+  tags: ["security", "deserialization", "pickle", "pyro", "rpc", "scrapy", "configuration", "cwe-502"],
+  bundles: ["config", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-CONFIG-SEC-003", "PYTHON-LANG-SEC-073"],
+  prefilter: ["Pyro4", "SCHEDULER_DISK_QUEUE", "HTTPCACHE_ENABLED"],
+  sinks: [{ call: ["Pyro4.config.SERIALIZERS_ACCEPTED.add", "Pyro4.config.SERIALIZERS_ACCEPTED.update"], check: checkPyroAdd, message: () => "" }],
+  assignments: [
+    { names: ["Pyro4.config.SERIALIZER", "Pyro4.config.SERIALIZERS_ACCEPTED"], check: (m) => checkPyro(m).map((o) => ({ ...o, severity: "high" })) },
+    { names: ["SCHEDULER_DISK_QUEUE", "HTTPCACHE_ENABLED"], classLevel: true, check: checkScrapy }
+  ],
+  docs: {
+    summary: "Detects Pyro4 configured to (de)serialize with pickle and Scrapy settings that pickle crawler state to disk (pickle disk queues, the filesystem HTTP cache).",
+    description: "Pyro4 picks its wire format from `Pyro4.config.SERIALIZER` and accepts the formats in `Pyro4.config.SERIALIZERS_ACCEPTED`; with `pickle` in either, every remote call is an unpickle on the other side (high severity). Scrapy persists pending requests with pickle disk queues (`SCHEDULER_DISK_QUEUE` = `scrapy.squeues.PickleLifoDiskQueue`, Scrapy's default when `JOBDIR` is set) and its default filesystem HTTP cache pickles response metadata; both are unpickled when the crawler resumes (medium and low severity).",
+    securityImplications: "The Pyro daemon listens on the network: any client that reaches it runs code. Scrapy job and cache directories are often on shared volumes or restored from CI caches; a planted file runs code on the next crawl.",
+    howToFix: "Pyro: keep the default `serpent` serializer and remove pickle from `SERIALIZERS_ACCEPTED`. Scrapy: use the Marshal disk queues and keep `JOBDIR`/`HTTPCACHE_DIR` private to the crawler user.",
+    fixHint: "Use serpent/json for Pyro; Marshal disk queues and private job/cache directories for Scrapy.",
+    vulnerableExample: ["import Pyro4", "", 'Pyro4.config.SERIALIZER = "pickle"', 'Pyro4.config.SERIALIZERS_ACCEPTED.add("pickle")'].join("\n"),
+    safeExample: ["import Pyro4", "", 'Pyro4.config.SERIALIZER = "serpent"'].join("\n"),
+    detectionScope: "Attribute assignments resolved to `Pyro4.config.*` through imports and aliases, `SERIALIZERS_ACCEPTED.add/update` calls; Scrapy setting names assigned in settings modules and classes. `PYRO_SERIALIZER` environment variables and Scrapy settings passed on the command line are not seen. Pyro5 has no pickle serializer and is not reported.",
+    references: [
+      { title: "Pyro4: security and serializers", url: "https://pyro4.readthedocs.io/en/stable/security.html" },
+      { title: "Scrapy: jobs, pausing and resuming crawls", url: "https://docs.scrapy.org/en/latest/topics/jobs.html" },
+      { title: "Scrapy: HttpCacheMiddleware storage", url: "https://docs.scrapy.org/en/latest/topics/downloader-middleware.html#httpcache-storage-fs" },
+      ...CONFIG_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Our Pyro daemon only listens on localhost. Is pickle acceptable?",
+        answer: "Every local user and every local process with an SSRF or a port-forward can still connect. The serpent serializer costs nothing."
+      }
+    ]
+  }
+});
 
 // src/rules/python/sink-input.ts
 var DATA_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn"];
@@ -13754,22 +14104,23 @@ function dataOnlyAllowlist(m) {
   return allowed?.every((g) => DATA_ONLY_GLOBALS.has(g)) ? allowed : void 0;
 }
 function admitted(allowed) {
-  return allowed.length ? `only plain data types (${allowed.map(code).join(", ")})` : "no global at all (it raises for every one)";
+  return allowed.length ? `only plain data types (${allowed.map(code2).join(", ")})` : "no global at all (it raises for every one)";
 }
 function check(m) {
+  if (unpicklerNotLoaded(m)) return null;
   const allowed = dataOnlyAllowlist(m);
   if (!allowed) return {};
   return {
     severity: "low",
     confidence: "low",
-    message: `${code(m.subclass.name)} subclasses ${m.target}, and its find_class admits ${admitted(allowed)}: a payload cannot call functions or build other objects through it. Keep the allowlist to data types, and prefer a data-only format.`
+    message: `${code2(m.subclass.name)} subclasses ${m.target}, and its find_class admits ${admitted(allowed)}: a payload cannot call functions or build other objects through it. Keep the allowlist to data types, and prefer a data-only format.`
   };
 }
 function message(m) {
-  const spelled2 = m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
+  const spelled2 = m.calleeText === m.target ? code2(m.target) : `${code2(m.calleeText)} (${m.target})`;
   switch (m.via) {
     case "subclass":
-      return `${code(m.subclass.name)} subclasses ${m.target} and unpickles its input` + (m.subclass.overridesFindClass ? "; overriding find_class narrows what loads but does not make untrusted data safe: restricted unpicklers are routinely bypassed" : "") + ". Use a data-only format for untrusted input.";
+      return `${code2(m.subclass.name)} subclasses ${m.target} and unpickles its input` + (m.subclass.overridesFindClass ? "; overriding find_class narrows what loads but does not make untrusted data safe: restricted unpicklers are routinely bypassed" : "") + ". Use a data-only format for untrusted input.";
     case "reference":
       return `${spelled2} ${referenced(m)}: every value it is applied to is unpickled, which can run arbitrary code. Use a data-only format for untrusted input.`;
     default:
@@ -13846,7 +14197,7 @@ var PYTHON_LANG_SEC_040_default = defineRule({
       "    session = json.loads(request.data)  # data only: no code runs",
       '    return session["user"]'
     ].join("\n"),
-    detectionScope: 'Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, `_Unpickler`) resolved through the file\'s imports and bindings: aliases, `from pickle import ...`, star imports, `cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, `importlib.import_module`/`__import__` with constant module names (also built by concatenation, and reached as `builtins.__import__` or `__builtins__`), `getattr(module, "loads")`, `operator.attrgetter`/`methodcaller`, `sys.modules["pickle"]` and `sys.modules.get`, `globals()["pickle"]`, `vars(pickle)`/`pickle.__dict__`, `functools.partial`, `.__call__`, dispatch tables written in place or bound in the function (`{"pickle": pickle.loads}[fmt](data)`, `decoders.get(fmt)(data)`), loops over a literal list of sinks or modules, default parameter values, class and instance attributes (`loads = staticmethod(pickle.loads)`, `self._load = pickle.load`), names re-exported by other modules of the project (`from .compat import pickle`, package `__init__.py` re-exports, star re-exports with `__all__`), instantiation of classes, in this module or another, that derive from `pickle.Unpickler` (with or without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never match; a sink passed to a call that only looks at it (`isinstance`, `callable`, `repr`, `inspect.*`, `typing.cast`, `self.assertIs`/`assertEqual`) is not a callback. `pickle.dumps`/`pickle.dump` are not findings. Not covered: calls through wrappers defined in other modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.',
+    detectionScope: 'Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, `_Unpickler`) resolved through the file\'s imports and bindings: aliases, `from pickle import ...`, star imports, `cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, `importlib.import_module`/`__import__` with constant module names (also built by concatenation, and reached as `builtins.__import__` or `__builtins__`), `getattr(module, "loads")`, `operator.attrgetter`/`methodcaller`, `sys.modules["pickle"]` and `sys.modules.get`, `globals()["pickle"]`, `vars(pickle)`/`pickle.__dict__`, `functools.partial`, `.__call__`, dispatch tables written in place or bound in the function (`{"pickle": pickle.loads}[fmt](data)`, `decoders.get(fmt)(data)`), loops over a literal list of sinks or modules, default parameter values, class and instance attributes (`loads = staticmethod(pickle.loads)`, `self._load = pickle.load`), names re-exported by other modules of the project (`from .compat import pickle`, package `__init__.py` re-exports, star re-exports with `__all__`), instantiation of classes, in this module or another, that derive from `pickle.Unpickler` (with or without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never match; a sink passed to a call that only looks at it (`isinstance`, `callable`, `repr`, `inspect.*`, `typing.cast`, `self.assertIs`/`assertEqual`) is not a callback. `pickle.dumps`/`pickle.dump` are not findings, nor is a `pickle.Unpickler(f)` built only to call another of its methods (`.find_class(module, name)` reads nothing from `f`). Not covered: calls through wrappers defined in other modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.',
     references: DESERIALIZATION_REFERENCES,
     faq: [
       {
@@ -13922,14 +14273,14 @@ function checkLoad(m) {
       return null;
     case "unsafe":
       return {
-        message: `${spelled(m)} with ${code(loaderText)} constructs arbitrary Python objects: tags such as \`!!python/object/apply:os.system\` run code. Use \`yaml.${safeName}\` (or \`Loader=yaml.SafeLoader\`).`
+        message: `${spelled(m)} with ${code2(loaderText)} constructs arbitrary Python objects: tags such as \`!!python/object/apply:os.system\` run code. Use \`yaml.${safeName}\` (or \`Loader=yaml.SafeLoader\`).`
       };
     case "full":
-      return fullLoaderOutcome(m, `${spelled(m)} with ${code(loaderText)}`, loaderFix(loader, m));
+      return fullLoaderOutcome(m, `${spelled(m)} with ${code2(loaderText)}`, loaderFix(loader, m));
     case "unknown":
       return {
         confidence: "medium",
-        message: `${spelled(m)} uses the loader ${code(loaderText)}, which is not known to be safe; loaders other than \`SafeLoader\`/\`BaseLoader\` construct Python objects from tags and can run code. Use \`yaml.${safeName}\`.`
+        message: `${spelled(m)} uses the loader ${code2(loaderText)}, which is not known to be safe; loaders other than \`SafeLoader\`/\`BaseLoader\` construct Python objects from tags and can run code. Use \`yaml.${safeName}\`.`
       };
   }
 }
@@ -14171,7 +14522,7 @@ function checkLegacyLoad(m) {
   const recognised = known.some((n) => n.startsWith("ruamel.yaml."));
   return {
     ...recognised ? {} : { confidence: "medium" },
-    message: `${spelled(m)} with ${code(loaderText)} ${recognised ? "constructs arbitrary Python objects" : "uses a loader not known to be safe"}: YAML tags such as \`!!python/object/apply\` can run code. ${ADVICE2}`
+    message: `${spelled(m)} with ${code2(loaderText)} ${recognised ? "constructs arbitrary Python objects" : "uses a loader not known to be safe"}: YAML tags such as \`!!python/object/apply\` can run code. ${ADVICE2}`
   };
 }
 var PYTHON_LANG_SEC_043_default = defineRule({
@@ -14301,7 +14652,7 @@ var PYTHON_LANG_SEC_044_default = defineRule({
         question: "We use marshal for a cache we write ourselves.",
         answer: "That is the intended use. Make sure no other user or service can write the cache location, then suppress the finding with a justification."
       },
-      { question: "Is `marshal.dumps` reported?", answer: `No. Only loading is dangerous; ${code("dump")}/${code("dumps")} are never reported.` }
+      { question: "Is `marshal.dumps` reported?", answer: `No. Only loading is dangerous; ${code2("dump")}/${code2("dumps")} are never reported.` }
     ]
   }
 });
@@ -14421,7 +14772,7 @@ var PYTHON_LANG_SEC_046_default = defineRule({
   prefilter: ["dill"],
   judgeTrust: judgeInputTrust,
   sinks: [
-    { call: ["dill.load", "dill.loads", "dill.Unpickler"], subclasses: true, references: true, message: message5 },
+    { call: ["dill.load", "dill.loads", "dill.Unpickler"], subclasses: true, references: true, check: (m) => unpicklerNotLoaded(m) ? null : {}, message: message5 },
     { call: ["dill.load_session", "dill.load_module", "dill.load_module_asdict", "dill.temp.load", "dill.temp.loadIO"], message: message5 }
   ],
   docs: {
@@ -14453,7 +14804,7 @@ var PYTHON_LANG_SEC_046_default = defineRule({
       "    spec = json.loads(message.body)",
       '    return TASKS[spec["name"]](**spec["args"])  # only known functions'
     ].join("\n"),
-    detectionScope: "Calls of `dill.load`, `dill.loads`, `dill.Unpickler`, `dill.load_session`, `dill.load_module`, `dill.load_module_asdict`, `dill.temp.load`, `dill.temp.loadIO`, resolved through imports (including `dill.dill`/`dill._dill`), aliases, star imports, rebinding and constant dynamic imports; instantiation of local subclasses of `dill.Unpickler`; and `dill.load`/`dill.loads` passed uncalled as a callback (medium confidence). `dill.dump`, `dill.dumps` and `dill.dump_session` are not findings. `torch.load(..., pickle_module=dill)` is covered by PYTHON-ML-SEC-001.",
+    detectionScope: "Calls of `dill.load`, `dill.loads`, `dill.Unpickler`, `dill.load_session`, `dill.load_module`, `dill.load_module_asdict`, `dill.temp.load`, `dill.temp.loadIO`, resolved through imports (including `dill.dill`/`dill._dill`), aliases, star imports, rebinding and constant dynamic imports; instantiation of local subclasses of `dill.Unpickler`; and `dill.load`/`dill.loads` passed uncalled as a callback (medium confidence). `dill.dump`, `dill.dumps` and `dill.dump_session` are not findings, nor is a `dill.Unpickler(f)` built only to call another of its methods (`.find_class`). `torch.load(..., pickle_module=dill)` is covered by PYTHON-ML-SEC-001.",
     references: [
       { title: "dill documentation", url: "https://dill.readthedocs.io/en/latest/" },
       { title: "dill on PyPI (security note: dill is not secure against untrusted data)", url: "https://pypi.org/project/dill/" },
@@ -15690,7 +16041,7 @@ function wrapperFinding(node, scope, callee, model, w, flows, call, wrapperSteps
     target: w.target,
     calleeText: model.text(callee),
     outcome: {
-      message: `Untrusted data reaches ${code(w.target)} through ${code(w.name + "()")}: ${sourceOf(flow.steps).replace(/^source: /, "")} is passed to a function that deserializes its ${code(w.parameter)} argument, which can run arbitrary code.${otherSources(others)}`,
+      message: `Untrusted data reaches ${code2(w.target)} through ${code2(w.name + "()")}: ${sourceOf(flow.steps).replace(/^source: /, "")} is passed to a function that deserializes its ${code2(w.parameter)} argument, which can run arbitrary code.${otherSources(others)}`,
       confidence: flow.weakGuard ? "low" : "high",
       flow: trace(flow),
       ...others.length ? { otherFlows: others.map(trace) } : {}
@@ -15709,7 +16060,7 @@ function projectWrapperSites(model, out2, seen) {
         for (const s of f.flows.sinks ?? []) {
           const arg = new CallArguments(node, model.tree.source).find(s.parameter, s.position);
           if (!arg) continue;
-          const call = { node, message: `passed to ${code(model.text(callee) + "()")} (${f.name})` };
+          const call = { node, message: `passed to ${code2(model.text(callee) + "()")} (${f.name})` };
           const remote = s.steps.map((step) => ({ place: step.place, message: step.message }));
           const flows = seen.has(node) ? [] : tracker.allFlowsInto(arg, node, scope);
           if (flows.length) {
@@ -15731,7 +16082,7 @@ function projectWrapperSites(model, out2, seen) {
 function fieldSinkCall(model, node, scope, callee, sink, sinkSteps, out2, seen) {
   const receiver = callee.type === "attribute" ? childByField(callee, "object") : void 0;
   if (!receiver) return void 0;
-  const call = { node, message: `calls ${code(model.text(callee) + "()")} (${sink.name}), which deserializes the object's ${code(sink.field)} field` };
+  const call = { node, message: `calls ${code2(model.text(callee) + "()")} (${sink.name}), which deserializes the object's ${code2(sink.field)} field` };
   const flow = seen.has(node) ? void 0 : trackerFor(model).fieldFlowInto(receiver, sink.field, node, scope);
   if (flow) {
     seen.add(node);
@@ -15742,7 +16093,7 @@ function fieldSinkCall(model, node, scope, callee, sink, sinkSteps, out2, seen) 
       target: sink.target,
       calleeText: model.text(callee),
       outcome: {
-        message: `Untrusted data reaches ${code(sink.target)} through ${code(sink.name + "()")}: ${sourceOf(flow.steps).replace(/^source: /, "")} is kept in the object's ${code(sink.field)} field, and that method deserializes it, which can run arbitrary code.`,
+        message: `Untrusted data reaches ${code2(sink.target)} through ${code2(sink.name + "()")}: ${sourceOf(flow.steps).replace(/^source: /, "")} is kept in the object's ${code2(sink.field)} field, and that method deserializes it, which can run arbitrary code.`,
         confidence: flow.weakGuard ? "low" : "high",
         flow: trace
       }
@@ -15751,7 +16102,7 @@ function fieldSinkCall(model, node, scope, callee, sink, sinkSteps, out2, seen) 
   }
   const passed = trackerFor(model, true).fieldFlowInto(receiver, sink.field, node, scope);
   if (!passed) return void 0;
-  const steps = [...passed.steps, call, ...sinkSteps];
+  const steps = boundedTrace([...passed.steps, call, ...sinkSteps]);
   const fn = enclosingFunction(node);
   if (passed.steps[0]?.field && fn) return addFieldSink(model, fn, passed.steps[0].field, steps, sink.target);
   addWrapper(model, node, steps, sink.target);
@@ -15795,14 +16146,14 @@ function tableCallSites(model, out2, seen) {
     const [flow, ...others] = tracker.allFlowsInto(arg, node, scope);
     if (!flow) continue;
     seen.add(node);
-    const trace = (f) => [...f.steps, ...f.weakGuard ? [f.weakGuard] : [], { node, message: `sink: ${target}, picked from the table ${code(model.text(holder))}` }];
+    const trace = (f) => [...f.steps, ...f.weakGuard ? [f.weakGuard] : [], { node, message: `sink: ${target}, picked from the table ${code2(model.text(holder))}` }];
     out2.push({
       node,
       scope,
       target,
       calleeText: model.text(callee),
       outcome: {
-        message: `Untrusted data reaches ${code(target)} through the table ${code(model.text(holder))}: ${sourceOf(flow.steps).replace(/^source: /, "")} is passed to the deserializer picked from it, which can run arbitrary code.${otherSources(others)}`,
+        message: `Untrusted data reaches ${code2(target)} through the table ${code2(model.text(holder))}: ${sourceOf(flow.steps).replace(/^source: /, "")} is passed to the deserializer picked from it, which can run arbitrary code.${otherSources(others)}`,
         confidence: flow.weakGuard ? "low" : "high",
         flow: trace(flow),
         ...others.length ? { otherFlows: others.map(trace) } : {}
@@ -15825,7 +16176,7 @@ function wrapperSites(model) {
       const args2 = new CallArguments(node, model.tree.source);
       const arg = args2.keywords.get(w.parameter) ?? (w.position >= 0 ? args2.positional[w.position] : void 0);
       if (!arg) continue;
-      const call = { node, message: `passed to ${code(w.name + "()")}` };
+      const call = { node, message: `passed to ${code2(w.name + "()")}` };
       const flows = seen.has(node) ? [] : tracker.allFlowsInto(arg, node, scope);
       if (flows.length) {
         seen.add(node);
@@ -15834,7 +16185,7 @@ function wrapperSites(model) {
       }
       const passed = trackerFor(model, true).flowInto(arg, node, scope);
       const next = passed && addWrapper(model, node, passed.steps, w.target);
-      if (next) queue.push({ ...next, steps: [...passed.steps, call, ...w.steps] });
+      if (next) queue.push({ ...next, steps: boundedTrace([...passed.steps, call, ...w.steps]) });
     }
   }
   return out2;
@@ -16014,6 +16365,12 @@ function flowSummary(model, path, complete) {
   };
 }
 var MAX_WRAPPER_CALLS = 1e4;
+var MAX_WRAPPER_TRACE = 64;
+function boundedTrace(steps) {
+  if (steps.length <= MAX_WRAPPER_TRACE) return steps;
+  const half = MAX_WRAPPER_TRACE / 2;
+  return [...steps.slice(0, half), ...steps.slice(-half)];
+}
 var MAX_FIELD_SINKS = 256;
 function dataArguments(m) {
   if (m.via !== "reference") {
@@ -16052,7 +16409,7 @@ function flowChecked(spec2) {
       const restricted = dataOnlyAllowlist(m);
       if (restricted) {
         return {
-          message: `Untrusted data reaches ${code(m.subclass.name)} (${m.target}): ${source.message.replace(/^source: /, "")} is unpickled, but its find_class admits ${admitted(restricted)}, so the payload cannot call functions. Keep the allowlist to data types, or use a data-only format.`,
+          message: `Untrusted data reaches ${code2(m.subclass.name)} (${m.target}): ${source.message.replace(/^source: /, "")} is unpickled, but its find_class admits ${admitted(restricted)}, so the payload cannot call functions. Keep the allowlist to data types, or use a data-only format.`,
           severity: "medium",
           confidence: "low",
           flow: [...flow.steps, { node: m.node, message: `sink: ${m.target} (find_class restricted to data types)` }]
@@ -16060,7 +16417,7 @@ function flowChecked(spec2) {
       }
       const trace = (f) => [...f.steps, ...f.weakGuard ? [f.weakGuard] : [], { node: m.node, message: `sink: ${m.target}` }];
       return {
-        message: `Untrusted data reaches ${code(sink)} (${m.target}): ${source.message.replace(/^source: /, "")} flows into the deserializer, which can run arbitrary code. Do not deserialize it with a code-executing format; use JSON or verify an HMAC first.${weak}${otherSources(others)}`,
+        message: `Untrusted data reaches ${code2(sink)} (${m.target}): ${source.message.replace(/^source: /, "")} flows into the deserializer, which can run arbitrary code. Do not deserialize it with a code-executing format; use JSON or verify an HMAC first.${weak}${otherSources(others)}`,
         confidence: flow.weakGuard ? "low" : "high",
         flow: trace(flow),
         ...others.length ? { otherFlows: others.map(trace) } : {}
@@ -16333,11 +16690,11 @@ function narrowed2(rule, ids) {
 }
 function configuredSink(rule, names) {
   const message15 = (m) => {
-    const spelled2 = m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
+    const spelled2 = m.calleeText === m.target ? code2(m.target) : `${code2(m.calleeText)} (${m.target})`;
     const sink = `configured as a deserialization sink of ${rule.id} (${rule.name})`;
     switch (m.via) {
       case "subclass":
-        return `${code(m.subclass.name)} subclasses ${code(m.target)}, ${sink}: never pass it data from an untrusted source.`;
+        return `${code2(m.subclass.name)} subclasses ${code2(m.target)}, ${sink}: never pass it data from an untrusted source.`;
       case "reference":
         return `${spelled2}, ${sink}, ${referenced(m)}: every value it is applied to is deserialized.`;
       default:
