@@ -505,7 +505,7 @@ function matchCallee(
       const sinks = index.byName.get(ancestor.name);
       if (sinks) for (const sink of sinks) {
         if (!sink.spec.subclasses) continue;
-        const allowlist = overridesFindClass && resolved.localClass ? findClassAllowlist(model, resolved.localClass) : undefined;
+        const allowlist = !overridesFindClass ? undefined : resolved.localClass ? findClassAllowlist(model, resolved.localClass) : resolved.projectClass!.allowlist?.slice();
         const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass, ...(allowlist ? { allowlist } : {}) };
         const steps = [...(resolved.chain ?? []), ...(ancestor.chain ?? [])];
         report({ ...base, args: (args ??= callArgumentsIn(node, model, scope)), ...sink, target: ancestor.name, via: "subclass", subclass, ...(steps.length ? { chain: steps } : {}) });

@@ -4,6 +4,7 @@
 // can be cached; the index resolves qualified names over them on demand.
 import { appendAll } from "../../core/arrays.js";
 import { packageModuleName } from "./package-module.js";
+import { findClassAllowlist } from "./semantic/find-class.js";
 import { canonicalName } from "./semantic/module-aliases.js";
 import type { ProjectClass, ProjectResolver, ResolutionStep, ResolvedName, SemanticModel } from "./semantic/model.js";
 import { ancestorKey, LOCAL_PREFIX } from "./semantic/model.js";
@@ -25,6 +26,8 @@ export interface ExportedValue {
 export interface ClassSummary {
   bases: string[];
   overridesFindClass: boolean;
+  /** The globals its own `find_class` admits, when that reads as an allowlist (see `findClassAllowlist`). */
+  allowlist?: string[];
   /** Class-level bindings (`loads = staticmethod(pickle.loads)`, `storage = shelve`). */
   members: Record<string, ExportedValue[]>;
   /** `self.x = value` in the class's methods. */
@@ -119,7 +122,8 @@ function summarizeClass(model: SemanticModel, classDef: SyntaxNode, qualify: (na
   for (const [name, assignments] of body?.instanceAttributes ?? []) {
     instanceMembers[name] = values(model.classMember(classDef, name, true), assignments[0].site);
   }
-  return { bases, overridesFindClass, members, instanceMembers };
+  const allowlist = overridesFindClass ? findClassAllowlist(model, classDef) : undefined;
+  return { bases, overridesFindClass, ...(allowlist ? { allowlist } : {}), members, instanceMembers };
 }
 
 /**
@@ -703,6 +707,7 @@ export class ProjectIndex implements ProjectResolver {
     const cls: ProjectClass = {
       name: qualifiedName,
       overridesFindClass: summary.overridesFindClass,
+      ...(summary.allowlist ? { allowlist: summary.allowlist } : {}),
       ancestors: () => {
         this.reread(reads);
         if (ancestors) {

@@ -81,6 +81,8 @@ export interface ProjectClass {
   /** Its bases and theirs, resolved across the project. */
   ancestors(): ResolvedName[];
   overridesFindClass: boolean;
+  /** The globals its own `find_class` admits, when that reads as an allowlist (see `findClassAllowlist`). */
+  allowlist?: readonly string[];
   /** What `C.attr` (or `C().attr` with `instance`) holds, resolved; undefined when the class does not bind it. */
   member(attribute: string, instance: boolean): ResolvedName[] | undefined;
 }
