@@ -734,6 +734,11 @@ export class SemanticModel {
           );
           // `def loader(): return pickle.loads`, then `loader()(data)`: the call is also what the function returns.
           if (c.definition?.type === "function_definition") appendAll(out, this.returnedBy(c.definition, depth + 1));
+          // The same for a function (or method) of another project module, as its summary tells (see `ProjectIndex`).
+          else if (this.project && !c.definition && !c.localClass && !c.projectClass && !c.name.includes("(")) {
+            const returned = this.project.resolve(`${c.name}()`);
+            if (returned) for (const r of returned) if (!r.name.includes("(")) out.push(resolvedName(r.name, r));
+          }
         }
       }
     }
@@ -765,6 +770,11 @@ export class SemanticModel {
   }
 
   private readonly returns = new Map<SyntaxNode, ResolvedName[]>();
+
+  /** The modules, classes and functions a function defined in this file returns (see `returnedBy`), for the project index. */
+  definitionsReturnedBy(definition: SyntaxNode): ResolvedName[] {
+    return this.returnedBy(definition, 0);
+  }
 
   /**
    * Whether a call's result can be a module, class or function: a call of a local function (another factory) or of
