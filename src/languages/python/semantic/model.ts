@@ -657,6 +657,12 @@ export class SemanticModel {
       const [key] = positionalArguments(args);
       return this.tableValues(table, key, scope, depth + 1);
     }
+    // `SERIALIZERS.get(fmt)` with a module-level table of modules (see `moduleTableAt`).
+    const modules = callee.type === "attribute" && this.isGet(callee) ? this.moduleTableAt(childByField(callee, "object")!, scope) : undefined;
+    if (modules) {
+      const [key] = positionalArguments(args);
+      return this.tableValues(modules, key, scope, depth + 1, true);
+    }
     for (const c of this.resolve(callee, scope, depth + 1)) {
       switch (c.name) {
         case "sys.modules.get":
@@ -824,6 +830,8 @@ export class SemanticModel {
     // `{"pickle": pickle.loads}[fmt]`, `decoders[fmt]` with a table bound in the function.
     const table = this.tableAt(value, scope, depth + 1);
     if (table) return this.tableValues(table, index, scope, depth + 1);
+    const modules = this.moduleTableAt(value, scope);
+    if (modules) return this.tableValues(modules, index, scope, depth + 1, true);
     const key = this.constantString(index, scope, depth + 1);
     if (key === undefined) return [];
     const out: ResolvedName[] = [];
@@ -872,8 +880,33 @@ export class SemanticModel {
     return TABLE_LITERALS.has(value.type) ? value : undefined;
   }
 
-  /** What `table[key]` may be: the entry of a constant key when the dict has it, else every value. */
-  private tableValues(table: SyntaxNode, key: SyntaxNode | undefined, scope: Scope, depth: number): ResolvedName[] {
+  /**
+   * A table bound once at module level (`SERIALIZERS = {"pickle": pickle, "json": json}`) read in the module, for the
+   * modules it holds (see `tableValues`): a callable it holds is reported where it is stored, but a module is not.
+   */
+  private moduleTableAt(expr: SyntaxNode, scope: Scope): SyntaxNode | undefined {
+    const node = unwrapParentheses(expr);
+    if (node.type !== "identifier") return undefined;
+    const bindings = this.lookup(this.text(node), scope, node);
+    if (bindings?.length !== 1) return undefined;
+    const [b] = bindings;
+    if (b.scope !== this.module || b.kind !== "assignment" || !b.value || b.valueScope) return undefined;
+    const value = unwrapParentheses(b.value);
+    return TABLE_LITERALS.has(value.type) ? value : undefined;
+  }
+
+  /** Whether `element` names a module imported whole (`import pickle`, `import pickle as p`). */
+  private isImportedModule(element: SyntaxNode, scope: Scope): boolean {
+    if (element.type !== "identifier") return false;
+    const bindings = this.lookup(this.text(element), scope, element);
+    return bindings !== undefined && bindings.length > 0 && bindings.every((b) => b.kind === "import" && importStatementOf(b.site)?.type === "import_statement");
+  }
+
+  /**
+   * What `table[key]` may be: the entry of a constant key when the dict has it, else every value. `modulesOnly`: only
+   * the entries that are modules imported whole.
+   */
+  private tableValues(table: SyntaxNode, key: SyntaxNode | undefined, scope: Scope, depth: number, modulesOnly = false): ResolvedName[] {
     let elements = tableElements(table);
     if (table.type === "dictionary" && key) {
       const wanted = this.constantString(key, scope, depth);
@@ -882,7 +915,7 @@ export class SemanticModel {
       if (value) elements = [value];
     }
     const out: ResolvedName[] = [];
-    for (const element of elements) appendAll(out, this.resolve(element, scope, depth + 1));
+    for (const element of elements) if (!modulesOnly || this.isImportedModule(element, this.module)) appendAll(out, this.resolve(element, scope, depth + 1));
     return out;
   }
 
@@ -904,6 +937,12 @@ function builtinNames(name: string): ResolvedName[] {
   let found = BUILTIN_NAMES.get(name);
   if (!found) BUILTIN_NAMES.set(name, (found = [resolvedName(`builtins.${name}`)]));
   return found;
+}
+
+/** The import statement a binding's site belongs to, if any. */
+function importStatementOf(site: SyntaxNode): SyntaxNode | undefined {
+  for (let n: SyntaxNode | null = site; n; n = n.parent) if (n.type === "import_statement" || n.type === "import_from_statement") return n;
+  return undefined;
 }
 
 /** Literals whose elements resolution looks into (see `tableAt`, the `element` binding kind). */
