@@ -344,6 +344,19 @@ describe("whole program: hostile module layouts", () => {
     assert.equal(sinks.length, 6);
   });
 
+  it("thousands of options dicts spread into sink calls: each name read once at most, the first ones as keywords", { timeout: 120_000 }, async () => {
+    const count = 3000;
+    const lines = ["import numpy as np"];
+    for (let i = 0; i < count; i++) lines.push(`OPTIONS_${i} = {"allow_pickle": False}`);
+    lines.push("", "", "def load_all(path):");
+    for (let i = 0; i < count; i++) lines.push(`    np.load(path, **OPTIONS_${i})`);
+    const report = JSON.parse((await runCli(["scan", "-p", tempProject({ "load.py": lines.join("\n") + "\n" }), "-o", "json"])).stdout);
+    const lines_ = report.results.map((r: { location: { line: number } }) => r.location.line);
+    assert.ok(!lines_.includes(count + 5), "the first spread name is read as the keywords it holds");
+    assert.ok(lines_.includes(2 * count + 4), "past the per-file bound, a spread name may hide any option");
+    assert.deepEqual(report.errors, []);
+  });
+
   it("factories returning one another round a cycle of modules: bounded, and the real factory still found", { timeout: 120_000 }, async () => {
     const report = JSON.parse((await runCli(["scan", "-p", tempProject(factoryCycle(40)), "-o", "json"])).stdout);
     const app = report.results.filter((r: { location: { file: string } }) => r.location.file === "app.py");

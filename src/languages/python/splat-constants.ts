@@ -23,9 +23,26 @@ function dictLiteralOf(model: SemanticModel, scope: Scope, name: SyntaxNode): Sy
   if (bindings?.length !== 1) return undefined;
   const [b] = bindings;
   if (b.kind !== "assignment" || !b.value || b.valueScope || b.value.type !== "dictionary") return undefined;
-  const source = model.tree.source;
-  const word = `(?<![\\w.])${text}\\s*`;
-  const assigned = source.match(new RegExp(`${word}=(?!=)`, "g"))?.length ?? 0;
-  if (assigned !== 1 || new RegExp(`${word}(?:[.[]|\\|=)|\\bglobal\\b[^\\n]*\\b${text}\\b`).test(source)) return undefined;
-  return b.value;
+  return writtenOnce(model, text) ? b.value : undefined;
+}
+
+const MAX_NAMES_PER_FILE = 32;
+
+/** Per file, per name: whether the file assigns the name once and never writes through it (one look at the text each). */
+const writtenOnceByFile = new WeakMap<SemanticModel, Map<string, boolean>>();
+
+function writtenOnce(model: SemanticModel, name: string): boolean {
+  let byName = writtenOnceByFile.get(model);
+  if (!byName) writtenOnceByFile.set(model, (byName = new Map()));
+  let once = byName.get(name);
+  if (once === undefined) {
+    // Each name costs a look at the whole text: a file spreading more names than this keeps them hidden.
+    if (byName.size >= MAX_NAMES_PER_FILE) return false;
+    const source = model.tree.source;
+    const word = `(?<![\\w.])${name}\\s*`;
+    const assigned = source.match(new RegExp(`${word}=(?!=)`, "g"))?.length ?? 0;
+    once = assigned === 1 && !new RegExp(`${word}(?:[.[]|\\|=)|\\bglobal\\b[^\\n]*\\b${name}\\b`).test(source);
+    byName.set(name, once);
+  }
+  return once;
 }
