@@ -217,6 +217,50 @@ describe("outside the project: symbolic links", () => {
   });
 });
 
+/**
+ * `count` modules round a cycle of factories: each function returns the next module's functions, each class's method
+ * returns the next module's class's method and the class subclasses it; one module's `loader` returns a sink.
+ */
+function factoryCycle(count: number): Record<string, string> {
+  const files: Record<string, string> = { "pkg/__init__.py": "" };
+  for (let i = 0; i < count; i++) {
+    const next = (i + 1) % count;
+    files[`pkg/m${i}.py`] = [
+      "import pickle",
+      `from pkg import m${next} as nxt`,
+      "",
+      "",
+      "def f(flag):",
+      "    return nxt.f if flag else nxt.g",
+      "",
+      "",
+      "def g():",
+      "    return nxt.f",
+      "",
+      "",
+      "def loader():",
+      "    return pickle.loads",
+      "",
+      "",
+      "class C(nxt.C):",
+      "    def make(self):",
+      "        return nxt.C().make",
+      "",
+    ].join("\n");
+  }
+  files["app.py"] = [
+    "from pkg.m0 import C, f, loader",
+    "",
+    "",
+    "def run(data):",
+    "    f(1)(2)(3)(data)",
+    "    C().make()()()(data)",
+    "    return loader()(data)",
+    "",
+  ].join("\n");
+  return files;
+}
+
 /** `count` modules that star-import the next one round a cycle, each aliasing pickle.loads, wrapping the next one's alias, and subclassing the next one's class. */
 function starImportCycle(count: number): Record<string, string> {
   const files: Record<string, string> = { "pkg/__init__.py": "from pkg.m0 import *\n" };
@@ -346,6 +390,25 @@ describe("whole program: hostile module layouts", () => {
     // The findings of the file that defines the classes stand.
     const sinks = report.results.filter((r: { rule_id: string }) => r.rule_id === "PYTHON-ML-SEC-001");
     assert.equal(sinks.length, 6);
+  });
+
+  it("thousands of options dicts spread into sink calls: each name read once at most, the first ones as keywords", { timeout: 120_000 }, async () => {
+    const count = 3000;
+    const lines = ["import numpy as np"];
+    for (let i = 0; i < count; i++) lines.push(`OPTIONS_${i} = {"allow_pickle": False}`);
+    lines.push("", "", "def load_all(path):");
+    for (let i = 0; i < count; i++) lines.push(`    np.load(path, **OPTIONS_${i})`);
+    const report = JSON.parse((await runCli(["scan", "-p", tempProject({ "load.py": lines.join("\n") + "\n" }), "-o", "json"])).stdout);
+    const lines_ = report.results.map((r: { location: { line: number } }) => r.location.line);
+    assert.ok(!lines_.includes(count + 5), "the first spread name is read as the keywords it holds");
+    assert.ok(lines_.includes(2 * count + 4), "past the per-file bound, a spread name may hide any option");
+    assert.deepEqual(report.errors, []);
+  });
+
+  it("factories returning one another round a cycle of modules: bounded, and the real factory still found", { timeout: 120_000 }, async () => {
+    const report = JSON.parse((await runCli(["scan", "-p", tempProject(factoryCycle(40)), "-o", "json"])).stdout);
+    const app = report.results.filter((r: { location: { file: string } }) => r.location.file === "app.py");
+    assert.deepEqual(app.map((r: { rule_id: string; location: { line: number } }) => `${r.rule_id}:${r.location.line}`), ["PYTHON-LANG-SEC-040:7"]);
   });
 
   it("a class hierarchy around a cycle of star imports is analysed, each ancestor once", { timeout: 120_000 }, async () => {

@@ -648,6 +648,11 @@ class SinkLeadingModules {
       ];
       if (members.some((m) => (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => leads(v)))) names.push(name);
     }
+    // Factories: functions and methods that return a sink (`def loader(): return pickle.loads`).
+    for (const [key, values] of Object.entries(summary.returns ?? {})) {
+      const name = key.split(".")[0];
+      if (!names.includes(name) && values.some((v) => (index.resolve(v.name) ?? [{ name: v.name }]).some((r) => leads(r)))) names.push(name);
+    }
     return names;
   }
 }

@@ -359,14 +359,18 @@ export function randomProject(random: () => number): Record<string, string> {
       lines.push("", "", `def f${f}(x):`);
       lines.push(`    return ${pick([`pickle.loads(x)`, `mod${j}.f${Math.floor(random() * 3)}(x)`, `mod${j}.${pick(classes[j])}().${pick(methods)}(x)`, `exported(x)`, `x`])}`);
     }
-    lines.push("", "", "def factory():", `    return ${pick([pick(sinks), `mod${other(i)}.factory()`, `mod${other(i)}.${pick(classes[other(i)])}`])}`);
+    lines.push("", "", "def factory():", `    return ${pick([pick(sinks), `mod${other(i)}.factory()`, `mod${other(i)}.${pick(classes[other(i)])}`, `mod${other(i)}.factory`, `mod${other(i)}.${pick(classes[other(i)])}().${pick(methods)}`])}`);
+    // find_class allowlists in another module (rebound there at times).
+    lines.push(`ALLOWED = ${pick([`frozenset({("builtins", "set")})`, `mod${other(i)}.ALLOWED`, `("builtins", "os")`, `{("builtins", "eval")}`])}`);
+    if (random() < 0.3) lines.push(`mod${other(i)}.ALLOWED = ALLOWED`);
+    lines.push("", "", `class R${i}(${pick(["pickle.Unpickler", `mod${other(i)}.R${other(i)}`])}):`, "    def find_class(self, module, name):", `        if ${pick(["(module, name) not in", "name not in"])} mod${other(i)}.ALLOWED:`, "            raise pickle.UnpicklingError(name)", "        return super().find_class(module, name)");
     // Decorators, forwarding through *args/**kwargs, dispatch tables, partials and getattr across modules.
     lines.push("", "", "def deco(fn):", `    return ${pick(["fn", `mod${other(i)}.deco(fn)`, "lambda *a, **k: fn(*a, **k)"])}`);
     lines.push("", "", `@mod${other(i)}.deco`, "def call(fn, *a, **k):", `    return ${pick(["fn(*a, **k)", `mod${other(i)}.call(fn, *a, **k)`, "[fn(x) for x in a]"])}`);
     lines.push(`TABLE = {"p": ${pick(sinks)}, "m": mod${other(i)}.exported, "t": mod${other(i)}.TABLE}`);
     lines.push(`bound = __import__("functools").partial(${pick([`mod${other(i)}.f0`, pick(sinks), `getattr(mod${other(i)}, "exported")`])})`);
     lines.push("", "", "def dispatch(key):", `    return ${pick([`TABLE[key](request.data)`, `mod${other(i)}.call(mod${other(i)}.bound, request.form[key])`, `mod${other(i)}.TABLE["t"]["p"](request.data)`])}`);
-    lines.push("", "", "def view():", `    return ${pick([`f${Math.floor(random() * 3)}(request.data)`, `factory()(request.data)`, `mod${other(i)}.${pick(classes[0])}(request.data).${pick(attrs)}.${pick(methods)}(request.data)`, `exported(request.get_data())`])}`);
+    lines.push("", "", "def view():", `    return ${pick([`f${Math.floor(random() * 3)}(request.data)`, `factory()(request.data)`, `mod${other(i)}.factory()()(request.data)`, `mod${other(i)}.R${other(i)}(request.stream).load()`, `mod${other(i)}.${pick(classes[0])}(request.data).${pick(attrs)}.${pick(methods)}(request.data)`, `exported(request.get_data())`])}`);
     files[`${module.replace(/\./g, "/")}.py`] = lines.join("\n") + "\n";
   });
   return files;

@@ -5,6 +5,7 @@ import type { Finding, FindingSource, ScanError, TraceStep } from "../../core/ty
 import type { AssignmentSpec, FlowTrace, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../../rules/rule.js";
 import { settingsAssignments, type AssignmentSite } from "./assignments.js";
 import { CallArguments } from "./calls.js";
+import { callArgumentsIn } from "./splat-constants.js";
 import { anchorOffsets, anchorTokenSet, anchorWords, prefilterTokens } from "./prefilter.js";
 import { ALIASED_MODULE_NAMES } from "./semantic/module-aliases.js";
 import { findClassAllowlist } from "./semantic/find-class.js";
@@ -490,7 +491,7 @@ function matchCallee(
   // rarely run loop threw `collectMatches`'s optimised code away.
   if (sinks) for (const sink of sinks) {
     // Field by field, in the order the spread of `base`, the arguments, `sink` and the rest gave.
-    args ??= new CallArguments(node, model.tree.source);
+    args ??= callArgumentsIn(node, model, scope);
     const passed = resolved.boundBy ? CallArguments.throughPartial(new CallArguments(resolved.boundBy.call, model.tree.source), args) : args;
     const m: RuleMatch = { node, calleeText: base.calleeText, model, scope, args: passed, rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
     if (receiver) m.receiver = receiver;
@@ -508,10 +509,10 @@ function matchCallee(
       const sinks = index.byName.get(ancestor.name);
       if (sinks) for (const sink of sinks) {
         if (!sink.spec.subclasses) continue;
-        const allowlist = overridesFindClass && resolved.localClass ? findClassAllowlist(model, resolved.localClass) : undefined;
+        const allowlist = !overridesFindClass ? undefined : resolved.localClass ? findClassAllowlist(model, resolved.localClass) : resolved.projectClass!.allowlist?.slice();
         const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass, ...(allowlist ? { allowlist } : {}) };
         const steps = [...(resolved.chain ?? []), ...(ancestor.chain ?? [])];
-        report({ ...base, args: (args ??= new CallArguments(node, model.tree.source)), ...sink, target: ancestor.name, via: "subclass", subclass, ...(steps.length ? { chain: steps } : {}) });
+        report({ ...base, args: (args ??= callArgumentsIn(node, model, scope)), ...sink, target: ancestor.name, via: "subclass", subclass, ...(steps.length ? { chain: steps } : {}) });
       }
     }
   }

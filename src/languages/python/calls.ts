@@ -1,3 +1,4 @@
+import { decodeStringLiteral } from "./semantic/string-literal.js";
 import { childByField, type SyntaxNode } from "./syntax.js";
 
 /** The keywords of every call that passes none (most): one map, never added to. */
@@ -13,6 +14,10 @@ export class CallArguments {
   hasKwArgs = false;
   /** The first `*args` or `**kwargs` argument (the `list_splat`/`dictionary_splat` node), if any. */
   firstSplat: SyntaxNode | undefined = undefined;
+  /** `**name` arguments whose keywords are not known yet (see `expandNamedSplats`). */
+  private namedSplats: SyntaxNode[] | undefined = undefined;
+  /** `**x` arguments whose keywords are not known. */
+  private hiddenSplats = 0;
 
   constructor(call: SyntaxNode | undefined, source: string) {
     const list = call ? childByField(call, "arguments") : undefined;
@@ -36,10 +41,20 @@ export class CallArguments {
           this.hasStarArgs = true;
           this.firstSplat ??= arg;
           break;
-        case "dictionary_splat":
-          this.hasKwArgs = true;
+        case "dictionary_splat": {
           this.firstSplat ??= arg;
+          // `**{"allow_pickle": False}` passes exactly the keywords written in the literal.
+          const spread = arg.children[arg.children.length - 1];
+          const written = spread ? literalKeywords(spread, source) : undefined;
+          if (written) {
+            for (const [name, value] of written) if (!keywords?.has(name)) (keywords ??= new Map()).set(name, value);
+            break;
+          }
+          this.hasKwArgs = true;
+          this.hiddenSplats++;
+          if (spread?.type === "identifier") (this.namedSplats ??= []).push(spread);
           break;
+        }
         case "comment":
           break;
         default:
@@ -47,6 +62,27 @@ export class CallArguments {
       }
     }
     if (keywords) this.keywords = keywords;
+  }
+
+  /**
+   * Reads the keywords of `**name` arguments bound to a dict literal: `dictOf` gives the literal a name holds
+   * (`OPTS = {"mmap_mode": "r"}` then `np.load(p, **OPTS)`), or undefined when it is not known. When every `**`
+   * argument is known, no keyword is hidden any more.
+   */
+  expandNamedSplats(dictOf: (name: SyntaxNode) => SyntaxNode | undefined, source: string): void {
+    const named = this.namedSplats;
+    if (!named) return;
+    this.namedSplats = undefined;
+    let keywords: Map<string, SyntaxNode> | undefined;
+    for (const name of named) {
+      const literal = dictOf(name);
+      const written = literal ? literalKeywords(literal, source) : undefined;
+      if (!written) continue;
+      this.hiddenSplats--;
+      for (const [k, value] of written) if (!this.keywords.has(k) && !keywords?.has(k)) (keywords ??= new Map(this.keywords)).set(k, value);
+    }
+    if (keywords) this.keywords = keywords;
+    if (this.hiddenSplats === 0) this.hasKwArgs = false;
   }
 
   /**
@@ -60,6 +96,7 @@ export class CallArguments {
     if (partial.keywords.size || call.keywords.size) out.keywords = new Map([...partial.keywords, ...call.keywords]);
     out.hasStarArgs = partial.hasStarArgs || call.hasStarArgs;
     out.hasKwArgs = partial.hasKwArgs || call.hasKwArgs;
+    out.hiddenSplats = partial.hiddenSplats + call.hiddenSplats;
     out.firstSplat = partial.firstSplat ?? call.firstSplat;
     return out;
   }
@@ -85,4 +122,22 @@ export class CallArguments {
     this.keywords.forEach((value) => out.push(value));
     return out;
   }
+}
+
+/** The keywords a dict literal passes as `**{...}`: every key a string literal, no `**` inside; else undefined. */
+function literalKeywords(dict: SyntaxNode, source: string): Map<string, SyntaxNode> | undefined {
+  let node = dict;
+  while (node.type === "parenthesized_expression" && node.children.length === 1) node = node.children[0];
+  if (node.type !== "dictionary") return undefined;
+  const out = new Map<string, SyntaxNode>();
+  for (const c of node.children) {
+    if (c.type === "comment") continue;
+    if (c.type !== "pair") return undefined;
+    const key = childByField(c, "key");
+    const value = childByField(c, "value");
+    const name = key?.type === "string" ? decodeStringLiteral(source.slice(key.start, key.end)) : undefined;
+    if (name === undefined || !value) return undefined;
+    out.set(name, value);
+  }
+  return out;
 }

@@ -4,6 +4,7 @@
 // can be cached; the index resolves qualified names over them on demand.
 import { appendAll } from "../../core/arrays.js";
 import { packageModuleName } from "./package-module.js";
+import { findClassAllowlist } from "./semantic/find-class.js";
 import { canonicalName } from "./semantic/module-aliases.js";
 import type { ProjectClass, ProjectResolver, ResolutionStep, ResolvedName, SemanticModel } from "./semantic/model.js";
 import { ancestorKey, LOCAL_PREFIX } from "./semantic/model.js";
@@ -25,6 +26,8 @@ export interface ExportedValue {
 export interface ClassSummary {
   bases: string[];
   overridesFindClass: boolean;
+  /** The globals its own `find_class` admits, when that reads as an allowlist (see `findClassAllowlist`). */
+  allowlist?: string[];
   /** Class-level bindings (`loads = staticmethod(pickle.loads)`, `storage = shelve`). */
   members: Record<string, ExportedValue[]>;
   /** `self.x = value` in the class's methods. */
@@ -43,6 +46,11 @@ export interface ModuleSummary {
   all?: string[];
   /** Classes defined at module level, by name. */
   classes: Record<string, ClassSummary>;
+  /**
+   * What the module's functions and methods (`f`, `C.m`) return when that is a module, class or function (factories:
+   * `def loader(): return pickle.loads`, `def get(fmt): return SERIALIZERS[fmt]`); only those that return one.
+   */
+  returns?: Record<string, ExportedValue[]>;
   /** Data-flow function summaries (see `FlowSummaryPart`). */
   flows?: ModuleFlows;
   flowDemand?: string[];
@@ -75,15 +83,23 @@ export function summarizeModule(model: SemanticModel, path: string): ModuleSumma
     }
     return out;
   };
+  const returns: Record<string, ExportedValue[]> = {};
+  const noteReturns = (key: string, binding: Binding) => {
+    const definition = binding.site.parent;
+    if (definition?.type !== "function_definition") return;
+    const values = valuesOf(model.definitionsReturnedBy(definition), binding.site);
+    if (values.length) returns[key] = [...(returns[key] ?? []), ...values].slice(0, MAX_RETURNED);
+  };
   for (const name of model.module.bindings.keys()) {
     const exported = model.exported(name);
     if (!exported) continue;
     const values: ExportedValue[] = [];
     for (const { binding, values: names } of exported) {
       if (binding.kind === "function") {
+        noteReturns(name, binding);
         values.push({ name: `${module}.${name}`, line: binding.site.startRow + 1, column: binding.site.startCol + 1, own: "function" });
       } else if (binding.kind === "class" && binding.classDef) {
-        classes[name] = summarizeClass(model, binding.classDef, qualify);
+        classes[name] = summarizeClass(model, binding.classDef, qualify, (member, b) => noteReturns(`${name}.${member}`, b));
         values.push({ name: `${module}.${name}`, line: binding.site.startRow + 1, column: binding.site.startCol + 1, own: "class" });
       } else {
         appendAll(values, valuesOf(names, binding.site));
@@ -94,10 +110,11 @@ export function summarizeModule(model: SemanticModel, path: string): ModuleSumma
   const summary: ModuleSummary = { module, path, exports, stars: model.module.starImports.map((s) => s.module), classes };
   const all = constantNames(model);
   if (all) summary.all = all;
+  if (Object.keys(returns).length) summary.returns = returns;
   return summary;
 }
 
-function summarizeClass(model: SemanticModel, classDef: SyntaxNode, qualify: (name: string) => string): ClassSummary {
+function summarizeClass(model: SemanticModel, classDef: SyntaxNode, qualify: (name: string) => string, noteReturns: (member: string, b: Binding) => void): ClassSummary {
   const body = model.classScope(classDef);
   const scope = body?.parent ?? model.module;
   const bases = [...new Set(model.classAncestors(classDef, scope).map((r) => qualify(r.name)))];
@@ -114,12 +131,14 @@ function summarizeClass(model: SemanticModel, classDef: SyntaxNode, qualify: (na
   let overridesFindClass = false;
   for (const [name, bindings] of body?.bindings ?? []) {
     if (name === "find_class" && bindings.some((b) => b.kind === "function")) overridesFindClass = true;
+    for (const b of bindings) if (b.kind === "function") noteReturns(name, b);
     members[name] = values(definedFunctions(model, bindings, prefixes) ?? model.classMember(classDef, name, false), bindings[bindings.length - 1].site);
   }
   for (const [name, assignments] of body?.instanceAttributes ?? []) {
     instanceMembers[name] = values(model.classMember(classDef, name, true), assignments[0].site);
   }
-  return { bases, overridesFindClass, members, instanceMembers };
+  const allowlist = overridesFindClass ? findClassAllowlist(model, classDef) : undefined;
+  return { bases, overridesFindClass, ...(allowlist ? { allowlist } : {}), members, instanceMembers };
 }
 
 /**
@@ -155,6 +174,9 @@ function constantNames(model: SemanticModel): string[] | undefined {
   }
   return names;
 }
+
+/** Values a function's summary keeps of what it returns (a factory hands out a few modules or functions). */
+const MAX_RETURNED = 8;
 
 /** Resolution across modules goes at most this deep; beyond it a name stays as it is. */
 const MAX_DEPTH = 24;
@@ -644,6 +666,7 @@ export class ProjectIndex implements ProjectResolver {
       current = cls ? [called ? { name: `${value.name}()`, projectInstance: cls } : { name: value.name, projectClass: cls }] : [{ name: value.name }];
     } else if (value.own === "function") {
       current = [{ name: `${value.name}${called ? "()" : ""}` }];
+      if (called) appendAll(current, this.returnedBy(value.name, depth));
     } else {
       const name = canonicalName(`${value.name}${called ? "()" : ""}`);
       current = this.resolve(name, depth + 1) ?? [{ name }];
@@ -661,12 +684,31 @@ export class ProjectIndex implements ProjectResolver {
     const cls = r.projectClass ?? r.projectInstance;
     const member = cls?.member(name, r.projectInstance !== undefined);
     if (member) {
-      return member.map((m) =>
+      const out = member.map((m) =>
         called ? (m.projectClass ? { name: `${m.name}()`, projectInstance: m.projectClass, chain: m.chain } : { ...m, name: `${m.name}()` }) : m,
       );
+      // `self.make_loader()` where the method is a factory (see `ModuleSummary.returns`).
+      if (called) for (const m of member) if (!m.projectClass && !m.name.includes("(")) appendAll(out, this.returnedBy(m.name, depth));
+      return out;
     }
     const qualified = canonicalName(`${r.name}.${segment}`);
     return (this.resolve(qualified, depth + 1) ?? [{ name: qualified }]).map((x) => (r.chain ? { ...x, chain: [...r.chain, ...(x.chain ?? [])] } : x));
+  }
+
+  /** What a project function or method (`pkg.mod.f`, `pkg.mod.C.m`) returns, resolved (see `ModuleSummary.returns`). */
+  private returnedBy(qualifiedFunction: string, depth: number): ResolvedName[] {
+    const { module, end } = this.modulePrefix(qualifiedFunction);
+    const owner = module && end < qualifiedFunction.length ? this.read(module) : undefined;
+    const values = owner?.returns?.[qualifiedFunction.slice(end + 1)];
+    if (!owner || !values) return [];
+    const out: ResolvedName[] = [];
+    for (const v of values) {
+      const name = canonicalName(v.name);
+      const step = { path: owner.path, line: v.line, column: v.column, message: `${code(qualifiedFunction)} returns ${code(v.name)} in ${owner.path}` };
+      for (const r of this.resolve(name, depth + 1) ?? [{ name }]) out.push({ ...r, chain: [step, ...(r.chain ?? [])] });
+    }
+    this.charge(out.length);
+    return out;
   }
 
   /** What each project class binds itself (not what it inherits) to an attribute (see `projectClass`). */
@@ -703,6 +745,7 @@ export class ProjectIndex implements ProjectResolver {
     const cls: ProjectClass = {
       name: qualifiedName,
       overridesFindClass: summary.overridesFindClass,
+      ...(summary.allowlist ? { allowlist: summary.allowlist } : {}),
       ancestors: () => {
         this.reread(reads);
         if (ancestors) {

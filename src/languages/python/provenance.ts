@@ -3,6 +3,7 @@
 // module's own package) and the bytes or file objects read from them (`own-data`). Anything else is unknown
 // (undefined). Strict on purpose: a value is only judged when every way it can be bound is. Browser-safe.
 import { CallArguments } from "./calls.js";
+import { moduleLiteralCollection } from "./semantic/find-class.js";
 import type { SemanticModel } from "./semantic/model.js";
 import type { Binding, Scope } from "./semantic/scopes.js";
 import { decodeStringLiteral } from "./semantic/string-literal.js";
@@ -105,6 +106,9 @@ export class ProvenanceEvaluator {
     const reexported = b?.kind === "import" && b.qualifiedName && this.importIsStable(name) ? this.importedConstant(b.qualifiedName) : undefined;
     if (reexported) return { origins: [...reexported.origins], reason: reexported.reason, ...(reexported.value !== undefined ? { value: reexported.value } : {}), marks: [...this.marks] };
     if (!b || b.kind !== "assignment" || !b.value || !this.moduleConstantIsStable(name)) return undefined;
+    // `ALLOWED = frozenset({("builtins", "set"), ...})`: an allowlist for the `find_class` of other modules.
+    const collection = moduleLiteralCollection(this.model, b.value);
+    if (collection) return { origins: ["constant"], reason: "a literal collection of strings", ...collection, marks: [] };
     const p = this.of(b.value, b.valueScope ?? b.scope);
     if (!p || (!only(p, "constant") && this.writtenInModule())) return undefined;
     return { origins: [...p.origins], reason: p.reason, ...(p.value !== undefined ? { value: p.value } : {}), marks: [...this.marks] };

@@ -11,6 +11,7 @@ import type { SyntaxNode } from "../../languages/python/syntax.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { inputArgument } from "./sink-input.js";
 import { exportedConstant, trustDemand } from "./trust.js";
+import { allowlistDemand } from "../../languages/python/semantic/find-class.js";
 import PYTHON_LANG_SEC_040, { admitted, dataOnlyAllowlist } from "./PYTHON-LANG-SEC-040.js";
 import PYTHON_LANG_SEC_041 from "./PYTHON-LANG-SEC-041.js";
 import PYTHON_LANG_SEC_042 from "./PYTHON-LANG-SEC-042.js";
@@ -517,7 +518,7 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean | rea
       }
     }
   }
-  const demand = [...new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model)])].sort().slice(0, MAX_DEMAND);
+  const demand = [...new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model), ...allowlistDemand(model)])].sort().slice(0, MAX_DEMAND);
   return {
     ...(Object.keys(flows).length ? { flows } : {}),
     ...(demand.length ? { flowDemand: demand } : {}),

@@ -1,5 +1,6 @@
 import { defineRule, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
+import { decodeStringLiteral } from "../../languages/python/semantic/string-literal.js";
 import { appendKeywordArgument, fix, argumentTruth, spelled } from "./sink-helpers.js";
 import { judgeInputTrust } from "./trust.js";
 
@@ -15,6 +16,23 @@ const FASTAI_LOADERS = [
   "fastai.tabular.all.load_learner",
   "fastai.collab.load_learner",
 ];
+
+/**
+ * The checkpoints `whisper.load_model` downloads by name from OpenAI and checks against a pinned SHA-256 (any other name
+ * is a path, read with `torch.load` and no `weights_only`).
+ */
+const WHISPER_OFFICIAL = new Set([
+  "tiny.en", "tiny", "base.en", "base", "small.en", "small", "medium.en", "medium",
+  "large-v1", "large-v2", "large-v3", "large", "large-v3-turbo", "turbo",
+]);
+
+/** `whisper.load_model(name)`: an official model name is a verified download; anything else may be any file. */
+function whisperCheck(m: SinkMatch): SinkOutcome | null {
+  const name = m.args.find("name", 0);
+  const literal = name?.type === "string" ? decodeStringLiteral(m.model.text(name)) : undefined;
+  if (literal !== undefined && WHISPER_OFFICIAL.has(literal)) return null;
+  return { severity: "medium", confidence: "medium" };
+}
 
 const ADVICE = "Pass `weights_only=True` (add trusted classes with `torch.serialization.add_safe_globals`) or store weights as safetensors.";
 
@@ -81,10 +99,19 @@ export default defineRule({
   bundles: ["ml", "deserialization"],
   banditIds: ["B614"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-002", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-006"],
-  prefilter: ["torch", "model_zoo", "load_state_dict_from_url", "load_learner"],
+  prefilter: ["torch", "model_zoo", "load_state_dict_from_url", "load_learner", "whisper"],
   judgeTrust: judgeInputTrust,
   sinks: [
     { call: ["torch.load", "torch.hub.load_state_dict_from_url"], check, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE}` },
+    {
+      // openai-whisper: a path (not an official model name) is read by torch.load without weights_only.
+      call: ["whisper.load_model"],
+      check: whisperCheck,
+      message: (m) =>
+        `${spelled(m)} reads a checkpoint that is not one of OpenAI's named models with \`torch.load\` and no \`weights_only\`: ` +
+        "on torch before 2.6 a crafted checkpoint file runs arbitrary code when loaded. Load an official model by name (its download is " +
+        "checked against a pinned hash), or only checkpoints you produced.",
+    },
     {
       // fastai's exported learner: torch.load with a pickle_module (recent fastai releases pass weights_only=False instead).
       call: FASTAI_LOADERS,
@@ -139,7 +166,9 @@ export default defineRule({
       "Calls of `torch.load`, `torch.serialization.load`, `torch.hub.load_state_dict_from_url` and " +
       "`torch.utils.model_zoo.load_url`, and fastai's `load_learner` (`fastai.learner`, `fastai.basic_train`, and the " +
       "`fastai.vision.all`/`text.all`/`tabular.all`/`collab`/`basics` re-exports: always high, it passes a `pickle_module` " +
-      "or `weights_only=False`), resolved through imports, aliases, rebinding and constant dynamic imports. The " +
+      "or `weights_only=False`), and openai-whisper's `whisper.load_model` of anything but an official model name (medium: " +
+      "a path is read by `torch.load` without `weights_only`; named models are hash-checked downloads), resolved " +
+      "through imports, aliases, rebinding and constant dynamic imports. The " +
       "`weights_only` keyword is evaluated when it is a literal (`None` counts as missing: it selects the version default); `pickle_module` is read as keyword or " +
       "position 2. A call whose arguments come through `*args`/`**kwargs` is reported at medium confidence: the option " +
       "may be set there, but the analysis cannot see it. Fix: a missing `weights_only` is added as " +

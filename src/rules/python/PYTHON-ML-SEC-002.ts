@@ -91,7 +91,8 @@ export default defineRule({
       "Calls of `numpy.load` (also `numpy.lib.npyio.load`) and `numpy.lib.format.read_array` resolved through imports, " +
       "aliases (`import numpy as np`), rebinding and constant dynamic imports; `allow_pickle` is read as keyword or by " +
       "position. Literal false values (`False`, `0`, `None`) and the default are safe; a non-literal value is reported " +
-      "at medium confidence; options passed through `*args`/`**kwargs` at low confidence. Legacy pickle aliases " +
+      "at medium confidence; options passed through `*args`/`**kwargs` at low confidence, except a dict literal spread into the " +
+      "call (`**{\"allow_pickle\": False}`) or a name bound once to one (`**LOAD_OPTIONS`), whose keys are read like keywords. Legacy pickle aliases " +
       "`numpy.loads`, `numpy.ma.loads`, `numpy.ma.load` are always reported. Fix: a literal `allow_pickle=True` becomes " +
       "`allow_pickle=False`, which loads every numeric file exactly as before. The `.npy` files themselves are scanned by " +
       "the artifact rules.",

@@ -1,12 +1,32 @@
-import { defineRule } from "../rule.js";
+import { defineRule, type SinkMatch } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
-import { unpicklingMessage } from "./sink-helpers.js";
+import { spelled, unpicklingMessage } from "./sink-helpers.js";
 import { judgeInputTrust } from "./trust.js";
 
 const message = unpicklingMessage(
   "cloudpickle (pickle, plus code objects for functions and classes)",
   "Never load cloudpickle data from an untrusted source; send data in JSON/msgpack and refer to code by name.",
 );
+
+/**
+ * MLflow flavors whose `load_model` unpickles files of the model: a custom `python_function` model is its
+ * `python_model.pkl` (cloudpickle); sklearn models are pickle or cloudpickle files by default; pytorch models are
+ * whole pickled modules read by `torch.load`; statsmodels results are pickles; dspy programs are cloudpickled.
+ * Flavors stored in native or data formats (xgboost, lightgbm text, catboost, prophet, onnx, keras) are not listed.
+ */
+const MLFLOW_UNPICKLING_LOADERS = [
+  "mlflow.pyfunc.load_model",
+  "mlflow.pyfunc.load_pyfunc",
+  "mlflow.sklearn.load_model",
+  "mlflow.pytorch.load_model",
+  "mlflow.statsmodels.load_model",
+  "mlflow.dspy.load_model",
+];
+
+const mlflowMessage = (m: SinkMatch) =>
+  `${spelled(m)} loads an MLflow model whose flavor unpickles its files (cloudpickle, pickle or \`torch.load\`): a crafted model ` +
+  "in a registry, run or path runs arbitrary code when it is loaded (recent MLflow releases refuse it when " +
+  "`MLFLOW_ALLOW_PICKLE_DESERIALIZATION` is false). Load only models your own pipeline logged, from a registry only it can write to.";
 
 export default defineRule({
   id: "PYTHON-ML-SEC-005",
@@ -22,9 +42,12 @@ export default defineRule({
   bundles: ["ml", "deserialization"],
   banditIds: [],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-046"],
-  prefilter: ["cloudpickle", "srsly"],
+  prefilter: ["cloudpickle", "srsly", "mlflow"],
   judgeTrust: judgeInputTrust,
-  sinks: [{ call: ["cloudpickle.load", "cloudpickle.loads", "srsly.pickle_loads"], references: true, message }],
+  sinks: [
+    { call: ["cloudpickle.load", "cloudpickle.loads", "srsly.pickle_loads"], references: true, message },
+    { call: MLFLOW_UNPICKLING_LOADERS, check: () => ({ severity: "medium", confidence: "medium" }), message: mlflowMessage },
+  ],
   docs: {
     summary: "Detects cloudpickle deserialization (`cloudpickle.loads`, `cloudpickle.load`, and wrappers such as `srsly.pickle_loads`), which runs arbitrary code from its input.",
     description:
@@ -67,7 +90,9 @@ export default defineRule({
       "Calls of `cloudpickle.load`, `cloudpickle.loads` and `srsly.pickle_loads`, resolved through imports (including " +
       "vendored copies listed above), aliases, rebinding and constant dynamic imports, and these functions passed " +
       "uncalled as a callback (medium confidence). `cloudpickle.dump`/`dumps` are not findings. Deserialization hidden " +
-      "inside frameworks (Ray, Dask, Spark) is not reported: only direct calls are.",
+      "inside frameworks (Ray, Dask, Spark) is not reported: only direct calls are. MLflow's `load_model` of the flavors " +
+      "that unpickle (`mlflow.pyfunc`, `sklearn`, `pytorch`, `statsmodels`, `dspy`) is reported with medium severity: " +
+      "what the model's files hold decides what runs.",
     references: [
       { title: "cloudpickle README (security notice)", url: "https://github.com/cloudpipe/cloudpickle#readme" },
       { title: "srsly: pickle_loads", url: "https://github.com/explosion/srsly#pickle" },

@@ -219,45 +219,113 @@ function literalString(r: Reader, node: SyntaxNode): string | undefined {
   return node.type === "string" ? decodeStringLiteral(r.model.text(node)) : undefined;
 }
 
+/** The strings, or the `module.name` pairs, of a literal collection (an allowlist). */
+export interface LiteralCollection {
+  strings?: Set<string>;
+  pairs?: Set<string>;
+}
+
 /**
  * The strings, or the string pairs, of a literal collection: written in place, through `frozenset(...)`/`set(...)`,
- * or bound to a name (module level, or the class's own attribute read as `self.X`/`X`) by one assignment.
+ * or bound to a name (module level, or the class's own attribute read as `self.X`/`X`) by one assignment, or a
+ * constant of another project module (`from .safety import ALLOWED`, `safety.ALLOWED`) as its summary tells.
  */
-function literalStrings(r: Reader, node: SyntaxNode, depth: number): { strings?: Set<string>; pairs?: Set<string> } | undefined {
+function literalStrings(r: Reader, node: SyntaxNode, depth: number): LiteralCollection | undefined {
   if (depth > 4) return undefined;
   if (node.type === "parenthesized_expression" && node.children.length === 1) return literalStrings(r, node.children[0], depth + 1);
-  if (node.type === "call") {
-    const callee = childByField(node, "function");
-    const args = (childByField(node, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
-    return callee && /^(frozenset|set|tuple|list)$/.test(r.model.text(callee)) && args.length === 1 ? literalStrings(r, args[0], depth + 1) : undefined;
-  }
-  if (node.type === "set" || node.type === "list" || node.type === "tuple" || node.type === "dictionary") {
-    const strings = new Set<string>();
-    const pairs = new Set<string>();
-    for (const c of node.children) {
-      if (c.type === "comment") continue;
-      const element = c.type === "pair" ? childByField(c, "key") : c;
-      const s = element && literalString(r, element);
-      if (s !== undefined) {
-        strings.add(s);
-        continue;
-      }
-      const pair = element?.type === "tuple" ? element.children.filter((x) => x.type !== "comment") : [];
-      const [m, n] = pair.map((x) => literalString(r, x));
-      if (pair.length !== 2 || m === undefined || n === undefined) return undefined;
-      pairs.add(`${m}.${n}`);
-    }
-    return strings.size && pairs.size ? undefined : strings.size ? { strings } : { pairs };
-  }
+  const written = writtenCollection(r.model, node, (inner) => literalStrings(r, inner, depth + 1));
+  if (written !== NOT_WRITTEN) return written;
   // `self.ALLOWED` or `cls.ALLOWED`: the class's own attribute.
   const attribute = node.type === "attribute" ? childByField(node, "attribute") : undefined;
   const object = node.type === "attribute" ? childByField(node, "object") : undefined;
-  const name = node.type === "identifier" ? r.model.text(node) : attribute && object?.type === "identifier" && /^(self|cls)$/.test(r.model.text(object)) ? r.model.text(attribute) : undefined;
+  if (attribute && object && !/^(self|cls)$/.test(r.model.text(object))) {
+    // `safety.ALLOWED`: the object a module of the project.
+    const modules = object.type === "identifier" || object.type === "attribute" ? r.model.resolve(object, r.model.module) : [];
+    const module = modules.length === 1 && !modules[0].projectClass && !modules[0].localClass ? modules[0].name : undefined;
+    return module ? importedCollection(r, `${module}.${r.model.text(attribute)}`) : undefined;
+  }
+  const name = node.type === "identifier" ? r.model.text(node) : attribute && object?.type === "identifier" ? r.model.text(attribute) : undefined;
   if (!name) return undefined;
   // A bare name in a method is a global; `self.X` is the class's attribute.
   const bindings = node.type === "identifier" ? r.model.module.bindings.get(name) : r.classScope.bindings.get(name);
+  const imported = bindings?.length === 1 && bindings[0].kind === "import" && node.type === "identifier" ? bindings[0].qualifiedName : undefined;
+  if (imported) return importedCollection(r, imported);
   if (bindings?.length !== 1 || bindings[0].kind !== "assignment" || !bindings[0].value) return undefined;
   return literalStrings(r, bindings[0].value, depth + 1);
+}
+
+const NOT_WRITTEN = Symbol("not a collection written in place");
+
+/**
+ * A collection written in place (`{...}`, `(...)`, `[...]`, dict keys) or through `frozenset(x)`/`set(x)`/`tuple(x)`/
+ * `list(x)` (`inner` reads `x`); undefined when it holds anything but strings or string pairs, and NOT_WRITTEN when the
+ * node is neither.
+ */
+function writtenCollection(model: SemanticModel, node: SyntaxNode, inner: (n: SyntaxNode) => LiteralCollection | undefined): LiteralCollection | undefined | typeof NOT_WRITTEN {
+  if (node.type === "call") {
+    const callee = childByField(node, "function");
+    const args = (childByField(node, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
+    return callee && /^(frozenset|set|tuple|list)$/.test(model.text(callee)) && args.length === 1 ? inner(args[0]) : undefined;
+  }
+  if (node.type !== "set" && node.type !== "list" && node.type !== "tuple" && node.type !== "dictionary") return NOT_WRITTEN;
+  const strings = new Set<string>();
+  const pairs = new Set<string>();
+  const literal = (n: SyntaxNode) => (n.type === "string" ? decodeStringLiteral(model.text(n)) : undefined);
+  for (const c of node.children) {
+    if (c.type === "comment") continue;
+    const element = c.type === "pair" ? childByField(c, "key") : c;
+    const s = element && literal(element);
+    if (s !== undefined) {
+      strings.add(s);
+      continue;
+    }
+    const pair = element?.type === "tuple" ? element.children.filter((x) => x.type !== "comment") : [];
+    const [m, n] = pair.map(literal);
+    if (pair.length !== 2 || m === undefined || n === undefined) return undefined;
+    pairs.add(`${m}.${n}`);
+  }
+  return strings.size && pairs.size ? undefined : strings.size ? { strings } : { pairs };
+}
+
+/**
+ * What a module-level name holds when it is bound once to a literal collection of strings or string pairs (for the
+ * modules that import it as an allowlist); undefined otherwise.
+ */
+export function moduleLiteralCollection(model: SemanticModel, value: SyntaxNode): { strings?: string[]; pairs?: string[] } | undefined {
+  const read = (node: SyntaxNode, depth: number): LiteralCollection | undefined => {
+    let n = node;
+    while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
+    // A dict's values are not read: it is no constant of the program's own as a whole.
+    if (n.type === "dictionary") return undefined;
+    const written = depth > 4 ? undefined : writtenCollection(model, n, (inner) => read(inner, depth + 1));
+    return written === NOT_WRITTEN ? undefined : written;
+  };
+  const found = read(value, 0);
+  if (!found || (found.strings?.size ?? found.pairs?.size ?? 0) > MAX_ALLOWED) return undefined;
+  return found.strings ? { strings: [...found.strings].sort() } : { pairs: [...(found.pairs ?? [])].sort() };
+}
+
+/** Another module's constant the allowlists of this file named and the project index did not know (see `allowlistDemand`). */
+const demanded = new WeakMap<SemanticModel, Set<string>>();
+
+/** The other modules' constants this file's `find_class` allowlists named and no summary told of: the whole-program pass summarises their modules. */
+export function allowlistDemand(model: SemanticModel): string[] {
+  return [...(demanded.get(model) ?? [])];
+}
+
+/** A constant of another project module, as its module's summary tells (`from .safety import ALLOWED`, `safety.ALLOWED`). */
+function importedCollection(r: Reader, qualified: string): LiteralCollection | undefined {
+  if (!/^[A-Za-z_][\w.]*\.[A-Za-z_]\w*$/.test(qualified)) return undefined;
+  const found = r.model.project?.flows?.(qualified);
+  const constant = found?.length === 1 ? found[0].flows.constant : undefined;
+  if (constant?.strings) return { strings: new Set(constant.strings) };
+  if (constant?.pairs) return { pairs: new Set(constant.pairs) };
+  if (!found) {
+    let names = demanded.get(r.model);
+    if (!names) demanded.set(r.model, (names = new Set()));
+    if (names.size < 16) names.add(qualified);
+  }
+  return undefined;
 }
 
 function rebindsParameter(r: Reader, stmt: SyntaxNode): boolean {

@@ -81,6 +81,8 @@ export interface ProjectClass {
   /** Its bases and theirs, resolved across the project. */
   ancestors(): ResolvedName[];
   overridesFindClass: boolean;
+  /** The globals its own `find_class` admits, when that reads as an allowlist (see `findClassAllowlist`). */
+  allowlist?: readonly string[];
   /** What `C.attr` (or `C().attr` with `instance`) holds, resolved; undefined when the class does not bind it. */
   member(attribute: string, instance: boolean): ResolvedName[] | undefined;
 }
@@ -663,6 +665,12 @@ export class SemanticModel {
       const [key] = positionalArguments(args);
       return this.tableValues(table, key, scope, depth + 1);
     }
+    // `SERIALIZERS.get(fmt)` with a module-level table of modules (see `moduleTableAt`).
+    const modules = callee.type === "attribute" && this.isGet(callee) ? this.moduleTableAt(childByField(callee, "object")!, scope) : undefined;
+    if (modules) {
+      const [key] = positionalArguments(args);
+      return this.tableValues(modules, key, scope, depth + 1, true);
+    }
     for (const c of this.resolve(callee, scope, depth + 1)) {
       switch (c.name) {
         case "sys.modules.get":
@@ -740,6 +748,11 @@ export class SemanticModel {
           );
           // `def loader(): return pickle.loads`, then `loader()(data)`: the call is also what the function returns.
           if (c.definition?.type === "function_definition") appendAll(out, this.returnedBy(c.definition, depth + 1));
+          // The same for a function (or method) of another project module, as its summary tells (see `ProjectIndex`).
+          else if (this.project && !c.definition && !c.localClass && !c.projectClass && !c.name.includes("(")) {
+            const returned = this.project.resolve(`${c.name}()`);
+            if (returned) for (const r of returned) if (!r.name.includes("(")) out.push(resolvedName(r.name, r));
+          }
         }
       }
     }
@@ -771,6 +784,11 @@ export class SemanticModel {
   }
 
   private readonly returns = new Map<SyntaxNode, ResolvedName[]>();
+
+  /** The modules, classes and functions a function defined in this file returns (see `returnedBy`), for the project index. */
+  definitionsReturnedBy(definition: SyntaxNode): ResolvedName[] {
+    return this.returnedBy(definition, 0);
+  }
 
   /**
    * Whether a call's result can be a module, class or function: a call of a local function (another factory) or of
@@ -820,6 +838,8 @@ export class SemanticModel {
     // `{"pickle": pickle.loads}[fmt]`, `decoders[fmt]` with a table bound in the function.
     const table = this.tableAt(value, scope, depth + 1);
     if (table) return this.tableValues(table, index, scope, depth + 1);
+    const modules = this.moduleTableAt(value, scope);
+    if (modules) return this.tableValues(modules, index, scope, depth + 1, true);
     const key = this.constantString(index, scope, depth + 1);
     if (key === undefined) return [];
     const out: ResolvedName[] = [];
@@ -868,8 +888,33 @@ export class SemanticModel {
     return TABLE_LITERALS.has(value.type) ? value : undefined;
   }
 
-  /** What `table[key]` may be: the entry of a constant key when the dict has it, else every value. */
-  private tableValues(table: SyntaxNode, key: SyntaxNode | undefined, scope: Scope, depth: number): ResolvedName[] {
+  /**
+   * A table bound once at module level (`SERIALIZERS = {"pickle": pickle, "json": json}`) read in the module, for the
+   * modules it holds (see `tableValues`): a callable it holds is reported where it is stored, but a module is not.
+   */
+  private moduleTableAt(expr: SyntaxNode, scope: Scope): SyntaxNode | undefined {
+    const node = unwrapParentheses(expr);
+    if (node.type !== "identifier") return undefined;
+    const bindings = this.lookup(this.text(node), scope, node);
+    if (bindings?.length !== 1) return undefined;
+    const [b] = bindings;
+    if (b.scope !== this.module || b.kind !== "assignment" || !b.value || b.valueScope) return undefined;
+    const value = unwrapParentheses(b.value);
+    return TABLE_LITERALS.has(value.type) ? value : undefined;
+  }
+
+  /** Whether `element` names a module imported whole (`import pickle`, `import pickle as p`). */
+  private isImportedModule(element: SyntaxNode, scope: Scope): boolean {
+    if (element.type !== "identifier") return false;
+    const bindings = this.lookup(this.text(element), scope, element);
+    return bindings !== undefined && bindings.length > 0 && bindings.every((b) => b.kind === "import" && importStatementOf(b.site)?.type === "import_statement");
+  }
+
+  /**
+   * What `table[key]` may be: the entry of a constant key when the dict has it, else every value. `modulesOnly`: only
+   * the entries that are modules imported whole.
+   */
+  private tableValues(table: SyntaxNode, key: SyntaxNode | undefined, scope: Scope, depth: number, modulesOnly = false): ResolvedName[] {
     let elements = tableElements(table);
     if (table.type === "dictionary" && key) {
       const wanted = this.constantString(key, scope, depth);
@@ -878,7 +923,7 @@ export class SemanticModel {
       if (value) elements = [value];
     }
     const out: ResolvedName[] = [];
-    for (const element of elements) appendAll(out, this.resolve(element, scope, depth + 1));
+    for (const element of elements) if (!modulesOnly || this.isImportedModule(element, this.module)) appendAll(out, this.resolve(element, scope, depth + 1));
     return out;
   }
 
@@ -900,6 +945,12 @@ function builtinNames(name: string): ResolvedName[] {
   let found = BUILTIN_NAMES.get(name);
   if (!found) BUILTIN_NAMES.set(name, (found = [resolvedName(`builtins.${name}`)]));
   return found;
+}
+
+/** The import statement a binding's site belongs to, if any. */
+function importStatementOf(site: SyntaxNode): SyntaxNode | undefined {
+  for (let n: SyntaxNode | null = site; n; n = n.parent) if (n.type === "import_statement" || n.type === "import_from_statement") return n;
+  return undefined;
 }
 
 /** Literals whose elements resolution looks into (see `tableAt`, the `element` binding kind). */

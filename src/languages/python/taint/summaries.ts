@@ -27,6 +27,9 @@ export interface ConstantProvenance {
   origins: Origin[];
   reason: string;
   value?: string;
+  /** A literal collection of strings (or of string pairs, as `module.name`): what another module's `find_class` allowlist reads. */
+  strings?: string[];
+  pairs?: string[];
   marks: string[];
 }
 
