@@ -27594,10 +27594,27 @@ var init_assignments = __esm({
 });
 
 // src/languages/python/calls.ts
+function literalKeywords(dict, source) {
+  let node = dict;
+  while (node.type === "parenthesized_expression" && node.children.length === 1) node = node.children[0];
+  if (node.type !== "dictionary") return void 0;
+  const out2 = /* @__PURE__ */ new Map();
+  for (const c of node.children) {
+    if (c.type === "comment") continue;
+    if (c.type !== "pair") return void 0;
+    const key = childByField(c, "key");
+    const value = childByField(c, "value");
+    const name2 = key?.type === "string" ? decodeStringLiteral(source.slice(key.start, key.end)) : void 0;
+    if (name2 === void 0 || !value) return void 0;
+    out2.set(name2, value);
+  }
+  return out2;
+}
 var NO_KEYWORDS, CallArguments;
 var init_calls = __esm({
   "src/languages/python/calls.ts"() {
     "use strict";
+    init_string_literal();
     init_syntax();
     NO_KEYWORDS = /* @__PURE__ */ new Map();
     CallArguments = class _CallArguments {
@@ -27609,6 +27626,10 @@ var init_calls = __esm({
       hasKwArgs = false;
       /** The first `*args` or `**kwargs` argument (the `list_splat`/`dictionary_splat` node), if any. */
       firstSplat = void 0;
+      /** `**name` arguments whose keywords are not known yet (see `expandNamedSplats`). */
+      namedSplats = void 0;
+      /** `**x` arguments whose keywords are not known. */
+      hiddenSplats = 0;
       constructor(call, source) {
         const list = call ? childByField(call, "arguments") : void 0;
         if (!list) return;
@@ -27631,10 +27652,19 @@ var init_calls = __esm({
               this.hasStarArgs = true;
               this.firstSplat ??= arg;
               break;
-            case "dictionary_splat":
-              this.hasKwArgs = true;
+            case "dictionary_splat": {
               this.firstSplat ??= arg;
+              const spread = arg.children[arg.children.length - 1];
+              const written2 = spread ? literalKeywords(spread, source) : void 0;
+              if (written2) {
+                for (const [name2, value] of written2) if (!keywords?.has(name2)) (keywords ??= /* @__PURE__ */ new Map()).set(name2, value);
+                break;
+              }
+              this.hasKwArgs = true;
+              this.hiddenSplats++;
+              if (spread?.type === "identifier") (this.namedSplats ??= []).push(spread);
               break;
+            }
             case "comment":
               break;
             default:
@@ -27642,6 +27672,26 @@ var init_calls = __esm({
           }
         }
         if (keywords) this.keywords = keywords;
+      }
+      /**
+       * Reads the keywords of `**name` arguments bound to a dict literal: `dictOf` gives the literal a name holds
+       * (`OPTS = {"mmap_mode": "r"}` then `np.load(p, **OPTS)`), or undefined when it is not known. When every `**`
+       * argument is known, no keyword is hidden any more.
+       */
+      expandNamedSplats(dictOf, source) {
+        const named = this.namedSplats;
+        if (!named) return;
+        this.namedSplats = void 0;
+        let keywords;
+        for (const name2 of named) {
+          const literal = dictOf(name2);
+          const written2 = literal ? literalKeywords(literal, source) : void 0;
+          if (!written2) continue;
+          this.hiddenSplats--;
+          for (const [k, value] of written2) if (!this.keywords.has(k) && !keywords?.has(k)) (keywords ??= new Map(this.keywords)).set(k, value);
+        }
+        if (keywords) this.keywords = keywords;
+        if (this.hiddenSplats === 0) this.hasKwArgs = false;
       }
       /**
        * What a call of `functools.partial(f, *bound, **keywords)` passes to `f`: the partial's arguments after `f`, then
@@ -27654,6 +27704,7 @@ var init_calls = __esm({
         if (partial.keywords.size || call.keywords.size) out2.keywords = new Map([...partial.keywords, ...call.keywords]);
         out2.hasStarArgs = partial.hasStarArgs || call.hasStarArgs;
         out2.hasKwArgs = partial.hasKwArgs || call.hasKwArgs;
+        out2.hiddenSplats = partial.hiddenSplats + call.hiddenSplats;
         out2.firstSplat = partial.firstSplat ?? call.firstSplat;
         return out2;
       }
@@ -27677,6 +27728,44 @@ var init_calls = __esm({
         return out2;
       }
     };
+  }
+});
+
+// src/languages/python/splat-constants.ts
+function callArgumentsIn(call, model, scope) {
+  const args2 = new CallArguments(call, model.tree.source);
+  args2.expandNamedSplats((name2) => dictLiteralOf(model, scope, name2), model.tree.source);
+  return args2;
+}
+function dictLiteralOf(model, scope, name2) {
+  const text2 = model.text(name2);
+  const bindings = model.lookup(text2, scope, name2);
+  if (bindings?.length !== 1) return void 0;
+  const [b] = bindings;
+  if (b.kind !== "assignment" || !b.value || b.valueScope || b.value.type !== "dictionary") return void 0;
+  return writtenOnce(model, text2) ? b.value : void 0;
+}
+function writtenOnce(model, name2) {
+  let byName = writtenOnceByFile.get(model);
+  if (!byName) writtenOnceByFile.set(model, byName = /* @__PURE__ */ new Map());
+  let once2 = byName.get(name2);
+  if (once2 === void 0) {
+    if (byName.size >= MAX_NAMES_PER_FILE) return false;
+    const source = model.tree.source;
+    const word = `(?<![\\w.])${name2}\\s*`;
+    const assigned = source.match(new RegExp(`${word}=(?!=)`, "g"))?.length ?? 0;
+    once2 = assigned === 1 && !new RegExp(`${word}(?:[.[]|\\|=)|\\bglobal\\b[^\\n]*\\b${name2}\\b`).test(source);
+    byName.set(name2, once2);
+  }
+  return once2;
+}
+var MAX_NAMES_PER_FILE, writtenOnceByFile;
+var init_splat_constants = __esm({
+  "src/languages/python/splat-constants.ts"() {
+    "use strict";
+    init_calls();
+    MAX_NAMES_PER_FILE = 32;
+    writtenOnceByFile = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -27936,36 +28025,75 @@ function literalString(r, node) {
 function literalStrings(r, node, depth) {
   if (depth > 4) return void 0;
   if (node.type === "parenthesized_expression" && node.children.length === 1) return literalStrings(r, node.children[0], depth + 1);
+  const written2 = writtenCollection(r.model, node, (inner) => literalStrings(r, inner, depth + 1));
+  if (written2 !== NOT_WRITTEN) return written2;
+  const attribute = node.type === "attribute" ? childByField(node, "attribute") : void 0;
+  const object = node.type === "attribute" ? childByField(node, "object") : void 0;
+  if (attribute && object && !/^(self|cls)$/.test(r.model.text(object))) {
+    const modules = object.type === "identifier" || object.type === "attribute" ? r.model.resolve(object, r.model.module) : [];
+    const module2 = modules.length === 1 && !modules[0].projectClass && !modules[0].localClass ? modules[0].name : void 0;
+    return module2 ? importedCollection(r, `${module2}.${r.model.text(attribute)}`) : void 0;
+  }
+  const name2 = node.type === "identifier" ? r.model.text(node) : attribute && object?.type === "identifier" ? r.model.text(attribute) : void 0;
+  if (!name2) return void 0;
+  const bindings = node.type === "identifier" ? r.model.module.bindings.get(name2) : r.classScope.bindings.get(name2);
+  const imported = bindings?.length === 1 && bindings[0].kind === "import" && node.type === "identifier" ? bindings[0].qualifiedName : void 0;
+  if (imported) return importedCollection(r, imported);
+  if (bindings?.length !== 1 || bindings[0].kind !== "assignment" || !bindings[0].value) return void 0;
+  return literalStrings(r, bindings[0].value, depth + 1);
+}
+function writtenCollection(model, node, inner) {
   if (node.type === "call") {
     const callee = childByField(node, "function");
     const args2 = (childByField(node, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
-    return callee && /^(frozenset|set|tuple|list)$/.test(r.model.text(callee)) && args2.length === 1 ? literalStrings(r, args2[0], depth + 1) : void 0;
+    return callee && /^(frozenset|set|tuple|list)$/.test(model.text(callee)) && args2.length === 1 ? inner(args2[0]) : void 0;
   }
-  if (node.type === "set" || node.type === "list" || node.type === "tuple" || node.type === "dictionary") {
-    const strings = /* @__PURE__ */ new Set();
-    const pairs = /* @__PURE__ */ new Set();
-    for (const c of node.children) {
-      if (c.type === "comment") continue;
-      const element = c.type === "pair" ? childByField(c, "key") : c;
-      const s = element && literalString(r, element);
-      if (s !== void 0) {
-        strings.add(s);
-        continue;
-      }
-      const pair = element?.type === "tuple" ? element.children.filter((x2) => x2.type !== "comment") : [];
-      const [m, n] = pair.map((x2) => literalString(r, x2));
-      if (pair.length !== 2 || m === void 0 || n === void 0) return void 0;
-      pairs.add(`${m}.${n}`);
+  if (node.type !== "set" && node.type !== "list" && node.type !== "tuple" && node.type !== "dictionary") return NOT_WRITTEN;
+  const strings = /* @__PURE__ */ new Set();
+  const pairs = /* @__PURE__ */ new Set();
+  const literal = (n) => n.type === "string" ? decodeStringLiteral(model.text(n)) : void 0;
+  for (const c of node.children) {
+    if (c.type === "comment") continue;
+    const element = c.type === "pair" ? childByField(c, "key") : c;
+    const s = element && literal(element);
+    if (s !== void 0) {
+      strings.add(s);
+      continue;
     }
-    return strings.size && pairs.size ? void 0 : strings.size ? { strings } : { pairs };
+    const pair = element?.type === "tuple" ? element.children.filter((x2) => x2.type !== "comment") : [];
+    const [m, n] = pair.map(literal);
+    if (pair.length !== 2 || m === void 0 || n === void 0) return void 0;
+    pairs.add(`${m}.${n}`);
   }
-  const attribute = node.type === "attribute" ? childByField(node, "attribute") : void 0;
-  const object = node.type === "attribute" ? childByField(node, "object") : void 0;
-  const name2 = node.type === "identifier" ? r.model.text(node) : attribute && object?.type === "identifier" && /^(self|cls)$/.test(r.model.text(object)) ? r.model.text(attribute) : void 0;
-  if (!name2) return void 0;
-  const bindings = node.type === "identifier" ? r.model.module.bindings.get(name2) : r.classScope.bindings.get(name2);
-  if (bindings?.length !== 1 || bindings[0].kind !== "assignment" || !bindings[0].value) return void 0;
-  return literalStrings(r, bindings[0].value, depth + 1);
+  return strings.size && pairs.size ? void 0 : strings.size ? { strings } : { pairs };
+}
+function moduleLiteralCollection(model, value) {
+  const read = (node, depth) => {
+    let n = node;
+    while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
+    if (n.type === "dictionary") return void 0;
+    const written2 = depth > 4 ? void 0 : writtenCollection(model, n, (inner) => read(inner, depth + 1));
+    return written2 === NOT_WRITTEN ? void 0 : written2;
+  };
+  const found = read(value, 0);
+  if (!found || (found.strings?.size ?? found.pairs?.size ?? 0) > MAX_ALLOWED) return void 0;
+  return found.strings ? { strings: [...found.strings].sort() } : { pairs: [...found.pairs ?? []].sort() };
+}
+function allowlistDemand(model) {
+  return [...demanded.get(model) ?? []];
+}
+function importedCollection(r, qualified) {
+  if (!/^[A-Za-z_][\w.]*\.[A-Za-z_]\w*$/.test(qualified)) return void 0;
+  const found = r.model.project?.flows?.(qualified);
+  const constant3 = found?.length === 1 ? found[0].flows.constant : void 0;
+  if (constant3?.strings) return { strings: new Set(constant3.strings) };
+  if (constant3?.pairs) return { pairs: new Set(constant3.pairs) };
+  if (!found) {
+    let names = demanded.get(r.model);
+    if (!names) demanded.set(r.model, names = /* @__PURE__ */ new Set());
+    if (names.size < 16) names.add(qualified);
+  }
+  return void 0;
 }
 function rebindsParameter(r, stmt) {
   const targets = [stmt, ...descendantsOf(stmt)].filter((n) => n.type === "assignment" || n.type === "augmented_assignment" || n.type === "named_expression");
@@ -27987,13 +28115,15 @@ function descendantsOf(node) {
   }
   return out2;
 }
-var MAX_ALLOWED;
+var MAX_ALLOWED, NOT_WRITTEN, demanded;
 var init_find_class = __esm({
   "src/languages/python/semantic/find-class.ts"() {
     "use strict";
     init_syntax();
     init_string_literal();
     MAX_ALLOWED = 256;
+    NOT_WRITTEN = /* @__PURE__ */ Symbol("not a collection written in place");
+    demanded = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -35732,6 +35862,10 @@ function builtinNames(name2) {
   if (!found) BUILTIN_NAMES.set(name2, found = [resolvedName(`builtins.${name2}`)]);
   return found;
 }
+function importStatementOf(site) {
+  for (let n = site; n; n = n.parent) if (n.type === "import_statement" || n.type === "import_from_statement") return n;
+  return void 0;
+}
 function tableElements(table) {
   const out2 = [];
   for (const c of table.children) {
@@ -36344,6 +36478,11 @@ var init_model = __esm({
           const [key] = positionalArguments(args2);
           return this.tableValues(table, key, scope, depth + 1);
         }
+        const modules = callee.type === "attribute" && this.isGet(callee) ? this.moduleTableAt(childByField(callee, "object"), scope) : void 0;
+        if (modules) {
+          const [key] = positionalArguments(args2);
+          return this.tableValues(modules, key, scope, depth + 1, true);
+        }
         for (const c of this.resolve(callee, scope, depth + 1)) {
           switch (c.name) {
             case "sys.modules.get":
@@ -36415,6 +36554,12 @@ var init_model = __esm({
                 })
               );
               if (c.definition?.type === "function_definition") appendAll(out2, this.returnedBy(c.definition, depth + 1));
+              else if (this.project && !c.definition && !c.localClass && !c.projectClass && !c.name.includes("(")) {
+                const returned = this.project.resolve(`${c.name}()`);
+                if (returned) {
+                  for (const r of returned) if (!r.name.includes("(")) out2.push(resolvedName(r.name, r));
+                }
+              }
             }
           }
         }
@@ -36442,6 +36587,10 @@ var init_model = __esm({
         return out2;
       }
       returns = /* @__PURE__ */ new Map();
+      /** The modules, classes and functions a function defined in this file returns (see `returnedBy`), for the project index. */
+      definitionsReturnedBy(definition) {
+        return this.returnedBy(definition, 0);
+      }
       /**
        * Whether a call's result can be a module, class or function: a call of a local function (another factory) or of
        * what resolution looks through (`import_module`, `getattr`, `partial`, ...). Most returned calls are neither, and
@@ -36484,6 +36633,8 @@ var init_model = __esm({
         if (!value || !index) return [];
         const table = this.tableAt(value, scope, depth + 1);
         if (table) return this.tableValues(table, index, scope, depth + 1);
+        const modules = this.moduleTableAt(value, scope);
+        if (modules) return this.tableValues(modules, index, scope, depth + 1, true);
         const key = this.constantString(index, scope, depth + 1);
         if (key === void 0) return [];
         const out2 = [];
@@ -36527,8 +36678,31 @@ var init_model = __esm({
         const value = unwrapParentheses(b.value);
         return TABLE_LITERALS.has(value.type) ? value : void 0;
       }
-      /** What `table[key]` may be: the entry of a constant key when the dict has it, else every value. */
-      tableValues(table, key, scope, depth) {
+      /**
+       * A table bound once at module level (`SERIALIZERS = {"pickle": pickle, "json": json}`) read in the module, for the
+       * modules it holds (see `tableValues`): a callable it holds is reported where it is stored, but a module is not.
+       */
+      moduleTableAt(expr, scope) {
+        const node = unwrapParentheses(expr);
+        if (node.type !== "identifier") return void 0;
+        const bindings = this.lookup(this.text(node), scope, node);
+        if (bindings?.length !== 1) return void 0;
+        const [b] = bindings;
+        if (b.scope !== this.module || b.kind !== "assignment" || !b.value || b.valueScope) return void 0;
+        const value = unwrapParentheses(b.value);
+        return TABLE_LITERALS.has(value.type) ? value : void 0;
+      }
+      /** Whether `element` names a module imported whole (`import pickle`, `import pickle as p`). */
+      isImportedModule(element, scope) {
+        if (element.type !== "identifier") return false;
+        const bindings = this.lookup(this.text(element), scope, element);
+        return bindings !== void 0 && bindings.length > 0 && bindings.every((b) => b.kind === "import" && importStatementOf(b.site)?.type === "import_statement");
+      }
+      /**
+       * What `table[key]` may be: the entry of a constant key when the dict has it, else every value. `modulesOnly`: only
+       * the entries that are modules imported whole.
+       */
+      tableValues(table, key, scope, depth, modulesOnly = false) {
         let elements2 = tableElements(table);
         if (table.type === "dictionary" && key) {
           const wanted = this.constantString(key, scope, depth);
@@ -36537,7 +36711,7 @@ var init_model = __esm({
           if (value) elements2 = [value];
         }
         const out2 = [];
-        for (const element of elements2) appendAll(out2, this.resolve(element, scope, depth + 1));
+        for (const element of elements2) if (!modulesOnly || this.isImportedModule(element, this.module)) appendAll(out2, this.resolve(element, scope, depth + 1));
         return out2;
       }
       keyString(pair) {
@@ -36590,15 +36764,23 @@ function summarizeModule(model, path) {
     }
     return out2;
   };
+  const returns = {};
+  const noteReturns = (key, binding) => {
+    const definition = binding.site.parent;
+    if (definition?.type !== "function_definition") return;
+    const values = valuesOf(model.definitionsReturnedBy(definition), binding.site);
+    if (values.length) returns[key] = [...returns[key] ?? [], ...values].slice(0, MAX_RETURNED);
+  };
   for (const name2 of model.module.bindings.keys()) {
     const exported = model.exported(name2);
     if (!exported) continue;
     const values = [];
     for (const { binding, values: names } of exported) {
       if (binding.kind === "function") {
+        noteReturns(name2, binding);
         values.push({ name: `${module2}.${name2}`, line: binding.site.startRow + 1, column: binding.site.startCol + 1, own: "function" });
       } else if (binding.kind === "class" && binding.classDef) {
-        classes[name2] = summarizeClass(model, binding.classDef, qualify2);
+        classes[name2] = summarizeClass(model, binding.classDef, qualify2, (member, b) => noteReturns(`${name2}.${member}`, b));
         values.push({ name: `${module2}.${name2}`, line: binding.site.startRow + 1, column: binding.site.startCol + 1, own: "class" });
       } else {
         appendAll(values, valuesOf(names, binding.site));
@@ -36609,9 +36791,10 @@ function summarizeModule(model, path) {
   const summary = { module: module2, path, exports, stars: model.module.starImports.map((s) => s.module), classes };
   const all = constantNames(model);
   if (all) summary.all = all;
+  if (Object.keys(returns).length) summary.returns = returns;
   return summary;
 }
-function summarizeClass(model, classDef, qualify2) {
+function summarizeClass(model, classDef, qualify2, noteReturns) {
   const body2 = model.classScope(classDef);
   const scope = body2?.parent ?? model.module;
   const bases = [...new Set(model.classAncestors(classDef, scope).map((r) => qualify2(r.name)))];
@@ -36628,12 +36811,14 @@ function summarizeClass(model, classDef, qualify2) {
   let overridesFindClass = false;
   for (const [name2, bindings] of body2?.bindings ?? []) {
     if (name2 === "find_class" && bindings.some((b) => b.kind === "function")) overridesFindClass = true;
+    for (const b of bindings) if (b.kind === "function") noteReturns(name2, b);
     members[name2] = values(definedFunctions(model, bindings, prefixes) ?? model.classMember(classDef, name2, false), bindings[bindings.length - 1].site);
   }
   for (const [name2, assignments] of body2?.instanceAttributes ?? []) {
     instanceMembers[name2] = values(model.classMember(classDef, name2, true), assignments[0].site);
   }
-  return { bases, overridesFindClass, members, instanceMembers };
+  const allowlist = overridesFindClass ? findClassAllowlist(model, classDef) : void 0;
+  return { bases, overridesFindClass, ...allowlist ? { allowlist } : {}, members, instanceMembers };
 }
 function definedFunctions(model, bindings, prefixes) {
   if (!bindings.length || !bindings.every((b) => b.kind === "function")) return void 0;
@@ -36676,15 +36861,17 @@ function distinctIfLong(names) {
 function code2(s) {
   return "`" + s + "`";
 }
-var MAX_DEPTH4, RESOLUTION_BUDGET, STANDARD_LIBRARY_KNOWN, OUT_OF_BUDGET, ProjectIndex, LONG_NAME_LIST;
+var MAX_RETURNED, MAX_DEPTH4, RESOLUTION_BUDGET, STANDARD_LIBRARY_KNOWN, OUT_OF_BUDGET, ProjectIndex, LONG_NAME_LIST;
 var init_project_index = __esm({
   "src/languages/python/project-index.ts"() {
     "use strict";
     init_arrays();
     init_package_module();
+    init_find_class();
     init_module_aliases();
     init_model();
     init_syntax();
+    MAX_RETURNED = 8;
     MAX_DEPTH4 = 24;
     RESOLUTION_BUDGET = 1e3;
     STANDARD_LIBRARY_KNOWN = /* @__PURE__ */ new Set([
@@ -37131,6 +37318,7 @@ var init_project_index = __esm({
           current = cls ? [called ? { name: `${value.name}()`, projectInstance: cls } : { name: value.name, projectClass: cls }] : [{ name: value.name }];
         } else if (value.own === "function") {
           current = [{ name: `${value.name}${called ? "()" : ""}` }];
+          if (called) appendAll(current, this.returnedBy(value.name, depth));
         } else {
           const name2 = canonicalName(`${value.name}${called ? "()" : ""}`);
           current = this.resolve(name2, depth + 1) ?? [{ name: name2 }];
@@ -37147,12 +37335,31 @@ var init_project_index = __esm({
         const cls = r.projectClass ?? r.projectInstance;
         const member = cls?.member(name2, r.projectInstance !== void 0);
         if (member) {
-          return member.map(
+          const out2 = member.map(
             (m) => called ? m.projectClass ? { name: `${m.name}()`, projectInstance: m.projectClass, chain: m.chain } : { ...m, name: `${m.name}()` } : m
           );
+          if (called) {
+            for (const m of member) if (!m.projectClass && !m.name.includes("(")) appendAll(out2, this.returnedBy(m.name, depth));
+          }
+          return out2;
         }
         const qualified = canonicalName(`${r.name}.${segment}`);
         return (this.resolve(qualified, depth + 1) ?? [{ name: qualified }]).map((x2) => r.chain ? { ...x2, chain: [...r.chain, ...x2.chain ?? []] } : x2);
+      }
+      /** What a project function or method (`pkg.mod.f`, `pkg.mod.C.m`) returns, resolved (see `ModuleSummary.returns`). */
+      returnedBy(qualifiedFunction, depth) {
+        const { module: module2, end } = this.modulePrefix(qualifiedFunction);
+        const owner = module2 && end < qualifiedFunction.length ? this.read(module2) : void 0;
+        const values = owner?.returns?.[qualifiedFunction.slice(end + 1)];
+        if (!owner || !values) return [];
+        const out2 = [];
+        for (const v of values) {
+          const name2 = canonicalName(v.name);
+          const step = { path: owner.path, line: v.line, column: v.column, message: `${code2(qualifiedFunction)} returns ${code2(v.name)} in ${owner.path}` };
+          for (const r of this.resolve(name2, depth + 1) ?? [{ name: name2 }]) out2.push({ ...r, chain: [step, ...r.chain ?? []] });
+        }
+        this.charge(out2.length);
+        return out2;
       }
       /** What each project class binds itself (not what it inherits) to an attribute (see `projectClass`). */
       ownMembers = /* @__PURE__ */ new WeakMap();
@@ -37184,6 +37391,7 @@ var init_project_index = __esm({
         const cls = {
           name: qualifiedName,
           overridesFindClass: summary.overridesFindClass,
+          ...summary.allowlist ? { allowlist: summary.allowlist } : {},
           ancestors: () => {
             this.reread(reads);
             if (ancestors) {
@@ -37306,6 +37514,7 @@ var init_provenance = __esm({
   "src/languages/python/provenance.ts"() {
     "use strict";
     init_calls();
+    init_find_class();
     init_string_literal();
     init_syntax();
     MAX_DEPTH5 = 24;
@@ -37413,6 +37622,8 @@ var init_provenance = __esm({
         const reexported = b?.kind === "import" && b.qualifiedName && this.importIsStable(name2) ? this.importedConstant(b.qualifiedName) : void 0;
         if (reexported) return { origins: [...reexported.origins], reason: reexported.reason, ...reexported.value !== void 0 ? { value: reexported.value } : {}, marks: [...this.marks] };
         if (!b || b.kind !== "assignment" || !b.value || !this.moduleConstantIsStable(name2)) return void 0;
+        const collection = moduleLiteralCollection(this.model, b.value);
+        if (collection) return { origins: ["constant"], reason: "a literal collection of strings", ...collection, marks: [] };
         const p = this.of(b.value, b.valueScope ?? b.scope);
         if (!p || !only(p, "constant") && this.writtenInModule()) return void 0;
         return { origins: [...p.origins], reason: p.reason, ...p.value !== void 0 ? { value: p.value } : {}, marks: [...this.marks] };
@@ -39919,7 +40130,7 @@ function matchCallee(callee, resolved, sinks2, base, args2, index, report) {
     args: new CallArguments(resolved.constructedBy.call, model.tree.source)
   };
   if (sinks2) for (const sink of sinks2) {
-    args2 ??= new CallArguments(node, model.tree.source);
+    args2 ??= callArgumentsIn(node, model, scope);
     const passed = resolved.boundBy ? CallArguments.throughPartial(new CallArguments(resolved.boundBy.call, model.tree.source), args2) : args2;
     const m = { node, calleeText: base.calleeText, model, scope, args: passed, rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
     if (receiver) m.receiver = receiver;
@@ -39933,10 +40144,10 @@ function matchCallee(callee, resolved, sinks2, base, args2, index, report) {
       const sinks3 = index.byName.get(ancestor2.name);
       if (sinks3) for (const sink of sinks3) {
         if (!sink.spec.subclasses) continue;
-        const allowlist = overridesFindClass && resolved.localClass ? findClassAllowlist(model, resolved.localClass) : void 0;
+        const allowlist = !overridesFindClass ? void 0 : resolved.localClass ? findClassAllowlist(model, resolved.localClass) : resolved.projectClass.allowlist?.slice();
         const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass, ...allowlist ? { allowlist } : {} };
         const steps = [...resolved.chain ?? [], ...ancestor2.chain ?? []];
-        report({ ...base, args: args2 ??= new CallArguments(node, model.tree.source), ...sink, target: ancestor2.name, via: "subclass", subclass, ...steps.length ? { chain: steps } : {} });
+        report({ ...base, args: args2 ??= callArgumentsIn(node, model, scope), ...sink, target: ancestor2.name, via: "subclass", subclass, ...steps.length ? { chain: steps } : {} });
       }
     }
   }
@@ -40166,6 +40377,7 @@ var init_analyze = __esm({
     init_suppression();
     init_assignments();
     init_calls();
+    init_splat_constants();
     init_prefilter();
     init_module_aliases();
     init_find_class();
@@ -45990,8 +46202,8 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
   for (const [path, analysis] of firstPass) {
     if (analysis.summary && byModule.get(analysis.summary.module)?.path === path) index.set(analysis.summary);
   }
-  const demanded = summariseDemandedModules(byModule, modules, aliases, index, parser, sinks2, cache2, budget);
-  onSummarised?.([...demanded.keys.keys()].flatMap((m) => byModule.get(m)?.path ?? []));
+  const demanded2 = summariseDemandedModules(byModule, modules, aliases, index, parser, sinks2, cache2, budget);
+  onSummarised?.([...demanded2.keys.keys()].flatMap((m) => byModule.get(m)?.path ?? []));
   const constants3 = constantModules(index);
   if (constants3.size) onLeading?.(constants3);
   const importCache = /* @__PURE__ */ new Map();
@@ -46009,7 +46221,7 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
   onLeading?.(leading);
   let analysesLeft = MAX_ANALYSES_PER_FILE * files.length;
   const rounds = Math.max(MIN_ROUNDS, Math.floor(MAX_ROUND_MATCHES / Math.max(1, files.length)));
-  for (let round = 0; leading.size > 0 || demanded.callers.size > 0; round++) {
+  for (let round = 0; leading.size > 0 || demanded2.callers.size > 0; round++) {
     if (round === rounds || analysesLeft <= 0) {
       limits.onOutOfRounds?.(round);
       break;
@@ -46018,7 +46230,7 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
     const work = [];
     for (const file of files) {
       const refs = matcher.referencedBy(file);
-      for (const module2 of demanded.callers.get(file.path) ?? []) refs.add(module2);
+      for (const module2 of demanded2.callers.get(file.path) ?? []) refs.add(module2);
       if (!refs.size) continue;
       const before = seenWith.get(file.path);
       if (before && [...refs].every((m) => before.has(m) && !changed.has(m))) continue;
@@ -46039,7 +46251,7 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
       if (cache2) state ??= indexState(index);
       let analysis = cache2?.get(input, state);
       if (!analysis) {
-        const completeFlows = demanded.keys.get(packageModuleName(file.moduleName));
+        const completeFlows = demanded2.keys.get(packageModuleName(file.moduleName));
         analysis = boundedAnalysis(index, file.path, () => analyzePython(parser, input, projectSinks, { project: index, ...budget.perFile, ...completeFlows ? { completeFlows } : {} }));
         cache2?.set(input, analysis, state);
       }
@@ -46423,6 +46635,10 @@ var init_whole_program = __esm({
             ...Object.values(cls.instanceMembers).flat().filter((m) => !isOwnFunction(m))
           ];
           if (members.some((m) => (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => leads(v)))) names.push(name2);
+        }
+        for (const [key, values] of Object.entries(summary.returns ?? {})) {
+          const name2 = key.split(".")[0];
+          if (!names.includes(name2) && values.some((v) => (index.resolve(v.name) ?? [{ name: v.name }]).some((r) => leads(r)))) names.push(name2);
         }
         return names;
       }
@@ -47515,7 +47731,7 @@ var DATA_KEYWORDS;
 var init_sink_input = __esm({
   "src/rules/python/sink-input.ts"() {
     "use strict";
-    DATA_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn"];
+    DATA_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn", "model_uri"];
   }
 });
 
@@ -48585,6 +48801,12 @@ var init_PYTHON_LANG_SEC_073 = __esm({
 });
 
 // src/rules/python/PYTHON-ML-SEC-001.ts
+function whisperCheck(m) {
+  const name2 = m.args.find("name", 0);
+  const literal = name2?.type === "string" ? decodeStringLiteral(m.model.text(name2)) : void 0;
+  if (literal !== void 0 && WHISPER_OFFICIAL.has(literal)) return null;
+  return { severity: "medium", confidence: "medium" };
+}
 function check18(m) {
   const hub = HUB_LOADERS.has(m.target);
   const given = m.args.find("weights_only", hub ? 6 : void 0);
@@ -48628,12 +48850,13 @@ function check18(m) {
     ...addWeightsOnly ? { fix: addWeightsOnly } : {}
   };
 }
-var HUB_LOADERS, FASTAI_LOADERS, ADVICE16, PYTHON_ML_SEC_001_default;
+var HUB_LOADERS, FASTAI_LOADERS, WHISPER_OFFICIAL, ADVICE16, PYTHON_ML_SEC_001_default;
 var init_PYTHON_ML_SEC_001 = __esm({
   "src/rules/python/PYTHON-ML-SEC-001.ts"() {
     "use strict";
     init_rule();
     init_shared_docs();
+    init_string_literal();
     init_sink_helpers();
     init_trust();
     HUB_LOADERS = /* @__PURE__ */ new Set(["torch.hub.load_state_dict_from_url"]);
@@ -48646,6 +48869,22 @@ var init_PYTHON_ML_SEC_001 = __esm({
       "fastai.tabular.all.load_learner",
       "fastai.collab.load_learner"
     ];
+    WHISPER_OFFICIAL = /* @__PURE__ */ new Set([
+      "tiny.en",
+      "tiny",
+      "base.en",
+      "base",
+      "small.en",
+      "small",
+      "medium.en",
+      "medium",
+      "large-v1",
+      "large-v2",
+      "large-v3",
+      "large",
+      "large-v3-turbo",
+      "turbo"
+    ]);
     ADVICE16 = "Pass `weights_only=True` (add trusted classes with `torch.serialization.add_safe_globals`) or store weights as safetensors.";
     PYTHON_ML_SEC_001_default = defineRule({
       id: "PYTHON-ML-SEC-001",
@@ -48661,10 +48900,16 @@ var init_PYTHON_ML_SEC_001 = __esm({
       bundles: ["ml", "deserialization"],
       banditIds: ["B614"],
       similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-002", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-006"],
-      prefilter: ["torch", "model_zoo", "load_state_dict_from_url", "load_learner"],
+      prefilter: ["torch", "model_zoo", "load_state_dict_from_url", "load_learner", "whisper"],
       judgeTrust: judgeInputTrust,
       sinks: [
         { call: ["torch.load", "torch.hub.load_state_dict_from_url"], check: check18, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE16}` },
+        {
+          // openai-whisper: a path (not an official model name) is read by torch.load without weights_only.
+          call: ["whisper.load_model"],
+          check: whisperCheck,
+          message: (m) => `${spelled(m)} reads a checkpoint that is not one of OpenAI's named models with \`torch.load\` and no \`weights_only\`: on torch before 2.6 a crafted checkpoint file runs arbitrary code when loaded. Load an official model by name (its download is checked against a pinned hash), or only checkpoints you produced.`
+        },
         {
           // fastai's exported learner: torch.load with a pickle_module (recent fastai releases pass weights_only=False instead).
           call: FASTAI_LOADERS,
@@ -48696,7 +48941,7 @@ var init_PYTHON_ML_SEC_001 = __esm({
           "def load_checkpoint(path):",
           '    return torch.load(path, map_location="cpu", weights_only=True)  # tensors and plain containers only'
         ].join("\n"),
-        detectionScope: "Calls of `torch.load`, `torch.serialization.load`, `torch.hub.load_state_dict_from_url` and `torch.utils.model_zoo.load_url`, and fastai's `load_learner` (`fastai.learner`, `fastai.basic_train`, and the `fastai.vision.all`/`text.all`/`tabular.all`/`collab`/`basics` re-exports: always high, it passes a `pickle_module` or `weights_only=False`), resolved through imports, aliases, rebinding and constant dynamic imports. The `weights_only` keyword is evaluated when it is a literal (`None` counts as missing: it selects the version default); `pickle_module` is read as keyword or position 2. A call whose arguments come through `*args`/`**kwargs` is reported at medium confidence: the option may be set there, but the analysis cannot see it. Fix: a missing `weights_only` is added as `weights_only=True`; an explicit `weights_only=False` gets no automatic fix because the checkpoint may need classes that must first be allowed. Checkpoint files themselves are scanned by the artifact rules.",
+        detectionScope: "Calls of `torch.load`, `torch.serialization.load`, `torch.hub.load_state_dict_from_url` and `torch.utils.model_zoo.load_url`, and fastai's `load_learner` (`fastai.learner`, `fastai.basic_train`, and the `fastai.vision.all`/`text.all`/`tabular.all`/`collab`/`basics` re-exports: always high, it passes a `pickle_module` or `weights_only=False`), and openai-whisper's `whisper.load_model` of anything but an official model name (medium: a path is read by `torch.load` without `weights_only`; named models are hash-checked downloads), resolved through imports, aliases, rebinding and constant dynamic imports. The `weights_only` keyword is evaluated when it is a literal (`None` counts as missing: it selects the version default); `pickle_module` is read as keyword or position 2. A call whose arguments come through `*args`/`**kwargs` is reported at medium confidence: the option may be set there, but the analysis cannot see it. Fix: a missing `weights_only` is added as `weights_only=True`; an explicit `weights_only=False` gets no automatic fix because the checkpoint may need classes that must first be allowed. Checkpoint files themselves are scanned by the artifact rules.",
         references: [
           { title: "PyTorch documentation: torch.load (weights_only and security warning)", url: "https://pytorch.org/docs/stable/generated/torch.load.html" },
           { title: "PyTorch documentation: weights_only unpickler and add_safe_globals", url: "https://pytorch.org/docs/stable/notes/serialization.html#weights-only" },
@@ -48803,7 +49048,7 @@ var init_PYTHON_ML_SEC_002 = __esm({
           "def load_features(path):",
           "    return np.load(path)  # allow_pickle=False: numeric arrays only"
         ].join("\n"),
-        detectionScope: "Calls of `numpy.load` (also `numpy.lib.npyio.load`) and `numpy.lib.format.read_array` resolved through imports, aliases (`import numpy as np`), rebinding and constant dynamic imports; `allow_pickle` is read as keyword or by position. Literal false values (`False`, `0`, `None`) and the default are safe; a non-literal value is reported at medium confidence; options passed through `*args`/`**kwargs` at low confidence. Legacy pickle aliases `numpy.loads`, `numpy.ma.loads`, `numpy.ma.load` are always reported. Fix: a literal `allow_pickle=True` becomes `allow_pickle=False`, which loads every numeric file exactly as before. The `.npy` files themselves are scanned by the artifact rules.",
+        detectionScope: 'Calls of `numpy.load` (also `numpy.lib.npyio.load`) and `numpy.lib.format.read_array` resolved through imports, aliases (`import numpy as np`), rebinding and constant dynamic imports; `allow_pickle` is read as keyword or by position. Literal false values (`False`, `0`, `None`) and the default are safe; a non-literal value is reported at medium confidence; options passed through `*args`/`**kwargs` at low confidence, except a dict literal spread into the call (`**{"allow_pickle": False}`) or a name bound once to one (`**LOAD_OPTIONS`), whose keys are read like keywords. Legacy pickle aliases `numpy.loads`, `numpy.ma.loads`, `numpy.ma.load` are always reported. Fix: a literal `allow_pickle=True` becomes `allow_pickle=False`, which loads every numeric file exactly as before. The `.npy` files themselves are scanned by the artifact rules.',
         references: [
           { title: "NumPy documentation: numpy.load (allow_pickle warning)", url: "https://numpy.org/doc/stable/reference/generated/numpy.load.html" },
           { title: "NumPy documentation: the .npy format and object arrays", url: "https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html" },
@@ -48998,7 +49243,7 @@ var init_PYTHON_ML_SEC_004 = __esm({
 });
 
 // src/rules/python/PYTHON-ML-SEC-005.ts
-var message9, PYTHON_ML_SEC_005_default;
+var message9, MLFLOW_UNPICKLING_LOADERS, mlflowMessage, PYTHON_ML_SEC_005_default;
 var init_PYTHON_ML_SEC_005 = __esm({
   "src/rules/python/PYTHON-ML-SEC-005.ts"() {
     "use strict";
@@ -49010,6 +49255,15 @@ var init_PYTHON_ML_SEC_005 = __esm({
       "cloudpickle (pickle, plus code objects for functions and classes)",
       "Never load cloudpickle data from an untrusted source; send data in JSON/msgpack and refer to code by name."
     );
+    MLFLOW_UNPICKLING_LOADERS = [
+      "mlflow.pyfunc.load_model",
+      "mlflow.pyfunc.load_pyfunc",
+      "mlflow.sklearn.load_model",
+      "mlflow.pytorch.load_model",
+      "mlflow.statsmodels.load_model",
+      "mlflow.dspy.load_model"
+    ];
+    mlflowMessage = (m) => `${spelled(m)} loads an MLflow model whose flavor unpickles its files (cloudpickle, pickle or \`torch.load\`): a crafted model in a registry, run or path runs arbitrary code when it is loaded (recent MLflow releases refuse it when \`MLFLOW_ALLOW_PICKLE_DESERIALIZATION\` is false). Load only models your own pipeline logged, from a registry only it can write to.`;
     PYTHON_ML_SEC_005_default = defineRule({
       id: "PYTHON-ML-SEC-005",
       name: "Cloudpickle Deserialization of Untrusted Data",
@@ -49024,9 +49278,12 @@ var init_PYTHON_ML_SEC_005 = __esm({
       bundles: ["ml", "deserialization"],
       banditIds: [],
       similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-046"],
-      prefilter: ["cloudpickle", "srsly"],
+      prefilter: ["cloudpickle", "srsly", "mlflow"],
       judgeTrust: judgeInputTrust,
-      sinks: [{ call: ["cloudpickle.load", "cloudpickle.loads", "srsly.pickle_loads"], references: true, message: message9 }],
+      sinks: [
+        { call: ["cloudpickle.load", "cloudpickle.loads", "srsly.pickle_loads"], references: true, message: message9 },
+        { call: MLFLOW_UNPICKLING_LOADERS, check: () => ({ severity: "medium", confidence: "medium" }), message: mlflowMessage }
+      ],
       docs: {
         summary: "Detects cloudpickle deserialization (`cloudpickle.loads`, `cloudpickle.load`, and wrappers such as `srsly.pickle_loads`), which runs arbitrary code from its input.",
         description: "cloudpickle serializes functions, lambdas and classes by value so that they can run on other machines; it is the transport of Ray, Dask, PySpark, joblib's process backend and MLflow's Python models. `cloudpickle.loads` is `pickle.loads`: the payload decides which code runs. This rule reports `cloudpickle.load`/`loads`, also reached through `cloudpickle.cloudpickle`, vendored copies (`ray.cloudpickle`, `pyspark.cloudpickle`, `joblib.externals.cloudpickle`, `srsly.cloudpickle`), spaCy's `srsly.pickle_loads`, aliases, rebinding, constant dynamic imports, and when passed as a callback.",
@@ -49056,7 +49313,7 @@ var init_PYTHON_ML_SEC_005 = __esm({
           "    spec = json.loads(request.body)",
           '    return JOBS[spec["job"]](spec["rows"])  # only registered code runs'
         ].join("\n"),
-        detectionScope: "Calls of `cloudpickle.load`, `cloudpickle.loads` and `srsly.pickle_loads`, resolved through imports (including vendored copies listed above), aliases, rebinding and constant dynamic imports, and these functions passed uncalled as a callback (medium confidence). `cloudpickle.dump`/`dumps` are not findings. Deserialization hidden inside frameworks (Ray, Dask, Spark) is not reported: only direct calls are.",
+        detectionScope: "Calls of `cloudpickle.load`, `cloudpickle.loads` and `srsly.pickle_loads`, resolved through imports (including vendored copies listed above), aliases, rebinding and constant dynamic imports, and these functions passed uncalled as a callback (medium confidence). `cloudpickle.dump`/`dumps` are not findings. Deserialization hidden inside frameworks (Ray, Dask, Spark) is not reported: only direct calls are. MLflow's `load_model` of the flavors that unpickle (`mlflow.pyfunc`, `sklearn`, `pytorch`, `statsmodels`, `dspy`) is reported with medium severity: what the model's files hold decides what runs.",
         references: [
           { title: "cloudpickle README (security notice)", url: "https://github.com/cloudpipe/cloudpickle#readme" },
           { title: "srsly: pickle_loads", url: "https://github.com/explosion/srsly#pickle" },
@@ -50007,7 +50264,7 @@ function flowSummary(model, path, complete) {
       }
     }
   }
-  const demand = [.../* @__PURE__ */ new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model)])].sort().slice(0, MAX_DEMAND);
+  const demand = [.../* @__PURE__ */ new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model), ...allowlistDemand(model)])].sort().slice(0, MAX_DEMAND);
   return {
     ...Object.keys(flows).length ? { flows } : {},
     ...demand.length ? { flowDemand: demand } : {},
@@ -50085,6 +50342,7 @@ var init_PYTHON_DESER_001 = __esm({
     init_shared_docs();
     init_sink_input();
     init_trust();
+    init_find_class();
     init_PYTHON_LANG_SEC_040();
     init_PYTHON_LANG_SEC_041();
     init_PYTHON_LANG_SEC_042();

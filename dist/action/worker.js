@@ -287,6 +287,62 @@ function subscriptNames(target, scope, model) {
   return [...new Set(model.resolve(container, scope).map((r) => `${r.name}.${key}`))];
 }
 
+// src/languages/python/semantic/string-literal.ts
+var SIMPLE_ESCAPES = {
+  "\n": "",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+  a: "\x07",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "	",
+  v: "\v"
+};
+function decodeStringLiteral(text) {
+  const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(text);
+  if (!m) return void 0;
+  const prefix = m[1].toLowerCase();
+  const quote = m[2];
+  if (text.length < m[0].length + quote.length || !text.endsWith(quote)) return void 0;
+  const body2 = text.slice(m[0].length, text.length - quote.length);
+  if (prefix.includes("f") && /\{(?!\{)/.test(body2.replace(/\{\{/g, ""))) return void 0;
+  const literal = prefix.includes("f") ? body2.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : body2;
+  if (prefix.includes("r")) return literal;
+  let out2 = "";
+  for (let i2 = 0; i2 < literal.length; i2++) {
+    const c = literal[i2];
+    if (c !== "\\" || i2 + 1 >= literal.length) {
+      out2 += c;
+      continue;
+    }
+    const next = literal[i2 + 1];
+    if (next in SIMPLE_ESCAPES) {
+      out2 += SIMPLE_ESCAPES[next];
+      i2++;
+    } else if (next === "\r") {
+      i2 += literal[i2 + 2] === "\n" ? 2 : 1;
+    } else if (/[0-7]/.test(next)) {
+      const oct = /^[0-7]{1,3}/.exec(literal.slice(i2 + 1))[0];
+      out2 += String.fromCharCode(parseInt(oct, 8));
+      i2 += oct.length;
+    } else if (next === "x" || !prefix.includes("b") && (next === "u" || next === "U")) {
+      const len = next === "x" ? 2 : next === "u" ? 4 : 8;
+      const hex = literal.slice(i2 + 2, i2 + 2 + len);
+      if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex)) return void 0;
+      out2 += String.fromCodePoint(parseInt(hex, 16));
+      i2 += 1 + len;
+    } else if (next === "N" && !prefix.includes("b")) {
+      return void 0;
+    } else {
+      out2 += c;
+    }
+  }
+  return out2;
+}
+
 // src/languages/python/calls.ts
 var NO_KEYWORDS = /* @__PURE__ */ new Map();
 var CallArguments = class _CallArguments {
@@ -298,6 +354,10 @@ var CallArguments = class _CallArguments {
   hasKwArgs = false;
   /** The first `*args` or `**kwargs` argument (the `list_splat`/`dictionary_splat` node), if any. */
   firstSplat = void 0;
+  /** `**name` arguments whose keywords are not known yet (see `expandNamedSplats`). */
+  namedSplats = void 0;
+  /** `**x` arguments whose keywords are not known. */
+  hiddenSplats = 0;
   constructor(call, source) {
     const list = call ? childByField(call, "arguments") : void 0;
     if (!list) return;
@@ -320,10 +380,19 @@ var CallArguments = class _CallArguments {
           this.hasStarArgs = true;
           this.firstSplat ??= arg;
           break;
-        case "dictionary_splat":
-          this.hasKwArgs = true;
+        case "dictionary_splat": {
           this.firstSplat ??= arg;
+          const spread = arg.children[arg.children.length - 1];
+          const written = spread ? literalKeywords(spread, source) : void 0;
+          if (written) {
+            for (const [name2, value] of written) if (!keywords?.has(name2)) (keywords ??= /* @__PURE__ */ new Map()).set(name2, value);
+            break;
+          }
+          this.hasKwArgs = true;
+          this.hiddenSplats++;
+          if (spread?.type === "identifier") (this.namedSplats ??= []).push(spread);
           break;
+        }
         case "comment":
           break;
         default:
@@ -331,6 +400,26 @@ var CallArguments = class _CallArguments {
       }
     }
     if (keywords) this.keywords = keywords;
+  }
+  /**
+   * Reads the keywords of `**name` arguments bound to a dict literal: `dictOf` gives the literal a name holds
+   * (`OPTS = {"mmap_mode": "r"}` then `np.load(p, **OPTS)`), or undefined when it is not known. When every `**`
+   * argument is known, no keyword is hidden any more.
+   */
+  expandNamedSplats(dictOf, source) {
+    const named = this.namedSplats;
+    if (!named) return;
+    this.namedSplats = void 0;
+    let keywords;
+    for (const name2 of named) {
+      const literal = dictOf(name2);
+      const written = literal ? literalKeywords(literal, source) : void 0;
+      if (!written) continue;
+      this.hiddenSplats--;
+      for (const [k, value] of written) if (!this.keywords.has(k) && !keywords?.has(k)) (keywords ??= new Map(this.keywords)).set(k, value);
+    }
+    if (keywords) this.keywords = keywords;
+    if (this.hiddenSplats === 0) this.hasKwArgs = false;
   }
   /**
    * What a call of `functools.partial(f, *bound, **keywords)` passes to `f`: the partial's arguments after `f`, then
@@ -343,6 +432,7 @@ var CallArguments = class _CallArguments {
     if (partial.keywords.size || call.keywords.size) out2.keywords = new Map([...partial.keywords, ...call.keywords]);
     out2.hasStarArgs = partial.hasStarArgs || call.hasStarArgs;
     out2.hasKwArgs = partial.hasKwArgs || call.hasKwArgs;
+    out2.hiddenSplats = partial.hiddenSplats + call.hiddenSplats;
     out2.firstSplat = partial.firstSplat ?? call.firstSplat;
     return out2;
   }
@@ -366,6 +456,53 @@ var CallArguments = class _CallArguments {
     return out2;
   }
 };
+function literalKeywords(dict, source) {
+  let node = dict;
+  while (node.type === "parenthesized_expression" && node.children.length === 1) node = node.children[0];
+  if (node.type !== "dictionary") return void 0;
+  const out2 = /* @__PURE__ */ new Map();
+  for (const c of node.children) {
+    if (c.type === "comment") continue;
+    if (c.type !== "pair") return void 0;
+    const key = childByField(c, "key");
+    const value = childByField(c, "value");
+    const name2 = key?.type === "string" ? decodeStringLiteral(source.slice(key.start, key.end)) : void 0;
+    if (name2 === void 0 || !value) return void 0;
+    out2.set(name2, value);
+  }
+  return out2;
+}
+
+// src/languages/python/splat-constants.ts
+function callArgumentsIn(call, model, scope) {
+  const args2 = new CallArguments(call, model.tree.source);
+  args2.expandNamedSplats((name2) => dictLiteralOf(model, scope, name2), model.tree.source);
+  return args2;
+}
+function dictLiteralOf(model, scope, name2) {
+  const text = model.text(name2);
+  const bindings = model.lookup(text, scope, name2);
+  if (bindings?.length !== 1) return void 0;
+  const [b] = bindings;
+  if (b.kind !== "assignment" || !b.value || b.valueScope || b.value.type !== "dictionary") return void 0;
+  return writtenOnce(model, text) ? b.value : void 0;
+}
+var MAX_NAMES_PER_FILE = 32;
+var writtenOnceByFile = /* @__PURE__ */ new WeakMap();
+function writtenOnce(model, name2) {
+  let byName = writtenOnceByFile.get(model);
+  if (!byName) writtenOnceByFile.set(model, byName = /* @__PURE__ */ new Map());
+  let once = byName.get(name2);
+  if (once === void 0) {
+    if (byName.size >= MAX_NAMES_PER_FILE) return false;
+    const source = model.tree.source;
+    const word = `(?<![\\w.])${name2}\\s*`;
+    const assigned = source.match(new RegExp(`${word}=(?!=)`, "g"))?.length ?? 0;
+    once = assigned === 1 && !new RegExp(`${word}(?:[.[]|\\|=)|\\bglobal\\b[^\\n]*\\b${name2}\\b`).test(source);
+    byName.set(name2, once);
+  }
+  return once;
+}
 
 // src/languages/python/token-set.ts
 var TokenSet = class {
@@ -1352,62 +1489,6 @@ function canonicalName(qualifiedName) {
   return qualifiedName;
 }
 
-// src/languages/python/semantic/string-literal.ts
-var SIMPLE_ESCAPES = {
-  "\n": "",
-  "\\": "\\",
-  "'": "'",
-  '"': '"',
-  a: "\x07",
-  b: "\b",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "	",
-  v: "\v"
-};
-function decodeStringLiteral(text) {
-  const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(text);
-  if (!m) return void 0;
-  const prefix = m[1].toLowerCase();
-  const quote = m[2];
-  if (text.length < m[0].length + quote.length || !text.endsWith(quote)) return void 0;
-  const body2 = text.slice(m[0].length, text.length - quote.length);
-  if (prefix.includes("f") && /\{(?!\{)/.test(body2.replace(/\{\{/g, ""))) return void 0;
-  const literal = prefix.includes("f") ? body2.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : body2;
-  if (prefix.includes("r")) return literal;
-  let out2 = "";
-  for (let i2 = 0; i2 < literal.length; i2++) {
-    const c = literal[i2];
-    if (c !== "\\" || i2 + 1 >= literal.length) {
-      out2 += c;
-      continue;
-    }
-    const next = literal[i2 + 1];
-    if (next in SIMPLE_ESCAPES) {
-      out2 += SIMPLE_ESCAPES[next];
-      i2++;
-    } else if (next === "\r") {
-      i2 += literal[i2 + 2] === "\n" ? 2 : 1;
-    } else if (/[0-7]/.test(next)) {
-      const oct = /^[0-7]{1,3}/.exec(literal.slice(i2 + 1))[0];
-      out2 += String.fromCharCode(parseInt(oct, 8));
-      i2 += oct.length;
-    } else if (next === "x" || !prefix.includes("b") && (next === "u" || next === "U")) {
-      const len = next === "x" ? 2 : next === "u" ? 4 : 8;
-      const hex = literal.slice(i2 + 2, i2 + 2 + len);
-      if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex)) return void 0;
-      out2 += String.fromCodePoint(parseInt(hex, 16));
-      i2 += 1 + len;
-    } else if (next === "N" && !prefix.includes("b")) {
-      return void 0;
-    } else {
-      out2 += c;
-    }
-  }
-  return out2;
-}
-
 // src/languages/python/semantic/find-class.ts
 var MAX_ALLOWED = 256;
 function findClassAllowlist(model, classDef) {
@@ -1572,36 +1653,77 @@ function literalString(r, node) {
 function literalStrings(r, node, depth) {
   if (depth > 4) return void 0;
   if (node.type === "parenthesized_expression" && node.children.length === 1) return literalStrings(r, node.children[0], depth + 1);
+  const written = writtenCollection(r.model, node, (inner) => literalStrings(r, inner, depth + 1));
+  if (written !== NOT_WRITTEN) return written;
+  const attribute = node.type === "attribute" ? childByField(node, "attribute") : void 0;
+  const object = node.type === "attribute" ? childByField(node, "object") : void 0;
+  if (attribute && object && !/^(self|cls)$/.test(r.model.text(object))) {
+    const modules = object.type === "identifier" || object.type === "attribute" ? r.model.resolve(object, r.model.module) : [];
+    const module2 = modules.length === 1 && !modules[0].projectClass && !modules[0].localClass ? modules[0].name : void 0;
+    return module2 ? importedCollection(r, `${module2}.${r.model.text(attribute)}`) : void 0;
+  }
+  const name2 = node.type === "identifier" ? r.model.text(node) : attribute && object?.type === "identifier" ? r.model.text(attribute) : void 0;
+  if (!name2) return void 0;
+  const bindings = node.type === "identifier" ? r.model.module.bindings.get(name2) : r.classScope.bindings.get(name2);
+  const imported = bindings?.length === 1 && bindings[0].kind === "import" && node.type === "identifier" ? bindings[0].qualifiedName : void 0;
+  if (imported) return importedCollection(r, imported);
+  if (bindings?.length !== 1 || bindings[0].kind !== "assignment" || !bindings[0].value) return void 0;
+  return literalStrings(r, bindings[0].value, depth + 1);
+}
+var NOT_WRITTEN = /* @__PURE__ */ Symbol("not a collection written in place");
+function writtenCollection(model, node, inner) {
   if (node.type === "call") {
     const callee = childByField(node, "function");
     const args2 = (childByField(node, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
-    return callee && /^(frozenset|set|tuple|list)$/.test(r.model.text(callee)) && args2.length === 1 ? literalStrings(r, args2[0], depth + 1) : void 0;
+    return callee && /^(frozenset|set|tuple|list)$/.test(model.text(callee)) && args2.length === 1 ? inner(args2[0]) : void 0;
   }
-  if (node.type === "set" || node.type === "list" || node.type === "tuple" || node.type === "dictionary") {
-    const strings = /* @__PURE__ */ new Set();
-    const pairs = /* @__PURE__ */ new Set();
-    for (const c of node.children) {
-      if (c.type === "comment") continue;
-      const element = c.type === "pair" ? childByField(c, "key") : c;
-      const s = element && literalString(r, element);
-      if (s !== void 0) {
-        strings.add(s);
-        continue;
-      }
-      const pair = element?.type === "tuple" ? element.children.filter((x) => x.type !== "comment") : [];
-      const [m, n] = pair.map((x) => literalString(r, x));
-      if (pair.length !== 2 || m === void 0 || n === void 0) return void 0;
-      pairs.add(`${m}.${n}`);
+  if (node.type !== "set" && node.type !== "list" && node.type !== "tuple" && node.type !== "dictionary") return NOT_WRITTEN;
+  const strings = /* @__PURE__ */ new Set();
+  const pairs = /* @__PURE__ */ new Set();
+  const literal = (n) => n.type === "string" ? decodeStringLiteral(model.text(n)) : void 0;
+  for (const c of node.children) {
+    if (c.type === "comment") continue;
+    const element = c.type === "pair" ? childByField(c, "key") : c;
+    const s = element && literal(element);
+    if (s !== void 0) {
+      strings.add(s);
+      continue;
     }
-    return strings.size && pairs.size ? void 0 : strings.size ? { strings } : { pairs };
+    const pair = element?.type === "tuple" ? element.children.filter((x) => x.type !== "comment") : [];
+    const [m, n] = pair.map(literal);
+    if (pair.length !== 2 || m === void 0 || n === void 0) return void 0;
+    pairs.add(`${m}.${n}`);
   }
-  const attribute = node.type === "attribute" ? childByField(node, "attribute") : void 0;
-  const object = node.type === "attribute" ? childByField(node, "object") : void 0;
-  const name2 = node.type === "identifier" ? r.model.text(node) : attribute && object?.type === "identifier" && /^(self|cls)$/.test(r.model.text(object)) ? r.model.text(attribute) : void 0;
-  if (!name2) return void 0;
-  const bindings = node.type === "identifier" ? r.model.module.bindings.get(name2) : r.classScope.bindings.get(name2);
-  if (bindings?.length !== 1 || bindings[0].kind !== "assignment" || !bindings[0].value) return void 0;
-  return literalStrings(r, bindings[0].value, depth + 1);
+  return strings.size && pairs.size ? void 0 : strings.size ? { strings } : { pairs };
+}
+function moduleLiteralCollection(model, value) {
+  const read = (node, depth) => {
+    let n = node;
+    while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
+    if (n.type === "dictionary") return void 0;
+    const written = depth > 4 ? void 0 : writtenCollection(model, n, (inner) => read(inner, depth + 1));
+    return written === NOT_WRITTEN ? void 0 : written;
+  };
+  const found = read(value, 0);
+  if (!found || (found.strings?.size ?? found.pairs?.size ?? 0) > MAX_ALLOWED) return void 0;
+  return found.strings ? { strings: [...found.strings].sort() } : { pairs: [...found.pairs ?? []].sort() };
+}
+var demanded = /* @__PURE__ */ new WeakMap();
+function allowlistDemand(model) {
+  return [...demanded.get(model) ?? []];
+}
+function importedCollection(r, qualified) {
+  if (!/^[A-Za-z_][\w.]*\.[A-Za-z_]\w*$/.test(qualified)) return void 0;
+  const found = r.model.project?.flows?.(qualified);
+  const constant3 = found?.length === 1 ? found[0].flows.constant : void 0;
+  if (constant3?.strings) return { strings: new Set(constant3.strings) };
+  if (constant3?.pairs) return { pairs: new Set(constant3.pairs) };
+  if (!found) {
+    let names = demanded.get(r.model);
+    if (!names) demanded.set(r.model, names = /* @__PURE__ */ new Set());
+    if (names.size < 16) names.add(qualified);
+  }
+  return void 0;
 }
 function rebindsParameter(r, stmt) {
   const targets = [stmt, ...descendantsOf(stmt)].filter((n) => n.type === "assignment" || n.type === "augmented_assignment" || n.type === "named_expression");
@@ -9756,6 +9878,11 @@ var SemanticModel = class {
       const [key] = positionalArguments(args2);
       return this.tableValues(table, key, scope, depth + 1);
     }
+    const modules = callee.type === "attribute" && this.isGet(callee) ? this.moduleTableAt(childByField(callee, "object"), scope) : void 0;
+    if (modules) {
+      const [key] = positionalArguments(args2);
+      return this.tableValues(modules, key, scope, depth + 1, true);
+    }
     for (const c of this.resolve(callee, scope, depth + 1)) {
       switch (c.name) {
         case "sys.modules.get":
@@ -9827,6 +9954,12 @@ var SemanticModel = class {
             })
           );
           if (c.definition?.type === "function_definition") appendAll(out2, this.returnedBy(c.definition, depth + 1));
+          else if (this.project && !c.definition && !c.localClass && !c.projectClass && !c.name.includes("(")) {
+            const returned = this.project.resolve(`${c.name}()`);
+            if (returned) {
+              for (const r of returned) if (!r.name.includes("(")) out2.push(resolvedName(r.name, r));
+            }
+          }
         }
       }
     }
@@ -9854,6 +9987,10 @@ var SemanticModel = class {
     return out2;
   }
   returns = /* @__PURE__ */ new Map();
+  /** The modules, classes and functions a function defined in this file returns (see `returnedBy`), for the project index. */
+  definitionsReturnedBy(definition) {
+    return this.returnedBy(definition, 0);
+  }
   /**
    * Whether a call's result can be a module, class or function: a call of a local function (another factory) or of
    * what resolution looks through (`import_module`, `getattr`, `partial`, ...). Most returned calls are neither, and
@@ -9896,6 +10033,8 @@ var SemanticModel = class {
     if (!value || !index2) return [];
     const table = this.tableAt(value, scope, depth + 1);
     if (table) return this.tableValues(table, index2, scope, depth + 1);
+    const modules = this.moduleTableAt(value, scope);
+    if (modules) return this.tableValues(modules, index2, scope, depth + 1, true);
     const key = this.constantString(index2, scope, depth + 1);
     if (key === void 0) return [];
     const out2 = [];
@@ -9939,8 +10078,31 @@ var SemanticModel = class {
     const value = unwrapParentheses(b.value);
     return TABLE_LITERALS.has(value.type) ? value : void 0;
   }
-  /** What `table[key]` may be: the entry of a constant key when the dict has it, else every value. */
-  tableValues(table, key, scope, depth) {
+  /**
+   * A table bound once at module level (`SERIALIZERS = {"pickle": pickle, "json": json}`) read in the module, for the
+   * modules it holds (see `tableValues`): a callable it holds is reported where it is stored, but a module is not.
+   */
+  moduleTableAt(expr, scope) {
+    const node = unwrapParentheses(expr);
+    if (node.type !== "identifier") return void 0;
+    const bindings = this.lookup(this.text(node), scope, node);
+    if (bindings?.length !== 1) return void 0;
+    const [b] = bindings;
+    if (b.scope !== this.module || b.kind !== "assignment" || !b.value || b.valueScope) return void 0;
+    const value = unwrapParentheses(b.value);
+    return TABLE_LITERALS.has(value.type) ? value : void 0;
+  }
+  /** Whether `element` names a module imported whole (`import pickle`, `import pickle as p`). */
+  isImportedModule(element, scope) {
+    if (element.type !== "identifier") return false;
+    const bindings = this.lookup(this.text(element), scope, element);
+    return bindings !== void 0 && bindings.length > 0 && bindings.every((b) => b.kind === "import" && importStatementOf(b.site)?.type === "import_statement");
+  }
+  /**
+   * What `table[key]` may be: the entry of a constant key when the dict has it, else every value. `modulesOnly`: only
+   * the entries that are modules imported whole.
+   */
+  tableValues(table, key, scope, depth, modulesOnly = false) {
     let elements2 = tableElements(table);
     if (table.type === "dictionary" && key) {
       const wanted = this.constantString(key, scope, depth);
@@ -9949,7 +10111,7 @@ var SemanticModel = class {
       if (value) elements2 = [value];
     }
     const out2 = [];
-    for (const element of elements2) appendAll(out2, this.resolve(element, scope, depth + 1));
+    for (const element of elements2) if (!modulesOnly || this.isImportedModule(element, this.module)) appendAll(out2, this.resolve(element, scope, depth + 1));
     return out2;
   }
   keyString(pair) {
@@ -9965,6 +10127,10 @@ function builtinNames(name2) {
   let found = BUILTIN_NAMES.get(name2);
   if (!found) BUILTIN_NAMES.set(name2, found = [resolvedName(`builtins.${name2}`)]);
   return found;
+}
+function importStatementOf(site) {
+  for (let n = site; n; n = n.parent) if (n.type === "import_statement" || n.type === "import_from_statement") return n;
+  return void 0;
 }
 var TABLE_LITERALS = /* @__PURE__ */ new Set(["dictionary", "list", "tuple", "set"]);
 var MAX_TABLE_ELEMENTS = 64;
@@ -10085,15 +10251,23 @@ function summarizeModule(model, path) {
     }
     return out2;
   };
+  const returns = {};
+  const noteReturns = (key, binding) => {
+    const definition = binding.site.parent;
+    if (definition?.type !== "function_definition") return;
+    const values = valuesOf(model.definitionsReturnedBy(definition), binding.site);
+    if (values.length) returns[key] = [...returns[key] ?? [], ...values].slice(0, MAX_RETURNED);
+  };
   for (const name2 of model.module.bindings.keys()) {
     const exported = model.exported(name2);
     if (!exported) continue;
     const values = [];
     for (const { binding, values: names } of exported) {
       if (binding.kind === "function") {
+        noteReturns(name2, binding);
         values.push({ name: `${module2}.${name2}`, line: binding.site.startRow + 1, column: binding.site.startCol + 1, own: "function" });
       } else if (binding.kind === "class" && binding.classDef) {
-        classes[name2] = summarizeClass(model, binding.classDef, qualify);
+        classes[name2] = summarizeClass(model, binding.classDef, qualify, (member, b) => noteReturns(`${name2}.${member}`, b));
         values.push({ name: `${module2}.${name2}`, line: binding.site.startRow + 1, column: binding.site.startCol + 1, own: "class" });
       } else {
         appendAll(values, valuesOf(names, binding.site));
@@ -10104,9 +10278,10 @@ function summarizeModule(model, path) {
   const summary = { module: module2, path, exports, stars: model.module.starImports.map((s) => s.module), classes };
   const all = constantNames(model);
   if (all) summary.all = all;
+  if (Object.keys(returns).length) summary.returns = returns;
   return summary;
 }
-function summarizeClass(model, classDef, qualify) {
+function summarizeClass(model, classDef, qualify, noteReturns) {
   const body2 = model.classScope(classDef);
   const scope = body2?.parent ?? model.module;
   const bases = [...new Set(model.classAncestors(classDef, scope).map((r) => qualify(r.name)))];
@@ -10123,12 +10298,14 @@ function summarizeClass(model, classDef, qualify) {
   let overridesFindClass = false;
   for (const [name2, bindings] of body2?.bindings ?? []) {
     if (name2 === "find_class" && bindings.some((b) => b.kind === "function")) overridesFindClass = true;
+    for (const b of bindings) if (b.kind === "function") noteReturns(name2, b);
     members[name2] = values(definedFunctions(model, bindings, prefixes) ?? model.classMember(classDef, name2, false), bindings[bindings.length - 1].site);
   }
   for (const [name2, assignments] of body2?.instanceAttributes ?? []) {
     instanceMembers[name2] = values(model.classMember(classDef, name2, true), assignments[0].site);
   }
-  return { bases, overridesFindClass, members, instanceMembers };
+  const allowlist = overridesFindClass ? findClassAllowlist(model, classDef) : void 0;
+  return { bases, overridesFindClass, ...allowlist ? { allowlist } : {}, members, instanceMembers };
 }
 function definedFunctions(model, bindings, prefixes) {
   if (!bindings.length || !bindings.every((b) => b.kind === "function")) return void 0;
@@ -10155,6 +10332,7 @@ function constantNames(model) {
   }
   return names;
 }
+var MAX_RETURNED = 8;
 var OUT_OF_BUDGET = new Error("name resolution ran out of its budget");
 
 // src/languages/python/provenance.ts
@@ -10263,6 +10441,8 @@ var ProvenanceEvaluator = class {
     const reexported = b?.kind === "import" && b.qualifiedName && this.importIsStable(name2) ? this.importedConstant(b.qualifiedName) : void 0;
     if (reexported) return { origins: [...reexported.origins], reason: reexported.reason, ...reexported.value !== void 0 ? { value: reexported.value } : {}, marks: [...this.marks] };
     if (!b || b.kind !== "assignment" || !b.value || !this.moduleConstantIsStable(name2)) return void 0;
+    const collection = moduleLiteralCollection(this.model, b.value);
+    if (collection) return { origins: ["constant"], reason: "a literal collection of strings", ...collection, marks: [] };
     const p = this.of(b.value, b.valueScope ?? b.scope);
     if (!p || !only(p, "constant") && this.writtenInModule()) return void 0;
     return { origins: [...p.origins], reason: p.reason, ...p.value !== void 0 ? { value: p.value } : {}, marks: [...this.marks] };
@@ -12877,7 +13057,7 @@ function matchCallee(callee, resolved, sinks2, base, args2, index2, report) {
     args: new CallArguments(resolved.constructedBy.call, model.tree.source)
   };
   if (sinks2) for (const sink of sinks2) {
-    args2 ??= new CallArguments(node, model.tree.source);
+    args2 ??= callArgumentsIn(node, model, scope);
     const passed = resolved.boundBy ? CallArguments.throughPartial(new CallArguments(resolved.boundBy.call, model.tree.source), args2) : args2;
     const m = { node, calleeText: base.calleeText, model, scope, args: passed, rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
     if (receiver) m.receiver = receiver;
@@ -12891,10 +13071,10 @@ function matchCallee(callee, resolved, sinks2, base, args2, index2, report) {
       const sinks3 = index2.byName.get(ancestor.name);
       if (sinks3) for (const sink of sinks3) {
         if (!sink.spec.subclasses) continue;
-        const allowlist = overridesFindClass && resolved.localClass ? findClassAllowlist(model, resolved.localClass) : void 0;
+        const allowlist = !overridesFindClass ? void 0 : resolved.localClass ? findClassAllowlist(model, resolved.localClass) : resolved.projectClass.allowlist?.slice();
         const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass, ...allowlist ? { allowlist } : {} };
         const steps = [...resolved.chain ?? [], ...ancestor.chain ?? []];
-        report({ ...base, args: args2 ??= new CallArguments(node, model.tree.source), ...sink, target: ancestor.name, via: "subclass", subclass, ...steps.length ? { chain: steps } : {} });
+        report({ ...base, args: args2 ??= callArgumentsIn(node, model, scope), ...sink, target: ancestor.name, via: "subclass", subclass, ...steps.length ? { chain: steps } : {} });
       }
     }
   }
@@ -14043,7 +14223,7 @@ var PYTHON_CONFIG_SEC_007_default = defineRule({
 });
 
 // src/rules/python/sink-input.ts
-var DATA_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn"];
+var DATA_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn", "model_uri"];
 function inputArgument(m, keywords = DATA_KEYWORDS) {
   for (const k of keywords) {
     const v = m.args.keywords.get(k);
@@ -15036,6 +15216,28 @@ var FASTAI_LOADERS = [
   "fastai.tabular.all.load_learner",
   "fastai.collab.load_learner"
 ];
+var WHISPER_OFFICIAL = /* @__PURE__ */ new Set([
+  "tiny.en",
+  "tiny",
+  "base.en",
+  "base",
+  "small.en",
+  "small",
+  "medium.en",
+  "medium",
+  "large-v1",
+  "large-v2",
+  "large-v3",
+  "large",
+  "large-v3-turbo",
+  "turbo"
+]);
+function whisperCheck(m) {
+  const name2 = m.args.find("name", 0);
+  const literal = name2?.type === "string" ? decodeStringLiteral(m.model.text(name2)) : void 0;
+  if (literal !== void 0 && WHISPER_OFFICIAL.has(literal)) return null;
+  return { severity: "medium", confidence: "medium" };
+}
 var ADVICE3 = "Pass `weights_only=True` (add trusted classes with `torch.serialization.add_safe_globals`) or store weights as safetensors.";
 function check5(m) {
   const hub = HUB_LOADERS.has(m.target);
@@ -15094,10 +15296,16 @@ var PYTHON_ML_SEC_001_default = defineRule({
   bundles: ["ml", "deserialization"],
   banditIds: ["B614"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-002", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-006"],
-  prefilter: ["torch", "model_zoo", "load_state_dict_from_url", "load_learner"],
+  prefilter: ["torch", "model_zoo", "load_state_dict_from_url", "load_learner", "whisper"],
   judgeTrust: judgeInputTrust,
   sinks: [
     { call: ["torch.load", "torch.hub.load_state_dict_from_url"], check: check5, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE3}` },
+    {
+      // openai-whisper: a path (not an official model name) is read by torch.load without weights_only.
+      call: ["whisper.load_model"],
+      check: whisperCheck,
+      message: (m) => `${spelled(m)} reads a checkpoint that is not one of OpenAI's named models with \`torch.load\` and no \`weights_only\`: on torch before 2.6 a crafted checkpoint file runs arbitrary code when loaded. Load an official model by name (its download is checked against a pinned hash), or only checkpoints you produced.`
+    },
     {
       // fastai's exported learner: torch.load with a pickle_module (recent fastai releases pass weights_only=False instead).
       call: FASTAI_LOADERS,
@@ -15129,7 +15337,7 @@ var PYTHON_ML_SEC_001_default = defineRule({
       "def load_checkpoint(path):",
       '    return torch.load(path, map_location="cpu", weights_only=True)  # tensors and plain containers only'
     ].join("\n"),
-    detectionScope: "Calls of `torch.load`, `torch.serialization.load`, `torch.hub.load_state_dict_from_url` and `torch.utils.model_zoo.load_url`, and fastai's `load_learner` (`fastai.learner`, `fastai.basic_train`, and the `fastai.vision.all`/`text.all`/`tabular.all`/`collab`/`basics` re-exports: always high, it passes a `pickle_module` or `weights_only=False`), resolved through imports, aliases, rebinding and constant dynamic imports. The `weights_only` keyword is evaluated when it is a literal (`None` counts as missing: it selects the version default); `pickle_module` is read as keyword or position 2. A call whose arguments come through `*args`/`**kwargs` is reported at medium confidence: the option may be set there, but the analysis cannot see it. Fix: a missing `weights_only` is added as `weights_only=True`; an explicit `weights_only=False` gets no automatic fix because the checkpoint may need classes that must first be allowed. Checkpoint files themselves are scanned by the artifact rules.",
+    detectionScope: "Calls of `torch.load`, `torch.serialization.load`, `torch.hub.load_state_dict_from_url` and `torch.utils.model_zoo.load_url`, and fastai's `load_learner` (`fastai.learner`, `fastai.basic_train`, and the `fastai.vision.all`/`text.all`/`tabular.all`/`collab`/`basics` re-exports: always high, it passes a `pickle_module` or `weights_only=False`), and openai-whisper's `whisper.load_model` of anything but an official model name (medium: a path is read by `torch.load` without `weights_only`; named models are hash-checked downloads), resolved through imports, aliases, rebinding and constant dynamic imports. The `weights_only` keyword is evaluated when it is a literal (`None` counts as missing: it selects the version default); `pickle_module` is read as keyword or position 2. A call whose arguments come through `*args`/`**kwargs` is reported at medium confidence: the option may be set there, but the analysis cannot see it. Fix: a missing `weights_only` is added as `weights_only=True`; an explicit `weights_only=False` gets no automatic fix because the checkpoint may need classes that must first be allowed. Checkpoint files themselves are scanned by the artifact rules.",
     references: [
       { title: "PyTorch documentation: torch.load (weights_only and security warning)", url: "https://pytorch.org/docs/stable/generated/torch.load.html" },
       { title: "PyTorch documentation: weights_only unpickler and add_safe_globals", url: "https://pytorch.org/docs/stable/notes/serialization.html#weights-only" },
@@ -15226,7 +15434,7 @@ var PYTHON_ML_SEC_002_default = defineRule({
       "def load_features(path):",
       "    return np.load(path)  # allow_pickle=False: numeric arrays only"
     ].join("\n"),
-    detectionScope: "Calls of `numpy.load` (also `numpy.lib.npyio.load`) and `numpy.lib.format.read_array` resolved through imports, aliases (`import numpy as np`), rebinding and constant dynamic imports; `allow_pickle` is read as keyword or by position. Literal false values (`False`, `0`, `None`) and the default are safe; a non-literal value is reported at medium confidence; options passed through `*args`/`**kwargs` at low confidence. Legacy pickle aliases `numpy.loads`, `numpy.ma.loads`, `numpy.ma.load` are always reported. Fix: a literal `allow_pickle=True` becomes `allow_pickle=False`, which loads every numeric file exactly as before. The `.npy` files themselves are scanned by the artifact rules.",
+    detectionScope: 'Calls of `numpy.load` (also `numpy.lib.npyio.load`) and `numpy.lib.format.read_array` resolved through imports, aliases (`import numpy as np`), rebinding and constant dynamic imports; `allow_pickle` is read as keyword or by position. Literal false values (`False`, `0`, `None`) and the default are safe; a non-literal value is reported at medium confidence; options passed through `*args`/`**kwargs` at low confidence, except a dict literal spread into the call (`**{"allow_pickle": False}`) or a name bound once to one (`**LOAD_OPTIONS`), whose keys are read like keywords. Legacy pickle aliases `numpy.loads`, `numpy.ma.loads`, `numpy.ma.load` are always reported. Fix: a literal `allow_pickle=True` becomes `allow_pickle=False`, which loads every numeric file exactly as before. The `.npy` files themselves are scanned by the artifact rules.',
     references: [
       { title: "NumPy documentation: numpy.load (allow_pickle warning)", url: "https://numpy.org/doc/stable/reference/generated/numpy.load.html" },
       { title: "NumPy documentation: the .npy format and object arrays", url: "https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html" },
@@ -15403,6 +15611,15 @@ var message9 = unpicklingMessage(
   "cloudpickle (pickle, plus code objects for functions and classes)",
   "Never load cloudpickle data from an untrusted source; send data in JSON/msgpack and refer to code by name."
 );
+var MLFLOW_UNPICKLING_LOADERS = [
+  "mlflow.pyfunc.load_model",
+  "mlflow.pyfunc.load_pyfunc",
+  "mlflow.sklearn.load_model",
+  "mlflow.pytorch.load_model",
+  "mlflow.statsmodels.load_model",
+  "mlflow.dspy.load_model"
+];
+var mlflowMessage = (m) => `${spelled(m)} loads an MLflow model whose flavor unpickles its files (cloudpickle, pickle or \`torch.load\`): a crafted model in a registry, run or path runs arbitrary code when it is loaded (recent MLflow releases refuse it when \`MLFLOW_ALLOW_PICKLE_DESERIALIZATION\` is false). Load only models your own pipeline logged, from a registry only it can write to.`;
 var PYTHON_ML_SEC_005_default = defineRule({
   id: "PYTHON-ML-SEC-005",
   name: "Cloudpickle Deserialization of Untrusted Data",
@@ -15417,9 +15634,12 @@ var PYTHON_ML_SEC_005_default = defineRule({
   bundles: ["ml", "deserialization"],
   banditIds: [],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-046"],
-  prefilter: ["cloudpickle", "srsly"],
+  prefilter: ["cloudpickle", "srsly", "mlflow"],
   judgeTrust: judgeInputTrust,
-  sinks: [{ call: ["cloudpickle.load", "cloudpickle.loads", "srsly.pickle_loads"], references: true, message: message9 }],
+  sinks: [
+    { call: ["cloudpickle.load", "cloudpickle.loads", "srsly.pickle_loads"], references: true, message: message9 },
+    { call: MLFLOW_UNPICKLING_LOADERS, check: () => ({ severity: "medium", confidence: "medium" }), message: mlflowMessage }
+  ],
   docs: {
     summary: "Detects cloudpickle deserialization (`cloudpickle.loads`, `cloudpickle.load`, and wrappers such as `srsly.pickle_loads`), which runs arbitrary code from its input.",
     description: "cloudpickle serializes functions, lambdas and classes by value so that they can run on other machines; it is the transport of Ray, Dask, PySpark, joblib's process backend and MLflow's Python models. `cloudpickle.loads` is `pickle.loads`: the payload decides which code runs. This rule reports `cloudpickle.load`/`loads`, also reached through `cloudpickle.cloudpickle`, vendored copies (`ray.cloudpickle`, `pyspark.cloudpickle`, `joblib.externals.cloudpickle`, `srsly.cloudpickle`), spaCy's `srsly.pickle_loads`, aliases, rebinding, constant dynamic imports, and when passed as a callback.",
@@ -15449,7 +15669,7 @@ var PYTHON_ML_SEC_005_default = defineRule({
       "    spec = json.loads(request.body)",
       '    return JOBS[spec["job"]](spec["rows"])  # only registered code runs'
     ].join("\n"),
-    detectionScope: "Calls of `cloudpickle.load`, `cloudpickle.loads` and `srsly.pickle_loads`, resolved through imports (including vendored copies listed above), aliases, rebinding and constant dynamic imports, and these functions passed uncalled as a callback (medium confidence). `cloudpickle.dump`/`dumps` are not findings. Deserialization hidden inside frameworks (Ray, Dask, Spark) is not reported: only direct calls are.",
+    detectionScope: "Calls of `cloudpickle.load`, `cloudpickle.loads` and `srsly.pickle_loads`, resolved through imports (including vendored copies listed above), aliases, rebinding and constant dynamic imports, and these functions passed uncalled as a callback (medium confidence). `cloudpickle.dump`/`dumps` are not findings. Deserialization hidden inside frameworks (Ray, Dask, Spark) is not reported: only direct calls are. MLflow's `load_model` of the flavors that unpickle (`mlflow.pyfunc`, `sklearn`, `pytorch`, `statsmodels`, `dspy`) is reported with medium severity: what the model's files hold decides what runs.",
     references: [
       { title: "cloudpickle README (security notice)", url: "https://github.com/cloudpipe/cloudpickle#readme" },
       { title: "srsly: pickle_loads", url: "https://github.com/explosion/srsly#pickle" },
@@ -16357,7 +16577,7 @@ function flowSummary(model, path, complete) {
       }
     }
   }
-  const demand = [.../* @__PURE__ */ new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model)])].sort().slice(0, MAX_DEMAND);
+  const demand = [.../* @__PURE__ */ new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model), ...allowlistDemand(model)])].sort().slice(0, MAX_DEMAND);
   return {
     ...Object.keys(flows).length ? { flows } : {},
     ...demand.length ? { flowDemand: demand } : {},
