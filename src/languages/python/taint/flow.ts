@@ -1165,6 +1165,9 @@ export class TaintTracker {
     if (this.passThroughNesting >= MAX_PASS_THROUGH_NESTING) return undefined;
     this.passThroughs.set(fn, undefined);
     this.passThroughNesting++;
+    // A question of its own (see \`MAX_DATA_FLOW_STEPS\`): worked out once and kept, its cost is not the asker's.
+    const asked = this.steps;
+    this.steps = 0;
     try {
       const steps = this.returnFlow(fn);
       const found = steps && this.fromParameterOf(steps, fn) ? steps : undefined;
@@ -1172,6 +1175,7 @@ export class TaintTracker {
       return found;
     } finally {
       this.passThroughNesting--;
+      this.steps = asked;
     }
   }
 
