@@ -39482,6 +39482,8 @@ var init_flow = __esm({
         if (this.passThroughNesting >= MAX_PASS_THROUGH_NESTING) return void 0;
         this.passThroughs.set(fn, void 0);
         this.passThroughNesting++;
+        const asked = this.steps;
+        this.steps = 0;
         try {
           const steps = this.returnFlow(fn);
           const found = steps && this.fromParameterOf(steps, fn) ? steps : void 0;
@@ -39489,6 +39491,7 @@ var init_flow = __esm({
           return found;
         } finally {
           this.passThroughNesting--;
+          this.steps = asked;
         }
       }
       /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */

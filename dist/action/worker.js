@@ -12199,6 +12199,8 @@ var TaintTracker = class _TaintTracker {
     if (this.passThroughNesting >= MAX_PASS_THROUGH_NESTING) return void 0;
     this.passThroughs.set(fn, void 0);
     this.passThroughNesting++;
+    const asked = this.steps;
+    this.steps = 0;
     try {
       const steps = this.returnFlow(fn);
       const found = steps && this.fromParameterOf(steps, fn) ? steps : void 0;
@@ -12206,6 +12208,7 @@ var TaintTracker = class _TaintTracker {
       return found;
     } finally {
       this.passThroughNesting--;
+      this.steps = asked;
     }
   }
   /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */
