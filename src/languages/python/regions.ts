@@ -291,19 +291,11 @@ interface KeptNames {
  * summarises, and what a statement binds or shadows for what kept code mentions (see `keptForBindings`).
  */
 function segmentReaders(segments: readonly Segment[], names: KeptNames): Readers[] {
-  const byIdentifier = new KeyIndex();
-  const byAttribute = new KeyIndex();
-  const byName = new KeyIndex();
+  const { byIdentifier, byAttribute, byName } = partIndexes(segments);
   const byNameOrBinding = new KeyIndex();
   segments.forEach((s, k) => {
-    byIdentifier.addAll(s.identifiers, k);
-    for (const line of s.lines ?? []) byIdentifier.addAll(line.identifiers, k);
-    if (s.headerIdentifiers) byIdentifier.addAll(s.headerIdentifiers, k);
-    byAttribute.addAll(s.attributes, k);
-    if (s.definitionKey !== undefined) {
-      byName.add(s.definitionKey, k);
-      byNameOrBinding.add(s.definitionKey, k);
-    } else {
+    if (s.definitionKey !== undefined) byNameOrBinding.add(s.definitionKey, k);
+    else {
       byNameOrBinding.addAll(s.bound, k);
       byNameOrBinding.addAll(s.shadows, k);
     }
@@ -320,20 +312,28 @@ function segmentReaders(segments: readonly Segment[], names: KeptNames): Readers
   ];
 }
 
+/** Parts (statements, definitions or members) by the names they mention, the attributes they mention, and their own name. */
+function partIndexes(parts: readonly Segment[]): { byIdentifier: KeyIndex; byAttribute: KeyIndex; byName: KeyIndex } {
+  const byIdentifier = new KeyIndex();
+  const byAttribute = new KeyIndex();
+  const byName = new KeyIndex();
+  parts.forEach((s, k) => {
+    byIdentifier.addAll(s.identifiers, k);
+    for (const line of s.lines ?? []) byIdentifier.addAll(line.identifiers, k);
+    if (s.headerIdentifiers) byIdentifier.addAll(s.headerIdentifiers, k);
+    byAttribute.addAll(s.attributes, k);
+    if (s.definitionKey !== undefined) byName.add(s.definitionKey, k);
+  });
+  return { byIdentifier, byAttribute, byName };
+}
+
 /**
  * Which members of a class read which key of the kept names (see `ClassMembers`): the names they mention, their
  * attributes, their own name, and the attributes they assign, as `reached` works them out (`byStore`, filled as it
  * asks: a member whose stores it never asked for does not read them).
  */
 function memberReaders(members: readonly Segment[], names: KeptNames, byStore: KeyIndex): Readers[] {
-  const byIdentifier = new KeyIndex();
-  const byAttribute = new KeyIndex();
-  const byName = new KeyIndex();
-  members.forEach((m, i) => {
-    byIdentifier.addAll(m.identifiers, i);
-    byAttribute.addAll(m.attributes, i);
-    if (m.definitionKey !== undefined) byName.add(m.definitionKey, i);
-  });
+  const { byIdentifier, byAttribute, byName } = partIndexes(members);
   return [
     byIdentifier.readers(names.boundNames),
     byIdentifier.readers(names.holderNames),
@@ -599,13 +599,7 @@ class SourceCapability {
 
 /** Which segments read which key of `SourceCapability`'s names: the names they mention, and their attributes. */
 function capabilityReaders(segments: readonly Segment[], keys: WatchedKeys, attributes: WatchedKeys, readFields: WatchedKeys): Readers[] {
-  const byIdentifier = new KeyIndex();
-  const byAttribute = new KeyIndex();
-  segments.forEach((s, k) => {
-    byIdentifier.addAll(s.identifiers, k);
-    for (const line of s.lines ?? []) byIdentifier.addAll(line.identifiers, k);
-    byAttribute.addAll(s.attributes, k);
-  });
+  const { byIdentifier, byAttribute } = partIndexes(segments);
   return [byIdentifier.readers(keys), byAttribute.readers(attributes), new KeyIndex().readers(readFields)];
 }
 

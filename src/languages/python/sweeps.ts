@@ -49,12 +49,7 @@ export function sweepToFixedPoint(count: number, visit: (i: number) => boolean, 
 
 /** The sweeps of `sweepToFixedPoint` after the full ones. */
 class ChangedOnly {
-  private current = new MinHeap();
-  private next = new MinHeap();
-  private readonly inCurrent: Uint8Array;
-  private readonly inNext: Uint8Array;
-  /** The item being visited in the current sweep (-1 before the first). */
-  private at = -1;
+  private readonly due: DueQueue;
   /** Keys added to any watched set so far, and for each item that reads everything, how many there were when it was last visited. */
   private added = 0;
   private readonly seen = new Map<number, number>();
@@ -66,34 +61,21 @@ class ChangedOnly {
     readers: readonly Readers[],
     private readonly readsEverything: (i: number) => boolean,
   ) {
-    this.inCurrent = new Uint8Array(count);
-    this.inNext = new Uint8Array(count);
-    for (const r of readers) {
-      r.keys.listen((key) => {
-        this.added++;
-        const items = r.readersOf(key);
-        if (items) for (const i of items) this.schedule(i);
-      });
-    }
-    for (let i = 0; i < count; i++) this.schedule(i);
+    this.due = new DueQueue(count, readers, () => this.added++);
   }
 
   run(): void {
-    for (;;) {
-      this.sweep();
-      if (this.next.size === 0 && !this.everything.some((i) => this.seen.get(i)! < this.added)) return;
-      [this.current, this.next] = [this.next, this.current];
-      this.inCurrent.set(this.inNext);
-      this.inNext.fill(0);
-      this.at = -1;
-    }
+    do this.sweep();
+    while (this.due.anyNext() || this.everything.some((i) => this.seen.get(i)! < this.added));
   }
 
   private sweep(): void {
+    const due = this.due;
+    due.startPass();
     let e = 0;
     for (;;) {
-      while (e < this.everything.length && this.everything[e] <= this.at) e++;
-      const scheduled = this.current.size > 0 ? this.current.peek() : Infinity;
+      while (e < this.everything.length && this.everything[e] <= due.at) e++;
+      const scheduled = due.peek();
       const other = e < this.everything.length ? this.everything[e] : Infinity;
       if (other < scheduled && this.seen.get(other)! >= this.added) {
         // Nothing due comes before it in this sweep, so nothing can be added before the sweep passes it.
@@ -101,29 +83,15 @@ class ChangedOnly {
         continue;
       }
       const i = Math.min(scheduled, other);
-      if (i === Infinity) return;
-      if (i === scheduled) {
-        this.current.pop();
-        this.inCurrent[i] = 0;
-      }
-      this.at = i;
+      if (i === Infinity) break;
+      if (i === scheduled) due.take();
+      else due.at = i;
       const before = this.added;
       if (this.seen.has(i)) this.seen.set(i, before);
       this.visit(i);
       if (!this.seen.has(i) && this.readsEverything(i)) this.readAll(i, before);
     }
-  }
-
-  private schedule(i: number): void {
-    if (i > this.at) {
-      if (!this.inCurrent[i]) {
-        this.inCurrent[i] = 1;
-        this.current.push(i);
-      }
-    } else if (!this.inNext[i]) {
-      this.inNext[i] = 1;
-      this.next.push(i);
-    }
+    due.endPass();
   }
 
   /** From now on `i` reads every key; what was added during the visit that made it so is still due to it. */
@@ -136,6 +104,81 @@ class ChangedOnly {
       at--;
     }
     this.everything[at] = i;
+  }
+}
+
+/**
+ * Items due in the current pass over a list, and in the next: every item at first, then those that read a key just
+ * added (see `Readers`). During a pass, an item scheduled after the one being visited is due in this pass, any other
+ * in the next; between passes, everything scheduled is due in the next.
+ */
+class DueQueue {
+  private readonly current = new MinHeap();
+  private readonly next = new MinHeap();
+  private readonly inCurrent: Uint8Array;
+  private readonly inNext: Uint8Array;
+  /** The item being visited in the current pass (-1 before the first). */
+  at = -1;
+  private passing = false;
+
+  constructor(count: number, readers: readonly Readers[], onAdd?: () => void) {
+    this.inCurrent = new Uint8Array(count);
+    this.inNext = new Uint8Array(count);
+    for (const r of readers) {
+      r.keys.listen((key) => {
+        onAdd?.();
+        const items = r.readersOf(key);
+        if (items) for (const i of items) this.schedule(i);
+      });
+    }
+    for (let i = 0; i < count; i++) this.schedule(i);
+  }
+
+  schedule(i: number): void {
+    if (this.passing && i > this.at) {
+      if (!this.inCurrent[i]) {
+        this.inCurrent[i] = 1;
+        this.current.push(i);
+      }
+    } else if (!this.inNext[i]) {
+      this.inNext[i] = 1;
+      this.next.push(i);
+    }
+  }
+
+  anyNext(): boolean {
+    return this.next.size > 0;
+  }
+
+  /** What was due in the next pass is due now. */
+  startPass(): void {
+    while (this.next.size > 0) {
+      const i = this.next.pop();
+      this.inNext[i] = 0;
+      if (!this.inCurrent[i]) {
+        this.inCurrent[i] = 1;
+        this.current.push(i);
+      }
+    }
+    this.passing = true;
+    this.at = -1;
+  }
+
+  endPass(): void {
+    this.passing = false;
+  }
+
+  /** The first item due in this pass; Infinity when none is. */
+  peek(): number {
+    return this.current.size > 0 ? this.current.peek() : Infinity;
+  }
+
+  /** Takes the first item due in this pass, as the one being visited. */
+  take(): number {
+    const i = this.current.pop();
+    this.inCurrent[i] = 0;
+    this.at = i;
+    return i;
   }
 }
 
@@ -191,58 +234,19 @@ class MinHeap {
  * to itself and the earlier ones in the next pass; what is added between passes, in the next pass.
  */
 export class DuePasses {
-  private current = new MinHeap();
-  private next = new MinHeap();
-  private readonly inCurrent: Uint8Array;
-  private readonly inNext: Uint8Array;
-  private at = -1;
-  private passing = false;
+  private readonly due: DueQueue;
 
   constructor(count: number, readers: readonly Readers[]) {
-    this.inCurrent = new Uint8Array(count);
-    this.inNext = new Uint8Array(count);
-    for (const r of readers) {
-      r.keys.listen((key) => {
-        const items = r.readersOf(key);
-        if (items) for (const i of items) this.schedule(i);
-      });
-    }
-    for (let i = 0; i < count; i++) this.schedule(i);
+    this.due = new DueQueue(count, readers);
   }
 
   /** One pass over the due items, in order; true when a visit changed something. */
   pass(visit: (i: number) => boolean): boolean {
-    while (this.next.size > 0) {
-      const i = this.next.pop();
-      this.inNext[i] = 0;
-      if (!this.inCurrent[i]) {
-        this.inCurrent[i] = 1;
-        this.current.push(i);
-      }
-    }
+    const due = this.due;
     let changed = false;
-    this.passing = true;
-    this.at = -1;
-    while (this.current.size > 0) {
-      const i = this.current.pop();
-      this.inCurrent[i] = 0;
-      this.at = i;
-      if (visit(i)) changed = true;
-    }
-    this.passing = false;
+    due.startPass();
+    while (due.peek() !== Infinity) if (visit(due.take())) changed = true;
+    due.endPass();
     return changed;
-  }
-
-  /** `i` reads a key that was just added. */
-  schedule(i: number): void {
-    if (this.passing && i > this.at) {
-      if (!this.inCurrent[i]) {
-        this.inCurrent[i] = 1;
-        this.current.push(i);
-      }
-    } else if (!this.inNext[i]) {
-      this.inNext[i] = 1;
-      this.next.push(i);
-    }
   }
 }
