@@ -28223,7 +28223,7 @@ function sweepToFixedPoint(count, visit, readers, readsEverything) {
   }
   new ChangedOnly(count, visit, readers(), readsEverything).run();
 }
-var WatchedKeys, FULL_SWEEPS, ChangedOnly, MinHeap, DuePasses;
+var WatchedKeys, FULL_SWEEPS, ChangedOnly, DueQueue, MinHeap, DuePasses;
 var init_sweeps = __esm({
   "src/languages/python/sweeps.ts"() {
     "use strict";
@@ -28244,72 +28244,42 @@ var init_sweeps = __esm({
       constructor(count, visit, readers, readsEverything) {
         this.visit = visit;
         this.readsEverything = readsEverything;
-        this.inCurrent = new Uint8Array(count);
-        this.inNext = new Uint8Array(count);
-        for (const r of readers) {
-          r.keys.listen((key) => {
-            this.added++;
-            const items = r.readersOf(key);
-            if (items) for (const i3 of items) this.schedule(i3);
-          });
-        }
-        for (let i3 = 0; i3 < count; i3++) this.schedule(i3);
+        this.due = new DueQueue(count, readers, () => this.added++);
       }
       visit;
       readsEverything;
-      current = new MinHeap();
-      next = new MinHeap();
-      inCurrent;
-      inNext;
-      /** The item being visited in the current sweep (-1 before the first). */
-      at = -1;
+      due;
       /** Keys added to any watched set so far, and for each item that reads everything, how many there were when it was last visited. */
       added = 0;
       seen = /* @__PURE__ */ new Map();
       everything = [];
       run() {
-        for (; ; ) {
+        do
           this.sweep();
-          if (this.next.size === 0 && !this.everything.some((i3) => this.seen.get(i3) < this.added)) return;
-          [this.current, this.next] = [this.next, this.current];
-          this.inCurrent.set(this.inNext);
-          this.inNext.fill(0);
-          this.at = -1;
-        }
+        while (this.due.anyNext() || this.everything.some((i3) => this.seen.get(i3) < this.added));
       }
       sweep() {
+        const due = this.due;
+        due.startPass();
         let e = 0;
         for (; ; ) {
-          while (e < this.everything.length && this.everything[e] <= this.at) e++;
-          const scheduled = this.current.size > 0 ? this.current.peek() : Infinity;
+          while (e < this.everything.length && this.everything[e] <= due.at) e++;
+          const scheduled = due.peek();
           const other = e < this.everything.length ? this.everything[e] : Infinity;
           if (other < scheduled && this.seen.get(other) >= this.added) {
             e++;
             continue;
           }
           const i3 = Math.min(scheduled, other);
-          if (i3 === Infinity) return;
-          if (i3 === scheduled) {
-            this.current.pop();
-            this.inCurrent[i3] = 0;
-          }
-          this.at = i3;
+          if (i3 === Infinity) break;
+          if (i3 === scheduled) due.take();
+          else due.at = i3;
           const before = this.added;
           if (this.seen.has(i3)) this.seen.set(i3, before);
           this.visit(i3);
           if (!this.seen.has(i3) && this.readsEverything(i3)) this.readAll(i3, before);
         }
-      }
-      schedule(i3) {
-        if (i3 > this.at) {
-          if (!this.inCurrent[i3]) {
-            this.inCurrent[i3] = 1;
-            this.current.push(i3);
-          }
-        } else if (!this.inNext[i3]) {
-          this.inNext[i3] = 1;
-          this.next.push(i3);
-        }
+        due.endPass();
       }
       /** From now on `i` reads every key; what was added during the visit that made it so is still due to it. */
       readAll(i3, before) {
@@ -28321,6 +28291,68 @@ var init_sweeps = __esm({
           at--;
         }
         this.everything[at] = i3;
+      }
+    };
+    DueQueue = class {
+      current = new MinHeap();
+      next = new MinHeap();
+      inCurrent;
+      inNext;
+      /** The item being visited in the current pass (-1 before the first). */
+      at = -1;
+      passing = false;
+      constructor(count, readers, onAdd) {
+        this.inCurrent = new Uint8Array(count);
+        this.inNext = new Uint8Array(count);
+        for (const r of readers) {
+          r.keys.listen((key) => {
+            onAdd?.();
+            const items = r.readersOf(key);
+            if (items) for (const i3 of items) this.schedule(i3);
+          });
+        }
+        for (let i3 = 0; i3 < count; i3++) this.schedule(i3);
+      }
+      schedule(i3) {
+        if (this.passing && i3 > this.at) {
+          if (!this.inCurrent[i3]) {
+            this.inCurrent[i3] = 1;
+            this.current.push(i3);
+          }
+        } else if (!this.inNext[i3]) {
+          this.inNext[i3] = 1;
+          this.next.push(i3);
+        }
+      }
+      anyNext() {
+        return this.next.size > 0;
+      }
+      /** What was due in the next pass is due now. */
+      startPass() {
+        while (this.next.size > 0) {
+          const i3 = this.next.pop();
+          this.inNext[i3] = 0;
+          if (!this.inCurrent[i3]) {
+            this.inCurrent[i3] = 1;
+            this.current.push(i3);
+          }
+        }
+        this.passing = true;
+        this.at = -1;
+      }
+      endPass() {
+        this.passing = false;
+      }
+      /** The first item due in this pass; Infinity when none is. */
+      peek() {
+        return this.current.size > 0 ? this.current.peek() : Infinity;
+      }
+      /** Takes the first item due in this pass, as the one being visited. */
+      take() {
+        const i3 = this.current.pop();
+        this.inCurrent[i3] = 0;
+        this.at = i3;
+        return i3;
       }
     };
     MinHeap = class {
@@ -28363,56 +28395,18 @@ var init_sweeps = __esm({
       }
     };
     DuePasses = class {
-      current = new MinHeap();
-      next = new MinHeap();
-      inCurrent;
-      inNext;
-      at = -1;
-      passing = false;
+      due;
       constructor(count, readers) {
-        this.inCurrent = new Uint8Array(count);
-        this.inNext = new Uint8Array(count);
-        for (const r of readers) {
-          r.keys.listen((key) => {
-            const items = r.readersOf(key);
-            if (items) for (const i3 of items) this.schedule(i3);
-          });
-        }
-        for (let i3 = 0; i3 < count; i3++) this.schedule(i3);
+        this.due = new DueQueue(count, readers);
       }
       /** One pass over the due items, in order; true when a visit changed something. */
       pass(visit) {
-        while (this.next.size > 0) {
-          const i3 = this.next.pop();
-          this.inNext[i3] = 0;
-          if (!this.inCurrent[i3]) {
-            this.inCurrent[i3] = 1;
-            this.current.push(i3);
-          }
-        }
+        const due = this.due;
         let changed = false;
-        this.passing = true;
-        this.at = -1;
-        while (this.current.size > 0) {
-          const i3 = this.current.pop();
-          this.inCurrent[i3] = 0;
-          this.at = i3;
-          if (visit(i3)) changed = true;
-        }
-        this.passing = false;
+        due.startPass();
+        while (due.peek() !== Infinity) if (visit(due.take())) changed = true;
+        due.endPass();
         return changed;
-      }
-      /** `i` reads a key that was just added. */
-      schedule(i3) {
-        if (this.passing && i3 > this.at) {
-          if (!this.inCurrent[i3]) {
-            this.inCurrent[i3] = 1;
-            this.current.push(i3);
-          }
-        } else if (!this.inNext[i3]) {
-          this.inNext[i3] = 1;
-          this.next.push(i3);
-        }
       }
     };
   }
@@ -28573,19 +28567,11 @@ function namesBoundElsewhere(segments) {
   return out2;
 }
 function segmentReaders(segments, names) {
-  const byIdentifier = new KeyIndex();
-  const byAttribute = new KeyIndex();
-  const byName = new KeyIndex();
+  const { byIdentifier, byAttribute, byName } = partIndexes(segments);
   const byNameOrBinding = new KeyIndex();
   segments.forEach((s, k) => {
-    byIdentifier.addAll(s.identifiers, k);
-    for (const line of s.lines ?? []) byIdentifier.addAll(line.identifiers, k);
-    if (s.headerIdentifiers) byIdentifier.addAll(s.headerIdentifiers, k);
-    byAttribute.addAll(s.attributes, k);
-    if (s.definitionKey !== void 0) {
-      byName.add(s.definitionKey, k);
-      byNameOrBinding.add(s.definitionKey, k);
-    } else {
+    if (s.definitionKey !== void 0) byNameOrBinding.add(s.definitionKey, k);
+    else {
       byNameOrBinding.addAll(s.bound, k);
       byNameOrBinding.addAll(s.shadows, k);
     }
@@ -28601,15 +28587,21 @@ function segmentReaders(segments, names) {
     new KeyIndex().readers(names.summaryAttributes)
   ];
 }
-function memberReaders(members, names, byStore) {
+function partIndexes(parts2) {
   const byIdentifier = new KeyIndex();
   const byAttribute = new KeyIndex();
   const byName = new KeyIndex();
-  members.forEach((m, i3) => {
-    byIdentifier.addAll(m.identifiers, i3);
-    byAttribute.addAll(m.attributes, i3);
-    if (m.definitionKey !== void 0) byName.add(m.definitionKey, i3);
+  parts2.forEach((s, k) => {
+    byIdentifier.addAll(s.identifiers, k);
+    for (const line of s.lines ?? []) byIdentifier.addAll(line.identifiers, k);
+    if (s.headerIdentifiers) byIdentifier.addAll(s.headerIdentifiers, k);
+    byAttribute.addAll(s.attributes, k);
+    if (s.definitionKey !== void 0) byName.add(s.definitionKey, k);
   });
+  return { byIdentifier, byAttribute, byName };
+}
+function memberReaders(members, names, byStore) {
+  const { byIdentifier, byAttribute, byName } = partIndexes(members);
   return [
     byIdentifier.readers(names.boundNames),
     byIdentifier.readers(names.holderNames),
@@ -28622,13 +28614,7 @@ function memberReaders(members, names, byStore) {
   ];
 }
 function capabilityReaders(segments, keys, attributes, readFields) {
-  const byIdentifier = new KeyIndex();
-  const byAttribute = new KeyIndex();
-  segments.forEach((s, k) => {
-    byIdentifier.addAll(s.identifiers, k);
-    for (const line of s.lines ?? []) byIdentifier.addAll(line.identifiers, k);
-    byAttribute.addAll(s.attributes, k);
-  });
+  const { byIdentifier, byAttribute } = partIndexes(segments);
   return [byIdentifier.readers(keys), byAttribute.readers(attributes), new KeyIndex().readers(readFields)];
 }
 function takesParameters(source, s) {

@@ -1853,72 +1853,42 @@ var ChangedOnly = class {
   constructor(count, visit, readers, readsEverything) {
     this.visit = visit;
     this.readsEverything = readsEverything;
-    this.inCurrent = new Uint8Array(count);
-    this.inNext = new Uint8Array(count);
-    for (const r of readers) {
-      r.keys.listen((key) => {
-        this.added++;
-        const items = r.readersOf(key);
-        if (items) for (const i2 of items) this.schedule(i2);
-      });
-    }
-    for (let i2 = 0; i2 < count; i2++) this.schedule(i2);
+    this.due = new DueQueue(count, readers, () => this.added++);
   }
   visit;
   readsEverything;
-  current = new MinHeap();
-  next = new MinHeap();
-  inCurrent;
-  inNext;
-  /** The item being visited in the current sweep (-1 before the first). */
-  at = -1;
+  due;
   /** Keys added to any watched set so far, and for each item that reads everything, how many there were when it was last visited. */
   added = 0;
   seen = /* @__PURE__ */ new Map();
   everything = [];
   run() {
-    for (; ; ) {
+    do
       this.sweep();
-      if (this.next.size === 0 && !this.everything.some((i2) => this.seen.get(i2) < this.added)) return;
-      [this.current, this.next] = [this.next, this.current];
-      this.inCurrent.set(this.inNext);
-      this.inNext.fill(0);
-      this.at = -1;
-    }
+    while (this.due.anyNext() || this.everything.some((i2) => this.seen.get(i2) < this.added));
   }
   sweep() {
+    const due = this.due;
+    due.startPass();
     let e = 0;
     for (; ; ) {
-      while (e < this.everything.length && this.everything[e] <= this.at) e++;
-      const scheduled = this.current.size > 0 ? this.current.peek() : Infinity;
+      while (e < this.everything.length && this.everything[e] <= due.at) e++;
+      const scheduled = due.peek();
       const other = e < this.everything.length ? this.everything[e] : Infinity;
       if (other < scheduled && this.seen.get(other) >= this.added) {
         e++;
         continue;
       }
       const i2 = Math.min(scheduled, other);
-      if (i2 === Infinity) return;
-      if (i2 === scheduled) {
-        this.current.pop();
-        this.inCurrent[i2] = 0;
-      }
-      this.at = i2;
+      if (i2 === Infinity) break;
+      if (i2 === scheduled) due.take();
+      else due.at = i2;
       const before = this.added;
       if (this.seen.has(i2)) this.seen.set(i2, before);
       this.visit(i2);
       if (!this.seen.has(i2) && this.readsEverything(i2)) this.readAll(i2, before);
     }
-  }
-  schedule(i2) {
-    if (i2 > this.at) {
-      if (!this.inCurrent[i2]) {
-        this.inCurrent[i2] = 1;
-        this.current.push(i2);
-      }
-    } else if (!this.inNext[i2]) {
-      this.inNext[i2] = 1;
-      this.next.push(i2);
-    }
+    due.endPass();
   }
   /** From now on `i` reads every key; what was added during the visit that made it so is still due to it. */
   readAll(i2, before) {
@@ -1930,6 +1900,68 @@ var ChangedOnly = class {
       at--;
     }
     this.everything[at] = i2;
+  }
+};
+var DueQueue = class {
+  current = new MinHeap();
+  next = new MinHeap();
+  inCurrent;
+  inNext;
+  /** The item being visited in the current pass (-1 before the first). */
+  at = -1;
+  passing = false;
+  constructor(count, readers, onAdd) {
+    this.inCurrent = new Uint8Array(count);
+    this.inNext = new Uint8Array(count);
+    for (const r of readers) {
+      r.keys.listen((key) => {
+        onAdd?.();
+        const items = r.readersOf(key);
+        if (items) for (const i2 of items) this.schedule(i2);
+      });
+    }
+    for (let i2 = 0; i2 < count; i2++) this.schedule(i2);
+  }
+  schedule(i2) {
+    if (this.passing && i2 > this.at) {
+      if (!this.inCurrent[i2]) {
+        this.inCurrent[i2] = 1;
+        this.current.push(i2);
+      }
+    } else if (!this.inNext[i2]) {
+      this.inNext[i2] = 1;
+      this.next.push(i2);
+    }
+  }
+  anyNext() {
+    return this.next.size > 0;
+  }
+  /** What was due in the next pass is due now. */
+  startPass() {
+    while (this.next.size > 0) {
+      const i2 = this.next.pop();
+      this.inNext[i2] = 0;
+      if (!this.inCurrent[i2]) {
+        this.inCurrent[i2] = 1;
+        this.current.push(i2);
+      }
+    }
+    this.passing = true;
+    this.at = -1;
+  }
+  endPass() {
+    this.passing = false;
+  }
+  /** The first item due in this pass; Infinity when none is. */
+  peek() {
+    return this.current.size > 0 ? this.current.peek() : Infinity;
+  }
+  /** Takes the first item due in this pass, as the one being visited. */
+  take() {
+    const i2 = this.current.pop();
+    this.inCurrent[i2] = 0;
+    this.at = i2;
+    return i2;
   }
 };
 var MinHeap = class {
@@ -1972,56 +2004,18 @@ var MinHeap = class {
   }
 };
 var DuePasses = class {
-  current = new MinHeap();
-  next = new MinHeap();
-  inCurrent;
-  inNext;
-  at = -1;
-  passing = false;
+  due;
   constructor(count, readers) {
-    this.inCurrent = new Uint8Array(count);
-    this.inNext = new Uint8Array(count);
-    for (const r of readers) {
-      r.keys.listen((key) => {
-        const items = r.readersOf(key);
-        if (items) for (const i2 of items) this.schedule(i2);
-      });
-    }
-    for (let i2 = 0; i2 < count; i2++) this.schedule(i2);
+    this.due = new DueQueue(count, readers);
   }
   /** One pass over the due items, in order; true when a visit changed something. */
   pass(visit) {
-    while (this.next.size > 0) {
-      const i2 = this.next.pop();
-      this.inNext[i2] = 0;
-      if (!this.inCurrent[i2]) {
-        this.inCurrent[i2] = 1;
-        this.current.push(i2);
-      }
-    }
+    const due = this.due;
     let changed = false;
-    this.passing = true;
-    this.at = -1;
-    while (this.current.size > 0) {
-      const i2 = this.current.pop();
-      this.inCurrent[i2] = 0;
-      this.at = i2;
-      if (visit(i2)) changed = true;
-    }
-    this.passing = false;
+    due.startPass();
+    while (due.peek() !== Infinity) if (visit(due.take())) changed = true;
+    due.endPass();
     return changed;
-  }
-  /** `i` reads a key that was just added. */
-  schedule(i2) {
-    if (this.passing && i2 > this.at) {
-      if (!this.inCurrent[i2]) {
-        this.inCurrent[i2] = 1;
-        this.current.push(i2);
-      }
-    } else if (!this.inNext[i2]) {
-      this.inNext[i2] = 1;
-      this.next.push(i2);
-    }
   }
 };
 
@@ -2183,19 +2177,11 @@ function namesBoundElsewhere(segments) {
   return out2;
 }
 function segmentReaders(segments, names) {
-  const byIdentifier = new KeyIndex();
-  const byAttribute = new KeyIndex();
-  const byName = new KeyIndex();
+  const { byIdentifier, byAttribute, byName } = partIndexes(segments);
   const byNameOrBinding = new KeyIndex();
   segments.forEach((s, k) => {
-    byIdentifier.addAll(s.identifiers, k);
-    for (const line of s.lines ?? []) byIdentifier.addAll(line.identifiers, k);
-    if (s.headerIdentifiers) byIdentifier.addAll(s.headerIdentifiers, k);
-    byAttribute.addAll(s.attributes, k);
-    if (s.definitionKey !== void 0) {
-      byName.add(s.definitionKey, k);
-      byNameOrBinding.add(s.definitionKey, k);
-    } else {
+    if (s.definitionKey !== void 0) byNameOrBinding.add(s.definitionKey, k);
+    else {
       byNameOrBinding.addAll(s.bound, k);
       byNameOrBinding.addAll(s.shadows, k);
     }
@@ -2211,15 +2197,21 @@ function segmentReaders(segments, names) {
     new KeyIndex().readers(names.summaryAttributes)
   ];
 }
-function memberReaders(members, names, byStore) {
+function partIndexes(parts2) {
   const byIdentifier = new KeyIndex();
   const byAttribute = new KeyIndex();
   const byName = new KeyIndex();
-  members.forEach((m, i2) => {
-    byIdentifier.addAll(m.identifiers, i2);
-    byAttribute.addAll(m.attributes, i2);
-    if (m.definitionKey !== void 0) byName.add(m.definitionKey, i2);
+  parts2.forEach((s, k) => {
+    byIdentifier.addAll(s.identifiers, k);
+    for (const line of s.lines ?? []) byIdentifier.addAll(line.identifiers, k);
+    if (s.headerIdentifiers) byIdentifier.addAll(s.headerIdentifiers, k);
+    byAttribute.addAll(s.attributes, k);
+    if (s.definitionKey !== void 0) byName.add(s.definitionKey, k);
   });
+  return { byIdentifier, byAttribute, byName };
+}
+function memberReaders(members, names, byStore) {
+  const { byIdentifier, byAttribute, byName } = partIndexes(members);
   return [
     byIdentifier.readers(names.boundNames),
     byIdentifier.readers(names.holderNames),
@@ -2432,13 +2424,7 @@ var SourceCapability = class {
   }
 };
 function capabilityReaders(segments, keys, attributes, readFields) {
-  const byIdentifier = new KeyIndex();
-  const byAttribute = new KeyIndex();
-  segments.forEach((s, k) => {
-    byIdentifier.addAll(s.identifiers, k);
-    for (const line of s.lines ?? []) byIdentifier.addAll(line.identifiers, k);
-    byAttribute.addAll(s.attributes, k);
-  });
+  const { byIdentifier, byAttribute } = partIndexes(segments);
   return [byIdentifier.readers(keys), byAttribute.readers(attributes), new KeyIndex().readers(readFields)];
 }
 function takesParameters(source, s) {
