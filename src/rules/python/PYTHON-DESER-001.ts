@@ -215,7 +215,7 @@ function fieldSinkCall(model: SemanticModel, node: SyntaxNode, scope: Scope, cal
   }
   const passed = trackerFor(model, true).fieldFlowInto(receiver, sink.field, node, scope);
   if (!passed) return undefined;
-  const steps = boundedTrace([...passed.steps, call, ...sinkSteps]);
+  const steps = boundedSteps([...passed.steps, call, ...sinkSteps], MAX_WRAPPER_TRACE);
   const fn = enclosingFunction(node);
   if (passed.steps[0]?.field && fn) return addFieldSink(model, fn, passed.steps[0].field, steps, sink.target);
   addWrapper(model, node, steps, sink.target);
@@ -314,7 +314,7 @@ function wrapperSites(model: SemanticModel): DerivedSite[] {
       }
       const passed = trackerFor(model, true).flowInto(arg, node, scope);
       const next = passed && addWrapper(model, node, passed.steps, w.target);
-      if (next) queue.push({ ...next, steps: boundedTrace([...passed.steps, call, ...w.steps]) });
+      if (next) queue.push({ ...next, steps: boundedSteps([...passed.steps, call, ...w.steps], MAX_WRAPPER_TRACE) });
     }
   }
   return out;
@@ -536,12 +536,6 @@ const MAX_WRAPPER_CALLS = 10_000;
  * on our corpora has 15 steps.
  */
 const MAX_WRAPPER_TRACE = 64;
-
-function boundedTrace(steps: FlowStep[]): FlowStep[] {
-  if (steps.length <= MAX_WRAPPER_TRACE) return steps;
-  const half = MAX_WRAPPER_TRACE / 2;
-  return [...steps.slice(0, half), ...steps.slice(-half)];
-}
 const MAX_FIELD_SINKS = 256;
 
 /**

@@ -134,6 +134,8 @@ interface ModelFacts {
   methodCalls?: Map<string, SyntaxNode[]>;
   /** The scope of each function that has a call in it, by the function's node (see `scopeOf`). */
   callScopes?: Map<SyntaxNode, Scope>;
+  /** Each class's own methods by name (see `methodsOf`). */
+  classMethods?: Map<SyntaxNode, Map<string, SyntaxNode>>;
   /** Methods (and functions) of this file that RPC servers call with what a client sent, with their labels (see `rpcEndpoint`). */
   rpcEndpoints?: Map<SyntaxNode, string>;
   /** Names of functions passed to a registering call, with its label (see `registeredCallback`). */
@@ -150,8 +152,6 @@ export class TaintTracker {
   private readonly excluded = new Set<SyntaxNode | string>();
   /** Qualified names of calls met on the way back from a sink that no summary explains (see `FlowSummaryPart.flowDemand`). */
   readonly demand = new Set<string>();
-  /** Each class's own methods by name (see `methodsOf`). */
-  private readonly classMethods = new Map<SyntaxNode, Map<string, SyntaxNode>>();
 
   /**
    * `parameters`: summary mode, where every parameter of the enclosing function is a source too (its first step
@@ -1254,7 +1254,8 @@ export class TaintTracker {
    * in the class body made a class of thousands of methods calling one another quadratic (9,000: 1.5 s).
    */
   private methodsOf(cls: SyntaxNode): Map<string, SyntaxNode> {
-    let methods = this.classMethods.get(cls);
+    const byClass = (this.facts.classMethods ??= new Map());
+    let methods = byClass.get(cls);
     if (methods) return methods;
     methods = new Map();
     for (const stmt of childByField(cls, "body")?.children ?? []) {
@@ -1263,7 +1264,7 @@ export class TaintTracker {
       const name = this.text(childByField(def, "name") ?? def);
       if (!methods.has(name)) methods.set(name, def);
     }
-    this.classMethods.set(cls, methods);
+    byClass.set(cls, methods);
     return methods;
   }
 

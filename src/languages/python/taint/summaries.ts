@@ -95,9 +95,9 @@ export interface ResolvedFlows {
 export const MAX_DEMAND = 128;
 export const MAX_SUMMARY_STEPS = 40;
 
-/** Keeps a summary's steps bounded: the first ones and the last ones (source and sink ends matter most). */
-export function boundedSteps(steps: PlacedStep[]): PlacedStep[] {
-  if (steps.length <= MAX_SUMMARY_STEPS) return steps;
-  const half = MAX_SUMMARY_STEPS / 2;
+/** Keeps a summary's (or a trace's) steps bounded: the first ones and the last ones (source and sink ends matter most). */
+export function boundedSteps<T>(steps: T[], max = MAX_SUMMARY_STEPS): T[] {
+  if (steps.length <= max) return steps;
+  const half = max / 2;
   return [...steps.slice(0, half), ...steps.slice(-half)];
 }
