@@ -37948,9 +37948,9 @@ var init_provenance = __esm({
 });
 
 // src/languages/python/taint/summaries.ts
-function boundedSteps(steps) {
-  if (steps.length <= MAX_SUMMARY_STEPS) return steps;
-  const half = MAX_SUMMARY_STEPS / 2;
+function boundedSteps(steps, max2 = MAX_SUMMARY_STEPS) {
+  if (steps.length <= max2) return steps;
+  const half = max2 / 2;
   return [...steps.slice(0, half), ...steps.slice(-half)];
 }
 var MAX_DEMAND, MAX_SUMMARY_STEPS;
@@ -38536,8 +38536,6 @@ var init_flow = __esm({
       excluded = /* @__PURE__ */ new Set();
       /** Qualified names of calls met on the way back from a sink that no summary explains (see `FlowSummaryPart.flowDemand`). */
       demand = /* @__PURE__ */ new Set();
-      /** Each class's own methods by name (see `methodsOf`). */
-      classMethods = /* @__PURE__ */ new Map();
       /** Whether the file's text matches a word check (each a scan of the whole text): asked once per file. */
       mentions(words) {
         let found = this.facts.mentioned.get(words);
@@ -39550,7 +39548,8 @@ var init_flow = __esm({
        * in the class body made a class of thousands of methods calling one another quadratic (9,000: 1.5 s).
        */
       methodsOf(cls) {
-        let methods = this.classMethods.get(cls);
+        const byClass = this.facts.classMethods ??= /* @__PURE__ */ new Map();
+        let methods = byClass.get(cls);
         if (methods) return methods;
         methods = /* @__PURE__ */ new Map();
         for (const stmt of childByField(cls, "body")?.children ?? []) {
@@ -39559,7 +39558,7 @@ var init_flow = __esm({
           const name2 = this.text(childByField(def, "name") ?? def);
           if (!methods.has(name2)) methods.set(name2, def);
         }
-        this.classMethods.set(cls, methods);
+        byClass.set(cls, methods);
         return methods;
       }
       /**
@@ -49999,7 +49998,7 @@ function fieldSinkCall(model, node, scope, callee, sink, sinkSteps, out2, seen) 
   }
   const passed = trackerFor(model, true).fieldFlowInto(receiver, sink.field, node, scope);
   if (!passed) return void 0;
-  const steps = boundedTrace([...passed.steps, call, ...sinkSteps]);
+  const steps = boundedSteps([...passed.steps, call, ...sinkSteps], MAX_WRAPPER_TRACE);
   const fn = enclosingFunction(node);
   if (passed.steps[0]?.field && fn) return addFieldSink(model, fn, passed.steps[0].field, steps, sink.target);
   addWrapper(model, node, steps, sink.target);
@@ -50081,7 +50080,7 @@ function wrapperSites(model) {
       }
       const passed = trackerFor(model, true).flowInto(arg, node, scope);
       const next = passed && addWrapper(model, node, passed.steps, w.target);
-      if (next) queue.push({ ...next, steps: boundedTrace([...passed.steps, call, ...w.steps]) });
+      if (next) queue.push({ ...next, steps: boundedSteps([...passed.steps, call, ...w.steps], MAX_WRAPPER_TRACE) });
     }
   }
   return out2;
@@ -50259,11 +50258,6 @@ function flowSummary(model, path, complete) {
     ...demand.length ? { flowDemand: demand } : {},
     ...complete ? { flowsComplete: true } : {}
   };
-}
-function boundedTrace(steps) {
-  if (steps.length <= MAX_WRAPPER_TRACE) return steps;
-  const half = MAX_WRAPPER_TRACE / 2;
-  return [...steps.slice(0, half), ...steps.slice(-half)];
 }
 function dataArguments(m) {
   if (m.via !== "reference") {

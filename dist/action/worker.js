@@ -10805,9 +10805,9 @@ var ROUND_TRIP_SERIALIZERS = /* @__PURE__ */ new Set([
 // src/languages/python/taint/summaries.ts
 var MAX_DEMAND = 128;
 var MAX_SUMMARY_STEPS = 40;
-function boundedSteps(steps) {
-  if (steps.length <= MAX_SUMMARY_STEPS) return steps;
-  const half = MAX_SUMMARY_STEPS / 2;
+function boundedSteps(steps, max = MAX_SUMMARY_STEPS) {
+  if (steps.length <= max) return steps;
+  const half = max / 2;
   return [...steps.slice(0, half), ...steps.slice(-half)];
 }
 
@@ -11253,8 +11253,6 @@ var TaintTracker = class _TaintTracker {
   excluded = /* @__PURE__ */ new Set();
   /** Qualified names of calls met on the way back from a sink that no summary explains (see `FlowSummaryPart.flowDemand`). */
   demand = /* @__PURE__ */ new Set();
-  /** Each class's own methods by name (see `methodsOf`). */
-  classMethods = /* @__PURE__ */ new Map();
   /** Whether the file's text matches a word check (each a scan of the whole text): asked once per file. */
   mentions(words) {
     let found = this.facts.mentioned.get(words);
@@ -12267,7 +12265,8 @@ var TaintTracker = class _TaintTracker {
    * in the class body made a class of thousands of methods calling one another quadratic (9,000: 1.5 s).
    */
   methodsOf(cls) {
-    let methods = this.classMethods.get(cls);
+    const byClass = this.facts.classMethods ??= /* @__PURE__ */ new Map();
+    let methods = byClass.get(cls);
     if (methods) return methods;
     methods = /* @__PURE__ */ new Map();
     for (const stmt of childByField(cls, "body")?.children ?? []) {
@@ -12276,7 +12275,7 @@ var TaintTracker = class _TaintTracker {
       const name2 = this.text(childByField(def, "name") ?? def);
       if (!methods.has(name2)) methods.set(name2, def);
     }
-    this.classMethods.set(cls, methods);
+    byClass.set(cls, methods);
     return methods;
   }
   /**
@@ -16311,7 +16310,7 @@ function fieldSinkCall(model, node, scope, callee, sink, sinkSteps, out2, seen) 
   }
   const passed = trackerFor(model, true).fieldFlowInto(receiver, sink.field, node, scope);
   if (!passed) return void 0;
-  const steps = boundedTrace([...passed.steps, call, ...sinkSteps]);
+  const steps = boundedSteps([...passed.steps, call, ...sinkSteps], MAX_WRAPPER_TRACE);
   const fn = enclosingFunction(node);
   if (passed.steps[0]?.field && fn) return addFieldSink(model, fn, passed.steps[0].field, steps, sink.target);
   addWrapper(model, node, steps, sink.target);
@@ -16394,7 +16393,7 @@ function wrapperSites(model) {
       }
       const passed = trackerFor(model, true).flowInto(arg, node, scope);
       const next = passed && addWrapper(model, node, passed.steps, w.target);
-      if (next) queue.push({ ...next, steps: boundedTrace([...passed.steps, call, ...w.steps]) });
+      if (next) queue.push({ ...next, steps: boundedSteps([...passed.steps, call, ...w.steps], MAX_WRAPPER_TRACE) });
     }
   }
   return out2;
@@ -16575,11 +16574,6 @@ function flowSummary(model, path, complete) {
 }
 var MAX_WRAPPER_CALLS = 1e4;
 var MAX_WRAPPER_TRACE = 64;
-function boundedTrace(steps) {
-  if (steps.length <= MAX_WRAPPER_TRACE) return steps;
-  const half = MAX_WRAPPER_TRACE / 2;
-  return [...steps.slice(0, half), ...steps.slice(-half)];
-}
 var MAX_FIELD_SINKS = 256;
 function dataArguments(m) {
   if (m.via !== "reference") {
