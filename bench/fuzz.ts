@@ -20,6 +20,7 @@ import {
   picklish,
   picklishWithPayload,
   prng,
+  gitIndexProject,
   randomProject,
   structuredProgram,
 } from "../test/helpers/fuzz-inputs.js";
@@ -45,7 +46,9 @@ interface Input {
   /** The name an artifact is scanned under (formats read by name, such as ONNX, need their extension). */
   name?: string;
   /** A project's files by path. */
-  project?: Record<string, string>;
+  project?: Record<string, string | Uint8Array>;
+  /** Whether the project's scan honours `.gitignore` files (and so reads its git index). */
+  gitignore?: boolean;
 }
 
 const { values } = parseArgs({ options: { minutes: { type: "string" }, seed: { type: "string" }, inputs: { type: "string" } }, strict: true });
@@ -89,6 +92,7 @@ const generators: [string, number, () => Input][] = [
     return { kind: `python/pathological/${name}`, python: make(500 + Math.floor(random() * 20_000)) };
   }],
   ["project/structured", 0.3, () => ({ kind: "project/structured", project: randomProject(random) })],
+  ["project/git-index", 0.3, () => ({ kind: "project/git-index", project: gitIndexProject(random, (bytes) => (random() < 0.2 ? bytes : mutate(bytes, random, pick(binarySeeds).bytes))), gitignore: true })],
   ["artifact/mutated-file", 4, () => {
     const seed = pick(binarySeeds);
     return { kind: "artifact/mutated-file", bytes: mutate(seed.bytes, random, pick(binarySeeds).bytes), name: `fuzz${extname(seed.path)}` };
@@ -123,7 +127,9 @@ function save(input: Input, label: string, detail: string): string {
   mkdirSync(OUT, { recursive: true });
   const name = `${label}-${seed}-${tried}-${input.kind.replace(/\//g, "_")}`;
   const file = join(OUT, name + (input.python !== undefined ? ".py" : input.project ? ".project.json" : ".bin"));
-  writeFileSync(file, input.project ? JSON.stringify(input.project, null, 1) : (input.python ?? input.bytes!));
+  // A project's binary files (a git index) are kept as `{ "base64": ... }`.
+  const binary = (_key: string, value: unknown) => (value instanceof Uint8Array ? { base64: Buffer.from(value).toString("base64") } : value);
+  writeFileSync(file, input.project ? JSON.stringify(input.project, binary, 1) : (input.python ?? input.bytes!));
   writeFileSync(join(OUT, name + ".txt"), `${input.kind}\n${detail}\n`);
   return relative(ROOT, file);
 }
@@ -139,7 +145,7 @@ async function runOne(input: Input): Promise<void> {
         if (!(f.location.line >= 1 && f.location.endLine >= f.location.line)) problem = `bad location ${JSON.stringify(f.location)}`;
       }
     } else if (input.project) {
-      const internal = (await scanFiles(input.project)).errors.filter((e) => e.kind === "internal");
+      const internal = (await scanFiles(input.project, input.gitignore ?? false)).errors.filter((e) => e.kind === "internal");
       if (internal.length) problem = `internal errors: ${internal.map((e) => `${e.file}: ${e.message}`).join("; ")}`;
     } else {
       await scanArtifact(memorySourceOf(input.bytes!), input.name ?? "fuzz.bin");
@@ -176,21 +182,21 @@ async function runOne(input: Input): Promise<void> {
 }
 
 /** Scans a project written to a temporary folder, as a user would: the first pass, the whole-program pass, the rules. */
-async function scanFiles(project: Record<string, string>) {
+async function scanFiles(project: Record<string, string | Uint8Array>, gitignore: boolean) {
   const dir = mkdtempSync(join(tmpdir(), "pathfinder-fuzz-"));
   try {
     for (const [path, text] of Object.entries(project)) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
     }
-    const options = { include: [], exclude: [], skipTests: false, gitignore: false, maxFileSize: 5_000_000, jobs: 0 };
+    const options = { include: [], exclude: [], skipTests: false, gitignore, maxFileSize: 5_000_000, jobs: 0 };
     return await scanProject({ ...options, target: dir, rulesets: [], tool: toolInfo(), fileTimeoutMs: PYTHON_BUDGET_MS });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function projectSize(project: Record<string, string>): number {
+function projectSize(project: Record<string, string | Uint8Array>): number {
   return Object.values(project).reduce((n, text) => n + text.length, 0);
 }
 
@@ -198,7 +204,7 @@ function projectSize(project: Record<string, string>): number {
  * What a project may take: every file its budget in the first pass, the whole-program pass its own (which stops
  * starting analyses when spent, so one more file's budget), and the slack.
  */
-function projectLimitMs(project: Record<string, string>): number {
+function projectLimitMs(project: Record<string, string | Uint8Array>): number {
   const files = Object.values(project);
   const perFile = files.reduce((n, text) => n + PYTHON_BUDGET_MS + text.length * 0.002, 0);
   return perFile + PYTHON_BUDGET_MS + projectSize(project) * 0.002 + Math.max(...files.map((t) => PYTHON_BUDGET_MS + t.length * 0.002)) + SLACK_MS;

@@ -3,6 +3,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import type { ScanError } from "../core/types.js";
+import { readTrackedPaths, type TrackedPaths } from "./git-index.js";
 import { readHead } from "./read-source.js";
 
 export interface DiscoverOptions {
@@ -12,7 +13,10 @@ export interface DiscoverOptions {
   exclude: string[];
   /** Skip test files and directories (`test_*.py`, `*_test.py`, `tests/`, `conftest.py`, ...). */
   skipTests: boolean;
-  /** Honour `.gitignore` files (default true). */
+  /**
+   * Honour `.gitignore` files (default true), as git does: for untracked files only. A file the project's own
+   * `.git/index` tracks is scanned whatever ignore rules match it.
+   */
   gitignore: boolean;
   /**
    * Follow symbolic links whose target lies outside the project (`--follow-symlinks`). By default such a link is
@@ -110,6 +114,7 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
     ancestors: Set<string>;
   }
   const realRoot = realpathSync(absRoot);
+  const tracked = trackedPathsOnDemand(absRoot, errors);
   const walked = new Set<string>();
   // Files and directories waiting, the next on top: a directory's entries go on in reverse order of their paths, so
   // that the files of the plain tree come out in the order of their relative paths (see `byRelPath`).
@@ -191,13 +196,13 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
       }
       if (isDir) {
         if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || excludedPath(rel) || excludedPath(rel + "/")) continue;
-        if (isIgnored(ignores, abs, true)) continue;
+        if (isIgnored(ignores, abs, true) && !tracked()?.hasDirectory(rel)) continue;
         if (options.skipTests && TEST_DIR.test(rel)) continue;
         if (link && !options.followSymlinks && leavesProject(realRoot, abs, absRoot, errors)) continue;
         if (link) linked.push({ dir: abs, relDir: `${rel}/`, ignores, ancestors: lineage });
         else stack.push({ dir: abs, relDir: `${rel}/`, real: real.endsWith(sep) ? real + entry.name : real + sep + entry.name, ignores, ancestors: lineage });
       } else if (isFile) {
-        if (excludedPath(rel) || !isIncluded(rel) || isIgnored(ignores, abs, false)) continue;
+        if (excludedPath(rel) || !isIncluded(rel) || (isIgnored(ignores, abs, false) && !tracked()?.hasFile(rel))) continue;
         if (options.skipTests && (TEST_FILE.test(rel) || TEST_DIR.test(rel))) continue;
         if (link && !options.followSymlinks && leavesProject(realRoot, abs, absRoot, errors)) continue;
         if (!stamp) {
@@ -218,6 +223,21 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
 }
 
 const INIT_FILE = "__init__.py";
+
+/**
+ * The tracked paths of a repository at `root`, read the first time an ignore rule matches something (most walks never
+ * ask); undefined when there is no repository there or its index cannot be read (then said once in `errors`).
+ */
+function trackedPathsOnDemand(root: string, errors: ScanError[]): () => TrackedPaths | undefined {
+  let read: ReturnType<typeof readTrackedPaths> | undefined;
+  return () => {
+    if (!read) {
+      read = readTrackedPaths(root);
+      if ("problem" in read) errors.push(problem(root, join(root, ".git", "index"), "unreadable", `${read.problem}: .gitignore rules apply to every file, tracked or not`));
+    }
+    return "tracked" in read ? read.tracked : undefined;
+  };
+}
 
 // Node.js decodes directory listings as UTF-8, so a name that is not valid UTF-8 comes back with U+FFFD in place of
 // its bad bytes, and no call can open the file by that name.
@@ -329,6 +349,7 @@ export function isExcludedFromDiscovery(root: string, absPath: string, options: 
   if (!rel || rel === ".." || rel.startsWith("../") || isAbsolute(rel)) return false;
   const excludedPath = excludeMatcher(options.exclude);
   const parts = rel.split("/");
+  const tracked = trackedPathsOnDemand(absRoot, []);
   let ignores: IgnoreLayer[] = [];
   let dir = absRoot;
   for (let i = 0; i < parts.length; i++) {
@@ -336,8 +357,9 @@ export function isExcludedFromDiscovery(root: string, absPath: string, options: 
     const abs = join(dir, parts[i]);
     const sub = parts.slice(0, i + 1).join("/");
     if (i < parts.length - 1) {
-      if (DEFAULT_EXCLUDED_DIRS.has(parts[i]) || excludedPath(sub) || excludedPath(sub + "/") || isIgnored(ignores, abs, true)) return true;
-    } else if (excludedPath(sub) || isIgnored(ignores, abs, false)) {
+      if (DEFAULT_EXCLUDED_DIRS.has(parts[i]) || excludedPath(sub) || excludedPath(sub + "/")) return true;
+      if (isIgnored(ignores, abs, true) && !tracked()?.hasDirectory(sub)) return true;
+    } else if (excludedPath(sub) || (isIgnored(ignores, abs, false) && !tracked()?.hasFile(sub))) {
       return true;
     }
     dir = abs;

@@ -375,3 +375,50 @@ export function randomProject(random: () => number): Record<string, string> {
   });
   return files;
 }
+
+/**
+ * A project whose `.gitignore` hides every Python file and whose `.git/index` (version 2, 3 or 4, as git writes
+ * them, then mutated by `mutateBytes`) tracks some of them: the index reader meets hostile counts, lengths and
+ * path compression.
+ */
+export function gitIndexProject(random: () => number, mutateBytes: (bytes: Uint8Array) => Uint8Array): Record<string, string | Uint8Array> {
+  const paths = Array.from({ length: 1 + Math.floor(random() * 8) }, (_, i) => `${random() < 0.5 ? "vendor/" : ""}m${i}.py`).sort();
+  const version = 2 + Math.floor(random() * 3);
+  const project: Record<string, string | Uint8Array> = { ".gitignore": "*.py\n" };
+  for (const path of paths) project[path] = "import pickle\npickle.loads(b)\n";
+  project[".git/index"] = mutateBytes(gitIndex(paths, version));
+  return project;
+}
+
+/** The bytes of a git index (SHA-1, no extensions, zero stats and hashes) listing `paths`, sorted. */
+export function gitIndex(paths: string[], version: number): Uint8Array {
+  const parts: Buffer[] = [];
+  const header = Buffer.alloc(12);
+  header.write("DIRC", 0, "latin1");
+  header.writeUInt32BE(version, 4);
+  header.writeUInt32BE(paths.length, 8);
+  parts.push(header);
+  let previous = "";
+  for (const path of paths) {
+    const name = Buffer.from(path);
+    const fixed = Buffer.alloc(62);
+    fixed.writeUInt32BE(0o100644, 24);
+    fixed.writeUInt16BE(Math.min(name.length, 0xfff), 60);
+    parts.push(fixed);
+    if (version === 4) {
+      let common = 0;
+      while (common < previous.length && common < path.length && previous[common] === path[common]) common++;
+      const strip = previous.length - common;
+      // git's offset varint: seven bits a byte, high bit set on all but the last, each continuation one more.
+      const bytes = [strip & 0x7f];
+      for (let rest = strip >> 7; rest; rest = (rest >> 7)) bytes.unshift(0x80 | (--rest & 0x7f));
+      parts.push(Buffer.from(bytes), Buffer.from(path.slice(common) + "\0"));
+    } else {
+      const length = (62 + name.length + 8) & ~7;
+      parts.push(name, Buffer.alloc(length - 62 - name.length));
+    }
+    previous = path;
+  }
+  parts.push(Buffer.alloc(20));
+  return Buffer.concat(parts);
+}
