@@ -50,8 +50,16 @@ export function placeExtras(root: SyntaxNode, extras: readonly Extra[], factory:
   const comments: SyntaxNode[] = [];
   if (!extras.length) return comments;
   const added = new Map<SyntaxNode, SyntaxNode[]>();
+  // The path from the root to the last extra's holder. Extras come in order, so the next one's holder is found by
+  // going back up this path only as far as a node that still contains it: a node left behind is never entered again,
+  // and a chain of 40,000 nested operators with a continuation line in each is linear, not quadratic.
+  const path: SyntaxNode[] = [root];
+  let last = -1;
   for (const x of extras) {
-    let holder = root;
+    if (x.start < last) path.length = 1;
+    last = x.start;
+    while (path.length > 1 && !(x.end <= path[path.length - 1].end)) path.pop();
+    let holder = path[path.length - 1];
     for (;;) {
       const kids = holder.children;
       let lo = 0;
@@ -63,7 +71,7 @@ export function placeExtras(root: SyntaxNode, extras: readonly Extra[], factory:
         else hi = mid - 1;
       }
       const k = kids[lo];
-      if (k && k.start < x.start && x.end <= k.end && !LEAVES.has(k.type) && !(k.type === "string" && !k.children.length)) holder = k;
+      if (k && k.start < x.start && x.end <= k.end && !LEAVES.has(k.type) && !(k.type === "string" && !k.children.length)) path.push((holder = k));
       else break;
     }
     const node = factory.leaf(x.type, x.start, x.end);
