@@ -8,6 +8,12 @@ import { build } from "esbuild";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
+/**
+ * Dependencies bundled from their ES module build: jsonc-parser's `main` is a UMD wrapper that requires its parts at
+ * run time, which a bundle cannot resolve.
+ */
+export const ESM_ALIASES = { "jsonc-parser": "jsonc-parser/lib/esm/main.js" };
+
 /** Empties `outdir` and bundles `entryPoints` (name -> source path) into it. */
 export async function bundleForNode(outdir, entryPoints, options = {}) {
   rmSync(outdir, { recursive: true, force: true });
@@ -20,6 +26,7 @@ export async function bundleForNode(outdir, entryPoints, options = {}) {
     platform: "node",
     format: "esm",
     target: "node20",
+    alias: ESM_ALIASES,
     logLevel: "warning",
     ...options,
     // CommonJS dependencies call require() at run time; an ES module has none unless we provide it.

@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build, transform } from "esbuild";
-import { root } from "./bundle-node.mjs";
+import { ESM_ALIASES, root } from "./bundle-node.mjs";
 
 /** What the loader passes each module of a script (scripts/cli-loader.mjs): CommonJS's five, the CLI's URL, Node's require. */
 const MODULE_PARAMETERS = ["exports", "require", "module", "__filename", "__dirname", "__pathfinderScriptUrl", "__pathfinderRequire"];
@@ -59,6 +59,7 @@ export async function bundleCliScript(outdir, options = {}) {
     // The bundled code finds its wasm files, worker and package.json beside the first script, and names its own build
     // (the analysis cache's key) by that file.
     define: { "import.meta.url": "__pathfinderScriptUrl" },
+    alias: ESM_ALIASES,
     // Every run reads its scripts whole (V8 keeps the source of what is compiled lazily): without blanks and comments
     // they are 40% smaller. Names stay, so stack traces remain readable.
     minifyWhitespace: true,

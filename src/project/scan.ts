@@ -105,6 +105,9 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const errors: ScanError[] = discovery.errors.filter((e) => !excluded(join(root, e.file)));
   const findings: Finding[] = [];
   const pythonFiles = ruleEntries.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
+  // Jupyter notebooks: their code cells are Python (see `notebooks.ts`).
+  const notebookFiles = ruleEntries.length > 0 ? discovery.files.filter((f) => f.kind === "other" && f.relPath.toLowerCase().endsWith(".ipynb") && !excluded(f.absPath)) : [];
+  let notebooks: { scanned: number } | undefined;
 
   // Most `__init__.py` files are known from the walk's listings: only those above the scan root are looked for.
   const layout = new PackageLayout((path) => discovery.initFiles.get(path) ?? existsSync(path));
@@ -211,6 +214,13 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
       appendAll(findings, results.findings);
       appendAll(errors, results.errors);
     }
+    if (notebookFiles.length) {
+      const { scanNotebooks } = await import("./notebooks.js");
+      const read = await scanNotebooks(notebookFiles, { rules: buildRules, maxBytes: options.maxFileSize, timeBudgetMs: fileTimeout(options), cache, root: target, startedMs: started, onSourceRead: options.onSourceRead });
+      appendAll(findings, read.findings);
+      appendAll(errors, read.errors);
+      notebooks = read;
+    }
     const judged = resolveTrust(findings, selected.has(TRUST_FLOW_RULE));
     findings.length = 0;
     appendAll(findings, judged);
@@ -265,7 +275,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
       timestamp: new Date(started).toISOString(),
       durationMs: Date.now() - started,
       rulesExecuted: [...reportedIds, ...artifactRules.map((r) => r.id), ...other.rules.map((r) => r.id)],
-      filesScanned: pythonFiles.length + (artifacts?.scanned ?? 0) + deps.manifests + other.scanned,
+      filesScanned: pythonFiles.length + (notebooks?.scanned ?? 0) + (artifacts?.scanned ?? 0) + deps.manifests + other.scanned,
     },
     rules: [...reportedMeta, ...artifactRules, ...other.rules],
     findings,
