@@ -60,6 +60,7 @@ const ANALYSIS = [
   code("blob = requests.get(URL).content", "names = !ls", "model = pickle.loads(blob)  # café", "with open('m.pkl', 'rb') as f:", "    cached = pickle.load(f)"),
   code("%%time", "import yaml", "cfg = yaml.load(open('c.yml'))"),
   code("pickle.loads?", "total = (1", "  % 2)", "legacy = pickle.loads(b'')  # nosec"),
+  code("!pip install -q \\", "    dill \\", "  torch", "if total:", "    %time !ls", "    %timeit -n 10 -r3 again = pickle.loads(blob)"),
 ];
 
 describe("pathfinder scan: Jupyter notebooks", () => {
@@ -73,11 +74,15 @@ describe("pathfinder scan: Jupyter notebooks", () => {
       const loads = at(text, "pickle.loads(blob)");
       const load = at(text, "pickle.load(f)");
       const yaml = at(text, "yaml.load(open");
+      const timed = at(text, "pickle.loads(blob)", 1);
       assert.deepEqual(got, [
         ["PYTHON-DESER-001", loads.line, loads.column, loads.column + "pickle.loads(blob)".length, "model = pickle.loads(blob)  # café"],
         ["PYTHON-LANG-SEC-040", loads.line, loads.column, loads.column + "pickle.loads(blob)".length, "model = pickle.loads(blob)  # café"],
         ["PYTHON-LANG-SEC-040", load.line, load.column, load.column + "pickle.load(f)".length, "    cached = pickle.load(f)"],
         ["PYTHON-LANG-SEC-041", yaml.line, yaml.column, yaml.column + "yaml.load(open('c.yml'))".length, "cfg = yaml.load(open('c.yml'))"],
+        // `%timeit` runs the statement after it: found, on the notebook's columns.
+        ["PYTHON-DESER-001", timed.line, timed.column, timed.column + "pickle.loads(blob)".length, "    again = pickle.loads(blob)"],
+        ["PYTHON-LANG-SEC-040", timed.line, timed.column, timed.column + "pickle.loads(blob)".length, "    again = pickle.loads(blob)"],
       ], asciiOnly ? "ASCII-escaped notebook" : "UTF-8 notebook");
       assert.match(results[0]!.message, /\(notebook cell 4, line 3\)$/);
       assert.match(results[3]!.message, /\(notebook cell 5, line 3\)$/);
@@ -92,7 +97,11 @@ describe("pathfinder scan: Jupyter notebooks", () => {
     const text = notebook(ANALYSIS);
     const dir = tempProject({ "analysis.ipynb": text });
     const { results } = await scan(dir, "--no-cache", "--ruleset", "python/PYTHON-LANG-SEC-040");
-    assert.deepEqual(results.map((r) => [r.rule_id, r.location.line]), [["PYTHON-LANG-SEC-040", at(text, "pickle.loads(blob)").line], ["PYTHON-LANG-SEC-040", at(text, "pickle.load(f)").line]]);
+    assert.deepEqual(results.map((r) => [r.rule_id, r.location.line]), [
+      ["PYTHON-LANG-SEC-040", at(text, "pickle.loads(blob)").line],
+      ["PYTHON-LANG-SEC-040", at(text, "pickle.load(f)").line],
+      ["PYTHON-LANG-SEC-040", at(text, "pickle.loads(blob)", 1).line],
+    ]);
     const sarif = await runCli(["scan", "-p", dir, "--no-cache", "-o", "sarif", "--ruleset", "python/PYTHON-LANG-SEC-040"]);
     const [first] = JSON.parse(sarif.stdout).runs[0].results;
     assert.equal(first.locations[0].physicalLocation.artifactLocation.uri, "analysis.ipynb");

@@ -73,8 +73,8 @@ export function readNotebook(text: string): NotebookRead {
     if (open) cellLines.push(open);
     const python = asPython(cellLines.map((l) => l.text.replace(/\r$/, "")));
     python.forEach((line, k) => {
-      lines.push(line);
-      origins.push({ cell: i + 1, cellLine: k + 1, tokenOffset: cellLines[k].tokenOffset, decodedStart: cellLines[k].decodedStart });
+      lines.push(line.text);
+      origins.push({ cell: i + 1, cellLine: k + 1, tokenOffset: cellLines[k].tokenOffset, decodedStart: cellLines[k].decodedStart + line.shift });
     });
   });
   const index = new LineIndex(text);
@@ -125,22 +125,45 @@ function rawLength(text: string, tokenOffset: number, decoded: number): number {
 
 /**
  * One cell's lines as Python: IPython's own syntax, where a statement starts (not inside brackets, strings or a
- * continued line), becomes `pass` at the line's indentation; a cell in another language (`%%bash`, `%%html`) becomes
- * blank lines.
+ * continued line), becomes `pass` at the line's indentation, and the lines it continues with a backslash become
+ * blank; `%time`, `%timeit` and `%prun` before a statement leave the statement (`shift` is how many characters of
+ * the line were taken off its start); a cell in another language (`%%bash`, `%%html`) becomes blank lines.
  */
-function asPython(cellLines: string[]): string[] {
+function asPython(cellLines: string[]): { text: string; shift: number }[] {
   const first = cellLines.findIndex((l) => l.trim() !== "");
   const magic = first >= 0 ? /^\s*%%(\w+)/.exec(cellLines[first]) : null;
-  if (magic && !PYTHON_BODY_CELL_MAGICS.has(magic[1])) return cellLines.map(() => "");
-  const out: string[] = [];
+  if (magic && !PYTHON_BODY_CELL_MAGICS.has(magic[1])) return cellLines.map(() => ({ text: "", shift: 0 }));
+  const out: { text: string; shift: number }[] = [];
   const state = { depth: 0, quote: "", continued: false };
+  let ipythonContinued = false;
   cellLines.forEach((line, i) => {
+    if (ipythonContinued) {
+      out.push({ text: "", shift: 0 });
+      ipythonContinued = line.endsWith("\\");
+      return;
+    }
     const atStatement = state.depth === 0 && state.quote === "" && !state.continued;
-    out.push(atStatement && (i === first && magic ? true : isIPythonLine(line)) ? line.replace(/^(\s*).*$/, "$1pass") : line);
+    const timed = atStatement ? TIMED_STATEMENT.exec(line) : null;
+    if (timed && !isIPythonLine(line.slice(timed[0].length))) {
+      // `%time x = f()` runs `x = f()`: the statement stays, at the magic's indentation.
+      const shift = timed[0].length - timed[1].length;
+      out.push({ text: timed[1] + line.slice(timed[0].length), shift });
+      scanLine(line.slice(timed[0].length), state);
+      return;
+    }
+    if (atStatement && (i === first && magic ? true : isIPythonLine(line))) {
+      out.push({ text: line.replace(/^(\s*).*$/, "$1pass"), shift: 0 });
+      ipythonContinued = line.endsWith("\\");
+      return;
+    }
+    out.push({ text: line, shift: 0 });
     scanLine(line, state);
   });
   return out;
 }
+
+/** `%time`, `%timeit` (with its options: `-n 100 -r3 -q`) and `%prun` before a statement; group 1 the indentation. */
+const TIMED_STATEMENT = /^(\s*)%(?:time|timeit|prun)(?:\s+-[a-z](?:\s*\d+)?)*\s+(?=\S)/;
 
 /** `%magic`, `!shell`, `?help`, `x = %magic`, `x = !shell`, `name?` and `name??`. */
 function isIPythonLine(line: string): boolean {
