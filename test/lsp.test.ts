@@ -76,6 +76,16 @@ describe("pathfinder lsp", () => {
     assert.equal((d!.data as { trust?: string }).trust, "unknown");
   });
 
+  it("analyses a notebook cell VS Code sends as its own document (vscode-notebook-cell URI)", async () => {
+    const cellUri = `vscode-notebook-cell:${pathToFileURL(join(root, "analysis.ipynb")).pathname}#W2sZmlsZQ%3D%3D`;
+    const text = "import pickle\nmodel = pickle.loads(blob)\n";
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri: cellUri, languageId: "python", version: 1, text } });
+    await client.until("diagnostics of the notebook cell", () => (client.diagnostics.get(cellUri) ?? []).length > 0);
+    const [d] = client.diagnostics.get(cellUri)!;
+    assert.equal(d!.code, "PYTHON-LANG-SEC-040");
+    assert.deepEqual(d!.range.start, { line: 1, character: 8 });
+  });
+
   it("applies the --fix quick fix, and the diagnostic goes away", async () => {
     const docUri = uri("app/config_loader.py");
     const text = readFileSync(join(root, "app/config_loader.py"), "utf8");

@@ -16,6 +16,8 @@ export function clientOptions(extra: Record<string, unknown> = {}): LanguageClie
     documentSelector: [
       { scheme: "file", language: "python" },
       { scheme: "untitled", language: "python" },
+      // Each code cell of an open Jupyter notebook, as its own document.
+      { scheme: "vscode-notebook-cell", language: "python" },
       { scheme: "vscode-vfs", language: "python" },
       { scheme: "vscode-test-web", language: "python" },
     ],
