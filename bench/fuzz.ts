@@ -21,6 +21,7 @@ import {
   picklishWithPayload,
   prng,
   gitIndexProject,
+  notebookProject,
   randomProject,
   structuredProgram,
 } from "../test/helpers/fuzz-inputs.js";
@@ -92,6 +93,7 @@ const generators: [string, number, () => Input][] = [
     return { kind: `python/pathological/${name}`, python: make(500 + Math.floor(random() * 20_000)) };
   }],
   ["project/structured", 0.3, () => ({ kind: "project/structured", project: randomProject(random) })],
+  ["project/notebook", 0.5, () => ({ kind: "project/notebook", project: notebookProject(random, new TextDecoder().decode(pick(pythonSeeds).bytes), (bytes) => mutate(bytes, random, pick(files).bytes)) })],
   ["project/git-index", 0.3, () => ({ kind: "project/git-index", project: gitIndexProject(random, (bytes) => (random() < 0.2 ? bytes : mutate(bytes, random, pick(binarySeeds).bytes))), gitignore: true })],
   ["artifact/mutated-file", 4, () => {
     const seed = pick(binarySeeds);

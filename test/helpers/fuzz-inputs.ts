@@ -422,3 +422,26 @@ export function gitIndex(paths: string[], version: number): Uint8Array {
   parts.push(Buffer.alloc(20));
   return Buffer.concat(parts);
 }
+
+/** IPython lines a notebook cell may hold, as Jupyter users write them. */
+const IPYTHON_LINES = ["%matplotlib inline", "!pip install -q \\", "    torch", "files = !ls", "%time x = f()", "%timeit -n 3 g()", "obj?", "%%time", "%%bash", "%load_ext autoreload", "%time !ls"];
+
+/**
+ * A project holding one Jupyter notebook made of `python` cut into cells (IPython lines mixed in, some cells markdown),
+ * written as Jupyter writes it, then sometimes mutated by `mutateBytes`.
+ */
+export function notebookProject(random: () => number, python: string, mutateBytes: (bytes: Uint8Array) => Uint8Array): Record<string, string | Uint8Array> {
+  const lines = python.split("\n");
+  const cells: { cell_type: string; source: string[] | string; metadata: object; outputs?: unknown[]; execution_count?: null }[] = [];
+  for (let at = 0; at < lines.length; ) {
+    const take = 1 + Math.floor(random() * 12);
+    const chunk = lines.slice(at, at + take);
+    at += take;
+    if (random() < 0.3) chunk.splice(Math.floor(random() * (chunk.length + 1)), 0, IPYTHON_LINES[Math.floor(random() * IPYTHON_LINES.length)]);
+    const source = chunk.map((l, i) => (i < chunk.length - 1 ? l + "\n" : l));
+    cells.push(random() < 0.15 ? { cell_type: "markdown", source, metadata: {} } : { cell_type: "code", source: random() < 0.1 ? source.join("") : source, metadata: {}, outputs: [], execution_count: null });
+  }
+  const text = JSON.stringify({ cells, metadata: { kernelspec: { language: "python", name: "python3" } }, nbformat: 4, nbformat_minor: 5 }, null, 1);
+  const bytes = new TextEncoder().encode(random() < 0.3 ? text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : text);
+  return { "analysis.ipynb": random() < 0.5 ? bytes : mutateBytes(bytes) };
+}
