@@ -8,6 +8,7 @@ import { resolveTrust, TRUST_FLOW_RULE } from "./rules/python/trust-join.js";
 import type { Finding, RuleMeta, ScanError } from "./core/types.js";
 import { scanArtifact as scanArtifactWith, type ArtifactScanResult, type ByteSource, type PickleScanOptions } from "./artifacts/index.js";
 import { withNodeInflate } from "./project/native-inflate.js";
+import { normalizeIdentifiers } from "./languages/python/source-text.js";
 
 export { scanProject, UsageError, type ScanOptions } from "./project/scan.js";
 // The rules are exposed as metadata: their engine parts (sink predicates over the syntax tree) are internal, and
@@ -59,7 +60,7 @@ export async function analyzeSource(source: string, options: AnalyzeSourceOption
   const parser = await loadPythonParser();
   const path = options.path ?? "input.py";
   const rules = withTrustFlowRules(resolution.rules);
-  const analysis = analyzePython(parser, { path, source, moduleName: moduleNameOf(path) }, new SinkIndex(rules), {
+  const analysis = analyzePython(parser, { path, source: normalizeIdentifiers(source), moduleName: moduleNameOf(path) }, new SinkIndex(rules), {
     wholeFile: options.wholeFile ?? true,
     ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
   });

@@ -7,6 +7,7 @@ import type { PythonParser } from "../languages/python/parser.js";
 import { buildRuleSet, findRule, PYTHON_RULES, ruleSetSpec } from "../rules/registry.js";
 import { resolveTrust, TRUST_FLOW_RULE, withTrustFlow } from "../rules/python/trust-join.js";
 import type { LspBackend, Outcome, ServerSettings } from "./server.js";
+import { normalizeIdentifiers } from "../languages/python/source-text.js";
 
 const MAX_SOURCE_CHARS = 5 * 1024 * 1024;
 
@@ -51,7 +52,7 @@ export class BrowserBackend implements LspBackend {
     this.index ??= new SinkIndex(buildRuleSet({ ruleIds: PYTHON_RULES.map((r) => r.id) }));
     const parser = await this.loadParser(this.initOptions);
     const name = decodeURIComponent(uri.slice(uri.lastIndexOf("/") + 1)) || "untitled.py";
-    const analysis = analyzePython(parser, { path: name, source: text, moduleName: name.replace(/\.pyw?$/i, "") }, this.index!, { wholeFile: true });
+    const analysis = analyzePython(parser, { path: name, source: normalizeIdentifiers(text), moduleName: name.replace(/\.pyw?$/i, "") }, this.index!, { wholeFile: true });
     const findings = resolveTrust(analysis.findings, this.reportFlow);
     return { findings, uriOf: () => uri };
   }

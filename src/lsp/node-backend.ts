@@ -22,6 +22,7 @@ import { scanProject } from "../project/scan.js";
 import { toolInfo } from "../cli/version.js";
 import { describeArtifactFindings } from "./artifact-summary.js";
 import { DEFAULT_SETTINGS, type LspBackend, type Outcome, type ServerSettings } from "./server.js";
+import { normalizeIdentifiers } from "../languages/python/source-text.js";
 
 /** The CLI's default `--max-file-size`: bigger buffers are not analysed as the user types. */
 const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
@@ -63,7 +64,7 @@ export class NodeBackend implements LspBackend {
     const folder = where?.folder ?? this.defaultFolder();
     const rel = where?.rel ?? (path ? basename(path) : "untitled.py");
     const parser = await loadPythonParser();
-    const analysis = analyzePython(parser, { path: rel, source: text, moduleName: moduleNameOf(rel) }, folder.index, { wholeFile: true });
+    const analysis = analyzePython(parser, { path: rel, source: normalizeIdentifiers(text), moduleName: moduleNameOf(rel) }, folder.index, { wholeFile: true });
     const findings = resolveTrust(analysis.findings, folder.reportFlow);
     const base = where ? where.folder.root : path ? dirname(path) : undefined;
     return { findings, uriOf: (file) => (file === rel || !base ? uri : pathToFileURL(join(base, file)).href) };

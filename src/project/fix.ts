@@ -2,7 +2,7 @@ import { constants } from "node:fs";
 import { lstat, open, readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { Finding, TextEdit } from "../core/types.js";
-import { declaredDecoder } from "./read-source.js";
+import { declaredDecoder, declaredEscapingCodec } from "./read-source.js";
 import { unifiedDiff } from "./unified-diff.js";
 import { appendAll } from "../core/arrays.js";
 import { sha256 } from "./digest.js";
@@ -289,7 +289,13 @@ const SINGLE_BYTE = /^(windows-125\d|windows-874|iso-8859-\d+|koi8-[ru]|ibm866|m
 
 /** Decodes the way the scanner did (`decodePython`), so columns mean the same. */
 function codecOf(bytes: Uint8Array): Codec {
-  const label = declaredDecoder(bytes)?.encoding ?? "utf-8";
+  const escaping = declaredEscapingCodec(bytes);
+  const label = escaping ?? declaredDecoder(bytes)?.encoding ?? "utf-8";
+  if (escaping) {
+    // Positions are in the decoded text, which the file's bytes do not show line for line.
+    const latin1 = new TextDecoder("latin1");
+    return { name: escaping, bom: 0, problem: `fixes are not applied to files in the ${escaping} encoding`, decode: (b) => latin1.decode(b), encode: () => undefined, byteLength: (text) => text.length };
+  }
   if (label === "utf-8") {
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });

@@ -13,6 +13,7 @@ import { filesKey, isResults, type AnalysisCache } from "./cache.js";
 import type { DiscoveredFile } from "./discover.js";
 import { loadPythonParser } from "./python-parser.js";
 import { tooLarge, unreadable } from "./read-source.js";
+import { normalizeIdentifiers } from "../languages/python/source-text.js";
 
 export interface NotebooksResult {
   findings: Finding[];
@@ -74,7 +75,7 @@ export async function scanNotebooks(files: readonly DiscoveredFile[], options: N
       continue;
     }
     result.scanned++;
-    const input = { path: file.relPath, source: read.python.source, moduleName: "__main__" };
+    const input = { path: file.relPath, source: normalizeIdentifiers(read.python.source), moduleName: "__main__" };
     const cached = options.cache?.get(input, NOTEBOOKS_PART);
     let analysis: FileAnalysis;
     try {

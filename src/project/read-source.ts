@@ -1,6 +1,7 @@
 import { isAscii } from "node:buffer";
 import { closeSync, openSync, readSync } from "node:fs";
 import type { ScanError } from "../core/types.js";
+import { escapingCodec, hasCompatibilityIdentifiers, mayHoldCompatibilityLetters, normalizeIdentifiers } from "../languages/python/source-text.js";
 
 export type SourceRead =
   | { ok: true; source: string; warning?: ScanError }
@@ -20,18 +21,45 @@ export function decodePython(bytes: Uint8Array, relPath: string, maxBytes: numbe
   if (looksBinary(bytes)) {
     return { ok: false, error: warn(relPath, "binary", "binary content (NUL bytes) in a Python file; skipped") };
   }
+  const declared = declaredEncoding(bytes);
+  const escaping = declared ? escapingCodec(declared) : undefined;
+  if (escaping) {
+    return {
+      ok: true,
+      source: normalizeIdentifiers(escaping(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1"))),
+      warning: warn(
+        relPath,
+        "encoding",
+        `the file declares the ${declared} source encoding, whose escapes Python decodes into code a reader of the file does not see; it was analysed as decoded, so lines and columns are those of the decoded text`,
+      ),
+    };
+  }
   const decoder = declaredDecoder(bytes);
-  if (decoder) return { ok: true, source: decoder.decode(bytes) };
+  if (decoder) return { ok: true, source: normalizeIdentifiers(decoder.decode(bytes)) };
   if (latin1 !== undefined && latin1.length === bytes.length && isAscii(bytes)) return { ok: true, source: latin1 };
+  if (isAscii(bytes)) return { ok: true, source: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1") };
+  const normalized = mayHoldCompatibilityLetters(bytes) ? normalizeIdentifiers : (text: string) => text;
   try {
-    return { ok: true, source: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+    return { ok: true, source: normalized(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) };
   } catch {
     return {
       ok: true,
-      source: new TextDecoder("utf-8").decode(bytes),
+      source: normalized(new TextDecoder("utf-8").decode(bytes)),
       warning: warn(relPath, "encoding", "file is not valid UTF-8; invalid bytes were replaced and the rest was scanned"),
     };
   }
+}
+
+/**
+ * Whether a file the byte prefilter passes over may still hold one of the rule tokens as Python reads it: it declares
+ * an escaping codec (`utf-7`, `unicode_escape`), or NFKC makes one of its identifiers a token (`ｐｉｃｋｌｅ`).
+ */
+export function mayHideTokens(bytes: Uint8Array, anyToken: RegExp): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, COOKIE_HEAD_BYTES));
+  if (head.includes("coding") && declaredEscapingCodec(bytes)) return true;
+  if (isAscii(bytes) || !mayHoldCompatibilityLetters(bytes)) return false;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
+  return hasCompatibilityIdentifiers(text) && anyToken.test(normalizeIdentifiers(text));
 }
 
 /**
@@ -39,7 +67,15 @@ export function decodePython(bytes: Uint8Array, relPath: string, maxBytes: numbe
  * UTF-8 reads the same), no NUL byte in the head, no other encoding declared.
  */
 export function readsAsLatin1(bytes: Uint8Array, maxBytes: number): boolean {
-  return bytes.length <= maxBytes && isAscii(bytes) && !looksBinary(bytes) && !declaredDecoder(bytes);
+  if (bytes.length > maxBytes || !isAscii(bytes) || looksBinary(bytes)) return false;
+  const declared = declaredEncoding(bytes);
+  return !declaredDecoder(bytes) && !(declared && escapingCodec(declared));
+}
+
+/** The codec a coding cookie names when it is one that reads escapes (`utf-7`, `unicode_escape`, ...). */
+export function declaredEscapingCodec(bytes: Uint8Array): string | undefined {
+  const declared = declaredEncoding(bytes);
+  return declared && escapingCodec(declared) ? declared : undefined;
 }
 
 /** The decoder for a declared encoding other than UTF-8 that TextDecoder knows; undefined means UTF-8. */
@@ -66,9 +102,12 @@ function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** Where a coding cookie is looked for: the first two lines, within this many bytes. */
+const COOKIE_HEAD_BYTES = 400;
+
 /** The PEP 263 coding cookie of the first two lines, if any. */
 function declaredEncoding(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 400)).split(/\r?\n/, 2);
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, COOKIE_HEAD_BYTES)).split(/\r?\n/, 2);
   for (const line of head) {
     const m = CODING_COOKIE.exec(line);
     if (m) return m[1];

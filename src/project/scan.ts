@@ -25,7 +25,7 @@ import { AnalysisCache, filesKey as stampsKey, isResults, isTrusted, trustedStam
 import { projectGlobalsOf, type ScannedText } from "./project-globals.js";
 import { moduleNameOf } from "./module-name.js";
 import { asPythonRecord, changedFiles, packRecord, PYTHON_RECORD, recordResults, summaryDigest, unpackRecord, type PythonRecord, type RecordedFile } from "./python-record.js";
-import { decodePython, readsAsLatin1, tooLarge, unreadable } from "./read-source.js";
+import { decodePython, mayHideTokens, readsAsLatin1, tooLarge, unreadable } from "./read-source.js";
 import { importStatementsOfBytes, type ImportStatements } from "./import-statements.js";
 import type { PoolOptions } from "./worker-pool.js";
 import { pythonAnalysis } from "./lazy-analysis.js";
@@ -534,6 +534,7 @@ async function readCandidates(
   const passedOver = (bytes: Buffer) => {
     const found = bytePrefilter.test(bytes, importAt);
     if (found === true || (typeof found === "number" && anyToken.test(bytes.toString("latin1", found)))) return undefined;
+    if (mayHideTokens(bytes, anyToken)) return undefined;
     return importStatementsOfBytes(bytes, importAt);
   };
   for (let from = 0; from < files.length; from += READ_BATCH) {
