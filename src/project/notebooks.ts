@@ -5,7 +5,8 @@
 // notebook.
 import { readFileSync } from "node:fs";
 import { appendAll } from "../core/arrays.js";
-import type { Finding, Location, ScanError, TraceStep } from "../core/types.js";
+import type { Finding, ScanError } from "../core/types.js";
+import { relocateError, relocateFinding } from "../core/relocate.js";
 import { analyzePython, SinkIndex, type FileAnalysis } from "../languages/python/analyze.js";
 import { readNotebook, type NotebookPython } from "../languages/python/notebook.js";
 import type { PythonRule } from "../rules/rule.js";
@@ -92,32 +93,13 @@ export async function scanNotebooks(files: readonly DiscoveredFile[], options: N
   return result;
 }
 
-/** A finding on the notebook's Python text, moved to the notebook's lines; its fix is dropped (it edits that text). */
+/** A finding on the notebook's Python text, on the notebook's lines, naming the cell. */
 function onNotebook(finding: Finding, path: string, notebook: NotebookPython): Finding {
-  const moved = (l: Location): Location => (l.file === path ? { ...l, ...region(l, notebook) } : l);
-  const steps = (s: TraceStep[] | undefined) => s?.map((t) => ({ ...t, location: moved(t.location) }));
   const cell = notebook.cellOf(finding.location.line);
-  const { fix: _fix, ...rest } = finding;
-  return {
-    ...rest,
-    message: cell ? `${finding.message} (notebook cell ${cell.cell}, line ${cell.cellLine})` : finding.message,
-    location: moved(finding.location),
-    ...(finding.trace ? { trace: steps(finding.trace) } : {}),
-    ...(finding.sources ? { sources: finding.sources.map((s) => ({ ...s, location: moved(s.location), trace: steps(s.trace)! })) } : {}),
-    ...(finding.relatedLocations ? { relatedLocations: steps(finding.relatedLocations) } : {}),
-  };
-}
-
-function region(l: Location, notebook: NotebookPython): Pick<Location, "line" | "column" | "endLine" | "endColumn"> {
-  const start = notebook.position(l.line, l.column);
-  const end = notebook.position(l.endLine, l.endColumn);
-  const ordered = end.line > start.line || (end.line === start.line && end.column > start.column);
-  return { line: start.line, column: start.column, endLine: ordered ? end.line : start.line, endColumn: ordered ? end.column : start.column + 1 };
+  return relocateFinding(finding, path, notebook.position, cell ? `${finding.message} (notebook cell ${cell.cell}, line ${cell.cellLine})` : finding.message);
 }
 
 function errorOnNotebook(error: ScanError, path: string, notebook: NotebookPython): ScanError {
-  if (error.file !== path || error.line === undefined) return error;
-  const at = notebook.position(error.line, error.column ?? 1);
-  const cell = notebook.cellOf(error.line);
-  return { ...error, line: at.line, column: at.column, message: cell ? `${error.message} (notebook cell ${cell.cell}, line ${cell.cellLine})` : error.message };
+  const cell = error.line === undefined ? undefined : notebook.cellOf(error.line);
+  return relocateError(error, path, notebook.position, cell ? `${error.message} (notebook cell ${cell.cell}, line ${cell.cellLine})` : error.message);
 }

@@ -7,6 +7,7 @@ import type { Site, SourceModel } from "./model.js";
 import type { GrammarParser, Node, ParsedTree } from "./syntax.js";
 import { OwnDataJudge } from "./own-data.js";
 import { locationOf, TaintTracker } from "./taint.js";
+import { relocateError, relocateFinding, type PositionMap } from "../../core/relocate.js";
 
 export interface SourceFile {
   /** Path relative to the scan root, forward slashes; used in findings. */
@@ -62,7 +63,23 @@ export class LanguageSinkIndex {
 /** Builds a language's semantic model of a parsed file. */
 export type ModelFactory = (tree: ParsedTree, index: LanguageSinkIndex, file: SourceFile) => SourceModel;
 
-export function analyzeLanguageFile(parser: GrammarParser, createModel: ModelFactory, file: SourceFile, index: LanguageSinkIndex): LanguageAnalysis {
+/** A file's text as its language reads it, when that differs from its characters (Java's Unicode escapes). */
+export interface DecodedSource {
+  text: string;
+  /** The file position (1-based) of a 1-based line and column of `text`. */
+  position: PositionMap;
+}
+
+export function analyzeLanguageFile(parser: GrammarParser, createModel: ModelFactory, file: SourceFile, index: LanguageSinkIndex, decode?: (source: string) => DecodedSource | undefined): LanguageAnalysis {
+  const decoded = decode?.(file.source);
+  if (decoded) {
+    const inner = analyzeLanguageFile(parser, createModel, { ...file, source: decoded.text }, index);
+    return {
+      ...inner,
+      findings: inner.findings.map((f) => relocateFinding(f, file.path, decoded.position)),
+      errors: inner.errors.map((e) => relocateError(e, file.path, decoded.position)),
+    };
+  }
   if (!index.mayMatch(file.source)) return { findings: [], errors: [], parsed: false };
   const tree = parser.parse(file.source);
   const errors: ScanError[] = [];
