@@ -3,7 +3,6 @@
 // other code imports), and every location is put back on the notebook's own lines, with the cell named in the
 // message. Results are remembered in the cache: by the notebooks' stamps for the whole set, and by content per
 // notebook.
-import { readFileSync } from "node:fs";
 import { appendAll } from "../core/arrays.js";
 import type { Finding, ScanError } from "../core/types.js";
 import { relocateError, relocateFinding } from "../core/relocate.js";
@@ -13,7 +12,7 @@ import type { PythonRule } from "../rules/rule.js";
 import { filesKey, isResults, type AnalysisCache } from "./cache.js";
 import type { DiscoveredFile } from "./discover.js";
 import { loadPythonParser } from "./python-parser.js";
-import { tooLarge, unreadable } from "./read-source.js";
+import { readWithin } from "./read-source.js";
 import { normalizeIdentifiers } from "../languages/python/source-text.js";
 
 export interface NotebooksResult {
@@ -49,17 +48,8 @@ export async function scanNotebooks(files: readonly DiscoveredFile[], options: N
   const index = new SinkIndex(rules);
   const parser = await loadPythonParser();
   for (const file of files) {
-    if (file.size > options.maxBytes) {
-      result.errors.push(tooLarge(file.relPath, file.size, options.maxBytes));
-      continue;
-    }
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file.absPath);
-    } catch (e) {
-      result.errors.push(unreadable(file.relPath, e));
-      continue;
-    }
+    const bytes = readWithin(file, options.maxBytes, result.errors);
+    if (!bytes) continue;
     options.onSourceRead?.(file, bytes);
     let read: ReturnType<typeof readNotebook>;
     try {

@@ -15,7 +15,7 @@ import type { DiscoveredFile } from "./discover.js";
 import { UsageError } from "./errors.js";
 import { rememberedRuleMeta } from "./rule-meta-memo.js";
 import type { FileHeads } from "./file-heads.js";
-import { readHead, tooLarge, unreadable } from "./read-source.js";
+import { readHead, readWithin, unreadable } from "./read-source.js";
 import type { DecodedSource } from "../languages/common/analyze.js";
 import { javaUnicodeEscapes } from "../languages/java/unicode-escapes.js";
 import { csharpIdentifierEscapes } from "../languages/csharp/unicode-escapes.js";
@@ -97,17 +97,8 @@ export async function scanOtherLanguageFiles(
     const index = new LanguageSinkIndex(own);
     for (const file of mine) {
       result.scanned++;
-      if (file.size > maxBytes) {
-        result.errors.push(tooLarge(file.relPath, file.size, maxBytes));
-        continue;
-      }
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file.absPath);
-      } catch (e) {
-        result.errors.push(unreadable(file.relPath, e));
-        continue;
-      }
+      const bytes = readWithin(file, maxBytes, result.errors);
+      if (!bytes) continue;
       const source = bytes.toString("utf8").replace(/^\uFEFF/, "");
       const decode = sourceDecoder(languageId);
       // Escapes may spell a rule's token: such a file is searched as its language reads it.

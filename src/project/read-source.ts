@@ -1,5 +1,5 @@
 import { isAscii } from "node:buffer";
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import type { ScanError } from "../core/types.js";
 import { escapingCodec, hasCompatibilityIdentifiers, mayHoldCompatibilityLetters, normalizeIdentifiers } from "../languages/python/source-text.js";
 
@@ -124,6 +124,20 @@ export function tooLarge(relPath: string, size: number, maxBytes: number): ScanE
 export function unreadable(relPath: string, error: unknown): ScanError {
   const err = error as NodeJS.ErrnoException;
   return warn(relPath, "unreadable", `cannot read file: ${err.code ?? err.message}`);
+}
+
+/** A whole file's bytes, or undefined with a warning in `errors` when it is over `maxBytes` or cannot be read. */
+export function readWithin(file: { relPath: string; absPath: string; size: number }, maxBytes: number, errors: ScanError[]): Buffer | undefined {
+  if (file.size > maxBytes) {
+    errors.push(tooLarge(file.relPath, file.size, maxBytes));
+    return undefined;
+  }
+  try {
+    return readFileSync(file.absPath);
+  } catch (e) {
+    errors.push(unreadable(file.relPath, e));
+    return undefined;
+  }
 }
 
 /** The first `bytes` bytes of a file (fewer if it is shorter), with one synchronous read. */
