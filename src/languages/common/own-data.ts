@@ -62,11 +62,12 @@ export const ROUND_TRIP = "what the program just serialized from its own objects
 export const OWN_RESOURCE = "a resource of the program's own, named by a constant";
 export const CONSTANT = "a constant in the code";
 
-/** The name a value is given to: `T name = value`, `name = value`, `$name = value`. */
+/** The name a value is given to: `T name = value`, `name = value`, `$name = value`, Java's `try (T name = value)`. */
 export function assignedTarget(value: Node): Node | undefined {
   const parent = value.parent;
   if (!parent) return undefined;
-  return parent.type === "variable_declarator" ? childByField(parent, "name") : parent.type === "assignment_expression" && value.field === "right" ? childByField(parent, "left") : undefined;
+  if (parent.type === "variable_declarator" || (parent.type === "resource" && value.field === "value")) return childByField(parent, "name");
+  return parent.type === "assignment_expression" && value.field === "right" ? childByField(parent, "left") : undefined;
 }
 
 /** The variable a value is given to (see `assignedTarget`), as written. */
