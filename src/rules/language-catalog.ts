@@ -17,7 +17,7 @@ const rules = (language: SourceLanguage, prefix: string, count: number): Languag
   Array.from({ length: count }, (_, i) => ({ id: `${prefix}-${String(i + 1).padStart(3, "0")}`, language, bundles: LANG }));
 
 /** Every Java, C# and PHP rule of the registry, in ID order. */
-export const LANGUAGE_RULE_CATALOG: readonly LanguageRuleEntry[] = [...rules("csharp", "CSHARP-LANG-SEC", 10), ...rules("java", "JAVA-LANG-SEC", 13), ...rules("php", "PHP-LANG-SEC", 4)];
+export const LANGUAGE_RULE_CATALOG: readonly LanguageRuleEntry[] = [...rules("csharp", "CSHARP-LANG-SEC", 9), ...rules("java", "JAVA-LANG-SEC", 13), ...rules("php", "PHP-LANG-SEC", 4)];
 
 /** Each language's lower-case file extensions (with the dot), in the registry's order of the languages. */
 export const LANGUAGE_EXTENSIONS: readonly { id: SourceLanguage; extensions: readonly string[] }[] = [

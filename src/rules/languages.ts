@@ -17,7 +17,6 @@ import CSHARP_LANG_SEC_006 from "./csharp/CSHARP-LANG-SEC-006.js";
 import CSHARP_LANG_SEC_007 from "./csharp/CSHARP-LANG-SEC-007.js";
 import CSHARP_LANG_SEC_008 from "./csharp/CSHARP-LANG-SEC-008.js";
 import CSHARP_LANG_SEC_009 from "./csharp/CSHARP-LANG-SEC-009.js";
-import CSHARP_LANG_SEC_010 from "./csharp/CSHARP-LANG-SEC-010.js";
 import PHP_LANG_SEC_001 from "./php/PHP-LANG-SEC-001.js";
 import PHP_LANG_SEC_002 from "./php/PHP-LANG-SEC-002.js";
 import PHP_LANG_SEC_003 from "./php/PHP-LANG-SEC-003.js";
@@ -62,7 +61,6 @@ export const LANGUAGE_RULES: readonly LanguageRule[] = ([
   CSHARP_LANG_SEC_007,
   CSHARP_LANG_SEC_008,
   CSHARP_LANG_SEC_009,
-  CSHARP_LANG_SEC_010,
   PHP_LANG_SEC_001,
   PHP_LANG_SEC_002,
   PHP_LANG_SEC_003,
