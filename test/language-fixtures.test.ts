@@ -11,6 +11,8 @@ const EXPECT = /(?:\/\/|#)\s*expect:\s*([A-Z0-9, -]+?)\s*(?:\*\/)?\s*$/;
 const SOURCE_FILE = /\.(java|cs|php)$/;
 /** `// trust: internal` on a line: the directory's rule reports it with that trust. */
 const TRUST = /\/\/\s*trust:\s*(untrusted|unknown|internal)\b/;
+/** `// severity: medium` on a line: the directory's rule reports it at that severity (a lowered finding stays lowered). */
+const SEVERITY = /\/\/\s*severity:\s*(low|medium|high|critical)\b/;
 
 function expectedLines(source: string): Map<string, Set<number>> {
   const out = new Map<string, Set<number>>();
@@ -55,6 +57,13 @@ describe("Java, C# and PHP rule fixtures", () => {
             const at = findings.filter((f) => f.ruleId === dir && f.location.line === i + 1);
             assert.ok(at.length, `${dir}/${file}:${i + 1} has a // trust: comment but no finding`);
             for (const f of at) assert.equal(f.trust, trust, `${dir}/${file}:${i + 1}: trust (${f.trustReason ?? "no reason"})`);
+          });
+          source.split(/\r?\n/).forEach((line, i) => {
+            const severity = SEVERITY.exec(line)?.[1];
+            if (!severity) return;
+            const at = findings.filter((f) => f.ruleId === dir && f.location.line === i + 1);
+            assert.ok(at.length, `${dir}/${file}:${i + 1} has a // severity: comment but no finding`);
+            for (const f of at) assert.equal(f.severity, severity, `${dir}/${file}:${i + 1}: severity`);
           });
         });
       }

@@ -62,11 +62,12 @@ export const ROUND_TRIP = "what the program just serialized from its own objects
 export const OWN_RESOURCE = "a resource of the program's own, named by a constant";
 export const CONSTANT = "a constant in the code";
 
-/** The name a value is given to: `T name = value`, `name = value`, `$name = value`. */
+/** The name a value is given to: `T name = value`, `name = value`, `$name = value`, Java's `try (T name = value)`. */
 export function assignedTarget(value: Node): Node | undefined {
   const parent = value.parent;
   if (!parent) return undefined;
-  return parent.type === "variable_declarator" ? childByField(parent, "name") : parent.type === "assignment_expression" && value.field === "right" ? childByField(parent, "left") : undefined;
+  if (parent.type === "variable_declarator" || (parent.type === "resource" && value.field === "value")) return childByField(parent, "name");
+  return parent.type === "assignment_expression" && value.field === "right" ? childByField(parent, "left") : undefined;
 }
 
 /** The variable a value is given to (see `assignedTarget`), as written. */
@@ -86,4 +87,44 @@ export function filledBySerializer(fn: Node, isSerializerWrite: (n: Node) => boo
     if (!serialized && isSerializerWrite(n)) serialized = true;
   }
   return serialized;
+}
+
+/** What one typed language (Java, C#) says about the wrappers that carry data unchanged in meaning. */
+export interface Carriers {
+  /** Types whose instances read the data of their first constructor argument (streams, readers, inputs). */
+  types: RegExp;
+  /** Carrier-looking types whose first argument names a file to open, not the data. */
+  fileTypes: RegExp;
+  /** Carrier types for which a string literal is the data itself (a string reader); elsewhere it names a file or URL. */
+  stringTypes: RegExp;
+  /** Methods whose result is the receiver's data in another form (`toByteArray`, `ToArray`). */
+  methods: ReadonlySet<string>;
+  /** Methods whose result is their first argument's data in another form (`decodeBase64`, `FromBase64String`). */
+  decoders: ReadonlySet<string>;
+  /** The node type of a method call in the grammar. */
+  callType: string;
+  callee(call: Node): { name: string; receiver?: Node };
+  argumentsOf(callOrCreation: Node): Node[];
+  createdTypeName(creation: Node): string;
+  isStringLiteral(node: Node): boolean;
+}
+
+/**
+ * The expressions whose data `node` carries (see `FlowAdapter.carriedData`), in the syntax Java and C# share:
+ * parentheses, casts, `new Stream(data)`, `data.toArray()`, `decode(data)`.
+ */
+export function carriedDataOf(node: Node, carriers: Carriers): Node[] | undefined {
+  if (node.type === "parenthesized_expression") return node.children.slice(0, 1);
+  if (node.type === "cast_expression") return node.children.filter((c) => c.field === "value");
+  if (node.type === "object_creation_expression") {
+    const first = carriers.argumentsOf(node)[0];
+    const type = carriers.createdTypeName(node);
+    if (!first || !carriers.types.test(type) || carriers.fileTypes.test(type)) return undefined;
+    return !carriers.isStringLiteral(first) || carriers.stringTypes.test(type) ? [first] : undefined;
+  }
+  if (node.type !== carriers.callType) return undefined;
+  const { name, receiver } = carriers.callee(node);
+  if (carriers.methods.has(name) && receiver) return [receiver];
+  const first = carriers.argumentsOf(node)[0];
+  return carriers.decoders.has(name) && first ? [first] : undefined;
 }

@@ -1,5 +1,5 @@
 import type { FlowAdapter, FlowAssignment } from "../common/model.js";
-import { assignedVariable, CONSTANT, filledBySerializer, OWN_RESOURCE, ROUND_TRIP } from "../common/own-data.js";
+import { assignedVariable, carriedDataOf, CONSTANT, filledBySerializer, OWN_RESOURCE, ROUND_TRIP, type Carriers } from "../common/own-data.js";
 import { ancestor, childByField, childOfType, type Node } from "../common/syntax.js";
 import { argumentsOf, type CSharpModel } from "./model.js";
 
@@ -97,21 +97,21 @@ export class CSharpFlow implements FlowAdapter {
   }
 
   carriedData(node: Node): Node[] | undefined {
-    if (node.type === "parenthesized_expression") return node.children.slice(0, 1);
-    if (node.type === "cast_expression") return node.children.filter((c) => c.field === "value");
-    if (node.type === "object_creation_expression") {
-      const first = argumentsOf(node)[0];
-      const type = this.model.createdTypeName(node);
-      if (!first || !CARRIER_TYPES.test(type) || type === "FileStream") return undefined;
-      // A literal is the data only of a string reader; elsewhere it names a file or a URL.
-      return !STRING_LITERALS.has(first.type) || type === "StringReader" ? [first] : undefined;
-    }
-    if (node.type !== "invocation_expression") return undefined;
-    const { name, receiver } = this.model.calleeOf(node);
-    if (CARRIER_METHODS.has(name) && receiver) return [receiver];
-    const first = argumentsOf(node)[0];
-    return DECODERS.has(name) && first ? [first] : undefined;
+    return carriedDataOf(node, this.carriers);
   }
+
+  private readonly carriers: Carriers = {
+    types: CARRIER_TYPES,
+    fileTypes: /^FileStream$/,
+    stringTypes: /^StringReader$/,
+    methods: CARRIER_METHODS,
+    decoders: DECODERS,
+    callType: "invocation_expression",
+    callee: (call) => this.model.calleeOf(call),
+    argumentsOf,
+    createdTypeName: (creation) => this.model.createdTypeName(creation),
+    isStringLiteral: (n) => STRING_LITERALS.has(n.type),
+  };
 
   /** An object built without data (`new BinaryFormatter()`), a type named as a static receiver, `typeof(T)`. */
   holdsNoData(node: Node): boolean {

@@ -1,5 +1,5 @@
 import type { FlowAdapter, FlowAssignment } from "../common/model.js";
-import { assignedVariable, CONSTANT, filledBySerializer, OWN_RESOURCE, ROUND_TRIP } from "../common/own-data.js";
+import { assignedVariable, carriedDataOf, CONSTANT, filledBySerializer, OWN_RESOURCE, ROUND_TRIP, type Carriers } from "../common/own-data.js";
 import { childByField, type Node } from "../common/syntax.js";
 import { argumentsOf, type JavaModel } from "./model.js";
 
@@ -111,22 +111,24 @@ export class JavaFlow implements FlowAdapter {
   }
 
   carriedData(node: Node): Node[] | undefined {
-    if (node.type === "parenthesized_expression") return node.children.slice(0, 1);
-    if (node.type === "cast_expression") return node.children.filter((c) => c.field === "value");
-    if (node.type === "object_creation_expression") {
-      const first = argumentsOf(node)[0];
-      const type = this.model.createdTypeName(node);
-      if (!first || !CARRIER_TYPES.test(type) || /^(File|RandomAccessFile)/.test(type)) return undefined;
-      // A literal is the data only of a string reader; elsewhere it names a file or a URL.
-      return first.type !== "string_literal" || /^(StringReader|String|StringBuilder)$/.test(type) ? [first] : undefined;
-    }
-    if (node.type !== "method_invocation") return undefined;
-    const name = this.model.text(childByField(node, "name") ?? node);
-    const object = childByField(node, "object");
-    if (CARRIER_METHODS.has(name) && object) return [object];
-    const first = argumentsOf(node)[0];
-    return DECODERS.has(name) && first ? [first] : undefined;
+    return carriedDataOf(node, this.carriers);
   }
+
+  private readonly carriers: Carriers = {
+    types: CARRIER_TYPES,
+    fileTypes: /^(File|RandomAccessFile)/,
+    stringTypes: /^(StringReader|String|StringBuilder)$/,
+    methods: CARRIER_METHODS,
+    decoders: DECODERS,
+    callType: "method_invocation",
+    callee: (call) => {
+      const object = childByField(call, "object");
+      return { name: this.model.text(childByField(call, "name") ?? call), ...(object ? { receiver: object } : {}) };
+    },
+    argumentsOf,
+    createdTypeName: (creation) => this.model.createdTypeName(creation),
+    isStringLiteral: (n) => n.type === "string_literal",
+  };
 
   /** An object built without data: `new XStream()`, `new Yaml(new SafeConstructor(new LoaderOptions()))`. */
   holdsNoData(node: Node): boolean {

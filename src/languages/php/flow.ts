@@ -7,7 +7,16 @@ const SUPERGLOBALS = new Set(["$_GET", "$_POST", "$_COOKIE", "$_REQUEST", "$_FIL
 /** `$_SERVER` keys the request fills (see `requestServerKey`). */
 const REQUEST_SERVER_KEYS = /^(HTTP_\w+|REQUEST_URI|REQUEST_METHOD|QUERY_STRING|PATH_INFO|ORIG_PATH_INFO|PATH_TRANSLATED|PHP_SELF|SCRIPT_URL|SCRIPT_URI|REDIRECT_\w+|CONTENT_TYPE|CONTENT_LENGTH|PHP_AUTH_\w+|AUTH_TYPE|REMOTE_USER|SERVER_NAME|argv)$/;
 const REQUEST_CLASSES = /(^|\\)(Request|ServerRequestInterface|RequestInterface|FormRequest)$/;
-const REQUEST_METHODS = new Set(["get", "input", "query", "post", "cookie", "header", "all", "file", "getcontent", "json", "getparsedbody", "getqueryparams", "getcookieparams", "getbody", "getuploadedfiles", "toarray", "only", "except", "string", "str"]);
+const REQUEST_METHODS = new Set([
+  "get", "input", "query", "post", "cookie", "header", "all", "file", "getcontent", "json", "getparsedbody", "getqueryparams", "getcookieparams", "getbody", "getuploadedfiles", "toarray", "only", "except", "string", "str",
+  // CodeIgniter 4's `IncomingRequest`
+  "getpost", "getget", "getvar", "getcookie", "getjson", "getrawinput", "getpostget", "getgetpost", "getheaderline",
+]);
+/**
+ * `$this->input->post('x')` (CodeIgniter 3's `CI_Input`), `$app->input->getString('x')` (Joomla's `Input`): the
+ * request's fields, cookies and body through an `input` property.
+ */
+const INPUT_METHODS = new Set(["get", "post", "cookie", "get_post", "post_get", "input_stream", "request_headers", "get_request_header", "user_agent", "getstring", "getraw", "getvar", "getcmd", "getarray", "json", "getbase64"]);
 
 const SANITIZERS = new Set(["md5", "sha1", "hash", "hash_hmac", "crc32", "intval", "floatval", "boolval", "count", "strlen", "basename", "is_numeric", "isset", "empty", "abs", "round", "password_hash", "uniqid"]);
 
@@ -43,7 +52,12 @@ export class PhpFlow implements FlowAdapter {
     if (node.type === "member_call_expression") {
       const object = childByField(node, "object");
       const name = childByField(node, "name");
-      if (!object || !name || !REQUEST_METHODS.has(this.model.text(name).toLowerCase())) return undefined;
+      if (!object || !name) return undefined;
+      const method = this.model.text(name).toLowerCase();
+      if (object.type === "member_access_expression" && /^input$/i.test(this.model.text(childByField(object, "name") ?? object)) && INPUT_METHODS.has(method)) {
+        return `\`${this.model.text(node)}\` (HTTP request)`;
+      }
+      if (!REQUEST_METHODS.has(method)) return undefined;
       const isHelper = object.type === "function_call_expression" && /^\\?request$/i.test(this.model.text(childByField(object, "function") ?? object));
       const cls = object.type === "variable_name" ? this.model.classOfVariable(object, node) : undefined;
       const viaProperty = object.type === "member_access_expression" && /^(request|query|cookies|headers|files)$/i.test(this.model.text(childByField(object, "name") ?? object));

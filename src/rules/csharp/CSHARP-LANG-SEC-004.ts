@@ -1,5 +1,5 @@
 import { assignedTarget } from "../../languages/common/own-data.js";
-import { ancestor, childByField, descendants, type Node } from "../../languages/common/syntax.js";
+import { ancestor, childByField, contains, descendants, type Node } from "../../languages/common/syntax.js";
 import type { LanguageOutcome } from "../language-rule.js";
 import { spelled, type CSharpMatch } from "./helpers.js";
 import { csharpRule } from "./meta.js";
@@ -100,6 +100,45 @@ function check(m: CSharpMatch): LanguageOutcome | null {
   return { message: `\`TypeNameHandling.${value}\` ${where} makes Json.NET create the type named in \`$type\`: gadget types (ObjectDataProvider, WindowsIdentity, ...) run code when the JSON comes from outside. ${ADVICE}` };
 }
 
+const TYPED = ["Objects", "Arrays", "All", "Auto"].map((v) => `Newtonsoft.Json.TypeNameHandling.${v}`);
+
+/** Where the settings an argument names are built: a field's or property's initializer, or the body of the class's method that returns them. */
+function settingsSource(m: CSharpMatch, arg: Node): Node | undefined {
+  if (arg.type === "identifier" || arg.type === "member_access_expression") {
+    const name = arg.type === "identifier" ? arg : childByField(arg, "name");
+    const object = arg.type === "member_access_expression" ? childByField(arg, "expression") : undefined;
+    if (!name || (object && object.type !== "this_expression" && object.type !== "identifier")) return undefined;
+    const decl = arg.type === "identifier" ? m.model.declarationOf(m.model.text(name), arg) : m.model.memberDeclaration(m.model.text(name), arg);
+    // A local is the first sink's business: its setting is in this method, reported where it is made.
+    return decl?.kind === "field" ? decl.node : undefined;
+  }
+  if (arg.type !== "invocation_expression") return undefined;
+  const { name, receiver } = m.model.calleeOf(arg);
+  if (receiver && receiver.type !== "this_expression") return undefined;
+  const cls = ancestor(arg, "class_declaration", "struct_declaration", "record_declaration");
+  const methods = (childByField(cls ?? arg, "body")?.children ?? []).filter((c) => c.type === "method_declaration" && m.model.text(childByField(c, "name") ?? c) === name);
+  return methods.length === 1 ? methods[0] : undefined;
+}
+
+/**
+ * `JsonConvert.DeserializeObject(requestData, Settings)` with settings held in a field or built by a helper of the
+ * class that set `TypeNameHandling` other than `None` without a binder: the setting is reported where it is made;
+ * this reports the read of request data it opens, with its trace.
+ */
+function readsWithTypedSettings(m: CSharpMatch): LanguageOutcome | null {
+  for (const arg of m.site.args.slice(1)) {
+    const source = settingsSource(m, arg);
+    if (!source) continue;
+    const setting = m.model.sites.find((s) => s.kind === "reference" && contains(source, s.node) && s.targets.some((t) => TYPED.includes(t)));
+    if (!setting) continue;
+    const assignment = setting.node.parent;
+    if (assignment?.type === "assignment_expression" && binderSet(m, assignment)) continue;
+    const value = m.model.text(setting.node).replace(/^.*\./, "");
+    return { message: `${spelled(m)} reads request data with settings that set \`TypeNameHandling.${value}\` (line ${setting.node.startRow + 1}): the JSON names the .NET type to create, and gadget types (ObjectDataProvider, WindowsIdentity, ...) run code. ${ADVICE}` };
+  }
+  return null;
+}
+
 export default csharpRule({
   id: "CSHARP-LANG-SEC-004",
   name: "Json.NET TypeNameHandling Other Than None",
@@ -112,6 +151,14 @@ export default csharpRule({
       kinds: ["reference"],
       check,
       message: (m) => `${spelled(m)} lets JSON name the .NET type to create. ${ADVICE}`,
+    },
+    {
+      targets: ["Newtonsoft.Json.JsonConvert.DeserializeObject"],
+      kinds: ["call"],
+      dataArgs: [0],
+      requiresUntrusted: true,
+      check: readsWithTypedSettings,
+      message: (m) => `${spelled(m)} reads request data with settings that name types. ${ADVICE}`,
     },
   ],
   docs: {
@@ -144,7 +191,9 @@ export default csharpRule({
       "`SerializationBinder`/`Binder` set to something other than `null` or `DefaultSerializationBinder` in the same " +
       "initializer, method or class lowers the finding to medium, low confidence. Settings or a serializer that " +
       "the method only passes to or calls as `Serialize*` (`JsonConvert.SerializeObject(o, new JsonSerializerSettings " +
-      "{ TypeNameHandling = ... })`) are not reported: writing `$type` names is harmless, reading them is not.",
+      "{ TypeNameHandling = ... })`) are not reported: writing `$type` names is harmless, reading them is not. " +
+      "Critical with a trace: `JsonConvert.DeserializeObject` of request data with settings held in a field or " +
+      "property of the class, or returned by its own helper method, that set such a `TypeNameHandling` without a binder.",
     references: [
       { title: "Json.NET: TypeNameHandling setting", url: "https://www.newtonsoft.com/json/help/html/SerializeTypeNameHandling.htm" },
       { title: "Microsoft: CA2326 Do not use TypeNameHandling values other than None", url: "https://learn.microsoft.com/en-us/dotnet/fundamentals/code-analysis/quality-rules/ca2326" },

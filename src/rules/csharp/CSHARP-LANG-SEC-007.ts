@@ -1,4 +1,4 @@
-import { descendants, type Node } from "../../languages/common/syntax.js";
+import { childByField, childOfType, descendants, type Node } from "../../languages/common/syntax.js";
 import type { LanguageOutcome } from "../language-rule.js";
 import { spelled, type CSharpMatch } from "./helpers.js";
 import { csharpRule } from "./meta.js";
@@ -45,12 +45,24 @@ function checkFsPickler(m: CSharpMatch): LanguageOutcome | null {
   return FSPICKLER_TYPES.test(declared) ? {} : null;
 }
 
+const SHARPYAML_UNSAFE = "UnsafeAllowDeserializeFromTagTypeName";
+
+/** SharpYaml's `SerializerSettings` is reported only when its object initializer sets the unsafe switch to `true`. */
+function sharpYamlUnsafe(m: CSharpMatch): LanguageOutcome | null {
+  for (const a of childOfType(m.site.node, "initializer_expression")?.children ?? []) {
+    const left = a.type === "assignment_expression" ? childByField(a, "left") : undefined;
+    const right = left && m.model.text(left) === SHARPYAML_UNSAFE ? childByField(a, "right") : undefined;
+    if (right) return m.model.text(right) === "true" ? {} : null;
+  }
+  return null;
+}
+
 export default csharpRule({
   id: "CSHARP-LANG-SEC-007",
-  name: "fastJSON, FsPickler, SharpSerializer or MessagePack Typeless Deserialization",
-  tags: ["fastjson", "fspickler", "sharpserializer", "messagepack", "typeless", "ysoserial.net", "rce"],
+  name: "fastJSON, FsPickler, SharpSerializer, MessagePack Typeless or YAML Type-Tag Deserialization",
+  tags: ["fastjson", "fspickler", "sharpserializer", "messagepack", "typeless", "yamldotnet", "sharpyaml", "ysoserial.net", "rce"],
   similar: ["CSHARP-LANG-SEC-004", "CSHARP-LANG-SEC-001"],
-  prefilter: ["fastJSON", "FsPickler", "Typeless", "SharpSerializer"],
+  prefilter: ["fastJSON", "FsPickler", "Typeless", "SharpSerializer", "TypeNameInTagNodeTypeResolver", SHARPYAML_UNSAFE],
   sinks: [
     {
       targets: ["fastJSON.JSON.ToObject"],
@@ -90,16 +102,33 @@ export default csharpRule({
       dataReceiver: false,
       message: (m) => `${spelled(m)} (SharpSerializer) creates the types the XML or binary payload names and sets their properties: gadget types run code. ${ADVICE}`,
     },
+    {
+      targets: ["new YamlDotNet.Serialization.NodeTypeResolvers.TypeNameInTagNodeTypeResolver"],
+      kinds: ["new"],
+      dataArgs: [],
+      dataReceiver: false,
+      message: (m) => `${spelled(m)} makes YamlDotNet create the type a YAML tag names, as it did by default before 5.0.0 (CVE-2018-1000210): YAML from outside then builds gadget types that run code. Map the tags you need with \`WithTagMapping\`.`,
+    },
+    {
+      targets: ["new SharpYaml.Serialization.SerializerSettings"],
+      kinds: ["new"],
+      dataArgs: [],
+      dataReceiver: false,
+      check: sharpYamlUnsafe,
+      message: () => `\`${SHARPYAML_UNSAFE} = true\` makes SharpYaml create the type a YAML tag names: YAML from outside then builds gadget types that run code. Map the tags you need with \`RegisterTagMapping\`.`,
+    },
   ],
   docs: {
-    summary: "Detects reads with .NET serializers that create the types the payload names: fastJSON `JSON.ToObject`, FsPickler, SharpSerializer, and MessagePack in typeless mode.",
+    summary: "Detects reads with .NET serializers that create the types the payload names: fastJSON `JSON.ToObject`, FsPickler, SharpSerializer, MessagePack in typeless mode, and YAML tags naming types (YamlDotNet's `TypeNameInTagNodeTypeResolver`, SharpYaml's `UnsafeAllowDeserializeFromTagTypeName`).",
     description:
       "fastJSON writes and honours a `$type` field, FsPickler and SharpSerializer store full type names with the " +
       "data, and MessagePack's typeless mode (`MessagePackSerializer.Typeless`, `TypelessContractlessStandardResolver`) " +
       "embeds the type of every object. Reading such a payload from outside lets it choose the types to build: " +
       "ysoserial.net ships ObjectDataProvider payloads for each of them. fastJSON's `BadListTypeChecking` (on by " +
       "default) only blocks known gadget types, so a read is reported at medium severity, and at high when the file " +
-      "turns that check off.",
+      "turns that check off. YamlDotNet before 5.0.0 created the type a YAML tag names (CVE-2018-1000210); later " +
+      "versions do only when the program adds `TypeNameInTagNodeTypeResolver` back, and SharpYaml 2 behind " +
+      "`UnsafeAllowDeserializeFromTagTypeName`: those switches are reported.",
     securityImplications: "Whoever controls the payload runs code in the process (ObjectDataProvider starting a process, and other gadgets).",
     howToFix: ADVICE + " For MessagePack, use the standard or contractless resolver (not the typeless ones) with `MessagePackSecurity.UntrustedData`.",
     fixHint: "Use a serializer bound to your own types; never read type names from the payload.",
@@ -110,10 +139,13 @@ export default csharpRule({
       "`MessagePackSerializer.Typeless.Deserialize` and `MessagePackSerializer.Deserialize` given typeless resolver " +
       "options (inline or through a local), `Deserialize`/`UnPickle`/`DeserializeSequence` on an FsPickler serializer " +
       "(declared with its type or made by `FsPickler.Create*Serializer()`, in a file that uses `MBrace.FsPickler`), and " +
-      "`Polenter.Serialization.SharpSerializer.Deserialize`. Critical with a trace when request data reaches the read in the same method.",
+      "`Polenter.Serialization.SharpSerializer.Deserialize`; `new TypeNameInTagNodeTypeResolver()` and a SharpYaml " +
+      "`SerializerSettings` initialized with `UnsafeAllowDeserializeFromTagTypeName = true` (a default YamlDotNet " +
+      "deserializer is not reported: the package version in `.csproj` is not read, so upgrade any YamlDotNet older than 5.0.0). Critical with a trace when request data reaches the read in the same method.",
     references: [
       { title: "fastJSON: security warning ($type and BadListTypeChecking)", url: "https://github.com/mgholam/fastJSON" },
       { title: "MessagePack-CSharp: security notes (avoid typeless mode for untrusted data)", url: "https://github.com/MessagePack-CSharp/MessagePack-CSharp#security" },
+      { title: "NVD: CVE-2018-1000210 (YamlDotNet before 5.0.0)", url: "https://nvd.nist.gov/vuln/detail/CVE-2018-1000210" },
       { title: "ysoserial.net: ObjectDataProvider gadget for FastJson, FsPickler, SharpSerializer, MessagePackTypeless", url: "https://github.com/pwntester/ysoserial.net" },
     ],
     faq: [

@@ -2,7 +2,7 @@ import { childByField, descendants } from "../../languages/common/syntax.js";
 import type { JavaModel } from "../../languages/java/model.js";
 import type { LanguageOutcome, LanguageRule } from "../language-rule.js";
 import { DATA_FLOW_FAQ, SOURCE_DESERIALIZATION_COMPLIANCE, SOURCE_DESERIALIZATION_REFERENCES, suppressionFaq } from "../source-docs.js";
-import { callsOnSameObject, insideMethod, receiverIsParameterOf, spelled, type JavaMatch } from "./helpers.js";
+import { callsOnSameObject, constructionOf, insideMethod, receiverIsParameterOf, spelled, type JavaMatch } from "./helpers.js";
 
 const ADVICE = "Do not deserialize Java objects from untrusted data; exchange JSON or another data-only format, or set an `ObjectInputFilter` allowlist before reading.";
 
@@ -39,6 +39,24 @@ function overridesResolveClass(m: JavaMatch): boolean {
   return body.children.some((c) => c.type === "method_declaration" && m.model.text(childByField(c, "name") ?? c) === "resolveClass");
 }
 
+/** Library subclasses that only choose a class loader: they filter nothing. */
+const LOADER_ONLY_STREAMS = /(^|\.)ClassLoaderObjectInputStream$/;
+
+/**
+ * `ObjectInputStream s = new X(...)` with `X` neither `java.io` nor declared in this file: a subclass from another
+ * file of the project, which usually exists to override `resolveClass` (Tomcat's `CustomObjectInputStream` filters
+ * there, its `ReplicationStream` only picks a class loader). The file cannot show which; the name of `X`.
+ */
+function subclassFromElsewhere(m: JavaMatch): string | undefined {
+  if (!m.site.receiverType?.name.startsWith("java.io.")) return undefined;
+  const creation = constructionOf(m);
+  const type = creation && childByField(creation, "type");
+  if (!type || childByField(creation, "body")) return undefined;
+  const written = m.model.text(type).replace(/<[\s\S]*>/, "").replace(/\s+/g, "");
+  const resolved = m.model.resolveTypeName(written) ?? written;
+  return resolved.startsWith("java.") || resolved.startsWith("<local>.") || LOADER_ONLY_STREAMS.test(resolved) ? undefined : written;
+}
+
 function check(m: JavaMatch): LanguageOutcome | null {
   if (isCustomReadHook(m)) return null;
   const filter = filterBeforeRead(m);
@@ -54,6 +72,14 @@ function check(m: JavaMatch): LanguageOutcome | null {
       severity: "medium",
       confidence: "medium",
       message: `${spelled(m)} reads through an \`ObjectInputStream\` subclass that overrides \`resolveClass\` (look-ahead deserialization); it is safe only if \`resolveClass\` rejects every class outside a strict allowlist. Prefer an \`ObjectInputFilter\`.`,
+    };
+  }
+  const elsewhere = subclassFromElsewhere(m);
+  if (elsewhere) {
+    return {
+      severity: "medium",
+      confidence: "medium",
+      message: `${spelled(m)} reads through \`${elsewhere}\`, a subclass of \`ObjectInputStream\` declared in another file; it is safe only if its \`resolveClass\` rejects every class outside a strict allowlist (an override that only picks a class loader filters nothing). Review that class, or set an \`ObjectInputFilter\`.`,
     };
   }
   const viaSubclass = m.site.receiverType && !m.site.receiverType.name.startsWith("java.io.");
@@ -124,8 +150,9 @@ export default {
       "parameters, `var`, fields (also assigned in constructors), casts and anonymous subclasses. Not reported: reads " +
       "inside a class's own `readObject`/`readExternal` hook from the stream it is given, and " +
       "`ValidatingObjectInputStream`. Lowered: a stream with `setObjectInputFilter` before the read or a JVM-wide " +
-      "filter set in the file (low), a subclass overriding `resolveClass` (medium). Critical with a trace: request " +
-      "data (Spring/JAX-RS handler parameters, servlet request getters, socket input) reaching the stream in the same method.",
+      "filter set in the file (low), a subclass overriding `resolveClass` (medium), a stream built as a subclass of " +
+      "`ObjectInputStream` that another file declares (medium: its `resolveClass` may hold an allowlist; review it). " +
+      "Critical with a trace: request data (Spring/JAX-RS handler parameters, servlet request getters, socket input) reaching the stream in the same method.",
     references: [
       { title: "Java SE: Serialization Filtering (ObjectInputFilter)", url: "https://docs.oracle.com/en/java/javase/17/core/serialization-filtering1.html" },
       { title: "ysoserial: payloads for unsafe Java object deserialization", url: "https://github.com/frohoff/ysoserial" },

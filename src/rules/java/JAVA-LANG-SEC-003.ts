@@ -1,4 +1,5 @@
-import { childByField, descendants } from "../../languages/common/syntax.js";
+import type { Site } from "../../languages/common/model.js";
+import { childByField, contains, descendants, type Node } from "../../languages/common/syntax.js";
 import type { LanguageOutcome } from "../language-rule.js";
 import { callsOnSameObject, insideMethod, spelled, type JavaMatch } from "./helpers.js";
 import { javaRule } from "./meta.js";
@@ -6,12 +7,39 @@ import { javaRule } from "./meta.js";
 const CONFIG_METHODS = ["addPermission", "allowTypes", "allowTypesByWildcard", "allowTypesByRegExp", "allowTypeHierarchy", "setupDefaultSecurity", "denyTypes", "denyTypesByWildcard", "denyTypesByRegExp", "denyPermission"];
 const ADVICE = "Call `xstream.allowTypes(...)`/`allowTypesByWildcard(...)` with your own classes only, on XStream 1.4.18 or later.";
 
+const XSTREAM = "com.thoughtworks.xstream.XStream";
+
+/**
+ * Configuration calls on XStreams in the file's own factory method the receiver's variable is built by
+ * (`XStream x = createXStream(...)`), and in the file's own methods that factory calls (`addDefaultPermissions(x)`,
+ * Struts' `XStreamHandler`): the instance it returns is configured there.
+ */
+function factoryConfiguration(m: JavaMatch): Site[] {
+  const r = m.site.receiver;
+  if (r?.type !== "identifier") return [];
+  const decl = m.model.declarationOf(m.model.text(r), r);
+  let value = decl?.kind === "local" ? decl.value : undefined;
+  while (value?.type === "parenthesized_expression") value = value.children[0];
+  const factory = value?.type === "method_invocation" ? m.model.ownMethodCalled(value) : undefined;
+  if (!factory) return [];
+  const methods: Node[] = [factory];
+  for (const n of descendants(factory)) {
+    const callee = n.type === "method_invocation" ? m.model.ownMethodCalled(n) : undefined;
+    if (callee && !methods.includes(callee)) methods.push(callee);
+  }
+  return m.model.sites.filter((s) => {
+    if (s.kind !== "call" || !methods.some((fn) => contains(fn, s.node))) return false;
+    const name = childByField(s.node, "name");
+    return name !== undefined && CONFIG_METHODS.includes(m.model.text(name)) && s.targets.some((t) => t.startsWith(XSTREAM + "."));
+  });
+}
+
 function check(m: JavaMatch): LanguageOutcome | null {
   // An XStream subclass's own override delegating to `super.unmarshal`/`unmarshal`: the call sites of the subclass are the sinks.
   const method = m.model.text(childByField(m.site.node, "name")!);
   if (!m.site.receiver && insideMethod(m.site.node, m.model, method)) return null;
-  const config = callsOnSameObject(m, CONFIG_METHODS, "com.thoughtworks.xstream.XStream");
-  const permitsAny = config.some((s) => [...s.args].some((a) => [...descendants(a)].some((n) => /^(AnyTypePermission\.ANY|"\*\*"|"\.\*")$/.test(m.model.text(n).replace(/\s+/g, "")))));
+  const config = [...callsOnSameObject(m, CONFIG_METHODS, XSTREAM), ...factoryConfiguration(m)];
+  const permitsAny = config.some((s) => [...s.args].some((a) => [...descendants(a)].some((n) => /^((\w+\.)*AnyTypePermission\.ANY|"\*\*"|"\.\*")$/.test(m.model.text(n).replace(/\s+/g, "")))));
   if (permitsAny) return { message: `${spelled(m)} on an XStream that permits any type (\`AnyTypePermission.ANY\` or a \`**\` wildcard): gadget chains in the XML run code. ${ADVICE}` };
   const allows = config.some((s) => /^(allow|addPermission|setupDefaultSecurity)/.test(m.model.text(childByField(s.node, "name")!)));
   if (allows) return null;
@@ -65,7 +93,8 @@ export default javaRule({
     detectionScope:
       "Calls on receivers resolved to `com.thoughtworks.xstream.XStream` (also subclasses declared in the file). " +
       "Permissions are read from calls on the same variable or field in the same class (and from " +
-      "`XStream.setupDefaultSecurity(x)` given it); an instance built in another " +
+      "`XStream.setupDefaultSecurity(x)` given it), and, for a local built by the class's own factory method, " +
+      "from calls in that method and the class's methods it calls; an instance built in another " +
       "class is reported at low confidence.",
     references: [
       { title: "XStream Security Aspects", url: "https://x-stream.github.io/security.html" },

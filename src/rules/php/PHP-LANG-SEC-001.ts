@@ -90,7 +90,7 @@ export default phpRule({
     detectionScope:
       "Calls of the global `unserialize` (not methods named `unserialize`, not a namespaced function of the same " +
       "name defined in the file). Not reported: `allowed_classes` set to `false` or to an array. Medium confidence: " +
-      "options the analysis cannot read. Critical with a trace when superglobals, `php://input` or a framework " +
+      "options the analysis cannot read. Critical with a trace when superglobals, `php://input` or a framework (Laravel, Symfony, PSR-7, CodeIgniter, Joomla) " +
       "request's getters reach the data in the same function or script. WordPress's `maybe_unserialize()` is " +
       "reported when request data reaches it (database values pass through it everywhere).",
     references: [

@@ -38,7 +38,7 @@ export default phpRule({
   tags: ["phar", "filesystem", "pop-chain", "rce"],
   similar: ["PHP-LANG-SEC-001"],
   // Only request data makes a finding, so files without any request source are never parsed for this rule.
-  prefilter: ["$_GET", "$_POST", "$_COOKIE", "$_REQUEST", "$_FILES", "$_SERVER", "php://input", "Request", "request("],
+  prefilter: ["$_GET", "$_POST", "$_COOKIE", "$_REQUEST", "$_FILES", "$_SERVER", "php://input", "Request", "request(", "->request->", "->input->"],
   sinks: [
     {
       targets: PHAR_TRIGGERS,
@@ -65,7 +65,7 @@ export default phpRule({
     safeExample: ["<?php", "$path = __DIR__ . '/uploads/' . basename($_GET['file']);", "if (file_exists($path)) {", "    echo 'found';", "}"].join("\n"),
     detectionScope:
       "Global filesystem functions that open or stat their first argument, when that argument is traced to " +
-      "superglobals, `php://input` or a framework request's getters in the same function or script, and its start " +
+      "superglobals, `php://input` or a framework request's getters (Laravel, Symfony, PSR-7, CodeIgniter, Joomla) in the same function or script, and its start " +
       "comes from the request: a path that starts with a constant or with a variable holding the program's own " +
       "directory (`$root = getcwd(); $root . $uri`) cannot name a wrapper.",
     references: [
