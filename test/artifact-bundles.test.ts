@@ -17,14 +17,30 @@ const rules = (result: ArtifactScanResult): string[] => [...new Set(result.findi
 
 /** A one-member tar whose header says `type` with `linkName` (tarOf writes regular files only). */
 function linkTar(name: string, type: "1" | "2", linkName: string): Uint8Array {
-  const tar = tarOf([{ name, data: new Uint8Array(0) }]);
-  const header = tar.subarray(0, 512);
-  header[156] = type.charCodeAt(0);
-  header.set(text(linkName).subarray(0, 100), 157);
-  header.fill(0x20, 148, 156);
-  const sum = header.reduce((n, b) => n + b, 0);
-  header.set(text(sum.toString(8).padStart(6, "0") + "\0 "), 148);
-  return tar;
+  return tarWith([{ name, type, linkName }]);
+}
+
+/** A tar of regular files (`data`) and links (`type` "1" hard, "2" symbolic, with `linkName`), in order. */
+function tarWith(entries: { name: string; type?: "1" | "2"; linkName?: string; data?: Uint8Array }[]): Uint8Array {
+  const parts = entries.map(({ name, type, linkName, data }) => {
+    const tar = tarOf([{ name, data: data ?? new Uint8Array(0) }]);
+    const header = tar.subarray(0, 512);
+    if (type !== undefined) {
+      header[156] = type.charCodeAt(0);
+      header.set(text(linkName ?? "").subarray(0, 100), 157);
+      header.fill(0x20, 148, 156);
+      const sum = header.reduce((n, b) => n + b, 0);
+      header.set(text(sum.toString(8).padStart(6, "0") + "\0 "), 148);
+    }
+    return tar.subarray(0, tar.length - 1024);
+  });
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0) + 1024);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 describe("archive members that leave the extraction folder", () => {
@@ -42,6 +58,8 @@ describe("archive members that leave the extraction folder", () => {
       linkTar("model/v2/latest", "2", "../v1/weights.ckpt"),
       linkTar("model/copy", "1", "model/v1/weights.ckpt"),
       zipOf([{ name: "model/..weights", data: text("x") }]),
+      // Followed, these links stay inside: latest -> v1, then latest/../v2/x is v2/x.
+      tarWith([{ name: "m/latest", type: "2", linkName: "v1" }, { name: "m/latest/../v2/x", data: text("x") }, { name: "m/l2", type: "2", linkName: "latest/.." }]),
     ];
     for (const bytes of inside) assert.deepEqual((await scan(bytes, "bundle.tar")).findings, []);
     const outside = [
@@ -51,6 +69,10 @@ describe("archive members that leave the extraction folder", () => {
       linkTar("model/latest", "2", "../../v1"),
       linkTar("model/copy", "1", "../model/v1/weights.ckpt"),
       zipOf([{ name: "../weights", data: text("x") }]),
+      // Inside as text, outside once the earlier links are followed.
+      tarWith([{ name: "m/here", type: "2", linkName: "." }, { name: "m/here/../../x", data: text("x") }]),
+      tarWith([{ name: "d", type: "2", linkName: "." }, { name: "d/up", type: "2", linkName: ".." }]),
+      tarWith([{ name: "m/abs", type: "2", linkName: "/etc" }, { name: "m/ok", type: "1", linkName: "m/abs/passwd" }]),
     ];
     for (const bytes of outside) assert.deepEqual(rules(await scan(bytes, "bundle.tar")), ["ARCHIVE-ARTIFACT-001 high"]);
   });
@@ -91,6 +113,11 @@ describe("configs that a loader instantiates", () => {
       const result = await scan(tarOf([{ name: "./model_config.yaml", data: text(yaml) }]), "model.nemo");
       assert.deepEqual(result.findings, [], yaml);
     }
+  });
+
+  it("a zip's top-level config.json is judged for _target_ as well as read as a Keras config", async () => {
+    const config = text(JSON.stringify({ model: { _target_: "subprocess.check_output", _args_: [["id"]] } }));
+    assert.deepEqual(rules(await scan(zipOf([{ name: "config.json", data: config, deflate: true }]), "model.zip")), ["CONFIG-ARTIFACT-001 critical"]);
   });
 
   it("a pickle named like a config is still analysed as a pickle", async () => {

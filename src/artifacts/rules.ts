@@ -595,7 +595,8 @@ const ARCHIVE_FAMILY: RuleFamily = {
     "Tar archives (v7, ustar, GNU and pax: long names, `K` long link names and pax `path`/`linkpath` records) and zip " +
     "archives, at the top of a file or nested (a .nemo tarball, a .tar.gz checkpoint, a .mar or .keras zip): every " +
     "member name is resolved segment by segment (`/` and `\\` both separate), and every tar symbolic link is resolved " +
-    "from its own directory and every hard link from the archive's root. Names and links that stay inside, such as " +
+    "from its own directory and every hard link from the archive's root, through the symbolic links extracted before " +
+    "them (a chain of links that each look harmless is followed). Names and links that stay inside, such as " +
     "`a/../b` or a link to a sibling, are not reported.",
   references: [
     { title: "CWE-22: Improper Limitation of a Pathname to a Restricted Directory", url: "https://cwe.mitre.org/data/definitions/22.html" },

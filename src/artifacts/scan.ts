@@ -328,12 +328,12 @@ class ArtifactScan implements PickleHost {
       return;
     }
     if (row.role === "tensor-data" || !member.head || !member.open) return;
-    if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name, item.depth + 1);
-    if (member.torchScript && TORCHSCRIPT_CODE.test(member.path)) return this.inspectTorchScriptCode(await member.open(), name);
-    // Judged as a config, then sniffed like any member (a pickle named .yaml is still a pickle).
+    // Judged as a config, then read as Keras' or sniffed like any member (a pickle named .yaml is still a pickle).
     if (CONFIG_MEMBER.test(member.path) && (reader.format === "tar" || reader.format === "zip") && member.size <= MAX_CONFIG_TEXT) {
       await this.inspectInstantiateConfig(await member.open(), name);
     }
+    if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name, item.depth + 1);
+    if (member.torchScript && TORCHSCRIPT_CODE.test(member.path)) return this.inspectTorchScriptCode(await member.open(), name);
     const expectPickle = member.expectPickle === true;
     // Formats read by name or by their own magic rather than by a container reader's sniff.
     const readByName = isKerasMetadataName(member.path) || ONNX_NAME.test(member.path);

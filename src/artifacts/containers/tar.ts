@@ -2,7 +2,7 @@
 // never read here: only headers, and GNU long-name / pax `path` records, which are small.
 import type { ByteSource } from "../types.js";
 import { latin1, utf8 } from "./bytes.js";
-import { escapeIssue, escapesExtraction, linkEscapes, MAX_ESCAPE_ISSUES } from "./extraction-paths.js";
+import { escapeIssue, ExtractionFolder, MAX_ESCAPE_ISSUES } from "./extraction-paths.js";
 import type { ContainerReader, ReaderContext } from "./reader.js";
 import { readRange, sliceSource } from "./sources.js";
 import { locateLegacyStorages, locateLegacyTensors } from "./torch-legacy.js";
@@ -204,9 +204,11 @@ export const tarReader: ContainerReader = {
 function reportEscapes(entries: readonly TarEntry[], context: ReaderContext): void {
   let reported = 0;
   let more = 0;
+  const folder = new ExtractionFolder();
   for (const entry of entries) {
-    const why = escapesExtraction(entry.name);
-    const linkWhy = entry.linkName === undefined ? undefined : linkEscapes(entry.name, entry.linkName, entry.type === "2" ? "symlink" : "hardlink");
+    const why = folder.memberEscapes(entry.name);
+    const linkWhy = entry.linkName === undefined ? undefined : folder.linkEscapes(entry.name, entry.linkName, entry.type === "2" ? "symlink" : "hardlink");
+    if (entry.type === "2" && entry.linkName !== undefined) folder.addSymlink(entry.name, entry.linkName);
     if (why === undefined && linkWhy === undefined) continue;
     if (reported >= MAX_ESCAPE_ISSUES) {
       more++;
