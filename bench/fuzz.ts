@@ -15,6 +15,7 @@ import {
   anyPythonSource,
   BOMBS,
   container,
+  modelBundle,
   mutate,
   PATHOLOGICAL_SOURCES,
   picklish,
@@ -72,8 +73,11 @@ function corpus(dir: string, out: { path: string; bytes: Uint8Array }[] = []): {
 const files = [...corpus(join(ROOT, "fixtures")), ...corpus(join(ROOT, "test", "data"))];
 const pythonSeeds = files.filter((f) => f.path.endsWith(".py"));
 const binarySeeds = files.filter((f) => !/\.(py|ts|md|json|txt|sha256)$/.test(f.path));
-/** Formats with readers of their own beyond pickle containers (GGUF headers and templates, ONNX protobuf). */
-const formatSeeds = binarySeeds.filter((f) => /\.(gguf|onnx)$/.test(f.path));
+/**
+ * Formats with readers of their own beyond pickle containers (GGUF headers and templates, ONNX protobuf, safetensors
+ * headers, model bundles whose names, links and configs are judged).
+ */
+const formatSeeds = binarySeeds.filter((f) => /\.(gguf|onnx|safetensors|nemo|mar)$/.test(f.path));
 
 /** Samples of a fast-check arbitrary, drawn in batches from the campaign's seed. */
 function sampler<T>(arb: fc.Arbitrary<T>): () => T {
@@ -103,6 +107,7 @@ const generators: [string, number, () => Input][] = [
     const seed = pick(formatSeeds);
     return { kind: "artifact/model-format", bytes: mutate(seed.bytes, random, pick(formatSeeds).bytes), name: `fuzz${extname(seed.path)}` };
   }],
+  ["artifact/bundle", 1, ((s) => () => ({ kind: "artifact/bundle", ...s() }))(sampler(modelBundle))],
   ["artifact/pickle", 3, ((s) => () => ({ kind: "artifact/pickle", bytes: s() }))(sampler(fc.oneof(picklish, picklishWithPayload)))],
   ["artifact/container", 3, ((s) => () => ({ kind: "artifact/container", bytes: s() }))(sampler(container))],
   ["artifact/any-bytes", 2, ((s) => () => ({ kind: "artifact/any-bytes", bytes: s() }))(sampler(anyModelBytes))],

@@ -195,6 +195,7 @@ describe("pathfinder rules with artifact rules", { concurrency: true }, () => {
     assert.equal((list.stdout.match(/^KERAS-ARTIFACT-00\d/gm) ?? []).length, 3);
     assert.equal((all.stdout.match(/^KERAS-ARTIFACT-00\d/gm) ?? []).length, 3);
     assert.equal((list.stdout.match(/^(GGUF|ONNX)-ARTIFACT-00\d/gm) ?? []).length, 3);
-    assert.match(all.stdout, /artifact\/all \(14\)/);
+    assert.equal((list.stdout.match(/^(ARCHIVE|CONFIG)-ARTIFACT-00\d/gm) ?? []).length, 2);
+    assert.match(all.stdout, /artifact\/all \(16\)/);
   });
 });

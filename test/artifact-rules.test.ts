@@ -5,7 +5,7 @@ import { ARTIFACT_RULES, ruleForIssue } from "../src/artifacts/index.js";
 import type { PickleIssue } from "../src/artifacts/types.js";
 
 describe("artifact rules", () => {
-  it("has the eight pickle rule families, three Keras ones, two GGUF ones and one ONNX one with their severities", () => {
+  it("has the eight pickle rule families, three Keras ones, two GGUF ones, one ONNX one, one archive one and one config one with their severities", () => {
     assert.deepEqual(
       ARTIFACT_RULES.map((r) => [r.id, r.severity]),
       [
@@ -23,6 +23,8 @@ describe("artifact rules", () => {
         ["GGUF-ARTIFACT-001", "critical"],
         ["GGUF-ARTIFACT-002", "high"],
         ["ONNX-ARTIFACT-001", "high"],
+        ["ARCHIVE-ARTIFACT-001", "high"],
+        ["CONFIG-ARTIFACT-001", "critical"],
       ],
     );
   });

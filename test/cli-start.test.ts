@@ -294,10 +294,14 @@ export async function load(url, context, next) { writeSync(2, "LOADED " + url + 
     };
     const parsers = (urls: string[]) => urls.filter((u) => /node_modules\/(yaml|@renovatebot\/pep440)\/|dependencies\/(manifests|conda|versions|pep508)\.js$/.test(u));
     const models = join(temp, "models-only");
-    cpSync(join(REPO_ROOT, "fixtures", "artifact-corpus", "attacks"), models, { recursive: true });
+    // Model files whose configs mention `_target_` load the YAML parser to judge them (artifacts/config/yaml.ts): left out.
+    cpSync(join(REPO_ROOT, "fixtures", "artifact-corpus", "attacks"), models, { recursive: true, filter: (path) => !/s24-(.*target|nemo)/.test(path) });
     for (const ruleset of [["--ruleset", "artifact/all"], []]) {
       assert.deepEqual(parsers(loads(["scan", ...ruleset, "--project", models, "--no-cache", "-o", "json"])), [], ruleset.join(" ") || "default ruleset");
     }
+    const configs = join(temp, "model-configs");
+    cpSync(join(REPO_ROOT, "fixtures", "artifact-corpus", "attacks", "s24-nemo-target-builtins-exec.nemo"), join(configs, "asr.nemo"));
+    assert.ok(loads(["scan", "--ruleset", "artifact/all", "--project", configs, "--no-cache", "-o", "json"]).some((u) => u.endsWith("artifacts/config/yaml.js")), "a model config with _target_ loads the YAML parser");
     // With a conda environment file and a requirements file beside the models, they are parsed.
     writeFileSync(join(models, "environment.yml"), "dependencies:\n  - pip:\n    - torch==2.1.0\n");
     writeFileSync(join(models, "requirements.txt"), "torch==2.1.0\n");

@@ -99,7 +99,7 @@ function toolSuite(connect: () => Promise<{ client: Client; root: string; outsid
     assert.match((unknown.content[0] as { text: string }).text, /did you mean "PYTHON-LANG-SEC-04\d"/);
     const artifact = await call(client, "list_rules", { language: "artifact" });
     assert.ok(artifact.structuredContent.total > 0);
-    assert.ok(artifact.structuredContent.rules.every((r: any) => /^(PICKLE|KERAS|GGUF|ONNX)-ARTIFACT-/.test(r.id)));
+    assert.ok(artifact.structuredContent.rules.every((r: any) => /^(PICKLE|KERAS|GGUF|ONNX|ARCHIVE|CONFIG)-ARTIFACT-/.test(r.id)));
     const ml = await call(client, "list_rules", { bundle: "ml" });
     assert.ok(ml.structuredContent.rules.every((r: any) => r.bundles.includes("ml")) && ml.structuredContent.total > 3);
   });

@@ -466,6 +466,7 @@ def build():
     round_s21()
     round_s22()
     round_s23()
+    round_s24()
 
 
 def joblib_array_header(dtype, shape):
@@ -842,6 +843,14 @@ def round_s23():
     attack("s23-torch2-mmap-layout.pt", _torch2_aligned_zip(simple("posix", "system", CMD, proto=2)),
            "s23: the torch >= 2.4 archive layout torch.load(mmap=True) maps (64-byte aligned records padded with 'FB' extra fields, "
            ".format_version, .storage_alignment, byteorder, .data/serialization_id) with the payload in data.pkl")
+
+
+def round_s24():
+    """Session 24: model bundles. Archive members and links that escape the extraction folder, and configs inside
+    model files (.nemo model_config.yaml, checkpoint hparams, safetensors metadata) whose _target_ Hydra instantiates."""
+    import bundles
+    for name, data, source in bundles.attacks():
+        attack(name, data, source)
 
 
 def _torch2_aligned_zip(payload, name="archive"):

@@ -589,6 +589,127 @@ export const ONNX_ARTIFACT_EXTERNAL_PATH = artifactRule({
   },
 }, ONNX_FAMILY);
 
+const ARCHIVE_FAMILY: RuleFamily = {
+  tag: "archive",
+  scope:
+    "Tar archives (v7, ustar, GNU and pax: long names, `K` long link names and pax `path`/`linkpath` records) and zip " +
+    "archives, at the top of a file or nested (a .nemo tarball, a .tar.gz checkpoint, a .mar or .keras zip): every " +
+    "member name is resolved segment by segment (`/` and `\\` both separate), and every tar symbolic link is resolved " +
+    "from its own directory and every hard link from the archive's root, through the symbolic links extracted before " +
+    "them (a chain of links that each look harmless is followed). Names and links that stay inside, such as " +
+    "`a/../b` or a link to a sibling, are not reported.",
+  references: [
+    { title: "CWE-22: Improper Limitation of a Pathname to a Restricted Directory", url: "https://cwe.mitre.org/data/definitions/22.html" },
+    { title: "Python docs: tarfile extraction filters", url: "https://docs.python.org/3/library/tarfile.html#tarfile-extraction-filter" },
+    { title: "CVE-2024-5187 (onnx.hub tar extraction path traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2024-5187" },
+    { title: "CVE-2025-12060 (keras.utils.get_file tar extraction path traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2025-12060" },
+    { title: "Snyk: Zip Slip", url: "https://security.snyk.io/research/zip-slip-vulnerability" },
+  ],
+  safeExample: [
+    "# Python 3.12+: refuse members and links that leave the folder",
+    'with tarfile.open("model.nemo") as tar:',
+    '    tar.extractall(workdir, filter="data")',
+  ].join("\n"),
+  faq: [
+    {
+      question: "Does Pathfinder extract the archive?",
+      answer: "No. It reads the member headers and resolves each name and link target as text; nothing is written.",
+    },
+  ],
+};
+
+export const ARCHIVE_ARTIFACT_PATH_ESCAPE = artifactRule({
+  id: "ARCHIVE-ARTIFACT-001",
+  name: "Archive Member Escapes the Extraction Folder",
+  severity: "high",
+  confidence: "high",
+  precision: "very-high",
+  tags: ["path-traversal", "file-access"],
+  moreCwe: ["CWE-22"],
+  similar: ["ONNX-ARTIFACT-001", "PICKLE-ARTIFACT-006"],
+  docs: {
+    summary: "A member of this archive is named with `..` or an absolute path, or is a link pointing outside, so extracting the archive writes outside its folder.",
+    description:
+      "Model bundles are archives that loaders extract: NeMo restores a `.nemo` tarball, onnx.hub extracts model " +
+      "tarballs (CVE-2024-5187), `keras.utils.get_file(extract=True)` extracts downloads (CVE-2025-12060), and " +
+      "checkpoints ship as `.tar.gz`. Python's `tarfile` without an extraction filter (the default before Python 3.14) " +
+      "joins each member's name to the folder as it is, creates symbolic and hard links to any target, and then writes " +
+      "later members through those links. Zip extractors other than Python's `zipfile` do the same with `..` names " +
+      "(Zip Slip). An archive written by a model library never holds such names: they exist to overwrite files such as " +
+      "`~/.bashrc`, a `.pth` file in site-packages or a cron entry, which runs code later. High rather than critical: " +
+      "whether the write happens depends on the extractor, and a filtered extraction refuses the archive.",
+    securityImplications:
+      "Arbitrary file write (and, through links, read) with the permissions of the process that extracts the model, " +
+      "which becomes code execution once a written file is run or imported.",
+    howToFix:
+      "Do not extract the archive. Extract model bundles with a filter that refuses escaping members " +
+      "(`tarfile.extractall(path, filter=\"data\")`, Python 3.12+) and upgrade the library that extracts them.",
+    fixHint: "Do not extract this archive: a member or link leaves the extraction folder.",
+    vulnerableExample: [
+      'info = tarfile.TarInfo("../../home/user/.bashrc")   # or a symlink member pointing at /etc',
+      'tar.addfile(info, io.BytesIO(payload))              # model.nemo',
+    ].join("\n"),
+  },
+}, ARCHIVE_FAMILY);
+
+const CONFIG_FAMILY: RuleFamily = {
+  tag: "config",
+  scope:
+    "YAML and JSON configurations inside model archives (a `.nemo` tarball's `model_config.yaml`, any `.yaml`, " +
+    "`.yml` or `hparams` file in a tar or zip), and JSON in a safetensors file's `__metadata__`. Every mapping's " +
+    "`_target_` (Hydra and NeMo), and the `path` of Hydra's `get_method`/`get_class`/`get_object`, is judged as the " +
+    "dotted name the loader imports, against the denylist the pickle rules use; `${...}` interpolations that name " +
+    "another key of the config are followed, and YAML anchors are expanded with a bound on aliases. Targets from " +
+    "model libraries (`nemo.collections...`, `torch.nn...`) are not reported.",
+  references: [
+    { title: "Hydra: Instantiating objects with Hydra", url: "https://hydra.cc/docs/advanced/instantiate_objects/overview/" },
+    { title: "Hydra 1.4: instantiate target whitelist", url: "https://hydra.cc/docs/upgrades/1.3_to_1.4/instantiate_target_whitelist/" },
+    { title: "CVE-2025-23304 (NeMo: code injection through a .nemo file's metadata)", url: "https://nvd.nist.gov/vuln/detail/CVE-2025-23304" },
+    { title: "CWE-94: Improper Control of Generation of Code", url: "https://cwe.mitre.org/data/definitions/94.html" },
+  ],
+  safeExample: [
+    "# Resolve only the targets your code expects (Hydra 1.4+)",
+    'model = instantiate(cfg.model, _target_whitelist_="nemo.collections.*")',
+  ].join("\n"),
+  faq: [
+    {
+      question: "Does Pathfinder instantiate the config?",
+      answer: "No. It parses the YAML or JSON as data (no tags are constructed) and reads the `_target_` strings; nothing is imported.",
+    },
+  ],
+};
+
+export const CONFIG_ARTIFACT_TARGET = artifactRule({
+  id: "CONFIG-ARTIFACT-001",
+  name: "Model Config Instantiates a Dangerous Target",
+  severity: "critical",
+  confidence: "high",
+  precision: "very-high",
+  tags: ["code-execution", "hydra"],
+  moreCwe: ["CWE-94"],
+  similar: ["KERAS-ARTIFACT-002", "PICKLE-ARTIFACT-001"],
+  docs: {
+    summary: "A configuration stored in the model file names a `_target_` such as `builtins.exec`, `os.system` or `subprocess.Popen`, which the loader imports and calls.",
+    description:
+      "NeMo restores a `.nemo` model by passing the `model_config.yaml` inside it to `hydra.utils.instantiate`, and " +
+      "other libraries do the same with configs kept in checkpoints or in safetensors metadata. `instantiate` imports " +
+      "the dotted path of every `_target_` and calls it with the mapping's other keys (or `_args_`) as arguments, so a " +
+      "target such as `builtins.exec` with the code in `_args_` runs on load (CVE-2025-23304 in NeMo, and the same " +
+      "class in other libraries found in 2025). Real model configs target the library's own classes.",
+    securityImplications: "Arbitrary code execution with the privileges of whoever loads the model.",
+    howToFix:
+      "Do not load the model. Upgrade the library that loads it, and pass an allowlist of targets to `instantiate` " +
+      "(`_target_whitelist_`, Hydra 1.4) wherever a config comes from a file.",
+    fixHint: "Do not load this model: its config instantiates a target that runs code.",
+    vulnerableExample: [
+      "# model_config.yaml inside model.nemo",
+      "encoder:",
+      "  _target_: builtins.exec",
+      "  _args_: [\"import os; os.system('id')\"]",
+    ].join("\n"),
+  },
+}, CONFIG_FAMILY);
+
 export const ARTIFACT_RULES: RuleMeta[] = [
   PICKLE_ARTIFACT_DANGEROUS_CALL,
   PICKLE_ARTIFACT_DANGEROUS_IMPORT,
@@ -604,6 +725,8 @@ export const ARTIFACT_RULES: RuleMeta[] = [
   GGUF_ARTIFACT_TEMPLATE,
   GGUF_ARTIFACT_MALFORMED,
   ONNX_ARTIFACT_EXTERNAL_PATH,
+  ARCHIVE_ARTIFACT_PATH_ESCAPE,
+  CONFIG_ARTIFACT_TARGET,
 ];
 
 const RULE_BY_KIND: Record<Exclude<PickleIssueKind, "nested-pickle">, RuleMeta> = {
@@ -623,6 +746,8 @@ const RULE_BY_KIND: Record<Exclude<PickleIssueKind, "nested-pickle">, RuleMeta> 
   "gguf-template": GGUF_ARTIFACT_TEMPLATE,
   "gguf-malformed": GGUF_ARTIFACT_MALFORMED,
   "onnx-external-path": ONNX_ARTIFACT_EXTERNAL_PATH,
+  "archive-path-escape": ARCHIVE_ARTIFACT_PATH_ESCAPE,
+  "config-target": CONFIG_ARTIFACT_TARGET,
 };
 
 /** The rule an analyser issue belongs to. A nested-pickle summary follows its severity. */

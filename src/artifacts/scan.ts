@@ -22,6 +22,9 @@ import { looksLikeGguf, readGgufHeader } from "./gguf/reader.js";
 import { judgeChatTemplate } from "./gguf/chat-template.js";
 import { escapesModelFolder, readOnnxExternalData } from "./onnx/external-data.js";
 import { isKerasConfig, isKerasMetadataName, judgeKerasConfig, type KerasJudgement } from "./keras/judge.js";
+import { judgeInstantiateConfig, mentionsTarget } from "./config/instantiate.js";
+import { MAX_CONFIG_TEXT, parseConfigText } from "./config/parse.js";
+import { looksLikeSafetensors, readSafetensorsMetadata } from "./config/safetensors.js";
 
 export type { ArtifactLayoutEntry, ArtifactRole } from "./containers/reader.js";
 
@@ -90,6 +93,9 @@ const CHAT_TEMPLATE_KEY = /^tokenizer\.chat_template(\..*)?$/;
 /** Chat template text judged per key (real templates are a few kilobytes; the longest seen are under 20 KiB). */
 const MAX_CHAT_TEMPLATE = 4 * 1024 * 1024;
 const ONNX_NAME = /\.onnx$/i;
+/** Archive members a loader may hand to hydra.utils.instantiate (NeMo's model_config.yaml, hparams, JSON configs). */
+const CONFIG_MEMBER = /\.(ya?ml|json)$/i;
+const SAFETENSORS_NAME = /\.safetensors$/i;
 
 /** File names that loaders unpickle directly (torch.load, joblib.load, pickle.load by convention). */
 const PICKLE_NAME = /\.(pkl|pickle|pck|pcl|p|pt|pth|bin|ckpt|joblib|jbl|dill|sav|dat|th)$/i;
@@ -249,6 +255,10 @@ class ArtifactScan implements PickleHost {
       if (looksLikeHdf5(head)) await this.inspectHdf5Pickles(item);
       return;
     }
+    if (SAFETENSORS_NAME.test(item.member ?? this.relPath) && looksLikeSafetensors(head, item.source.size)) {
+      if (item.depth === 0) this.baseKind = "safetensors";
+      return this.inspectSafetensors(item);
+    }
     if (looksLikeGguf(head)) {
       if (item.depth === 0) this.baseKind = "gguf";
       return this.inspectGguf(item);
@@ -318,6 +328,10 @@ class ArtifactScan implements PickleHost {
       return;
     }
     if (row.role === "tensor-data" || !member.head || !member.open) return;
+    // Judged as a config, then read as Keras' or sniffed like any member (a pickle named .yaml is still a pickle).
+    if (CONFIG_MEMBER.test(member.path) && (reader.format === "tar" || reader.format === "zip") && member.size <= MAX_CONFIG_TEXT) {
+      await this.inspectInstantiateConfig(await member.open(), name);
+    }
     if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name, item.depth + 1);
     if (member.torchScript && TORCHSCRIPT_CODE.test(member.path)) return this.inspectTorchScriptCode(await member.open(), name);
     const expectPickle = member.expectPickle === true;
@@ -455,6 +469,26 @@ class ArtifactScan implements PickleHost {
       );
     }
     if (stopped !== undefined) this.warn(`not read as an ONNX model past a point: ${stopped}`, item.member);
+  }
+
+  /** A config inside a model archive: every `_target_` a loader would instantiate (see config/instantiate.ts). */
+  private async inspectInstantiateConfig(source: ByteSource | null, member: string | undefined): Promise<void> {
+    if (source === null || source.size > MAX_CONFIG_TEXT) return;
+    const text = new TextDecoder("utf-8").decode(await readRange(source, 0, source.size));
+    if (!mentionsTarget(text)) return;
+    for (const issue of judgeInstantiateConfig(await parseConfigText(text))) this.addIssue(issue, member, 0);
+  }
+
+  /** A safetensors file: tensors cannot run code, but configs in its `__metadata__` are instantiated by some loaders. */
+  private async inspectSafetensors(item: WorkItem): Promise<void> {
+    const { values, stopped } = await readSafetensorsMetadata(item.source);
+    if (stopped !== undefined) this.warn(`safetensors header not read: ${stopped}`, item.member);
+    for (const { key, text } of values) {
+      if (!mentionsTarget(text)) continue;
+      for (const issue of judgeInstantiateConfig(await parseConfigText(text))) {
+        this.addIssue({ ...issue, message: `safetensors metadata ${JSON.stringify(key)}: ${issue.message}` }, item.member, item.origin);
+      }
+    }
   }
 
   /** A .keras archive's config.json: the model Keras rebuilds on load. */

@@ -95,7 +95,9 @@ export type PickleIssueKind =
   | "keras-gadget" //          a Keras config uses one of Keras' own helpers that loads, downloads or unlocks: critical/high
   | "gguf-template" //         a GGUF chat template reaches Python internals when rendered: critical
   | "gguf-malformed" //        a GGUF header whose counts or lengths do not fit the file: medium
-  | "onnx-external-path"; //   an ONNX tensor's external data location leaves the model's folder: high
+  | "onnx-external-path" //    an ONNX tensor's external data location leaves the model's folder: high
+  | "archive-path-escape" //   an archive member's name or link target leaves the extraction folder: high
+  | "config-target"; //        a model's config makes its loader instantiate a target that reaches Python internals: critical
 
 export interface PickleIssue {
   kind: PickleIssueKind;

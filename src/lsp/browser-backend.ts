@@ -29,7 +29,7 @@ export class BrowserBackend implements LspBackend {
 
   async configure(settings: ServerSettings): Promise<string[]> {
     // Artifact rulesets need files on disk; the web build analyses source only.
-    const python = settings.rulesets.filter((r) => !/^(artifact\/|(PICKLE|KERAS|GGUF|ONNX)-ARTIFACT-)/i.test(r.trim()));
+    const python = settings.rulesets.filter((r) => !/^(artifact\/|(PICKLE|KERAS|GGUF|ONNX|ARCHIVE|CONFIG)-ARTIFACT-)/i.test(r.trim()));
     if (settings.rulesets.length && !python.length) {
       this.index = new SinkIndex([]);
       return [];

@@ -123,7 +123,7 @@ export function splitRulesets(specs: readonly string[]): RulesetSplit | { error:
   for (const raw of specs) {
     const spec = raw.trim();
     const [lang, name] = spec.includes("/") ? (spec.split("/", 2) as [string, string]) : ["", spec];
-    const isArtifact = lang.toLowerCase() === "artifact" || (lang === "" && /^(PICKLE|KERAS|GGUF|ONNX)-ARTIFACT-/i.test(name));
+    const isArtifact = lang.toLowerCase() === "artifact" || (lang === "" && /^(PICKLE|KERAS|GGUF|ONNX|ARCHIVE|CONFIG)-ARTIFACT-/i.test(name));
     if (!isArtifact) {
       python.push(raw);
       continue;

@@ -206,6 +206,38 @@ export const container: fc.Arbitrary<Uint8Array> = fc.oneof(
   fc.tuple(members, members).map(([outer, inner]) => zipOf([...outer, { name: "inner.zip", data: zipOf(inner) }])),
 );
 
+// ---------------------------------------------------------------- model bundles
+
+const configPiece = fc.oneof(
+  fc.constantFrom(
+    "_target_: builtins.exec", "_target_: nemo.collections.asr.modules.ConvASREncoder", "_target_: ${a.b}", "_target_: *t",
+    "_target_: hydra.utils.get_method", "path: os.system", "_args_: [*a, *a, *a]", "a: &a [x, *a]", "t: &t os.system",
+    "<<: *a", "b: ${a}", "- {_target_: functools.partial}", "x: !!python/object:os.system []", "[", "{", "? key", "---",
+  ),
+  fc.string({ maxLength: 20 }),
+);
+/** YAML-like config text with `_target_`s, anchors, aliases, merges and interpolations at random depths. */
+export const modelConfig: fc.Arbitrary<string> = fc
+  .array(fc.tuple(fc.nat({ max: 6 }), configPiece), { maxLength: 40 })
+  .map((lines) => lines.map(([depth, piece]) => " ".repeat(depth * 2) + piece).join("\n"));
+
+/** A safetensors file: an 8-byte header length (sometimes wrong), a JSON header with `__metadata__` strings. */
+function safetensorsOf(metadata: string, lengthDelta: number): Uint8Array {
+  const header = new TextEncoder().encode(JSON.stringify({ __metadata__: { config: metadata }, w: { dtype: "F32", shape: [1], data_offsets: [0, 4] } }));
+  const out = new Uint8Array(8 + header.length + 4);
+  new DataView(out.buffer).setBigUint64(0, BigInt(Math.max(0, header.length + lengthDelta)), true);
+  out.set(header, 8);
+  return out;
+}
+
+const bundleMemberName = fc.constantFrom("model_config.yaml", "./model_config.yaml", "hparams.yml", "config.json", "../escape.yaml", "/abs/config.yaml", "a/../../b.yaml");
+/** Model bundles: configs in tars and zips (names that escape among them), and safetensors with config metadata. */
+export const modelBundle: fc.Arbitrary<{ bytes: Uint8Array; name: string }> = fc.oneof(
+  fc.array(fc.tuple(bundleMemberName, modelConfig), { maxLength: 4 }).map((m) => ({ bytes: tarOf(m.map(([name, text]) => ({ name, data: new TextEncoder().encode(text) }))), name: "model.nemo" })),
+  fc.array(fc.tuple(bundleMemberName, modelConfig), { maxLength: 4 }).map((m) => ({ bytes: zipOf(m.map(([name, text]) => ({ name, data: new TextEncoder().encode(text), deflate: true }))), name: "model.mar" })),
+  fc.tuple(modelConfig, fc.integer({ min: -8, max: 8 })).map(([text, delta]) => ({ bytes: safetensorsOf(text, delta), name: "model.safetensors" })),
+);
+
 /** Any bytes: random, a pickle, or a container; sometimes truncated or with a flipped byte. */
 export const anyModelBytes: fc.Arbitrary<Uint8Array> = fc
   .tuple(fc.oneof(fc.uint8Array({ maxLength: 300 }), picklish, picklishWithPayload, container), fc.nat(), fc.nat({ max: 2 }))

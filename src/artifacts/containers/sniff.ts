@@ -16,7 +16,7 @@ export const ARTIFACT_EXTENSIONS = [
   ".pkl", ".pickle", ".pck", ".pcl", ".p", ".pt", ".pth", ".bin", ".ckpt", ".joblib", ".jbl", ".npy", ".npz",
   ".dill", ".sav", ".model", ".mar", ".pkl.gz", ".pkl.bz2", ".pkl.xz", ".pkl.lzma", ".pkl.z", ".gz", ".bz2",
   ".xz", ".lzma", ".7z", ".zip", ".tar", ".zst", ".lz4", ".z", ".dat", ".th", ".nemo", ".pth.tar", ".tgz", ".tar.gz", ".pk", ".pck",
-  ".h5", ".hdf5", ".keras", ".gguf", ".onnx",
+  ".h5", ".hdf5", ".keras", ".gguf", ".onnx", ".safetensors",
 ];
 
 /** Text and source files: a protocol 0 pickle sniff on them needs an extension hint or a binary PROTO header. */

@@ -2,7 +2,8 @@
 // never read here: only headers, and GNU long-name / pax `path` records, which are small.
 import type { ByteSource } from "../types.js";
 import { latin1, utf8 } from "./bytes.js";
-import type { ContainerReader } from "./reader.js";
+import { escapeIssue, ExtractionFolder, MAX_ESCAPE_ISSUES } from "./extraction-paths.js";
+import type { ContainerReader, ReaderContext } from "./reader.js";
 import { readRange, sliceSource } from "./sources.js";
 import { locateLegacyStorages, locateLegacyTensors } from "./torch-legacy.js";
 
@@ -12,6 +13,8 @@ export interface TarEntry {
   dataOffset: number;
   size: number;
   type: string;
+  /** A link member's target (header field, GNU `K` record or pax `linkpath`). */
+  linkName?: string;
 }
 
 export interface TarListing {
@@ -66,6 +69,7 @@ export async function listTar(source: ByteSource, maxEntries: number): Promise<T
   let at = 0;
   let pendingName: string | undefined;
   let pendingSize: number | undefined;
+  let pendingLink: string | undefined;
   while (at + BLOCK <= source.size) {
     const header = await readRange(source, at, BLOCK);
     if (header.every((b) => b === 0)) break;
@@ -80,16 +84,18 @@ export async function listTar(source: ByteSource, maxEntries: number): Promise<T
     }
     let type = String.fromCharCode(header[156]!) || "0";
     let dataOffset = at + BLOCK;
-    if (type === "L" || type === "x" || type === "X") {
+    if (type === "L" || type === "K" || type === "x" || type === "X") {
       if (dataOffset + size > source.size) listing.warnings.push(`tar member at offset ${at} is truncated`);
       const record = await readRange(source, dataOffset, Math.min(size, MAX_NAME_RECORD));
       if (type === "L") pendingName = cString(record);
+      else if (type === "K") pendingLink = cString(record);
       else {
         const pax = paxRecords(utf8(record));
         pendingName = pax.path ?? pendingName;
         pendingSize = pax.size ?? pendingSize;
+        pendingLink = pax.linkpath ?? pendingLink;
       }
-    } else if (type !== "g" && type !== "K") {
+    } else if (type !== "g") {
       const prefix = latin1(header.subarray(257, 263)).startsWith("ustar") ? cString(header.subarray(345, 500)) : "";
       const base = cString(header.subarray(0, 100));
       const name = pendingName ?? (prefix ? `${prefix}/${base}` : base);
@@ -97,6 +103,8 @@ export async function listTar(source: ByteSource, maxEntries: number): Promise<T
       // A pax `size` record replaces the header's size field (tarfile honours it when it finds the next header).
       const memberSize = pendingSize ?? size;
       pendingSize = undefined;
+      const linkName = pendingLink ?? cString(header.subarray(157, 257));
+      pendingLink = undefined;
       // tarfile: a "regular" member whose name ends with a slash is a directory.
       if (type === "\0" && name.endsWith("/")) type = "5";
       if (type === "\0") type = "0";
@@ -108,7 +116,13 @@ export async function listTar(source: ByteSource, maxEntries: number): Promise<T
       }
       const carriesData = !NO_DATA_TYPES.has(type);
       if (carriesData && dataOffset + memberSize > source.size) listing.warnings.push(`tar member at offset ${at} is truncated`);
-      listing.entries.push({ name, dataOffset, size: carriesData ? Math.max(0, Math.min(memberSize, source.size - dataOffset)) : 0, type });
+      listing.entries.push({
+        name,
+        dataOffset,
+        size: carriesData ? Math.max(0, Math.min(memberSize, source.size - dataOffset)) : 0,
+        type,
+        ...(LINK_TYPES.has(type) && linkName !== "" ? { linkName } : {}),
+      });
       // tarfile skips no data after links, directories and devices, whatever their size field says.
       at = dataOffset + (carriesData ? Math.ceil(memberSize / BLOCK) * BLOCK : 0);
       continue;
@@ -117,6 +131,9 @@ export async function listTar(source: ByteSource, maxEntries: number): Promise<T
   }
   return listing;
 }
+
+/** Hard link and symbolic link type flags. */
+const LINK_TYPES = new Set(["1", "2"]);
 
 /** Types tarfile knows that have no data blocks (links, devices, directories, FIFOs). */
 const NO_DATA_TYPES = new Set(["1", "2", "3", "4", "5", "6"]);
@@ -132,11 +149,12 @@ async function afterSparseExtensions(source: ByteSource, header: Uint8Array, dat
   return dataOffset;
 }
 
-function paxRecords(text: string): { path?: string; size?: number } {
-  const out: { path?: string; size?: number } = {};
+function paxRecords(text: string): { path?: string; size?: number; linkpath?: string } {
+  const out: { path?: string; size?: number; linkpath?: string } = {};
   for (const line of text.split("\n")) {
-    const match = /^\d+ (path|size)=(.*)$/s.exec(line);
+    const match = /^\d+ (path|size|linkpath)=(.*)$/s.exec(line);
     if (match?.[1] === "path") out.path = match[2];
+    else if (match?.[1] === "linkpath") out.linkpath = match[2];
     else if (match?.[1] === "size" && /^\d+$/.test(match[2]!)) out.size = Number(match[2]);
   }
   return out;
@@ -156,6 +174,7 @@ export const tarReader: ContainerReader = {
   async list(source, context) {
     const listing = await listTar(source, MAX_TAR_ENTRIES);
     for (const warning of listing.warnings) context.warn(warning, context.member);
+    reportEscapes(listing.entries, context);
     // tarfile's extractfile reads regular, contiguous and sparse members, and treats unknown types as regular files.
     const files = listing.entries.filter((e) => !TARFILE_KNOWN_TYPES.has(e.type) || e.type === "0" || e.type === "7" || e.type === "S");
     const legacy = files.some((e) => e.name === "pickle") && files.some((e) => e.name === "sys_info");
@@ -180,3 +199,25 @@ export const tarReader: ContainerReader = {
     };
   },
 };
+
+/** Members an extractor would write or link outside its folder (see extraction-paths.ts). */
+function reportEscapes(entries: readonly TarEntry[], context: ReaderContext): void {
+  let reported = 0;
+  let more = 0;
+  const folder = new ExtractionFolder();
+  for (const entry of entries) {
+    const why = folder.memberEscapes(entry.name);
+    const linkWhy = entry.linkName === undefined ? undefined : folder.linkEscapes(entry.name, entry.linkName, entry.type === "2" ? "symlink" : "hardlink");
+    if (entry.type === "2" && entry.linkName !== undefined) folder.addSymlink(entry.name, entry.linkName);
+    if (why === undefined && linkWhy === undefined) continue;
+    if (reported >= MAX_ESCAPE_ISSUES) {
+      more++;
+      continue;
+    }
+    reported++;
+    const what = entry.type === "2" ? "tar symbolic link" : entry.type === "1" ? "tar hard link" : "tar member";
+    const member = context.member ? `${context.member}/${entry.name}` : entry.name;
+    context.issue(why !== undefined ? escapeIssue(what, entry.name, why) : escapeIssue(what, entry.name, linkWhy!, entry.linkName), member);
+  }
+  if (more > 0) context.warn(`${more} more tar members leave the extraction folder; not reported one by one`, context.member);
+}

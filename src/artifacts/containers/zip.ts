@@ -5,6 +5,7 @@ import type { ByteSource } from "../types.js";
 import { ascii, indexOf, lastIndexOf, startsWith, u16le, u32le, u64le, utf8 } from "./bytes.js";
 import type { Compression } from "./decompress.js";
 import { decodedMember, type ContainerListing, type ContainerMember, type ContainerReader, type ReaderContext } from "./reader.js";
+import { escapeIssue, escapesExtraction, MAX_ESCAPE_ISSUES } from "./extraction-paths.js";
 import { memorySource, readRange, sliceSource } from "./sources.js";
 
 const LOCAL_SIG = ascii("PK\x03\x04");
@@ -403,6 +404,7 @@ export const zipReader: ContainerReader = {
       const member = trick.member === undefined ? context.member : context.member ? `${context.member}/${trick.member}` : trick.member;
       context.issue({ kind: "container-mismatch", severity: "high", message: trick.message }, member);
     }
+    reportEscapes(directory.entries, context);
     const isTorch = directory.entries.some((e) => TORCH_PICKLE.test(e.name));
     if (isTorch) context.trait("torch-zip");
     if (directory.entries.length > 0 && directory.entries.every((e) => e.name.endsWith(".npy"))) context.trait("npz");
@@ -455,4 +457,19 @@ async function zipMember(source: ByteSource, entry: ZipEntry, isTorch: boolean, 
     compressed = memorySource(alone);
   }
   return decodedMember(context, codec, compressed, name, fields);
+}
+
+/** Members a Zip Slip extractor would write outside its folder (Python's zipfile drops `..` and `/`; others do not). */
+function reportEscapes(entries: readonly ZipEntry[], context: ReaderContext): void {
+  let reported = 0;
+  for (const entry of entries) {
+    if (reported >= MAX_ESCAPE_ISSUES) break;
+    for (const name of entry.localName !== undefined && entry.localName !== entry.name ? [entry.name, entry.localName] : [entry.name]) {
+      const why = escapesExtraction(name);
+      if (why === undefined) continue;
+      reported++;
+      context.issue(escapeIssue("zip member", name, why), context.member ? `${context.member}/${entry.name}` : entry.name);
+      break;
+    }
+  }
 }
