@@ -9,6 +9,8 @@ import { bundleCliScript, trainCodeCache } from "./cli-script.mjs";
 const outdir = join(root, "build", "cli");
 // index.js is the library API (package.json "exports"): the same self-contained build, so the package has no runtime
 // dependencies to install.
-await bundleForNode(outdir, { worker: "src/project/worker.ts", index: "src/index.ts" }, { sourcemap: true });
+// Without blanks and comments, as the CLI's scripts are (names stay, so stack traces remain readable): the package
+// installs at under its 20 MB budget.
+await bundleForNode(outdir, { worker: "src/project/worker.ts", index: "src/index.ts" }, { sourcemap: true, minifyWhitespace: true, minifySyntax: true });
 await bundleCliScript(outdir);
 trainCodeCache(outdir);
