@@ -54,6 +54,10 @@ const CURATED: readonly (readonly [string, string])[] = [
   ["numpy._core._ufunc_reconstruct", "curated: NumPy 2 ufunc pickles (the ufunc it names is judged)"],
   ["builtins.getattr", "generated from bound-method pickles; the attribute it reads is judged (a gadget otherwise)"],
   ["functools.partial", "curated: judged by the function it wraps"],
+  // Older NumPy named the record-array classes by their defining module; numpy.recarray/numpy.record (generated)
+  // are the same classes. Seen in statsmodels' vars_results.npz (object arrays holding record arrays).
+  ["numpy.core.records.recarray", "curated: numpy.recarray under the module path older NumPy wrote (numpy/core/records.py)"],
+  ["numpy.core.records.record", "curated: numpy.record under the module path older NumPy wrote (numpy/core/records.py)"],
   ["joblib.numpy_pickle_compat.NDArrayWrapper", "curated: joblib < 0.10 array wrapper (the file it reads is judged)"],
   ["joblib.numpy_pickle_compat.ZNDArrayWrapper", "curated: joblib < 0.10 array wrapper (the file it reads is judged)"],
 ];

@@ -70,6 +70,15 @@ const OUTSIDE_CALLS: readonly [RegExp, string][] = [
 ];
 const LOOPS = new Set(["for_statement", "while_statement"]);
 const SCOPES = new Set(["function_definition", "lambda", "class_definition"]);
+/** Methods of an in-memory buffer that neither put data into it nor hand it on. */
+const BUFFER_METHODS = new Set(["seek", "tell", "getvalue", "getbuffer", "close", "flush", "truncate", "seekable", "readable"]);
+/** Calls that write a serialization of the program's own objects into the file object they are given. */
+const ROUND_TRIP_WRITERS = new Set([
+  "pickle.dump", "_pickle.dump", "cPickle.dump", "pickle5.dump", "cloudpickle.dump", "dill.dump", "marshal.dump", "joblib.dump",
+  "torch.save", "numpy.save",
+]);
+/** Nodes one buffer check may visit: a function body larger than this is left unjudged. */
+const BUFFER_WALK_BUDGET = 20_000;
 
 /**
  * A line that writes a file: `open(..., "wb")`/`"a"`/`"x"`/`"+"`, `.write_bytes`/`.write_text`, a serializer's or
@@ -321,7 +330,7 @@ export class ProvenanceEvaluator {
         if (fnName) this.outside ??= `a parameter of \`${this.text(fnName)}()\`, which its callers decide`;
         return undefined;
       }
-      const p = this.of(b.value, b.valueScope ?? b.scope, depth);
+      const p = this.roundTripBuffer(name, b, owner, node) ?? this.of(b.value, b.valueScope ?? b.scope, depth);
       if (!p) return undefined;
       // A name of a file path marks the file; names of folders (`HERE = os.path.dirname(__file__)`) serve many files.
       if (only(p, "own-path") && !/__file__|\bfiles\s*\(/.test(this.text(b.value))) this.marks.add(name);
@@ -329,6 +338,54 @@ export class ProvenanceEvaluator {
       if (!out) return undefined;
     }
     return out;
+  }
+
+  /**
+   * `buf = io.BytesIO()` in a function that only serializes its own objects into `buf` (`pickle.dump(obj, buf)`) and
+   * moves in it (`buf.seek(0)`) besides the read being judged (`use`): the buffer holds a round trip. Any other use
+   * (a write, an alias, a call it is handed to, a nested function naming it) leaves it unjudged.
+   */
+  private roundTripBuffer(name: string, b: Binding, owner: Scope, use: SyntaxNode): Provenance | undefined {
+    const value = b.value;
+    if (owner.kind === "module" || owner.bindings.get(name)?.length !== 1 || value?.type !== "call") return undefined;
+    const callee = childByField(value, "function");
+    const args = childByField(value, "arguments");
+    if (!callee || !args || args.children.some((c) => !/^(comment|[()])$/.test(c.type))) return undefined;
+    if (!this.model.resolve(callee, owner).some((r) => STREAMS.has(r.name))) return undefined;
+    let writes = 0;
+    let budget = BUFFER_WALK_BUDGET;
+    const stack: SyntaxNode[] = [...owner.node.children];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (--budget < 0) return undefined;
+      if (SCOPES.has(n.type)) {
+        if (this.text(n).includes(name)) return undefined;
+        continue;
+      }
+      if (n.type !== "identifier") {
+        for (const c of n.children) stack.push(c);
+        continue;
+      }
+      if (n === use || n === b.site || this.text(n) !== name) continue;
+      const how = this.bufferUse(n, owner);
+      if (!how) return undefined;
+      if (how === "write") writes++;
+    }
+    return writes ? { origins: new Set(["own-data"]), reason: "a new in-memory buffer into which the function only serialized its own objects (a round trip)" } : undefined;
+  }
+
+  /** How `buf` is used at `n`: a method that only moves in it, a serializer writing into it, else undefined. */
+  private bufferUse(n: SyntaxNode, scope: Scope): "move" | "write" | undefined {
+    const parent = n.parent;
+    if (parent?.type === "attribute" && childByField(parent, "object") === n) {
+      const attr = childByField(parent, "attribute");
+      const called = parent.parent?.type === "call" && childByField(parent.parent, "function") === parent;
+      return attr && called && BUFFER_METHODS.has(this.text(attr)) ? "move" : undefined;
+    }
+    const list = parent?.type === "keyword_argument" ? parent.parent : parent;
+    const call = list?.type === "argument_list" ? list.parent : undefined;
+    const callee = call?.type === "call" ? childByField(call, "function") : undefined;
+    return callee && this.model.resolve(callee, scope).some((r) => ROUND_TRIP_WRITERS.has(r.name)) ? "write" : undefined;
   }
 
   /** `settings.MODEL_PATH`, `app.settings.MODEL_PATH`: a constant of a project module imported whole. */

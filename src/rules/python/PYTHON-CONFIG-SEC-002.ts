@@ -10,8 +10,12 @@ const BACKENDS: Record<string, Store> = {
   "django.core.cache.backends.redis.RedisCache": "redis",
   "django_redis.cache.RedisCache": "redis",
   "django_redis.cache.ShardClient": "redis",
+  // django-redis-cache: its documented paths, the modules they live in, and `redis_cache.cache` of its 0.x releases.
   "redis_cache.RedisCache": "redis",
   "redis_cache.ShardedRedisCache": "redis",
+  "redis_cache.backends.single.RedisCache": "redis",
+  "redis_cache.backends.multiple.ShardedRedisCache": "redis",
+  "redis_cache.cache.RedisCache": "redis",
   "django.core.cache.backends.memcached.PyMemcacheCache": "memcached",
   "django.core.cache.backends.memcached.PyLibMCCache": "memcached",
   "django.core.cache.backends.memcached.MemcachedCache": "memcached",
@@ -34,8 +38,14 @@ const WHY: Record<Store, string> = {
   database: "anything that can write to the table (SQL injection elsewhere, another application sharing the database) plants a pickle",
 };
 
-/** django-redis serializers that do not pickle. */
+/** Serializers that do not pickle. */
 const SAFE_SERIALIZER = /json|msgpack/i;
+
+/**
+ * The OPTIONS key that names the serializer: django-redis reads `SERIALIZER`, django-redis-cache `SERIALIZER_CLASS`,
+ * Django's own RedisCache passes OPTIONS to its client as keyword arguments (`serializer`).
+ */
+const SERIALIZER_KEYS = ["SERIALIZER", "SERIALIZER_CLASS", "serializer"];
 
 function grade(store: Store, location: SyntaxNode | undefined, ctx: ValueContext): Severity {
   if (store === "database") return "low";
@@ -53,7 +63,8 @@ function checkCaches(ctx: ValueContext, value: SyntaxNode, spelledAs: string): A
     const store = backend !== undefined ? BACKENDS[backend] : undefined;
     if (!backendEntry || backend === undefined || !store) continue;
     const options = entry(config, "OPTIONS");
-    const serializerEntry = options ? entry(dictEntries(ctx, options.value), "SERIALIZER") : undefined;
+    const optionEntries = options ? dictEntries(ctx, options.value) : undefined;
+    const serializerEntry = SERIALIZER_KEYS.map((key) => entry(optionEntries, key)).find((e) => e !== undefined);
     const serializer = serializerEntry && constant(ctx, serializerEntry.value);
     if (serializer !== undefined && SAFE_SERIALIZER.test(serializer)) continue;
     const explicit = serializer !== undefined && /pickle/i.test(serializer) ? ` (OPTIONS SERIALIZER is ${code(serializer)})` : "";
@@ -109,8 +120,9 @@ export default defineRule({
       "`CACHES` in settings modules and settings classes (and `settings.configure(CACHES=...)`) and reports each alias " +
       "whose backend pickles, at its `BACKEND` entry: high for Redis/memcached on a remote or unknown host, medium for a " +
       "localhost or unix-socket server (every server of a list, or of a comma- or semicolon-separated string, must be one) " +
-      "and for file caches, low for the database cache. django-redis with a JSON or " +
-      "msgpack `SERIALIZER` is not reported, nor are `LocMemCache` and `DummyCache`.",
+      "and for file caches, low for the database cache. A JSON or msgpack serializer (django-redis `SERIALIZER`, " +
+      "django-redis-cache `SERIALIZER_CLASS`, Django's RedisCache `serializer`) is not reported, nor are `LocMemCache` " +
+      "and `DummyCache`.",
     securityImplications:
       "Cache servers are shared infrastructure, frequently without authentication, and a classic SSRF target: writing one " +
       "key with a pickle payload runs code in every web worker that reads it. File caches in shared or world-writable " +
@@ -140,8 +152,9 @@ export default defineRule({
     detectionScope:
       "`CACHES` assignments (module level, inside `if`/`try`, settings classes) and `settings.configure(CACHES=...)`, with " +
       "dict literals or `dict(...)` calls (also through names bound to them); `BACKEND`, `LOCATION` and " +
-      "`OPTIONS.SERIALIZER` read as constant strings. Backends: Django's redis, memcached (pymemcache, pylibmc, " +
-      "python-memcached), file-based and database caches; django-redis; django-redis-cache; django-bmemcached. A backend " +
+      "`OPTIONS.SERIALIZER` (`SERIALIZER_CLASS`, `serializer`) read as constant strings. Backends: Django's redis, memcached (pymemcache, pylibmc, " +
+      "python-memcached), file-based and database caches; django-redis; django-redis-cache (also its 0.x " +
+      "`redis_cache.cache.RedisCache`); django-bmemcached. A backend " +
       "or serializer computed at run time (environment variables) is not judged.",
     references: [
       { title: "Django: cache framework", url: "https://docs.djangoproject.com/en/stable/topics/cache/" },

@@ -1,4 +1,5 @@
 import { defineRule, type SinkMatch, type SinkOutcome } from "../rule.js";
+import { childByField, type SyntaxNode } from "../../languages/python/syntax.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { spelled } from "./sink-helpers.js";
 import { judgeInputTrust } from "./trust.js";
@@ -13,8 +14,27 @@ function message(m: SinkMatch): string {
   );
 }
 
-/** `shelve.open(path, "n")` always starts from an empty database: only values this process writes are read back. */
-function check(m: SinkMatch): SinkOutcome {
+/** `{}` or `dict()`: a new, empty mapping that lives in this process. */
+function newEmptyDict(m: SinkMatch, node: SyntaxNode): boolean {
+  const inside = (n: SyntaxNode) => n.children.filter((c) => !/^(comment|[{}()])$/.test(c.type));
+  if (node.type === "dictionary") return inside(node).length === 0;
+  if (node.type !== "call") return false;
+  const callee = childByField(node, "function");
+  const args = childByField(node, "arguments");
+  const empty = !!args && inside(args).length === 0;
+  return !!callee && empty && m.model.resolve(callee, m.scope).some((r) => r.name === "builtins.dict");
+}
+
+/**
+ * `shelve.open(path, "n")` always starts from an empty database: only values this process writes are read back.
+ * `shelve.Shelf({})` keeps its pickles in a new in-memory dict that nothing outside the process can write (dill
+ * builds one to list picklable types): not reported.
+ */
+function check(m: SinkMatch): SinkOutcome | null {
+  if (m.target === "shelve.Shelf" && m.via !== "subclass") {
+    const mapping = m.args.find("dict", 0);
+    return mapping && newEmptyDict(m, mapping) ? null : {};
+  }
   if (m.target !== "shelve.open") return {};
   const flag = m.args.find("flag", 1);
   const value = flag && m.model.constantString(flag, m.scope);
@@ -57,7 +77,8 @@ export default defineRule({
       "`shelf[key]` calls `pickle.loads` on the stored bytes, so a shelf is exactly as trustworthy as its database file. " +
       "This rule reports opening a shelf with `shelve.open`, `shelve.DbfilenameShelf`, `shelve.Shelf` or " +
       "`shelve.BsdDbShelf`, and instantiating local subclasses of those classes. `shelve.open(path, \"n\")` always starts " +
-      "from an empty database and is reported at low severity.",
+      "from an empty database and is reported at low severity; `shelve.Shelf({})` (or `dict()`) keeps its pickles in a " +
+      "new in-memory dict nothing else can write and is not reported.",
     securityImplications:
       "If the database file can be replaced or modified by anyone else (a shared or world-writable directory, a file " +
       "shipped with user content, a cache volume mounted into several services, a file downloaded or extracted from an " +

@@ -464,7 +464,7 @@ export class TaintTracker {
   /**
    * A method a framework calls with network data when a subclass overrides it (see `CALLBACK_METHODS`): a Scrapy
    * spider's callbacks, a WebSocket consumer's `receive`, a Twisted or asyncio protocol's `dataReceived`/
-   * `data_received`, a gRPC servicer's methods. What `parameter` of it holds.
+   * `data_received`, a gRPC servicer's methods, a TorchServe handler's `handle`/`preprocess`. What `parameter` of it holds.
    */
   private callbackMethod(fn: SyntaxNode, parameter: string): (typeof CALLBACK_METHODS)[number] | undefined {
     const cls = fn.type === "function_definition" ? methodClass(fn) : undefined;
@@ -1719,7 +1719,7 @@ export function methodClass(fn: SyntaxNode): SyntaxNode | undefined {
 /** What a file must mention for `registeredCallback` and `declaredParameter` to find anything (a cheap first check). */
 const REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer|jsonrpc|jsonrpcserver|bentoml|celery|shared_task|dramatiq|huey)\b/;
 /** What a file must mention for `callbackMethod` to find anything. */
-const CALLBACK_BASE_WORDS = /\b(scrapy|channels|tornado|twisted|asyncio)\b|_pb2_grpc\b/;
+const CALLBACK_BASE_WORDS = /\b(scrapy|channels|tornado|twisted|asyncio|torch_handler)\b|_pb2_grpc\b/;
 /** What a file must mention for `rpcEndpoint` to find anything. */
 const RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance|exposed_\w+)\b|handlers\b/;
 const FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;

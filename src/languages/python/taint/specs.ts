@@ -212,6 +212,8 @@ export const CALLBACK_METHODS: readonly { base: RegExp; methods: RegExp; paramet
   { base: /^twisted\.(internet\.protocol\.(Protocol|DatagramProtocol)|protocols\.basic\.\w+)$/, methods: /^(dataReceived|datagramReceived|lineReceived|rawDataReceived|stringReceived)$/, parameters: /^(?!addr)/, kind: "data", label: "data received by a Twisted protocol" },
   { base: /^asyncio(\.protocols)?\.(Protocol|BufferedProtocol|DatagramProtocol)$/, methods: /^(data_received|datagram_received)$/, parameters: /^(?!addr)/, kind: "data", label: "data received by an asyncio protocol" },
   { base: /_pb2_grpc\.\w+Servicer$/, methods: /^[A-Z]/, parameters: /^(request|request_iterator)$/, kind: "data", label: "gRPC request message" },
+  // TorchServe calls handle(data, context) with the inference requests' bodies; BaseHandler.handle passes them to preprocess.
+  { base: /^ts\.torch_handler\.\w+\.[A-Z]\w*$/, methods: /^(handle|preprocess)$/, parameters: /^(?!(context|ctx)$)/, kind: "data", label: "inference request a TorchServe handler receives" },
 ];
 
 /** Parameter names that hold a web framework's request object in a handler. */
