@@ -153,6 +153,50 @@ describe("time: per-file steps are linear in the findings", () => {
     assert.match(through.trace[through.trace.length - 1].message, /pickle\.loads/);
   });
 
+  it("a sink renamed through a hundred aliases, or fifty instance fields, is resolved; a longer chain gets a warning", async () => {
+    // Resolution followed 32 bindings/expressions deep, silently: twenty aliases hid a sink. It follows 128 now (an
+    // alias is one level, a field two), and a chain cut by the bound gets a too-deep warning for the file.
+    const aliases = (count: number) => {
+      const lines = ["import pickle", "from flask import request", "a0 = pickle.loads"];
+      for (let k = 1; k < count; k++) lines.push(`a${k} = a${k - 1}`);
+      lines.push("", "def view():", `    return a${count - 1}(request.data)`, "");
+      return lines;
+    };
+    const fields = (count: number) => {
+      const lines = ["import pickle", "from flask import request", "", "class C:", "    def __init__(self):", "        self.a0 = pickle.loads"];
+      for (let k = 1; k < count; k++) lines.push(`        self.a${k} = self.a${k - 1}`);
+      lines.push("", "    def run(self):", `        return self.a${count - 1}(request.data)`, "");
+      return lines;
+    };
+    for (const lines of [aliases(100), fields(50)]) {
+      const { findings, errors } = await analyzeSource(lines.join("\n"), { path: "aliases.py" });
+      const sink = lines.length - 1;
+      assert.deepEqual(findings.map((f) => `${f.ruleId}:${f.location.line}`).sort(), [`PYTHON-DESER-001:${sink}`, `PYTHON-LANG-SEC-040:${sink}`]);
+      assert.deepEqual(errors, []);
+    }
+    for (const lines of [aliases(3000), fields(1500)]) {
+      const { findings, errors } = await analyzeSource(lines.join("\n"), { path: "aliases.py" });
+      assert.deepEqual(findings, []);
+      assert.deepEqual(errors.map((e) => [e.kind, e.level]), [["too-deep", "warning"]]);
+      assert.match(errors[0].message, /^resolving a name went through more than 128 aliases/);
+    }
+  });
+
+  it("a class whose fields are each set from three others is resolved once per field, to the sink among them", async () => {
+    // Each field's names were appended from three others with repeats: the lists tripled at each field, and at a
+    // depth of 128 forty fields did not finish (4 GB of heap). What an expression may be is now a set.
+    const count = 40;
+    const lines = ["import pickle", "from flask import request", "", "class W:", "    def __init__(self, x):", "        self.f0 = pickle.loads"];
+    const field = (k: number) => `self.f${k % count}`;
+    for (let k = 1; k < count; k++) lines.push(`        self.f${k} = ${field(k + 1)} if x else (${field(k + 2)} or ${field(k + 3)})`);
+    // f5 reaches f0 (pickle.loads) through thirty-odd fields and conditionals: past the old depth of 32.
+    lines.push("", "    def run(self):", "        return self.f5(request.data)", "");
+    const { findings, errors } = await analyzeSource(lines.join("\n"), { path: "web.py" });
+    const sink = lines.length - 1;
+    assert.deepEqual(findings.map((f) => `${f.ruleId}:${f.location.line}`).sort(), [`PYTHON-DESER-001:${sink}`, `PYTHON-LANG-SEC-040:${sink}`]);
+    assert.deepEqual(errors, []);
+  });
+
   it("thousands of fixes in one file are planned and applied, overlapping ones skipped", async () => {
     const lines = Array.from({ length: 3000 }, (_, i) => `v${i} = yaml.load(s${i})\n`);
     const project = tempProject({ "conf.py": "import yaml\n" + lines.join("") });

@@ -118,8 +118,23 @@ const GIVES_DEFINITIONS = new Set([
   "builtins.staticmethod", "builtins.classmethod", "sys.modules.get", "builtins.globals().get", "operator.attrgetter()",
 ]);
 
-/** Resolution follows at most this many bindings/expressions deep; beyond it the value is unknown. */
-const MAX_DEPTH = 32;
+/**
+ * Resolution follows at most this many bindings/expressions deep; beyond it the value is unknown and the file gets a
+ * warning (`RESOLUTION_LIMIT`). An alias costs one level, an instance field set from another two: 128 follows a chain
+ * of 120 aliases or 60 fields. Each binding and class member is resolved once (cached), and what an expression may be
+ * is a set (see `union`), so a deeper bound does not make webs of fields that name one another costlier.
+ */
+const MAX_DEPTH = 128;
+
+/**
+ * Distinct names one expression may resolve to, at most: real code has a handful; a web of fields or aliases each
+ * set from several others can make thousands of distinct ones (each a new object with its own chain).
+ */
+const MAX_NAMES = 256;
+
+/** The `limits` entry of a resolution cut by `MAX_DEPTH` or `MAX_NAMES`. */
+export const RESOLUTION_LIMIT = "resolution";
+export { MAX_DEPTH as MAX_RESOLUTION_DEPTH, MAX_NAMES as MAX_RESOLUTION_NAMES };
 const LOCAL = "<local>.";
 
 export class SemanticModel {
@@ -248,12 +263,12 @@ export class SemanticModel {
       let bound = false;
       for (const b of body.bindings.get(attribute) ?? []) {
         bound = true;
-        appendAll(out, this.resolveBinding(b, depth + 1));
+        this.union(out, this.resolveBinding(b, depth + 1));
       }
       if (instance) {
         for (const a of body.instanceAttributes?.get(attribute) ?? []) {
           bound = true;
-          appendAll(out, this.resolve(a.value, a.scope, depth + 1));
+          this.union(out, this.resolve(a.value, a.scope, depth + 1));
         }
       }
       if (bound) return out;
@@ -296,7 +311,10 @@ export class SemanticModel {
   }
 
   private resolveNow(expr: SyntaxNode, scope: Scope, depth: number): ResolvedName[] {
-    if (depth > MAX_DEPTH) return [];
+    if (depth > MAX_DEPTH) {
+      this.limits.add(RESOLUTION_LIMIT);
+      return [];
+    }
     const node = unwrapParentheses(expr);
     switch (node.type) {
       case "identifier":
@@ -323,11 +341,33 @@ export class SemanticModel {
     }
   }
 
+  /**
+   * Adds to `out` the names of `names` it does not hold yet (the same object: resolved names are shared, so a name
+   * reached along several paths is one object), at most `MAX_NAMES`. Without it a class whose fields are each set
+   * from three others (`self.f1 = self.f2 if c else self.f3 or self.f4`) made lists that tripled at each field.
+   */
+  private union(out: ResolvedName[], names: readonly ResolvedName[]): ResolvedName[] {
+    if (!out.length && names.length <= MAX_NAMES) {
+      for (let k = 0; k < names.length; k++) out.push(names[k]);
+      return out;
+    }
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k];
+      if (out.includes(name)) continue;
+      if (out.length >= MAX_NAMES) {
+        this.limits.add(RESOLUTION_LIMIT);
+        break;
+      }
+      out.push(name);
+    }
+    return out;
+  }
+
   /** What `a if c else b` and `a or b` may be: either side (appended, not spread: spreading arrays of several kinds cost `resolveNow` its optimised code). */
   private either(a: SyntaxNode | undefined, b: SyntaxNode | undefined, scope: Scope, depth: number): ResolvedName[] {
     const out: ResolvedName[] = [];
-    if (a) appendAll(out, this.resolve(a, scope, depth + 1));
-    if (b) appendAll(out, this.resolve(b, scope, depth + 1));
+    if (a) this.union(out, this.resolve(a, scope, depth + 1));
+    if (b) this.union(out, this.resolve(b, scope, depth + 1));
     return out;
   }
 
@@ -457,7 +497,7 @@ export class SemanticModel {
     // One binding (the usual case): its names as they are; resolved names are shared and never changed.
     if (bindings.length === 1) return this.resolveBinding(bindings[0], depth);
     const out: ResolvedName[] = [];
-    for (let k = 0; k < bindings.length; k++) appendAll(out, this.resolveBinding(bindings[k], depth));
+    for (let k = 0; k < bindings.length; k++) this.union(out, this.resolveBinding(bindings[k], depth));
     return out;
   }
 
@@ -487,7 +527,7 @@ export class SemanticModel {
         if (this.inProgress.has(b) || !b.value) return [];
         this.inProgress.add(b);
         names = [];
-        for (const element of tableElements(b.value)) appendAll(names, this.resolve(element, b.scope, depth + 1));
+        for (const element of tableElements(b.value)) this.union(names, this.resolve(element, b.scope, depth + 1));
         this.inProgress.delete(b);
         break;
       }
@@ -604,7 +644,7 @@ export class SemanticModel {
     if (!attributes.length) return this.resolve(base, scope, depth + 1);
     const out: ResolvedName[] = [];
     const bases = this.resolve(base, scope, depth + 1);
-    for (let k = 0; k < bases.length; k++) appendAll(out, this.attributeOf(bases[k], attributes, depth));
+    for (let k = 0; k < bases.length; k++) this.union(out, this.attributeOf(bases[k], attributes, depth));
     return out;
   }
 
@@ -697,10 +737,10 @@ export class SemanticModel {
           const positional = positionalArguments(args);
           const attr = positional[1] && this.constantString(positional[1], scope, depth + 1);
           if (positional[0] && attr) {
-            for (const o of this.resolve(positional[0], scope, depth + 1)) appendAll(out, this.attributeOf(o, [attr], depth + 1));
+            for (const o of this.resolve(positional[0], scope, depth + 1)) this.union(out, this.attributeOf(o, [attr], depth + 1));
           }
           // `getattr(x, "name", pickle.loads)`: the default is what the call gives whenever `x` lacks the attribute.
-          if (positional[2]) appendAll(out, this.resolve(positional[2], scope, depth + 1));
+          if (positional[2]) this.union(out, this.resolve(positional[2], scope, depth + 1));
           break;
         }
         case "builtins.vars": {
@@ -720,7 +760,7 @@ export class SemanticModel {
         case "builtins.classmethod": {
           // staticmethod(f) and classmethod(f) are f.
           const [first] = positionalArguments(args);
-          if (first) appendAll(out, this.resolve(first, scope, depth + 1));
+          if (first) this.union(out, this.resolve(first, scope, depth + 1));
           break;
         }
         case "operator.attrgetter()": {
@@ -728,7 +768,7 @@ export class SemanticModel {
           const getter = c.constructedBy && positionalArguments(childByField(c.constructedBy.call, "arguments"));
           const path = getter?.length === 1 ? this.constantString(getter[0], c.constructedBy!.scope, depth + 1) : undefined;
           const [object] = positionalArguments(args);
-          if (path && object) for (const o of this.resolve(object, scope, depth + 1)) appendAll(out, this.attributeOf(o, path.split("."), depth + 1));
+          if (path && object) for (const o of this.resolve(object, scope, depth + 1)) this.union(out, this.attributeOf(o, path.split("."), depth + 1));
           break;
         }
         default: {
@@ -747,7 +787,7 @@ export class SemanticModel {
             }),
           );
           // `def loader(): return pickle.loads`, then `loader()(data)`: the call is also what the function returns.
-          if (c.definition?.type === "function_definition") appendAll(out, this.returnedBy(c.definition, depth + 1));
+          if (c.definition?.type === "function_definition") this.union(out, this.returnedBy(c.definition, depth + 1));
           // The same for a function (or method) of another project module, as its summary tells (see `ProjectIndex`).
           else if (this.project && !c.definition && !c.localClass && !c.projectClass && !c.name.includes("(")) {
             const returned = this.project.resolve(`${c.name}()`);
@@ -923,7 +963,7 @@ export class SemanticModel {
       if (value) elements = [value];
     }
     const out: ResolvedName[] = [];
-    for (const element of elements) if (!modulesOnly || this.isImportedModule(element, this.module)) appendAll(out, this.resolve(element, scope, depth + 1));
+    for (const element of elements) if (!modulesOnly || this.isImportedModule(element, this.module)) this.union(out, this.resolve(element, scope, depth + 1));
     return out;
   }
 
