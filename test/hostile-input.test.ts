@@ -197,6 +197,29 @@ describe("time: per-file steps are linear in the findings", () => {
     assert.deepEqual(errors, []);
   });
 
+  it("a data-flow question past its step bound gets a warning; the same web one field smaller keeps its findings, with none", async () => {
+    // The shape of DeepSpeed's deepspeed_checkpoint.py: fields set from calls on one another, here through a local
+    // helper taking `*args`, whose parameter is followed into every call of it. The search branches three ways at each
+    // field: 12 fields ask ~30,000 expressions for one question, 13 past the bound of 50,000 (MAX_DATA_FLOW_STEPS).
+    const web = (count: number) => {
+      const lines = ["import pickle", "from flask import request", "", "def g(*a):", "    return a[0]", "", "class W:", "    def __init__(self):", "        self.f0 = pickle.loads"];
+      const field = (k: number) => `self.f${k % count}`;
+      for (let k = 1; k < count; k++) lines.push(`        self.f${k} = g(${field(k + 1)}, ${field(k + 2)}, ${field(k + 3)})`);
+      lines.push("", "    def run(self):", "        return pickle.loads(self.f1 + request.data)", "");
+      return lines;
+    };
+    const found = (findings: { ruleId: string; location: { line: number } }[]) => findings.map((f) => `${f.ruleId}:${f.location.line}`).sort();
+    // pickle.loads handed to g in the last three fields, and the sink (untrusted: request.data reaches it).
+    const expected = (count: number) => [`PYTHON-DESER-001:${count + 11}`, ...[count + 6, count + 7, count + 8, count + 11].map((line) => `PYTHON-LANG-SEC-040:${line}`)].sort();
+    const under = await analyzeSource(web(12).join("\n"), { path: "web.py" });
+    assert.deepEqual(found(under.findings), expected(12));
+    assert.deepEqual(under.errors, []);
+    const over = await analyzeSource(web(14).join("\n"), { path: "web.py" });
+    assert.deepEqual(found(over.findings), expected(14));
+    assert.deepEqual(over.errors.map((e) => [e.kind, e.level]), [["too-deep", "warning"]]);
+    assert.match(over.errors[0].message, /^following data to a sink or through a function took more than 50000 steps/);
+  });
+
   it("thousands of fixes in one file are planned and applied, overlapping ones skipped", async () => {
     const lines = Array.from({ length: 3000 }, (_, i) => `v${i} = yaml.load(s${i})\n`);
     const project = tempProject({ "conf.py": "import yaml\n" + lines.join("") });
