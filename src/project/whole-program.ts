@@ -635,7 +635,9 @@ class SinkLeadingModules {
       const own = summary.exports[name];
       if (own?.every(isOwnFunction)) continue;
       const values = index.exportTargets(summary.module, name) ?? [];
-      if (values.some((v) => leads(v))) names.push(name);
+      // A table's entry (`SERIALIZERS[pickle]`, see `moduleTableExports`) is imported by the table's name.
+      const imported = name.includes("[") ? name.slice(0, name.indexOf("[")) : name;
+      if (!names.includes(imported) && values.some((v) => leads(v))) names.push(imported);
     }
     // Wrappers: functions whose parameter reaches a sink (their callers are findings wherever they are).
     for (const name of wrapperNames(flowSummary?.flows ?? summary.flows ?? {})) if (!names.includes(name)) names.push(name);

@@ -107,6 +107,10 @@ export function summarizeModule(model: SemanticModel, path: string): ModuleSumma
     }
     exports[name] = values;
   }
+  for (const [entry, names] of model.moduleTableExports()) {
+    const site = model.module.bindings.get(entry.slice(0, entry.indexOf("[")))![0].site;
+    exports[entry] = valuesOf(names, site);
+  }
   const summary: ModuleSummary = { module, path, exports, stars: model.module.starImports.map((s) => s.module), classes };
   const all = constantNames(model);
   if (all) summary.all = all;

@@ -706,10 +706,16 @@ export class SemanticModel {
       return this.tableValues(table, key, scope, depth + 1);
     }
     // `SERIALIZERS.get(fmt)` with a module-level table of modules (see `moduleTableAt`).
-    const modules = callee.type === "attribute" && this.isGet(callee) ? this.moduleTableAt(childByField(callee, "object")!, scope) : undefined;
+    const modules = callee.type === "attribute" && this.isGet(callee) ? this.moduleTableAt(childByField(callee, "object")!, scope, depth + 1) : undefined;
     if (modules) {
       const [key] = positionalArguments(args);
       return this.tableValues(modules, key, scope, depth + 1, true);
+    }
+    // The same with a table of another project module (`from .tables import SERIALIZERS`; see `moduleTableExports`).
+    if (callee.type === "attribute" && this.isGet(callee) && this.project) {
+      const [key] = positionalArguments(args);
+      const imported = this.importedTable(childByField(callee, "object")!, key && this.constantString(key, scope, depth + 1), scope, depth + 1);
+      if (imported) return imported;
     }
     for (const c of this.resolve(callee, scope, depth + 1)) {
       switch (c.name) {
@@ -878,9 +884,11 @@ export class SemanticModel {
     // `{"pickle": pickle.loads}[fmt]`, `decoders[fmt]` with a table bound in the function.
     const table = this.tableAt(value, scope, depth + 1);
     if (table) return this.tableValues(table, index, scope, depth + 1);
-    const modules = this.moduleTableAt(value, scope);
+    const modules = this.moduleTableAt(value, scope, depth + 1);
     if (modules) return this.tableValues(modules, index, scope, depth + 1, true);
     const key = this.constantString(index, scope, depth + 1);
+    const imported = this.importedTable(value, key, scope, depth + 1);
+    if (imported) return imported;
     if (key === undefined) return [];
     const out: ResolvedName[] = [];
     for (const v of this.resolve(value, scope, depth + 1)) appendAll(out, this.keyed(v.name, key));
@@ -932,8 +940,9 @@ export class SemanticModel {
    * A table bound once at module level (`SERIALIZERS = {"pickle": pickle, "json": json}`) read in the module, for the
    * modules it holds (see `tableValues`): a callable it holds is reported where it is stored, but a module is not.
    */
-  private moduleTableAt(expr: SyntaxNode, scope: Scope): SyntaxNode | undefined {
+  private moduleTableAt(expr: SyntaxNode, scope: Scope, depth: number): SyntaxNode | undefined {
     const node = unwrapParentheses(expr);
+    if (node.type === "attribute") return this.classTableAt(node, scope, depth);
     if (node.type !== "identifier") return undefined;
     const bindings = this.lookup(this.text(node), scope, node);
     if (bindings?.length !== 1) return undefined;
@@ -941,6 +950,90 @@ export class SemanticModel {
     if (b.scope !== this.module || b.kind !== "assignment" || !b.value || b.valueScope) return undefined;
     const value = unwrapParentheses(b.value);
     return TABLE_LITERALS.has(value.type) ? value : undefined;
+  }
+
+  /**
+   * A table bound once in the body of a class defined in this file, read through the class or an instance
+   * (`cls.SERIALIZERS[fmt]` in a classmethod, `Codecs.SERIALIZERS[fmt]`, `self.SERIALIZERS[fmt]`), like a module's.
+   */
+  private classTableAt(node: SyntaxNode, scope: Scope, depth: number): SyntaxNode | undefined {
+    const object = childByField(node, "object");
+    const attribute = childByField(node, "attribute");
+    if (!object || !attribute || (object.type !== "identifier" && object.type !== "attribute")) return undefined;
+    const name = this.text(attribute);
+    for (const r of this.resolve(object, scope, depth + 1)) {
+      const classDef = r.localClass ?? r.instanceOf;
+      const bindings = classDef && this.classBodies.get(classDef)?.bindings.get(name);
+      if (bindings?.length !== 1) continue;
+      const [b] = bindings;
+      if (b.kind !== "assignment" || !b.value || b.valueScope) continue;
+      const value = unwrapParentheses(b.value);
+      if (TABLE_LITERALS.has(value.type)) return value;
+    }
+    return undefined;
+  }
+
+  /**
+   * What a table of modules bound in another project module holds (`from .tables import SERIALIZERS`, then
+   * `SERIALIZERS["pickle"]` or `tables.SERIALIZERS[fmt]`), as that module's summary exports it (see
+   * `moduleTableExports`): the entry of a constant key, else every module. Undefined when the project knows no such
+   * table.
+   */
+  private importedTable(expr: SyntaxNode, key: string | undefined, scope: Scope, depth: number): ResolvedName[] | undefined {
+    if (!this.project) return undefined;
+    const node = unwrapParentheses(expr);
+    const tables: string[] = [];
+    if (node.type === "identifier") {
+      const bindings = this.lookup(this.text(node), scope, node);
+      if (bindings?.length === 1 && bindings[0].kind === "import" && bindings[0].qualifiedName) tables.push(canonicalName(bindings[0].qualifiedName));
+    } else if (node.type === "attribute") {
+      const object = childByField(node, "object");
+      const attribute = childByField(node, "attribute");
+      if (object && attribute) for (const r of this.resolve(object, scope, depth + 1)) if (!r.name.includes("(") && !r.localClass && !r.instanceOf) tables.push(`${r.name}.${this.text(attribute)}`);
+    }
+    let out: ResolvedName[] | undefined;
+    for (const table of tables) {
+      const entry = key !== undefined && TABLE_KEY.test(key) ? this.tableEntry(`${table}[${key}]`) : undefined;
+      const found = entry ?? this.tableEntry(`${table}[]`);
+      if (found) this.union((out ??= []), found);
+    }
+    return out;
+  }
+
+  /** What the project index gives for one entry of an exported table, when it knows the entry. */
+  private tableEntry(name: string): ResolvedName[] | undefined {
+    const found = this.project!.resolve(name);
+    if (!found || (found.length === 1 && found[0].name === name)) return undefined;
+    return inOneShape(found.filter((r) => r.name !== name));
+  }
+
+  /**
+   * The tables of modules this module binds once at module level (`SERIALIZERS = {"pickle": pickle, "json": json}`),
+   * as exports for other modules (see `importedTable`): `SERIALIZERS[pickle]` for the entry of each string key (empty
+   * when it is no module) and `SERIALIZERS[]` for every module it holds. Only tables holding a module imported whole.
+   */
+  moduleTableExports(): Map<string, ResolvedName[]> {
+    const out = new Map<string, ResolvedName[]>();
+    for (const [name, bindings] of this.module.bindings) {
+      if (bindings.length !== 1) continue;
+      const [b] = bindings;
+      if (b.kind !== "assignment" || !b.value || b.valueScope) continue;
+      const table = unwrapParentheses(b.value);
+      if (!TABLE_LITERALS.has(table.type)) continue;
+      const all: ResolvedName[] = [];
+      const entries: [string, ResolvedName[]][] = [];
+      for (const element of tableElements(table)) {
+        const names = this.isImportedModule(element, this.module) ? this.resolve(element, this.module) : [];
+        this.union(all, names);
+        const pair = element.parent?.type === "pair" ? element.parent : undefined;
+        const key = pair && this.keyString(pair);
+        if (key !== undefined && TABLE_KEY.test(key)) entries.push([`${name}[${key}]`, names]);
+      }
+      if (!all.length) continue;
+      out.set(`${name}[]`, all);
+      for (const [entry, names] of entries) out.set(entry, names);
+    }
+    return out;
   }
 
   /** Whether `element` names a module imported whole (`import pickle`, `import pickle as p`). */
@@ -992,6 +1085,9 @@ function importStatementOf(site: SyntaxNode): SyntaxNode | undefined {
   for (let n: SyntaxNode | null = site; n; n = n.parent) if (n.type === "import_statement" || n.type === "import_from_statement") return n;
   return undefined;
 }
+
+/** Keys of an exported table entry (see `moduleTableExports`): ones a qualified name can carry. */
+const TABLE_KEY = /^[\w-]+$/;
 
 /** Literals whose elements resolution looks into (see `tableAt`, the `element` binding kind). */
 const TABLE_LITERALS = new Set(["dictionary", "list", "tuple", "set"]);
