@@ -146,11 +146,12 @@ function summarizeClass(model: SemanticModel, classDef: SyntaxNode, qualify: (na
 }
 
 /**
- * What `classMember` finds for a class member bound by `def`s alone (most are): the functions themselves, named after
+ * What `classMember` finds for a class member bound by undecorated `def`s alone (most are): the functions themselves, named after
  * their class as the model names them, without asking the model to resolve and remember each method.
  */
 function definedFunctions(model: SemanticModel, bindings: readonly Binding[], prefixes: Map<Scope, string>): ResolvedName[] | undefined {
-  if (!bindings.length || !bindings.every((b) => b.kind === "function")) return undefined;
+  // A decorated method may be a property (what it returns is the member): the model works those out.
+  if (!bindings.length || !bindings.every((b) => b.kind === "function" && b.site.parent?.parent?.type !== "decorated_definition")) return undefined;
   return bindings.map((b) => {
     let prefix = prefixes.get(b.scope);
     if (prefix === undefined) prefixes.set(b.scope, (prefix = LOCAL_PREFIX + (b.scope.kind === "class" ? `${classNameOf(model, b.scope.node)}.` : "")));

@@ -116,6 +116,7 @@ export const RESOLVED_THROUGH: readonly string[] = [
 const GIVES_DEFINITIONS = new Set([
   "importlib.import_module", "importlib.__import__", "builtins.__import__", "builtins.getattr", "functools.partial",
   "builtins.staticmethod", "builtins.classmethod", "sys.modules.get", "builtins.globals().get", "operator.attrgetter()",
+  "typing.cast",
 ]);
 
 /**
@@ -263,7 +264,9 @@ export class SemanticModel {
       let bound = false;
       for (const b of body.bindings.get(attribute) ?? []) {
         bound = true;
-        this.union(out, this.resolveBinding(b, depth + 1));
+        // `@property def loader(self): return pickle.loads`: reading the member calls it.
+        const property = b.kind === "function" ? this.propertyGetter(b, body) : undefined;
+        this.union(out, property ? this.returnedBy(property, depth + 1) : this.resolveBinding(b, depth + 1));
       }
       if (instance) {
         for (const a of body.instanceAttributes?.get(attribute) ?? []) {
@@ -279,6 +282,19 @@ export class SemanticModel {
           if (found) return inOneShape(found);
         }
       }
+    }
+    return undefined;
+  }
+
+  /** The `function_definition` of a method decorated `@property` (or `functools.cached_property`), else undefined. */
+  private propertyGetter(b: Binding, classBody: Scope): SyntaxNode | undefined {
+    const definition = b.site.parent;
+    const decorated = definition?.parent;
+    if (definition?.type !== "function_definition" || decorated?.type !== "decorated_definition") return undefined;
+    for (const decorator of decorated.children) {
+      if (decorator.type !== "decorator") continue;
+      const expression = decorator.children.find((c) => c.type !== "@" && c.type !== "comment");
+      if (expression && this.resolve(expression, classBody.parent ?? this.module, 1).some((r) => PROPERTY_DECORATORS.has(r.name))) return definition;
     }
     return undefined;
   }
@@ -762,6 +778,12 @@ export class SemanticModel {
           if (first) for (const r of this.resolve(first, scope, depth + 1)) out.push(r.boundBy ? r : resolvedName(r.name, { ...r, boundBy: { call: node, scope } }));
           break;
         }
+        case "typing.cast": {
+          // `cast(Any, pickle)` is `pickle`.
+          const [, value] = positionalArguments(args);
+          if (value) this.union(out, this.resolve(value, scope, depth + 1));
+          break;
+        }
         case "builtins.staticmethod":
         case "builtins.classmethod": {
           // staticmethod(f) and classmethod(f) are f.
@@ -1085,6 +1107,9 @@ function importStatementOf(site: SyntaxNode): SyntaxNode | undefined {
   for (let n: SyntaxNode | null = site; n; n = n.parent) if (n.type === "import_statement" || n.type === "import_from_statement") return n;
   return undefined;
 }
+
+/** Decorators that make a method a member read by calling it. */
+const PROPERTY_DECORATORS = new Set(["builtins.property", "functools.cached_property"]);
 
 /** Keys of an exported table entry (see `moduleTableExports`): ones a qualified name can carry. */
 const TABLE_KEY = /^[\w-]+$/;
