@@ -150,13 +150,21 @@ function summarizeClass(model: SemanticModel, classDef: SyntaxNode, qualify: (na
  * their class as the model names them, without asking the model to resolve and remember each method.
  */
 function definedFunctions(model: SemanticModel, bindings: readonly Binding[], prefixes: Map<Scope, string>): ResolvedName[] | undefined {
-  // A decorated method may be a property (what it returns is the member): the model works those out.
-  if (!bindings.length || !bindings.every((b) => b.kind === "function" && b.site.parent?.parent?.type !== "decorated_definition")) return undefined;
+  // A method decorated with something named like a property may be one (what it returns is the member): the model
+  // works those out (not every decorated method: resolving them all cost the stdlib scan time for nothing).
+  if (!bindings.length || !bindings.every((b) => b.kind === "function" && !mayBeProperty(model, b))) return undefined;
   return bindings.map((b) => {
     let prefix = prefixes.get(b.scope);
     if (prefix === undefined) prefixes.set(b.scope, (prefix = LOCAL_PREFIX + (b.scope.kind === "class" ? `${classNameOf(model, b.scope.node)}.` : "")));
     return { name: prefix + b.name };
   });
+}
+
+/** Whether a method's decorators name a property (`@property`, `@functools.cached_property`, `@cached_property`). */
+function mayBeProperty(model: SemanticModel, b: Binding): boolean {
+  const decorated = b.site.parent?.parent;
+  if (decorated?.type !== "decorated_definition") return false;
+  return decorated.children.some((d) => d.type === "decorator" && model.text(d).includes("property"));
 }
 
 /** A class's name as the semantic model writes it in the names of its members. */
