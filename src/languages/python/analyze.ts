@@ -14,7 +14,7 @@ import { identifierKey, splitTopLevel } from "./top-level.js";
 import { wordSearch, wordWithoutBoundaries, type TokenSet, type WordFinder } from "./token-set.js";
 import { TokensWithWords, type AnchorTokens } from "./project-tokens.js";
 import { pastDeadline, TimeBudgetExceeded, type PythonParser, type TimeBudget } from "./parser.js";
-import { inOneShape, MAX_RESOLUTION_DEPTH, MAX_RESOLUTION_NAMES, RESOLUTION_LIMIT, RESOLVED_THROUGH, SemanticModel, type ProjectResolver, type ResolutionStep, type ResolvedName } from "./semantic/model.js";
+import { inOneShape, RESOLVED_THROUGH, SemanticModel, type ProjectResolver, type ResolutionStep, type ResolvedName } from "./semantic/model.js";
 import { summarizeModule, type ModuleSummary } from "./project-index.js";
 import { PROVENANCE_NAMES } from "./provenance.js";
 import { DATA_FLOW_LIMIT, MAX_DATA_FLOW_STEPS } from "./taint/flow.js";
@@ -266,9 +266,6 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   for (const rule of index.rules) if (rule.flowSummary) Object.assign(summary, rule.flowSummary(model, file.path, options.completeFlows ?? false));
   if (model.limits.has(DATA_FLOW_LIMIT)) {
     errors.push({ file: file.path, kind: "too-deep", level: "warning", message: `following data to a sink or through a function took more than ${MAX_DATA_FLOW_STEPS} steps (fields set from calls on one another); what it did not reach is left untraced, so some findings' trust may read unknown where it is untrusted` });
-  }
-  if (model.limits.has(RESOLUTION_LIMIT)) {
-    errors.push({ file: file.path, kind: "too-deep", level: "warning", message: `resolving a name went through more than ${MAX_RESOLUTION_DEPTH} aliases, fields or expressions, or to more than ${MAX_RESOLUTION_NAMES} values; what lies beyond is left unresolved, so a deserializer reached that way may be missed` });
   }
   // The findings and the summary hold no node: the tree and the model are done with (see `detachTree`).
   model.release();
