@@ -161,6 +161,72 @@ describe("time: per-file steps are linear in the findings", () => {
     assert.match(through.trace[through.trace.length - 1].message, /pickle\.loads/);
   });
 
+  it("a sink renamed through a hundred aliases, or fifty instance fields, is resolved; a far longer chain is cut, not a crash", async () => {
+    // Resolution followed 32 bindings/expressions deep: twenty aliases hid a sink. It follows 128 now (an alias is
+    // one level, a field two); a longer chain is left unresolved with a bounded stack.
+    const aliases = (count: number) => {
+      const lines = ["import pickle", "from flask import request", "a0 = pickle.loads"];
+      for (let k = 1; k < count; k++) lines.push(`a${k} = a${k - 1}`);
+      lines.push("", "def view():", `    return a${count - 1}(request.data)`, "");
+      return lines;
+    };
+    const fields = (count: number) => {
+      const lines = ["import pickle", "from flask import request", "", "class C:", "    def __init__(self):", "        self.a0 = pickle.loads"];
+      for (let k = 1; k < count; k++) lines.push(`        self.a${k} = self.a${k - 1}`);
+      lines.push("", "    def run(self):", `        return self.a${count - 1}(request.data)`, "");
+      return lines;
+    };
+    for (const lines of [aliases(100), fields(50)]) {
+      const { findings, errors } = await analyzeSource(lines.join("\n"), { path: "aliases.py" });
+      const sink = lines.length - 1;
+      assert.deepEqual(findings.map((f) => `${f.ruleId}:${f.location.line}`).sort(), [`PYTHON-DESER-001:${sink}`, `PYTHON-LANG-SEC-040:${sink}`]);
+      assert.deepEqual(errors, []);
+    }
+    for (const lines of [aliases(3000), fields(1500)]) {
+      const { findings, errors } = await analyzeSource(lines.join("\n"), { path: "aliases.py" });
+      assert.deepEqual(findings, []);
+      assert.deepEqual(errors, []);
+    }
+  });
+
+  it("a class whose fields are each set from three others is resolved once per field, to the sink among them", async () => {
+    // Each field's names were appended from three others with repeats: the lists tripled at each field, and at a
+    // depth of 128 forty fields did not finish (4 GB of heap). What an expression may be is now a set.
+    const count = 40;
+    const lines = ["import pickle", "from flask import request", "", "class W:", "    def __init__(self, x):", "        self.f0 = pickle.loads"];
+    const field = (k: number) => `self.f${k % count}`;
+    for (let k = 1; k < count; k++) lines.push(`        self.f${k} = ${field(k + 1)} if x else (${field(k + 2)} or ${field(k + 3)})`);
+    // f5 reaches f0 (pickle.loads) through thirty-odd fields and conditionals: past the old depth of 32.
+    lines.push("", "    def run(self):", "        return self.f5(request.data)", "");
+    const { findings, errors } = await analyzeSource(lines.join("\n"), { path: "web.py" });
+    const sink = lines.length - 1;
+    assert.deepEqual(findings.map((f) => `${f.ruleId}:${f.location.line}`).sort(), [`PYTHON-DESER-001:${sink}`, `PYTHON-LANG-SEC-040:${sink}`]);
+    assert.deepEqual(errors, []);
+  });
+
+  it("a data-flow question past its step bound gets a warning; the same web one field smaller keeps its findings, with none", async () => {
+    // The shape of DeepSpeed's deepspeed_checkpoint.py: fields set from calls on one another, here through a local
+    // helper taking `*args`, whose parameter is followed into every call of it. The search branches three ways at each
+    // field: 12 fields ask ~30,000 expressions for one question, 13 past the bound of 50,000 (MAX_DATA_FLOW_STEPS).
+    const web = (count: number) => {
+      const lines = ["import pickle", "from flask import request", "", "def g(*a):", "    return a[0]", "", "class W:", "    def __init__(self):", "        self.f0 = pickle.loads"];
+      const field = (k: number) => `self.f${k % count}`;
+      for (let k = 1; k < count; k++) lines.push(`        self.f${k} = g(${field(k + 1)}, ${field(k + 2)}, ${field(k + 3)})`);
+      lines.push("", "    def run(self):", "        return pickle.loads(self.f1 + request.data)", "");
+      return lines;
+    };
+    const found = (findings: { ruleId: string; location: { line: number } }[]) => findings.map((f) => `${f.ruleId}:${f.location.line}`).sort();
+    // pickle.loads handed to g in the last three fields, and the sink (untrusted: request.data reaches it).
+    const expected = (count: number) => [`PYTHON-DESER-001:${count + 11}`, ...[count + 6, count + 7, count + 8, count + 11].map((line) => `PYTHON-LANG-SEC-040:${line}`)].sort();
+    const under = await analyzeSource(web(12).join("\n"), { path: "web.py" });
+    assert.deepEqual(found(under.findings), expected(12));
+    assert.deepEqual(under.errors, []);
+    const over = await analyzeSource(web(14).join("\n"), { path: "web.py" });
+    assert.deepEqual(found(over.findings), expected(14));
+    assert.deepEqual(over.errors.map((e) => [e.kind, e.level]), [["too-deep", "warning"]]);
+    assert.match(over.errors[0].message, /^following data to a sink or through a function took more than 50000 steps/);
+  });
+
   it("thousands of fixes in one file are planned and applied, overlapping ones skipped", async () => {
     const lines = Array.from({ length: 3000 }, (_, i) => `v${i} = yaml.load(s${i})\n`);
     const project = tempProject({ "conf.py": "import yaml\n" + lines.join("") });

@@ -628,14 +628,26 @@ class SinkLeadingModules {
       if (sinks.isSinkOrAbove(r.name)) return true;
       const cls = r.projectClass ?? r.projectInstance;
       if (!cls || depth > 2) return false;
-      return cls.ancestors().some((a) => sinks.isSinkOrAbove(a.name));
+      return holdsSink(cls.name) || cls.ancestors().some((a) => sinks.isSinkOrAbove(a.name) || (a.projectClass !== undefined && holdsSink(a.projectClass.name)));
+    };
+    // A project class whose own members hold a sink (`loader = staticmethod(pickle.loads)`), read from the summary
+    // of its module: a subclass or an instance of it made elsewhere reaches the sink through the member, also when
+    // the class is re-exported (`from .base import Base` in a package's `__init__`) and subclassed in a third module.
+    const holdsSink = (qualifiedName: string): boolean => {
+      const dot = qualifiedName.lastIndexOf(".");
+      const cls = dot > 0 ? index.readSummary(qualifiedName.slice(0, dot))?.classes[qualifiedName.slice(dot + 1)] : undefined;
+      if (!cls) return false;
+      const held = [...Object.values(cls.members).flat(), ...Object.values(cls.instanceMembers).flat()];
+      return held.some((m) => !isOwnFunction(m) && (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => sinks.isSinkOrAbove(v.name)));
     };
     const names: string[] = [];
     for (const name of exportedNames(index, summary)) {
       const own = summary.exports[name];
       if (own?.every(isOwnFunction)) continue;
       const values = index.exportTargets(summary.module, name) ?? [];
-      if (values.some((v) => leads(v))) names.push(name);
+      // A table's entry (`SERIALIZERS[pickle]`, see `moduleTableExports`) is imported by the table's name.
+      const imported = name.includes("[") ? name.slice(0, name.indexOf("[")) : name;
+      if (!names.includes(imported) && values.some((v) => leads(v))) names.push(imported);
     }
     // Wrappers: functions whose parameter reaches a sink (their callers are findings wherever they are).
     for (const name of wrapperNames(flowSummary?.flows ?? summary.flows ?? {})) if (!names.includes(name)) names.push(name);
@@ -647,6 +659,8 @@ class SinkLeadingModules {
         ...Object.values(cls.instanceMembers).flat().filter((m) => !isOwnFunction(m)),
       ];
       if (members.some((m) => (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => leads(v)))) names.push(name);
+      // A subclass of a project class whose members hold a sink (`class Leaf(Mid)`, `class Mid(Base)`).
+      else if (cls.bases.some((base) => (index.resolve(base) ?? []).some((r) => r.projectClass !== undefined && holdsSink(r.projectClass.name)))) names.push(name);
     }
     // Factories: functions and methods that return a sink (`def loader(): return pickle.loads`).
     for (const [key, values] of Object.entries(summary.returns ?? {})) {

@@ -337,7 +337,7 @@ export function randomProject(random: () => number): Record<string, string> {
   const attrs = ["a", "b", "c", "loader", "codec", "store"];
   const methods = ["load", "run", "make", "child", "owner", "get"];
   const sinks = ["pickle.loads", "pickle.load", "pickle.Unpickler", "yaml.unsafe_load", "marshal.loads", "shelve.open", "dill.loads"];
-  const files: Record<string, string> = { "pkg/__init__.py": random() < 0.5 ? `from pkg.m0 import *\n` : "", "pkg/sub/__init__.py": "" };
+  const files: Record<string, string> = { "pkg/__init__.py": random() < 0.5 ? `from pkg.m0 import *\n` : random() < 0.5 ? "from pkg.m0 import T as T, MODULES\n" : "", "pkg/sub/__init__.py": "" };
   const other = (i: number) => Math.floor(random() * count) || (i === 0 ? 0 : 0);
   const expr = (i: number, depth = 0): string => {
     const j = other(i);
@@ -402,6 +402,12 @@ export function randomProject(random: () => number): Record<string, string> {
     lines.push(`TABLE = {"p": ${pick(sinks)}, "m": mod${other(i)}.exported, "t": mod${other(i)}.TABLE}`);
     lines.push(`bound = __import__("functools").partial(${pick([`mod${other(i)}.f0`, pick(sinks), `getattr(mod${other(i)}, "exported")`])})`);
     lines.push("", "", "def dispatch(key):", `    return ${pick([`TABLE[key](request.data)`, `mod${other(i)}.call(mod${other(i)}.bound, request.form[key])`, `mod${other(i)}.TABLE["t"]["p"](request.data)`])}`);
+    // Tables of modules read across modules and through class bodies, properties, casts (round 6 of the red team).
+    lines.push(`MODULES = {"p": pickle, "m": ${pick(["marshal", `mod${other(i)}`, `mod${other(i)}.MODULES`])}, "s": shelve}`);
+    lines.push("", "", "class T:", `    MODULES = ${pick(["MODULES", `mod${other(i)}.MODULES`, `{"p": pickle, "t": mod${other(i)}.T}`])}`);
+    lines.push("    @property", "    def ser(self):", `        return ${pick(["pickle", `mod${other(i)}.T().ser`, `self.MODULES["p"]`, "self.ser"])}`);
+    lines.push("    @classmethod", "    def pick(cls, key):", `        return ${pick(["cls.MODULES[key]", `mod${other(i)}.T.pick(key)`, `mod${other(i)}.MODULES.get(key)`])}`);
+    lines.push("", "", `class P${i}(${pick([`mod${other(i)}.T`, "T", `mod${other(i)}.P${other(i)}`])}):`, "    def run(self, data):", `        return ${pick(["self.ser.loads(data)", `__import__("typing").cast(object, self.ser).loads(data)`, `self.pick("p").loads(data)`, `mod${other(i)}.MODULES[data].loads(data)`])}`);
     lines.push("", "", "def view():", `    return ${pick([`f${Math.floor(random() * 3)}(request.data)`, `factory()(request.data)`, `mod${other(i)}.factory()()(request.data)`, `mod${other(i)}.R${other(i)}(request.stream).load()`, `mod${other(i)}.${pick(classes[0])}(request.data).${pick(attrs)}.${pick(methods)}(request.data)`, `exported(request.get_data())`])}`);
     files[`${module.replace(/\./g, "/")}.py`] = lines.join("\n") + "\n";
   });

@@ -17,7 +17,7 @@ import { pastDeadline, TimeBudgetExceeded, type PythonParser, type TimeBudget } 
 import { inOneShape, RESOLVED_THROUGH, SemanticModel, type ProjectResolver, type ResolutionStep, type ResolvedName } from "./semantic/model.js";
 import { summarizeModule, type ModuleSummary } from "./project-index.js";
 import { PROVENANCE_NAMES } from "./provenance.js";
-import { MAX_DATA_FLOW_STEPS } from "./taint/flow.js";
+import { DATA_FLOW_LIMIT, MAX_DATA_FLOW_STEPS } from "./taint/flow.js";
 import type { Scope } from "./semantic/scopes.js";
 import { childByField, LineIndex, type SyntaxNode, type SyntaxTree } from "./syntax.js";
 
@@ -264,7 +264,7 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   assignFingerprints(findings, matches);
   const summary = summarizeModule(model, file.path);
   for (const rule of index.rules) if (rule.flowSummary) Object.assign(summary, rule.flowSummary(model, file.path, options.completeFlows ?? false));
-  if (model.limits.size) {
+  if (model.limits.has(DATA_FLOW_LIMIT)) {
     errors.push({ file: file.path, kind: "too-deep", level: "warning", message: `following data to a sink or through a function took more than ${MAX_DATA_FLOW_STEPS} steps (fields set from calls on one another); what it did not reach is left untraced, so some findings' trust may read unknown where it is untrusted` });
   }
   // The findings and the summary hold no node: the tree and the model are done with (see `detachTree`).

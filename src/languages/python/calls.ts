@@ -128,6 +128,7 @@ export class CallArguments {
 function literalKeywords(dict: SyntaxNode, source: string): Map<string, SyntaxNode> | undefined {
   let node = dict;
   while (node.type === "parenthesized_expression" && node.children.length === 1) node = node.children[0];
+  if (node.type === "call") return dictCallKeywords(node, source);
   if (node.type !== "dictionary") return undefined;
   const out = new Map<string, SyntaxNode>();
   for (const c of node.children) {
@@ -138,6 +139,23 @@ function literalKeywords(dict: SyntaxNode, source: string): Map<string, SyntaxNo
     const name = key?.type === "string" ? decodeStringLiteral(source.slice(key.start, key.end)) : undefined;
     if (name === undefined || !value) return undefined;
     out.set(name, value);
+  }
+  return out;
+}
+
+/** `dict(allow_pickle=True)`: the keywords of a call of `dict` that passes keywords alone (undefined otherwise). */
+function dictCallKeywords(call: SyntaxNode, source: string): Map<string, SyntaxNode> | undefined {
+  const callee = childByField(call, "function");
+  const args = childByField(call, "arguments");
+  if (callee?.type !== "identifier" || source.slice(callee.start, callee.end) !== "dict" || args?.type !== "argument_list") return undefined;
+  const out = new Map<string, SyntaxNode>();
+  for (const c of args.children) {
+    if (c.type === "comment") continue;
+    if (c.type !== "keyword_argument") return undefined;
+    const name = childByField(c, "name");
+    const value = childByField(c, "value");
+    if (!name || !value) return undefined;
+    out.set(source.slice(name.start, name.end), value);
   }
   return out;
 }

@@ -107,6 +107,10 @@ export function summarizeModule(model: SemanticModel, path: string): ModuleSumma
     }
     exports[name] = values;
   }
+  for (const [entry, names] of model.moduleTableExports()) {
+    const site = model.module.bindings.get(entry.slice(0, entry.indexOf("[")))![0].site;
+    exports[entry] = valuesOf(names, site);
+  }
   const summary: ModuleSummary = { module, path, exports, stars: model.module.starImports.map((s) => s.module), classes };
   const all = constantNames(model);
   if (all) summary.all = all;
@@ -142,16 +146,25 @@ function summarizeClass(model: SemanticModel, classDef: SyntaxNode, qualify: (na
 }
 
 /**
- * What `classMember` finds for a class member bound by `def`s alone (most are): the functions themselves, named after
+ * What `classMember` finds for a class member bound by undecorated `def`s alone (most are): the functions themselves, named after
  * their class as the model names them, without asking the model to resolve and remember each method.
  */
 function definedFunctions(model: SemanticModel, bindings: readonly Binding[], prefixes: Map<Scope, string>): ResolvedName[] | undefined {
-  if (!bindings.length || !bindings.every((b) => b.kind === "function")) return undefined;
+  // A method decorated with something named like a property may be one (what it returns is the member): the model
+  // works those out (not every decorated method: resolving them all cost the stdlib scan time for nothing).
+  if (!bindings.length || !bindings.every((b) => b.kind === "function" && !mayBeProperty(model, b))) return undefined;
   return bindings.map((b) => {
     let prefix = prefixes.get(b.scope);
     if (prefix === undefined) prefixes.set(b.scope, (prefix = LOCAL_PREFIX + (b.scope.kind === "class" ? `${classNameOf(model, b.scope.node)}.` : "")));
     return { name: prefix + b.name };
   });
+}
+
+/** Whether a method's decorators name a property (`@property`, `@functools.cached_property`, `@cached_property`). */
+function mayBeProperty(model: SemanticModel, b: Binding): boolean {
+  const decorated = b.site.parent?.parent;
+  if (decorated?.type !== "decorated_definition") return false;
+  return decorated.children.some((d) => d.type === "decorator" && model.text(d).includes("property"));
 }
 
 /** A class's name as the semantic model writes it in the names of its members. */

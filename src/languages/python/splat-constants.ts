@@ -1,5 +1,6 @@
 // `**name` arguments read through the dict literal the name holds, so that a sink's options passed as a constant
-// dict (`OPTS = {"mmap_mode": "r"}` then `np.load(path, **OPTS)`) are judged like keywords written in the call.
+// dict (`OPTS = {"mmap_mode": "r"}` or `OPTS = dict(mmap_mode="r")`, then `np.load(path, **OPTS)`) are judged like
+// keywords written in the call.
 import { CallArguments } from "./calls.js";
 import type { SemanticModel } from "./semantic/model.js";
 import type { Scope } from "./semantic/scopes.js";
@@ -22,7 +23,7 @@ function dictLiteralOf(model: SemanticModel, scope: Scope, name: SyntaxNode): Sy
   const bindings = model.lookup(text, scope, name);
   if (bindings?.length !== 1) return undefined;
   const [b] = bindings;
-  if (b.kind !== "assignment" || !b.value || b.valueScope || b.value.type !== "dictionary") return undefined;
+  if (b.kind !== "assignment" || !b.value || b.valueScope || (b.value.type !== "dictionary" && b.value.type !== "call")) return undefined;
   return writtenOnce(model, text) ? b.value : undefined;
 }
 

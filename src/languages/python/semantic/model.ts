@@ -116,10 +116,22 @@ export const RESOLVED_THROUGH: readonly string[] = [
 const GIVES_DEFINITIONS = new Set([
   "importlib.import_module", "importlib.__import__", "builtins.__import__", "builtins.getattr", "functools.partial",
   "builtins.staticmethod", "builtins.classmethod", "sys.modules.get", "builtins.globals().get", "operator.attrgetter()",
+  "typing.cast",
 ]);
 
-/** Resolution follows at most this many bindings/expressions deep; beyond it the value is unknown. */
-const MAX_DEPTH = 32;
+/**
+ * Resolution follows at most this many bindings/expressions deep; beyond it the value is unknown. An alias costs one level, an instance field set from another two: 128 follows a chain
+ * of 120 aliases or 60 fields. Each binding and class member is resolved once (cached), and what an expression may be
+ * is a set (see `union`), so a deeper bound does not make webs of fields that name one another costlier.
+ */
+const MAX_DEPTH = 128;
+
+/**
+ * Distinct names one expression may resolve to, at most: real code has a handful; a web of fields or aliases each
+ * set from several others can make thousands of distinct ones (each a new object with its own chain).
+ */
+const MAX_NAMES = 256;
+
 const LOCAL = "<local>.";
 
 export class SemanticModel {
@@ -248,12 +260,14 @@ export class SemanticModel {
       let bound = false;
       for (const b of body.bindings.get(attribute) ?? []) {
         bound = true;
-        appendAll(out, this.resolveBinding(b, depth + 1));
+        // `@property def loader(self): return pickle.loads`: reading the member calls it.
+        const property = b.kind === "function" ? this.propertyGetter(b, body) : undefined;
+        this.union(out, property ? this.returnedBy(property, depth + 1) : this.resolveBinding(b, depth + 1));
       }
       if (instance) {
         for (const a of body.instanceAttributes?.get(attribute) ?? []) {
           bound = true;
-          appendAll(out, this.resolve(a.value, a.scope, depth + 1));
+          this.union(out, this.resolve(a.value, a.scope, depth + 1));
         }
       }
       if (bound) return out;
@@ -264,6 +278,19 @@ export class SemanticModel {
           if (found) return inOneShape(found);
         }
       }
+    }
+    return undefined;
+  }
+
+  /** The `function_definition` of a method decorated `@property` (or `functools.cached_property`), else undefined. */
+  private propertyGetter(b: Binding, classBody: Scope): SyntaxNode | undefined {
+    const definition = b.site.parent;
+    const decorated = definition?.parent;
+    if (definition?.type !== "function_definition" || decorated?.type !== "decorated_definition") return undefined;
+    for (const decorator of decorated.children) {
+      if (decorator.type !== "decorator") continue;
+      const expression = decorator.children.find((c) => c.type !== "@" && c.type !== "comment");
+      if (expression && this.resolve(expression, classBody.parent ?? this.module, 1).some((r) => PROPERTY_DECORATORS.has(r.name))) return definition;
     }
     return undefined;
   }
@@ -296,6 +323,8 @@ export class SemanticModel {
   }
 
   private resolveNow(expr: SyntaxNode, scope: Scope, depth: number): ResolvedName[] {
+    // Not a warning: a chain of thousands of functions returning one another's calls reaches the depth while the
+    // data flow's summaries still find its sink (hostile-input tests), so a warning there would be noise.
     if (depth > MAX_DEPTH) return [];
     const node = unwrapParentheses(expr);
     switch (node.type) {
@@ -323,11 +352,32 @@ export class SemanticModel {
     }
   }
 
+  /**
+   * Adds to `out` the names of `names` it does not hold yet (the same object: resolved names are shared, so a name
+   * reached along several paths is one object), at most `MAX_NAMES`. Without it a class whose fields are each set
+   * from three others (`self.f1 = self.f2 if c else self.f3 or self.f4`) made lists that tripled at each field.
+   */
+  private union(out: ResolvedName[], names: readonly ResolvedName[]): ResolvedName[] {
+    if (!out.length && names.length <= MAX_NAMES) {
+      for (let k = 0; k < names.length; k++) out.push(names[k]);
+      return out;
+    }
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k];
+      if (out.includes(name)) continue;
+      // Not a warning either: webs of members set from calls on one another (hostile-input tests) reach it while
+      // the project index's own step bound already says so.
+      if (out.length >= MAX_NAMES) break;
+      out.push(name);
+    }
+    return out;
+  }
+
   /** What `a if c else b` and `a or b` may be: either side (appended, not spread: spreading arrays of several kinds cost `resolveNow` its optimised code). */
   private either(a: SyntaxNode | undefined, b: SyntaxNode | undefined, scope: Scope, depth: number): ResolvedName[] {
     const out: ResolvedName[] = [];
-    if (a) appendAll(out, this.resolve(a, scope, depth + 1));
-    if (b) appendAll(out, this.resolve(b, scope, depth + 1));
+    if (a) this.union(out, this.resolve(a, scope, depth + 1));
+    if (b) this.union(out, this.resolve(b, scope, depth + 1));
     return out;
   }
 
@@ -457,7 +507,7 @@ export class SemanticModel {
     // One binding (the usual case): its names as they are; resolved names are shared and never changed.
     if (bindings.length === 1) return this.resolveBinding(bindings[0], depth);
     const out: ResolvedName[] = [];
-    for (let k = 0; k < bindings.length; k++) appendAll(out, this.resolveBinding(bindings[k], depth));
+    for (let k = 0; k < bindings.length; k++) this.union(out, this.resolveBinding(bindings[k], depth));
     return out;
   }
 
@@ -487,7 +537,7 @@ export class SemanticModel {
         if (this.inProgress.has(b) || !b.value) return [];
         this.inProgress.add(b);
         names = [];
-        for (const element of tableElements(b.value)) appendAll(names, this.resolve(element, b.scope, depth + 1));
+        for (const element of tableElements(b.value)) this.union(names, this.resolve(element, b.scope, depth + 1));
         this.inProgress.delete(b);
         break;
       }
@@ -604,7 +654,7 @@ export class SemanticModel {
     if (!attributes.length) return this.resolve(base, scope, depth + 1);
     const out: ResolvedName[] = [];
     const bases = this.resolve(base, scope, depth + 1);
-    for (let k = 0; k < bases.length; k++) appendAll(out, this.attributeOf(bases[k], attributes, depth));
+    for (let k = 0; k < bases.length; k++) this.union(out, this.attributeOf(bases[k], attributes, depth));
     return out;
   }
 
@@ -666,10 +716,16 @@ export class SemanticModel {
       return this.tableValues(table, key, scope, depth + 1);
     }
     // `SERIALIZERS.get(fmt)` with a module-level table of modules (see `moduleTableAt`).
-    const modules = callee.type === "attribute" && this.isGet(callee) ? this.moduleTableAt(childByField(callee, "object")!, scope) : undefined;
+    const modules = callee.type === "attribute" && this.isGet(callee) ? this.moduleTableAt(childByField(callee, "object")!, scope, depth + 1) : undefined;
     if (modules) {
       const [key] = positionalArguments(args);
       return this.tableValues(modules, key, scope, depth + 1, true);
+    }
+    // The same with a table of another project module (`from .tables import SERIALIZERS`; see `moduleTableExports`).
+    if (callee.type === "attribute" && this.isGet(callee) && this.project) {
+      const [key] = positionalArguments(args);
+      const imported = this.importedTable(childByField(callee, "object")!, key && this.constantString(key, scope, depth + 1), scope, depth + 1);
+      if (imported) return imported;
     }
     for (const c of this.resolve(callee, scope, depth + 1)) {
       switch (c.name) {
@@ -697,10 +753,10 @@ export class SemanticModel {
           const positional = positionalArguments(args);
           const attr = positional[1] && this.constantString(positional[1], scope, depth + 1);
           if (positional[0] && attr) {
-            for (const o of this.resolve(positional[0], scope, depth + 1)) appendAll(out, this.attributeOf(o, [attr], depth + 1));
+            for (const o of this.resolve(positional[0], scope, depth + 1)) this.union(out, this.attributeOf(o, [attr], depth + 1));
           }
           // `getattr(x, "name", pickle.loads)`: the default is what the call gives whenever `x` lacks the attribute.
-          if (positional[2]) appendAll(out, this.resolve(positional[2], scope, depth + 1));
+          if (positional[2]) this.union(out, this.resolve(positional[2], scope, depth + 1));
           break;
         }
         case "builtins.vars": {
@@ -716,11 +772,17 @@ export class SemanticModel {
           if (first) for (const r of this.resolve(first, scope, depth + 1)) out.push(r.boundBy ? r : resolvedName(r.name, { ...r, boundBy: { call: node, scope } }));
           break;
         }
+        case "typing.cast": {
+          // `cast(Any, pickle)` is `pickle`.
+          const [, value] = positionalArguments(args);
+          if (value) this.union(out, this.resolve(value, scope, depth + 1));
+          break;
+        }
         case "builtins.staticmethod":
         case "builtins.classmethod": {
           // staticmethod(f) and classmethod(f) are f.
           const [first] = positionalArguments(args);
-          if (first) appendAll(out, this.resolve(first, scope, depth + 1));
+          if (first) this.union(out, this.resolve(first, scope, depth + 1));
           break;
         }
         case "operator.attrgetter()": {
@@ -728,7 +790,7 @@ export class SemanticModel {
           const getter = c.constructedBy && positionalArguments(childByField(c.constructedBy.call, "arguments"));
           const path = getter?.length === 1 ? this.constantString(getter[0], c.constructedBy!.scope, depth + 1) : undefined;
           const [object] = positionalArguments(args);
-          if (path && object) for (const o of this.resolve(object, scope, depth + 1)) appendAll(out, this.attributeOf(o, path.split("."), depth + 1));
+          if (path && object) for (const o of this.resolve(object, scope, depth + 1)) this.union(out, this.attributeOf(o, path.split("."), depth + 1));
           break;
         }
         default: {
@@ -747,7 +809,7 @@ export class SemanticModel {
             }),
           );
           // `def loader(): return pickle.loads`, then `loader()(data)`: the call is also what the function returns.
-          if (c.definition?.type === "function_definition") appendAll(out, this.returnedBy(c.definition, depth + 1));
+          if (c.definition?.type === "function_definition") this.union(out, this.returnedBy(c.definition, depth + 1));
           // The same for a function (or method) of another project module, as its summary tells (see `ProjectIndex`).
           else if (this.project && !c.definition && !c.localClass && !c.projectClass && !c.name.includes("(")) {
             const returned = this.project.resolve(`${c.name}()`);
@@ -838,9 +900,11 @@ export class SemanticModel {
     // `{"pickle": pickle.loads}[fmt]`, `decoders[fmt]` with a table bound in the function.
     const table = this.tableAt(value, scope, depth + 1);
     if (table) return this.tableValues(table, index, scope, depth + 1);
-    const modules = this.moduleTableAt(value, scope);
+    const modules = this.moduleTableAt(value, scope, depth + 1);
     if (modules) return this.tableValues(modules, index, scope, depth + 1, true);
     const key = this.constantString(index, scope, depth + 1);
+    const imported = this.importedTable(value, key, scope, depth + 1);
+    if (imported) return imported;
     if (key === undefined) return [];
     const out: ResolvedName[] = [];
     for (const v of this.resolve(value, scope, depth + 1)) appendAll(out, this.keyed(v.name, key));
@@ -892,8 +956,9 @@ export class SemanticModel {
    * A table bound once at module level (`SERIALIZERS = {"pickle": pickle, "json": json}`) read in the module, for the
    * modules it holds (see `tableValues`): a callable it holds is reported where it is stored, but a module is not.
    */
-  private moduleTableAt(expr: SyntaxNode, scope: Scope): SyntaxNode | undefined {
+  private moduleTableAt(expr: SyntaxNode, scope: Scope, depth: number): SyntaxNode | undefined {
     const node = unwrapParentheses(expr);
+    if (node.type === "attribute") return this.classTableAt(node, scope, depth);
     if (node.type !== "identifier") return undefined;
     const bindings = this.lookup(this.text(node), scope, node);
     if (bindings?.length !== 1) return undefined;
@@ -901,6 +966,90 @@ export class SemanticModel {
     if (b.scope !== this.module || b.kind !== "assignment" || !b.value || b.valueScope) return undefined;
     const value = unwrapParentheses(b.value);
     return TABLE_LITERALS.has(value.type) ? value : undefined;
+  }
+
+  /**
+   * A table bound once in the body of a class defined in this file, read through the class or an instance
+   * (`cls.SERIALIZERS[fmt]` in a classmethod, `Codecs.SERIALIZERS[fmt]`, `self.SERIALIZERS[fmt]`), like a module's.
+   */
+  private classTableAt(node: SyntaxNode, scope: Scope, depth: number): SyntaxNode | undefined {
+    const object = childByField(node, "object");
+    const attribute = childByField(node, "attribute");
+    if (!object || !attribute || (object.type !== "identifier" && object.type !== "attribute")) return undefined;
+    const name = this.text(attribute);
+    for (const r of this.resolve(object, scope, depth + 1)) {
+      const classDef = r.localClass ?? r.instanceOf;
+      const bindings = classDef && this.classBodies.get(classDef)?.bindings.get(name);
+      if (bindings?.length !== 1) continue;
+      const [b] = bindings;
+      if (b.kind !== "assignment" || !b.value || b.valueScope) continue;
+      const value = unwrapParentheses(b.value);
+      if (TABLE_LITERALS.has(value.type)) return value;
+    }
+    return undefined;
+  }
+
+  /**
+   * What a table of modules bound in another project module holds (`from .tables import SERIALIZERS`, then
+   * `SERIALIZERS["pickle"]` or `tables.SERIALIZERS[fmt]`), as that module's summary exports it (see
+   * `moduleTableExports`): the entry of a constant key, else every module. Undefined when the project knows no such
+   * table.
+   */
+  private importedTable(expr: SyntaxNode, key: string | undefined, scope: Scope, depth: number): ResolvedName[] | undefined {
+    if (!this.project) return undefined;
+    const node = unwrapParentheses(expr);
+    const tables: string[] = [];
+    if (node.type === "identifier") {
+      const bindings = this.lookup(this.text(node), scope, node);
+      if (bindings?.length === 1 && bindings[0].kind === "import" && bindings[0].qualifiedName) tables.push(canonicalName(bindings[0].qualifiedName));
+    } else if (node.type === "attribute") {
+      const object = childByField(node, "object");
+      const attribute = childByField(node, "attribute");
+      if (object && attribute) for (const r of this.resolve(object, scope, depth + 1)) if (!r.name.includes("(") && !r.localClass && !r.instanceOf) tables.push(`${r.name}.${this.text(attribute)}`);
+    }
+    let out: ResolvedName[] | undefined;
+    for (const table of tables) {
+      const entry = key !== undefined && TABLE_KEY.test(key) ? this.tableEntry(`${table}[${key}]`) : undefined;
+      const found = entry ?? this.tableEntry(`${table}[]`);
+      if (found) this.union((out ??= []), found);
+    }
+    return out;
+  }
+
+  /** What the project index gives for one entry of an exported table, when it knows the entry. */
+  private tableEntry(name: string): ResolvedName[] | undefined {
+    const found = this.project!.resolve(name);
+    if (!found || (found.length === 1 && found[0].name === name)) return undefined;
+    return inOneShape(found.filter((r) => r.name !== name));
+  }
+
+  /**
+   * The tables of modules this module binds once at module level (`SERIALIZERS = {"pickle": pickle, "json": json}`),
+   * as exports for other modules (see `importedTable`): `SERIALIZERS[pickle]` for the entry of each string key (empty
+   * when it is no module) and `SERIALIZERS[]` for every module it holds. Only tables holding a module imported whole.
+   */
+  moduleTableExports(): Map<string, ResolvedName[]> {
+    const out = new Map<string, ResolvedName[]>();
+    for (const [name, bindings] of this.module.bindings) {
+      if (bindings.length !== 1) continue;
+      const [b] = bindings;
+      if (b.kind !== "assignment" || !b.value || b.valueScope) continue;
+      const table = unwrapParentheses(b.value);
+      if (!TABLE_LITERALS.has(table.type)) continue;
+      const all: ResolvedName[] = [];
+      const entries: [string, ResolvedName[]][] = [];
+      for (const element of tableElements(table)) {
+        const names = this.isImportedModule(element, this.module) ? this.resolve(element, this.module) : [];
+        this.union(all, names);
+        const pair = element.parent?.type === "pair" ? element.parent : undefined;
+        const key = pair && this.keyString(pair);
+        if (key !== undefined && TABLE_KEY.test(key)) entries.push([`${name}[${key}]`, names]);
+      }
+      if (!all.length) continue;
+      out.set(`${name}[]`, all);
+      for (const [entry, names] of entries) out.set(entry, names);
+    }
+    return out;
   }
 
   /** Whether `element` names a module imported whole (`import pickle`, `import pickle as p`). */
@@ -923,7 +1072,7 @@ export class SemanticModel {
       if (value) elements = [value];
     }
     const out: ResolvedName[] = [];
-    for (const element of elements) if (!modulesOnly || this.isImportedModule(element, this.module)) appendAll(out, this.resolve(element, scope, depth + 1));
+    for (const element of elements) if (!modulesOnly || this.isImportedModule(element, this.module)) this.union(out, this.resolve(element, scope, depth + 1));
     return out;
   }
 
@@ -952,6 +1101,12 @@ function importStatementOf(site: SyntaxNode): SyntaxNode | undefined {
   for (let n: SyntaxNode | null = site; n; n = n.parent) if (n.type === "import_statement" || n.type === "import_from_statement") return n;
   return undefined;
 }
+
+/** Decorators that make a method a member read by calling it. */
+const PROPERTY_DECORATORS = new Set(["builtins.property", "functools.cached_property"]);
+
+/** Keys of an exported table entry (see `moduleTableExports`): ones a qualified name can carry. */
+const TABLE_KEY = /^[\w-]+$/;
 
 /** Literals whose elements resolution looks into (see `tableAt`, the `element` binding kind). */
 const TABLE_LITERALS = new Set(["dictionary", "list", "tuple", "set"]);

@@ -5,6 +5,7 @@ import type { SemanticModel } from "../semantic/model.js";
 import type { Scope } from "../semantic/scopes.js";
 import type { Location } from "../../../core/types.js";
 import { CallArguments } from "../calls.js";
+import { decodeStringLiteral } from "../semantic/string-literal.js";
 import { childByField, isAncestor, type SyntaxNode } from "../syntax.js";
 import { MAX_DEMAND, type PlacedStep } from "./summaries.js";
 import {
@@ -403,10 +404,30 @@ export class TaintTracker {
     if (d.kind === "parameter" && d.splat) return this.splatParameter(name, d, key);
     if (d.kind === "parameter") return this.parameterSource(name, d.node);
     if (!d.value) return undefined;
-    const t = this.eval(d.value, d.node, scope, depth);
+    // `box = {"k": request.data, "c": b"x"}` then `box["c"]`: the entry read, not the whole dict.
+    const value = key !== undefined ? (this.dictEntry(d.value, key) ?? d.value) : d.value;
+    const t = this.eval(value, d.node, scope, depth);
     if (!t) return undefined;
     const verb = d.verb ?? (d.kind === "loop" ? "iterated into" : d.kind === "with" ? "bound by with to" : d.kind === "augment" ? "appended to" : "assigned to");
     return { kind: t.kind, steps: [...t.steps, this.step(d.node, `${verb} ${code(name)}`)] };
+  }
+
+  /**
+   * The value of `key` in a dict literal whose keys are all string literals (no `**` spread): undefined when the
+   * literal is not one, or lacks the key (then the whole dict is followed, as before).
+   */
+  private dictEntry(literal: SyntaxNode, key: string | number): SyntaxNode | undefined {
+    if (literal.type !== "dictionary" || typeof key !== "string") return undefined;
+    let found: SyntaxNode | undefined;
+    for (const c of literal.children) {
+      if (c.type === "comment") continue;
+      const k = c.type === "pair" ? childByField(c, "key") : undefined;
+      if (k?.type !== "string") return undefined;
+      const text = decodeStringLiteral(this.text(k));
+      if (text === undefined) return undefined;
+      if (text === key) found = childByField(c, "value");
+    }
+    return found;
   }
 
   /**
