@@ -1228,7 +1228,7 @@ function ruleForIssue(issue) {
   if (issue.severity === "high") return PICKLE_ARTIFACT_DANGEROUS_IMPORT;
   return PICKLE_ARTIFACT_UNKNOWN_GLOBAL;
 }
-var COMPLIANCE, REFERENCES, SAFE_EXAMPLE, COMMON_FAQ, SCOPE, PICKLE_FAMILY, PICKLE_ARTIFACT_DANGEROUS_CALL, PICKLE_ARTIFACT_DANGEROUS_IMPORT, PICKLE_ARTIFACT_DYNAMIC_GLOBAL, PICKLE_ARTIFACT_UNKNOWN_GLOBAL, PICKLE_ARTIFACT_UNKNOWN_CALL, PICKLE_ARTIFACT_MALFORMED, PICKLE_ARTIFACT_CONTAINER_TRICK, PICKLE_ARTIFACT_UNINSPECTABLE, KERAS_REFERENCES, KERAS_SAFE_EXAMPLE, KERAS_SCOPE, KERAS_FAQ, KERAS_FAMILY, KERAS_ARTIFACT_CODE, KERAS_ARTIFACT_IMPORT, KERAS_ARTIFACT_GADGET, GGUF_REFERENCES, GGUF_SAFE_EXAMPLE, GGUF_SCOPE, GGUF_FAQ, GGUF_FAMILY, GGUF_ARTIFACT_TEMPLATE, GGUF_ARTIFACT_MALFORMED, ONNX_REFERENCES, ONNX_FAMILY, ONNX_ARTIFACT_EXTERNAL_PATH, ARTIFACT_RULES, RULE_BY_KIND;
+var COMPLIANCE, REFERENCES, SAFE_EXAMPLE, COMMON_FAQ, SCOPE, PICKLE_FAMILY, PICKLE_ARTIFACT_DANGEROUS_CALL, PICKLE_ARTIFACT_DANGEROUS_IMPORT, PICKLE_ARTIFACT_DYNAMIC_GLOBAL, PICKLE_ARTIFACT_UNKNOWN_GLOBAL, PICKLE_ARTIFACT_UNKNOWN_CALL, PICKLE_ARTIFACT_MALFORMED, PICKLE_ARTIFACT_CONTAINER_TRICK, PICKLE_ARTIFACT_UNINSPECTABLE, KERAS_REFERENCES, KERAS_SAFE_EXAMPLE, KERAS_SCOPE, KERAS_FAQ, KERAS_FAMILY, KERAS_ARTIFACT_CODE, KERAS_ARTIFACT_IMPORT, KERAS_ARTIFACT_GADGET, GGUF_REFERENCES, GGUF_SAFE_EXAMPLE, GGUF_SCOPE, GGUF_FAQ, GGUF_FAMILY, GGUF_ARTIFACT_TEMPLATE, GGUF_ARTIFACT_MALFORMED, ONNX_REFERENCES, ONNX_FAMILY, ONNX_ARTIFACT_EXTERNAL_PATH, ARCHIVE_FAMILY, ARCHIVE_ARTIFACT_PATH_ESCAPE, CONFIG_FAMILY, CONFIG_ARTIFACT_TARGET, ARTIFACT_RULES, RULE_BY_KIND;
 var init_rules = __esm({
   "src/artifacts/rules.ts"() {
     "use strict";
@@ -1614,6 +1614,92 @@ var init_rules = __esm({
         vulnerableExample: 'external_data { key: "location" value: "../../../../etc/passwd" }'
       }
     }, ONNX_FAMILY);
+    ARCHIVE_FAMILY = {
+      tag: "archive",
+      scope: "Tar archives (v7, ustar, GNU and pax: long names, `K` long link names and pax `path`/`linkpath` records) and zip archives, at the top of a file or nested (a .nemo tarball, a .tar.gz checkpoint, a .mar or .keras zip): every member name is resolved segment by segment (`/` and `\\` both separate), and every tar symbolic link is resolved from its own directory and every hard link from the archive's root, through the symbolic links extracted before them (a chain of links that each look harmless is followed). Names and links that stay inside, such as `a/../b` or a link to a sibling, are not reported.",
+      references: [
+        { title: "CWE-22: Improper Limitation of a Pathname to a Restricted Directory", url: "https://cwe.mitre.org/data/definitions/22.html" },
+        { title: "Python docs: tarfile extraction filters", url: "https://docs.python.org/3/library/tarfile.html#tarfile-extraction-filter" },
+        { title: "CVE-2024-5187 (onnx.hub tar extraction path traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2024-5187" },
+        { title: "CVE-2025-12060 (keras.utils.get_file tar extraction path traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2025-12060" },
+        { title: "Snyk: Zip Slip", url: "https://security.snyk.io/research/zip-slip-vulnerability" }
+      ],
+      safeExample: [
+        "# Python 3.12+: refuse members and links that leave the folder",
+        'with tarfile.open("model.nemo") as tar:',
+        '    tar.extractall(workdir, filter="data")'
+      ].join("\n"),
+      faq: [
+        {
+          question: "Does Pathfinder extract the archive?",
+          answer: "No. It reads the member headers and resolves each name and link target as text; nothing is written."
+        }
+      ]
+    };
+    ARCHIVE_ARTIFACT_PATH_ESCAPE = artifactRule({
+      id: "ARCHIVE-ARTIFACT-001",
+      name: "Archive Member Escapes the Extraction Folder",
+      severity: "high",
+      confidence: "high",
+      precision: "very-high",
+      tags: ["path-traversal", "file-access"],
+      moreCwe: ["CWE-22"],
+      similar: ["ONNX-ARTIFACT-001", "PICKLE-ARTIFACT-006"],
+      docs: {
+        summary: "A member of this archive is named with `..` or an absolute path, or is a link pointing outside, so extracting the archive writes outside its folder.",
+        description: "Model bundles are archives that loaders extract: NeMo restores a `.nemo` tarball, onnx.hub extracts model tarballs (CVE-2024-5187), `keras.utils.get_file(extract=True)` extracts downloads (CVE-2025-12060), and checkpoints ship as `.tar.gz`. Python's `tarfile` without an extraction filter (the default before Python 3.14) joins each member's name to the folder as it is, creates symbolic and hard links to any target, and then writes later members through those links. Zip extractors other than Python's `zipfile` do the same with `..` names (Zip Slip). An archive written by a model library never holds such names: they exist to overwrite files such as `~/.bashrc`, a `.pth` file in site-packages or a cron entry, which runs code later. High rather than critical: whether the write happens depends on the extractor, and a filtered extraction refuses the archive.",
+        securityImplications: "Arbitrary file write (and, through links, read) with the permissions of the process that extracts the model, which becomes code execution once a written file is run or imported.",
+        howToFix: 'Do not extract the archive. Extract model bundles with a filter that refuses escaping members (`tarfile.extractall(path, filter="data")`, Python 3.12+) and upgrade the library that extracts them.',
+        fixHint: "Do not extract this archive: a member or link leaves the extraction folder.",
+        vulnerableExample: [
+          'info = tarfile.TarInfo("../../home/user/.bashrc")   # or a symlink member pointing at /etc',
+          "tar.addfile(info, io.BytesIO(payload))              # model.nemo"
+        ].join("\n")
+      }
+    }, ARCHIVE_FAMILY);
+    CONFIG_FAMILY = {
+      tag: "config",
+      scope: "YAML and JSON configurations inside model archives (a `.nemo` tarball's `model_config.yaml`, any `.yaml`, `.yml` or `hparams` file in a tar or zip), and JSON in a safetensors file's `__metadata__`. Every mapping's `_target_` (Hydra and NeMo), and the `path` of Hydra's `get_method`/`get_class`/`get_object`, is judged as the dotted name the loader imports, against the denylist the pickle rules use; `${...}` interpolations that name another key of the config are followed, and YAML anchors are expanded with a bound on aliases. Targets from model libraries (`nemo.collections...`, `torch.nn...`) are not reported.",
+      references: [
+        { title: "Hydra: Instantiating objects with Hydra", url: "https://hydra.cc/docs/advanced/instantiate_objects/overview/" },
+        { title: "Hydra 1.4: instantiate target whitelist", url: "https://hydra.cc/docs/upgrades/1.3_to_1.4/instantiate_target_whitelist/" },
+        { title: "CVE-2025-23304 (NeMo: code injection through a .nemo file's metadata)", url: "https://nvd.nist.gov/vuln/detail/CVE-2025-23304" },
+        { title: "CWE-94: Improper Control of Generation of Code", url: "https://cwe.mitre.org/data/definitions/94.html" }
+      ],
+      safeExample: [
+        "# Resolve only the targets your code expects (Hydra 1.4+)",
+        'model = instantiate(cfg.model, _target_whitelist_="nemo.collections.*")'
+      ].join("\n"),
+      faq: [
+        {
+          question: "Does Pathfinder instantiate the config?",
+          answer: "No. It parses the YAML or JSON as data (no tags are constructed) and reads the `_target_` strings; nothing is imported."
+        }
+      ]
+    };
+    CONFIG_ARTIFACT_TARGET = artifactRule({
+      id: "CONFIG-ARTIFACT-001",
+      name: "Model Config Instantiates a Dangerous Target",
+      severity: "critical",
+      confidence: "high",
+      precision: "very-high",
+      tags: ["code-execution", "hydra"],
+      moreCwe: ["CWE-94"],
+      similar: ["KERAS-ARTIFACT-002", "PICKLE-ARTIFACT-001"],
+      docs: {
+        summary: "A configuration stored in the model file names a `_target_` such as `builtins.exec`, `os.system` or `subprocess.Popen`, which the loader imports and calls.",
+        description: "NeMo restores a `.nemo` model by passing the `model_config.yaml` inside it to `hydra.utils.instantiate`, and other libraries do the same with configs kept in checkpoints or in safetensors metadata. `instantiate` imports the dotted path of every `_target_` and calls it with the mapping's other keys (or `_args_`) as arguments, so a target such as `builtins.exec` with the code in `_args_` runs on load (CVE-2025-23304 in NeMo, and the same class in other libraries found in 2025). Real model configs target the library's own classes.",
+        securityImplications: "Arbitrary code execution with the privileges of whoever loads the model.",
+        howToFix: "Do not load the model. Upgrade the library that loads it, and pass an allowlist of targets to `instantiate` (`_target_whitelist_`, Hydra 1.4) wherever a config comes from a file.",
+        fixHint: "Do not load this model: its config instantiates a target that runs code.",
+        vulnerableExample: [
+          "# model_config.yaml inside model.nemo",
+          "encoder:",
+          "  _target_: builtins.exec",
+          `  _args_: ["import os; os.system('id')"]`
+        ].join("\n")
+      }
+    }, CONFIG_FAMILY);
     ARTIFACT_RULES = [
       PICKLE_ARTIFACT_DANGEROUS_CALL,
       PICKLE_ARTIFACT_DANGEROUS_IMPORT,
@@ -1628,7 +1714,9 @@ var init_rules = __esm({
       KERAS_ARTIFACT_GADGET,
       GGUF_ARTIFACT_TEMPLATE,
       GGUF_ARTIFACT_MALFORMED,
-      ONNX_ARTIFACT_EXTERNAL_PATH
+      ONNX_ARTIFACT_EXTERNAL_PATH,
+      ARCHIVE_ARTIFACT_PATH_ESCAPE,
+      CONFIG_ARTIFACT_TARGET
     ];
     RULE_BY_KIND = {
       "dangerous-call": PICKLE_ARTIFACT_DANGEROUS_CALL,
@@ -1646,34 +1734,264 @@ var init_rules = __esm({
       "keras-gadget": KERAS_ARTIFACT_GADGET,
       "gguf-template": GGUF_ARTIFACT_TEMPLATE,
       "gguf-malformed": GGUF_ARTIFACT_MALFORMED,
-      "onnx-external-path": ONNX_ARTIFACT_EXTERNAL_PATH
+      "onnx-external-path": ONNX_ARTIFACT_EXTERNAL_PATH,
+      "archive-path-escape": ARCHIVE_ARTIFACT_PATH_ESCAPE,
+      "config-target": CONFIG_ARTIFACT_TARGET
     };
+  }
+});
+
+// src/languages/python/source-text.ts
+function normalizeIdentifiers(source) {
+  if (!TO_ASCII_BY_COMPATIBILITY.test(source)) return source;
+  const pieces = [];
+  let codeFrom = 0;
+  const code5 = (to) => to.replace(IDENTIFIER_RUN, (run3) => {
+    if (!TO_ASCII_BY_COMPATIBILITY.test(run3)) return run3;
+    const normal = run3.normalize("NFKC");
+    return normal.length <= run3.length ? normal + " ".repeat(run3.length - normal.length) : run3;
+  });
+  let i3 = 0;
+  while (i3 < source.length) {
+    const c = source[i3];
+    if (c === "#") {
+      const end = source.indexOf("\n", i3);
+      pieces.push(code5(source.slice(codeFrom, i3)));
+      codeFrom = i3;
+      i3 = end < 0 ? source.length : end;
+      pieces.push(source.slice(codeFrom, i3));
+      codeFrom = i3;
+    } else if (c === '"' || c === "'") {
+      pieces.push(code5(source.slice(codeFrom, i3)));
+      codeFrom = i3;
+      i3 = stringEnd(source, i3);
+      pieces.push(source.slice(codeFrom, i3));
+      codeFrom = i3;
+    } else {
+      i3++;
+    }
+  }
+  pieces.push(code5(source.slice(codeFrom)));
+  return pieces.join("");
+}
+function mayHoldCompatibilityLetters(bytes) {
+  const end = bytes.length - 1;
+  for (let i3 = 0; i3 < end; i3++) {
+    const b = bytes[i3];
+    if (b < 194) continue;
+    const n = bytes[i3 + 1];
+    switch (b) {
+      case 194:
+        if (n === 170 || n === 186) return true;
+        break;
+      case 196:
+        if (n === 178 || n === 179) return true;
+        break;
+      case 197:
+        if (n === 191) return true;
+        break;
+      case 199:
+        if (n >= 135 && n <= 140 || n >= 177 && n <= 179) return true;
+        break;
+      case 202:
+      case 203:
+        return true;
+      case 225:
+        if (n >= 180 && n <= 182) return true;
+        break;
+      case 226:
+        if (n === 129 || n === 130 || n === 132 || n === 133 || n === 134 || n === 177) return true;
+        break;
+      case 234:
+        if (n === 159) return true;
+        break;
+      case 239:
+        if (n === 172 || n === 184 || n === 185 || n === 188 || n === 189) return true;
+        break;
+      case 240:
+        if (n === 144 || n === 156 || n === 157 || n === 159) return true;
+        break;
+    }
+  }
+  return false;
+}
+function hasCompatibilityIdentifiers(text2) {
+  return TO_ASCII_BY_COMPATIBILITY.test(text2);
+}
+function stringEnd(source, at) {
+  const quote = source[at];
+  const triple = source.startsWith(quote.repeat(3), at);
+  const close = triple ? quote.repeat(3) : quote;
+  for (let i3 = at + close.length; i3 < source.length; i3++) {
+    const c = source[i3];
+    if (c === "\\") i3++;
+    else if (c === quote && source.startsWith(close, i3)) return i3 + close.length;
+    else if (c === "\n" && !triple) return i3;
+  }
+  return source.length;
+}
+function escapingCodec(codec) {
+  return ESCAPING_CODECS.get(codec.toLowerCase().replace(/[-_]/g, ""));
+}
+function decodeUtf7(text2) {
+  const out2 = [];
+  let i3 = 0;
+  while (i3 < text2.length) {
+    const c = text2[i3];
+    if (c !== "+") {
+      out2.push(c);
+      i3++;
+      continue;
+    }
+    if (text2[i3 + 1] === "-") {
+      out2.push("+");
+      i3 += 2;
+      continue;
+    }
+    let bits2 = 0;
+    let value = 0;
+    const units = [];
+    i3++;
+    for (; i3 < text2.length; i3++) {
+      const digit = BASE64.indexOf(text2[i3]);
+      if (digit < 0) break;
+      value = (value << 6 | digit) & 16777215;
+      bits2 += 6;
+      if (bits2 >= 16) {
+        bits2 -= 16;
+        units.push(value >> bits2 & 65535);
+      }
+    }
+    if (bits2 === 0 && !units.length && text2[i3] !== "-") out2.push("+");
+    else for (let k = 0; k < units.length; k += 8192) out2.push(String.fromCharCode(...units.slice(k, k + 8192)));
+    if (text2[i3] === "-") i3++;
+  }
+  return out2.join("");
+}
+function decodeUnicodeEscape(text2, raw) {
+  const out2 = [];
+  let i3 = 0;
+  while (i3 < text2.length) {
+    const slash = text2.indexOf("\\", i3);
+    if (slash < 0) {
+      out2.push(text2.slice(i3));
+      break;
+    }
+    out2.push(text2.slice(i3, slash));
+    i3 = slash;
+    if (raw) {
+      let run3 = 0;
+      while (text2[i3 + run3] === "\\") run3++;
+      const next2 = text2[i3 + run3];
+      const width2 = next2 === "u" ? 4 : next2 === "U" ? 8 : 0;
+      const hex3 = width2 ? text2.slice(i3 + run3 + 1, i3 + run3 + 1 + width2) : "";
+      if (run3 % 2 === 1 && width2 && new RegExp(`^[0-9a-fA-F]{${width2}}$`).test(hex3) && Number.parseInt(hex3, 16) <= 1114111) {
+        out2.push("\\".repeat(run3 - 1), String.fromCodePoint(Number.parseInt(hex3, 16)));
+        i3 += run3 + 1 + width2;
+      } else {
+        out2.push("\\".repeat(run3));
+        i3 += run3;
+      }
+      continue;
+    }
+    const next = text2[i3 + 1];
+    if (next === void 0) {
+      out2.push("\\");
+      break;
+    }
+    if (next in SIMPLE_ESCAPES) {
+      out2.push(SIMPLE_ESCAPES[next]);
+      i3 += 2;
+      continue;
+    }
+    const octal = /^[0-7]{1,3}/.exec(text2.slice(i3 + 1, i3 + 4));
+    if (octal) {
+      out2.push(String.fromCharCode(Number.parseInt(octal[0], 8)));
+      i3 += 1 + octal[0].length;
+      continue;
+    }
+    const width = next === "x" ? 2 : next === "u" ? 4 : next === "U" ? 8 : 0;
+    const hex = width ? text2.slice(i3 + 2, i3 + 2 + width) : "";
+    if (width && new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex) && Number.parseInt(hex, 16) <= 1114111) {
+      out2.push(String.fromCodePoint(Number.parseInt(hex, 16)));
+      i3 += 2 + width;
+      continue;
+    }
+    out2.push("\\", next);
+    i3 += 2;
+  }
+  return out2.join("");
+}
+var TO_ASCII_BY_COMPATIBILITY, IDENTIFIER_RUN, ESCAPING_CODECS, BASE64, SIMPLE_ESCAPES;
+var init_source_text = __esm({
+  "src/languages/python/source-text.ts"() {
+    "use strict";
+    TO_ASCII_BY_COMPATIBILITY = new RegExp(
+      "[\\u{aa}\\u{ba}\\u{132}-\\u{133}\\u{17f}\\u{1c7}-\\u{1cc}\\u{1f1}-\\u{1f3}\\u{2b0}\\u{2b2}-\\u{2b3}\\u{2b7}-\\u{2b8}\\u{2e1}-\\u{2e3}\\u{1d2c}\\u{1d2e}\\u{1d30}-\\u{1d31}\\u{1d33}-\\u{1d3a}\\u{1d3c}\\u{1d3e}-\\u{1d43}\\u{1d47}-\\u{1d49}\\u{1d4d}\\u{1d4f}-\\u{1d50}\\u{1d52}\\u{1d56}-\\u{1d58}\\u{1d5b}\\u{1d62}-\\u{1d65}\\u{1d9c}\\u{1da0}\\u{1dbb}\\u{2071}\\u{207f}\\u{2090}-\\u{2093}\\u{2095}-\\u{209c}\\u{2102}\\u{210a}-\\u{210e}\\u{2110}-\\u{2113}\\u{2115}\\u{2119}-\\u{211d}\\u{2124}\\u{2128}\\u{212a}\\u{212c}-\\u{212d}\\u{212f}-\\u{2131}\\u{2133}-\\u{2134}\\u{2139}\\u{2145}-\\u{2149}\\u{2160}-\\u{217f}\\u{2c7c}-\\u{2c7d}\\u{a7f1}-\\u{a7f4}\\u{fb00}-\\u{fb06}\\u{fe33}-\\u{fe34}\\u{fe4d}-\\u{fe4f}\\u{ff10}-\\u{ff19}\\u{ff21}-\\u{ff3a}\\u{ff3f}\\u{ff41}-\\u{ff5a}\\u{107a5}\\u{1ccf0}-\\u{1ccf9}\\u{1d400}-\\u{1d454}\\u{1d456}-\\u{1d49c}\\u{1d49e}-\\u{1d49f}\\u{1d4a2}\\u{1d4a5}-\\u{1d4a6}\\u{1d4a9}-\\u{1d4ac}\\u{1d4ae}-\\u{1d4b9}\\u{1d4bb}\\u{1d4bd}-\\u{1d4c3}\\u{1d4c5}-\\u{1d505}\\u{1d507}-\\u{1d50a}\\u{1d50d}-\\u{1d514}\\u{1d516}-\\u{1d51c}\\u{1d51e}-\\u{1d539}\\u{1d53b}-\\u{1d53e}\\u{1d540}-\\u{1d544}\\u{1d546}\\u{1d54a}-\\u{1d550}\\u{1d552}-\\u{1d6a3}\\u{1d7ce}-\\u{1d7ff}\\u{1fbf0}-\\u{1fbf9}]",
+      "u"
+    );
+    IDENTIFIER_RUN = /[\p{ID_Continue}\u00b7]+/gu;
+    ESCAPING_CODECS = /* @__PURE__ */ new Map([
+      ["utf7", decodeUtf7],
+      ["unicodeescape", (text2) => decodeUnicodeEscape(text2, false)],
+      ["rawunicodeescape", (text2) => decodeUnicodeEscape(text2, true)]
+    ]);
+    BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    SIMPLE_ESCAPES = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\n": "" };
   }
 });
 
 // src/project/read-source.ts
 import { isAscii } from "node:buffer";
-import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync2, openSync as openSync2, readFileSync, readSync as readSync2 } from "node:fs";
 function decodePython(bytes, relPath, maxBytes, latin12) {
   if (bytes.length > maxBytes) return { ok: false, error: tooLarge(relPath, bytes.length, maxBytes) };
   if (looksBinary(bytes)) {
     return { ok: false, error: warn(relPath, "binary", "binary content (NUL bytes) in a Python file; skipped") };
   }
-  const decoder = declaredDecoder(bytes);
-  if (decoder) return { ok: true, source: decoder.decode(bytes) };
+  const declared2 = declaredEncoding(bytes);
+  const escaping = declared2 ? escapingCodec(declared2) : void 0;
+  if (escaping) {
+    return {
+      ok: true,
+      source: normalizeIdentifiers(escaping(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1"))),
+      warning: warn(
+        relPath,
+        "encoding",
+        `the file declares the ${declared2} source encoding, whose escapes Python decodes into code a reader of the file does not see; it was analysed as decoded, so lines and columns are those of the decoded text`
+      )
+    };
+  }
+  const decoder2 = declaredDecoder(bytes);
+  if (decoder2) return { ok: true, source: normalizeIdentifiers(decoder2.decode(bytes)) };
   if (latin12 !== void 0 && latin12.length === bytes.length && isAscii(bytes)) return { ok: true, source: latin12 };
+  if (isAscii(bytes)) return { ok: true, source: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1") };
+  const normalized = mayHoldCompatibilityLetters(bytes) ? normalizeIdentifiers : (text2) => text2;
   try {
-    return { ok: true, source: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+    return { ok: true, source: normalized(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) };
   } catch {
     return {
       ok: true,
-      source: new TextDecoder("utf-8").decode(bytes),
+      source: normalized(new TextDecoder("utf-8").decode(bytes)),
       warning: warn(relPath, "encoding", "file is not valid UTF-8; invalid bytes were replaced and the rest was scanned")
     };
   }
 }
+function mayHideTokens(bytes, anyToken) {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, COOKIE_HEAD_BYTES));
+  if (head.includes("coding") && declaredEscapingCodec(bytes)) return true;
+  if (isAscii(bytes) || !mayHoldCompatibilityLetters(bytes)) return false;
+  const text2 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
+  return hasCompatibilityIdentifiers(text2) && anyToken.test(normalizeIdentifiers(text2));
+}
 function readsAsLatin1(bytes, maxBytes) {
-  return bytes.length <= maxBytes && isAscii(bytes) && !looksBinary(bytes) && !declaredDecoder(bytes);
+  if (bytes.length > maxBytes || !isAscii(bytes) || looksBinary(bytes)) return false;
+  const declared2 = declaredEncoding(bytes);
+  return !declaredDecoder(bytes) && !(declared2 && escapingCodec(declared2));
+}
+function declaredEscapingCodec(bytes) {
+  const declared2 = declaredEncoding(bytes);
+  return declared2 && escapingCodec(declared2) ? declared2 : void 0;
 }
 function declaredDecoder(bytes) {
   const encoding = declaredEncoding(bytes);
@@ -1694,7 +2012,7 @@ function looksBinary(bytes) {
   return false;
 }
 function declaredEncoding(bytes) {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 400)).split(/\r?\n/, 2);
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, COOKIE_HEAD_BYTES)).split(/\r?\n/, 2);
   for (const line of head) {
     const m = CODING_COOKIE.exec(line);
     if (m) return m[1];
@@ -1708,6 +2026,18 @@ function tooLarge(relPath, size, maxBytes) {
 function unreadable(relPath, error) {
   const err4 = error;
   return warn(relPath, "unreadable", `cannot read file: ${err4.code ?? err4.message}`);
+}
+function readWithin(file, maxBytes, errors) {
+  if (file.size > maxBytes) {
+    errors.push(tooLarge(file.relPath, file.size, maxBytes));
+    return void 0;
+  }
+  try {
+    return readFileSync(file.absPath);
+  } catch (e) {
+    errors.push(unreadable(file.relPath, e));
+    return void 0;
+  }
 }
 function readHead(path, bytes) {
   const fd2 = openSync2(path, "r");
@@ -1726,11 +2056,13 @@ function formatBytes(n) {
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${n} B`;
 }
-var CODING_COOKIE;
+var CODING_COOKIE, COOKIE_HEAD_BYTES;
 var init_read_source = __esm({
   "src/project/read-source.ts"() {
     "use strict";
+    init_source_text();
     CODING_COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
+    COOKIE_HEAD_BYTES = 400;
   }
 });
 
@@ -2139,9 +2471,9 @@ var init_reader = __esm({
 });
 
 // src/artifacts/containers/compressed.ts
-function streamReader({ format, codec, sniff: sniff2, skip = 0, trait }) {
+function streamReader({ format: format2, codec, sniff: sniff2, skip = 0, trait }) {
   return {
-    format,
+    format: format2,
     sniff: sniff2,
     async list(source, context) {
       if (trait) context.trait(trait);
@@ -2220,11 +2552,11 @@ async function readNpyHeader(source) {
   if (major < 1 || major > 3) return { ok: false, error: `unsupported .npy format version ${major}.${minor}` };
   const lengthSize = major === 1 ? 2 : 4;
   if (prefix.length < 8 + lengthSize) return { ok: false, error: ".npy header is truncated" };
-  const headerLength = major === 1 ? u16le(prefix, 8) : u32le(prefix, 8);
+  const headerLength2 = major === 1 ? u16le(prefix, 8) : u32le(prefix, 8);
   const headerStart = 8 + lengthSize;
-  if (headerLength > MAX_HEADER) return { ok: false, error: `.npy header of ${headerLength} bytes is implausibly large` };
-  if (headerStart + headerLength > source.size) return { ok: false, error: ".npy header is truncated" };
-  const raw = await readRange(source, headerStart, headerLength);
+  if (headerLength2 > MAX_HEADER) return { ok: false, error: `.npy header of ${headerLength2} bytes is implausibly large` };
+  if (headerStart + headerLength2 > source.size) return { ok: false, error: ".npy header is truncated" };
+  const raw = await readRange(source, headerStart, headerLength2);
   const text2 = major === 3 ? utf8(raw) : latin1(raw);
   const descr = extractValue(text2, "descr");
   if (descr === void 0) return { ok: false, error: ".npy header has no 'descr'" };
@@ -2238,7 +2570,7 @@ async function readNpyHeader(source) {
       fortranOrder: /['"]fortran_order['"]\s*:\s*True/.test(text2),
       shape,
       hasObject: descrHasObject(descr),
-      dataOffset: headerStart + headerLength
+      dataOffset: headerStart + headerLength2
     }
   };
 }
@@ -2311,16 +2643,16 @@ var init_npy = __esm({
 });
 
 // src/artifacts/containers/opaque.ts
-function opaqueReader(format, signature) {
+function opaqueReader(format2, signature) {
   return {
-    format,
+    format: format2,
     sniff: (head) => startsWith(head, signature),
     async list(source, context) {
       context.issue(
-        { kind: "uninspectable", severity: "medium", message: `${format} archive: Pathfinder cannot inspect its contents, which may include pickles` },
+        { kind: "uninspectable", severity: "medium", message: `${format2} archive: Pathfinder cannot inspect its contents, which may include pickles` },
         context.member
       );
-      return { members: [{ path: `[${format}]`, offset: 0, size: source.size, compressedSize: source.size, method: format, role: "other" }] };
+      return { members: [{ path: `[${format2}]`, offset: 0, size: source.size, compressedSize: source.size, method: format2, role: "other" }] };
     }
   };
 }
@@ -2882,6 +3214,97 @@ var init_sevenzip = __esm({
           }
         });
         return { members };
+      }
+    };
+  }
+});
+
+// src/artifacts/containers/extraction-paths.ts
+function escapesExtraction(name2) {
+  if (name2.includes("\0")) return "holds a NUL byte";
+  if (name2.startsWith("/") || name2.startsWith("\\")) return "is an absolute path";
+  if (/^[A-Za-z]:/.test(name2)) return "names a drive";
+  return climbsOut(name2.split(/[\\/]/)) ? "climbs out of the folder with `..`" : void 0;
+}
+function linkEscapes(member, target, kind) {
+  if (target.startsWith("/") || target.startsWith("\\") || /^[A-Za-z]:/.test(target)) return "points at an absolute path";
+  const base = kind === "symlink" ? member.split(/[\\/]/).slice(0, -1) : [];
+  return climbsOut([...base, ...target.split(/[\\/]/)]) ? "points out of the folder with `..`" : void 0;
+}
+function climbsOut(segments) {
+  let depth = 0;
+  for (const segment of segments) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") {
+      if (--depth < 0) return true;
+    } else depth++;
+  }
+  return false;
+}
+function split(path) {
+  return path.split(/[\\/]/);
+}
+function escapeIssue(what, name2, why, target) {
+  const link = target === void 0 ? "" : ` to ${JSON.stringify(target)}`;
+  return {
+    kind: "archive-path-escape",
+    severity: "high",
+    message: `${what} ${JSON.stringify(name2)}${link} ${why}: extracting the archive writes outside the extraction folder`
+  };
+}
+var MAX_ESCAPE_ISSUES, MAX_LINK_HOPS, ExtractionFolder;
+var init_extraction_paths = __esm({
+  "src/artifacts/containers/extraction-paths.ts"() {
+    "use strict";
+    MAX_ESCAPE_ISSUES = 20;
+    MAX_LINK_HOPS = 40;
+    ExtractionFolder = class {
+      /** Symbolic links by their resolved path (segments joined with `/`): the target as written. */
+      links = /* @__PURE__ */ new Map();
+      /** Why writing `name` lands outside the folder once earlier links are followed, or undefined. */
+      memberEscapes(name2) {
+        const plain2 = escapesExtraction(name2);
+        if (plain2 !== void 0) return plain2;
+        return this.resolve([], split(name2), true) === void 0 ? "leaves the folder through a symbolic link extracted before it" : void 0;
+      }
+      /** Why a link member's target leaves the folder (resolved through earlier links), or undefined. */
+      linkEscapes(name2, target, kind) {
+        const plain2 = linkEscapes(name2, target, kind);
+        if (plain2 !== void 0) return plain2;
+        const base = kind === "symlink" ? this.resolve([], split(name2).slice(0, -1), true) : [];
+        if (base === void 0) return void 0;
+        return this.resolve(base, split(target), true) === void 0 ? "points out of the folder through a symbolic link extracted before it" : void 0;
+      }
+      /** Records a symbolic link member (after it was judged), for the members that follow. */
+      addSymlink(name2, target) {
+        const parts2 = split(name2).filter((p) => p !== "" && p !== ".");
+        const dir = this.resolve([], parts2.slice(0, -1), true);
+        const last = parts2.at(-1);
+        if (dir === void 0 || last === void 0 || last === "..") return;
+        this.links.set([...dir, last].join("/"), target);
+      }
+      /** `path` resolved from `from` through the recorded links; undefined when it climbs out of the folder. */
+      resolve(from, path, followLast) {
+        const out2 = [...from];
+        const queue = [...path];
+        let hops = 0;
+        while (queue.length > 0) {
+          const segment = queue.shift();
+          if (segment === "" || segment === ".") continue;
+          if (segment === "..") {
+            if (out2.length === 0) return void 0;
+            out2.pop();
+            continue;
+          }
+          out2.push(segment);
+          const target = this.links.get(out2.join("/"));
+          if (target === void 0 || !followLast && queue.length === 0) continue;
+          if (++hops > MAX_LINK_HOPS) return out2;
+          if (/^[\\/]|^[A-Za-z]:/.test(target)) return void 0;
+          out2.pop();
+          queue.unshift(...split(target));
+        }
+        return out2;
       }
     };
   }
@@ -3534,6 +3957,7 @@ async function listTar(source, maxEntries) {
   let at = 0;
   let pendingName;
   let pendingSize;
+  let pendingLink;
   while (at + BLOCK <= source.size) {
     const header = await readRange(source, at, BLOCK);
     if (header.every((b) => b === 0)) break;
@@ -3548,22 +3972,26 @@ async function listTar(source, maxEntries) {
     }
     let type = String.fromCharCode(header[156]) || "0";
     let dataOffset = at + BLOCK;
-    if (type === "L" || type === "x" || type === "X") {
+    if (type === "L" || type === "K" || type === "x" || type === "X") {
       if (dataOffset + size > source.size) listing.warnings.push(`tar member at offset ${at} is truncated`);
       const record = await readRange(source, dataOffset, Math.min(size, MAX_NAME_RECORD));
       if (type === "L") pendingName = cString(record);
+      else if (type === "K") pendingLink = cString(record);
       else {
         const pax = paxRecords(utf8(record));
         pendingName = pax.path ?? pendingName;
         pendingSize = pax.size ?? pendingSize;
+        pendingLink = pax.linkpath ?? pendingLink;
       }
-    } else if (type !== "g" && type !== "K") {
+    } else if (type !== "g") {
       const prefix = latin1(header.subarray(257, 263)).startsWith("ustar") ? cString(header.subarray(345, 500)) : "";
       const base = cString(header.subarray(0, 100));
       const name2 = pendingName ?? (prefix ? `${prefix}/${base}` : base);
       pendingName = void 0;
       const memberSize = pendingSize ?? size;
       pendingSize = void 0;
+      const linkName = pendingLink ?? cString(header.subarray(157, 257));
+      pendingLink = void 0;
       if (type === "\0" && name2.endsWith("/")) type = "5";
       if (type === "\0") type = "0";
       if (type === "S") dataOffset = await afterSparseExtensions(source, header, dataOffset);
@@ -3573,7 +4001,13 @@ async function listTar(source, maxEntries) {
       }
       const carriesData = !NO_DATA_TYPES.has(type);
       if (carriesData && dataOffset + memberSize > source.size) listing.warnings.push(`tar member at offset ${at} is truncated`);
-      listing.entries.push({ name: name2, dataOffset, size: carriesData ? Math.max(0, Math.min(memberSize, source.size - dataOffset)) : 0, type });
+      listing.entries.push({
+        name: name2,
+        dataOffset,
+        size: carriesData ? Math.max(0, Math.min(memberSize, source.size - dataOffset)) : 0,
+        type,
+        ...LINK_TYPES.has(type) && linkName !== "" ? { linkName } : {}
+      });
       at = dataOffset + (carriesData ? Math.ceil(memberSize / BLOCK) * BLOCK : 0);
       continue;
     }
@@ -3593,21 +4027,44 @@ async function afterSparseExtensions(source, header, dataOffset) {
 function paxRecords(text2) {
   const out2 = {};
   for (const line of text2.split("\n")) {
-    const match = /^\d+ (path|size)=(.*)$/s.exec(line);
+    const match = /^\d+ (path|size|linkpath)=(.*)$/s.exec(line);
     if (match?.[1] === "path") out2.path = match[2];
+    else if (match?.[1] === "linkpath") out2.linkpath = match[2];
     else if (match?.[1] === "size" && /^\d+$/.test(match[2])) out2.size = Number(match[2]);
   }
   return out2;
 }
-var BLOCK, MAX_NAME_RECORD, NO_DATA_TYPES, MAX_TAR_ENTRIES, TARFILE_KNOWN_TYPES, LEGACY_TAR_MEMBERS, tarReader;
+function reportEscapes(entries, context) {
+  let reported = 0;
+  let more = 0;
+  const folder = new ExtractionFolder();
+  for (const entry2 of entries) {
+    const why = folder.memberEscapes(entry2.name);
+    const linkWhy = entry2.linkName === void 0 ? void 0 : folder.linkEscapes(entry2.name, entry2.linkName, entry2.type === "2" ? "symlink" : "hardlink");
+    if (entry2.type === "2" && entry2.linkName !== void 0) folder.addSymlink(entry2.name, entry2.linkName);
+    if (why === void 0 && linkWhy === void 0) continue;
+    if (reported >= MAX_ESCAPE_ISSUES) {
+      more++;
+      continue;
+    }
+    reported++;
+    const what = entry2.type === "2" ? "tar symbolic link" : entry2.type === "1" ? "tar hard link" : "tar member";
+    const member = context.member ? `${context.member}/${entry2.name}` : entry2.name;
+    context.issue(why !== void 0 ? escapeIssue(what, entry2.name, why) : escapeIssue(what, entry2.name, linkWhy, entry2.linkName), member);
+  }
+  if (more > 0) context.warn(`${more} more tar members leave the extraction folder; not reported one by one`, context.member);
+}
+var BLOCK, MAX_NAME_RECORD, LINK_TYPES, NO_DATA_TYPES, MAX_TAR_ENTRIES, TARFILE_KNOWN_TYPES, LEGACY_TAR_MEMBERS, tarReader;
 var init_tar = __esm({
   "src/artifacts/containers/tar.ts"() {
     "use strict";
     init_bytes();
+    init_extraction_paths();
     init_sources();
     init_torch_legacy();
     BLOCK = 512;
     MAX_NAME_RECORD = 1 << 16;
+    LINK_TYPES = /* @__PURE__ */ new Set(["1", "2"]);
     NO_DATA_TYPES = /* @__PURE__ */ new Set(["1", "2", "3", "4", "5", "6"]);
     MAX_TAR_ENTRIES = 1e5;
     TARFILE_KNOWN_TYPES = /* @__PURE__ */ new Set(["0", "1", "2", "3", "4", "5", "6", "7", "L", "K", "S", "x", "g", "X"]);
@@ -3618,6 +4075,7 @@ var init_tar = __esm({
       async list(source, context) {
         const listing = await listTar(source, MAX_TAR_ENTRIES);
         for (const warning of listing.warnings) context.warn(warning, context.member);
+        reportEscapes(listing.entries, context);
         const files = listing.entries.filter((e) => !TARFILE_KNOWN_TYPES.has(e.type) || e.type === "0" || e.type === "7" || e.type === "S");
         const legacy = files.some((e) => e.name === "pickle") && files.some((e) => e.name === "sys_info");
         if (legacy) context.trait("torch-legacy");
@@ -3939,12 +4397,26 @@ async function zipMember(source, entry2, isTorch, context, torchScript) {
   }
   return decodedMember(context, codec, compressed, name2, fields);
 }
+function reportEscapes2(entries, context) {
+  let reported = 0;
+  for (const entry2 of entries) {
+    if (reported >= MAX_ESCAPE_ISSUES) break;
+    for (const name2 of entry2.localName !== void 0 && entry2.localName !== entry2.name ? [entry2.name, entry2.localName] : [entry2.name]) {
+      const why = escapesExtraction(name2);
+      if (why === void 0) continue;
+      reported++;
+      context.issue(escapeIssue("zip member", name2, why), context.member ? `${context.member}/${entry2.name}` : entry2.name);
+      break;
+    }
+  }
+}
 var LOCAL_SIG, CENTRAL_SIG, EOCD_SIG, ZIP64_EOCD_SIG, ZIP64_LOCATOR_SIG, DESCRIPTOR_SIG, EOCD_SEARCH, MAX_CENTRAL_DIRECTORY, SCAN_CHUNK, METHOD_STORED, METHOD_DEFLATE, METHOD_BZIP2, METHOD_LZMA, METHOD_ZSTD, MAX_ZIP_ENTRIES, TORCH_PICKLE, TORCH_TENSOR, TORCHSCRIPT_CONSTANTS, ZIP_CODECS, ZIP_METHODS, zipReader;
 var init_zip = __esm({
   "src/artifacts/containers/zip.ts"() {
     "use strict";
     init_bytes();
     init_reader();
+    init_extraction_paths();
     init_sources();
     LOCAL_SIG = ascii("PK");
     CENTRAL_SIG = ascii("PK");
@@ -4007,6 +4479,7 @@ var init_zip = __esm({
           const member = trick.member === void 0 ? context.member : context.member ? `${context.member}/${trick.member}` : trick.member;
           context.issue({ kind: "container-mismatch", severity: "high", message: trick.message }, member);
         }
+        reportEscapes2(directory.entries, context);
         const isTorch = directory.entries.some((e) => TORCH_PICKLE.test(e.name));
         if (isTorch) context.trait("torch-zip");
         if (directory.entries.length > 0 && directory.entries.every((e) => e.name.endsWith(".npy"))) context.trait("npz");
@@ -4110,7 +4583,8 @@ var init_sniff = __esm({
       ".hdf5",
       ".keras",
       ".gguf",
-      ".onnx"
+      ".onnx",
+      ".safetensors"
     ];
     TEXT_EXTENSIONS = [
       ".py",
@@ -6746,6 +7220,10 @@ var init_allowlist = __esm({
       ["numpy._core._ufunc_reconstruct", "curated: NumPy 2 ufunc pickles (the ufunc it names is judged)"],
       ["builtins.getattr", "generated from bound-method pickles; the attribute it reads is judged (a gadget otherwise)"],
       ["functools.partial", "curated: judged by the function it wraps"],
+      // Older NumPy named the record-array classes by their defining module; numpy.recarray/numpy.record (generated)
+      // are the same classes. Seen in statsmodels' vars_results.npz (object arrays holding record arrays).
+      ["numpy.core.records.recarray", "curated: numpy.recarray under the module path older NumPy wrote (numpy/core/records.py)"],
+      ["numpy.core.records.record", "curated: numpy.record under the module path older NumPy wrote (numpy/core/records.py)"],
       ["joblib.numpy_pickle_compat.NDArrayWrapper", "curated: joblib < 0.10 array wrapper (the file it reads is judged)"],
       ["joblib.numpy_pickle_compat.ZNDArrayWrapper", "curated: joblib < 0.10 array wrapper (the file it reads is judged)"]
     ];
@@ -7316,7 +7794,7 @@ function decodeEscapedString(src) {
     }
     if (i3 + 1 >= src.length) return null;
     const e = src[++i3];
-    const simple = SIMPLE_ESCAPES[e];
+    const simple = SIMPLE_ESCAPES2[e];
     if (simple !== void 0) {
       out2[n++] = simple;
     } else if (e === 10) {
@@ -7377,13 +7855,13 @@ function rawUnicodeEscapeUnits(src, out2) {
   }
   return n;
 }
-var BYTE_DIGIT, SIMPLE_ESCAPES;
+var BYTE_DIGIT, SIMPLE_ESCAPES2;
 var init_decode = __esm({
   "src/artifacts/pickle/decode.ts"() {
     "use strict";
     init_bytes();
     BYTE_DIGIT = Uint8Array.from({ length: 256 }, (_, c) => digitValue(c));
-    SIMPLE_ESCAPES = {
+    SIMPLE_ESCAPES2 = {
       92: 92,
       39: 39,
       34: 34,
@@ -10731,15 +11209,15 @@ var init_lzma = __esm({
 });
 
 // src/artifacts/containers/native-inflate.ts
-async function inflateNatively(codec, format, input, request2) {
+async function inflateNatively(codec, format2, input, request2) {
   if (request2.cap <= 0 || input.size === 0) return void 0;
-  if (request2.sniffPiece !== void 0) return sniff(codec, format, input, request2, request2.sniffPiece);
+  if (request2.sniffPiece !== void 0) return sniff(codec, format2, input, request2, request2.sniffPiece);
   if (input.size > WHOLE_INPUT_MAX) return void 0;
   const data2 = await readRange(input, 0, input.size);
-  const output = attempt(codec, format, data2, false, Math.min(request2.cap, WHOLE_OUTPUT_MAX));
-  return output && endsLikeFflate(format, data2, output) ? output.bytes : void 0;
+  const output = attempt(codec, format2, data2, false, Math.min(request2.cap, WHOLE_OUTPUT_MAX));
+  return output && endsLikeFflate(format2, data2, output) ? output.bytes : void 0;
 }
-async function sniff(codec, format, input, request2, piece) {
+async function sniff(codec, format2, input, request2, piece) {
   const { cap } = request2;
   const maxOutput = Math.max(cap, piece * MAX_RATIO) + (request2.fixedPieces ? 4 * cap : 0);
   let data2 = await readRange(input, 0, piece);
@@ -10747,10 +11225,10 @@ async function sniff(codec, format, input, request2, piece) {
   for (; ; ) {
     const whole = data2.length >= input.size;
     const most = reached ? Math.max(maxOutput, LAG_OUTPUT_MAX) : maxOutput;
-    const output = attempt(codec, format, data2, !whole, most);
+    const output = attempt(codec, format2, data2, !whole, most);
     if (request2.work) request2.work.bytes += output ? output.bytes.length : most;
     if (!output) return void 0;
-    if (whole) return endsLikeFflate(format, data2, output) ? output.bytes.subarray(0, cap) : void 0;
+    if (whole) return endsLikeFflate(format2, data2, output) ? output.bytes.subarray(0, cap) : void 0;
     if (reached) return output.bytes.subarray(0, cap);
     let next;
     if (output.bytes.length >= cap) {
@@ -10769,15 +11247,15 @@ function endsAsFflatePush(data2, output, piece, request2) {
   if (!request2.fixedPieces || data2.length % piece !== 0 || output.length === 0) return false;
   return output[output.length - 1] !== data2[data2.length - 1];
 }
-function attempt(codec, format, data2, partial, maxOutput) {
+function attempt(codec, format2, data2, partial, maxOutput) {
   try {
-    return codec.decode(format, data2, { partial, maxOutput });
+    return codec.decode(format2, data2, { partial, maxOutput });
   } catch {
     return void 0;
   }
 }
-function endsLikeFflate(format, data2, output) {
-  return format !== "gzip" || output.consumed === data2.length && data2.length >= 4 && u32le(data2, data2.length - 4) !== 0;
+function endsLikeFflate(format2, data2, output) {
+  return format2 !== "gzip" || output.consumed === data2.length && data2.length >= 4 && u32le(data2, data2.length - 4) !== 0;
 }
 var WHOLE_INPUT_MAX, WHOLE_OUTPUT_MAX, MAX_RATIO, FFLATE_LAG, LAG_OUTPUT_MAX;
 var init_native_inflate = __esm({
@@ -12255,13 +12733,13 @@ var init_browser = __esm({
             newBuf.set(this.b.subarray(0, this.s.z));
             this.b = newBuf;
           }
-          var split = this.b.length - this.s.z;
-          this.b.set(chunk.subarray(0, split), this.s.z);
+          var split2 = this.b.length - this.s.z;
+          this.b.set(chunk.subarray(0, split2), this.s.z);
           this.s.z = this.b.length;
           this.p(this.b, false);
           this.b.set(this.b.subarray(-32768));
-          this.b.set(chunk.subarray(split), 32768);
-          this.s.z = chunk.length - split + 32768;
+          this.b.set(chunk.subarray(split2), 32768);
+          this.s.z = chunk.length - split2 + 32768;
           this.s.i = 32766, this.s.w = 32768;
         } else {
           this.b.set(chunk, this.s.z);
@@ -13123,8 +13601,8 @@ var init_browser = __esm({
           this.p = null;
         }
       };
-      Unzip2.prototype.register = function(decoder) {
-        this.o[decoder.compression] = decoder;
+      Unzip2.prototype.register = function(decoder2) {
+        this.o[decoder2.compression] = decoder2;
       };
       return Unzip2;
     })();
@@ -13135,37 +13613,39 @@ var init_browser = __esm({
 });
 
 // src/artifacts/containers/decompress.ts
-function isDeflate(format) {
-  return format === "deflate-raw" || format === "zlib" || format === "gzip";
+function isDeflate(format2) {
+  return format2 === "deflate-raw" || format2 === "zlib" || format2 === "gzip";
 }
-async function pushDecoderFor(format) {
-  if (format === "zstd") return (ondata) => new Decompress(ondata);
-  if (!isDeflate(format)) return void 0;
+async function pushDecoderFor(format2) {
+  if (format2 === "zstd") return (ondata) => new Decompress(ondata);
+  if (!isDeflate(format2)) return void 0;
   const { Gunzip: Gunzip2, Inflate: Inflate2, Unzlib: Unzlib2 } = await (fflate ??= Promise.resolve().then(() => (init_browser(), browser_exports)));
-  if (format === "deflate-raw") return (ondata) => new Inflate2(ondata);
-  return format === "zlib" ? (ondata) => new Unzlib2(ondata) : (ondata) => new Gunzip2(ondata);
+  if (format2 === "deflate-raw") return (ondata) => new Inflate2(ondata);
+  return format2 === "zlib" ? (ondata) => new Unzlib2(ondata) : (ondata) => new Gunzip2(ondata);
 }
-async function decompress2(format, input, options) {
+async function decompress2(format2, input, options) {
   const cap = Math.max(0, Math.min(options.limit, options.want ?? Number.POSITIVE_INFINITY));
-  if (options.inflate && isDeflate(format)) {
+  if (options.inflate && isDeflate(format2)) {
     const sniffPiece = options.want !== void 0 ? firstPiece(cap) : void 0;
     const sniff2 = sniffPiece !== void 0 ? { sniffPiece, fixedPieces: sniffPiece === MIN_PIECE } : {};
-    const bytes = await inflateNatively(options.inflate, format, input, { cap, ...sniff2, ...options.work ? { work: options.work } : {} });
+    const bytes = await inflateNatively(options.inflate, format2, input, { cap, ...sniff2, ...options.work ? { work: options.work } : {} });
     if (bytes) {
       if (options.heavy && bytes.length > options.heavy.bytes) options.heavy.reached();
       return { bytes, limitReached: bytes.length >= cap && hitsLimit(options) };
     }
   }
-  const factory = await pushDecoderFor(format);
+  const factory = await pushDecoderFor(format2);
   if (!factory) {
-    const result3 = await syncDecode(syncDecoders.get(format), format, input, cap, options);
+    const result3 = await syncDecode(syncDecoders.get(format2), format2, input, cap, options);
     return { ...result3, limitReached: result3.limitReached && hitsLimit(options) };
   }
-  const head = format === "deflate-raw" && options.want !== void 0 ? await inflateHead(input, cap) : void 0;
+  const head = format2 === "deflate-raw" && options.want !== void 0 ? await inflateHead(input, cap) : void 0;
   if (head) return { bytes: head, limitReached: head.length >= cap && hitsLimit(options) };
-  const whole = format === "deflate-raw" && options.want === void 0 && options.inflate ? await inflateInto(input, cap, options.heavy) : void 0;
+  const whole = format2 === "deflate-raw" && options.want === void 0 && options.inflate ? await inflateInto(input, cap, options.heavy) : void 0;
   if (whole) return { bytes: whole, limitReached: whole.length >= cap && hitsLimit(options) };
-  const result2 = format === "gzip" ? await gunzipMembers(factory, input, cap, options.heavy) : await pushDecode(factory, input, 0, cap, options.heavy);
+  const bomb = (format2 === "gzip" || format2 === "zlib") && options.want === void 0 && options.inflate ? await wrappedBombInto(format2, input, cap, options.heavy) : void 0;
+  if (bomb) return { bytes: bomb, limitReached: hitsLimit(options) };
+  const result2 = format2 === "gzip" ? await gunzipMembers(factory, input, cap, options.heavy) : await pushDecode(factory, input, 0, cap, options.heavy);
   const stopped = cap > 0 ? result2.bytes.length >= cap : result2.limitReached;
   const error = stopped ? void 0 : result2.error;
   return { bytes: result2.bytes, limitReached: stopped && hitsLimit(options), ...error ? { error } : {} };
@@ -13214,12 +13694,32 @@ async function inflateInto(input, cap, heavy) {
     traced.stackTraceLimit = traces;
   }
 }
+async function wrappedBombInto(format2, input, cap, heavy) {
+  const head = await readRange(input, 0, 64 * 1024 + 16);
+  const start2 = format2 === "gzip" ? gzipDataStart(head) : zlibDataStart(head);
+  if (start2 === void 0 || start2 >= input.size) return void 0;
+  const bytes = await inflateInto(sliceSource(input, start2, input.size - start2), cap, heavy);
+  return bytes !== void 0 && bytes.length >= cap ? bytes : void 0;
+}
+function gzipDataStart(head) {
+  if (head.length < 10 || head[0] !== 31 || head[1] !== 139 || head[2] !== 8) return void 0;
+  const flags2 = head[3];
+  let at = 10;
+  if (flags2 & 4) at += (head[10] | head[11] << 8) + 2;
+  for (let names = (flags2 >> 3 & 1) + (flags2 >> 4 & 1); names > 0 && at < head.length; ) if (head[at++] === 0) names--;
+  at += flags2 & 2;
+  return at < head.length ? at : void 0;
+}
+function zlibDataStart(head) {
+  if (head.length < 2 || (head[0] & 15) !== 8 || head[0] >> 4 > 7 || (head[0] << 8 | head[1]) % 31 !== 0 || head[1] & 32) return void 0;
+  return 2;
+}
 async function pushDecode(factory, input, start2, cap, heavy) {
   const output = new GrowingOutput(cap);
   const members = [];
   let total = 0;
   let toldHeavy = heavy === void 0;
-  const decoder = factory((chunk) => {
+  const decoder2 = factory((chunk) => {
     if (chunk.length === 0) return;
     output.append(chunk);
     total += chunk.length;
@@ -13229,7 +13729,7 @@ async function pushDecode(factory, input, start2, cap, heavy) {
     }
     if (total >= cap) throw new CapReached2();
   });
-  decoder.onmember = (offset) => members.push({ input: start2 + offset, output: total });
+  decoder2.onmember = (offset) => members.push({ input: start2 + offset, output: total });
   let error;
   let limitReached = cap === 0;
   try {
@@ -13240,7 +13740,7 @@ async function pushDecode(factory, input, start2, cap, heavy) {
       if (bytes.length === 0) break;
       at += bytes.length;
       const before = total;
-      decoder.push(bytes, at >= input.size);
+      decoder2.push(bytes, at >= input.size);
       ratio = (total - before) / bytes.length;
     }
   } catch (caught) {
@@ -13258,17 +13758,20 @@ async function gunzipMembers(gunzip2, input, cap, heavy) {
     parts2.push(outcome.bytes);
     total += outcome.bytes.length;
     if (outcome.error === void 0 && !outcome.limitReached && total < cap && !await trailerFits(input, outcome)) {
-      return { bytes: concatBytes(parts2, total), limitReached: false, error: "gzip data is truncated (the last member has no trailer of its size)" };
+      return { bytes: joined(parts2, total), limitReached: false, error: "gzip data is truncated (the last member has no trailer of its size)" };
     }
     if (outcome.error === void 0 || outcome.limitReached || total >= cap) {
-      return { bytes: concatBytes(parts2, total), limitReached: outcome.limitReached, ...outcome.error ? { error: outcome.error } : {} };
+      return { bytes: joined(parts2, total), limitReached: outcome.limitReached, ...outcome.error ? { error: outcome.error } : {} };
     }
     const next = await afterPadding(input, start2, outcome);
-    if (next === "end") return { bytes: concatBytes(parts2, total), limitReached: false };
-    if (next === null) return { bytes: concatBytes(parts2, total), limitReached: false, error: outcome.error };
+    if (next === "end") return { bytes: joined(parts2, total), limitReached: false };
+    if (next === null) return { bytes: joined(parts2, total), limitReached: false, error: outcome.error };
     start2 = next;
   }
-  return { bytes: concatBytes(parts2, total), limitReached: false };
+  return { bytes: joined(parts2, total), limitReached: false };
+}
+function joined(parts2, total) {
+  return parts2.length === 1 ? parts2[0] : concatBytes(parts2, total);
 }
 async function trailerFits(input, outcome) {
   const last = outcome.members[outcome.members.length - 1] ?? { input: 0, output: 0 };
@@ -13299,16 +13802,16 @@ async function afterPadding(input, start2, outcome) {
   }
   return null;
 }
-async function syncDecode(decoder, format, input, cap, options) {
+async function syncDecode(decoder2, format2, input, cap, options) {
   if (options.want !== void 0 && input.size > SNIFF_INPUT) {
-    const partial = decoder(await readRange(input, 0, SNIFF_INPUT), cap);
+    const partial = decoder2(await readRange(input, 0, SNIFF_INPUT), cap);
     if (partial.bytes.length >= cap) return partial;
   }
   if (input.size > options.limit) {
-    return { bytes: new Uint8Array(0), limitReached: true, error: `compressed ${format} data larger than the decompression limit` };
+    return { bytes: new Uint8Array(0), limitReached: true, error: `compressed ${format2} data larger than the decompression limit` };
   }
   try {
-    return decoder(await readRange(input, 0, input.size), cap);
+    return decoder2(await readRange(input, 0, input.size), cap);
   } catch (error) {
     return { bytes: new Uint8Array(0), limitReached: false, error: error instanceof Error ? error.message : String(error) };
   }
@@ -13538,7 +14041,7 @@ async function locateJoblibArrays(source, start2, maxOpcodes) {
       arrays.push(sized);
       return sized.length;
     },
-    largeString: (region2) => largeStrings.push(region2)
+    largeString: (region3) => largeStrings.push(region3)
   });
   const error = result2.error && sizingError ? { ...result2.error, message: sizingError } : result2.error;
   return { arrays, largeStrings, end: result2.end, ...error ? { error } : {} };
@@ -14093,8 +14596,8 @@ function judgeTag(tokens, constants3, add) {
       if (lookup && COMMAND_CALLS.has(token.text)) add(`looks up \`${token.text}\`, which runs commands or imports modules`, token.at);
     }
   }
-  const joined = joinedPieces(tokens, constants3);
-  for (const text2 of [joined, [...joined].reverse().join("")]) {
+  const joined2 = joinedPieces(tokens, constants3);
+  for (const text2 of [joined2, [...joined2].reverse().join("")]) {
     for (const match of text2.matchAll(DUNDER_IN_TEXT)) {
       if (ESCAPE_DUNDERS.has(match[1].toLowerCase())) add(`names the Python internal \`__${match[1].toLowerCase()}__\``, tokens[0]?.at ?? 0);
     }
@@ -14159,7 +14662,7 @@ function tagEnd(template, from, close) {
   while (i3 < template.length) {
     const c = template[i3];
     if (c === '"' || c === "'") {
-      i3 = stringEnd(template, i3);
+      i3 = stringEnd2(template, i3);
       continue;
     }
     if (template.startsWith(close, i3)) return i3;
@@ -14167,7 +14670,7 @@ function tagEnd(template, from, close) {
   }
   return -1;
 }
-function stringEnd(text2, open2) {
+function stringEnd2(text2, open2) {
   const quote = text2[open2];
   let i3 = open2 + 1;
   while (i3 < text2.length && text2[i3] !== quote) i3 += text2[i3] === "\\" ? 2 : 1;
@@ -14376,4726 +14879,89 @@ var init_external_data = __esm({
   }
 });
 
-// src/artifacts/scan.ts
-async function scanArtifact(source, relPath, options = {}) {
-  const scan = new ArtifactScan(relPath, {
-    ...DEFAULT_PICKLE_OPTIONS,
-    ...options,
-    limits: { ...DEFAULT_PICKLE_OPTIONS.limits, ...options.limits }
-  });
-  await scan.run(source);
-  return scan.result();
+// src/artifacts/config/instantiate.ts
+function mentionsTarget(text2) {
+  return text2.includes("_target_");
 }
-function memberName(parent, path) {
-  if (path === "") return parent;
-  if (path.startsWith("[")) return `${parent ?? ""}${path}`;
-  return parent ? `${parent}/${path}` : path;
-}
-var MAX_WORK_ITEMS, FREE_SNIFF_WORK, KERAS_CONFIG, MAX_KERAS_CONFIG, MAX_TORCHSCRIPT_CODE, MAX_EMBEDDED_PICKLE, DEFAULT_OPCODES_PER_FILE, TORCHSCRIPT_GLOBALS, CHAT_TEMPLATE_KEY, MAX_CHAT_TEMPLATE, ONNX_NAME, PICKLE_NAME, ArtifactScan;
-var init_scan = __esm({
-  "src/artifacts/scan.ts"() {
-    "use strict";
-    init_decompress();
-    init_formats();
-    init_sniff();
-    init_sources();
-    init_zip();
-    init_budget();
-    init_findings();
-    init_pickle();
-    init_sniff2();
-    init_pickle_streams();
-    init_warnings();
-    init_hdf5();
-    init_embedded_pickles();
-    init_torchscript_code();
-    init_reader2();
-    init_chat_template();
-    init_external_data();
-    init_judge();
-    MAX_WORK_ITEMS = 1e4;
-    FREE_SNIFF_WORK = 256 * 1024;
-    KERAS_CONFIG = "config.json";
-    MAX_KERAS_CONFIG = 64 * 1024 * 1024;
-    MAX_TORCHSCRIPT_CODE = 16 * 1024 * 1024;
-    MAX_EMBEDDED_PICKLE = 16 * 1024 * 1024;
-    DEFAULT_OPCODES_PER_FILE = 5e7;
-    TORCHSCRIPT_GLOBALS = {
-      names: [
-        "__torch__.*",
-        ...["build_intlist", "build_tensorlist", "build_doublelist", "build_boollist", "build_tensor_from_id", "restore_type_tag"].map((f) => `torch.jit._pickle.${f}`)
-      ],
-      reason: "resolved by TorchScript's unpickler in a torch.jit.save archive"
-    };
-    CHAT_TEMPLATE_KEY = /^tokenizer\.chat_template(\..*)?$/;
-    MAX_CHAT_TEMPLATE = 4 * 1024 * 1024;
-    ONNX_NAME = /\.onnx$/i;
-    PICKLE_NAME = /\.(pkl|pickle|pck|pcl|p|pt|pth|bin|ckpt|joblib|jbl|dill|sav|dat|th)$/i;
-    ArtifactScan = class {
-      constructor(relPath, options) {
-        this.relPath = relPath;
-        this.options = options;
-        this.budget = new DecompressionBudget(options);
-        this.warningList = new Warnings(relPath);
-        this.opcodesLeft = options.limits.maxOpcodesPerFile ?? DEFAULT_OPCODES_PER_FILE;
-      }
-      relPath;
-      options;
-      layoutRows = [];
-      analyses = [];
-      warningList;
-      issues = [];
-      queue = [];
-      traits = /* @__PURE__ */ new Set();
-      pickles = new PickleStreams(this);
-      baseKind = "unknown";
-      budget;
-      budgetWarned = false;
-      opcodesLeft;
-      opcodesWarned = false;
-      /** The options of the last analysis (the same until the file's opcode budget runs low). */
-      analysisOptions;
-      /** The item being inspected is a member of a TorchScript archive. */
-      inTorchScript = false;
-      analyze(bytes) {
-        const maxOpcodes = Math.max(0, Math.min(this.options.limits.maxOpcodes, this.opcodesLeft));
-        if (this.analysisOptions?.limits.maxOpcodes !== maxOpcodes) {
-          this.analysisOptions = { ...this.options, limits: { ...this.options.limits, maxOpcodes } };
-        }
-        if (bytes.length > (this.options.heavyInputBytes ?? Infinity)) this.options.onHeavyInput?.();
-        const options = this.inTorchScript ? { ...this.analysisOptions, loaderGlobals: TORCHSCRIPT_GLOBALS } : this.analysisOptions;
-        const analysis = analyzePickle(bytes, options);
-        this.charge(analysis.opcodeCount);
-        return analysis;
-      }
-      refund(opcodes) {
-        this.opcodesLeft += opcodes;
-      }
-      charge(opcodes) {
-        this.opcodesLeft -= opcodes;
-        if (this.opcodesLeft <= 0 && !this.opcodesWarned) {
-          this.opcodesWarned = true;
-          this.warn(`the file holds more than ${this.options.limits.maxOpcodesPerFile ?? DEFAULT_OPCODES_PER_FILE} pickle opcodes; the rest was not inspected`);
-        }
-      }
-      layout(row) {
-        this.layoutRows.push(row);
-      }
-      trait(name2) {
-        this.traits.add(name2);
-      }
-      async run(source) {
-        this.queue.push({ source, origin: 0, depth: 0, ...PICKLE_NAME.test(this.relPath) ? { nameSaysPickle: true } : {} });
-        let processed = 0;
-        while (this.queue.length > 0) {
-          const item = this.queue.shift();
-          if (item.source.size > (this.options.heavyInputBytes ?? Infinity)) this.options.onHeavyInput?.();
-          if (++processed > MAX_WORK_ITEMS) {
-            this.warn(`more than ${MAX_WORK_ITEMS} nested pieces; the rest were not inspected`);
-            break;
-          }
-          try {
-            if (item.open) {
-              const opened = await item.open();
-              if (opened === null) continue;
-              item.source = opened;
-              delete item.open;
-            }
-            this.inTorchScript = item.torchScript === true;
-            await this.inspect(item);
-          } catch (error) {
-            this.warn(`could not inspect: ${error instanceof Error ? error.message : String(error)}`, item.member);
-          }
-        }
-      }
-      result() {
-        return {
-          kind: this.kind(),
-          layout: this.layoutRows,
-          analyses: this.analyses,
-          findings: issuesToFindings(this.relPath, this.issues),
-          errors: this.warningList.list()
-        };
-      }
-      kind() {
-        if (this.traits.has("torch-legacy")) return "torch-legacy";
-        if (this.traits.has("joblib")) return "joblib";
-        if (this.baseKind === "zip" && this.traits.has("torch-zip")) return "torch-zip";
-        if (this.baseKind === "zip" && this.traits.has("npz")) return "npz";
-        if (this.baseKind === "pickle" && this.traits.has("zip")) return "pickle+zip";
-        if (this.baseKind === "zip" && this.traits.has("keras")) return "keras";
-        return this.baseKind;
-      }
-      warn(message15, member) {
-        this.warningList.add(message15, member);
-      }
-      /** Content skipped for a budget: a warning, and once per file a finding (a payload could hide there). */
-      notInspected(message15, member) {
-        this.warn(message15, member);
-        if (this.budgetWarned) return;
-        this.budgetWarned = true;
-        this.addIssue({ kind: "uninspectable", severity: "medium", message: `${message15} (decompression budget spent)` }, member, 0);
-      }
-      addIssue(issue, member, baseOffset, from) {
-        this.issues.push({ issue, ...member !== void 0 ? { member } : {}, baseOffset, ...from ? { from } : {} });
-      }
-      // ---- dispatch ----------------------------------------------------------------------------------
-      async inspect(item) {
-        if (item.depth > this.options.limits.maxNesting) {
-          this.warn(`containers nested deeper than ${this.options.limits.maxNesting}; not inspected`, item.member);
-          return;
-        }
-        const head = await readRange(item.source, 0, HEAD_BYTES);
-        if (head.length === 0) {
-          if (item.depth === 0) this.warn("file is empty");
-          return;
-        }
-        if (looksLikeHdf5(head) || isKerasMetadataName(item.member ?? this.relPath)) {
-          if (item.depth === 0) this.baseKind = looksLikeHdf5(head) ? "hdf5" : "keras-metadata";
-          await this.inspectKerasConfigs(item);
-          if (looksLikeHdf5(head)) await this.inspectHdf5Pickles(item);
-          return;
-        }
-        if (looksLikeGguf(head)) {
-          if (item.depth === 0) this.baseKind = "gguf";
-          return this.inspectGguf(item);
-        }
-        const readers = READERS.filter((reader) => reader.sniff(head));
-        if (readers.length === 0 && ONNX_NAME.test(item.member ?? this.relPath)) {
-          if (item.depth === 0) this.baseKind = "onnx";
-          return this.inspectOnnx(item);
-        }
-        const pickleLike = readers.length === 0 && (item.expectPickle === true || looksLikePickle(head));
-        if (item.depth === 0) this.baseKind = pickleLike ? "pickle" : readers[0]?.format ?? "unknown";
-        if (readers.length > 0) {
-          for (const [index, reader] of readers.entries()) await this.openContainer(item, reader, { localHeaderAt: 0 }, index > 0);
-          if (!readers.includes(zipReader)) await this.openContainer(item, zipReader, { localHeaderAt: -1 }, true);
-          return;
-        }
-        if (pickleLike) return this.inspectPickles(item);
-        if (await this.openContainer(item, zipReader, { localHeaderAt: -1 })) return;
-        if (item.nameSaysPickle === true) {
-          if (item.depth === 0) this.baseKind = "pickle";
-          return this.inspectPickles(item);
-        }
-        if (item.depth === 0 && !this.options.pickedByContent) this.warn("content is not a pickle or a known container; not inspected");
-      }
-      /** Lists a container's members and queues each one a loader could unpickle or open further; false: not one. */
-      async openContainer(item, reader, options, quiet = false) {
-        const listing = await reader.list(item.source, this.readerContext(item, quiet), options);
-        if (listing === null) return false;
-        if (item.depth === 0 && this.baseKind === "unknown") this.baseKind = reader.format;
-        for (const alternate of listing.alternates ?? []) {
-          this.queue.push({ source: alternate, ...item.member !== void 0 ? { member: item.member } : {}, origin: item.origin, depth: item.depth + 1 });
-        }
-        for (const member of listing.members) await this.queueMember(item, reader, member);
-        return true;
-      }
-      async queueMember(item, reader, member) {
-        const name2 = memberName(item.member, member.path);
-        const own = member.path !== "" && !member.path.startsWith("[");
-        const row = {
-          name: member.label !== void 0 ? `${item.member ?? ""}${member.label}` : name2,
-          container: reader.format,
-          offset: own ? member.offset : item.origin + member.offset,
-          size: member.size,
-          compressedSize: member.compressedSize,
-          method: member.method,
-          role: member.role ?? "other"
-        };
-        this.layoutRows.push(row);
-        if (member.pickleRanges) {
-          const located = await member.pickleRanges();
-          for (const warning of located.warnings) this.warn(warning, name2);
-          for (const range of located.pickles) {
-            const bytes = await this.readPickleBytes(located.source, range.start, range.end - range.start, name2);
-            this.record(this.analyze(bytes), name2, range.start);
-          }
-          return;
-        }
-        if (row.role === "tensor-data" || !member.head || !member.open) return;
-        if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name2, item.depth + 1);
-        if (member.torchScript && TORCHSCRIPT_CODE.test(member.path)) return this.inspectTorchScriptCode(await member.open(), name2);
-        const expectPickle = member.expectPickle === true;
-        const readByName = isKerasMetadataName(member.path) || ONNX_NAME.test(member.path);
-        let head;
-        if (member.decoded) {
-          const first = await member.head(SNIFF_BYTES);
-          if (!expectPickle && !readByName && !couldStartPickle(first) && sniffFormat(first) === "unknown" && !looksLikeHdf5(first) && !looksLikeGguf(first)) return;
-          head = first.length < SNIFF_BYTES ? first : await member.head(HEAD_BYTES);
-        } else {
-          head = await member.head(HEAD_BYTES);
-        }
-        const pickleLike = looksLikePickle(head);
-        if (pickleLike || expectPickle) row.role = "pickle";
-        if (!pickleLike && !expectPickle && sniffFormat(head) === "unknown" && !looksLikeHdf5(head) && !looksLikeGguf(head) && !readByName) return;
-        const open2 = member.open.bind(member);
-        this.queue.push({
-          source: item.source,
-          open: async () => {
-            const opened = await open2();
-            if (opened && member.decoded) row.size = opened.size;
-            return opened;
-          },
-          ...name2 !== void 0 ? { member: name2 } : {},
-          origin: member.path === "" ? item.origin + member.offset : 0,
-          depth: item.depth + 1,
-          expectPickle,
-          ...member.torchScript ? { torchScript: true } : {}
-        });
-      }
-      /** `quiet`: a second reading of bytes another reader already took; what it cannot read is not news. */
-      readerContext(item, quiet) {
-        return {
-          limits: this.options.limits,
-          member: item.member,
-          decompress: (format, input, member, want) => this.decompressBounded(format, input, member, want, quiet),
-          canDecompress: () => this.budget.available(),
-          canSniff: () => this.budget.available() && this.budget.sniffsAvailable(),
-          notInspected: (message15, member) => this.notInspected(message15, member),
-          warn: (message15, member) => {
-            if (!quiet) this.warn(message15, member);
-          },
-          issue: (issue, member) => {
-            if (!quiet || issue.kind !== "uninspectable") this.addIssue(issue, member, item.origin);
-          },
-          trait: (name2) => {
-            if (!quiet) this.traits.add(name2);
-          }
-        };
-      }
-      /** A legacy Keras .h5 model or a SavedModel's keras_metadata.pb: the configurations it holds (see keras/hdf5.ts). */
-      async inspectKerasConfigs(item) {
-        const cap = this.options.limits.maxDecompressedBytes;
-        const { found, complete } = await findClassNameJson(item.source, cap);
-        if (!complete) this.warn(`file of ${item.source.size} bytes: only its first ${cap} bytes were searched for a Keras configuration`, item.member);
-        for (const json of found) {
-          if (!isKerasConfig(json.value)) continue;
-          this.trait("keras");
-          const judgement = judgeKerasConfig(json.value, this.options.projectGlobals);
-          for (const issue of judgement.issues) this.addIssue({ ...issue, offset: item.origin + json.offset }, item.member, item.origin);
-          this.queueEmbedded(judgement, item.member, item.depth);
-        }
-      }
-      /**
-       * Pickles an HDF5 file stores whole: PyTables' ObjectAtom rows (pandas' HDFStore object data), unpickled when read
-       * (tables/atom.py: ObjectAtom.fromarray). A header that random bytes matched does not parse; only pickles that parse,
-       * or that call a denylisted global before breaking, are kept.
-       */
-      async inspectHdf5Pickles(item) {
-        const maxBytes = this.options.limits.maxDecompressedBytes;
-        const rows = (await findHeapObjects(item.source, maxBytes)).filter((row) => row.size <= MAX_EMBEDDED_PICKLE);
-        const candidates = /* @__PURE__ */ new Map();
-        for (const at of await findFramedPickles(item.source, maxBytes)) candidates.set(at, Math.min(MAX_EMBEDDED_PICKLE, item.source.size - at));
-        for (const row of rows) {
-          if (looksLikePickle(await readRange(item.source, row.offset, Math.min(row.size, HEAD_BYTES)), row.size > HEAD_BYTES)) candidates.set(row.offset, row.size);
-        }
-        for (const [at, length] of [...candidates].sort((a, b) => a[0] - b[0])) {
-          const bytes = await readRange(item.source, at, length);
-          const analysis = this.analyze(bytes);
-          if (analysis.imports.length === 0) continue;
-          if (analysis.error !== void 0 && !analysis.issues.some((i3) => i3.severity === "critical")) continue;
-          this.record(analysis, item.member, item.origin + at);
-        }
-      }
-      /** TorchScript source in a torch.jit.save archive (see torchscript-code.ts). */
-      async inspectTorchScriptCode(source, member) {
-        if (source === null) return;
-        const text2 = new TextDecoder("utf-8").decode(await readRange(source, 0, Math.min(source.size, MAX_TORCHSCRIPT_CODE)));
-        for (const issue of judgeTorchScriptCode(text2)) this.addIssue(issue, member, 0);
-      }
-      /** A GGUF model: its chat templates (rendered as Jinja by runtimes) and whether its header fits the file. */
-      async inspectGguf(item) {
-        const header = await readGgufHeader(item.source, { wants: (key) => CHAT_TEMPLATE_KEY.test(key), maxStringBytes: MAX_CHAT_TEMPLATE });
-        for (const template of header.strings) {
-          if (template.truncated) this.warn(`${template.key} is longer than ${MAX_CHAT_TEMPLATE} bytes; only its start was judged`, item.member);
-          const found = judgeChatTemplate(template.value);
-          if (found.length === 0) continue;
-          const reasons = found.map((f) => f.reason).join("; ");
-          this.addIssue(
-            { kind: "gguf-template", severity: "critical", message: `GGUF ${template.key} reaches Python internals when rendered (${reasons}): outside a sandbox this runs code`, offset: item.origin + template.offset },
-            item.member,
-            item.origin
-          );
-        }
-        if (header.malformed !== void 0) {
-          this.warn(`GGUF header ${header.forged ? "is forged" : "is cut short or damaged"}: ${header.malformed}; the rest of the header was not read`, item.member);
-          if (header.forged) this.addIssue({ kind: "gguf-malformed", severity: "high", message: `GGUF header declares what no writer produces: ${header.malformed}` }, item.member, item.origin);
-        }
-      }
-      /** An ONNX model: tensors whose external data a loader would read from outside the model's folder. */
-      async inspectOnnx(item) {
-        const { refs, stopped } = await readOnnxExternalData(item.source);
-        for (const ref of refs) {
-          const why = escapesModelFolder(ref.location);
-          if (why === void 0) continue;
-          this.addIssue(
-            {
-              kind: "onnx-external-path",
-              severity: "high",
-              message: `ONNX tensor ${JSON.stringify(ref.tensor)} keeps its data at ${JSON.stringify(ref.location)}, which ${why}: onnx.load reads (and a save writes) outside the model's folder`,
-              offset: item.origin + ref.offset
-            },
-            item.member,
-            item.origin
-          );
-        }
-        if (stopped !== void 0) this.warn(`not read as an ONNX model past a point: ${stopped}`, item.member);
-      }
-      /** A .keras archive's config.json: the model Keras rebuilds on load. */
-      async inspectKerasConfig(source, member, depth) {
-        if (source === null) return;
-        if (source.size > MAX_KERAS_CONFIG) {
-          this.warn(`config.json of ${source.size} bytes is larger than ${MAX_KERAS_CONFIG} bytes; not inspected`, member);
-          return;
-        }
-        let json;
-        try {
-          json = JSON.parse(new TextDecoder("utf-8").decode(await readRange(source, 0, source.size)));
-        } catch {
-          return;
-        }
-        if (!isKerasConfig(json)) return;
-        this.trait("keras");
-        const judgement = judgeKerasConfig(json, this.options.projectGlobals);
-        for (const issue of judgement.issues) this.addIssue(issue, member, 0);
-        this.queueEmbedded(judgement, member, depth);
-      }
-      /** Files a Keras config hands to another loader (torch.load of a TorchModuleWrapper's bytes): scanned like the file. */
-      queueEmbedded(judgement, member, depth) {
-        for (const file of judgement.embedded) {
-          this.queue.push({ source: memorySource(file.bytes), member: `${member ?? ""}>${file.label}`, origin: 0, depth: depth + 1, nameSaysPickle: true });
-        }
-      }
-      /** The pickles at the start of the item, then whatever follows them (a zip polyglot, another container). */
-      async inspectPickles(item) {
-        const position = await this.pickles.inspect(item);
-        if (position === null) return;
-        const head = await readRange(item.source, position, HEAD_BYTES);
-        if (await this.openContainer(item, zipReader, { localHeaderAt: zipReader.sniff(head) ? position : -1, afterPickle: this.baseKind === "pickle" })) return;
-        if (sniffFormat(head) !== "unknown") {
-          this.queue.push({
-            source: sliceSource(item.source, position, item.source.size - position),
-            ...item.member !== void 0 ? { member: item.member } : {},
-            origin: item.origin + position,
-            depth: item.depth + 1
-          });
-          return;
-        }
-        this.warn(`${item.source.size - position} bytes after the pickle at offset ${item.origin + position} were not inspected`, item.member);
-      }
-      // ---- budgets -----------------------------------------------------------------------------------
-      /** A stream that decodes to more than `heavyInputBytes` is heavy work as soon as its output gets there. */
-      heavyOutput() {
-        const { heavyInputBytes, onHeavyInput } = this.options;
-        return heavyInputBytes !== void 0 && onHeavyInput ? { heavy: { bytes: heavyInputBytes, reached: onHeavyInput } } : {};
-      }
-      async decompressBounded(format, input, member, want, quiet = false) {
-        const work = { bytes: 0 };
-        const result2 = await decompress2(format, input, {
-          limit: this.budget.allowance(),
-          ...want !== void 0 ? { want, work } : {},
-          ...this.heavyOutput(),
-          ...this.options.inflate ? { inflate: this.options.inflate } : {}
-        });
-        if (want === void 0 || result2.limitReached) this.budget.charge(result2.bytes.length);
-        else if (work.bytes > FREE_SNIFF_WORK) this.budget.chargeSniff();
-        if (result2.limitReached && !this.budgetWarned) {
-          this.budgetWarned = true;
-          const scanWide = this.budget.scanWideSpent();
-          this.addIssue(
-            {
-              kind: "uninspectable",
-              severity: "medium",
-              message: scanWide ? "decompression stopped: the scan's total decompression budget is spent; the rest of this file was not inspected" : `decompressed content exceeds the ${this.options.limits.maxDecompressedBytes}-byte limit (possible decompression bomb); the rest was not inspected`
-            },
-            member,
-            0
-          );
-        }
-        if (result2.error && !quiet) this.warn(`${format} data is corrupt or truncated: ${result2.error}`, member);
-        if (result2.error && !quiet && /not supported/.test(result2.error)) {
-          this.addIssue({ kind: "uninspectable", severity: "medium", message: `${format} data uses a feature Pathfinder cannot decode (${result2.error})` }, member, 0);
-        }
-        return result2;
-      }
-      async readPickleBytes(source, offset, length, member) {
-        const cap = this.options.limits.maxDecompressedBytes;
-        if (length > cap) {
-          this.warn(`pickle of ${length} bytes exceeds the ${cap}-byte limit; only its start was analysed`, member);
-          return readRange(source, offset, cap);
-        }
-        return readRange(source, offset, length);
-      }
-      inspectEmbedded(site, bytes, offset, member) {
-        this.queue.push({ source: bytes, member, origin: site.origin + offset, depth: site.depth + 1 });
-      }
-      record(analysis, member, baseOffset) {
-        this.analyses.push({ ...member !== void 0 ? { member } : {}, baseOffset, analysis });
-        if (analysis.error && analysis.isPickle) {
-          this.warn(`pickle analysis stopped at offset ${baseOffset + analysis.error.offset}: ${analysis.error.message}`, member);
-        }
-        const pending = [{ analysis, base: baseOffset }];
-        while (pending.length > 0) {
-          const { analysis: current, base, nestedIn } = pending.pop();
-          const hasNested = current.nested.length > 0;
-          for (const issue of current.issues) {
-            if (issue.kind === "nested-pickle" && hasNested) continue;
-            const located = nestedIn === void 0 ? { ...issue, ...issue.offset !== void 0 ? { offset: base + issue.offset } : {} } : { ...issue, offset: nestedIn, message: `${issue.message} (in a pickle nested at offset ${nestedIn})` };
-            this.addIssue(located, member, 0, nestedIn === void 0 ? { analysis: current, base } : void 0);
-          }
-          for (const inner of current.nested) {
-            pending.push({ analysis: inner.analysis, base: 0, nestedIn: nestedIn ?? base + inner.offset });
-          }
-        }
-      }
-    };
-  }
-});
-
-// src/artifacts/index.ts
-var artifacts_exports = {};
-__export(artifacts_exports, {
-  ARTIFACT_RULES: () => ARTIFACT_RULES,
-  SNIFF_BYTES: () => SNIFF_BYTES,
-  hasArtifactName: () => hasArtifactName,
-  isArtifactCandidate: () => isArtifactCandidate,
-  memorySource: () => memorySource,
-  ruleForIssue: () => ruleForIssue,
-  scanArtifact: () => scanArtifact,
-  sliceSource: () => sliceSource
-});
-function hasArtifactName(relPath) {
-  const lower = relPath.toLowerCase();
-  return ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext)) || isKerasMetadataName(lower);
-}
-function isArtifactCandidate(relPath, head) {
-  const lower = relPath.toLowerCase();
-  if (hasArtifactName(relPath)) return true;
-  const bytes = typeof head === "function" ? head() : head;
-  if (bytes.length === 0) return false;
-  if (looksLikeHdf5(bytes) || looksLikeGguf(bytes)) return true;
-  const format = sniffFormat(bytes);
-  if (format !== "unknown" && format !== "tar" && format !== "zlib") return true;
-  return TEXT_EXTENSIONS.some((ext) => lower.endsWith(ext)) ? looksLikeStrongPickle(bytes) : looksLikePickle(bytes, bytes.length >= SNIFF_BYTES);
-}
-function looksLikeStrongPickle(head) {
-  return head[0] === 128 && head[1] !== void 0 && head[1] <= 5 && looksLikePickle(head);
-}
-var init_artifacts = __esm({
-  "src/artifacts/index.ts"() {
-    "use strict";
-    init_sniff();
-    init_hdf5();
-    init_reader2();
-    init_judge();
-    init_pickle();
-    init_scan();
-    init_rules();
-    init_sources();
-    init_sniff();
-  }
-});
-
-// src/project/native-inflate.ts
-var native_inflate_exports = {};
-__export(native_inflate_exports, {
-  nodeInflate: () => nodeInflate,
-  withNodeInflate: () => withNodeInflate
-});
-import { kMaxLength } from "node:buffer";
-import { constants, gunzipSync as gunzipSync2, inflateRawSync, inflateSync as inflateSync2 } from "node:zlib";
-function outputSizeHint(format, input, partial) {
-  if (format !== "gzip" || partial || input.length < 18) return LARGE_CHUNK;
-  const stated = u32le(input, input.length - 4);
-  const sized = Math.min(stated + 1, input.length * MAX_DEFLATE_RATIO, MAX_SIZED_CHUNK);
-  return Math.max(LARGE_CHUNK, sized);
-}
-function plainBytes(buffer) {
-  if (buffer.buffer.byteLength > 2 * buffer.length + 16 * 1024) return new Uint8Array(buffer);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
-}
-function withNodeInflate(options) {
-  return options.inflate ? options : { ...options, inflate: nodeInflate };
-}
-var DECODERS, LARGE_CHUNK, LARGE_INPUT, MAX_DEFLATE_RATIO, MAX_SIZED_CHUNK, nodeInflate;
-var init_native_inflate2 = __esm({
-  "src/project/native-inflate.ts"() {
-    "use strict";
-    init_bytes();
-    DECODERS = { gzip: gunzipSync2, zlib: inflateSync2, "deflate-raw": inflateRawSync };
-    LARGE_CHUNK = 256 * 1024;
-    LARGE_INPUT = 4096;
-    MAX_DEFLATE_RATIO = 1032;
-    MAX_SIZED_CHUNK = 64 * 1024 * 1024;
-    nodeInflate = {
-      decode(format, input, options) {
-        const settings = {
-          info: true,
-          maxOutputLength: Math.min(kMaxLength, Math.max(1, options.maxOutput)),
-          ...input.length >= LARGE_INPUT ? { chunkSize: Math.max(constants.Z_MIN_CHUNK, Math.min(outputSizeHint(format, input, options.partial), options.maxOutput)) } : {},
-          // A prefix ends mid-stream: decode what it holds instead of failing on its end.
-          ...options.partial ? { finishFlush: constants.Z_SYNC_FLUSH } : {}
-        };
-        const { buffer, engine } = DECODERS[format](input, settings);
-        return { bytes: plainBytes(buffer), consumed: engine.bytesWritten };
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module2) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module2.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
+function judgeInstantiateConfig(root) {
+  const issues = [];
+  const pending = [{ node: root, path: "" }];
+  const seen = /* @__PURE__ */ new Set();
+  for (let visited = 0; pending.length > 0 && visited < MAX_NODES2 && issues.length < MAX_ISSUES3; visited++) {
+    const { node, path } = pending.pop();
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => {
+        if (typeof item === "object" && item !== null) pending.push({ node: item, path: `${path}[${index}]` });
       });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend2 = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend2}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path, { windows } = {}) => {
-      const segs = path.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module2) {
-    "use strict";
-    var utils = require_utils();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code5) => {
-      return code5 === CHAR_FORWARD_SLASH || code5 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts2 = [];
-      let str = input;
-      let index = -1;
-      let start2 = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code5;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code5;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code5 = advance();
-        let next;
-        if (code5 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code5 = advance();
-          if (code5 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code5 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code5 = advance())) {
-            if (code5 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code5 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code5 === CHAR_DOT && (code5 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code5 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code5 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code5 === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start2 + 1) {
-            start2 += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code5 === CHAR_PLUS || code5 === CHAR_AT || code5 === CHAR_ASTERISK || code5 === CHAR_QUESTION_MARK || code5 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code5 === CHAR_EXCLAMATION_MARK && index === start2) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code5 = advance())) {
-                if (code5 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code5 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code5 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code5 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code5 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code5 === CHAR_EXCLAMATION_MARK && index === start2) {
-          negated = token.negated = true;
-          start2++;
-          continue;
-        }
-        if (opts.noparen !== true && code5 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code5 = advance())) {
-              if (code5 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code5 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start2 > 0) {
-        prefix = str.slice(0, start2);
-        str = str.slice(start2);
-        lastIndex -= start2;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start: start2,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code5)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-          const i3 = slashes[idx];
-          const value2 = input.slice(n2, i3);
-          if (opts.tokens) {
-            if (idx === 0 && start2 !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i3 >= start2) {
-            parts2.push(value2);
-            prevIndex = i3;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start2;
-        const value = input.slice(n);
-        parts2.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts2;
-      }
-      return state;
-    };
-    module2.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module2) {
-    "use strict";
-    var constants3 = require_constants();
-    var utils = require_utils();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants3;
-    var expandRange = (args2, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args2, options);
-      }
-      args2.sort();
-      const value = `[${args2.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args2.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel2 = (input) => {
-      const parts2 = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch3 of input) {
-        if (escaped === true) {
-          value += ch3;
-          escaped = false;
-          continue;
-        }
-        if (ch3 === "\\") {
-          value += ch3;
-          escaped = true;
-          continue;
-        }
-        if (ch3 === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch3;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch3 === "[") {
-            bracket++;
-          } else if (ch3 === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch3 === "(") {
-              paren++;
-            } else if (ch3 === ")" && paren > 0) {
-              paren--;
-            } else if (ch3 === "|" && paren === 0) {
-              parts2.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch3;
-      }
-      parts2.push(value);
-      return parts2;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch3 of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch3 === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch3)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i3 = 0; i3 < values.length; i3++) {
-        for (let j = i3 + 1; j < values.length; j++) {
-          const a = values[i3];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i3 = 1; i3 < pattern.length; i3++) {
-        const ch3 = pattern[i3];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch3 === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch3 === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch3 === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch3 === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch3 === "(") {
-          paren++;
-          continue;
-        }
-        if (ch3 === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i3 !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i3),
-              end: i3
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch3) => utils.escapeRegex(ch3)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel2(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body2, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max2 = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel2(body2).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max2) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse4 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max2) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body2 = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body2, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
-          for (let i3 = token.tokensIndex + 1; i3 < tokens.length; i3++) {
-            tokens[i3].value = "";
-            tokens[i3].output = "";
-            delete tokens[i3].suffix;
-          }
-          state.output = token.output + open2.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse4(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open2);
-          push(open2);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i3 = arr.length - 1; i3 >= 0; i3--) {
-              tokens.pop();
-              if (arr[i3].type === "brace") {
-                break;
-              }
-              if (arr[i3].type !== "dots") {
-                range.unshift(arr[i3].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out2 = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out2;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse4.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max2) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants3.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module2.exports = parse4;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
-    "use strict";
-    var scan = require_scan();
-    var parse4 = require_parse();
-    var utils = require_utils();
-    var constants3 = require_constants();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch4(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex2 = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
-      const state = regex2.state;
-      delete regex2.state;
-      let isIgnored2 = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored2 = picomatch4(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch4.test(input, regex2, options, { glob, posix });
-        const result2 = { glob, state, regex: regex2, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result2);
-        }
-        if (isMatch === false) {
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (isIgnored2(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result2);
-          }
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result2);
-        }
-        return returnObject ? result2 : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch4.test = (input, regex2, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input, regex2, options, posix);
-        } else {
-          match = regex2.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch4.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
-      return regex2.test(utils.basename(input, { windows: posix }));
-    };
-    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
-    picomatch4.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
-      return parse4(pattern, { ...options, fastpaths: false });
-    };
-    picomatch4.scan = (input, options) => scan(input, options);
-    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend2 = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend2}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex2 = picomatch4.toRegex(source, options);
-      if (returnState === true) {
-        regex2.state = state;
-      }
-      return regex2;
-    };
-    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse4.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse4(input, options);
-      }
-      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch4.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err4) {
-        if (options && options.debug === true) throw err4;
-        return /$^/;
-      }
-    };
-    picomatch4.constants = constants3;
-    module2.exports = picomatch4;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module2) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils();
-    function picomatch4(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch4, pico);
-    module2.exports = picomatch4;
-  }
-});
-
-// node_modules/smol-toml/dist/error.js
-function getLineColFromPtr(string, ptr) {
-  let lines = string.slice(0, ptr).split(/\r?\n/);
-  return [lines.length, lines.pop().length + 1];
-}
-function makeCodeBlock(string, line, column) {
-  let lines = string.split(/\r?\n/);
-  let codeblock = "";
-  let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i3 = line - 1; i3 <= line + 1; i3++) {
-    let l = lines[i3 - 1];
-    if (!l)
-      continue;
-    codeblock += i3.toString().padEnd(numberLen, " ");
-    codeblock += ":  ";
-    codeblock += l;
-    codeblock += "\n";
-    if (i3 === line) {
-      codeblock += " ".repeat(numberLen + column + 2);
-      codeblock += "^\n";
-    }
-  }
-  return codeblock;
-}
-var TomlError;
-var init_error = __esm({
-  "node_modules/smol-toml/dist/error.js"() {
-    TomlError = class _TomlError extends Error {
-      line;
-      column;
-      codeblock;
-      constructor(message15, options) {
-        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
-        const codeblock = makeCodeBlock(options.toml, line, column);
-        super(`Invalid TOML document: ${message15}
-
-${codeblock}`, options);
-        this.line = line;
-        this.column = column;
-        this.codeblock = codeblock;
-      }
-      /** @internal */
-      static x(message15, ctx, ptr) {
-        throw new _TomlError(message15, { toml: ctx.s, ptr: ptr ?? ctx.p });
-      }
-    };
-  }
-});
-
-// node_modules/smol-toml/dist/primitive.js
-function parseString(ctx) {
-  let startPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p++);
-  let first = c;
-  let isLiteral2 = c === 39;
-  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
-  if (isMultiline) {
-    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
-      ctx.p++;
-    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
-      ctx.p += 2;
-  }
-  let parsed = "";
-  let sliceStart = ctx.p;
-  let state = 0;
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    c = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
-      state = state && 3;
-    } else if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
-      if (isMultiline) {
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-      }
-      if (!state) {
-        let s = ctx.s.slice(sliceStart, ctx.p);
-        parsed = parsed ? parsed + s : s;
-      }
-      ctx.p += isMultiline ? 3 : 1;
-      return parsed;
-    } else if (!state) {
-      if (!isLiteral2 && c === 92) {
-        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
-        state = 1;
-      }
-    } else if (state === 1) {
-      if (c === 120 || c === 117 || c === 85) {
-        let errPtr = ctx.p++ - 1;
-        let value = 0;
-        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
-        for (let j = 0; j < len; j++, ctx.p++) {
-          let hex = ctx.s.charCodeAt(ctx.p);
-          let digit = (
-            /* 0-9 */
-            hex >= 48 && hex <= 57 ? hex - 48 : (
-              /* A-F */
-              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
-                /* a-f */
-                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
-              )
-            )
-          );
-          if (digit < 0)
-            TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value = value << 4 | digit;
-        }
-        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
-          TomlError.x("invalid unicode escape", ctx, errPtr);
-        }
-        parsed += String.fromCodePoint(value);
-        sliceStart = ctx.p--;
-        state = 0;
-      } else if (isMultiline && (c === 32 || c === 9)) {
-        state = 2;
-      } else {
-        if (c === 98)
-          parsed += "\b";
-        else if (c === 116)
-          parsed += "	";
-        else if (c === 110)
-          parsed += "\n";
-        else if (c === 102)
-          parsed += "\f";
-        else if (c === 114)
-          parsed += "\r";
-        else if (c === 101)
-          parsed += "\x1B";
-        else if (c === 34)
-          parsed += '"';
-        else if (c === 92)
-          parsed += "\\";
-        else
-          TomlError.x("unrecognised escape sequence", ctx);
-        sliceStart = ctx.p + 1;
-        state = 0;
-      }
-    } else if (c !== 32 && c !== 9) {
-      if (state === 2)
-        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral2 && c === 92 ? 1 : 0;
-      sliceStart = ctx.p;
-    }
-  }
-  TomlError.x("unfinished string", ctx, startPtr);
-}
-var init_primitive = __esm({
-  "node_modules/smol-toml/dist/primitive.js"() {
-    init_error();
-  }
-});
-
-// node_modules/smol-toml/dist/date.js
-var DATE_TIME_RE, TomlDate;
-var init_date = __esm({
-  "node_modules/smol-toml/dist/date.js"() {
-    DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
-    TomlDate = class _TomlDate extends Date {
-      #hasDate = false;
-      #hasTime = false;
-      #offset = null;
-      constructor(date, fasttype, unsafeDelim) {
-        let hasDate = true;
-        let hasTime = true;
-        let offset = "Z";
-        let c;
-        if (typeof date === "string") {
-          if (fasttype)
-            prep: {
-              if (fasttype < 3) {
-                if (+date.slice(11, 13) > 23) {
-                  date = "";
-                  break prep;
-                }
-                if (fasttype === 2) {
-                  offset = null;
-                  date += "Z";
-                } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
-                  offset = date.slice(date.length - 6);
-                }
-                if (unsafeDelim)
-                  date = date.slice(0, 10) + "T" + date.slice(11);
-              } else if (fasttype === 4) {
-                date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
-              }
-              hasDate = fasttype !== 4;
-              hasTime = fasttype !== 3;
-            }
-          else {
-            let match = date.match(DATE_TIME_RE);
-            if (match) {
-              if (!match[1]) {
-                hasDate = false;
-                date = `0000-01-01T${date}`;
-              }
-              hasTime = !!match[2];
-              hasTime && date[10] === " " && (date = date.replace(" ", "T"));
-              if (match[2] && +match[2] > 23) {
-                date = "";
-              } else {
-                offset = match[3] || null;
-                if (!offset && hasTime)
-                  date += "Z";
-              }
-            } else {
-              date = "";
-            }
-          }
-        }
-        super(date);
-        if (!isNaN(this.getTime())) {
-          this.#hasDate = hasDate;
-          this.#hasTime = hasTime;
-          this.#offset = offset;
-        }
-      }
-      isDateTime() {
-        return this.#hasDate && this.#hasTime;
-      }
-      isLocal() {
-        return !this.#hasDate || !this.#hasTime || !this.#offset;
-      }
-      isDate() {
-        return this.#hasDate && !this.#hasTime;
-      }
-      isTime() {
-        return this.#hasTime && !this.#hasDate;
-      }
-      isValid() {
-        return this.#hasDate || this.#hasTime;
-      }
-      toISOString() {
-        let iso = super.toISOString();
-        if (this.isDate())
-          return iso.slice(0, 10);
-        if (this.isTime())
-          return iso.slice(11, 23);
-        if (this.#offset === null)
-          return iso.slice(0, -1);
-        if (this.#offset === "Z" || this.#offset === "z")
-          return iso;
-        let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
-        offset = this.#offset[0] === "-" ? offset : -offset;
-        let offsetDate = new Date(this.getTime() - offset * 6e4);
-        return offsetDate.toISOString().slice(0, -1) + this.#offset;
-      }
-      static wrapAsOffsetDateTime(jsDate, offset = "Z") {
-        let date = new _TomlDate(jsDate);
-        date.#offset = offset;
-        return date;
-      }
-      static wrapAsLocalDateTime(jsDate) {
-        let date = new _TomlDate(jsDate);
-        date.#offset = null;
-        return date;
-      }
-      static wrapAsLocalDate(jsDate) {
-        let date = new _TomlDate(jsDate);
-        date.#hasTime = false;
-        date.#offset = null;
-        return date;
-      }
-      static wrapAsLocalTime(jsDate) {
-        let date = new _TomlDate(jsDate);
-        date.#hasDate = false;
-        date.#offset = null;
-        return date;
-      }
-    };
-  }
-});
-
-// node_modules/smol-toml/dist/extract.js
-function isDigit2(char, base = 10) {
-  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
-}
-function isEndOfValue(char, delim) {
-  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
-  delim && (char === delim || char === 44) || // Comment
-  char === 35;
-}
-function extractValue2(ctx, end) {
-  let errPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p);
-  if (c === 91 || c === 123) {
-    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
-    ctx.d++;
-    return value;
-  }
-  if (c === 34 || c === 39) {
-    return parseString(ctx);
-  }
-  if (c === 116) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, true;
-  }
-  if (c === 102) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, false;
-  }
-  if (c === 43 || c === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c, end);
-  }
-  return parseNumber(ctx, ctx.p, c, 0, end);
-}
-function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-  let c = startChr;
-  let state = 0;
-  let hasUnderscores = false;
-  if (c === 105) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, (sign || 1) / 0;
-  }
-  if (c === 110) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, NaN;
-  }
-  if (c === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
-      return ctx.bi === true ? 0n : 0;
-    if (!sign) {
-      if (c === 120)
-        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c === 98)
-        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c === 111)
-        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
-    }
-    if (c === 46)
-      state = 2;
-    else if (c === 101 || c === 69)
-      state = 4;
-    else
-      TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit2(c))
-    TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (!state)
-      state = 1;
-    if (c === 95) {
-      if (!(state & 1))
-        TomlError.x("illegal underscore", ctx);
-      state += 11;
-      hasUnderscores = true;
-    } else if (state === 1 && c === 46)
-      state = 2;
-    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
-      state = 4;
-    else if (state === 4 && (c === 43 || c === 45)) {
-      state = 6;
-    } else if (!isDigit2(c))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (state > 9)
-      state -= 11;
-    else if (!(state & 1))
-      state++;
-  }
-  if (!state) {
-    let val = (startChr - 48) * (sign || 1);
-    return ctx.bi === true ? BigInt(val) : val;
-  }
-  if (!(state & 1))
-    TomlError.x("unfinished numeric value", ctx, startPtr);
-  let str = ctx.s.slice(startPtr, ctx.p);
-  if (hasUnderscores)
-    str = str.replaceAll("_", "");
-  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
-}
-function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (c === 95) {
-      if (underscore & 1)
-        TomlError.x("illegal underscore", ctx);
-      underscore = 3;
-    } else if (!isDigit2(c, base))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (underscore & 1)
-      underscore--;
-  }
-  if (underscore & 1)
-    TomlError.x("unfinished numeric value", ctx);
-  let str = ctx.s.slice(startPtr + 2, ctx.p);
-  if (underscore)
-    str = str.replaceAll("_", "");
-  return parseInteger(ctx, str, base, startPtr);
-}
-function parseInteger(ctx, str, base, startPtr) {
-  if (ctx.bi !== true)
-    int: {
-      let val = parseInt(str, base);
-      if (!Number.isSafeInteger(val)) {
-        if (ctx.bi)
-          break int;
-        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
-      }
-      return val;
-    }
-  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
-}
-function parseDate(ctx, c, endChr) {
-  let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
-  }
-  ctx.p += 5;
-  if (!isDigit2(ctx.s.charCodeAt(ctx.p++)))
-    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit2(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
-    let t2 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t2, 3, false, startPtr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
-    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
-  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  if (c = ctx.s.charCodeAt(ctx.p)) {
-    if (c === 90 || c === 122) {
-      let t2 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
-    }
-    if (c === 43 || c === 45) {
-      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
-    }
-  }
-  let t = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
-}
-function parseTime(ctx, c, endChr) {
-  let start2 = ctx.p;
-  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber(ctx, --ctx.p, c, 0, endChr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  let t = ctx.s.slice(start2, ctx.p);
-  return readDate(ctx, t, 4, false, start2);
-}
-function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
-  if (ctx.ld) {
-    let date = new TomlDate(str, type, unsafeDelim);
-    if (!date.isValid())
-      TomlError.x("invalid date", ctx, errPtr);
-    return date;
-  }
-  try {
-    if (temporalSuffix)
-      str += temporalSuffix;
-    switch (type) {
-      case 1:
-        return Temporal.ZonedDateTime.from(str);
-      case 2:
-        return Temporal.PlainDateTime.from(str);
-      case 3:
-        return Temporal.PlainDate.from(str);
-      case 4:
-        return Temporal.PlainTime.from(str);
-    }
-  } catch (e) {
-    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
-  }
-}
-var init_extract = __esm({
-  "node_modules/smol-toml/dist/extract.js"() {
-    init_primitive();
-    init_struct();
-    init_error();
-    init_date();
-  }
-});
-
-// node_modules/smol-toml/dist/util.js
-function skipComment(ctx) {
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c = ctx.s.charCodeAt(ctx.p);
-    if (c === 10)
-      break;
-    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
-      ctx.p++;
-      break;
-    }
-    if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in comments", ctx);
-    }
-  }
-}
-function skipVoid(ctx, banNewLines, banComments) {
-  let c;
-  while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
-      ctx.p++;
-    if (banComments || c !== 35)
-      break;
-    skipComment(ctx);
-  }
-}
-var init_util = __esm({
-  "node_modules/smol-toml/dist/util.js"() {
-    init_error();
-  }
-});
-
-// node_modules/smol-toml/dist/struct.js
-function parseKey(ctx, end = 61) {
-  let startPtr;
-  let state = 0;
-  let parsed = [];
-  let sliceStart;
-  let c = ctx.s.charCodeAt(startPtr = ctx.p);
-  do {
-    if (c === end) {
-      if (!state)
-        TomlError.x("unexpected end of key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      return ctx.p++, parsed;
-    } else if (c === 46) {
-      if (!state)
-        TomlError.x("illegal empty bare key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      state = 0;
-    } else if (!state && (c === 34 || c === 39)) {
-      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
-        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-      parsed.push(parseString(ctx));
-      state = 2;
-      ctx.p--;
-    } else if (c === 32 || c === 9) {
-      if (state === 1) {
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-        state = 2;
-      }
-    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
-      TomlError.x("illegal character in key", ctx);
-    } else if (!state) {
-      state = 1;
-      sliceStart = ctx.p;
-    }
-  } while (c = ctx.s.charCodeAt(++ctx.p));
-  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
-}
-function parseInlineTable(ctx) {
-  let startPtr = ctx.p++;
-  let res = /* @__PURE__ */ Object.create(null);
-  let seen = /* @__PURE__ */ new Set();
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
-      ctx.p++;
-      return res;
-    }
-    let k;
-    let t = res;
-    let hasOwn = false;
-    let errPtr = ctx.p;
-    let key = parseKey(ctx);
-    for (let i3 = 0; i3 < key.length; i3++) {
-      if (i3)
-        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      k = key[i3];
-      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
-        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-      }
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor")) {
-        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
-        break;
-      }
-      if (!hasOwn && unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-      }
-    }
-    if (hasOwn) {
-      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-    }
-    skipVoid(ctx, true, true);
-    let value = extractValue2(
-      ctx,
-      125
-      /* } */
-    );
-    if (t && typeof (t[k] = value) === "object")
-      seen.add(value);
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished table", ctx, startPtr);
-}
-function parseArray(ctx) {
-  let startPtr = ctx.p++;
-  let res = [];
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
-      ctx.p++;
-      return res;
-    }
-    res.push(extractValue2(
-      ctx,
-      93
-      /* ] */
-    ));
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished array", ctx, startPtr);
-}
-var init_struct = __esm({
-  "node_modules/smol-toml/dist/struct.js"() {
-    init_primitive();
-    init_extract();
-    init_util();
-    init_error();
-  }
-});
-
-// node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table, meta, type) {
-  let t = table;
-  let m = meta;
-  let k;
-  let hasOwn = false;
-  let state;
-  for (let i3 = 0; i3 < key.length; i3++) {
-    if (i3) {
-      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      m = (state = m[k]).c;
-      if (type === 0 && (state.t === 1 || state.t === 2)) {
-        return null;
-      }
-      if (state.t === 2) {
-        let l = t.length - 1;
-        t = t[l];
-        m = m[l].c;
-      }
-    }
-    k = key[i3];
-    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
-      return null;
-    }
-    if (!hasOwn) {
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor"))
-        return false;
-      if (unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
-      }
-      m[k] = {
-        t: i3 < key.length - 1 && type === 2 ? 3 : type,
-        d: false,
-        i: 0,
-        c: /* @__PURE__ */ Object.create(null)
-      };
-    }
-  }
-  state = m[k];
-  if (state.t !== type && !(type === 1 && state.t === 3)) {
-    return null;
-  }
-  if (type === 2) {
-    if (!state.d) {
-      state.d = true;
-      t[k] = [];
-    }
-    t[k].push(t = /* @__PURE__ */ Object.create(null));
-    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
-  }
-  if (state.d) {
-    return null;
-  }
-  state.d = true;
-  if (type === 1) {
-    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-  } else if (type === 0 && hasOwn) {
-    return null;
-  }
-  return [k, t, state.c];
-}
-function validateTablePeek(ctx, peek, ptr) {
-  if (peek === null || ctx.uk === 2)
-    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
-}
-function parse(toml, options = {}) {
-  let ctx = {
-    s: toml,
-    p: 0,
-    d: options.maxDepth ?? 1e3,
-    bi: options.integersAsBigInt ?? false,
-    ld: options.useLegacyDate ?? true,
-    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
-  };
-  let res = /* @__PURE__ */ Object.create(null);
-  let meta = /* @__PURE__ */ Object.create(null);
-  let tmp;
-  let skipping = false;
-  let tbl = res;
-  let m = meta;
-  if (toml.charCodeAt(0) === 65279)
-    ctx.p++;
-  skipVoid(ctx);
-  while (ctx.p < toml.length) {
-    if (toml.charCodeAt(ctx.p) === 91) {
-      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
-      tmp = ctx.p += +isTableArray;
-      skipping = false;
-      let k = parseKey(
-        ctx,
-        93
-        /* ] */
-      );
-      if (isTableArray) {
-        if (toml.charCodeAt(ctx.p) !== 93) {
-          TomlError.x("expected end of table array declaration", ctx);
-        }
-        ctx.p++;
-      }
-      let p = peekTable(
-        ctx,
-        k,
-        res,
-        meta,
-        isTableArray ? 2 : 1
-        /* Type.EXPLICIT */
-      );
-      if (!p) {
-        validateTablePeek(ctx, p, tmp);
-        skipping = true;
-      } else {
-        m = p[2];
-        tbl = p[1];
-      }
-    } else {
-      tmp = ctx.p;
-      let k = parseKey(ctx);
-      let p = peekTable(
-        ctx,
-        k,
-        tbl,
-        m,
-        0
-        /* Type.DOTTED */
-      );
-      if (!p && !skipping)
-        validateTablePeek(ctx, p, tmp);
-      skipVoid(ctx, true, true);
-      let v = extractValue2(ctx, void 0);
-      if (p && !skipping)
-        p[1][p[0]] = v;
-    }
-    skipVoid(ctx, true);
-    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
-      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
-    }
-    skipVoid(ctx);
-  }
-  return res;
-}
-var init_parse = __esm({
-  "node_modules/smol-toml/dist/parse.js"() {
-    init_struct();
-    init_extract();
-    init_util();
-    init_error();
-  }
-});
-
-// node_modules/smol-toml/dist/stringify.js
-var HAS_WELLFORMED;
-var init_stringify = __esm({
-  "node_modules/smol-toml/dist/stringify.js"() {
-    HAS_WELLFORMED = !!"".isWellFormed;
-  }
-});
-
-// node_modules/smol-toml/dist/index.js
-var init_dist = __esm({
-  "node_modules/smol-toml/dist/index.js"() {
-    init_parse();
-    init_stringify();
-    init_date();
-    init_error();
-  }
-});
-
-// src/core/types.ts
-var SEVERITIES, TRUST_LEVELS;
-var init_types = __esm({
-  "src/core/types.ts"() {
-    "use strict";
-    SEVERITIES = ["critical", "high", "medium", "low"];
-    TRUST_LEVELS = ["untrusted", "unknown", "internal"];
-  }
-});
-
-// src/rules/language-catalog.ts
-function languageIdOf(path) {
-  const lower = path.toLowerCase();
-  return LANGUAGE_EXTENSIONS.find((l) => l.extensions.some((e) => lower.endsWith(e)))?.id;
-}
-function splitLanguageRuleset(specs, all) {
-  if (!specs.length) return { rules: [...all], rest: [], javaStreams: true };
-  const chosen = /* @__PURE__ */ new Map();
-  const rest = [];
-  let javaStreams = false;
-  for (const raw of specs) {
-    const spec = raw.trim();
-    if (/^((artifact|java)\/)?JAVA-ARTIFACT-001$/i.test(spec)) {
-      javaStreams = true;
       continue;
     }
-    if (/^artifact\/(all|artifacts)$/i.test(spec)) javaStreams = true;
-    const [lang, name2] = spec.includes("/") ? spec.split("/", 2) : ["", spec];
-    const language = LANGUAGE_EXTENSIONS.find((l) => l.id === lang.toLowerCase());
-    if (!language) {
-      const byId2 = lang === "" ? all.find((r) => r.id.toUpperCase() === name2.toUpperCase()) : void 0;
-      if (byId2) chosen.set(byId2.id, byId2);
-      else rest.push(raw);
-      continue;
-    }
-    const own = all.filter((r) => r.language === language.id);
-    const byId = own.find((r) => r.id.toUpperCase() === name2.toUpperCase());
-    const bundle = name2.toLowerCase();
-    const members = byId ? [byId] : bundle === "all" ? own : own.filter((r) => r.bundles.includes(bundle));
-    if (!members.length && !Object.hasOwn(LANGUAGE_BUNDLE_DESCRIPTIONS, bundle)) {
-      return { error: `unknown ruleset "${spec}" (see: pathfinder rules list)` };
-    }
-    for (const r of members) chosen.set(r.id, r);
-  }
-  return { rules: [...chosen.values()].sort((a, b) => compareText(a.id, b.id)), rest, javaStreams };
-}
-var LANG2, rules, LANGUAGE_RULE_CATALOG, LANGUAGE_EXTENSIONS, LANGUAGE_BUNDLE_DESCRIPTIONS;
-var init_language_catalog = __esm({
-  "src/rules/language-catalog.ts"() {
-    "use strict";
-    init_order();
-    LANG2 = ["lang", "deserialization"];
-    rules = (language, prefix, count) => Array.from({ length: count }, (_, i3) => ({ id: `${prefix}-${String(i3 + 1).padStart(3, "0")}`, language, bundles: LANG2 }));
-    LANGUAGE_RULE_CATALOG = [...rules("csharp", "CSHARP-LANG-SEC", 9), ...rules("java", "JAVA-LANG-SEC", 13), ...rules("php", "PHP-LANG-SEC", 4)];
-    LANGUAGE_EXTENSIONS = [
-      { id: "java", extensions: [".java"] },
-      { id: "csharp", extensions: [".cs"] },
-      { id: "php", extensions: [".php", ".phtml", ".php5", ".php7", ".inc"] }
-    ];
-    LANGUAGE_BUNDLE_DESCRIPTIONS = {
-      all: "every rule of the language",
-      deserialization: "every rule that reports a deserialization sink",
-      lang: "the language's standard library and general-purpose serialization libraries"
-    };
-  }
-});
-
-// src/dependencies/cross-signals.ts
-function crossSignalFacts(matches) {
-  const facts = {};
-  for (const m of matches) {
-    if (m.kind !== "pinned") continue;
-    for (const a of m.advisories) {
-      if (!a.signal) continue;
-      const key = SIGNAL_PACKAGE[a.signal];
-      const known = facts[key];
-      if (known && known.dependency !== m.dependency) continue;
-      facts[key] = { dependency: m.dependency, advisories: [...known?.advisories ?? [], a] };
-    }
-  }
-  return facts;
-}
-function crossSignalScopes(matches, pythonFiles) {
-  const codeFolders = /* @__PURE__ */ new Set();
-  for (const f of pythonFiles) for (let i3 = f.lastIndexOf("/"); i3 > 0; i3 = f.lastIndexOf("/", i3 - 1)) codeFolders.add(f.slice(0, i3));
-  const byScope = /* @__PURE__ */ new Map();
-  for (const m of matches) {
-    const slash = m.dependency.file.lastIndexOf("/");
-    const folder = slash < 0 ? "" : m.dependency.file.slice(0, slash);
-    const scope = codeFolders.has(folder) && !folder.split("/").some((part) => PROJECT_WIDE_FOLDERS.has(part.toLowerCase())) ? folder : "";
-    byScope.set(scope, [...byScope.get(scope) ?? [], m]);
-  }
-  const facts = new Map([...byScope].map(([scope, ms]) => [scope, crossSignalFacts(ms)]));
-  const projectWide = facts.get("") ?? {};
-  const scoped = [...facts].filter(([scope]) => scope !== "").sort((a, b) => b[0].length - a[0].length);
-  if (scoped.length === 0) return () => projectWide;
-  return (file) => {
-    const found = {};
-    for (const [scope, f] of scoped) {
-      if (!file.startsWith(scope + "/")) continue;
-      for (const key of Object.keys(f)) found[key] ??= f[key];
-    }
-    for (const key of Object.keys(projectWide)) found[key] ??= projectWide[key];
-    return found;
-  };
-}
-function pinnedAt(fact) {
-  const d = fact.dependency;
-  return `${d.spelledName} ${d.version} (${d.locked ? "locked in" : "pinned in"} ${d.file}:${d.line})`;
-}
-var SIGNAL_PACKAGE, PROJECT_WIDE_FOLDERS;
-var init_cross_signals = __esm({
-  "src/dependencies/cross-signals.ts"() {
-    "use strict";
-    SIGNAL_PACKAGE = { "torch-weights-only": "torch", "yaml-full-load": "pyyaml", "numpy-load-default": "numpy" };
-    PROJECT_WIDE_FOLDERS = /* @__PURE__ */ new Set(["requirements", "requirements.d", "reqs", "deps", "dependencies", "ci", ".ci", ".github", "docker", "env", "envs", "environment", "environments", "conda"]);
-  }
-});
-
-// src/dependencies/manifest-kind.ts
-function manifestKind(path) {
-  if (!MAYBE_MANIFEST.test(path)) return void 0;
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  const lower = base.toLowerCase();
-  switch (lower) {
-    case "pyproject.toml":
-      return "pyproject";
-    case "setup.cfg":
-      return "setup.cfg";
-    case "setup.py":
-      return "setup.py";
-    case "pipfile":
-      return "Pipfile";
-    case "pipfile.lock":
-      return "Pipfile.lock";
-    case "poetry.lock":
-      return "poetry.lock";
-    case "uv.lock":
-      return "uv.lock";
-    case "pdm.lock":
-      return "pdm.lock";
-  }
-  if (/^(?:environment|conda)[\w.-]*\.ya?ml$/.test(lower)) return "conda";
-  if (/^constraints?[\w.-]*\.txt$/.test(lower)) return "constraints";
-  if (/requirements[\w.-]*\.(?:txt|in)$/.test(lower)) return "requirements";
-  if (/(?:^|\/)requirements\/[^/]+\.(?:txt|in)$/i.test(path)) return "requirements";
-  return void 0;
-}
-var MAYBE_MANIFEST;
-var init_manifest_kind = __esm({
-  "src/dependencies/manifest-kind.ts"() {
-    "use strict";
-    MAYBE_MANIFEST = /(?:(?:^|\/)setup\.py|\.toml|\.cfg|pipfile|\.lock|\.ya?ml|\.txt|\.in)$/i;
-  }
-});
-
-// src/project/digest.ts
-import { createRequire } from "node:module";
-function nodeCrypto() {
-  return crypto ??= require2("node:crypto");
-}
-function sha256() {
-  return nodeCrypto().createHash("sha256");
-}
-function keyOf(text2) {
-  return text2.length <= LITERAL_KEY_MAX ? `=${text2}` : `sha256:${sha256().update(text2).digest("hex")}`;
-}
-var require2, crypto, LITERAL_KEY_MAX;
-var init_digest = __esm({
-  "src/project/digest.ts"() {
-    "use strict";
-    require2 = createRequire(import.meta.url);
-    LITERAL_KEY_MAX = 256 * 1024;
-  }
-});
-
-// node_modules/@renovatebot/pep440/lib/version.js
-var require_version = __commonJS({
-  "node_modules/@renovatebot/pep440/lib/version.js"(exports, module2) {
-    var VERSION_PATTERN = [
-      "v?",
-      "(?:",
-      /* */
-      "(?:(?<epoch>[0-9]+)!)?",
-      // epoch
-      /* */
-      "(?<release>[0-9]+(?:\\.[0-9]+)*)",
-      // release segment
-      /* */
-      "(?<pre>",
-      // pre-release
-      /*    */
-      "[-_\\.]?",
-      /*    */
-      "(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))",
-      /*    */
-      "[-_\\.]?",
-      /*    */
-      "(?<pre_n>[0-9]+)?",
-      /* */
-      ")?",
-      /* */
-      "(?<post>",
-      // post release
-      /*    */
-      "(?:-(?<post_n1>[0-9]+))",
-      /*    */
-      "|",
-      /*    */
-      "(?:",
-      /*        */
-      "[-_\\.]?",
-      /*        */
-      "(?<post_l>post|rev|r)",
-      /*        */
-      "[-_\\.]?",
-      /*        */
-      "(?<post_n2>[0-9]+)?",
-      /*    */
-      ")",
-      /* */
-      ")?",
-      /* */
-      "(?<dev>",
-      // dev release
-      /*    */
-      "[-_\\.]?",
-      /*    */
-      "(?<dev_l>dev)",
-      /*    */
-      "[-_\\.]?",
-      /*    */
-      "(?<dev_n>[0-9]+)?",
-      /* */
-      ")?",
-      ")",
-      "(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?"
-      // local version
-    ].join("");
-    module2.exports = {
-      VERSION_PATTERN,
-      valid: valid3,
-      clean: clean3,
-      explain,
-      parse: parse4,
-      stringify: stringify2
-    };
-    var validRegex = new RegExp("^" + VERSION_PATTERN + "$", "i");
-    function valid3(version) {
-      return validRegex.test(version) ? version : null;
-    }
-    var cleanRegex = new RegExp("^\\s*" + VERSION_PATTERN + "\\s*$", "i");
-    function clean3(version) {
-      return stringify2(parse4(version, cleanRegex));
-    }
-    function parse4(version, regex2) {
-      const { groups: groups2 } = (regex2 || validRegex).exec(version) || {};
-      if (!groups2) {
-        return null;
-      }
-      const parsed = {
-        epoch: Number(groups2.epoch ? groups2.epoch : 0),
-        release: groups2.release.split(".").map(Number),
-        pre: normalize_letter_version(groups2.pre_l, groups2.pre_n),
-        post: normalize_letter_version(
-          groups2.post_l,
-          groups2.post_n1 || groups2.post_n2
-        ),
-        dev: normalize_letter_version(groups2.dev_l, groups2.dev_n),
-        local: parse_local_version(groups2.local)
-      };
-      return parsed;
-    }
-    function stringify2(parsed) {
-      if (!parsed) {
-        return null;
-      }
-      const { epoch, release, pre, post, dev, local } = parsed;
-      const parts2 = [];
-      if (epoch !== 0) {
-        parts2.push(`${epoch}!`);
-      }
-      parts2.push(release.join("."));
-      if (pre) {
-        parts2.push(pre.join(""));
-      }
-      if (post) {
-        parts2.push("." + post.join(""));
-      }
-      if (dev) {
-        parts2.push("." + dev.join(""));
-      }
-      if (local) {
-        parts2.push(`+${local}`);
-      }
-      return parts2.join("");
-    }
-    function normalize_letter_version(letterIn, numberIn) {
-      let letter = letterIn;
-      let number = numberIn;
-      if (letter) {
-        if (!number) {
-          number = 0;
-        }
-        letter = letter.toLowerCase();
-        if (letter === "alpha") {
-          letter = "a";
-        } else if (letter === "beta") {
-          letter = "b";
-        } else if (["c", "pre", "preview"].includes(letter)) {
-          letter = "rc";
-        } else if (["rev", "r"].includes(letter)) {
-          letter = "post";
-        }
-        return [letter, Number(number)];
-      }
-      if (!letter && number) {
-        letter = "post";
-        return [letter, Number(number)];
-      }
-      return null;
-    }
-    function parse_local_version(local) {
-      if (local) {
-        return local.split(/[._-]/).map(
-          (part) => Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part)
-        );
-      }
-      return null;
-    }
-    function explain(version) {
-      const parsed = parse4(version);
-      if (!parsed) {
-        return parsed;
-      }
-      const { epoch, release, pre, post, dev, local } = parsed;
-      let base_version = "";
-      if (epoch !== 0) {
-        base_version += epoch + "!";
-      }
-      base_version += release.join(".");
-      const is_prerelease = Boolean(dev || pre);
-      const is_devrelease = Boolean(dev);
-      const is_postrelease = Boolean(post);
-      return {
-        epoch,
-        release,
-        pre,
-        post: post ? post[1] : post,
-        dev: dev ? dev[1] : dev,
-        local: local ? local.join(".") : local,
-        public: stringify2(parsed).split("+", 1)[0],
-        base_version,
-        is_prerelease,
-        is_devrelease,
-        is_postrelease
-      };
-    }
-  }
-});
-
-// node_modules/@renovatebot/pep440/lib/operator.js
-var require_operator = __commonJS({
-  "node_modules/@renovatebot/pep440/lib/operator.js"(exports, module2) {
-    var { parse: parse4 } = require_version();
-    module2.exports = {
-      compare: compare2,
-      rcompare,
-      lt,
-      le,
-      eq,
-      ne,
-      ge,
-      gt,
-      "<": lt,
-      "<=": le,
-      "==": eq,
-      "!=": ne,
-      ">=": ge,
-      ">": gt,
-      "===": arbitrary
-    };
-    function lt(version, other) {
-      return compare2(version, other) < 0;
-    }
-    function le(version, other) {
-      return compare2(version, other) <= 0;
-    }
-    function eq(version, other) {
-      return compare2(version, other) === 0;
-    }
-    function ne(version, other) {
-      return compare2(version, other) !== 0;
-    }
-    function ge(version, other) {
-      return compare2(version, other) >= 0;
-    }
-    function gt(version, other) {
-      return compare2(version, other) > 0;
-    }
-    function arbitrary(version, other) {
-      return version.toLowerCase() === other.toLowerCase();
-    }
-    function compare2(version, other) {
-      const parsedVersion = parse4(version);
-      const parsedOther = parse4(other);
-      const keyVersion = calculateKey(parsedVersion);
-      const keyOther = calculateKey(parsedOther);
-      return pyCompare(keyVersion, keyOther);
-    }
-    function rcompare(version, other) {
-      return -compare2(version, other);
-    }
-    function pyCompare(elemIn, otherIn) {
-      let elem = elemIn;
-      let other = otherIn;
-      if (elem === other) {
-        return 0;
-      }
-      if (Array.isArray(elem) !== Array.isArray(other)) {
-        elem = Array.isArray(elem) ? elem : [elem];
-        other = Array.isArray(other) ? other : [other];
-      }
-      if (Array.isArray(elem)) {
-        const len = Math.min(elem.length, other.length);
-        for (let i3 = 0; i3 < len; i3 += 1) {
-          const res = pyCompare(elem[i3], other[i3]);
-          if (res !== 0) {
-            return res;
-          }
-        }
-        return elem.length - other.length;
-      }
-      if (elem === -Infinity || other === Infinity) {
-        return -1;
-      }
-      if (elem === Infinity || other === -Infinity) {
-        return 1;
-      }
-      return elem < other ? -1 : 1;
-    }
-    function calculateKey(input) {
-      const { epoch } = input;
-      let { release, pre, post, local, dev } = input;
-      release = release.concat();
-      release.reverse();
-      while (release.length && release[0] === 0) {
-        release.shift();
-      }
-      release.reverse();
-      if (!pre && !post && dev) pre = -Infinity;
-      else if (!pre) pre = Infinity;
-      if (!post) post = -Infinity;
-      if (!dev) dev = Infinity;
-      if (!local) {
-        local = -Infinity;
-      } else {
-        local = local.map(
-          (i3) => Number.isNaN(Number(i3)) ? [-Infinity, i3] : [Number(i3), ""]
-        );
-      }
-      return [epoch, release, pre, post, dev, local];
-    }
-  }
-});
-
-// node_modules/@renovatebot/pep440/lib/specifier.js
-var require_specifier = __commonJS({
-  "node_modules/@renovatebot/pep440/lib/specifier.js"(exports, module2) {
-    var { VERSION_PATTERN, explain: explainVersion } = require_version();
-    var Operator = require_operator();
-    var RANGE_PATTERN = [
-      "(?<operator>(===|~=|==|!=|<=|>=|<|>))",
-      "\\s*",
-      "(",
-      /*  */
-      "(?<version>(?:" + VERSION_PATTERN.replace(/\?<\w+>/g, "?:") + "))",
-      /*  */
-      "(?<prefix>\\.\\*)?",
-      /*  */
-      "|",
-      /*  */
-      "(?<legacy>[^,;\\s)]+)",
-      ")"
-    ].join("");
-    module2.exports = {
-      RANGE_PATTERN,
-      parse: parse4,
-      satisfies,
-      filter,
-      validRange,
-      maxSatisfying,
-      minSatisfying
-    };
-    var isEqualityOperator = (op) => ["==", "!=", "==="].includes(op);
-    var rangeRegex = new RegExp("^" + RANGE_PATTERN + "$", "i");
-    function parse4(ranges) {
-      if (!ranges.trim()) {
-        return [];
-      }
-      const specifiers = ranges.split(",").map((range) => rangeRegex.exec(range.trim()) || {}).map(({ groups: groups2 }) => {
-        if (!groups2) {
-          return null;
-        }
-        let { ...spec } = groups2;
-        const { operator, version, prefix, legacy } = groups2;
-        if (version) {
-          spec = { ...spec, ...explainVersion(version) };
-          if (operator === "~=") {
-            if (spec.release.length < 2) {
-              return null;
-            }
-          }
-          if (!isEqualityOperator(operator) && spec.local) {
-            return null;
-          }
-          if (prefix) {
-            if (!isEqualityOperator(operator) || spec.dev || spec.local) {
-              return null;
-            }
-          }
-        }
-        if (legacy && operator !== "===") {
-          return null;
-        }
-        return spec;
-      });
-      if (specifiers.filter(Boolean).length !== specifiers.length) {
-        return null;
-      }
-      return specifiers;
-    }
-    function filter(versions, specifier, options = {}) {
-      const filtered = pick(versions, specifier, options);
-      if (filtered.length === 0 && options.prereleases === void 0) {
-        return pick(versions, specifier, { prereleases: true });
-      }
-      return filtered;
-    }
-    function maxSatisfying(versions, range, options) {
-      const found = filter(versions, range, options).sort(Operator.compare);
-      return found.length === 0 ? null : found[found.length - 1];
-    }
-    function minSatisfying(versions, range, options) {
-      const found = filter(versions, range, options).sort(Operator.compare);
-      return found.length === 0 ? null : found[0];
-    }
-    function pick(versions, specifier, options) {
-      const parsed = parse4(specifier);
-      if (!parsed) {
-        return [];
-      }
-      return versions.filter((version) => {
-        const explained = explainVersion(version);
-        if (!parsed.length) {
-          return explained && !(explained.is_prerelease && !options.prereleases);
-        }
-        return parsed.reduce((pass, spec) => {
-          if (!pass) {
-            return false;
-          }
-          return contains3({ ...spec, ...options }, { version, explained });
-        }, true);
-      });
-    }
-    function satisfies(version, specifier, options = {}) {
-      const filtered = pick([version], specifier, options);
-      return filtered.length === 1;
-    }
-    function arrayStartsWith(array, prefix) {
-      if (prefix.length > array.length) {
-        return false;
-      }
-      for (let i3 = 0; i3 < prefix.length; i3 += 1) {
-        if (prefix[i3] !== array[i3]) {
-          return false;
-        }
-      }
-      return true;
-    }
-    function contains3(specifier, input) {
-      const { explained } = input;
-      let { version } = input;
-      const { ...spec } = specifier;
-      if (spec.prereleases === void 0) {
-        spec.prereleases = spec.is_prerelease;
-      }
-      if (explained && explained.is_prerelease && !spec.prereleases) {
-        return false;
-      }
-      if (spec.operator === "~=") {
-        let compatiblePrefix = spec.release.slice(0, -1).concat("*").join(".");
-        if (spec.epoch) {
-          compatiblePrefix = spec.epoch + "!" + compatiblePrefix;
-        }
-        return satisfies(version, `>=${spec.version}, ==${compatiblePrefix}`, {
-          prereleases: spec.prereleases
+    if (!isObject2(node)) continue;
+    const raw = node._target_;
+    if (typeof raw === "string") {
+      const target = resolveInterpolation(raw, root);
+      const why = targetDanger(target, node, root);
+      if (why !== void 0) {
+        const spelled5 = target === raw ? JSON.stringify(raw) : `${JSON.stringify(raw)} (= ${JSON.stringify(target)})`;
+        issues.push({
+          kind: "config-target",
+          severity: "critical",
+          message: `config ${path === "" ? "root" : path} instantiates _target_ ${spelled5}, which ${why}: loading the model (hydra.utils.instantiate) imports and calls it`,
+          global: target
         });
       }
-      if (spec.prefix) {
-        const isMatching = explained.epoch === spec.epoch && arrayStartsWith(explained.release, spec.release);
-        const isEquality = spec.operator !== "!=";
-        return isEquality ? isMatching : !isMatching;
-      }
-      if (explained) {
-        if (explained.local && spec.version) {
-          version = explained.public;
-          spec.version = explainVersion(spec.version).public;
-        }
-      }
-      if (spec.operator === "<" || spec.operator === ">") {
-        if (Operator.eq(spec.release.join("."), explained.release.join("."))) {
-          return false;
-        }
-      }
-      const op = Operator[spec.operator];
-      return op(version, spec.version || spec.legacy);
     }
-    function validRange(specifier) {
-      return Boolean(parse4(specifier));
+    for (const [key, value] of Object.entries(node)) {
+      if (typeof value === "object" && value !== null) pending.push({ node: value, path: path === "" ? key : `${path}.${key}` });
     }
   }
-});
-
-// node_modules/@renovatebot/pep440/lib/semantic.js
-var require_semantic = __commonJS({
-  "node_modules/@renovatebot/pep440/lib/semantic.js"(exports, module2) {
-    var { explain, parse: parse4, stringify: stringify2 } = require_version();
-    module2.exports = {
-      major,
-      minor,
-      patch,
-      inc
-    };
-    function major(input) {
-      const version = explain(input);
-      if (!version) {
-        throw new TypeError("Invalid Version: " + input);
-      }
-      return version.release[0];
-    }
-    function minor(input) {
-      const version = explain(input);
-      if (!version) {
-        throw new TypeError("Invalid Version: " + input);
-      }
-      if (version.release.length < 2) {
-        return 0;
-      }
-      return version.release[1];
-    }
-    function patch(input) {
-      const version = explain(input);
-      if (!version) {
-        throw new TypeError("Invalid Version: " + input);
-      }
-      if (version.release.length < 3) {
-        return 0;
-      }
-      return version.release[2];
-    }
-    function inc(input, release, preReleaseIdentifier) {
-      let identifier = preReleaseIdentifier || `a`;
-      const version = parse4(input);
-      if (!version) {
-        return null;
-      }
-      if (!["a", "b", "c", "rc", "alpha", "beta", "pre", "preview"].includes(
-        identifier
-      )) {
-        return null;
-      }
-      switch (release) {
-        case "premajor":
-          {
-            const [majorVersion] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion + 1;
-          }
-          version.pre = [identifier, 0];
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "preminor":
-          {
-            const [majorVersion, minorVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion + 1;
-          }
-          version.pre = [identifier, 0];
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "prepatch":
-          {
-            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion;
-            version.release[2] = patchVersion + 1;
-          }
-          version.pre = [identifier, 0];
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "prerelease":
-          if (version.pre === null) {
-            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion;
-            version.release[2] = patchVersion + 1;
-            version.pre = [identifier, 0];
-          } else {
-            if (preReleaseIdentifier === void 0 && version.pre !== null) {
-              [identifier] = version.pre;
-            }
-            const [letter, number] = version.pre;
-            if (letter === identifier) {
-              version.pre = [letter, number + 1];
-            } else {
-              version.pre = [identifier, 0];
-            }
-          }
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "major":
-          if (version.release.slice(1).some((value) => value !== 0) || version.pre === null) {
-            const [majorVersion] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion + 1;
-          }
-          delete version.pre;
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "minor":
-          if (version.release.slice(2).some((value) => value !== 0) || version.pre === null) {
-            const [majorVersion, minorVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion + 1;
-          }
-          delete version.pre;
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "patch":
-          if (version.release.slice(3).some((value) => value !== 0) || version.pre === null) {
-            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion;
-            version.release[2] = patchVersion + 1;
-          }
-          delete version.pre;
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        default:
-          return null;
-      }
-      return stringify2(version);
-    }
+  return issues;
+}
+function targetDanger(target, node, root) {
+  const name2 = target.trim();
+  if (/\.py:/.test(name2) || /^[/\\]/.test(name2)) return "loads Python code from a file";
+  if (WRAPPERS.has(name2)) return void 0;
+  if (RESOLVERS2.has(name2)) {
+    const args2 = Array.isArray(node._args_) ? node._args_ : [];
+    const path = typeof node.path === "string" ? node.path : typeof args2[0] === "string" ? args2[0] : void 0;
+    if (path === void 0) return void 0;
+    const resolved = resolveInterpolation(path, root);
+    const inner = denylisted(resolved);
+    return inner === void 0 ? void 0 : `resolves ${JSON.stringify(resolved)}, which ${inner}`;
   }
-});
-
-// node_modules/@renovatebot/pep440/index.js
-var require_pep440 = __commonJS({
-  "node_modules/@renovatebot/pep440/index.js"(exports, module2) {
-    var { valid: valid3, clean: clean3, explain, parse: parse4 } = require_version();
-    var { lt, le, eq, ne, ge, gt, compare: compare2, rcompare } = require_operator();
-    var {
-      filter,
-      maxSatisfying,
-      minSatisfying,
-      RANGE_PATTERN,
-      satisfies,
-      validRange
-    } = require_specifier();
-    var { major, minor, patch, inc } = require_semantic();
-    module2.exports = {
-      // version
-      valid: valid3,
-      clean: clean3,
-      explain,
-      parse: parse4,
-      // operator
-      lt,
-      le,
-      lte: le,
-      eq,
-      ne,
-      neq: ne,
-      ge,
-      gte: ge,
-      gt,
-      compare: compare2,
-      rcompare,
-      // range
-      filter,
-      maxSatisfying,
-      minSatisfying,
-      RANGE_PATTERN,
-      satisfies,
-      validRange,
-      // semantic
-      major,
-      minor,
-      patch,
-      inc
-    };
+  return denylisted(name2);
+}
+function denylisted(dotted) {
+  const dot = dotted.indexOf(".");
+  const match = dot < 0 ? matchDenylist(dotted, "") : matchDenylist(dotted.slice(0, dot), dotted.slice(dot + 1));
+  return match === void 0 ? void 0 : `${match.reason} (${match.entry})`;
+}
+function resolveInterpolation(value, root) {
+  let current = value;
+  for (let hop = 0; hop < MAX_HOPS; hop++) {
+    const match = /^\$\{([A-Za-z_][\w.]*)\}$/.exec(current.trim());
+    if (match === null) return current;
+    let node = root;
+    for (const key of match[1].split(".")) node = isObject2(node) ? node[key] : void 0;
+    if (typeof node !== "string") return current;
+    current = node;
   }
-});
-
-// src/dependencies/versions.ts
-function bump(release, index) {
-  const parts2 = release.replace(/^\d+!/, "").split(/[.]/).map((p) => parseInt(p, 10));
-  const kept = parts2.slice(0, index + 1);
-  while (kept.length < index + 1) kept.push(0);
-  kept[index] = (kept[index] || 0) + 1;
-  return kept.join(".");
+  return current;
 }
-function releaseOf(version) {
-  const m = /^(?:\d+!)?(\d+(?:\.\d+)*)/.exec(version);
-  return m ? m[1] : version;
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function clauseInterval(clause) {
-  const m = /^(===|==|!=|~=|<=|>=|<|>)\s*(.+)$/.exec(clause.trim());
-  if (!m) return void 0;
-  const [, op, raw] = m;
-  const v = raw.trim();
-  if (op === "!=") return "any";
-  if (v.endsWith(".*")) {
-    if (op !== "==") return void 0;
-    const base = v.slice(0, -2);
-    if (!(0, import_pep440.valid)(base)) return void 0;
-    const n = base.split(".").length;
-    return { lo: { version: base, inclusive: true }, hi: { version: bump(base, n - 1), inclusive: false } };
-  }
-  if (!(0, import_pep440.valid)(v)) return void 0;
-  switch (op) {
-    case "==":
-    case "===":
-      return { lo: { version: v, inclusive: true }, hi: { version: v, inclusive: true } };
-    case ">=":
-      return { lo: { version: v, inclusive: true } };
-    case ">":
-      return { lo: { version: v, inclusive: false } };
-    case "<=":
-      return { hi: { version: v, inclusive: true } };
-    case "<":
-      return { hi: { version: v, inclusive: false } };
-    case "~=": {
-      const n = releaseOf(v).split(".").length;
-      if (n < 2) return void 0;
-      return { lo: { version: v, inclusive: true }, hi: { version: bump(releaseOf(v), n - 2), inclusive: false } };
-    }
-  }
-  return void 0;
-}
-function specifierInterval(specifier) {
-  const out2 = {};
-  for (const clause of specifier.split(",").map((c) => c.trim()).filter(Boolean)) {
-    const i3 = clauseInterval(clause);
-    if (i3 === void 0) return void 0;
-    if (i3 === "any") continue;
-    if (i3.lo && (!out2.lo || tighterLow(i3.lo, out2.lo))) out2.lo = i3.lo;
-    if (i3.hi && (!out2.hi || tighterHigh(i3.hi, out2.hi))) out2.hi = i3.hi;
-  }
-  return out2;
-}
-function tighterLow(a, b) {
-  const c = (0, import_pep440.compare)(a.version, b.version);
-  return c > 0 || c === 0 && !a.inclusive;
-}
-function tighterHigh(a, b) {
-  const c = (0, import_pep440.compare)(a.version, b.version);
-  return c < 0 || c === 0 && !a.inclusive;
-}
-function nonEmpty(i3) {
-  if (!i3.lo || !i3.hi) return true;
-  const c = (0, import_pep440.compare)(i3.lo.version, i3.hi.version);
-  return c < 0 || c === 0 && i3.lo.inclusive && i3.hi.inclusive;
-}
-function admits(specifier, affected) {
-  const wanted = specifierInterval(specifier);
-  if (!wanted) return false;
-  return affected.split("||").some((range) => {
-    const hit = specifierInterval(range.trim());
-    if (!hit) return false;
-    const both = { lo: wanted.lo, hi: wanted.hi };
-    if (hit.lo && (!both.lo || tighterLow(hit.lo, both.lo))) both.lo = hit.lo;
-    if (hit.hi && (!both.hi || tighterHigh(hit.hi, both.hi))) both.hi = hit.hi;
-    return nonEmpty(both);
-  });
-}
-function affects(version, affected) {
-  return (0, import_pep440.valid)(version) ? admits(`==${version}`, affected) : false;
-}
-function highest(versions) {
-  return [...versions].filter((v) => (0, import_pep440.valid)(v)).sort(import_pep440.compare).pop();
-}
-var import_pep440;
-var init_versions = __esm({
-  "src/dependencies/versions.ts"() {
+var MAX_NODES2, MAX_ISSUES3, MAX_HOPS, WRAPPERS, RESOLVERS2;
+var init_instantiate = __esm({
+  "src/artifacts/config/instantiate.ts"() {
     "use strict";
-    import_pep440 = __toESM(require_pep440(), 1);
-  }
-});
-
-// src/dependencies/annotate-findings.ts
-var annotate_findings_exports = {};
-__export(annotate_findings_exports, {
-  annotateCodeFindings: () => annotateCodeFindings
-});
-function annotateCodeFindings(findings, factsOf) {
-  for (const f of findings) {
-    const facts = factsOf(f.location.file);
-    if (f.ruleId === "PYTHON-LANG-SEC-041" && facts.pyyaml && /FullLoader|full_load/.test(f.message)) {
-      f.message += ` This project pins ${pinnedAt(facts.pyyaml)}, where FullLoader is exploitable (${ids(facts.pyyaml)}).`;
-      if (f.severity === "medium") f.severity = "high";
-    } else if (f.ruleId === "PYTHON-ML-SEC-001" && facts.torch && /without `weights_only`/.test(f.message) && affects(facts.torch.dependency.version, "<2.6")) {
-      f.message += ` This project pins ${pinnedAt(facts.torch)}, where \`weights_only\` defaults to False: the checkpoint is fully unpickled.`;
-      if (f.severity === "medium") f.severity = "high";
-    }
-  }
-}
-var ids;
-var init_annotate_findings = __esm({
-  "src/dependencies/annotate-findings.ts"() {
-    "use strict";
-    init_cross_signals();
-    init_versions();
-    ids = (fact) => fact.advisories.map((a) => a.id).join(", ");
-  }
-});
-
-// src/core/suppression.ts
-function parseSuppression(comment) {
-  const p = PATHFINDER.exec(comment);
-  if (p) return { kind: "pathfinder", ids: splitIds(p[1]), text: comment.trim() };
-  const n = NOSEC.exec(comment);
-  if (n) return { kind: "nosec", ids: splitIds(n[1]), text: comment.trim() };
-  const q = NOQA.exec(comment);
-  if (q) {
-    const ids3 = q[1].split(/[\s,]+/).filter(Boolean).map((code5) => code5.toUpperCase()).map((code5) => /^S\d{3}$/.test(code5) ? `B${code5.slice(1)}` : code5);
-    return { kind: "noqa", ids: ids3, text: comment.trim() };
-  }
-  return void 0;
-}
-function parseIdiomSuppression(value) {
-  const m = /^\s*pathfinder\s*(?::\s*([A-Za-z0-9_,\s-]*?))?\s*(?:\([^)]*\))?\s*$/i.exec(value);
-  return m ? { kind: "pathfinder", ids: splitIds(m[1]), text: value.trim() } : void 0;
-}
-function suppresses(directive, ruleId2, banditIds) {
-  const hit = directive.ids.length === 0 || directive.ids.some((id) => id.toUpperCase() === ruleId2.toUpperCase() || banditIds.includes(id.toUpperCase()));
-  return hit ? { kind: directive.kind, justification: directive.text } : void 0;
-}
-function splitIds(list) {
-  return list ? list.split(",").map((s) => s.trim()).filter(Boolean) : [];
-}
-var PATHFINDER, NOSEC, NOQA;
-var init_suppression = __esm({
-  "src/core/suppression.ts"() {
-    "use strict";
-    PATHFINDER = /pathfinder\s*:\s*ignore(?:\s*\[([^\]]*)\])?/i;
-    NOSEC = /\bnosec\b(?:\s*:?\s*((?:[A-Z]+[0-9A-Z-]*\d)(?:\s*,\s*[A-Z]+[0-9A-Z-]*\d)*))?/;
-    NOQA = /\bnoqa\s*:\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)/i;
-  }
-});
-
-// src/rules/rule.ts
-function referenced(m) {
-  return m.stored ? `is stored as a callable in ${m.stored}` : "is passed as a callable";
-}
-function defineRule(rule) {
-  return rule;
-}
-function code(s) {
-  return "`" + s + "`";
-}
-var init_rule = __esm({
-  "src/rules/rule.ts"() {
-    "use strict";
-  }
-});
-
-// src/rules/python/shared-docs.ts
-var DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES;
-var init_shared_docs = __esm({
-  "src/rules/python/shared-docs.ts"() {
-    "use strict";
-    DESERIALIZATION_COMPLIANCE = [
-      { framework: "CWE Top 25", control: "CWE-502 Deserialization of Untrusted Data" },
-      { framework: "OWASP Top 10", control: "A08:2021 Software and Data Integrity Failures" },
-      { framework: "NIST SP 800-53", control: "SI-10 Information Input Validation" },
-      { framework: "PCI DSS v4.0", control: "6.2.4 Software engineering techniques prevent common attacks" }
-    ];
-    DESERIALIZATION_REFERENCES = [
-      { title: "CWE-502: Deserialization of Untrusted Data", url: "https://cwe.mitre.org/data/definitions/502.html" },
-      { title: "OWASP Top 10 A08:2021 Software and Data Integrity Failures", url: "https://owasp.org/Top10/A08_2021-Software_and_Data_Integrity_Failures/" },
-      { title: "OWASP Deserialization Cheat Sheet", url: "https://cheatsheetseries.owasp.org/cheatsheets/Deserialization_Cheat_Sheet.html" },
-      { title: "Python documentation: pickle (security warning)", url: "https://docs.python.org/3/library/pickle.html" },
-      { title: "Bandit B301: pickle", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" }
-    ];
-  }
-});
-
-// src/rules/python/deps-docs.ts
-function manifestRuleClassification() {
-  return {
-    cwe: ["CWE-502", "CWE-1395"],
-    owasp: ["A06:2021", "A08:2021"],
-    compliance: DESERIALIZATION_COMPLIANCE,
-    tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
-    bundles: ["deps"],
-    banditIds: []
-  };
-}
-var MANIFESTS_READ, DEPS_REFERENCES;
-var init_deps_docs = __esm({
-  "src/rules/python/deps-docs.ts"() {
-    "use strict";
-    init_shared_docs();
-    MANIFESTS_READ = "`requirements*.txt`/`*.in` (following `-r`/`-c` includes, with environment markers), `constraints*.txt`, `pyproject.toml` (PEP 621 dependencies and optional dependencies, PEP 735 dependency groups, Poetry, PDM and Hatch), `setup.cfg`, `setup.py` (`install_requires`/`extras_require` string literals, read without running it), `Pipfile`, `Pipfile.lock`, `poetry.lock`, `uv.lock`, `pdm.lock` and conda `environment*.yml`";
-    DEPS_REFERENCES = [
-      { title: "PEP 440: version identifiers and specifiers", url: "https://peps.python.org/pep-0440/" },
-      { title: "PEP 508: dependency specification", url: "https://peps.python.org/pep-0508/" },
-      { title: "OWASP A06:2021 Vulnerable and Outdated Components", url: "https://owasp.org/Top10/A06_2021-Vulnerable_and_Outdated_Components/" },
-      { title: "GitHub Advisory Database (pip)", url: "https://github.com/advisories?query=ecosystem%3Apip" }
-    ];
-  }
-});
-
-// src/rules/python/PYTHON-DEPS-SEC-001.ts
-var PYTHON_DEPS_SEC_001_default;
-var init_PYTHON_DEPS_SEC_001 = __esm({
-  "src/rules/python/PYTHON-DEPS-SEC-001.ts"() {
-    "use strict";
-    init_rule();
-    init_deps_docs();
-    PYTHON_DEPS_SEC_001_default = defineRule({
-      id: "PYTHON-DEPS-SEC-001",
-      name: "Pinned Dependency With a Deserialization Advisory",
-      language: "python",
-      severity: "critical",
-      confidence: "high",
-      precision: "very-high",
-      ...manifestRuleClassification(),
-      similar: ["PYTHON-DEPS-SEC-002", "PYTHON-DEPS-SEC-003"],
-      prefilter: [],
-      sinks: [],
-      docs: {
-        summary: "Detects a dependency pinned or locked at a version with a published deserialization vulnerability (PyYAML, torch, numpy, keras, tensorflow, transformers, bentoml).",
-        description: "Pathfinder reads the project's dependency manifests and lock files and matches every exact pin (`==`, `===`) and every locked version against a curated table of advisories for libraries that deserialize: PyYAML's unsafe and FullLoader defaults, the torch `weights_only` bypasses, numpy's old `allow_pickle=True` default, keras `safe_mode` bypasses and Lambda layers, tensorflow's `model_from_yaml`, transformers loaders that unpickle Hub files, and bentoml's pickled request payloads. The finding sits on the manifest line that pins the version and names each advisory, what it lets an attacker do, and the first fixed version. The severity is the highest of the advisories (disputed reports count as medium).",
-        securityImplications: "An affected version turns a call that looks safe into code execution: `torch.load(f, weights_only=True)` on torch < 2.6, `yaml.full_load` on PyYAML < 5.4, `keras.models.load_model(path)` with `safe_mode=True` on keras < 3.9. Whoever supplies the model, checkpoint or YAML document runs code with the application's rights. Lock files are what is installed in CI and production, so a locked affected version is exploitable wherever it is deployed.",
-        howToFix: "Raise the pin to the fixed version the finding names (or later) and re-lock. Where an upgrade is not possible yet, avoid the affected API for untrusted input (for torch, load only safetensors; for PyYAML, `yaml.safe_load`).",
-        fixHint: "Upgrade the pinned version to the fixed release named in the message and regenerate the lock file.",
-        vulnerableExample: ["# requirements.txt", "torch==2.5.1      # CVE-2025-32434: weights_only=True is bypassable", "PyYAML==5.3.1     # CVE-2020-14343"].join("\n"),
-        safeExample: ["# requirements.txt", "torch==2.10.0", "PyYAML==6.0.2"].join("\n"),
-        detectionScope: `Manifests read: ${MANIFESTS_READ}. Exact pins and locked versions are matched with PEP 440 ordering (\`@renovatebot/pep440\`); ranges are PYTHON-DEPS-SEC-002. Package names are normalised (PEP 503: \`PyYAML\`, \`pyyaml\`, \`py_yaml\` are one). Direct URL references and local paths carry no version and are not matched. The advisory table is listed in the README with each row's source.`,
-        references: [
-          { title: "CVE-2025-32434: torch.load weights_only=True bypass (GHSA-53q9-r3pm-6pq6)", url: "https://github.com/advisories/GHSA-53q9-r3pm-6pq6" },
-          { title: "CVE-2020-14343: PyYAML FullLoader code execution", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-14343" },
-          { title: "CVE-2025-1550: keras safe_mode bypass (GHSA-48g7-3x6r-xfhp)", url: "https://github.com/advisories/GHSA-48g7-3x6r-xfhp" },
-          ...DEPS_REFERENCES
-        ],
-        faq: [
-          {
-            question: "Why only these packages and not every CVE on PyPI?",
-            answer: "Pathfinder is a deserialization scanner: the table holds advisories that make loading data or models run code, checked by hand against their sources. Use a general SCA tool (pip-audit, OSV-Scanner) for everything else."
-          },
-          {
-            question: "The pin is in a lock file I do not edit by hand.",
-            answer: "Raise the constraint in pyproject.toml/Pipfile (or add a constraint) and re-lock; the finding goes away with the locked version."
-          }
-        ]
-      }
-    });
-  }
-});
-
-// src/rules/python/PYTHON-DEPS-SEC-002.ts
-var PYTHON_DEPS_SEC_002_default;
-var init_PYTHON_DEPS_SEC_002 = __esm({
-  "src/rules/python/PYTHON-DEPS-SEC-002.ts"() {
-    "use strict";
-    init_rule();
-    init_deps_docs();
-    PYTHON_DEPS_SEC_002_default = defineRule({
-      id: "PYTHON-DEPS-SEC-002",
-      name: "Dependency Range Admits a Version With a Deserialization Advisory",
-      language: "python",
-      severity: "low",
-      confidence: "medium",
-      precision: "medium",
-      ...manifestRuleClassification(),
-      similar: ["PYTHON-DEPS-SEC-001"],
-      prefilter: [],
-      sinks: [],
-      docs: {
-        summary: "Detects a version range (`>=`, `~=`, `^`, `<`, wildcards) that admits a version with a published deserialization vulnerability.",
-        description: "A declared range such as `torch>=2.0` or `PyYAML<6` lets an installer pick an affected version: an old lock file, a pinned transitive constraint or a mirror without the newest release is enough. The rule intersects the range with each advisory's affected versions (PEP 440) and reports on the manifest line when they overlap, at low severity: nothing says the affected version is what gets installed. A bare name without a specifier is not reported (the resolver picks the newest release), and neither is a range beside a lock file or an exact pin of the same package in the same directory, which decide the version (PYTHON-DEPS-SEC-001 judges those).",
-        securityImplications: "If the affected version is what gets installed, the advisory applies in full: see PYTHON-DEPS-SEC-001.",
-        howToFix: "Raise the lower bound to the first fixed version named in the message (`torch>=2.6`), or lock the dependencies.",
-        fixHint: "Raise the range's lower bound to the fixed version named in the message.",
-        vulnerableExample: ["# pyproject.toml", "[project]", 'dependencies = ["torch>=2.0", "keras~=3.5"]'].join("\n"),
-        safeExample: ["# pyproject.toml", "[project]", 'dependencies = ["torch>=2.6", "keras>=3.13.2"]'].join("\n"),
-        detectionScope: `Manifests read: ${MANIFESTS_READ}. Ranges are intersected with the affected ranges as intervals of PEP 440 versions; \`!=\` exclusions are ignored (they can only make the range smaller, so the rule may over-report a range that excludes exactly the affected releases). Poetry \`^\`/\`~\` constraints and conda \`=1.2\` specs are translated to PEP 440.`,
-        references: DEPS_REFERENCES,
-        faq: [
-          {
-            question: "Why low severity?",
-            answer: "A range says what may be installed, not what is. A lock file or exact pin is the stronger signal, reported by PYTHON-DEPS-SEC-001."
-          }
-        ]
-      }
-    });
-  }
-});
-
-// src/dependencies/types.ts
-function normalizeName(name2) {
-  return name2.trim().toLowerCase().replace(/[-_.]+/g, "-");
-}
-var init_types2 = __esm({
-  "src/dependencies/types.ts"() {
-    "use strict";
-  }
-});
-
-// src/dependencies/pickle-components.ts
-function pickleUse(name2) {
-  return PICKLE_COMPONENTS[normalizeName(name2)];
-}
-var PICKLE_COMPONENTS;
-var init_pickle_components = __esm({
-  "src/dependencies/pickle-components.ts"() {
-    "use strict";
-    init_types2();
-    PICKLE_COMPONENTS = {
-      "cloudpickle": "cloudpickle.loads is pickle",
-      "dill": "dill.load/loads extend pickle",
-      "joblib": "joblib.load unpickles (model persistence)",
-      "jsonpickle": "jsonpickle.decode rebuilds arbitrary objects",
-      "torch": "torch.load unpickles checkpoints (weights_only restricts it)",
-      "pandas": "pandas.read_pickle unpickles",
-      "numpy": "numpy.load(allow_pickle=True) unpickles object arrays",
-      "scikit-learn": "models are persisted with pickle/joblib",
-      "keras": "load_model deserializes layers and Lambda code",
-      "tensorflow": "Keras model loading deserializes code",
-      "transformers": "from_pretrained can torch.load pickled weights",
-      "pyyaml": "yaml.load/full_load construct Python objects",
-      "ruamel-yaml": "typ='unsafe' constructs Python objects",
-      "celery": "task/result serializer may be pickle",
-      "kombu": "message serializer may be pickle",
-      "rq": "job payloads are pickled by default",
-      "huey": "task payloads are pickled by default",
-      "cachelib": "cache values are pickled",
-      "flask-caching": "cache values are pickled",
-      "django-redis": "cache values are pickled by default",
-      "diskcache": "cache values are pickled",
-      "sqlitedict": "values are pickled by default",
-      "pyro4": "the pickle serializer can be enabled",
-      "pyro5": "serializers are configurable",
-      "scrapy": "disk queues and HTTP cache pickle",
-      "distributed": "messages may be pickled",
-      "ray": "objects are pickled with cloudpickle",
-      "mlflow": "pyfunc/sklearn flavours unpickle models",
-      "gensim": "models are persisted with pickle",
-      "optuna": "some storages pickle",
-      "bentoml": "runners may pickle payloads",
-      "nltk": "data packages may be pickles",
-      "statsmodels": "results are persisted with pickle",
-      "lightgbm": "sklearn API models persisted with pickle",
-      "xgboost": "pickle persistence of Booster objects",
-      "catboost": "pickle persistence supported",
-      "pickle5": "pickle protocol 5 backport",
-      "pyspark": "RDD serializers use pickle/cloudpickle"
-    };
-  }
-});
-
-// src/dependencies/findings.ts
-var findings_exports = {};
-__export(findings_exports, {
-  dependencyFindings: () => dependencyFindings,
-  dependencyRecords: () => dependencyRecords,
-  fixedVersion: () => fixedVersion,
-  matchMessage: () => matchMessage
-});
-function worst(advisories) {
-  return advisories.map((a) => a.disputed ? "medium" : a.severity).sort((a, b) => rank(a) - rank(b))[0] ?? "low";
-}
-function fixedVersion(advisories) {
-  return highest(advisories.flatMap((a) => a.fixed.split(/\s*,\s*/)));
-}
-function describe(a) {
-  const ids3 = [a.id, ...a.aliases].join("/");
-  return `${ids3}${a.disputed ? " (disputed)" : ""}: ${a.summary}`;
-}
-function where(d) {
-  return d.markers ? ` (on environments where \`${d.markers}\`)` : "";
-}
-function matchMessage(m) {
-  const d = m.dependency;
-  const fixed = fixedVersion(m.advisories);
-  const upgrade = fixed ? `Upgrade to ${d.spelledName}>=${fixed}${m.dependency.locked ? " and re-lock" : ""}.` : "No release fixes it: keep untrusted data away from the affected API or move to another version.";
-  const list = m.advisories.map(describe).join(" ");
-  if (m.kind === "pinned") {
-    const how = d.locked ? `is locked at ${d.version} in ${d.manifest}` : `is pinned to ${d.version}`;
-    return `${d.spelledName} ${how}${where(d)}, a version affected by ${m.advisories.length > 1 ? `${m.advisories.length} deserialization advisories` : "a deserialization advisory"}: ${list} ${upgrade}`;
-  }
-  return `${d.spelledName}${d.specifier} admits versions affected by ${m.advisories.map((a) => a.id).join(", ")}${where(d)}: ${list} Nothing here fixes the installed version; raise the lower bound${fixed ? ` to >=${fixed}` : ""}.`;
-}
-function dependencyFindings(matches, enabled) {
-  const out2 = [];
-  for (const m of matches) {
-    const rule = m.kind === "pinned" ? PYTHON_DEPS_SEC_001_default : PYTHON_DEPS_SEC_002_default;
-    if (!enabled.has(rule.id)) continue;
-    const d = m.dependency;
-    const comment = /(?:^|\s)#(.*)$/.exec(d.snippet);
-    const directive = comment && d.manifest !== "Pipfile.lock" ? parseSuppression(comment[1]) : void 0;
-    const suppressed = directive ? suppresses(directive, rule.id, []) : void 0;
-    out2.push({
-      ruleId: rule.id,
-      ruleName: rule.name,
-      message: matchMessage(m),
-      severity: m.kind === "pinned" ? worst(m.advisories) : rule.severity,
-      confidence: rule.confidence,
-      location: { file: d.file, line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn, snippet: d.snippet },
-      cwe: rule.cwe,
-      owasp: rule.owasp,
-      fingerprint: stableHash(`${rule.id}|${d.file}|${d.name}|${d.specifier}|${m.advisories.map((a) => a.id).join(",")}`),
-      ...suppressed ? { suppressed } : {}
-    });
-  }
-  return out2;
-}
-function dependencyRecords(dependencies, matches) {
-  const byDependency = new Map(matches.map((m) => [m.dependency, m]));
-  return dependencies.map((d) => {
-    const m = byDependency.get(d);
-    const pickle = pickleUse(d.name);
-    return {
-      name: d.name,
-      ...d.version ? { version: d.version } : {},
-      specifier: d.specifier,
-      locked: d.locked,
-      file: d.file,
-      line: d.line,
-      ...pickle ? { pickle } : {},
-      advisories: (m?.advisories ?? []).map((a) => ({
-        id: a.id,
-        aliases: a.aliases,
-        severity: a.severity,
-        summary: a.summary,
-        url: a.url,
-        affected: a.affected,
-        fixed: a.fixed,
-        kind: m.kind
-      }))
-    };
-  });
-}
-var rank;
-var init_findings2 = __esm({
-  "src/dependencies/findings.ts"() {
-    "use strict";
-    init_hash();
-    init_suppression();
-    init_types();
-    init_PYTHON_DEPS_SEC_001();
-    init_PYTHON_DEPS_SEC_002();
-    init_pickle_components();
-    init_versions();
-    rank = (s) => SEVERITIES.indexOf(s);
-  }
-});
-
-// src/dependencies/advisories.ts
-function advisoriesFor(name2) {
-  return BY_PACKAGE.get(normalizeName(name2)) ?? [];
-}
-var NVD, GHSA, ADVISORIES, BY_PACKAGE;
-var init_advisories = __esm({
-  "src/dependencies/advisories.ts"() {
-    "use strict";
-    init_types2();
-    NVD = (id) => `https://nvd.nist.gov/vuln/detail/${id}`;
-    GHSA = (id) => `https://github.com/advisories/${id}`;
-    ADVISORIES = [
-      {
-        id: "CVE-2017-18342",
-        aliases: ["GHSA-rprw-h62v-c2w7"],
-        package: "pyyaml",
-        affected: "<5.1",
-        fixed: "5.1",
-        severity: "critical",
-        summary: "`yaml.load()` without a Loader constructs arbitrary Python objects (`!!python/object/apply`), so a YAML document runs code.",
-        url: NVD("CVE-2017-18342"),
-        signal: "yaml-full-load"
-      },
-      {
-        id: "CVE-2019-20477",
-        aliases: ["GHSA-3pqx-4fqf-j49f"],
-        package: "pyyaml",
-        affected: ">=5.1,<5.2",
-        fixed: "5.2",
-        severity: "critical",
-        summary: "`load`/`load_all` with the default FullLoader still deserialize classes such as `subprocess.Popen` (incomplete fix of CVE-2017-18342).",
-        url: NVD("CVE-2019-20477"),
-        signal: "yaml-full-load"
-      },
-      {
-        id: "CVE-2020-1747",
-        aliases: ["GHSA-6757-jp84-gxfx"],
-        package: "pyyaml",
-        affected: "<5.3.1",
-        fixed: "5.3.1",
-        severity: "critical",
-        summary: "`full_load`/`FullLoader` run code through the `python/object/new` constructor.",
-        url: NVD("CVE-2020-1747"),
-        signal: "yaml-full-load"
-      },
-      {
-        id: "CVE-2020-14343",
-        aliases: ["GHSA-8q59-q68h-6hv4"],
-        package: "pyyaml",
-        affected: "<5.4",
-        fixed: "5.4",
-        severity: "critical",
-        summary: "`full_load`/`FullLoader` still run code through `python/object/new` (incomplete fix of CVE-2020-1747).",
-        url: NVD("CVE-2020-14343"),
-        signal: "yaml-full-load"
-      },
-      {
-        id: "CVE-2025-32434",
-        aliases: ["GHSA-53q9-r3pm-6pq6"],
-        package: "torch",
-        affected: "<2.6.0",
-        fixed: "2.6.0",
-        severity: "critical",
-        summary: "`torch.load(..., weights_only=True)` can be bypassed: a crafted checkpoint runs code even with the restricted unpickler.",
-        url: GHSA("GHSA-53q9-r3pm-6pq6"),
-        signal: "torch-weights-only"
-      },
-      {
-        id: "CVE-2026-24747",
-        aliases: [],
-        package: "torch",
-        affected: "<2.10.0",
-        fixed: "2.10.0",
-        severity: "high",
-        summary: "The `weights_only` unpickler can be driven into memory corruption by a crafted checkpoint, up to code execution.",
-        url: NVD("CVE-2026-24747"),
-        signal: "torch-weights-only"
-      },
-      {
-        id: "CVE-2019-6446",
-        aliases: [],
-        package: "numpy",
-        affected: "<1.16.3",
-        fixed: "1.16.3",
-        severity: "critical",
-        summary: "`numpy.load` defaults to `allow_pickle=True`, so loading a crafted `.npy`/`.npz` file unpickles it and runs code.",
-        url: "https://numpy.org/doc/stable/reference/generated/numpy.lib.format.read_array.html",
-        signal: "numpy-load-default",
-        disputed: true
-      },
-      {
-        id: "CVE-2024-3660",
-        aliases: [],
-        package: "keras",
-        affected: "<2.13",
-        fixed: "2.13",
-        severity: "critical",
-        summary: "Lambda layers in a model file run arbitrary code on `load_model`; `safe_mode` does not exist before 2.13.",
-        url: "https://www.kb.cert.org/vuls/id/253266"
-      },
-      {
-        id: "CVE-2025-1550",
-        aliases: ["GHSA-48g7-3x6r-xfhp"],
-        package: "keras",
-        affected: ">=3.0.0,<3.9.0",
-        fixed: "3.9.0",
-        severity: "critical",
-        summary: "`Model.load_model(..., safe_mode=True)` is bypassed: `config.json` in a `.keras` archive names any module and function to call.",
-        url: GHSA("GHSA-48g7-3x6r-xfhp")
-      },
-      {
-        id: "CVE-2025-8747",
-        aliases: ["GHSA-c9rc-mg46-23w3"],
-        package: "keras",
-        affected: ">=3.0.0,<3.11.0",
-        fixed: "3.11.0",
-        severity: "high",
-        summary: "Another `safe_mode` bypass in `Model.load_model`: a crafted `.keras` archive runs code.",
-        url: GHSA("GHSA-c9rc-mg46-23w3")
-      },
-      {
-        id: "CVE-2025-49655",
-        aliases: [],
-        package: "keras",
-        affected: ">=3.11.0,<3.11.3",
-        fixed: "3.11.3",
-        severity: "critical",
-        summary: "Deserialization of a crafted model runs code even in safe mode.",
-        url: NVD("CVE-2025-49655")
-      },
-      {
-        id: "CVE-2026-1462",
-        aliases: ["GHSA-4f3f-g24h-fr8m"],
-        package: "keras",
-        affected: ">=3.0.0,<3.13.2",
-        fixed: "3.13.2",
-        severity: "high",
-        summary: "`TFSMLayer` loads an attacker-chosen TensorFlow SavedModel while deserializing a `.keras` file, bypassing `safe_mode`.",
-        url: GHSA("GHSA-4f3f-g24h-fr8m")
-      },
-      {
-        id: "CVE-2021-37678",
-        aliases: ["GHSA-r6jx-9g48-2r5r"],
-        package: "tensorflow",
-        affected: "<2.3.4 || >=2.4.0,<2.4.3 || >=2.5.0,<2.5.1",
-        fixed: "2.3.4, 2.4.3, 2.5.1, 2.6.0",
-        severity: "critical",
-        summary: "`tf.keras.models.model_from_yaml` uses `yaml.unsafe_load`: a YAML model description runs code.",
-        url: GHSA("GHSA-r6jx-9g48-2r5r")
-      },
-      {
-        id: "CVE-2023-6730",
-        aliases: ["GHSA-3863-2447-669p", "PYSEC-2023-300"],
-        package: "transformers",
-        affected: "<4.36.0",
-        fixed: "4.36.0",
-        severity: "critical",
-        summary: "`RagRetriever` unpickles index files downloaded from the Hub, so a malicious repository runs code.",
-        url: "https://github.com/pypa/advisory-database/blob/main/vulns/transformers/PYSEC-2023-300.yaml"
-      },
-      {
-        id: "CVE-2023-7018",
-        aliases: ["GHSA-v68g-wm8c-6x7j", "PYSEC-2023-301"],
-        package: "transformers",
-        affected: "<4.36.0",
-        fixed: "4.36.0",
-        severity: "critical",
-        summary: "`TransfoXLTokenizer` unpickles vocabulary files from the Hub, so a malicious repository runs code.",
-        url: "https://github.com/pypa/advisory-database/blob/main/vulns/transformers/PYSEC-2023-301.yaml"
-      },
-      {
-        id: "CVE-2024-3568",
-        aliases: [],
-        package: "transformers",
-        affected: "<4.38.0",
-        fixed: "4.38.0",
-        severity: "critical",
-        summary: "`TFPreTrainedModel.load_repo_checkpoint` calls `pickle.load` on checkpoint data: resuming from a crafted checkpoint runs code.",
-        url: NVD("CVE-2024-3568")
-      },
-      {
-        id: "CVE-2026-4372",
-        aliases: [],
-        package: "transformers",
-        affected: ">=4.56.0,<5.3.0",
-        fixed: "5.3.0",
-        severity: "critical",
-        summary: "A model's `config.json` makes `from_pretrained` download and run code from another repository even with `trust_remote_code=False`.",
-        url: NVD("CVE-2026-4372")
-      },
-      {
-        id: "CVE-2020-22083",
-        aliases: ["GHSA-j66q-qmrc-89rx", "PYSEC-2020-49"],
-        package: "jsonpickle",
-        affected: "<1.4.2",
-        fixed: "1.4.2",
-        severity: "critical",
-        summary: "`jsonpickle.decode` rebuilds arbitrary objects (`py/reduce`), so a crafted JSON document runs code; every version does this by design.",
-        url: "https://github.com/advisories/GHSA-j66q-qmrc-89rx",
-        disputed: true
-      },
-      {
-        id: "CVE-2021-47952",
-        aliases: [],
-        package: "jsonpickle",
-        affected: "==2.0.0",
-        fixed: "",
-        severity: "critical",
-        summary: "`jsonpickle.decode` evaluates `py/repr` entries with `eval`, so a crafted JSON document runs code.",
-        url: NVD("CVE-2021-47952")
-      },
-      {
-        id: "CVE-2022-21797",
-        aliases: ["GHSA-6hrg-qmvc-2xh8", "PYSEC-2022-288"],
-        package: "joblib",
-        affected: "<1.1.1",
-        fixed: "1.1.1, 1.2.0",
-        severity: "high",
-        summary: "`joblib.Parallel(pre_dispatch=...)` passes the string to `eval()`, so a caller-controlled value runs code.",
-        url: "https://github.com/advisories/GHSA-6hrg-qmvc-2xh8"
-      },
-      {
-        id: "CVE-2025-27520",
-        aliases: ["GHSA-33xw-247w-6hmc"],
-        package: "bentoml",
-        affected: ">=1.3.4,<1.4.3",
-        fixed: "1.4.3",
-        severity: "critical",
-        summary: "The serving runtime `pickle.loads` request payloads (`serde.deserialize_value`): an unauthenticated HTTP request runs code.",
-        url: GHSA("GHSA-33xw-247w-6hmc")
-      }
-    ];
-    BY_PACKAGE = /* @__PURE__ */ new Map();
-    for (const a of ADVISORIES) {
-      const key = normalizeName(a.package);
-      BY_PACKAGE.set(key, [...BY_PACKAGE.get(key) ?? [], a]);
-    }
-  }
-});
-
-// src/dependencies/match.ts
-var match_exports = {};
-__export(match_exports, {
-  matchAdvisories: () => matchAdvisories
-});
-function matchAdvisories(dependencies) {
-  const exactIn = new Set(dependencies.filter((d) => d.version).map((d) => `${dirOf(d.file)}|${d.name}`));
-  const out2 = [];
-  for (const dependency of dependencies) {
-    const table = advisoriesFor(dependency.name);
-    if (!table.length) continue;
-    if (dependency.version) {
-      const hits2 = table.filter((a) => affects(dependency.version, a.affected));
-      if (hits2.length) out2.push({ dependency, advisories: hits2, kind: "pinned" });
-      continue;
-    }
-    if (!dependency.specifier || exactIn.has(`${dirOf(dependency.file)}|${dependency.name}`)) continue;
-    const hits = table.filter((a) => admits(dependency.specifier, a.affected));
-    if (hits.length) out2.push({ dependency, advisories: hits, kind: "range" });
-  }
-  return out2;
-}
-var dirOf;
-var init_match = __esm({
-  "src/dependencies/match.ts"() {
-    "use strict";
-    init_advisories();
-    init_versions();
-    dirOf = (file) => file.slice(0, file.lastIndexOf("/") + 1);
+    init_names();
+    MAX_NODES2 = 2e5;
+    MAX_ISSUES3 = 50;
+    MAX_HOPS = 8;
+    WRAPPERS = /* @__PURE__ */ new Set(["functools.partial", "hydra.utils.instantiate", "hydra.utils.call", "hydra._internal.instantiate._instantiate2.instantiate"]);
+    RESOLVERS2 = /* @__PURE__ */ new Set(["hydra.utils.get_method", "hydra.utils.get_class", "hydra.utils.get_object", "hydra.utils.get_static_method", "hydra._internal.utils._locate"]);
   }
 });
 
@@ -19110,12 +14976,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -19136,7 +15002,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -19145,14 +15011,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
-    exports.isPair = isPair;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq2;
+    exports.isPair = isPair2;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -19164,7 +15030,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -19173,9 +15039,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -19309,7 +15175,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -19319,7 +15185,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -19463,7 +15329,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -19490,7 +15356,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -19501,7 +15367,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -19681,7 +15547,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
@@ -19707,7 +15573,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -20083,7 +15949,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i3 = -1;
@@ -20116,18 +15982,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i3 = consumeMoreIndentedLines(text2, i3, indent.length);
           end = i3 + indent.length + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch3 === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text2[i3 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i3;
+              split2 = i3;
           }
           if (i3 >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch3;
@@ -20140,7 +16006,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -21441,14 +17307,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i3 = n.indexOf(".");
         if (i3 < 0) {
           i3 = n.length;
@@ -23260,9 +19126,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -23298,7 +19164,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -23338,7 +19204,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep7 && !props.found) {
+        if (!isMap3 && !sep7 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -23361,7 +19227,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep7)
                 for (const st of sep7) {
                   if (st === valueProps.found)
@@ -23393,7 +19259,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -23409,7 +19275,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -23674,13 +19540,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines2(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i3 = 1; i3 < split.length; i3 += 2)
-        lines.push([split[i3], split[i3 + 1]]);
+      for (let i3 = 1; i3 < split2.length; i3 += 2)
+        lines.push([split2[i3], split2[i3 + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -24629,15 +20495,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field2, index] of path) {
         const tok = item?.[field2];
@@ -24648,8 +20514,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    visit2.parentCollection = (cst, path) => {
+      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
       const field2 = path[path.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
@@ -24680,7 +20546,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -24696,7 +20562,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -24780,7 +20646,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -26310,7 +22176,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -26329,14 +22195,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -26370,9 +22236,9 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse4;
+    exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
   }
 });
@@ -26396,7 +22262,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -26424,8 +22290,5093 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
+  }
+});
+
+// src/artifacts/config/yaml.ts
+var yaml_exports = {};
+__export(yaml_exports, {
+  parseYaml: () => parseYaml
+});
+function parseYaml(text2) {
+  const doc = (0, import_yaml.parseDocument)(text2, { uniqueKeys: false, logLevel: "silent" });
+  if (doc.errors.length > 0) return void 0;
+  const shared = /* @__PURE__ */ new Map();
+  let budget = MAX_NODES3;
+  const convert = (node, depth) => {
+    if (--budget < 0 || depth > 512) return void 0;
+    if ((0, import_yaml.isAlias)(node)) {
+      const target = node.resolve(doc);
+      return target === void 0 ? void 0 : convert(target, depth + 1);
+    }
+    if ((0, import_yaml.isScalar)(node)) return node.value;
+    const known = shared.get(node);
+    if (known !== void 0) return known;
+    if ((0, import_yaml.isSeq)(node)) {
+      const out2 = [];
+      shared.set(node, out2);
+      for (const item of node.items) out2.push(convert(item, depth + 1));
+      return out2;
+    }
+    if ((0, import_yaml.isMap)(node)) {
+      const out2 = {};
+      shared.set(node, out2);
+      for (const pair of node.items) {
+        if (!(0, import_yaml.isPair)(pair)) continue;
+        const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+        const value = convert(pair.value, depth + 1);
+        if (key === "<<" && typeof value === "object" && value !== null && !Array.isArray(value)) {
+          for (const [k, v] of Object.entries(value)) if (!(k in out2)) out2[k] = v;
+        } else if (key !== void 0) out2[key] = value;
+      }
+      return out2;
+    }
+    return void 0;
+  };
+  return convert(doc.contents, 0);
+}
+var import_yaml, MAX_NODES3;
+var init_yaml = __esm({
+  "src/artifacts/config/yaml.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    MAX_NODES3 = 1e6;
+  }
+});
+
+// src/artifacts/config/parse.ts
+async function parseConfigText(text2) {
+  const start2 = text2.trimStart()[0];
+  if (start2 === "{" || start2 === "[") {
+    try {
+      return JSON.parse(text2);
+    } catch {
+    }
+  }
+  const { parseYaml: parseYaml2 } = await Promise.resolve().then(() => (init_yaml(), yaml_exports));
+  try {
+    return parseYaml2(text2);
+  } catch {
+    return void 0;
+  }
+}
+var MAX_CONFIG_TEXT;
+var init_parse = __esm({
+  "src/artifacts/config/parse.ts"() {
+    "use strict";
+    MAX_CONFIG_TEXT = 4 * 1024 * 1024;
+  }
+});
+
+// src/artifacts/config/safetensors.ts
+function looksLikeSafetensors(head, size) {
+  if (head.length < 10) return false;
+  const length = headerLength(head);
+  return length >= 2 && length <= MAX_HEADER3 && length + 8 <= size && head[8] === 123;
+}
+function headerLength(head) {
+  let length = 0;
+  for (let i3 = 7; i3 >= 0; i3--) length = length * 256 + head[i3];
+  return length;
+}
+async function readSafetensorsMetadata(source) {
+  const length = headerLength(await readRange(source, 0, 8));
+  if (length > MAX_HEADER3 || length + 8 > source.size) return { values: [], stopped: `header length ${length} does not fit the file` };
+  let header;
+  try {
+    header = JSON.parse(new TextDecoder("utf-8").decode(await readRange(source, 8, length)));
+  } catch {
+    return { values: [], stopped: "header is not JSON" };
+  }
+  const metadata2 = typeof header === "object" && header !== null ? header.__metadata__ : void 0;
+  if (typeof metadata2 !== "object" || metadata2 === null || Array.isArray(metadata2)) return { values: [] };
+  const values = [];
+  for (const [key, value] of Object.entries(metadata2)) {
+    if (typeof value === "string" && value.length <= MAX_CONFIG_TEXT) values.push({ key, text: value });
+  }
+  return { values };
+}
+var MAX_HEADER3;
+var init_safetensors = __esm({
+  "src/artifacts/config/safetensors.ts"() {
+    "use strict";
+    init_sources();
+    init_parse();
+    MAX_HEADER3 = 1e8;
+  }
+});
+
+// src/artifacts/scan.ts
+async function scanArtifact(source, relPath, options = {}) {
+  const scan = new ArtifactScan(relPath, {
+    ...DEFAULT_PICKLE_OPTIONS,
+    ...options,
+    limits: { ...DEFAULT_PICKLE_OPTIONS.limits, ...options.limits }
+  });
+  await scan.run(source);
+  return scan.result();
+}
+function memberName(parent, path) {
+  if (path === "") return parent;
+  if (path.startsWith("[")) return `${parent ?? ""}${path}`;
+  return parent ? `${parent}/${path}` : path;
+}
+var MAX_WORK_ITEMS, FREE_SNIFF_WORK, KERAS_CONFIG, MAX_KERAS_CONFIG, MAX_TORCHSCRIPT_CODE, MAX_EMBEDDED_PICKLE, DEFAULT_OPCODES_PER_FILE, TORCHSCRIPT_GLOBALS, CHAT_TEMPLATE_KEY, MAX_CHAT_TEMPLATE, ONNX_NAME, CONFIG_MEMBER, SAFETENSORS_NAME, PICKLE_NAME, ArtifactScan;
+var init_scan = __esm({
+  "src/artifacts/scan.ts"() {
+    "use strict";
+    init_decompress();
+    init_formats();
+    init_sniff();
+    init_sources();
+    init_zip();
+    init_budget();
+    init_findings();
+    init_pickle();
+    init_sniff2();
+    init_pickle_streams();
+    init_warnings();
+    init_hdf5();
+    init_embedded_pickles();
+    init_torchscript_code();
+    init_reader2();
+    init_chat_template();
+    init_external_data();
+    init_judge();
+    init_instantiate();
+    init_parse();
+    init_safetensors();
+    MAX_WORK_ITEMS = 1e4;
+    FREE_SNIFF_WORK = 256 * 1024;
+    KERAS_CONFIG = "config.json";
+    MAX_KERAS_CONFIG = 64 * 1024 * 1024;
+    MAX_TORCHSCRIPT_CODE = 16 * 1024 * 1024;
+    MAX_EMBEDDED_PICKLE = 16 * 1024 * 1024;
+    DEFAULT_OPCODES_PER_FILE = 5e7;
+    TORCHSCRIPT_GLOBALS = {
+      names: [
+        "__torch__.*",
+        ...["build_intlist", "build_tensorlist", "build_doublelist", "build_boollist", "build_tensor_from_id", "restore_type_tag"].map((f) => `torch.jit._pickle.${f}`)
+      ],
+      reason: "resolved by TorchScript's unpickler in a torch.jit.save archive"
+    };
+    CHAT_TEMPLATE_KEY = /^tokenizer\.chat_template(\..*)?$/;
+    MAX_CHAT_TEMPLATE = 4 * 1024 * 1024;
+    ONNX_NAME = /\.onnx$/i;
+    CONFIG_MEMBER = /\.(ya?ml|json)$/i;
+    SAFETENSORS_NAME = /\.safetensors$/i;
+    PICKLE_NAME = /\.(pkl|pickle|pck|pcl|p|pt|pth|bin|ckpt|joblib|jbl|dill|sav|dat|th)$/i;
+    ArtifactScan = class {
+      constructor(relPath, options) {
+        this.relPath = relPath;
+        this.options = options;
+        this.budget = new DecompressionBudget(options);
+        this.warningList = new Warnings(relPath);
+        this.opcodesLeft = options.limits.maxOpcodesPerFile ?? DEFAULT_OPCODES_PER_FILE;
+      }
+      relPath;
+      options;
+      layoutRows = [];
+      analyses = [];
+      warningList;
+      issues = [];
+      queue = [];
+      traits = /* @__PURE__ */ new Set();
+      pickles = new PickleStreams(this);
+      baseKind = "unknown";
+      budget;
+      budgetWarned = false;
+      opcodesLeft;
+      opcodesWarned = false;
+      /** The options of the last analysis (the same until the file's opcode budget runs low). */
+      analysisOptions;
+      /** The item being inspected is a member of a TorchScript archive. */
+      inTorchScript = false;
+      analyze(bytes) {
+        const maxOpcodes = Math.max(0, Math.min(this.options.limits.maxOpcodes, this.opcodesLeft));
+        if (this.analysisOptions?.limits.maxOpcodes !== maxOpcodes) {
+          this.analysisOptions = { ...this.options, limits: { ...this.options.limits, maxOpcodes } };
+        }
+        if (bytes.length > (this.options.heavyInputBytes ?? Infinity)) this.options.onHeavyInput?.();
+        const options = this.inTorchScript ? { ...this.analysisOptions, loaderGlobals: TORCHSCRIPT_GLOBALS } : this.analysisOptions;
+        const analysis = analyzePickle(bytes, options);
+        this.charge(analysis.opcodeCount);
+        return analysis;
+      }
+      refund(opcodes) {
+        this.opcodesLeft += opcodes;
+      }
+      charge(opcodes) {
+        this.opcodesLeft -= opcodes;
+        if (this.opcodesLeft <= 0 && !this.opcodesWarned) {
+          this.opcodesWarned = true;
+          this.warn(`the file holds more than ${this.options.limits.maxOpcodesPerFile ?? DEFAULT_OPCODES_PER_FILE} pickle opcodes; the rest was not inspected`);
+        }
+      }
+      layout(row) {
+        this.layoutRows.push(row);
+      }
+      trait(name2) {
+        this.traits.add(name2);
+      }
+      async run(source) {
+        this.queue.push({ source, origin: 0, depth: 0, ...PICKLE_NAME.test(this.relPath) ? { nameSaysPickle: true } : {} });
+        let processed = 0;
+        while (this.queue.length > 0) {
+          const item = this.queue.shift();
+          if (item.source.size > (this.options.heavyInputBytes ?? Infinity)) this.options.onHeavyInput?.();
+          if (++processed > MAX_WORK_ITEMS) {
+            this.warn(`more than ${MAX_WORK_ITEMS} nested pieces; the rest were not inspected`);
+            break;
+          }
+          try {
+            if (item.open) {
+              const opened = await item.open();
+              if (opened === null) continue;
+              item.source = opened;
+              delete item.open;
+            }
+            this.inTorchScript = item.torchScript === true;
+            await this.inspect(item);
+          } catch (error) {
+            this.warn(`could not inspect: ${error instanceof Error ? error.message : String(error)}`, item.member);
+          }
+        }
+      }
+      result() {
+        return {
+          kind: this.kind(),
+          layout: this.layoutRows,
+          analyses: this.analyses,
+          findings: issuesToFindings(this.relPath, this.issues),
+          errors: this.warningList.list()
+        };
+      }
+      kind() {
+        if (this.traits.has("torch-legacy")) return "torch-legacy";
+        if (this.traits.has("joblib")) return "joblib";
+        if (this.baseKind === "zip" && this.traits.has("torch-zip")) return "torch-zip";
+        if (this.baseKind === "zip" && this.traits.has("npz")) return "npz";
+        if (this.baseKind === "pickle" && this.traits.has("zip")) return "pickle+zip";
+        if (this.baseKind === "zip" && this.traits.has("keras")) return "keras";
+        return this.baseKind;
+      }
+      warn(message15, member) {
+        this.warningList.add(message15, member);
+      }
+      /** Content skipped for a budget: a warning, and once per file a finding (a payload could hide there). */
+      notInspected(message15, member) {
+        this.warn(message15, member);
+        if (this.budgetWarned) return;
+        this.budgetWarned = true;
+        this.addIssue({ kind: "uninspectable", severity: "medium", message: `${message15} (decompression budget spent)` }, member, 0);
+      }
+      addIssue(issue, member, baseOffset, from) {
+        this.issues.push({ issue, ...member !== void 0 ? { member } : {}, baseOffset, ...from ? { from } : {} });
+      }
+      // ---- dispatch ----------------------------------------------------------------------------------
+      async inspect(item) {
+        if (item.depth > this.options.limits.maxNesting) {
+          this.warn(`containers nested deeper than ${this.options.limits.maxNesting}; not inspected`, item.member);
+          return;
+        }
+        const head = await readRange(item.source, 0, HEAD_BYTES);
+        if (head.length === 0) {
+          if (item.depth === 0) this.warn("file is empty");
+          return;
+        }
+        if (looksLikeHdf5(head) || isKerasMetadataName(item.member ?? this.relPath)) {
+          if (item.depth === 0) this.baseKind = looksLikeHdf5(head) ? "hdf5" : "keras-metadata";
+          await this.inspectKerasConfigs(item);
+          if (looksLikeHdf5(head)) await this.inspectHdf5Pickles(item);
+          return;
+        }
+        if (SAFETENSORS_NAME.test(item.member ?? this.relPath) && looksLikeSafetensors(head, item.source.size)) {
+          if (item.depth === 0) this.baseKind = "safetensors";
+          return this.inspectSafetensors(item);
+        }
+        if (looksLikeGguf(head)) {
+          if (item.depth === 0) this.baseKind = "gguf";
+          return this.inspectGguf(item);
+        }
+        const readers = READERS.filter((reader) => reader.sniff(head));
+        if (readers.length === 0 && ONNX_NAME.test(item.member ?? this.relPath)) {
+          if (item.depth === 0) this.baseKind = "onnx";
+          return this.inspectOnnx(item);
+        }
+        const pickleLike = readers.length === 0 && (item.expectPickle === true || looksLikePickle(head));
+        if (item.depth === 0) this.baseKind = pickleLike ? "pickle" : readers[0]?.format ?? "unknown";
+        if (readers.length > 0) {
+          for (const [index, reader] of readers.entries()) await this.openContainer(item, reader, { localHeaderAt: 0 }, index > 0);
+          if (!readers.includes(zipReader)) await this.openContainer(item, zipReader, { localHeaderAt: -1 }, true);
+          return;
+        }
+        if (pickleLike) return this.inspectPickles(item);
+        if (await this.openContainer(item, zipReader, { localHeaderAt: -1 })) return;
+        if (item.nameSaysPickle === true) {
+          if (item.depth === 0) this.baseKind = "pickle";
+          return this.inspectPickles(item);
+        }
+        if (item.depth === 0 && !this.options.pickedByContent) this.warn("content is not a pickle or a known container; not inspected");
+      }
+      /** Lists a container's members and queues each one a loader could unpickle or open further; false: not one. */
+      async openContainer(item, reader, options, quiet = false) {
+        const listing = await reader.list(item.source, this.readerContext(item, quiet), options);
+        if (listing === null) return false;
+        if (item.depth === 0 && this.baseKind === "unknown") this.baseKind = reader.format;
+        for (const alternate of listing.alternates ?? []) {
+          this.queue.push({ source: alternate, ...item.member !== void 0 ? { member: item.member } : {}, origin: item.origin, depth: item.depth + 1 });
+        }
+        for (const member of listing.members) await this.queueMember(item, reader, member);
+        return true;
+      }
+      async queueMember(item, reader, member) {
+        const name2 = memberName(item.member, member.path);
+        const own = member.path !== "" && !member.path.startsWith("[");
+        const row = {
+          name: member.label !== void 0 ? `${item.member ?? ""}${member.label}` : name2,
+          container: reader.format,
+          offset: own ? member.offset : item.origin + member.offset,
+          size: member.size,
+          compressedSize: member.compressedSize,
+          method: member.method,
+          role: member.role ?? "other"
+        };
+        this.layoutRows.push(row);
+        if (member.pickleRanges) {
+          const located = await member.pickleRanges();
+          for (const warning of located.warnings) this.warn(warning, name2);
+          for (const range of located.pickles) {
+            const bytes = await this.readPickleBytes(located.source, range.start, range.end - range.start, name2);
+            this.record(this.analyze(bytes), name2, range.start);
+          }
+          return;
+        }
+        if (row.role === "tensor-data" || !member.head || !member.open) return;
+        if (CONFIG_MEMBER.test(member.path) && (reader.format === "tar" || reader.format === "zip") && member.size <= MAX_CONFIG_TEXT) {
+          await this.inspectInstantiateConfig(await member.open(), name2);
+        }
+        if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name2, item.depth + 1);
+        if (member.torchScript && TORCHSCRIPT_CODE.test(member.path)) return this.inspectTorchScriptCode(await member.open(), name2);
+        const expectPickle = member.expectPickle === true;
+        const readByName = isKerasMetadataName(member.path) || ONNX_NAME.test(member.path);
+        let head;
+        if (member.decoded) {
+          const first = await member.head(SNIFF_BYTES);
+          if (!expectPickle && !readByName && !couldStartPickle(first) && sniffFormat(first) === "unknown" && !looksLikeHdf5(first) && !looksLikeGguf(first)) return;
+          head = first.length < SNIFF_BYTES ? first : await member.head(HEAD_BYTES);
+        } else {
+          head = await member.head(HEAD_BYTES);
+        }
+        const pickleLike = looksLikePickle(head);
+        if (pickleLike || expectPickle) row.role = "pickle";
+        if (!pickleLike && !expectPickle && sniffFormat(head) === "unknown" && !looksLikeHdf5(head) && !looksLikeGguf(head) && !readByName) return;
+        const open2 = member.open.bind(member);
+        this.queue.push({
+          source: item.source,
+          open: async () => {
+            const opened = await open2();
+            if (opened && member.decoded) row.size = opened.size;
+            return opened;
+          },
+          ...name2 !== void 0 ? { member: name2 } : {},
+          origin: member.path === "" ? item.origin + member.offset : 0,
+          depth: item.depth + 1,
+          expectPickle,
+          ...member.torchScript ? { torchScript: true } : {}
+        });
+      }
+      /** `quiet`: a second reading of bytes another reader already took; what it cannot read is not news. */
+      readerContext(item, quiet) {
+        return {
+          limits: this.options.limits,
+          member: item.member,
+          decompress: (format2, input, member, want) => this.decompressBounded(format2, input, member, want, quiet),
+          canDecompress: () => this.budget.available(),
+          canSniff: () => this.budget.available() && this.budget.sniffsAvailable(),
+          notInspected: (message15, member) => this.notInspected(message15, member),
+          warn: (message15, member) => {
+            if (!quiet) this.warn(message15, member);
+          },
+          issue: (issue, member) => {
+            if (!quiet || issue.kind !== "uninspectable") this.addIssue(issue, member, item.origin);
+          },
+          trait: (name2) => {
+            if (!quiet) this.traits.add(name2);
+          }
+        };
+      }
+      /** A legacy Keras .h5 model or a SavedModel's keras_metadata.pb: the configurations it holds (see keras/hdf5.ts). */
+      async inspectKerasConfigs(item) {
+        const cap = this.options.limits.maxDecompressedBytes;
+        const { found, complete } = await findClassNameJson(item.source, cap);
+        if (!complete) this.warn(`file of ${item.source.size} bytes: only its first ${cap} bytes were searched for a Keras configuration`, item.member);
+        for (const json of found) {
+          if (!isKerasConfig(json.value)) continue;
+          this.trait("keras");
+          const judgement = judgeKerasConfig(json.value, this.options.projectGlobals);
+          for (const issue of judgement.issues) this.addIssue({ ...issue, offset: item.origin + json.offset }, item.member, item.origin);
+          this.queueEmbedded(judgement, item.member, item.depth);
+        }
+      }
+      /**
+       * Pickles an HDF5 file stores whole: PyTables' ObjectAtom rows (pandas' HDFStore object data), unpickled when read
+       * (tables/atom.py: ObjectAtom.fromarray). A header that random bytes matched does not parse; only pickles that parse,
+       * or that call a denylisted global before breaking, are kept.
+       */
+      async inspectHdf5Pickles(item) {
+        const maxBytes = this.options.limits.maxDecompressedBytes;
+        const rows = (await findHeapObjects(item.source, maxBytes)).filter((row) => row.size <= MAX_EMBEDDED_PICKLE);
+        const candidates = /* @__PURE__ */ new Map();
+        for (const at of await findFramedPickles(item.source, maxBytes)) candidates.set(at, Math.min(MAX_EMBEDDED_PICKLE, item.source.size - at));
+        for (const row of rows) {
+          if (looksLikePickle(await readRange(item.source, row.offset, Math.min(row.size, HEAD_BYTES)), row.size > HEAD_BYTES)) candidates.set(row.offset, row.size);
+        }
+        for (const [at, length] of [...candidates].sort((a, b) => a[0] - b[0])) {
+          const bytes = await readRange(item.source, at, length);
+          const analysis = this.analyze(bytes);
+          if (analysis.imports.length === 0) continue;
+          if (analysis.error !== void 0 && !analysis.issues.some((i3) => i3.severity === "critical")) continue;
+          this.record(analysis, item.member, item.origin + at);
+        }
+      }
+      /** TorchScript source in a torch.jit.save archive (see torchscript-code.ts). */
+      async inspectTorchScriptCode(source, member) {
+        if (source === null) return;
+        const text2 = new TextDecoder("utf-8").decode(await readRange(source, 0, Math.min(source.size, MAX_TORCHSCRIPT_CODE)));
+        for (const issue of judgeTorchScriptCode(text2)) this.addIssue(issue, member, 0);
+      }
+      /** A GGUF model: its chat templates (rendered as Jinja by runtimes) and whether its header fits the file. */
+      async inspectGguf(item) {
+        const header = await readGgufHeader(item.source, { wants: (key) => CHAT_TEMPLATE_KEY.test(key), maxStringBytes: MAX_CHAT_TEMPLATE });
+        for (const template of header.strings) {
+          if (template.truncated) this.warn(`${template.key} is longer than ${MAX_CHAT_TEMPLATE} bytes; only its start was judged`, item.member);
+          const found = judgeChatTemplate(template.value);
+          if (found.length === 0) continue;
+          const reasons = found.map((f) => f.reason).join("; ");
+          this.addIssue(
+            { kind: "gguf-template", severity: "critical", message: `GGUF ${template.key} reaches Python internals when rendered (${reasons}): outside a sandbox this runs code`, offset: item.origin + template.offset },
+            item.member,
+            item.origin
+          );
+        }
+        if (header.malformed !== void 0) {
+          this.warn(`GGUF header ${header.forged ? "is forged" : "is cut short or damaged"}: ${header.malformed}; the rest of the header was not read`, item.member);
+          if (header.forged) this.addIssue({ kind: "gguf-malformed", severity: "high", message: `GGUF header declares what no writer produces: ${header.malformed}` }, item.member, item.origin);
+        }
+      }
+      /** An ONNX model: tensors whose external data a loader would read from outside the model's folder. */
+      async inspectOnnx(item) {
+        const { refs, stopped } = await readOnnxExternalData(item.source);
+        for (const ref of refs) {
+          const why = escapesModelFolder(ref.location);
+          if (why === void 0) continue;
+          this.addIssue(
+            {
+              kind: "onnx-external-path",
+              severity: "high",
+              message: `ONNX tensor ${JSON.stringify(ref.tensor)} keeps its data at ${JSON.stringify(ref.location)}, which ${why}: onnx.load reads (and a save writes) outside the model's folder`,
+              offset: item.origin + ref.offset
+            },
+            item.member,
+            item.origin
+          );
+        }
+        if (stopped !== void 0) this.warn(`not read as an ONNX model past a point: ${stopped}`, item.member);
+      }
+      /** A config inside a model archive: every `_target_` a loader would instantiate (see config/instantiate.ts). */
+      async inspectInstantiateConfig(source, member) {
+        if (source === null || source.size > MAX_CONFIG_TEXT) return;
+        const text2 = new TextDecoder("utf-8").decode(await readRange(source, 0, source.size));
+        if (!mentionsTarget(text2)) return;
+        for (const issue of judgeInstantiateConfig(await parseConfigText(text2))) this.addIssue(issue, member, 0);
+      }
+      /** A safetensors file: tensors cannot run code, but configs in its `__metadata__` are instantiated by some loaders. */
+      async inspectSafetensors(item) {
+        const { values, stopped } = await readSafetensorsMetadata(item.source);
+        if (stopped !== void 0) this.warn(`safetensors header not read: ${stopped}`, item.member);
+        for (const { key, text: text2 } of values) {
+          if (!mentionsTarget(text2)) continue;
+          for (const issue of judgeInstantiateConfig(await parseConfigText(text2))) {
+            this.addIssue({ ...issue, message: `safetensors metadata ${JSON.stringify(key)}: ${issue.message}` }, item.member, item.origin);
+          }
+        }
+      }
+      /** A .keras archive's config.json: the model Keras rebuilds on load. */
+      async inspectKerasConfig(source, member, depth) {
+        if (source === null) return;
+        if (source.size > MAX_KERAS_CONFIG) {
+          this.warn(`config.json of ${source.size} bytes is larger than ${MAX_KERAS_CONFIG} bytes; not inspected`, member);
+          return;
+        }
+        let json;
+        try {
+          json = JSON.parse(new TextDecoder("utf-8").decode(await readRange(source, 0, source.size)));
+        } catch {
+          return;
+        }
+        if (!isKerasConfig(json)) return;
+        this.trait("keras");
+        const judgement = judgeKerasConfig(json, this.options.projectGlobals);
+        for (const issue of judgement.issues) this.addIssue(issue, member, 0);
+        this.queueEmbedded(judgement, member, depth);
+      }
+      /** Files a Keras config hands to another loader (torch.load of a TorchModuleWrapper's bytes): scanned like the file. */
+      queueEmbedded(judgement, member, depth) {
+        for (const file of judgement.embedded) {
+          this.queue.push({ source: memorySource(file.bytes), member: `${member ?? ""}>${file.label}`, origin: 0, depth: depth + 1, nameSaysPickle: true });
+        }
+      }
+      /** The pickles at the start of the item, then whatever follows them (a zip polyglot, another container). */
+      async inspectPickles(item) {
+        const position = await this.pickles.inspect(item);
+        if (position === null) return;
+        const head = await readRange(item.source, position, HEAD_BYTES);
+        if (await this.openContainer(item, zipReader, { localHeaderAt: zipReader.sniff(head) ? position : -1, afterPickle: this.baseKind === "pickle" })) return;
+        if (sniffFormat(head) !== "unknown") {
+          this.queue.push({
+            source: sliceSource(item.source, position, item.source.size - position),
+            ...item.member !== void 0 ? { member: item.member } : {},
+            origin: item.origin + position,
+            depth: item.depth + 1
+          });
+          return;
+        }
+        this.warn(`${item.source.size - position} bytes after the pickle at offset ${item.origin + position} were not inspected`, item.member);
+      }
+      // ---- budgets -----------------------------------------------------------------------------------
+      /** A stream that decodes to more than `heavyInputBytes` is heavy work as soon as its output gets there. */
+      heavyOutput() {
+        const { heavyInputBytes, onHeavyInput } = this.options;
+        return heavyInputBytes !== void 0 && onHeavyInput ? { heavy: { bytes: heavyInputBytes, reached: onHeavyInput } } : {};
+      }
+      async decompressBounded(format2, input, member, want, quiet = false) {
+        const work = { bytes: 0 };
+        const result2 = await decompress2(format2, input, {
+          limit: this.budget.allowance(),
+          ...want !== void 0 ? { want, work } : {},
+          ...this.heavyOutput(),
+          ...this.options.inflate ? { inflate: this.options.inflate } : {}
+        });
+        if (want === void 0 || result2.limitReached) this.budget.charge(result2.bytes.length);
+        else if (work.bytes > FREE_SNIFF_WORK) this.budget.chargeSniff();
+        if (result2.limitReached && !this.budgetWarned) {
+          this.budgetWarned = true;
+          const scanWide = this.budget.scanWideSpent();
+          this.addIssue(
+            {
+              kind: "uninspectable",
+              severity: "medium",
+              message: scanWide ? "decompression stopped: the scan's total decompression budget is spent; the rest of this file was not inspected" : `decompressed content exceeds the ${this.options.limits.maxDecompressedBytes}-byte limit (possible decompression bomb); the rest was not inspected`
+            },
+            member,
+            0
+          );
+        }
+        if (result2.error && !quiet) this.warn(`${format2} data is corrupt or truncated: ${result2.error}`, member);
+        if (result2.error && !quiet && /not supported/.test(result2.error)) {
+          this.addIssue({ kind: "uninspectable", severity: "medium", message: `${format2} data uses a feature Pathfinder cannot decode (${result2.error})` }, member, 0);
+        }
+        return result2;
+      }
+      async readPickleBytes(source, offset, length, member) {
+        const cap = this.options.limits.maxDecompressedBytes;
+        if (length > cap) {
+          this.warn(`pickle of ${length} bytes exceeds the ${cap}-byte limit; only its start was analysed`, member);
+          return readRange(source, offset, cap);
+        }
+        return readRange(source, offset, length);
+      }
+      inspectEmbedded(site, bytes, offset, member) {
+        this.queue.push({ source: bytes, member, origin: site.origin + offset, depth: site.depth + 1 });
+      }
+      record(analysis, member, baseOffset) {
+        this.analyses.push({ ...member !== void 0 ? { member } : {}, baseOffset, analysis });
+        if (analysis.error && analysis.isPickle) {
+          this.warn(`pickle analysis stopped at offset ${baseOffset + analysis.error.offset}: ${analysis.error.message}`, member);
+        }
+        const pending = [{ analysis, base: baseOffset }];
+        while (pending.length > 0) {
+          const { analysis: current, base, nestedIn } = pending.pop();
+          const hasNested = current.nested.length > 0;
+          for (const issue of current.issues) {
+            if (issue.kind === "nested-pickle" && hasNested) continue;
+            const located = nestedIn === void 0 ? { ...issue, ...issue.offset !== void 0 ? { offset: base + issue.offset } : {} } : { ...issue, offset: nestedIn, message: `${issue.message} (in a pickle nested at offset ${nestedIn})` };
+            this.addIssue(located, member, 0, nestedIn === void 0 ? { analysis: current, base } : void 0);
+          }
+          for (const inner of current.nested) {
+            pending.push({ analysis: inner.analysis, base: 0, nestedIn: nestedIn ?? base + inner.offset });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/artifacts/index.ts
+var artifacts_exports = {};
+__export(artifacts_exports, {
+  ARTIFACT_RULES: () => ARTIFACT_RULES,
+  SNIFF_BYTES: () => SNIFF_BYTES,
+  hasArtifactName: () => hasArtifactName,
+  isArtifactCandidate: () => isArtifactCandidate,
+  memorySource: () => memorySource,
+  ruleForIssue: () => ruleForIssue,
+  scanArtifact: () => scanArtifact,
+  sliceSource: () => sliceSource
+});
+function hasArtifactName(relPath) {
+  const lower = relPath.toLowerCase();
+  return ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext)) || isKerasMetadataName(lower);
+}
+function isArtifactCandidate(relPath, head) {
+  const lower = relPath.toLowerCase();
+  if (hasArtifactName(relPath)) return true;
+  const bytes = typeof head === "function" ? head() : head;
+  if (bytes.length === 0) return false;
+  if (looksLikeHdf5(bytes) || looksLikeGguf(bytes)) return true;
+  const format2 = sniffFormat(bytes);
+  if (format2 !== "unknown" && format2 !== "tar" && format2 !== "zlib") return true;
+  return TEXT_EXTENSIONS.some((ext) => lower.endsWith(ext)) ? looksLikeStrongPickle(bytes) : looksLikePickle(bytes, bytes.length >= SNIFF_BYTES);
+}
+function looksLikeStrongPickle(head) {
+  return head[0] === 128 && head[1] !== void 0 && head[1] <= 5 && looksLikePickle(head);
+}
+var init_artifacts = __esm({
+  "src/artifacts/index.ts"() {
+    "use strict";
+    init_sniff();
+    init_hdf5();
+    init_reader2();
+    init_judge();
+    init_pickle();
+    init_scan();
+    init_rules();
+    init_sources();
+    init_sniff();
+  }
+});
+
+// src/project/native-inflate.ts
+var native_inflate_exports = {};
+__export(native_inflate_exports, {
+  nodeInflate: () => nodeInflate,
+  withNodeInflate: () => withNodeInflate
+});
+import { kMaxLength } from "node:buffer";
+import { constants, gunzipSync as gunzipSync2, inflateRawSync, inflateSync as inflateSync2 } from "node:zlib";
+function outputSizeHint(format2, input, partial) {
+  if (format2 !== "gzip" || partial || input.length < 18) return LARGE_CHUNK;
+  const stated = u32le(input, input.length - 4);
+  const sized = Math.min(stated + 1, input.length * MAX_DEFLATE_RATIO, MAX_SIZED_CHUNK);
+  return Math.max(LARGE_CHUNK, sized);
+}
+function plainBytes(buffer) {
+  if (buffer.buffer.byteLength > 2 * buffer.length + 16 * 1024) return new Uint8Array(buffer);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
+}
+function withNodeInflate(options) {
+  return options.inflate ? options : { ...options, inflate: nodeInflate };
+}
+var DECODERS, LARGE_CHUNK, LARGE_INPUT, MAX_DEFLATE_RATIO, MAX_SIZED_CHUNK, nodeInflate;
+var init_native_inflate2 = __esm({
+  "src/project/native-inflate.ts"() {
+    "use strict";
+    init_bytes();
+    DECODERS = { gzip: gunzipSync2, zlib: inflateSync2, "deflate-raw": inflateRawSync };
+    LARGE_CHUNK = 256 * 1024;
+    LARGE_INPUT = 4096;
+    MAX_DEFLATE_RATIO = 1032;
+    MAX_SIZED_CHUNK = 64 * 1024 * 1024;
+    nodeInflate = {
+      decode(format2, input, options) {
+        const settings = {
+          info: true,
+          maxOutputLength: Math.min(kMaxLength, Math.max(1, options.maxOutput)),
+          ...input.length >= LARGE_INPUT ? { chunkSize: Math.max(constants.Z_MIN_CHUNK, Math.min(outputSizeHint(format2, input, options.partial), options.maxOutput)) } : {},
+          // A prefix ends mid-stream: decode what it holds instead of failing on its end.
+          ...options.partial ? { finishFlush: constants.Z_SYNC_FLUSH } : {}
+        };
+        const { buffer, engine } = DECODERS[format2](input, settings);
+        return { bytes: plainBytes(buffer), consumed: engine.bytesWritten };
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module2) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module2.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend2 = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend2}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path, { windows } = {}) => {
+      const segs = path.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module2) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code5) => {
+      return code5 === CHAR_FORWARD_SLASH || code5 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts2 = [];
+      let str = input;
+      let index = -1;
+      let start2 = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code5;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code5;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code5 = advance();
+        let next;
+        if (code5 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code5 = advance();
+          if (code5 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code5 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code5 = advance())) {
+            if (code5 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code5 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code5 === CHAR_DOT && (code5 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code5 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code5 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code5 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start2 + 1) {
+            start2 += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code5 === CHAR_PLUS || code5 === CHAR_AT || code5 === CHAR_ASTERISK || code5 === CHAR_QUESTION_MARK || code5 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code5 === CHAR_EXCLAMATION_MARK && index === start2) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code5 = advance())) {
+                if (code5 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code5 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code5 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code5 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code5 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code5 === CHAR_EXCLAMATION_MARK && index === start2) {
+          negated = token.negated = true;
+          start2++;
+          continue;
+        }
+        if (opts.noparen !== true && code5 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code5 = advance())) {
+              if (code5 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code5 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start2 > 0) {
+        prefix = str.slice(0, start2);
+        str = str.slice(start2);
+        lastIndex -= start2;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start: start2,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code5)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
+          const i3 = slashes[idx];
+          const value2 = input.slice(n2, i3);
+          if (opts.tokens) {
+            if (idx === 0 && start2 !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i3 >= start2) {
+            parts2.push(value2);
+            prevIndex = i3;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start2;
+        const value = input.slice(n);
+        parts2.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts2;
+      }
+      return state;
+    };
+    module2.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module2) {
+    "use strict";
+    var constants3 = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants3;
+    var expandRange = (args2, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args2, options);
+      }
+      args2.sort();
+      const value = `[${args2.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args2.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel2 = (input) => {
+      const parts2 = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch3 of input) {
+        if (escaped === true) {
+          value += ch3;
+          escaped = false;
+          continue;
+        }
+        if (ch3 === "\\") {
+          value += ch3;
+          escaped = true;
+          continue;
+        }
+        if (ch3 === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch3;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch3 === "[") {
+            bracket++;
+          } else if (ch3 === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch3 === "(") {
+              paren++;
+            } else if (ch3 === ")" && paren > 0) {
+              paren--;
+            } else if (ch3 === "|" && paren === 0) {
+              parts2.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch3;
+      }
+      parts2.push(value);
+      return parts2;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch3 of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch3 === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch3)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i3 = 0; i3 < values.length; i3++) {
+        for (let j = i3 + 1; j < values.length; j++) {
+          const a = values[i3];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i3 = 1; i3 < pattern.length; i3++) {
+        const ch3 = pattern[i3];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch3 === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch3 === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch3 === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch3 === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch3 === "(") {
+          paren++;
+          continue;
+        }
+        if (ch3 === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i3 !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i3),
+              end: i3
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch3) => utils.escapeRegex(ch3)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel2(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body2, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max2 = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel2(body2).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max2) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse5 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body2 = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body2, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
+          for (let i3 = token.tokensIndex + 1; i3 < tokens.length; i3++) {
+            tokens[i3].value = "";
+            tokens[i3].output = "";
+            delete tokens[i3].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse5(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i3 = arr.length - 1; i3 >= 0; i3--) {
+              tokens.pop();
+              if (arr[i3].type === "brace") {
+                break;
+              }
+              if (arr[i3].type !== "dots") {
+                range.unshift(arr[i3].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out2 = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out2;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse5.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants3.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module2.exports = parse5;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
+    "use strict";
+    var scan = require_scan();
+    var parse5 = require_parse();
+    var utils = require_utils();
+    var constants3 = require_constants();
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch4 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch4(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject3(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex2 = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored2 = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored2 = picomatch4(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch4.test(input, regex2, options, { glob, posix });
+        const result2 = { glob, state, regex: regex2, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result2);
+        }
+        if (isMatch === false) {
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
+        }
+        if (isIgnored2(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result2);
+          }
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result2);
+        }
+        return returnObject ? result2 : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch4.test = (input, regex2, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format2 = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format2 ? format2(input) : input;
+      if (match === false) {
+        output = format2 ? format2(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch4.matchBase(input, regex2, options, posix);
+        } else {
+          match = regex2.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch4.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
+      return regex2.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
+    picomatch4.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
+      return parse5(pattern, { ...options, fastpaths: false });
+    };
+    picomatch4.scan = (input, options) => scan(input, options);
+    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend2 = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend2}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch4.toRegex(source, options);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse5.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse5(input, options);
+      }
+      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch4.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err4) {
+        if (options && options.debug === true) throw err4;
+        return /$^/;
+      }
+    };
+    picomatch4.constants = constants3;
+    module2.exports = picomatch4;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module2) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch4(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch4, pico);
+    module2.exports = picomatch4;
+  }
+});
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i3 = line - 1; i3 <= line + 1; i3++) {
+    let l = lines[i3 - 1];
+    if (!l)
+      continue;
+    codeblock += i3.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i3 === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError;
+var init_error = __esm({
+  "node_modules/smol-toml/dist/error.js"() {
+    TomlError = class _TomlError extends Error {
+      line;
+      column;
+      codeblock;
+      constructor(message15, options) {
+        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+        const codeblock = makeCodeBlock(options.toml, line, column);
+        super(`Invalid TOML document: ${message15}
+
+${codeblock}`, options);
+        this.line = line;
+        this.column = column;
+        this.codeblock = codeblock;
+      }
+      /** @internal */
+      static x(message15, ctx, ptr) {
+        throw new _TomlError(message15, { toml: ctx.s, ptr: ptr ?? ctx.p });
+      }
+    };
+  }
+});
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral2 = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral2 && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral2 && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+var init_primitive = __esm({
+  "node_modules/smol-toml/dist/primitive.js"() {
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE, TomlDate;
+var init_date = __esm({
+  "node_modules/smol-toml/dist/date.js"() {
+    DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+    TomlDate = class _TomlDate extends Date {
+      #hasDate = false;
+      #hasTime = false;
+      #offset = null;
+      constructor(date, fasttype, unsafeDelim) {
+        let hasDate = true;
+        let hasTime = true;
+        let offset = "Z";
+        let c;
+        if (typeof date === "string") {
+          if (fasttype)
+            prep: {
+              if (fasttype < 3) {
+                if (+date.slice(11, 13) > 23) {
+                  date = "";
+                  break prep;
+                }
+                if (fasttype === 2) {
+                  offset = null;
+                  date += "Z";
+                } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+                  offset = date.slice(date.length - 6);
+                }
+                if (unsafeDelim)
+                  date = date.slice(0, 10) + "T" + date.slice(11);
+              } else if (fasttype === 4) {
+                date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+              }
+              hasDate = fasttype !== 4;
+              hasTime = fasttype !== 3;
+            }
+          else {
+            let match = date.match(DATE_TIME_RE);
+            if (match) {
+              if (!match[1]) {
+                hasDate = false;
+                date = `0000-01-01T${date}`;
+              }
+              hasTime = !!match[2];
+              hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+              if (match[2] && +match[2] > 23) {
+                date = "";
+              } else {
+                offset = match[3] || null;
+                if (!offset && hasTime)
+                  date += "Z";
+              }
+            } else {
+              date = "";
+            }
+          }
+        }
+        super(date);
+        if (!isNaN(this.getTime())) {
+          this.#hasDate = hasDate;
+          this.#hasTime = hasTime;
+          this.#offset = offset;
+        }
+      }
+      isDateTime() {
+        return this.#hasDate && this.#hasTime;
+      }
+      isLocal() {
+        return !this.#hasDate || !this.#hasTime || !this.#offset;
+      }
+      isDate() {
+        return this.#hasDate && !this.#hasTime;
+      }
+      isTime() {
+        return this.#hasTime && !this.#hasDate;
+      }
+      isValid() {
+        return this.#hasDate || this.#hasTime;
+      }
+      toISOString() {
+        let iso = super.toISOString();
+        if (this.isDate())
+          return iso.slice(0, 10);
+        if (this.isTime())
+          return iso.slice(11, 23);
+        if (this.#offset === null)
+          return iso.slice(0, -1);
+        if (this.#offset === "Z" || this.#offset === "z")
+          return iso;
+        let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+        offset = this.#offset[0] === "-" ? offset : -offset;
+        let offsetDate = new Date(this.getTime() - offset * 6e4);
+        return offsetDate.toISOString().slice(0, -1) + this.#offset;
+      }
+      static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+        let date = new _TomlDate(jsDate);
+        date.#offset = offset;
+        return date;
+      }
+      static wrapAsLocalDateTime(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#offset = null;
+        return date;
+      }
+      static wrapAsLocalDate(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#hasTime = false;
+        date.#offset = null;
+        return date;
+      }
+      static wrapAsLocalTime(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#hasDate = false;
+        date.#offset = null;
+        return date;
+      }
+    };
+  }
+});
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit2(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue2(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit2(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit2(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit2(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit2(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit2(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start2 = ctx.p;
+  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start2, ctx.p);
+  return readDate(ctx, t, 4, false, start2);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+var init_extract = __esm({
+  "node_modules/smol-toml/dist/extract.js"() {
+    init_primitive();
+    init_struct();
+    init_error();
+    init_date();
+  }
+});
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+var init_util = __esm({
+  "node_modules/smol-toml/dist/util.js"() {
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i3 = 0; i3 < key.length; i3++) {
+      if (i3)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i3];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue2(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue2(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+var init_struct = __esm({
+  "node_modules/smol-toml/dist/struct.js"() {
+    init_primitive();
+    init_extract();
+    init_util();
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta, type) {
+  let t = table;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i3 = 0; i3 < key.length; i3++) {
+    if (i3) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i3];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i3 < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue2(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+var init_parse2 = __esm({
+  "node_modules/smol-toml/dist/parse.js"() {
+    init_struct();
+    init_extract();
+    init_util();
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED;
+var init_stringify = __esm({
+  "node_modules/smol-toml/dist/stringify.js"() {
+    HAS_WELLFORMED = !!"".isWellFormed;
+  }
+});
+
+// node_modules/smol-toml/dist/index.js
+var init_dist = __esm({
+  "node_modules/smol-toml/dist/index.js"() {
+    init_parse2();
+    init_stringify();
+    init_date();
+    init_error();
+  }
+});
+
+// src/core/types.ts
+var SEVERITIES, TRUST_LEVELS;
+var init_types = __esm({
+  "src/core/types.ts"() {
+    "use strict";
+    SEVERITIES = ["critical", "high", "medium", "low"];
+    TRUST_LEVELS = ["untrusted", "unknown", "internal"];
+  }
+});
+
+// src/rules/language-catalog.ts
+function languageIdOf(path) {
+  const lower = path.toLowerCase();
+  return LANGUAGE_EXTENSIONS.find((l) => l.extensions.some((e) => lower.endsWith(e)))?.id;
+}
+function splitLanguageRuleset(specs, all) {
+  if (!specs.length) return { rules: [...all], rest: [], javaStreams: true };
+  const chosen = /* @__PURE__ */ new Map();
+  const rest = [];
+  let javaStreams = false;
+  for (const raw of specs) {
+    const spec = raw.trim();
+    if (/^((artifact|java)\/)?JAVA-ARTIFACT-001$/i.test(spec)) {
+      javaStreams = true;
+      continue;
+    }
+    if (/^artifact\/(all|artifacts)$/i.test(spec)) javaStreams = true;
+    const [lang, name2] = spec.includes("/") ? spec.split("/", 2) : ["", spec];
+    const language = LANGUAGE_EXTENSIONS.find((l) => l.id === lang.toLowerCase());
+    if (!language) {
+      const byId2 = lang === "" ? all.find((r) => r.id.toUpperCase() === name2.toUpperCase()) : void 0;
+      if (byId2) chosen.set(byId2.id, byId2);
+      else rest.push(raw);
+      continue;
+    }
+    const own = all.filter((r) => r.language === language.id);
+    const byId = own.find((r) => r.id.toUpperCase() === name2.toUpperCase());
+    const bundle = name2.toLowerCase();
+    const members = byId ? [byId] : bundle === "all" ? own : own.filter((r) => r.bundles.includes(bundle));
+    if (!members.length && !Object.hasOwn(LANGUAGE_BUNDLE_DESCRIPTIONS, bundle)) {
+      return { error: `unknown ruleset "${spec}" (see: pathfinder rules list)` };
+    }
+    for (const r of members) chosen.set(r.id, r);
+  }
+  return { rules: [...chosen.values()].sort((a, b) => compareText(a.id, b.id)), rest, javaStreams };
+}
+var LANG2, rules, LANGUAGE_RULE_CATALOG, LANGUAGE_EXTENSIONS, LANGUAGE_BUNDLE_DESCRIPTIONS;
+var init_language_catalog = __esm({
+  "src/rules/language-catalog.ts"() {
+    "use strict";
+    init_order();
+    LANG2 = ["lang", "deserialization"];
+    rules = (language, prefix, count) => Array.from({ length: count }, (_, i3) => ({ id: `${prefix}-${String(i3 + 1).padStart(3, "0")}`, language, bundles: LANG2 }));
+    LANGUAGE_RULE_CATALOG = [...rules("csharp", "CSHARP-LANG-SEC", 9), ...rules("java", "JAVA-LANG-SEC", 13), ...rules("php", "PHP-LANG-SEC", 4)];
+    LANGUAGE_EXTENSIONS = [
+      { id: "java", extensions: [".java"] },
+      { id: "csharp", extensions: [".cs"] },
+      { id: "php", extensions: [".php", ".phtml", ".php5", ".php7", ".inc"] }
+    ];
+    LANGUAGE_BUNDLE_DESCRIPTIONS = {
+      all: "every rule of the language",
+      deserialization: "every rule that reports a deserialization sink",
+      lang: "the language's standard library and general-purpose serialization libraries"
+    };
+  }
+});
+
+// src/dependencies/cross-signals.ts
+function crossSignalFacts(matches) {
+  const facts = {};
+  for (const m of matches) {
+    if (m.kind !== "pinned") continue;
+    for (const a of m.advisories) {
+      if (!a.signal) continue;
+      const key = SIGNAL_PACKAGE[a.signal];
+      const known = facts[key];
+      if (known && known.dependency !== m.dependency) continue;
+      facts[key] = { dependency: m.dependency, advisories: [...known?.advisories ?? [], a] };
+    }
+  }
+  return facts;
+}
+function crossSignalScopes(matches, pythonFiles) {
+  const codeFolders = /* @__PURE__ */ new Set();
+  for (const f of pythonFiles) for (let i3 = f.lastIndexOf("/"); i3 > 0; i3 = f.lastIndexOf("/", i3 - 1)) codeFolders.add(f.slice(0, i3));
+  const byScope = /* @__PURE__ */ new Map();
+  for (const m of matches) {
+    const slash = m.dependency.file.lastIndexOf("/");
+    const folder = slash < 0 ? "" : m.dependency.file.slice(0, slash);
+    const scope = codeFolders.has(folder) && !folder.split("/").some((part) => PROJECT_WIDE_FOLDERS.has(part.toLowerCase())) ? folder : "";
+    byScope.set(scope, [...byScope.get(scope) ?? [], m]);
+  }
+  const facts = new Map([...byScope].map(([scope, ms]) => [scope, crossSignalFacts(ms)]));
+  const projectWide = facts.get("") ?? {};
+  const scoped = [...facts].filter(([scope]) => scope !== "").sort((a, b) => b[0].length - a[0].length);
+  if (scoped.length === 0) return () => projectWide;
+  return (file) => {
+    const found = {};
+    for (const [scope, f] of scoped) {
+      if (!file.startsWith(scope + "/")) continue;
+      for (const key of Object.keys(f)) found[key] ??= f[key];
+    }
+    for (const key of Object.keys(projectWide)) found[key] ??= projectWide[key];
+    return found;
+  };
+}
+function pinnedAt(fact) {
+  const d = fact.dependency;
+  return `${d.spelledName} ${d.version} (${d.locked ? "locked in" : "pinned in"} ${d.file}:${d.line})`;
+}
+var SIGNAL_PACKAGE, PROJECT_WIDE_FOLDERS;
+var init_cross_signals = __esm({
+  "src/dependencies/cross-signals.ts"() {
+    "use strict";
+    SIGNAL_PACKAGE = { "torch-weights-only": "torch", "yaml-full-load": "pyyaml", "numpy-load-default": "numpy" };
+    PROJECT_WIDE_FOLDERS = /* @__PURE__ */ new Set(["requirements", "requirements.d", "reqs", "deps", "dependencies", "ci", ".ci", ".github", "docker", "env", "envs", "environment", "environments", "conda"]);
+  }
+});
+
+// src/dependencies/manifest-kind.ts
+function manifestKind(path) {
+  if (!MAYBE_MANIFEST.test(path)) return void 0;
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const lower = base.toLowerCase();
+  switch (lower) {
+    case "pyproject.toml":
+      return "pyproject";
+    case "setup.cfg":
+      return "setup.cfg";
+    case "setup.py":
+      return "setup.py";
+    case "pipfile":
+      return "Pipfile";
+    case "pipfile.lock":
+      return "Pipfile.lock";
+    case "poetry.lock":
+      return "poetry.lock";
+    case "uv.lock":
+      return "uv.lock";
+    case "pdm.lock":
+      return "pdm.lock";
+  }
+  if (/^(?:environment|conda)[\w.-]*\.ya?ml$/.test(lower)) return "conda";
+  if (/^constraints?[\w.-]*\.txt$/.test(lower)) return "constraints";
+  if (/requirements[\w.-]*\.(?:txt|in)$/.test(lower)) return "requirements";
+  if (/(?:^|\/)requirements\/[^/]+\.(?:txt|in)$/i.test(path)) return "requirements";
+  return void 0;
+}
+var MAYBE_MANIFEST;
+var init_manifest_kind = __esm({
+  "src/dependencies/manifest-kind.ts"() {
+    "use strict";
+    MAYBE_MANIFEST = /(?:(?:^|\/)setup\.py|\.toml|\.cfg|pipfile|\.lock|\.ya?ml|\.txt|\.in)$/i;
+  }
+});
+
+// src/project/digest.ts
+import { createRequire } from "node:module";
+function nodeCrypto() {
+  return crypto ??= require2("node:crypto");
+}
+function sha256() {
+  return nodeCrypto().createHash("sha256");
+}
+function keyOf(text2) {
+  return text2.length <= LITERAL_KEY_MAX ? `=${text2}` : `sha256:${sha256().update(text2).digest("hex")}`;
+}
+var require2, crypto, LITERAL_KEY_MAX;
+var init_digest = __esm({
+  "src/project/digest.ts"() {
+    "use strict";
+    require2 = createRequire(import.meta.url);
+    LITERAL_KEY_MAX = 256 * 1024;
+  }
+});
+
+// src/project/cache.ts
+import { closeSync as closeSync3, mkdirSync as mkdirSync2, openSync as openSync3, readdirSync, readFileSync as readFileSync4, renameSync, rmSync, statSync as statSync2, utimesSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { join as join2 } from "node:path";
+function codeIdentity() {
+  try {
+    const stats = statSync2(fileURLToPath(import.meta.url));
+    return `${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    return "unknown";
+  }
+}
+function replaceFile(target, text2) {
+  const temporary = `${target}.${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}.tmp`;
+  const fd2 = openSync3(temporary, "wx");
+  try {
+    try {
+      writeFileSync2(fd2, text2);
+    } finally {
+      closeSync3(fd2);
+    }
+    renameSync(temporary, target);
+  } catch (e) {
+    rmSync(temporary, { force: true });
+    throw e;
+  }
+}
+function readIfExists(path) {
+  try {
+    return readFileSync4(path, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function isResults(value) {
+  const v = value;
+  if (!v || !Array.isArray(v.findings) || !Array.isArray(v.errors)) return false;
+  if (v.findings.some((f) => typeof f?.ruleId !== "string" || typeof f.location?.file !== "string" || typeof f.location.line !== "number")) return false;
+  return !v.errors.some((e) => typeof e?.file !== "string" || typeof e.message !== "string");
+}
+function filesKey(files, nameOf, startedMs, context) {
+  const startedNs = BigInt(startedMs) * 1000000n;
+  const lines = [JSON.stringify(context)];
+  for (let i3 = 0; i3 < files.length; i3++) {
+    const { relPath, stamp } = files[i3];
+    const trusted = trustedStamp(stamp, startedNs);
+    if (!trusted) return void 0;
+    lines.push(`${relPath}\0${nameOf(i3)}\0${trusted}`);
+  }
+  return keyOf(lines.join("\n"));
+}
+function stampKey(stamp) {
+  return `${stamp.size}:${stamp.mtimeMs}:${stamp.ctimeMs}:${stamp.ino}`;
+}
+function trustedStamp(stamp, startedNs) {
+  return isTrusted(stamp, startedNs) ? stampKey(stamp) : "";
+}
+function isTrusted(stamp, startedNs) {
+  if (!stamp) return false;
+  const margin = Number.isInteger(stamp.mtimeMs) ? COARSE_RACY_MARGIN_MS : RACY_MARGIN_MS;
+  return stamp.mtimeMs < millisecondsOf(startedNs) - margin;
+}
+function millisecondsOf(startedNs) {
+  if (startedNs !== lastStartedNs) lastStartedMs = Number(startedNs / 1000000n), lastStartedNs = startedNs;
+  return lastStartedMs;
+}
+var DEFAULT_CACHE_DIR, FORMAT, MARKER, SCOPE_MAX_IDLE_MS, MAX_SCOPES, SCOPE_FILE, AnalysisCache, temporaries, RACY_MARGIN_MS, COARSE_RACY_MARGIN_MS, lastStartedNs, lastStartedMs;
+var init_cache = __esm({
+  "src/project/cache.ts"() {
+    "use strict";
+    init_hash();
+    init_digest();
+    DEFAULT_CACHE_DIR = ".pathfinder_cache";
+    FORMAT = "3";
+    MARKER = "# Created by pathfinder";
+    SCOPE_MAX_IDLE_MS = 7 * 24 * 36e5;
+    MAX_SCOPES = 8;
+    SCOPE_FILE = "scope.txt";
+    AnalysisCache = class {
+      /** `context`: what every entry depends on besides the file (version, rules, configuration). */
+      constructor(root, context) {
+        this.root = root;
+        this.context = JSON.stringify([FORMAT, codeIdentity(), context]);
+        this.scope = stableHash(this.context);
+        this.dir = join2(root, `v${FORMAT}`, this.scope);
+      }
+      root;
+      dir;
+      scope;
+      /** What every entry of this scope depends on, as its folder's SCOPE_FILE holds it. */
+      context;
+      /** Whether the scope's folder is this scope's (its SCOPE_FILE holds this context); undefined until read. */
+      own;
+      writable = true;
+      marked = false;
+      used = false;
+      /** Whether the scope's folder holds this scope's entries (see SCOPE_FILE); read once. */
+      isOwn() {
+        if (this.own === void 0) {
+          const held = readIfExists(join2(this.dir, SCOPE_FILE));
+          this.own = held === this.context;
+          if (held !== void 0 && !this.own) this.writable = false;
+        }
+        return this.own;
+      }
+      /** `salt`: what else the analysis depended on (the project index, for the whole-program pass). */
+      pathOf(file, salt) {
+        const key = sha256().update(salt).update("\0").update(file.path).update("\0").update(file.moduleName).update("\0").update(file.source).digest("hex");
+        return join2(this.dir, key.slice(0, 2), `${key.slice(2)}.json`);
+      }
+      get(file, salt = "") {
+        if (!this.isOwn()) return void 0;
+        let text2;
+        try {
+          text2 = readFileSync4(this.pathOf(file, salt), "utf8");
+        } catch {
+          return void 0;
+        }
+        try {
+          const entry2 = JSON.parse(text2);
+          const a = entry2.analysis;
+          if (entry2.path !== file.path || !a || !Array.isArray(a.findings) || !Array.isArray(a.errors) || typeof a.parsed !== "boolean") return void 0;
+          if (a.findings.some((f) => typeof f?.location?.file !== "string" || f.location.file !== file.path)) return void 0;
+          return a;
+        } catch {
+          return void 0;
+        }
+      }
+      /** Stores an entry; a cache folder that cannot be written is given up on for the rest of the scan. */
+      set(file, analysis, salt = "") {
+        this.write(this.pathOf(file, salt), { path: file.path, analysis });
+      }
+      /**
+       * A remembered entry of a part of a scan (the Python files' record, the model files' results), parsed but not
+       * checked; undefined when unreadable. `slot`: one entry per part, scan root and options, replaced by each scan.
+       */
+      entry(part, slot2) {
+        if (!this.isOwn()) return void 0;
+        try {
+          const held = JSON.parse(readFileSync4(this.phasePath(part, slot2), "utf8"));
+          if (held?.slot !== slot2) return void 0;
+          this.markUsed();
+          return held.value;
+        } catch {
+          return void 0;
+        }
+      }
+      setEntry(part, slot2, value) {
+        this.write(this.phasePath(part, slot2), { slot: slot2, value });
+      }
+      phasePath(part, slot2) {
+        return join2(this.dir, "scans", `${part}-${stableHash(slot2)}.json`);
+      }
+      /** Writes a temporary file and renames it into place, so concurrent scans never read half an entry. */
+      write(target, value) {
+        if (!this.writable) return;
+        try {
+          mkdirSync2(join2(target, ".."), { recursive: true });
+          if (!this.isOwn() && this.writable) this.claimScope();
+          if (!this.writable) return;
+          if (!this.marked) {
+            this.marked = true;
+            const ignore2 = join2(this.root, ".gitignore");
+            const previous = readIfExists(ignore2);
+            if (previous === void 0) writeFileSync2(ignore2, `${MARKER}
+*
+`);
+            else if (previous.startsWith(MARKER)) this.pruneOtherScopes();
+          }
+          replaceFile(target, JSON.stringify(value));
+        } catch {
+          this.writable = false;
+        }
+      }
+      /** Writes the scope's SCOPE_FILE into its new folder (one that holds another context's is left alone). */
+      claimScope() {
+        replaceFile(join2(this.dir, SCOPE_FILE), this.context);
+        this.own = void 0;
+        if (!this.isOwn()) this.writable = false;
+      }
+      /** Marks this scope as used now (its folder's modification time), so that other scans do not prune it. */
+      markUsed() {
+        if (this.used) return;
+        this.used = true;
+        try {
+          const now = /* @__PURE__ */ new Date();
+          utimesSync(this.dir, now, now);
+        } catch {
+        }
+      }
+      /**
+       * Marks this scope as used now and removes what no scan of this build and settings can read: folders of other
+       * entry formats, and other scopes (another Pathfinder build, rule set or configuration) idle for a week or beyond
+       * the most recently used few. Only folders named as the cache names them, in a folder whose .gitignore marks it
+       * as the cache's own, are removed; a scan that is using a removed scope at that moment just stops writing to it.
+       */
+      pruneOtherScopes() {
+        try {
+          this.markUsed();
+          const now = Date.now();
+          for (const name2 of readdirSync(this.root)) {
+            if (/^v\d+$/.test(name2) && name2 !== `v${FORMAT}`) rmSync(join2(this.root, name2), { recursive: true, force: true });
+          }
+          const formatDir = join2(this.root, `v${FORMAT}`);
+          const others = readdirSync(formatDir).filter((name2) => /^[0-9a-f]{16}$/.test(name2) && name2 !== this.scope).map((name2) => ({ name: name2, usedMs: statSync2(join2(formatDir, name2)).mtimeMs })).sort((a, b) => b.usedMs - a.usedMs);
+          others.forEach(({ name: name2, usedMs }, i3) => {
+            if (i3 >= MAX_SCOPES - 1 || now - usedMs > SCOPE_MAX_IDLE_MS) rmSync(join2(formatDir, name2), { recursive: true, force: true });
+          });
+        } catch {
+        }
+      }
+    };
+    temporaries = 0;
+    RACY_MARGIN_MS = 100;
+    COARSE_RACY_MARGIN_MS = 2e3;
+    lastStartedMs = 0;
+  }
+});
+
+// node_modules/@renovatebot/pep440/lib/version.js
+var require_version = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/version.js"(exports, module2) {
+    var VERSION_PATTERN = [
+      "v?",
+      "(?:",
+      /* */
+      "(?:(?<epoch>[0-9]+)!)?",
+      // epoch
+      /* */
+      "(?<release>[0-9]+(?:\\.[0-9]+)*)",
+      // release segment
+      /* */
+      "(?<pre>",
+      // pre-release
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))",
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<pre_n>[0-9]+)?",
+      /* */
+      ")?",
+      /* */
+      "(?<post>",
+      // post release
+      /*    */
+      "(?:-(?<post_n1>[0-9]+))",
+      /*    */
+      "|",
+      /*    */
+      "(?:",
+      /*        */
+      "[-_\\.]?",
+      /*        */
+      "(?<post_l>post|rev|r)",
+      /*        */
+      "[-_\\.]?",
+      /*        */
+      "(?<post_n2>[0-9]+)?",
+      /*    */
+      ")",
+      /* */
+      ")?",
+      /* */
+      "(?<dev>",
+      // dev release
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<dev_l>dev)",
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<dev_n>[0-9]+)?",
+      /* */
+      ")?",
+      ")",
+      "(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?"
+      // local version
+    ].join("");
+    module2.exports = {
+      VERSION_PATTERN,
+      valid: valid3,
+      clean: clean3,
+      explain,
+      parse: parse5,
+      stringify: stringify2
+    };
+    var validRegex = new RegExp("^" + VERSION_PATTERN + "$", "i");
+    function valid3(version) {
+      return validRegex.test(version) ? version : null;
+    }
+    var cleanRegex = new RegExp("^\\s*" + VERSION_PATTERN + "\\s*$", "i");
+    function clean3(version) {
+      return stringify2(parse5(version, cleanRegex));
+    }
+    function parse5(version, regex2) {
+      const { groups: groups2 } = (regex2 || validRegex).exec(version) || {};
+      if (!groups2) {
+        return null;
+      }
+      const parsed = {
+        epoch: Number(groups2.epoch ? groups2.epoch : 0),
+        release: groups2.release.split(".").map(Number),
+        pre: normalize_letter_version(groups2.pre_l, groups2.pre_n),
+        post: normalize_letter_version(
+          groups2.post_l,
+          groups2.post_n1 || groups2.post_n2
+        ),
+        dev: normalize_letter_version(groups2.dev_l, groups2.dev_n),
+        local: parse_local_version(groups2.local)
+      };
+      return parsed;
+    }
+    function stringify2(parsed) {
+      if (!parsed) {
+        return null;
+      }
+      const { epoch, release, pre, post, dev, local } = parsed;
+      const parts2 = [];
+      if (epoch !== 0) {
+        parts2.push(`${epoch}!`);
+      }
+      parts2.push(release.join("."));
+      if (pre) {
+        parts2.push(pre.join(""));
+      }
+      if (post) {
+        parts2.push("." + post.join(""));
+      }
+      if (dev) {
+        parts2.push("." + dev.join(""));
+      }
+      if (local) {
+        parts2.push(`+${local}`);
+      }
+      return parts2.join("");
+    }
+    function normalize_letter_version(letterIn, numberIn) {
+      let letter = letterIn;
+      let number = numberIn;
+      if (letter) {
+        if (!number) {
+          number = 0;
+        }
+        letter = letter.toLowerCase();
+        if (letter === "alpha") {
+          letter = "a";
+        } else if (letter === "beta") {
+          letter = "b";
+        } else if (["c", "pre", "preview"].includes(letter)) {
+          letter = "rc";
+        } else if (["rev", "r"].includes(letter)) {
+          letter = "post";
+        }
+        return [letter, Number(number)];
+      }
+      if (!letter && number) {
+        letter = "post";
+        return [letter, Number(number)];
+      }
+      return null;
+    }
+    function parse_local_version(local) {
+      if (local) {
+        return local.split(/[._-]/).map(
+          (part) => Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part)
+        );
+      }
+      return null;
+    }
+    function explain(version) {
+      const parsed = parse5(version);
+      if (!parsed) {
+        return parsed;
+      }
+      const { epoch, release, pre, post, dev, local } = parsed;
+      let base_version = "";
+      if (epoch !== 0) {
+        base_version += epoch + "!";
+      }
+      base_version += release.join(".");
+      const is_prerelease = Boolean(dev || pre);
+      const is_devrelease = Boolean(dev);
+      const is_postrelease = Boolean(post);
+      return {
+        epoch,
+        release,
+        pre,
+        post: post ? post[1] : post,
+        dev: dev ? dev[1] : dev,
+        local: local ? local.join(".") : local,
+        public: stringify2(parsed).split("+", 1)[0],
+        base_version,
+        is_prerelease,
+        is_devrelease,
+        is_postrelease
+      };
+    }
+  }
+});
+
+// node_modules/@renovatebot/pep440/lib/operator.js
+var require_operator = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/operator.js"(exports, module2) {
+    var { parse: parse5 } = require_version();
+    module2.exports = {
+      compare: compare2,
+      rcompare,
+      lt,
+      le,
+      eq,
+      ne,
+      ge,
+      gt,
+      "<": lt,
+      "<=": le,
+      "==": eq,
+      "!=": ne,
+      ">=": ge,
+      ">": gt,
+      "===": arbitrary
+    };
+    function lt(version, other) {
+      return compare2(version, other) < 0;
+    }
+    function le(version, other) {
+      return compare2(version, other) <= 0;
+    }
+    function eq(version, other) {
+      return compare2(version, other) === 0;
+    }
+    function ne(version, other) {
+      return compare2(version, other) !== 0;
+    }
+    function ge(version, other) {
+      return compare2(version, other) >= 0;
+    }
+    function gt(version, other) {
+      return compare2(version, other) > 0;
+    }
+    function arbitrary(version, other) {
+      return version.toLowerCase() === other.toLowerCase();
+    }
+    function compare2(version, other) {
+      const parsedVersion = parse5(version);
+      const parsedOther = parse5(other);
+      const keyVersion = calculateKey(parsedVersion);
+      const keyOther = calculateKey(parsedOther);
+      return pyCompare(keyVersion, keyOther);
+    }
+    function rcompare(version, other) {
+      return -compare2(version, other);
+    }
+    function pyCompare(elemIn, otherIn) {
+      let elem = elemIn;
+      let other = otherIn;
+      if (elem === other) {
+        return 0;
+      }
+      if (Array.isArray(elem) !== Array.isArray(other)) {
+        elem = Array.isArray(elem) ? elem : [elem];
+        other = Array.isArray(other) ? other : [other];
+      }
+      if (Array.isArray(elem)) {
+        const len = Math.min(elem.length, other.length);
+        for (let i3 = 0; i3 < len; i3 += 1) {
+          const res = pyCompare(elem[i3], other[i3]);
+          if (res !== 0) {
+            return res;
+          }
+        }
+        return elem.length - other.length;
+      }
+      if (elem === -Infinity || other === Infinity) {
+        return -1;
+      }
+      if (elem === Infinity || other === -Infinity) {
+        return 1;
+      }
+      return elem < other ? -1 : 1;
+    }
+    function calculateKey(input) {
+      const { epoch } = input;
+      let { release, pre, post, local, dev } = input;
+      release = release.concat();
+      release.reverse();
+      while (release.length && release[0] === 0) {
+        release.shift();
+      }
+      release.reverse();
+      if (!pre && !post && dev) pre = -Infinity;
+      else if (!pre) pre = Infinity;
+      if (!post) post = -Infinity;
+      if (!dev) dev = Infinity;
+      if (!local) {
+        local = -Infinity;
+      } else {
+        local = local.map(
+          (i3) => Number.isNaN(Number(i3)) ? [-Infinity, i3] : [Number(i3), ""]
+        );
+      }
+      return [epoch, release, pre, post, dev, local];
+    }
+  }
+});
+
+// node_modules/@renovatebot/pep440/lib/specifier.js
+var require_specifier = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/specifier.js"(exports, module2) {
+    var { VERSION_PATTERN, explain: explainVersion } = require_version();
+    var Operator = require_operator();
+    var RANGE_PATTERN = [
+      "(?<operator>(===|~=|==|!=|<=|>=|<|>))",
+      "\\s*",
+      "(",
+      /*  */
+      "(?<version>(?:" + VERSION_PATTERN.replace(/\?<\w+>/g, "?:") + "))",
+      /*  */
+      "(?<prefix>\\.\\*)?",
+      /*  */
+      "|",
+      /*  */
+      "(?<legacy>[^,;\\s)]+)",
+      ")"
+    ].join("");
+    module2.exports = {
+      RANGE_PATTERN,
+      parse: parse5,
+      satisfies,
+      filter,
+      validRange,
+      maxSatisfying,
+      minSatisfying
+    };
+    var isEqualityOperator = (op) => ["==", "!=", "==="].includes(op);
+    var rangeRegex = new RegExp("^" + RANGE_PATTERN + "$", "i");
+    function parse5(ranges) {
+      if (!ranges.trim()) {
+        return [];
+      }
+      const specifiers = ranges.split(",").map((range) => rangeRegex.exec(range.trim()) || {}).map(({ groups: groups2 }) => {
+        if (!groups2) {
+          return null;
+        }
+        let { ...spec } = groups2;
+        const { operator, version, prefix, legacy } = groups2;
+        if (version) {
+          spec = { ...spec, ...explainVersion(version) };
+          if (operator === "~=") {
+            if (spec.release.length < 2) {
+              return null;
+            }
+          }
+          if (!isEqualityOperator(operator) && spec.local) {
+            return null;
+          }
+          if (prefix) {
+            if (!isEqualityOperator(operator) || spec.dev || spec.local) {
+              return null;
+            }
+          }
+        }
+        if (legacy && operator !== "===") {
+          return null;
+        }
+        return spec;
+      });
+      if (specifiers.filter(Boolean).length !== specifiers.length) {
+        return null;
+      }
+      return specifiers;
+    }
+    function filter(versions, specifier, options = {}) {
+      const filtered = pick(versions, specifier, options);
+      if (filtered.length === 0 && options.prereleases === void 0) {
+        return pick(versions, specifier, { prereleases: true });
+      }
+      return filtered;
+    }
+    function maxSatisfying(versions, range, options) {
+      const found = filter(versions, range, options).sort(Operator.compare);
+      return found.length === 0 ? null : found[found.length - 1];
+    }
+    function minSatisfying(versions, range, options) {
+      const found = filter(versions, range, options).sort(Operator.compare);
+      return found.length === 0 ? null : found[0];
+    }
+    function pick(versions, specifier, options) {
+      const parsed = parse5(specifier);
+      if (!parsed) {
+        return [];
+      }
+      return versions.filter((version) => {
+        const explained = explainVersion(version);
+        if (!parsed.length) {
+          return explained && !(explained.is_prerelease && !options.prereleases);
+        }
+        return parsed.reduce((pass, spec) => {
+          if (!pass) {
+            return false;
+          }
+          return contains3({ ...spec, ...options }, { version, explained });
+        }, true);
+      });
+    }
+    function satisfies(version, specifier, options = {}) {
+      const filtered = pick([version], specifier, options);
+      return filtered.length === 1;
+    }
+    function arrayStartsWith(array, prefix) {
+      if (prefix.length > array.length) {
+        return false;
+      }
+      for (let i3 = 0; i3 < prefix.length; i3 += 1) {
+        if (prefix[i3] !== array[i3]) {
+          return false;
+        }
+      }
+      return true;
+    }
+    function contains3(specifier, input) {
+      const { explained } = input;
+      let { version } = input;
+      const { ...spec } = specifier;
+      if (spec.prereleases === void 0) {
+        spec.prereleases = spec.is_prerelease;
+      }
+      if (explained && explained.is_prerelease && !spec.prereleases) {
+        return false;
+      }
+      if (spec.operator === "~=") {
+        let compatiblePrefix = spec.release.slice(0, -1).concat("*").join(".");
+        if (spec.epoch) {
+          compatiblePrefix = spec.epoch + "!" + compatiblePrefix;
+        }
+        return satisfies(version, `>=${spec.version}, ==${compatiblePrefix}`, {
+          prereleases: spec.prereleases
+        });
+      }
+      if (spec.prefix) {
+        const isMatching = explained.epoch === spec.epoch && arrayStartsWith(explained.release, spec.release);
+        const isEquality = spec.operator !== "!=";
+        return isEquality ? isMatching : !isMatching;
+      }
+      if (explained) {
+        if (explained.local && spec.version) {
+          version = explained.public;
+          spec.version = explainVersion(spec.version).public;
+        }
+      }
+      if (spec.operator === "<" || spec.operator === ">") {
+        if (Operator.eq(spec.release.join("."), explained.release.join("."))) {
+          return false;
+        }
+      }
+      const op = Operator[spec.operator];
+      return op(version, spec.version || spec.legacy);
+    }
+    function validRange(specifier) {
+      return Boolean(parse5(specifier));
+    }
+  }
+});
+
+// node_modules/@renovatebot/pep440/lib/semantic.js
+var require_semantic = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/semantic.js"(exports, module2) {
+    var { explain, parse: parse5, stringify: stringify2 } = require_version();
+    module2.exports = {
+      major,
+      minor,
+      patch,
+      inc
+    };
+    function major(input) {
+      const version = explain(input);
+      if (!version) {
+        throw new TypeError("Invalid Version: " + input);
+      }
+      return version.release[0];
+    }
+    function minor(input) {
+      const version = explain(input);
+      if (!version) {
+        throw new TypeError("Invalid Version: " + input);
+      }
+      if (version.release.length < 2) {
+        return 0;
+      }
+      return version.release[1];
+    }
+    function patch(input) {
+      const version = explain(input);
+      if (!version) {
+        throw new TypeError("Invalid Version: " + input);
+      }
+      if (version.release.length < 3) {
+        return 0;
+      }
+      return version.release[2];
+    }
+    function inc(input, release, preReleaseIdentifier) {
+      let identifier = preReleaseIdentifier || `a`;
+      const version = parse5(input);
+      if (!version) {
+        return null;
+      }
+      if (!["a", "b", "c", "rc", "alpha", "beta", "pre", "preview"].includes(
+        identifier
+      )) {
+        return null;
+      }
+      switch (release) {
+        case "premajor":
+          {
+            const [majorVersion] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion + 1;
+          }
+          version.pre = [identifier, 0];
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "preminor":
+          {
+            const [majorVersion, minorVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion + 1;
+          }
+          version.pre = [identifier, 0];
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "prepatch":
+          {
+            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion;
+            version.release[2] = patchVersion + 1;
+          }
+          version.pre = [identifier, 0];
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "prerelease":
+          if (version.pre === null) {
+            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion;
+            version.release[2] = patchVersion + 1;
+            version.pre = [identifier, 0];
+          } else {
+            if (preReleaseIdentifier === void 0 && version.pre !== null) {
+              [identifier] = version.pre;
+            }
+            const [letter, number] = version.pre;
+            if (letter === identifier) {
+              version.pre = [letter, number + 1];
+            } else {
+              version.pre = [identifier, 0];
+            }
+          }
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "major":
+          if (version.release.slice(1).some((value) => value !== 0) || version.pre === null) {
+            const [majorVersion] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion + 1;
+          }
+          delete version.pre;
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "minor":
+          if (version.release.slice(2).some((value) => value !== 0) || version.pre === null) {
+            const [majorVersion, minorVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion + 1;
+          }
+          delete version.pre;
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "patch":
+          if (version.release.slice(3).some((value) => value !== 0) || version.pre === null) {
+            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion;
+            version.release[2] = patchVersion + 1;
+          }
+          delete version.pre;
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        default:
+          return null;
+      }
+      return stringify2(version);
+    }
+  }
+});
+
+// node_modules/@renovatebot/pep440/index.js
+var require_pep440 = __commonJS({
+  "node_modules/@renovatebot/pep440/index.js"(exports, module2) {
+    var { valid: valid3, clean: clean3, explain, parse: parse5 } = require_version();
+    var { lt, le, eq, ne, ge, gt, compare: compare2, rcompare } = require_operator();
+    var {
+      filter,
+      maxSatisfying,
+      minSatisfying,
+      RANGE_PATTERN,
+      satisfies,
+      validRange
+    } = require_specifier();
+    var { major, minor, patch, inc } = require_semantic();
+    module2.exports = {
+      // version
+      valid: valid3,
+      clean: clean3,
+      explain,
+      parse: parse5,
+      // operator
+      lt,
+      le,
+      lte: le,
+      eq,
+      ne,
+      neq: ne,
+      ge,
+      gte: ge,
+      gt,
+      compare: compare2,
+      rcompare,
+      // range
+      filter,
+      maxSatisfying,
+      minSatisfying,
+      RANGE_PATTERN,
+      satisfies,
+      validRange,
+      // semantic
+      major,
+      minor,
+      patch,
+      inc
+    };
+  }
+});
+
+// src/dependencies/versions.ts
+function bump(release, index) {
+  const parts2 = release.replace(/^\d+!/, "").split(/[.]/).map((p) => parseInt(p, 10));
+  const kept = parts2.slice(0, index + 1);
+  while (kept.length < index + 1) kept.push(0);
+  kept[index] = (kept[index] || 0) + 1;
+  return kept.join(".");
+}
+function releaseOf(version) {
+  const m = /^(?:\d+!)?(\d+(?:\.\d+)*)/.exec(version);
+  return m ? m[1] : version;
+}
+function clauseInterval(clause) {
+  const m = /^(===|==|!=|~=|<=|>=|<|>)\s*(.+)$/.exec(clause.trim());
+  if (!m) return void 0;
+  const [, op, raw] = m;
+  const v = raw.trim();
+  if (op === "!=") return "any";
+  if (v.endsWith(".*")) {
+    if (op !== "==") return void 0;
+    const base = v.slice(0, -2);
+    if (!(0, import_pep440.valid)(base)) return void 0;
+    const n = base.split(".").length;
+    return { lo: { version: base, inclusive: true }, hi: { version: bump(base, n - 1), inclusive: false } };
+  }
+  if (!(0, import_pep440.valid)(v)) return void 0;
+  switch (op) {
+    case "==":
+    case "===":
+      return { lo: { version: v, inclusive: true }, hi: { version: v, inclusive: true } };
+    case ">=":
+      return { lo: { version: v, inclusive: true } };
+    case ">":
+      return { lo: { version: v, inclusive: false } };
+    case "<=":
+      return { hi: { version: v, inclusive: true } };
+    case "<":
+      return { hi: { version: v, inclusive: false } };
+    case "~=": {
+      const n = releaseOf(v).split(".").length;
+      if (n < 2) return void 0;
+      return { lo: { version: v, inclusive: true }, hi: { version: bump(releaseOf(v), n - 2), inclusive: false } };
+    }
+  }
+  return void 0;
+}
+function specifierInterval(specifier) {
+  const out2 = {};
+  for (const clause of specifier.split(",").map((c) => c.trim()).filter(Boolean)) {
+    const i3 = clauseInterval(clause);
+    if (i3 === void 0) return void 0;
+    if (i3 === "any") continue;
+    if (i3.lo && (!out2.lo || tighterLow(i3.lo, out2.lo))) out2.lo = i3.lo;
+    if (i3.hi && (!out2.hi || tighterHigh(i3.hi, out2.hi))) out2.hi = i3.hi;
+  }
+  return out2;
+}
+function tighterLow(a, b) {
+  const c = (0, import_pep440.compare)(a.version, b.version);
+  return c > 0 || c === 0 && !a.inclusive;
+}
+function tighterHigh(a, b) {
+  const c = (0, import_pep440.compare)(a.version, b.version);
+  return c < 0 || c === 0 && !a.inclusive;
+}
+function nonEmpty(i3) {
+  if (!i3.lo || !i3.hi) return true;
+  const c = (0, import_pep440.compare)(i3.lo.version, i3.hi.version);
+  return c < 0 || c === 0 && i3.lo.inclusive && i3.hi.inclusive;
+}
+function admits(specifier, affected) {
+  const wanted = specifierInterval(specifier);
+  if (!wanted) return false;
+  return affected.split("||").some((range) => {
+    const hit = specifierInterval(range.trim());
+    if (!hit) return false;
+    const both = { lo: wanted.lo, hi: wanted.hi };
+    if (hit.lo && (!both.lo || tighterLow(hit.lo, both.lo))) both.lo = hit.lo;
+    if (hit.hi && (!both.hi || tighterHigh(hit.hi, both.hi))) both.hi = hit.hi;
+    return nonEmpty(both);
+  });
+}
+function affects(version, affected) {
+  return (0, import_pep440.valid)(version) ? admits(`==${version}`, affected) : false;
+}
+function highest(versions) {
+  return [...versions].filter((v) => (0, import_pep440.valid)(v)).sort(import_pep440.compare).pop();
+}
+var import_pep440;
+var init_versions = __esm({
+  "src/dependencies/versions.ts"() {
+    "use strict";
+    import_pep440 = __toESM(require_pep440(), 1);
+  }
+});
+
+// src/dependencies/annotate-findings.ts
+var annotate_findings_exports = {};
+__export(annotate_findings_exports, {
+  annotateCodeFindings: () => annotateCodeFindings
+});
+function annotateCodeFindings(findings, factsOf) {
+  for (const f of findings) {
+    const facts = factsOf(f.location.file);
+    if (f.ruleId === "PYTHON-LANG-SEC-041" && facts.pyyaml && /FullLoader|full_load/.test(f.message)) {
+      f.message += ` This project pins ${pinnedAt(facts.pyyaml)}, where FullLoader is exploitable (${ids(facts.pyyaml)}).`;
+      if (f.severity === "medium") f.severity = "high";
+    } else if (f.ruleId === "PYTHON-ML-SEC-001" && facts.torch && /without `weights_only`/.test(f.message) && affects(facts.torch.dependency.version, "<2.6")) {
+      f.message += ` This project pins ${pinnedAt(facts.torch)}, where \`weights_only\` defaults to False: the checkpoint is fully unpickled.`;
+      if (f.severity === "medium") f.severity = "high";
+    }
+  }
+}
+var ids;
+var init_annotate_findings = __esm({
+  "src/dependencies/annotate-findings.ts"() {
+    "use strict";
+    init_cross_signals();
+    init_versions();
+    ids = (fact) => fact.advisories.map((a) => a.id).join(", ");
+  }
+});
+
+// src/core/suppression.ts
+function parseSuppression(comment) {
+  const p = PATHFINDER.exec(comment);
+  if (p) return { kind: "pathfinder", ids: splitIds(p[1]), text: comment.trim() };
+  const n = NOSEC.exec(comment);
+  if (n) return { kind: "nosec", ids: splitIds(n[1]), text: comment.trim() };
+  const q = NOQA.exec(comment);
+  if (q) {
+    const ids3 = q[1].split(/[\s,]+/).filter(Boolean).map((code5) => code5.toUpperCase()).map((code5) => /^S\d{3}$/.test(code5) ? `B${code5.slice(1)}` : code5);
+    return { kind: "noqa", ids: ids3, text: comment.trim() };
+  }
+  return void 0;
+}
+function parseIdiomSuppression(value) {
+  const m = /^\s*pathfinder\s*(?::\s*([A-Za-z0-9_,\s-]*?))?\s*(?:\([^)]*\))?\s*$/i.exec(value);
+  return m ? { kind: "pathfinder", ids: splitIds(m[1]), text: value.trim() } : void 0;
+}
+function suppresses(directive, ruleId2, banditIds) {
+  const hit = directive.ids.length === 0 || directive.ids.some((id) => id.toUpperCase() === ruleId2.toUpperCase() || banditIds.includes(id.toUpperCase()));
+  return hit ? { kind: directive.kind, justification: directive.text } : void 0;
+}
+function splitIds(list) {
+  return list ? list.split(",").map((s) => s.trim()).filter(Boolean) : [];
+}
+var PATHFINDER, NOSEC, NOQA;
+var init_suppression = __esm({
+  "src/core/suppression.ts"() {
+    "use strict";
+    PATHFINDER = /pathfinder\s*:\s*ignore(?:\s*\[([^\]]*)\])?/i;
+    NOSEC = /\bnosec\b(?:\s*:?\s*((?:[A-Z]+[0-9A-Z-]*\d)(?:\s*,\s*[A-Z]+[0-9A-Z-]*\d)*))?/;
+    NOQA = /\bnoqa\s*:\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)/i;
+  }
+});
+
+// src/rules/rule.ts
+function referenced(m) {
+  return m.stored ? `is stored as a callable in ${m.stored}` : "is passed as a callable";
+}
+function defineRule(rule) {
+  return rule;
+}
+function code(s) {
+  return "`" + s + "`";
+}
+var init_rule = __esm({
+  "src/rules/rule.ts"() {
+    "use strict";
+  }
+});
+
+// src/rules/python/shared-docs.ts
+var DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES;
+var init_shared_docs = __esm({
+  "src/rules/python/shared-docs.ts"() {
+    "use strict";
+    DESERIALIZATION_COMPLIANCE = [
+      { framework: "CWE Top 25", control: "CWE-502 Deserialization of Untrusted Data" },
+      { framework: "OWASP Top 10", control: "A08:2021 Software and Data Integrity Failures" },
+      { framework: "NIST SP 800-53", control: "SI-10 Information Input Validation" },
+      { framework: "PCI DSS v4.0", control: "6.2.4 Software engineering techniques prevent common attacks" }
+    ];
+    DESERIALIZATION_REFERENCES = [
+      { title: "CWE-502: Deserialization of Untrusted Data", url: "https://cwe.mitre.org/data/definitions/502.html" },
+      { title: "OWASP Top 10 A08:2021 Software and Data Integrity Failures", url: "https://owasp.org/Top10/A08_2021-Software_and_Data_Integrity_Failures/" },
+      { title: "OWASP Deserialization Cheat Sheet", url: "https://cheatsheetseries.owasp.org/cheatsheets/Deserialization_Cheat_Sheet.html" },
+      { title: "Python documentation: pickle (security warning)", url: "https://docs.python.org/3/library/pickle.html" },
+      { title: "Bandit B301: pickle", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" }
+    ];
+  }
+});
+
+// src/rules/python/deps-docs.ts
+function manifestRuleClassification() {
+  return {
+    cwe: ["CWE-502", "CWE-1395"],
+    owasp: ["A06:2021", "A08:2021"],
+    compliance: DESERIALIZATION_COMPLIANCE,
+    tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
+    bundles: ["deps"],
+    banditIds: []
+  };
+}
+var MANIFESTS_READ, DEPS_REFERENCES;
+var init_deps_docs = __esm({
+  "src/rules/python/deps-docs.ts"() {
+    "use strict";
+    init_shared_docs();
+    MANIFESTS_READ = "`requirements*.txt`/`*.in` (following `-r`/`-c` includes, with environment markers), `constraints*.txt`, `pyproject.toml` (PEP 621 dependencies and optional dependencies, PEP 735 dependency groups, Poetry, PDM and Hatch), `setup.cfg`, `setup.py` (`install_requires`/`extras_require` string literals, read without running it), `Pipfile`, `Pipfile.lock`, `poetry.lock`, `uv.lock`, `pdm.lock` and conda `environment*.yml`";
+    DEPS_REFERENCES = [
+      { title: "PEP 440: version identifiers and specifiers", url: "https://peps.python.org/pep-0440/" },
+      { title: "PEP 508: dependency specification", url: "https://peps.python.org/pep-0508/" },
+      { title: "OWASP A06:2021 Vulnerable and Outdated Components", url: "https://owasp.org/Top10/A06_2021-Vulnerable_and_Outdated_Components/" },
+      { title: "GitHub Advisory Database (pip)", url: "https://github.com/advisories?query=ecosystem%3Apip" }
+    ];
+  }
+});
+
+// src/rules/python/PYTHON-DEPS-SEC-001.ts
+var PYTHON_DEPS_SEC_001_default;
+var init_PYTHON_DEPS_SEC_001 = __esm({
+  "src/rules/python/PYTHON-DEPS-SEC-001.ts"() {
+    "use strict";
+    init_rule();
+    init_deps_docs();
+    PYTHON_DEPS_SEC_001_default = defineRule({
+      id: "PYTHON-DEPS-SEC-001",
+      name: "Pinned Dependency With a Deserialization Advisory",
+      language: "python",
+      severity: "critical",
+      confidence: "high",
+      precision: "very-high",
+      ...manifestRuleClassification(),
+      similar: ["PYTHON-DEPS-SEC-002", "PYTHON-DEPS-SEC-003"],
+      prefilter: [],
+      sinks: [],
+      docs: {
+        summary: "Detects a dependency pinned or locked at a version with a published deserialization vulnerability (PyYAML, torch, numpy, keras, tensorflow, transformers, bentoml).",
+        description: "Pathfinder reads the project's dependency manifests and lock files and matches every exact pin (`==`, `===`) and every locked version against a curated table of advisories for libraries that deserialize: PyYAML's unsafe and FullLoader defaults, the torch `weights_only` bypasses, numpy's old `allow_pickle=True` default, keras `safe_mode` bypasses and Lambda layers, tensorflow's `model_from_yaml`, transformers loaders that unpickle Hub files, and bentoml's pickled request payloads. The finding sits on the manifest line that pins the version and names each advisory, what it lets an attacker do, and the first fixed version. The severity is the highest of the advisories (disputed reports count as medium).",
+        securityImplications: "An affected version turns a call that looks safe into code execution: `torch.load(f, weights_only=True)` on torch < 2.6, `yaml.full_load` on PyYAML < 5.4, `keras.models.load_model(path)` with `safe_mode=True` on keras < 3.9. Whoever supplies the model, checkpoint or YAML document runs code with the application's rights. Lock files are what is installed in CI and production, so a locked affected version is exploitable wherever it is deployed.",
+        howToFix: "Raise the pin to the fixed version the finding names (or later) and re-lock. Where an upgrade is not possible yet, avoid the affected API for untrusted input (for torch, load only safetensors; for PyYAML, `yaml.safe_load`).",
+        fixHint: "Upgrade the pinned version to the fixed release named in the message and regenerate the lock file.",
+        vulnerableExample: ["# requirements.txt", "torch==2.5.1      # CVE-2025-32434: weights_only=True is bypassable", "PyYAML==5.3.1     # CVE-2020-14343"].join("\n"),
+        safeExample: ["# requirements.txt", "torch==2.10.0", "PyYAML==6.0.2"].join("\n"),
+        detectionScope: `Manifests read: ${MANIFESTS_READ}. Exact pins and locked versions are matched with PEP 440 ordering (\`@renovatebot/pep440\`); ranges are PYTHON-DEPS-SEC-002. Package names are normalised (PEP 503: \`PyYAML\`, \`pyyaml\`, \`py_yaml\` are one). Direct URL references and local paths carry no version and are not matched. The advisory table is listed in the README with each row's source.`,
+        references: [
+          { title: "CVE-2025-32434: torch.load weights_only=True bypass (GHSA-53q9-r3pm-6pq6)", url: "https://github.com/advisories/GHSA-53q9-r3pm-6pq6" },
+          { title: "CVE-2020-14343: PyYAML FullLoader code execution", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-14343" },
+          { title: "CVE-2025-1550: keras safe_mode bypass (GHSA-48g7-3x6r-xfhp)", url: "https://github.com/advisories/GHSA-48g7-3x6r-xfhp" },
+          ...DEPS_REFERENCES
+        ],
+        faq: [
+          {
+            question: "Why only these packages and not every CVE on PyPI?",
+            answer: "Pathfinder is a deserialization scanner: the table holds advisories that make loading data or models run code, checked by hand against their sources. Use a general SCA tool (pip-audit, OSV-Scanner) for everything else."
+          },
+          {
+            question: "The pin is in a lock file I do not edit by hand.",
+            answer: "Raise the constraint in pyproject.toml/Pipfile (or add a constraint) and re-lock; the finding goes away with the locked version."
+          }
+        ]
+      }
+    });
+  }
+});
+
+// src/rules/python/PYTHON-DEPS-SEC-002.ts
+var PYTHON_DEPS_SEC_002_default;
+var init_PYTHON_DEPS_SEC_002 = __esm({
+  "src/rules/python/PYTHON-DEPS-SEC-002.ts"() {
+    "use strict";
+    init_rule();
+    init_deps_docs();
+    PYTHON_DEPS_SEC_002_default = defineRule({
+      id: "PYTHON-DEPS-SEC-002",
+      name: "Dependency Range Admits a Version With a Deserialization Advisory",
+      language: "python",
+      severity: "low",
+      confidence: "medium",
+      precision: "medium",
+      ...manifestRuleClassification(),
+      similar: ["PYTHON-DEPS-SEC-001"],
+      prefilter: [],
+      sinks: [],
+      docs: {
+        summary: "Detects a version range (`>=`, `~=`, `^`, `<`, wildcards) that admits a version with a published deserialization vulnerability.",
+        description: "A declared range such as `torch>=2.0` or `PyYAML<6` lets an installer pick an affected version: an old lock file, a pinned transitive constraint or a mirror without the newest release is enough. The rule intersects the range with each advisory's affected versions (PEP 440) and reports on the manifest line when they overlap, at low severity: nothing says the affected version is what gets installed. A bare name without a specifier is not reported (the resolver picks the newest release), and neither is a range beside a lock file or an exact pin of the same package in the same directory, which decide the version (PYTHON-DEPS-SEC-001 judges those).",
+        securityImplications: "If the affected version is what gets installed, the advisory applies in full: see PYTHON-DEPS-SEC-001.",
+        howToFix: "Raise the lower bound to the first fixed version named in the message (`torch>=2.6`), or lock the dependencies.",
+        fixHint: "Raise the range's lower bound to the fixed version named in the message.",
+        vulnerableExample: ["# pyproject.toml", "[project]", 'dependencies = ["torch>=2.0", "keras~=3.5"]'].join("\n"),
+        safeExample: ["# pyproject.toml", "[project]", 'dependencies = ["torch>=2.6", "keras>=3.13.2"]'].join("\n"),
+        detectionScope: `Manifests read: ${MANIFESTS_READ}. Ranges are intersected with the affected ranges as intervals of PEP 440 versions; \`!=\` exclusions are ignored (they can only make the range smaller, so the rule may over-report a range that excludes exactly the affected releases). Poetry \`^\`/\`~\` constraints and conda \`=1.2\` specs are translated to PEP 440.`,
+        references: DEPS_REFERENCES,
+        faq: [
+          {
+            question: "Why low severity?",
+            answer: "A range says what may be installed, not what is. A lock file or exact pin is the stronger signal, reported by PYTHON-DEPS-SEC-001."
+          }
+        ]
+      }
+    });
+  }
+});
+
+// src/dependencies/types.ts
+function normalizeName(name2) {
+  return name2.trim().toLowerCase().replace(/[-_.]+/g, "-");
+}
+var init_types2 = __esm({
+  "src/dependencies/types.ts"() {
+    "use strict";
+  }
+});
+
+// src/dependencies/pickle-components.ts
+function pickleUse(name2) {
+  return PICKLE_COMPONENTS[normalizeName(name2)];
+}
+var PICKLE_COMPONENTS;
+var init_pickle_components = __esm({
+  "src/dependencies/pickle-components.ts"() {
+    "use strict";
+    init_types2();
+    PICKLE_COMPONENTS = {
+      "cloudpickle": "cloudpickle.loads is pickle",
+      "dill": "dill.load/loads extend pickle",
+      "joblib": "joblib.load unpickles (model persistence)",
+      "jsonpickle": "jsonpickle.decode rebuilds arbitrary objects",
+      "torch": "torch.load unpickles checkpoints (weights_only restricts it)",
+      "pandas": "pandas.read_pickle unpickles",
+      "numpy": "numpy.load(allow_pickle=True) unpickles object arrays",
+      "scikit-learn": "models are persisted with pickle/joblib",
+      "keras": "load_model deserializes layers and Lambda code",
+      "tensorflow": "Keras model loading deserializes code",
+      "transformers": "from_pretrained can torch.load pickled weights",
+      "pyyaml": "yaml.load/full_load construct Python objects",
+      "ruamel-yaml": "typ='unsafe' constructs Python objects",
+      "celery": "task/result serializer may be pickle",
+      "kombu": "message serializer may be pickle",
+      "rq": "job payloads are pickled by default",
+      "huey": "task payloads are pickled by default",
+      "cachelib": "cache values are pickled",
+      "flask-caching": "cache values are pickled",
+      "django-redis": "cache values are pickled by default",
+      "diskcache": "cache values are pickled",
+      "sqlitedict": "values are pickled by default",
+      "pyro4": "the pickle serializer can be enabled",
+      "pyro5": "serializers are configurable",
+      "scrapy": "disk queues and HTTP cache pickle",
+      "distributed": "messages may be pickled",
+      "ray": "objects are pickled with cloudpickle",
+      "mlflow": "pyfunc/sklearn flavours unpickle models",
+      "gensim": "models are persisted with pickle",
+      "optuna": "some storages pickle",
+      "bentoml": "runners may pickle payloads",
+      "nltk": "data packages may be pickles",
+      "statsmodels": "results are persisted with pickle",
+      "lightgbm": "sklearn API models persisted with pickle",
+      "xgboost": "pickle persistence of Booster objects",
+      "catboost": "pickle persistence supported",
+      "pickle5": "pickle protocol 5 backport",
+      "pyspark": "RDD serializers use pickle/cloudpickle"
+    };
+  }
+});
+
+// src/dependencies/findings.ts
+var findings_exports = {};
+__export(findings_exports, {
+  dependencyFindings: () => dependencyFindings,
+  dependencyRecords: () => dependencyRecords,
+  fixedVersion: () => fixedVersion,
+  matchMessage: () => matchMessage
+});
+function worst(advisories) {
+  return advisories.map((a) => a.disputed ? "medium" : a.severity).sort((a, b) => rank(a) - rank(b))[0] ?? "low";
+}
+function fixedVersion(advisories) {
+  return highest(advisories.flatMap((a) => a.fixed.split(/\s*,\s*/)));
+}
+function describe(a) {
+  const ids3 = [a.id, ...a.aliases].join("/");
+  return `${ids3}${a.disputed ? " (disputed)" : ""}: ${a.summary}`;
+}
+function where(d) {
+  return d.markers ? ` (on environments where \`${d.markers}\`)` : "";
+}
+function matchMessage(m) {
+  const d = m.dependency;
+  const fixed = fixedVersion(m.advisories);
+  const upgrade = fixed ? `Upgrade to ${d.spelledName}>=${fixed}${m.dependency.locked ? " and re-lock" : ""}.` : "No release fixes it: keep untrusted data away from the affected API or move to another version.";
+  const list = m.advisories.map(describe).join(" ");
+  if (m.kind === "pinned") {
+    const how = d.locked ? `is locked at ${d.version} in ${d.manifest}` : `is pinned to ${d.version}`;
+    return `${d.spelledName} ${how}${where(d)}, a version affected by ${m.advisories.length > 1 ? `${m.advisories.length} deserialization advisories` : "a deserialization advisory"}: ${list} ${upgrade}`;
+  }
+  return `${d.spelledName}${d.specifier} admits versions affected by ${m.advisories.map((a) => a.id).join(", ")}${where(d)}: ${list} Nothing here fixes the installed version; raise the lower bound${fixed ? ` to >=${fixed}` : ""}.`;
+}
+function dependencyFindings(matches, enabled) {
+  const out2 = [];
+  for (const m of matches) {
+    const rule = m.kind === "pinned" ? PYTHON_DEPS_SEC_001_default : PYTHON_DEPS_SEC_002_default;
+    if (!enabled.has(rule.id)) continue;
+    const d = m.dependency;
+    const comment = /(?:^|\s)#(.*)$/.exec(d.snippet);
+    const directive = comment && d.manifest !== "Pipfile.lock" ? parseSuppression(comment[1]) : void 0;
+    const suppressed = directive ? suppresses(directive, rule.id, []) : void 0;
+    out2.push({
+      ruleId: rule.id,
+      ruleName: rule.name,
+      message: matchMessage(m),
+      severity: m.kind === "pinned" ? worst(m.advisories) : rule.severity,
+      confidence: rule.confidence,
+      location: { file: d.file, line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn, snippet: d.snippet },
+      cwe: rule.cwe,
+      owasp: rule.owasp,
+      fingerprint: stableHash(`${rule.id}|${d.file}|${d.name}|${d.specifier}|${m.advisories.map((a) => a.id).join(",")}`),
+      ...suppressed ? { suppressed } : {}
+    });
+  }
+  return out2;
+}
+function dependencyRecords(dependencies, matches) {
+  const byDependency = new Map(matches.map((m) => [m.dependency, m]));
+  return dependencies.map((d) => {
+    const m = byDependency.get(d);
+    const pickle = pickleUse(d.name);
+    return {
+      name: d.name,
+      ...d.version ? { version: d.version } : {},
+      specifier: d.specifier,
+      locked: d.locked,
+      file: d.file,
+      line: d.line,
+      ...pickle ? { pickle } : {},
+      advisories: (m?.advisories ?? []).map((a) => ({
+        id: a.id,
+        aliases: a.aliases,
+        severity: a.severity,
+        summary: a.summary,
+        url: a.url,
+        affected: a.affected,
+        fixed: a.fixed,
+        kind: m.kind
+      }))
+    };
+  });
+}
+var rank;
+var init_findings2 = __esm({
+  "src/dependencies/findings.ts"() {
+    "use strict";
+    init_hash();
+    init_suppression();
+    init_types();
+    init_PYTHON_DEPS_SEC_001();
+    init_PYTHON_DEPS_SEC_002();
+    init_pickle_components();
+    init_versions();
+    rank = (s) => SEVERITIES.indexOf(s);
+  }
+});
+
+// src/dependencies/advisories.ts
+function advisoriesFor(name2) {
+  return BY_PACKAGE.get(normalizeName(name2)) ?? [];
+}
+var NVD, GHSA, ADVISORIES, BY_PACKAGE;
+var init_advisories = __esm({
+  "src/dependencies/advisories.ts"() {
+    "use strict";
+    init_types2();
+    NVD = (id) => `https://nvd.nist.gov/vuln/detail/${id}`;
+    GHSA = (id) => `https://github.com/advisories/${id}`;
+    ADVISORIES = [
+      {
+        id: "CVE-2017-18342",
+        aliases: ["GHSA-rprw-h62v-c2w7"],
+        package: "pyyaml",
+        affected: "<5.1",
+        fixed: "5.1",
+        severity: "critical",
+        summary: "`yaml.load()` without a Loader constructs arbitrary Python objects (`!!python/object/apply`), so a YAML document runs code.",
+        url: NVD("CVE-2017-18342"),
+        signal: "yaml-full-load"
+      },
+      {
+        id: "CVE-2019-20477",
+        aliases: ["GHSA-3pqx-4fqf-j49f"],
+        package: "pyyaml",
+        affected: ">=5.1,<5.2",
+        fixed: "5.2",
+        severity: "critical",
+        summary: "`load`/`load_all` with the default FullLoader still deserialize classes such as `subprocess.Popen` (incomplete fix of CVE-2017-18342).",
+        url: NVD("CVE-2019-20477"),
+        signal: "yaml-full-load"
+      },
+      {
+        id: "CVE-2020-1747",
+        aliases: ["GHSA-6757-jp84-gxfx"],
+        package: "pyyaml",
+        affected: "<5.3.1",
+        fixed: "5.3.1",
+        severity: "critical",
+        summary: "`full_load`/`FullLoader` run code through the `python/object/new` constructor.",
+        url: NVD("CVE-2020-1747"),
+        signal: "yaml-full-load"
+      },
+      {
+        id: "CVE-2020-14343",
+        aliases: ["GHSA-8q59-q68h-6hv4"],
+        package: "pyyaml",
+        affected: "<5.4",
+        fixed: "5.4",
+        severity: "critical",
+        summary: "`full_load`/`FullLoader` still run code through `python/object/new` (incomplete fix of CVE-2020-1747).",
+        url: NVD("CVE-2020-14343"),
+        signal: "yaml-full-load"
+      },
+      {
+        id: "CVE-2025-32434",
+        aliases: ["GHSA-53q9-r3pm-6pq6"],
+        package: "torch",
+        affected: "<2.6.0",
+        fixed: "2.6.0",
+        severity: "critical",
+        summary: "`torch.load(..., weights_only=True)` can be bypassed: a crafted checkpoint runs code even with the restricted unpickler.",
+        url: GHSA("GHSA-53q9-r3pm-6pq6"),
+        signal: "torch-weights-only"
+      },
+      {
+        id: "CVE-2026-24747",
+        aliases: [],
+        package: "torch",
+        affected: "<2.10.0",
+        fixed: "2.10.0",
+        severity: "high",
+        summary: "The `weights_only` unpickler can be driven into memory corruption by a crafted checkpoint, up to code execution.",
+        url: NVD("CVE-2026-24747"),
+        signal: "torch-weights-only"
+      },
+      {
+        id: "CVE-2019-6446",
+        aliases: [],
+        package: "numpy",
+        affected: "<1.16.3",
+        fixed: "1.16.3",
+        severity: "critical",
+        summary: "`numpy.load` defaults to `allow_pickle=True`, so loading a crafted `.npy`/`.npz` file unpickles it and runs code.",
+        url: "https://numpy.org/doc/stable/reference/generated/numpy.lib.format.read_array.html",
+        signal: "numpy-load-default",
+        disputed: true
+      },
+      {
+        id: "CVE-2024-3660",
+        aliases: [],
+        package: "keras",
+        affected: "<2.13",
+        fixed: "2.13",
+        severity: "critical",
+        summary: "Lambda layers in a model file run arbitrary code on `load_model`; `safe_mode` does not exist before 2.13.",
+        url: "https://www.kb.cert.org/vuls/id/253266"
+      },
+      {
+        id: "CVE-2025-1550",
+        aliases: ["GHSA-48g7-3x6r-xfhp"],
+        package: "keras",
+        affected: ">=3.0.0,<3.9.0",
+        fixed: "3.9.0",
+        severity: "critical",
+        summary: "`Model.load_model(..., safe_mode=True)` is bypassed: `config.json` in a `.keras` archive names any module and function to call.",
+        url: GHSA("GHSA-48g7-3x6r-xfhp")
+      },
+      {
+        id: "CVE-2025-8747",
+        aliases: ["GHSA-c9rc-mg46-23w3"],
+        package: "keras",
+        affected: ">=3.0.0,<3.11.0",
+        fixed: "3.11.0",
+        severity: "high",
+        summary: "Another `safe_mode` bypass in `Model.load_model`: a crafted `.keras` archive runs code.",
+        url: GHSA("GHSA-c9rc-mg46-23w3")
+      },
+      {
+        id: "CVE-2025-49655",
+        aliases: [],
+        package: "keras",
+        affected: ">=3.11.0,<3.11.3",
+        fixed: "3.11.3",
+        severity: "critical",
+        summary: "Deserialization of a crafted model runs code even in safe mode.",
+        url: NVD("CVE-2025-49655")
+      },
+      {
+        id: "CVE-2026-1462",
+        aliases: ["GHSA-4f3f-g24h-fr8m"],
+        package: "keras",
+        affected: ">=3.0.0,<3.13.2",
+        fixed: "3.13.2",
+        severity: "high",
+        summary: "`TFSMLayer` loads an attacker-chosen TensorFlow SavedModel while deserializing a `.keras` file, bypassing `safe_mode`.",
+        url: GHSA("GHSA-4f3f-g24h-fr8m")
+      },
+      {
+        id: "CVE-2021-37678",
+        aliases: ["GHSA-r6jx-9g48-2r5r"],
+        package: "tensorflow",
+        affected: "<2.3.4 || >=2.4.0,<2.4.3 || >=2.5.0,<2.5.1",
+        fixed: "2.3.4, 2.4.3, 2.5.1, 2.6.0",
+        severity: "critical",
+        summary: "`tf.keras.models.model_from_yaml` uses `yaml.unsafe_load`: a YAML model description runs code.",
+        url: GHSA("GHSA-r6jx-9g48-2r5r")
+      },
+      {
+        id: "CVE-2023-6730",
+        aliases: ["GHSA-3863-2447-669p", "PYSEC-2023-300"],
+        package: "transformers",
+        affected: "<4.36.0",
+        fixed: "4.36.0",
+        severity: "critical",
+        summary: "`RagRetriever` unpickles index files downloaded from the Hub, so a malicious repository runs code.",
+        url: "https://github.com/pypa/advisory-database/blob/main/vulns/transformers/PYSEC-2023-300.yaml"
+      },
+      {
+        id: "CVE-2023-7018",
+        aliases: ["GHSA-v68g-wm8c-6x7j", "PYSEC-2023-301"],
+        package: "transformers",
+        affected: "<4.36.0",
+        fixed: "4.36.0",
+        severity: "critical",
+        summary: "`TransfoXLTokenizer` unpickles vocabulary files from the Hub, so a malicious repository runs code.",
+        url: "https://github.com/pypa/advisory-database/blob/main/vulns/transformers/PYSEC-2023-301.yaml"
+      },
+      {
+        id: "CVE-2024-3568",
+        aliases: [],
+        package: "transformers",
+        affected: "<4.38.0",
+        fixed: "4.38.0",
+        severity: "critical",
+        summary: "`TFPreTrainedModel.load_repo_checkpoint` calls `pickle.load` on checkpoint data: resuming from a crafted checkpoint runs code.",
+        url: NVD("CVE-2024-3568")
+      },
+      {
+        id: "CVE-2026-4372",
+        aliases: [],
+        package: "transformers",
+        affected: ">=4.56.0,<5.3.0",
+        fixed: "5.3.0",
+        severity: "critical",
+        summary: "A model's `config.json` makes `from_pretrained` download and run code from another repository even with `trust_remote_code=False`.",
+        url: NVD("CVE-2026-4372")
+      },
+      {
+        id: "CVE-2020-22083",
+        aliases: ["GHSA-j66q-qmrc-89rx", "PYSEC-2020-49"],
+        package: "jsonpickle",
+        affected: "<1.4.2",
+        fixed: "1.4.2",
+        severity: "critical",
+        summary: "`jsonpickle.decode` rebuilds arbitrary objects (`py/reduce`), so a crafted JSON document runs code; every version does this by design.",
+        url: "https://github.com/advisories/GHSA-j66q-qmrc-89rx",
+        disputed: true
+      },
+      {
+        id: "CVE-2021-47952",
+        aliases: [],
+        package: "jsonpickle",
+        affected: "==2.0.0",
+        fixed: "",
+        severity: "critical",
+        summary: "`jsonpickle.decode` evaluates `py/repr` entries with `eval`, so a crafted JSON document runs code.",
+        url: NVD("CVE-2021-47952")
+      },
+      {
+        id: "CVE-2022-21797",
+        aliases: ["GHSA-6hrg-qmvc-2xh8", "PYSEC-2022-288"],
+        package: "joblib",
+        affected: "<1.1.1",
+        fixed: "1.1.1, 1.2.0",
+        severity: "high",
+        summary: "`joblib.Parallel(pre_dispatch=...)` passes the string to `eval()`, so a caller-controlled value runs code.",
+        url: "https://github.com/advisories/GHSA-6hrg-qmvc-2xh8"
+      },
+      {
+        id: "CVE-2025-27520",
+        aliases: ["GHSA-33xw-247w-6hmc"],
+        package: "bentoml",
+        affected: ">=1.3.4,<1.4.3",
+        fixed: "1.4.3",
+        severity: "critical",
+        summary: "The serving runtime `pickle.loads` request payloads (`serde.deserialize_value`): an unauthenticated HTTP request runs code.",
+        url: GHSA("GHSA-33xw-247w-6hmc")
+      }
+    ];
+    BY_PACKAGE = /* @__PURE__ */ new Map();
+    for (const a of ADVISORIES) {
+      const key = normalizeName(a.package);
+      BY_PACKAGE.set(key, [...BY_PACKAGE.get(key) ?? [], a]);
+    }
+  }
+});
+
+// src/dependencies/match.ts
+var match_exports = {};
+__export(match_exports, {
+  matchAdvisories: () => matchAdvisories
+});
+function matchAdvisories(dependencies) {
+  const exactIn = new Set(dependencies.filter((d) => d.version).map((d) => `${dirOf(d.file)}|${d.name}`));
+  const out2 = [];
+  for (const dependency of dependencies) {
+    const table = advisoriesFor(dependency.name);
+    if (!table.length) continue;
+    if (dependency.version) {
+      const hits2 = table.filter((a) => affects(dependency.version, a.affected));
+      if (hits2.length) out2.push({ dependency, advisories: hits2, kind: "pinned" });
+      continue;
+    }
+    if (!dependency.specifier || exactIn.has(`${dirOf(dependency.file)}|${dependency.name}`)) continue;
+    const hits = table.filter((a) => admits(dependency.specifier, a.affected));
+    if (hits.length) out2.push({ dependency, advisories: hits, kind: "range" });
+  }
+  return out2;
+}
+var dirOf;
+var init_match = __esm({
+  "src/dependencies/match.ts"() {
+    "use strict";
+    init_advisories();
+    init_versions();
+    dirOf = (file) => file.slice(0, file.lastIndexOf("/") + 1);
   }
 });
 
@@ -26607,24 +27558,24 @@ var init_make = __esm({
 // src/dependencies/conda.ts
 function parseCondaEnvironment(file, text2) {
   const result2 = { dependencies: [], includes: [], problems: [] };
-  const counter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: counter, uniqueKeys: false });
+  const counter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: counter, uniqueKeys: false });
   if (doc.errors.length) {
     result2.problems.push({ message: `invalid YAML: ${doc.errors[0].message.split("\n")[0]}` });
     return result2;
   }
   const index = new LineIndex2(text2);
-  const deps = (0, import_yaml.isMap)(doc.contents) ? doc.contents.get("dependencies", true) : void 0;
-  if (!(0, import_yaml.isSeq)(deps)) return result2;
+  const deps = (0, import_yaml2.isMap)(doc.contents) ? doc.contents.get("dependencies", true) : void 0;
+  if (!(0, import_yaml2.isSeq)(deps)) return result2;
   const add = (node, pip) => {
-    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string" || !node.range) return;
+    if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "string" || !node.range) return;
     const req = pip ? parseRequirement(node.value) : condaSpec(node.value);
     if (req) result2.dependencies.push(declared(req, "conda", file, index.position(node.range[0], node.range[1])));
   };
   for (const item of deps.items) {
-    if ((0, import_yaml.isMap)(item)) {
+    if ((0, import_yaml2.isMap)(item)) {
       const pip = item.get("pip", true);
-      if ((0, import_yaml.isSeq)(pip)) for (const p of pip.items) add(p, true);
+      if ((0, import_yaml2.isSeq)(pip)) for (const p of pip.items) add(p, true);
       continue;
     }
     add(item, false);
@@ -26645,11 +27596,11 @@ function condaSpec(spec) {
   }
   return parseRequirement(`${m[1]}${version ? " " + version : ""}`);
 }
-var import_yaml;
+var import_yaml2;
 var init_conda = __esm({
   "src/dependencies/conda.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
     init_lines();
     init_make();
     init_pep508();
@@ -26968,13 +27919,13 @@ function matchingClose(text2, open2) {
       const nl = text2.indexOf("\n", i3);
       i3 = nl < 0 ? text2.length : nl;
     } else if (c === '"' || c === "'") {
-      i3 = stringEnd2(text2, i3) - 1;
+      i3 = stringEnd3(text2, i3) - 1;
     } else if ("[{(".includes(c)) depth++;
     else if ("]})".includes(c) && --depth === 0) return i3;
   }
   return text2.length;
 }
-function stringEnd2(text2, start2) {
+function stringEnd3(text2, start2) {
   const q = text2[start2];
   const triple = text2.startsWith(q.repeat(3), start2);
   const close = triple ? q.repeat(3) : q;
@@ -26995,7 +27946,7 @@ function stringLiterals(text2, from, to) {
       continue;
     }
     if (c !== '"' && c !== "'") continue;
-    const end = stringEnd2(text2, i3);
+    const end = stringEnd3(text2, i3);
     const prefix = text2.slice(Math.max(0, i3 - 1), i3);
     const q = text2.startsWith(c.repeat(3), i3) ? 3 : 1;
     if (!/[fFbB]/.test(prefix)) out2.push({ value: text2.slice(i3 + q, end - q), start: i3, end });
@@ -27056,7 +28007,7 @@ var dependencies_exports = {};
 __export(dependencies_exports, {
   readProjectDependencies: () => readProjectDependencies
 });
-import { readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
+import { readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
 import { dirname as dirname3, join as join3, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 function readProjectDependencies(files, root, errors) {
   const out2 = { dependencies: [], manifests: [] };
@@ -27077,7 +28028,7 @@ function readProjectDependencies(files, root, errors) {
         errors.push(tooLarge(rel, size, MAX_MANIFEST_BYTES));
         continue;
       }
-      text2 = readFileSync4(abs, "utf8");
+      text2 = readFileSync5(abs, "utf8");
     } catch (e) {
       errors.push(unreadable(rel, e));
       continue;
@@ -27132,8 +28083,8 @@ function decodeStringLiteral(text2) {
       continue;
     }
     const next = literal[i3 + 1];
-    if (next in SIMPLE_ESCAPES2) {
-      out2 += SIMPLE_ESCAPES2[next];
+    if (next in SIMPLE_ESCAPES3) {
+      out2 += SIMPLE_ESCAPES3[next];
       i3++;
     } else if (next === "\r") {
       i3 += literal[i3 + 2] === "\n" ? 2 : 1;
@@ -27155,11 +28106,11 @@ function decodeStringLiteral(text2) {
   }
   return out2;
 }
-var SIMPLE_ESCAPES2;
+var SIMPLE_ESCAPES3;
 var init_string_literal = __esm({
   "src/languages/python/semantic/string-literal.ts"() {
     "use strict";
-    SIMPLE_ESCAPES2 = {
+    SIMPLE_ESCAPES3 = {
       "\n": "",
       "\\": "\\",
       "'": "'",
@@ -27531,7 +28482,7 @@ function settingsAssignments(model) {
   const scopes = /* @__PURE__ */ new Map();
   const calls = model.calls;
   for (let k = 0; k < calls.length; k++) for (let s = calls[k].scope; s && !scopes.has(s.node); s = s.parent) scopes.set(s.node, s);
-  const visit = (node, level, scope, depth) => {
+  const visit2 = (node, level, scope, depth) => {
     if (depth > 64) return;
     const children = node.children;
     for (let k = 0; k < children.length; k++) {
@@ -27543,18 +28494,18 @@ function settingsAssignments(model) {
           if (a.type === "assignment" || a.type === "augmented_assignment") collect(a, level, scope, out2, model);
         }
       } else if (BLOCKS.has(child.type) || level === "function" && LOOPS.has(child.type)) {
-        visit(child, level, scope, depth + 1);
+        visit2(child, level, scope, depth + 1);
       } else if (child.type === "class_definition" || child.type === "function_definition" || child.type === "decorated_definition") {
         const def = child.type === "decorated_definition" ? childByField(child, "definition") : child;
         const body2 = def ? childByField(def, "body") : void 0;
         if (!def || !body2) continue;
-        if (def.type === "class_definition" && level === "module") visit(body2, "class", scope, depth + 1);
+        if (def.type === "class_definition" && level === "module") visit2(body2, "class", scope, depth + 1);
         const own = def.type === "function_definition" ? scopes.get(def) : void 0;
-        if (own) visit(body2, "function", own, depth + 1);
+        if (own) visit2(body2, "function", own, depth + 1);
       }
     }
   };
-  visit(model.tree.root, "module", model.module, 0);
+  visit2(model.tree.root, "module", model.module, 0);
   return out2;
 }
 function collect(node, level, scope, out2, model) {
@@ -27597,6 +28548,7 @@ var init_assignments = __esm({
 function literalKeywords(dict, source) {
   let node = dict;
   while (node.type === "parenthesized_expression" && node.children.length === 1) node = node.children[0];
+  if (node.type === "call") return dictCallKeywords(node, source);
   if (node.type !== "dictionary") return void 0;
   const out2 = /* @__PURE__ */ new Map();
   for (const c of node.children) {
@@ -27607,6 +28559,21 @@ function literalKeywords(dict, source) {
     const name2 = key?.type === "string" ? decodeStringLiteral(source.slice(key.start, key.end)) : void 0;
     if (name2 === void 0 || !value) return void 0;
     out2.set(name2, value);
+  }
+  return out2;
+}
+function dictCallKeywords(call, source) {
+  const callee = childByField(call, "function");
+  const args2 = childByField(call, "arguments");
+  if (callee?.type !== "identifier" || source.slice(callee.start, callee.end) !== "dict" || args2?.type !== "argument_list") return void 0;
+  const out2 = /* @__PURE__ */ new Map();
+  for (const c of args2.children) {
+    if (c.type === "comment") continue;
+    if (c.type !== "keyword_argument") return void 0;
+    const name2 = childByField(c, "name");
+    const value = childByField(c, "value");
+    if (!name2 || !value) return void 0;
+    out2.set(source.slice(name2.start, name2.end), value);
   }
   return out2;
 }
@@ -27742,7 +28709,7 @@ function dictLiteralOf(model, scope, name2) {
   const bindings = model.lookup(text2, scope, name2);
   if (bindings?.length !== 1) return void 0;
   const [b] = bindings;
-  if (b.kind !== "assignment" || !b.value || b.valueScope || b.value.type !== "dictionary") return void 0;
+  if (b.kind !== "assignment" || !b.value || b.valueScope || b.value.type !== "dictionary" && b.value.type !== "call") return void 0;
   return writtenOnce(model, text2) ? b.value : void 0;
 }
 function writtenOnce(model, name2) {
@@ -28215,13 +29182,13 @@ var init_builtins = __esm({
 });
 
 // src/languages/python/sweeps.ts
-function sweepToFixedPoint(count, visit, readers, readsEverything) {
+function sweepToFixedPoint(count, visit2, readers, readsEverything) {
   for (let sweep = 0; sweep < FULL_SWEEPS; sweep++) {
     let changed = false;
-    for (let i3 = 0; i3 < count; i3++) if (visit(i3)) changed = true;
+    for (let i3 = 0; i3 < count; i3++) if (visit2(i3)) changed = true;
     if (!changed) return;
   }
-  new ChangedOnly(count, visit, readers(), readsEverything).run();
+  new ChangedOnly(count, visit2, readers(), readsEverything).run();
 }
 var WatchedKeys, FULL_SWEEPS, ChangedOnly, DueQueue, MinHeap, DuePasses;
 var init_sweeps = __esm({
@@ -28241,8 +29208,8 @@ var init_sweeps = __esm({
     };
     FULL_SWEEPS = 4;
     ChangedOnly = class {
-      constructor(count, visit, readers, readsEverything) {
-        this.visit = visit;
+      constructor(count, visit2, readers, readsEverything) {
+        this.visit = visit2;
         this.readsEverything = readsEverything;
         this.due = new DueQueue(count, readers, () => this.added++);
       }
@@ -28400,11 +29367,11 @@ var init_sweeps = __esm({
         this.due = new DueQueue(count, readers);
       }
       /** One pass over the due items, in order; true when a visit changed something. */
-      pass(visit) {
+      pass(visit2) {
         const due = this.due;
         let changed = false;
         due.startPass();
-        while (due.peek() !== Infinity) if (visit(due.take())) changed = true;
+        while (due.peek() !== Infinity) if (visit2(due.take())) changed = true;
         due.endPass();
         return changed;
       }
@@ -28460,7 +29427,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
     addAll2(names.summaryAttributes, code5.attributes);
   };
   const lineRelevant = segments.map((s) => s.lines?.map(() => false));
-  const visit = (k) => {
+  const visit2 = (k) => {
     let changed = false;
     const s = segments[k];
     const lines = s.lines;
@@ -28515,7 +29482,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
     }
     return changed;
   };
-  sweepToFixedPoint(count, visit, () => segmentReaders(segments, names), (k) => classMembers.has(k));
+  sweepToFixedPoint(count, visit2, () => segmentReaders(segments, names), (k) => classMembers.has(k));
   const ranges = [];
   const keep = (start2, end) => {
     const last = ranges[ranges.length - 1];
@@ -28992,7 +29959,7 @@ var init_regions = __esm({
         const memberDirect = /* @__PURE__ */ new Map();
         this.segments = segments.map(() => false);
         const reaches = (code5) => intersects(code5.identifiers, keys) || intersects(code5.attributes, attributes);
-        const visit = (k) => {
+        const visit2 = (k) => {
           const s = segments[k];
           let changed = false;
           if (s.lines) {
@@ -29032,7 +29999,7 @@ var init_regions = __esm({
           });
           return changed;
         };
-        sweepToFixedPoint(segments.length, visit, () => capabilityReaders(segments, keys, attributes, readFields), (k) => this.members.has(k));
+        sweepToFixedPoint(segments.length, visit2, () => capabilityReaders(segments, keys, attributes, readFields), (k) => this.members.has(k));
       }
       segment(k) {
         return this.segments[k];
@@ -29265,9 +30232,9 @@ function parseAnyPredicate(steps, index, operator, textPredicates) {
     });
   } else {
     const captureName = steps[1].name;
-    const stringValue = steps[2].value;
-    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue, "matches");
-    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
+    const stringValue2 = steps[2].value;
+    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue2, "matches");
+    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue2, "doesNotMatch");
     textPredicates[index].push((captures) => {
       const nodes = [];
       for (const c of captures) {
@@ -33166,7 +34133,7 @@ function lineEnd(source, from, limit) {
   const k = source.indexOf("\n", from);
   return k < 0 || k > limit ? limit : k;
 }
-function stringEnd3(source, from, quoteAt, limit, backslashes) {
+function stringEnd4(source, from, quoteAt, limit, backslashes) {
   const q = source.charCodeAt(quoteAt);
   const triple = source.charCodeAt(quoteAt + 1) === q && source.charCodeAt(quoteAt + 2) === q;
   const raw = isRawPrefix(source, from);
@@ -33530,7 +34497,7 @@ var init_tokenizer = __esm({
             }
             const q = source.charCodeAt(pos2);
             if ((q === 34 || q === 39) && pos2 - s <= 2 && isStringPrefix2(source, s, pos2)) {
-              this.pos = pos2 = stringEnd3(source, s, pos2, limit, this);
+              this.pos = pos2 = stringEnd4(source, s, pos2, limit, this);
               this.dropContinuations();
               this.push(hasFormatPrefix(source, s, pos2) ? FSTRING : STRING, s, pos2, "");
               continue;
@@ -33546,7 +34513,7 @@ var init_tokenizer = __esm({
             continue;
           }
           if (c === 34 || c === 39) {
-            this.pos = pos2 = stringEnd3(source, s, pos2, limit, this);
+            this.pos = pos2 = stringEnd4(source, s, pos2, limit, this);
             this.dropContinuations();
             this.push(STRING, s, pos2, "");
             continue;
@@ -33639,8 +34606,13 @@ function placeExtras(root, extras, factory) {
   const comments = [];
   if (!extras.length) return comments;
   const added = /* @__PURE__ */ new Map();
+  const path = [root];
+  let last = -1;
   for (const x2 of extras) {
-    let holder = root;
+    if (x2.start < last) path.length = 1;
+    last = x2.start;
+    while (path.length > 1 && !(x2.end <= path[path.length - 1].end)) path.pop();
+    let holder = path[path.length - 1];
     for (; ; ) {
       const kids = holder.children;
       let lo = 0;
@@ -33651,7 +34623,7 @@ function placeExtras(root, extras, factory) {
         else hi = mid - 1;
       }
       const k = kids[lo];
-      if (k && k.start < x2.start && x2.end <= k.end && !LEAVES.has(k.type) && !(k.type === "string" && !k.children.length)) holder = k;
+      if (k && k.start < x2.start && x2.end <= k.end && !LEAVES.has(k.type) && !(k.type === "string" && !k.children.length)) path.push(holder = k);
       else break;
     }
     const node = factory.leaf(x2.type, x2.start, x2.end);
@@ -34227,9 +35199,9 @@ var init_expressions = __esm({
       string() {
         const s = this.start[this.i];
         const e = this.end[this.i];
-        const format = this.kind[this.i] === FSTRING;
+        const format2 = this.kind[this.i] === FSTRING;
         this.i++;
-        if (!format) return this.nodes.leaf("string", s, e);
+        if (!format2) return this.nodes.leaf("string", s, e);
         this.enter();
         const node = formatString(this.source, s, e, this.nodes, (from, to) => this.interpolated(from, to));
         this.leave();
@@ -35937,7 +36909,7 @@ function isUnconditional(site, use, scopeNode) {
   }
   return true;
 }
-var RESOLVED_THROUGH, GIVES_DEFINITIONS, MAX_DEPTH3, LOCAL, SemanticModel, BUILTIN_NAMES, TABLE_LITERALS, MAX_TABLE_ELEMENTS, OWN_RETURNS_END, POSITIONAL_PARAMETERS;
+var RESOLVED_THROUGH, GIVES_DEFINITIONS, MAX_DEPTH3, MAX_NAMES, LOCAL, SemanticModel, BUILTIN_NAMES, PROPERTY_DECORATORS, TABLE_KEY, TABLE_LITERALS, MAX_TABLE_ELEMENTS, OWN_RETURNS_END, POSITIONAL_PARAMETERS;
 var init_model = __esm({
   "src/languages/python/semantic/model.ts"() {
     "use strict";
@@ -35967,9 +36939,11 @@ var init_model = __esm({
       "builtins.classmethod",
       "sys.modules.get",
       "builtins.globals().get",
-      "operator.attrgetter()"
+      "operator.attrgetter()",
+      "typing.cast"
     ]);
-    MAX_DEPTH3 = 32;
+    MAX_DEPTH3 = 128;
+    MAX_NAMES = 256;
     LOCAL = "<local>.";
     SemanticModel = class {
       constructor(tree, moduleName, project) {
@@ -36086,12 +37060,13 @@ var init_model = __esm({
           let bound = false;
           for (const b of body2.bindings.get(attribute) ?? []) {
             bound = true;
-            appendAll(out2, this.resolveBinding(b, depth + 1));
+            const property3 = b.kind === "function" ? this.propertyGetter(b, body2) : void 0;
+            this.union(out2, property3 ? this.returnedBy(property3, depth + 1) : this.resolveBinding(b, depth + 1));
           }
           if (instance2) {
             for (const a of body2.instanceAttributes?.get(attribute) ?? []) {
               bound = true;
-              appendAll(out2, this.resolve(a.value, a.scope, depth + 1));
+              this.union(out2, this.resolve(a.value, a.scope, depth + 1));
             }
           }
           if (bound) return out2;
@@ -36102,6 +37077,18 @@ var init_model = __esm({
               if (found) return inOneShape(found);
             }
           }
+        }
+        return void 0;
+      }
+      /** The `function_definition` of a method decorated `@property` (or `functools.cached_property`), else undefined. */
+      propertyGetter(b, classBody) {
+        const definition = b.site.parent;
+        const decorated = definition?.parent;
+        if (definition?.type !== "function_definition" || decorated?.type !== "decorated_definition") return void 0;
+        for (const decorator of decorated.children) {
+          if (decorator.type !== "decorator") continue;
+          const expression = decorator.children.find((c) => c.type !== "@" && c.type !== "comment");
+          if (expression && this.resolve(expression, classBody.parent ?? this.module, 1).some((r) => PROPERTY_DECORATORS.has(r.name))) return definition;
         }
         return void 0;
       }
@@ -36155,11 +37142,29 @@ var init_model = __esm({
             return [];
         }
       }
+      /**
+       * Adds to `out` the names of `names` it does not hold yet (the same object: resolved names are shared, so a name
+       * reached along several paths is one object), at most `MAX_NAMES`. Without it a class whose fields are each set
+       * from three others (`self.f1 = self.f2 if c else self.f3 or self.f4`) made lists that tripled at each field.
+       */
+      union(out2, names) {
+        if (!out2.length && names.length <= MAX_NAMES) {
+          for (let k = 0; k < names.length; k++) out2.push(names[k]);
+          return out2;
+        }
+        for (let k = 0; k < names.length; k++) {
+          const name2 = names[k];
+          if (out2.includes(name2)) continue;
+          if (out2.length >= MAX_NAMES) break;
+          out2.push(name2);
+        }
+        return out2;
+      }
       /** What `a if c else b` and `a or b` may be: either side (appended, not spread: spreading arrays of several kinds cost `resolveNow` its optimised code). */
       either(a, b, scope, depth) {
         const out2 = [];
-        if (a) appendAll(out2, this.resolve(a, scope, depth + 1));
-        if (b) appendAll(out2, this.resolve(b, scope, depth + 1));
+        if (a) this.union(out2, this.resolve(a, scope, depth + 1));
+        if (b) this.union(out2, this.resolve(b, scope, depth + 1));
         return out2;
       }
       /** The string an expression always evaluates to, when it is built from literals (and names bound to them). */
@@ -36278,7 +37283,7 @@ var init_model = __esm({
         }
         if (bindings.length === 1) return this.resolveBinding(bindings[0], depth);
         const out2 = [];
-        for (let k = 0; k < bindings.length; k++) appendAll(out2, this.resolveBinding(bindings[k], depth));
+        for (let k = 0; k < bindings.length; k++) this.union(out2, this.resolveBinding(bindings[k], depth));
         return out2;
       }
       resolveBinding(b, depth) {
@@ -36303,7 +37308,7 @@ var init_model = __esm({
             if (this.inProgress.has(b) || !b.value) return [];
             this.inProgress.add(b);
             names = [];
-            for (const element of tableElements(b.value)) appendAll(names, this.resolve(element, b.scope, depth + 1));
+            for (const element of tableElements(b.value)) this.union(names, this.resolve(element, b.scope, depth + 1));
             this.inProgress.delete(b);
             break;
           }
@@ -36408,7 +37413,7 @@ var init_model = __esm({
         if (!attributes.length) return this.resolve(base, scope, depth + 1);
         const out2 = [];
         const bases = this.resolve(base, scope, depth + 1);
-        for (let k = 0; k < bases.length; k++) appendAll(out2, this.attributeOf(bases[k], attributes, depth));
+        for (let k = 0; k < bases.length; k++) this.union(out2, this.attributeOf(bases[k], attributes, depth));
         return out2;
       }
       /** `r.a.b...`: through the members of classes (local or in the project), else as a qualified name. */
@@ -36464,10 +37469,15 @@ var init_model = __esm({
           const [key] = positionalArguments(args2);
           return this.tableValues(table, key, scope, depth + 1);
         }
-        const modules = callee.type === "attribute" && this.isGet(callee) ? this.moduleTableAt(childByField(callee, "object"), scope) : void 0;
+        const modules = callee.type === "attribute" && this.isGet(callee) ? this.moduleTableAt(childByField(callee, "object"), scope, depth + 1) : void 0;
         if (modules) {
           const [key] = positionalArguments(args2);
           return this.tableValues(modules, key, scope, depth + 1, true);
+        }
+        if (callee.type === "attribute" && this.isGet(callee) && this.project) {
+          const [key] = positionalArguments(args2);
+          const imported = this.importedTable(childByField(callee, "object"), key && this.constantString(key, scope, depth + 1), scope, depth + 1);
+          if (imported) return imported;
         }
         for (const c of this.resolve(callee, scope, depth + 1)) {
           switch (c.name) {
@@ -36494,9 +37504,9 @@ var init_model = __esm({
               const positional = positionalArguments(args2);
               const attr2 = positional[1] && this.constantString(positional[1], scope, depth + 1);
               if (positional[0] && attr2) {
-                for (const o of this.resolve(positional[0], scope, depth + 1)) appendAll(out2, this.attributeOf(o, [attr2], depth + 1));
+                for (const o of this.resolve(positional[0], scope, depth + 1)) this.union(out2, this.attributeOf(o, [attr2], depth + 1));
               }
-              if (positional[2]) appendAll(out2, this.resolve(positional[2], scope, depth + 1));
+              if (positional[2]) this.union(out2, this.resolve(positional[2], scope, depth + 1));
               break;
             }
             case "builtins.vars": {
@@ -36511,17 +37521,22 @@ var init_model = __esm({
               if (first) for (const r of this.resolve(first, scope, depth + 1)) out2.push(r.boundBy ? r : resolvedName(r.name, { ...r, boundBy: { call: node, scope } }));
               break;
             }
+            case "typing.cast": {
+              const [, value] = positionalArguments(args2);
+              if (value) this.union(out2, this.resolve(value, scope, depth + 1));
+              break;
+            }
             case "builtins.staticmethod":
             case "builtins.classmethod": {
               const [first] = positionalArguments(args2);
-              if (first) appendAll(out2, this.resolve(first, scope, depth + 1));
+              if (first) this.union(out2, this.resolve(first, scope, depth + 1));
               break;
             }
             case "operator.attrgetter()": {
               const getter = c.constructedBy && positionalArguments(childByField(c.constructedBy.call, "arguments"));
               const path = getter?.length === 1 ? this.constantString(getter[0], c.constructedBy.scope, depth + 1) : void 0;
               const [object] = positionalArguments(args2);
-              if (path && object) for (const o of this.resolve(object, scope, depth + 1)) appendAll(out2, this.attributeOf(o, path.split("."), depth + 1));
+              if (path && object) for (const o of this.resolve(object, scope, depth + 1)) this.union(out2, this.attributeOf(o, path.split("."), depth + 1));
               break;
             }
             default: {
@@ -36539,7 +37554,7 @@ var init_model = __esm({
                   chain: c.chain || void 0
                 })
               );
-              if (c.definition?.type === "function_definition") appendAll(out2, this.returnedBy(c.definition, depth + 1));
+              if (c.definition?.type === "function_definition") this.union(out2, this.returnedBy(c.definition, depth + 1));
               else if (this.project && !c.definition && !c.localClass && !c.projectClass && !c.name.includes("(")) {
                 const returned = this.project.resolve(`${c.name}()`);
                 if (returned) {
@@ -36619,9 +37634,11 @@ var init_model = __esm({
         if (!value || !index) return [];
         const table = this.tableAt(value, scope, depth + 1);
         if (table) return this.tableValues(table, index, scope, depth + 1);
-        const modules = this.moduleTableAt(value, scope);
+        const modules = this.moduleTableAt(value, scope, depth + 1);
         if (modules) return this.tableValues(modules, index, scope, depth + 1, true);
         const key = this.constantString(index, scope, depth + 1);
+        const imported = this.importedTable(value, key, scope, depth + 1);
+        if (imported) return imported;
         if (key === void 0) return [];
         const out2 = [];
         for (const v of this.resolve(value, scope, depth + 1)) appendAll(out2, this.keyed(v.name, key));
@@ -36668,8 +37685,9 @@ var init_model = __esm({
        * A table bound once at module level (`SERIALIZERS = {"pickle": pickle, "json": json}`) read in the module, for the
        * modules it holds (see `tableValues`): a callable it holds is reported where it is stored, but a module is not.
        */
-      moduleTableAt(expr, scope) {
+      moduleTableAt(expr, scope, depth) {
         const node = unwrapParentheses(expr);
+        if (node.type === "attribute") return this.classTableAt(node, scope, depth);
         if (node.type !== "identifier") return void 0;
         const bindings = this.lookup(this.text(node), scope, node);
         if (bindings?.length !== 1) return void 0;
@@ -36677,6 +37695,88 @@ var init_model = __esm({
         if (b.scope !== this.module || b.kind !== "assignment" || !b.value || b.valueScope) return void 0;
         const value = unwrapParentheses(b.value);
         return TABLE_LITERALS.has(value.type) ? value : void 0;
+      }
+      /**
+       * A table bound once in the body of a class defined in this file, read through the class or an instance
+       * (`cls.SERIALIZERS[fmt]` in a classmethod, `Codecs.SERIALIZERS[fmt]`, `self.SERIALIZERS[fmt]`), like a module's.
+       */
+      classTableAt(node, scope, depth) {
+        const object = childByField(node, "object");
+        const attribute = childByField(node, "attribute");
+        if (!object || !attribute || object.type !== "identifier" && object.type !== "attribute") return void 0;
+        const name2 = this.text(attribute);
+        for (const r of this.resolve(object, scope, depth + 1)) {
+          const classDef = r.localClass ?? r.instanceOf;
+          const bindings = classDef && this.classBodies.get(classDef)?.bindings.get(name2);
+          if (bindings?.length !== 1) continue;
+          const [b] = bindings;
+          if (b.kind !== "assignment" || !b.value || b.valueScope) continue;
+          const value = unwrapParentheses(b.value);
+          if (TABLE_LITERALS.has(value.type)) return value;
+        }
+        return void 0;
+      }
+      /**
+       * What a table of modules bound in another project module holds (`from .tables import SERIALIZERS`, then
+       * `SERIALIZERS["pickle"]` or `tables.SERIALIZERS[fmt]`), as that module's summary exports it (see
+       * `moduleTableExports`): the entry of a constant key, else every module. Undefined when the project knows no such
+       * table.
+       */
+      importedTable(expr, key, scope, depth) {
+        if (!this.project) return void 0;
+        const node = unwrapParentheses(expr);
+        const tables = [];
+        if (node.type === "identifier") {
+          const bindings = this.lookup(this.text(node), scope, node);
+          if (bindings?.length === 1 && bindings[0].kind === "import" && bindings[0].qualifiedName) tables.push(canonicalName(bindings[0].qualifiedName));
+        } else if (node.type === "attribute") {
+          const object = childByField(node, "object");
+          const attribute = childByField(node, "attribute");
+          if (object && attribute) {
+            for (const r of this.resolve(object, scope, depth + 1)) if (!r.name.includes("(") && !r.localClass && !r.instanceOf) tables.push(`${r.name}.${this.text(attribute)}`);
+          }
+        }
+        let out2;
+        for (const table of tables) {
+          const entry2 = key !== void 0 && TABLE_KEY.test(key) ? this.tableEntry(`${table}[${key}]`) : void 0;
+          const found = entry2 ?? this.tableEntry(`${table}[]`);
+          if (found) this.union(out2 ??= [], found);
+        }
+        return out2;
+      }
+      /** What the project index gives for one entry of an exported table, when it knows the entry. */
+      tableEntry(name2) {
+        const found = this.project.resolve(name2);
+        if (!found || found.length === 1 && found[0].name === name2) return void 0;
+        return inOneShape(found.filter((r) => r.name !== name2));
+      }
+      /**
+       * The tables of modules this module binds once at module level (`SERIALIZERS = {"pickle": pickle, "json": json}`),
+       * as exports for other modules (see `importedTable`): `SERIALIZERS[pickle]` for the entry of each string key (empty
+       * when it is no module) and `SERIALIZERS[]` for every module it holds. Only tables holding a module imported whole.
+       */
+      moduleTableExports() {
+        const out2 = /* @__PURE__ */ new Map();
+        for (const [name2, bindings] of this.module.bindings) {
+          if (bindings.length !== 1) continue;
+          const [b] = bindings;
+          if (b.kind !== "assignment" || !b.value || b.valueScope) continue;
+          const table = unwrapParentheses(b.value);
+          if (!TABLE_LITERALS.has(table.type)) continue;
+          const all = [];
+          const entries = [];
+          for (const element of tableElements(table)) {
+            const names = this.isImportedModule(element, this.module) ? this.resolve(element, this.module) : [];
+            this.union(all, names);
+            const pair = element.parent?.type === "pair" ? element.parent : void 0;
+            const key = pair && this.keyString(pair);
+            if (key !== void 0 && TABLE_KEY.test(key)) entries.push([`${name2}[${key}]`, names]);
+          }
+          if (!all.length) continue;
+          out2.set(`${name2}[]`, all);
+          for (const [entry2, names] of entries) out2.set(entry2, names);
+        }
+        return out2;
       }
       /** Whether `element` names a module imported whole (`import pickle`, `import pickle as p`). */
       isImportedModule(element, scope) {
@@ -36697,7 +37797,7 @@ var init_model = __esm({
           if (value) elements2 = [value];
         }
         const out2 = [];
-        for (const element of elements2) if (!modulesOnly || this.isImportedModule(element, this.module)) appendAll(out2, this.resolve(element, scope, depth + 1));
+        for (const element of elements2) if (!modulesOnly || this.isImportedModule(element, this.module)) this.union(out2, this.resolve(element, scope, depth + 1));
         return out2;
       }
       keyString(pair) {
@@ -36709,6 +37809,8 @@ var init_model = __esm({
       }
     };
     BUILTIN_NAMES = /* @__PURE__ */ new Map();
+    PROPERTY_DECORATORS = /* @__PURE__ */ new Set(["builtins.property", "functools.cached_property"]);
+    TABLE_KEY = /^[\w-]+$/;
     TABLE_LITERALS = /* @__PURE__ */ new Set(["dictionary", "list", "tuple", "set"]);
     MAX_TABLE_ELEMENTS = 64;
     OWN_RETURNS_END = /* @__PURE__ */ new Set(["function_definition", "lambda", "class_definition", "decorated_definition"]);
@@ -36774,6 +37876,10 @@ function summarizeModule(model, path) {
     }
     exports[name2] = values;
   }
+  for (const [entry2, names] of model.moduleTableExports()) {
+    const site = model.module.bindings.get(entry2.slice(0, entry2.indexOf("[")))[0].site;
+    exports[entry2] = valuesOf(names, site);
+  }
   const summary = { module: module2, path, exports, stars: model.module.starImports.map((s) => s.module), classes };
   const all = constantNames(model);
   if (all) summary.all = all;
@@ -36807,12 +37913,17 @@ function summarizeClass(model, classDef, qualify2, noteReturns) {
   return { bases, overridesFindClass, ...allowlist ? { allowlist } : {}, members, instanceMembers };
 }
 function definedFunctions(model, bindings, prefixes) {
-  if (!bindings.length || !bindings.every((b) => b.kind === "function")) return void 0;
+  if (!bindings.length || !bindings.every((b) => b.kind === "function" && !mayBeProperty(model, b))) return void 0;
   return bindings.map((b) => {
     let prefix = prefixes.get(b.scope);
     if (prefix === void 0) prefixes.set(b.scope, prefix = LOCAL + (b.scope.kind === "class" ? `${classNameOf(model, b.scope.node)}.` : ""));
     return { name: prefix + b.name };
   });
+}
+function mayBeProperty(model, b) {
+  const decorated = b.site.parent?.parent;
+  if (decorated?.type !== "decorated_definition") return false;
+  return decorated.children.some((d) => d.type === "decorator" && model.text(d).includes("property"));
 }
 function classNameOf(model, classDef) {
   const name2 = childByField(classDef, "name");
@@ -37495,7 +38606,7 @@ function basename2(path) {
 function escapeRegExp3(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var MAX_DEPTH5, PATH_CLASSES, PATH_SAME_PLACE, OPENERS, DECODERS2, STREAMS, RESOURCE_PATHS, RESOURCE_FILE_PATHS, RESOURCE_DATA, PATH_METHODS_SAME_PLACE, PATH_METHODS_READING, PROVENANCE_NAMES, DATA_METHODS, CONSTANT_METHODS, OUTSIDE_CALLS, LOOPS2, SCOPES, WRITES, ProvenanceEvaluator, ROUND_TRIP_SERIALIZERS;
+var MAX_DEPTH5, PATH_CLASSES, PATH_SAME_PLACE, OPENERS, DECODERS2, STREAMS, RESOURCE_PATHS, RESOURCE_FILE_PATHS, RESOURCE_DATA, PATH_METHODS_SAME_PLACE, PATH_METHODS_READING, PROVENANCE_NAMES, DATA_METHODS, CONSTANT_METHODS, OUTSIDE_CALLS, LOOPS2, SCOPES, BUFFER_METHODS, ROUND_TRIP_WRITERS, BUFFER_WALK_BUDGET, WRITES, ProvenanceEvaluator, ROUND_TRIP_SERIALIZERS;
 var init_provenance = __esm({
   "src/languages/python/provenance.ts"() {
     "use strict";
@@ -37579,6 +38690,20 @@ var init_provenance = __esm({
     ];
     LOOPS2 = /* @__PURE__ */ new Set(["for_statement", "while_statement"]);
     SCOPES = /* @__PURE__ */ new Set(["function_definition", "lambda", "class_definition"]);
+    BUFFER_METHODS = /* @__PURE__ */ new Set(["seek", "tell", "getvalue", "getbuffer", "close", "flush", "truncate", "seekable", "readable"]);
+    ROUND_TRIP_WRITERS = /* @__PURE__ */ new Set([
+      "pickle.dump",
+      "_pickle.dump",
+      "cPickle.dump",
+      "pickle5.dump",
+      "cloudpickle.dump",
+      "dill.dump",
+      "marshal.dump",
+      "joblib.dump",
+      "torch.save",
+      "numpy.save"
+    ]);
+    BUFFER_WALK_BUDGET = 2e4;
     WRITES = /\bopen\s*\([^\n]{0,300}?["'][rbt]*[wax+][rbt+]*["']|\.(write_bytes|write_text|touch)\s*\(|\b(dump|save|savez|savez_compressed|to_pickle|to_hdf|save_model|copy|copyfile|copy2|copytree|move|rename|replace|symlink_to|urlretrieve|hf_hub_download|download\w*)\s*\(/;
     ProvenanceEvaluator = class {
       constructor(model) {
@@ -37800,13 +38925,59 @@ var init_provenance = __esm({
             if (fnName) this.outside ??= `a parameter of \`${this.text(fnName)}()\`, which its callers decide`;
             return void 0;
           }
-          const p = this.of(b.value, b.valueScope ?? b.scope, depth);
+          const p = this.roundTripBuffer(name2, b, owner, node) ?? this.of(b.value, b.valueScope ?? b.scope, depth);
           if (!p) return void 0;
           if (only(p, "own-path") && !/__file__|\bfiles\s*\(/.test(this.text(b.value))) this.marks.add(name2);
           out2 = out2 ? join4(out2, p) : p;
           if (!out2) return void 0;
         }
         return out2;
+      }
+      /**
+       * `buf = io.BytesIO()` in a function that only serializes its own objects into `buf` (`pickle.dump(obj, buf)`) and
+       * moves in it (`buf.seek(0)`) besides the read being judged (`use`): the buffer holds a round trip. Any other use
+       * (a write, an alias, a call it is handed to, a nested function naming it) leaves it unjudged.
+       */
+      roundTripBuffer(name2, b, owner, use) {
+        const value = b.value;
+        if (owner.kind === "module" || owner.bindings.get(name2)?.length !== 1 || value?.type !== "call") return void 0;
+        const callee = childByField(value, "function");
+        const args2 = childByField(value, "arguments");
+        if (!callee || !args2 || args2.children.some((c) => !/^(comment|[()])$/.test(c.type))) return void 0;
+        if (!this.model.resolve(callee, owner).some((r) => STREAMS.has(r.name))) return void 0;
+        let writes = 0;
+        let budget = BUFFER_WALK_BUDGET;
+        const stack = [...owner.node.children];
+        while (stack.length) {
+          const n = stack.pop();
+          if (--budget < 0) return void 0;
+          if (SCOPES.has(n.type)) {
+            if (this.text(n).includes(name2)) return void 0;
+            continue;
+          }
+          if (n.type !== "identifier") {
+            for (const c of n.children) stack.push(c);
+            continue;
+          }
+          if (n === use || n === b.site || this.text(n) !== name2) continue;
+          const how = this.bufferUse(n, owner);
+          if (!how) return void 0;
+          if (how === "write") writes++;
+        }
+        return writes ? { origins: /* @__PURE__ */ new Set(["own-data"]), reason: "a new in-memory buffer into which the function only serialized its own objects (a round trip)" } : void 0;
+      }
+      /** How `buf` is used at `n`: a method that only moves in it, a serializer writing into it, else undefined. */
+      bufferUse(n, scope) {
+        const parent = n.parent;
+        if (parent?.type === "attribute" && childByField(parent, "object") === n) {
+          const attr2 = childByField(parent, "attribute");
+          const called = parent.parent?.type === "call" && childByField(parent.parent, "function") === parent;
+          return attr2 && called && BUFFER_METHODS.has(this.text(attr2)) ? "move" : void 0;
+        }
+        const list = parent?.type === "keyword_argument" ? parent.parent : parent;
+        const call = list?.type === "argument_list" ? list.parent : void 0;
+        const callee = call?.type === "call" ? childByField(call, "function") : void 0;
+        return callee && this.model.resolve(callee, scope).some((r) => ROUND_TRIP_WRITERS.has(r.name)) ? "write" : void 0;
       }
       /** `settings.MODEL_PATH`, `app.settings.MODEL_PATH`: a constant of a project module imported whole. */
       moduleAttribute(object, attribute, scope) {
@@ -38240,7 +39411,9 @@ var init_specs = __esm({
       { base: /^tornado\.websocket\.WebSocketHandler$/, methods: /^on_message$/, kind: "data", label: "WebSocket message (Tornado)" },
       { base: /^twisted\.(internet\.protocol\.(Protocol|DatagramProtocol)|protocols\.basic\.\w+)$/, methods: /^(dataReceived|datagramReceived|lineReceived|rawDataReceived|stringReceived)$/, parameters: /^(?!addr)/, kind: "data", label: "data received by a Twisted protocol" },
       { base: /^asyncio(\.protocols)?\.(Protocol|BufferedProtocol|DatagramProtocol)$/, methods: /^(data_received|datagram_received)$/, parameters: /^(?!addr)/, kind: "data", label: "data received by an asyncio protocol" },
-      { base: /_pb2_grpc\.\w+Servicer$/, methods: /^[A-Z]/, parameters: /^(request|request_iterator)$/, kind: "data", label: "gRPC request message" }
+      { base: /_pb2_grpc\.\w+Servicer$/, methods: /^[A-Z]/, parameters: /^(request|request_iterator)$/, kind: "data", label: "gRPC request message" },
+      // TorchServe calls handle(data, context) with the inference requests' bodies; BaseHandler.handle passes them to preprocess.
+      { base: /^ts\.torch_handler\.\w+\.[A-Z]\w*$/, methods: /^(handle|preprocess)$/, parameters: /^(?!(context|ctx)$)/, kind: "data", label: "inference request a TorchServe handler receives" }
     ];
     REQUEST_PARAMETERS = /* @__PURE__ */ new Set(["request", "req", "http_request"]);
     HANDLER_DATA_METHODS = /* @__PURE__ */ new Set([
@@ -38412,8 +39585,8 @@ function remoteStep(s) {
 }
 function placeOf(node, path, source) {
   const lineStart = source.lastIndexOf("\n", node.start - 1) + 1;
-  const lineEnd2 = source.indexOf("\n", node.start);
-  const snippet = source.slice(lineStart, lineEnd2 < 0 ? source.length : lineEnd2).replace(/\r$/, "");
+  const lineEnd3 = source.indexOf("\n", node.start);
+  const snippet = source.slice(lineStart, lineEnd3 < 0 ? source.length : lineEnd3).replace(/\r$/, "");
   return { file: path, line: node.startRow + 1, column: node.startCol + 1, endLine: node.endRow + 1, endColumn: node.endCol + 1, snippet };
 }
 function keyOf2(v) {
@@ -38497,6 +39670,7 @@ var init_flow = __esm({
   "src/languages/python/taint/flow.ts"() {
     "use strict";
     init_calls();
+    init_string_literal();
     init_syntax();
     init_summaries();
     init_specs();
@@ -38749,10 +39923,28 @@ var init_flow = __esm({
         if (d.kind === "parameter" && d.splat) return this.splatParameter(name2, d, key);
         if (d.kind === "parameter") return this.parameterSource(name2, d.node);
         if (!d.value) return void 0;
-        const t = this.eval(d.value, d.node, scope, depth);
+        const value = key !== void 0 ? this.dictEntry(d.value, key) ?? d.value : d.value;
+        const t = this.eval(value, d.node, scope, depth);
         if (!t) return void 0;
         const verb = d.verb ?? (d.kind === "loop" ? "iterated into" : d.kind === "with" ? "bound by with to" : d.kind === "augment" ? "appended to" : "assigned to");
         return { kind: t.kind, steps: [...t.steps, this.step(d.node, `${verb} ${code3(name2)}`)] };
+      }
+      /**
+       * The value of `key` in a dict literal whose keys are all string literals (no `**` spread): undefined when the
+       * literal is not one, or lacks the key (then the whole dict is followed, as before).
+       */
+      dictEntry(literal, key) {
+        if (literal.type !== "dictionary" || typeof key !== "string") return void 0;
+        let found;
+        for (const c of literal.children) {
+          if (c.type === "comment") continue;
+          const k = c.type === "pair" ? childByField(c, "key") : void 0;
+          if (k?.type !== "string") return void 0;
+          const text2 = decodeStringLiteral(this.text(k));
+          if (text2 === void 0) return void 0;
+          if (text2 === key) found = childByField(c, "value");
+        }
+        return found;
       }
       /**
        * Summary mode: one argument a caller passes through `*args` or `**kwargs`, read at a constant index or key
@@ -38806,7 +39998,7 @@ var init_flow = __esm({
       /**
        * A method a framework calls with network data when a subclass overrides it (see `CALLBACK_METHODS`): a Scrapy
        * spider's callbacks, a WebSocket consumer's `receive`, a Twisted or asyncio protocol's `dataReceived`/
-       * `data_received`, a gRPC servicer's methods. What `parameter` of it holds.
+       * `data_received`, a gRPC servicer's methods, a TorchServe handler's `handle`/`preprocess`. What `parameter` of it holds.
        */
       callbackMethod(fn, parameter) {
         const cls = fn.type === "function_definition" ? methodClass(fn) : void 0;
@@ -39896,7 +41088,7 @@ var init_flow = __esm({
       }
     };
     REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer|jsonrpc|jsonrpcserver|bentoml|celery|shared_task|dramatiq|huey)\b/;
-    CALLBACK_BASE_WORDS = /\b(scrapy|channels|tornado|twisted|asyncio)\b|_pb2_grpc\b/;
+    CALLBACK_BASE_WORDS = /\b(scrapy|channels|tornado|twisted|asyncio|torch_handler)\b|_pb2_grpc\b/;
     RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance|exposed_\w+)\b|handlers\b/;
     FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
     LAMBDA_WORD = /\blambda\b/;
@@ -39997,7 +41189,7 @@ function analyzePython(parser, file, index, options = {}) {
   assignFingerprints(findings, matches);
   const summary = summarizeModule(model, file.path);
   for (const rule of index.rules) if (rule.flowSummary) Object.assign(summary, rule.flowSummary(model, file.path, options.completeFlows ?? false));
-  if (model.limits.size) {
+  if (model.limits.has(DATA_FLOW_LIMIT)) {
     errors.push({ file: file.path, kind: "too-deep", level: "warning", message: `following data to a sink or through a function took more than ${MAX_DATA_FLOW_STEPS} steps (fields set from calls on one another); what it did not reach is left untraced, so some findings' trust may read unknown where it is untrusted` });
   }
   model.release();
@@ -40528,7 +41720,7 @@ var require_ignore = __commonJS({
     var UNDEFINED = void 0;
     var EMPTY = "";
     var SPACE3 = " ";
-    var ESCAPE = "\\";
+    var ESCAPE2 = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
     var BOM = "\uFEFF";
     var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
@@ -40566,7 +41758,7 @@ var require_ignore = __commonJS({
       xdigit: "0-9A-Fa-f"
     };
     var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE2 + char;
     var NON_SLASH = "(?!\\/)";
     var classSource = (negated, body2) => {
       if (negated) {
@@ -40591,14 +41783,14 @@ var require_ignore = __commonJS({
         if (char === UNDEFINED) {
           return null;
         }
-        if (char === ESCAPE) {
+        if (char === ESCAPE2) {
           const escaped = pattern[++index];
           body2 += escapeMember(escaped);
           prev = escaped;
         } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
           index++;
           let to = pattern[index];
-          if (to === ESCAPE) {
+          if (to === ESCAPE2) {
             to = pattern[index += 1];
           }
           if (prev <= to) {
@@ -40657,7 +41849,7 @@ var require_ignore = __commonJS({
       let index = 0;
       while (index < length) {
         const char = pattern[index];
-        if (char === ESCAPE) {
+        if (char === ESCAPE2) {
           const escaped = pattern[index + 1];
           if (escaped === SLASH && index + 2 === length) {
             out2 += hold(NEVER_MATCH);
@@ -40665,7 +41857,7 @@ var require_ignore = __commonJS({
             out2 += pattern.slice(index, index + 2);
           } else {
             out2 += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE2 + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
             );
           }
           index += 2;
@@ -40708,7 +41900,7 @@ var require_ignore = __commonJS({
         //   quadratic.
         /(\\+)( ?)/g,
         (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE3 : run3,
-        ESCAPE + SPACE3
+        ESCAPE2 + SPACE3
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
       //   whenever the run fills a path segment: it starts the pattern or follows
@@ -40838,14 +42030,14 @@ var require_ignore = __commonJS({
         // For example, if a user escape a '\\*',
         // after step 3, the result will be '\\\\\\*'
         /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
+        () => ESCAPE2,
+        ESCAPE2 + ESCAPE2
       ],
       [
         // '\\\\' -> '\\'
         /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
+        () => ESCAPE2,
+        ESCAPE2 + ESCAPE2
       ],
       [
         // Every real bracket expression -- POSIX classes included -- has already
@@ -40920,19 +42112,19 @@ var require_ignore = __commonJS({
             end++;
           }
           while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
+            end += source[end] === ESCAPE2 ? 2 : 1;
           }
           end++;
           tokens.push({ single: source.slice(index, end) });
           index = end;
-        } else if (char === ESCAPE) {
+        } else if (char === ESCAPE2) {
           tokens.push({ single: source.slice(index, index + 2) });
           index += 2;
         } else if (char === "(") {
           let depth = 0;
           let end = index;
           do {
-            if (source[end] === ESCAPE) {
+            if (source[end] === ESCAPE2) {
               end++;
             } else if (source[end] === "(") {
               depth++;
@@ -41086,32 +42278,32 @@ var require_ignore = __commonJS({
     };
     var hasTrailingBackslash = (str) => {
       let count = 0;
-      while (str[str.length - count - 1] === ESCAPE) {
+      while (str[str.length - count - 1] === ESCAPE2) {
         count++;
       }
       return count % 2 === 1;
     };
     var trimEnd = (body2, stripLineEnd) => {
-      let lineEnd2 = body2.length;
+      let lineEnd3 = body2.length;
       let end;
       for (; ; ) {
-        if (stripLineEnd && body2[lineEnd2 - 1] === "\r") {
-          lineEnd2--;
+        if (stripLineEnd && body2[lineEnd3 - 1] === "\r") {
+          lineEnd3--;
         }
-        end = lineEnd2;
+        end = lineEnd3;
         while (body2[end - 1] === SPACE3) {
           end--;
         }
         if (!stripLineEnd || body2[end - 1] !== "\n") {
           break;
         }
-        lineEnd2 = end - 1;
+        lineEnd3 = end - 1;
       }
-      if (end === lineEnd2) {
-        return body2.slice(0, lineEnd2);
+      if (end === lineEnd3) {
+        return body2.slice(0, lineEnd3);
       }
       let backslashes = 0;
-      while (body2[end - backslashes - 1] === ESCAPE) {
+      while (body2[end - backslashes - 1] === ESCAPE2) {
         backslashes++;
       }
       return backslashes % 2 ? body2.slice(0, end - 1) + SPACE3 : body2.slice(0, end);
@@ -42002,7 +43194,8 @@ var init_typed_model = __esm({
 function assignedTarget(value) {
   const parent = value.parent;
   if (!parent) return void 0;
-  return parent.type === "variable_declarator" ? childByField2(parent, "name") : parent.type === "assignment_expression" && value.field === "right" ? childByField2(parent, "left") : void 0;
+  if (parent.type === "variable_declarator" || parent.type === "resource" && value.field === "value") return childByField2(parent, "name");
+  return parent.type === "assignment_expression" && value.field === "right" ? childByField2(parent, "left") : void 0;
 }
 function assignedVariable(value, text2) {
   const target = assignedTarget(value);
@@ -42016,12 +43209,27 @@ function filledBySerializer(fn, isSerializerWrite, isDirectWrite) {
   }
   return serialized;
 }
-var MAX_HOPS, OwnDataJudge, ROUND_TRIP, OWN_RESOURCE, CONSTANT;
+function carriedDataOf(node, carriers) {
+  if (node.type === "parenthesized_expression") return node.children.slice(0, 1);
+  if (node.type === "cast_expression") return node.children.filter((c) => c.field === "value");
+  if (node.type === "object_creation_expression") {
+    const first2 = carriers.argumentsOf(node)[0];
+    const type = carriers.createdTypeName(node);
+    if (!first2 || !carriers.types.test(type) || carriers.fileTypes.test(type)) return void 0;
+    return !carriers.isStringLiteral(first2) || carriers.stringTypes.test(type) ? [first2] : void 0;
+  }
+  if (node.type !== carriers.callType) return void 0;
+  const { name: name2, receiver } = carriers.callee(node);
+  if (carriers.methods.has(name2) && receiver) return [receiver];
+  const first = carriers.argumentsOf(node)[0];
+  return carriers.decoders.has(name2) && first ? [first] : void 0;
+}
+var MAX_HOPS2, OwnDataJudge, ROUND_TRIP, OWN_RESOURCE, CONSTANT;
 var init_own_data = __esm({
   "src/languages/common/own-data.ts"() {
     "use strict";
     init_syntax2();
-    MAX_HOPS = 8;
+    MAX_HOPS2 = 8;
     OwnDataJudge = class {
       constructor(flow) {
         this.flow = flow;
@@ -42033,7 +43241,7 @@ var init_own_data = __esm({
         const assignments = this.flow.assignments(fn);
         let reason2;
         for (const part of parts2) {
-          const data2 = this.partData(part, fn, assignments, MAX_HOPS);
+          const data2 = this.partData(part, fn, assignments, MAX_HOPS2);
           if (data2 === "unknown") return void 0;
           if (data2 !== "none") reason2 ??= data2.own;
         }
@@ -42159,20 +43367,20 @@ var init_flow2 = __esm({
         return void 0;
       }
       carriedData(node) {
-        if (node.type === "parenthesized_expression") return node.children.slice(0, 1);
-        if (node.type === "cast_expression") return node.children.filter((c) => c.field === "value");
-        if (node.type === "object_creation_expression") {
-          const first2 = argumentsOf(node)[0];
-          const type = this.model.createdTypeName(node);
-          if (!first2 || !CARRIER_TYPES.test(type) || type === "FileStream") return void 0;
-          return !STRING_LITERALS.has(first2.type) || type === "StringReader" ? [first2] : void 0;
-        }
-        if (node.type !== "invocation_expression") return void 0;
-        const { name: name2, receiver } = this.model.calleeOf(node);
-        if (CARRIER_METHODS.has(name2) && receiver) return [receiver];
-        const first = argumentsOf(node)[0];
-        return DECODERS3.has(name2) && first ? [first] : void 0;
+        return carriedDataOf(node, this.carriers);
       }
+      carriers = {
+        types: CARRIER_TYPES,
+        fileTypes: /^FileStream$/,
+        stringTypes: /^StringReader$/,
+        methods: CARRIER_METHODS,
+        decoders: DECODERS3,
+        callType: "invocation_expression",
+        callee: (call) => this.model.calleeOf(call),
+        argumentsOf,
+        createdTypeName: (creation) => this.model.createdTypeName(creation),
+        isStringLiteral: (n) => STRING_LITERALS.has(n.type)
+      };
       /** An object built without data (`new BinaryFormatter()`), a type named as a static receiver, `typeof(T)`. */
       holdsNoData(node) {
         if (node.type === "typeof_expression" || node.type === "null_literal") return true;
@@ -42645,21 +43853,23 @@ var init_flow3 = __esm({
         return true;
       }
       carriedData(node) {
-        if (node.type === "parenthesized_expression") return node.children.slice(0, 1);
-        if (node.type === "cast_expression") return node.children.filter((c) => c.field === "value");
-        if (node.type === "object_creation_expression") {
-          const first2 = argumentsOf2(node)[0];
-          const type = this.model.createdTypeName(node);
-          if (!first2 || !CARRIER_TYPES2.test(type) || /^(File|RandomAccessFile)/.test(type)) return void 0;
-          return first2.type !== "string_literal" || /^(StringReader|String|StringBuilder)$/.test(type) ? [first2] : void 0;
-        }
-        if (node.type !== "method_invocation") return void 0;
-        const name2 = this.model.text(childByField2(node, "name") ?? node);
-        const object = childByField2(node, "object");
-        if (CARRIER_METHODS2.has(name2) && object) return [object];
-        const first = argumentsOf2(node)[0];
-        return DECODERS4.has(name2) && first ? [first] : void 0;
+        return carriedDataOf(node, this.carriers);
       }
+      carriers = {
+        types: CARRIER_TYPES2,
+        fileTypes: /^(File|RandomAccessFile)/,
+        stringTypes: /^(StringReader|String|StringBuilder)$/,
+        methods: CARRIER_METHODS2,
+        decoders: DECODERS4,
+        callType: "method_invocation",
+        callee: (call) => {
+          const object = childByField2(call, "object");
+          return { name: this.model.text(childByField2(call, "name") ?? call), ...object ? { receiver: object } : {} };
+        },
+        argumentsOf: argumentsOf2,
+        createdTypeName: (creation) => this.model.createdTypeName(creation),
+        isStringLiteral: (n) => n.type === "string_literal"
+      };
       /** An object built without data: `new XStream()`, `new Yaml(new SafeConstructor(new LoaderOptions()))`. */
       holdsNoData(node) {
         if (node.type === "class_literal" || node.type === "null_literal") return true;
@@ -43061,7 +44271,7 @@ var init_java2 = __esm({
 });
 
 // src/languages/php/flow.ts
-var SUPERGLOBALS, REQUEST_SERVER_KEYS, REQUEST_CLASSES2, REQUEST_METHODS, SANITIZERS4, SERIALIZERS, DECODERS5, PhpFlow;
+var SUPERGLOBALS, REQUEST_SERVER_KEYS, REQUEST_CLASSES2, REQUEST_METHODS, INPUT_METHODS, SANITIZERS4, SERIALIZERS, DECODERS5, PhpFlow;
 var init_flow4 = __esm({
   "src/languages/php/flow.ts"() {
     "use strict";
@@ -43071,7 +44281,39 @@ var init_flow4 = __esm({
     SUPERGLOBALS = /* @__PURE__ */ new Set(["$_GET", "$_POST", "$_COOKIE", "$_REQUEST", "$_FILES", "$_SERVER", "$HTTP_RAW_POST_DATA"]);
     REQUEST_SERVER_KEYS = /^(HTTP_\w+|REQUEST_URI|REQUEST_METHOD|QUERY_STRING|PATH_INFO|ORIG_PATH_INFO|PATH_TRANSLATED|PHP_SELF|SCRIPT_URL|SCRIPT_URI|REDIRECT_\w+|CONTENT_TYPE|CONTENT_LENGTH|PHP_AUTH_\w+|AUTH_TYPE|REMOTE_USER|SERVER_NAME|argv)$/;
     REQUEST_CLASSES2 = /(^|\\)(Request|ServerRequestInterface|RequestInterface|FormRequest)$/;
-    REQUEST_METHODS = /* @__PURE__ */ new Set(["get", "input", "query", "post", "cookie", "header", "all", "file", "getcontent", "json", "getparsedbody", "getqueryparams", "getcookieparams", "getbody", "getuploadedfiles", "toarray", "only", "except", "string", "str"]);
+    REQUEST_METHODS = /* @__PURE__ */ new Set([
+      "get",
+      "input",
+      "query",
+      "post",
+      "cookie",
+      "header",
+      "all",
+      "file",
+      "getcontent",
+      "json",
+      "getparsedbody",
+      "getqueryparams",
+      "getcookieparams",
+      "getbody",
+      "getuploadedfiles",
+      "toarray",
+      "only",
+      "except",
+      "string",
+      "str",
+      // CodeIgniter 4's `IncomingRequest`
+      "getpost",
+      "getget",
+      "getvar",
+      "getcookie",
+      "getjson",
+      "getrawinput",
+      "getpostget",
+      "getgetpost",
+      "getheaderline"
+    ]);
+    INPUT_METHODS = /* @__PURE__ */ new Set(["get", "post", "cookie", "get_post", "post_get", "input_stream", "request_headers", "get_request_header", "user_agent", "getstring", "getraw", "getvar", "getcmd", "getarray", "json", "getbase64"]);
     SANITIZERS4 = /* @__PURE__ */ new Set(["md5", "sha1", "hash", "hash_hmac", "crc32", "intval", "floatval", "boolval", "count", "strlen", "basename", "is_numeric", "isset", "empty", "abs", "round", "password_hash", "uniqid"]);
     SERIALIZERS = /* @__PURE__ */ new Set(["serialize", "igbinary_serialize", "msgpack_pack", "var_export"]);
     DECODERS5 = /* @__PURE__ */ new Set(["base64_decode", "gzuncompress", "gzinflate", "gzdecode", "hex2bin", "stripslashes", "trim", "urldecode", "rawurldecode", "str_rot13", "strval"]);
@@ -43102,7 +44344,12 @@ var init_flow4 = __esm({
         if (node.type === "member_call_expression") {
           const object = childByField2(node, "object");
           const name2 = childByField2(node, "name");
-          if (!object || !name2 || !REQUEST_METHODS.has(this.model.text(name2).toLowerCase())) return void 0;
+          if (!object || !name2) return void 0;
+          const method = this.model.text(name2).toLowerCase();
+          if (object.type === "member_access_expression" && /^input$/i.test(this.model.text(childByField2(object, "name") ?? object)) && INPUT_METHODS.has(method)) {
+            return `\`${this.model.text(node)}\` (HTTP request)`;
+          }
+          if (!REQUEST_METHODS.has(method)) return void 0;
           const isHelper = object.type === "function_call_expression" && /^\\?request$/i.test(this.model.text(childByField2(object, "function") ?? object));
           const cls = object.type === "variable_name" ? this.model.classOfVariable(object, node) : void 0;
           const viaProperty = object.type === "member_access_expression" && /^(request|query|cookies|headers|files)$/i.test(this.model.text(childByField2(object, "name") ?? object));
@@ -43660,7 +44907,35 @@ function check3(m) {
   const where2 = assignment.type === "attribute_argument" ? "on this member" : "in these settings";
   return { message: `\`TypeNameHandling.${value}\` ${where2} makes Json.NET create the type named in \`$type\`: gadget types (ObjectDataProvider, WindowsIdentity, ...) run code when the JSON comes from outside. ${ADVICE2}` };
 }
-var ADVICE2, BINDER, SERIALIZING, CSHARP_LANG_SEC_004_default;
+function settingsSource(m, arg) {
+  if (arg.type === "identifier" || arg.type === "member_access_expression") {
+    const name3 = arg.type === "identifier" ? arg : childByField2(arg, "name");
+    const object = arg.type === "member_access_expression" ? childByField2(arg, "expression") : void 0;
+    if (!name3 || object && object.type !== "this_expression" && object.type !== "identifier") return void 0;
+    const decl = arg.type === "identifier" ? m.model.declarationOf(m.model.text(name3), arg) : m.model.memberDeclaration(m.model.text(name3), arg);
+    return decl?.kind === "field" ? decl.node : void 0;
+  }
+  if (arg.type !== "invocation_expression") return void 0;
+  const { name: name2, receiver } = m.model.calleeOf(arg);
+  if (receiver && receiver.type !== "this_expression") return void 0;
+  const cls = ancestor(arg, "class_declaration", "struct_declaration", "record_declaration");
+  const methods = (childByField2(cls ?? arg, "body")?.children ?? []).filter((c) => c.type === "method_declaration" && m.model.text(childByField2(c, "name") ?? c) === name2);
+  return methods.length === 1 ? methods[0] : void 0;
+}
+function readsWithTypedSettings(m) {
+  for (const arg of m.site.args.slice(1)) {
+    const source = settingsSource(m, arg);
+    if (!source) continue;
+    const setting = m.model.sites.find((s) => s.kind === "reference" && contains2(source, s.node) && s.targets.some((t) => TYPED.includes(t)));
+    if (!setting) continue;
+    const assignment = setting.node.parent;
+    if (assignment?.type === "assignment_expression" && binderSet(m, assignment)) continue;
+    const value = m.model.text(setting.node).replace(/^.*\./, "");
+    return { message: `${spelled2(m)} reads request data with settings that set \`TypeNameHandling.${value}\` (line ${setting.node.startRow + 1}): the JSON names the .NET type to create, and gadget types (ObjectDataProvider, WindowsIdentity, ...) run code. ${ADVICE2}` };
+  }
+  return null;
+}
+var ADVICE2, BINDER, SERIALIZING, TYPED, CSHARP_LANG_SEC_004_default;
 var init_CSHARP_LANG_SEC_004 = __esm({
   "src/rules/csharp/CSHARP-LANG-SEC-004.ts"() {
     "use strict";
@@ -43671,6 +44946,7 @@ var init_CSHARP_LANG_SEC_004 = __esm({
     ADVICE2 = "Keep `TypeNameHandling.None`, or set a `SerializationBinder` that resolves only an explicit list of your types.";
     BINDER = /^(SerializationBinder|Binder)$/;
     SERIALIZING = /^Serialize/;
+    TYPED = ["Objects", "Arrays", "All", "Auto"].map((v) => `Newtonsoft.Json.TypeNameHandling.${v}`);
     CSHARP_LANG_SEC_004_default = csharpRule({
       id: "CSHARP-LANG-SEC-004",
       name: "Json.NET TypeNameHandling Other Than None",
@@ -43683,6 +44959,14 @@ var init_CSHARP_LANG_SEC_004 = __esm({
           kinds: ["reference"],
           check: check3,
           message: (m) => `${spelled2(m)} lets JSON name the .NET type to create. ${ADVICE2}`
+        },
+        {
+          targets: ["Newtonsoft.Json.JsonConvert.DeserializeObject"],
+          kinds: ["call"],
+          dataArgs: [0],
+          requiresUntrusted: true,
+          check: readsWithTypedSettings,
+          message: (m) => `${spelled2(m)} reads request data with settings that name types. ${ADVICE2}`
         }
       ],
       docs: {
@@ -43702,7 +44986,7 @@ var init_CSHARP_LANG_SEC_004 = __esm({
           "    SerializationBinder = new KnownTypesBinder(typeof(CreateOrder), typeof(CancelOrder)),",
           "};  // reported at medium: review that the binder allowlists"
         ].join("\n"),
-        detectionScope: "`Newtonsoft.Json.TypeNameHandling.Objects|Arrays|All|Auto` (resolved through `using` directives and aliases) as the value of an assignment or attribute argument. Comparisons and other reads are not reported. A `SerializationBinder`/`Binder` set to something other than `null` or `DefaultSerializationBinder` in the same initializer, method or class lowers the finding to medium, low confidence. Settings or a serializer that the method only passes to or calls as `Serialize*` (`JsonConvert.SerializeObject(o, new JsonSerializerSettings { TypeNameHandling = ... })`) are not reported: writing `$type` names is harmless, reading them is not.",
+        detectionScope: "`Newtonsoft.Json.TypeNameHandling.Objects|Arrays|All|Auto` (resolved through `using` directives and aliases) as the value of an assignment or attribute argument. Comparisons and other reads are not reported. A `SerializationBinder`/`Binder` set to something other than `null` or `DefaultSerializationBinder` in the same initializer, method or class lowers the finding to medium, low confidence. Settings or a serializer that the method only passes to or calls as `Serialize*` (`JsonConvert.SerializeObject(o, new JsonSerializerSettings { TypeNameHandling = ... })`) are not reported: writing `$type` names is harmless, reading them is not. Critical with a trace: `JsonConvert.DeserializeObject` of request data with settings held in a field or property of the class, or returned by its own helper method, that set such a `TypeNameHandling` without a binder.",
         references: [
           { title: "Json.NET: TypeNameHandling setting", url: "https://www.newtonsoft.com/json/help/html/SerializeTypeNameHandling.htm" },
           { title: "Microsoft: CA2326 Do not use TypeNameHandling values other than None", url: "https://learn.microsoft.com/en-us/dotnet/fundamentals/code-analysis/quality-rules/ca2326" },
@@ -43735,7 +45019,30 @@ function check4(m) {
   }
   return null;
 }
-var TYPE_LOOKUPS, CSHARP_LANG_SEC_005_default;
+function resolvesAnyType(m) {
+  const name2 = m.site.args[0];
+  if (!name2 || /^(string_literal|verbatim_string_literal|raw_string_literal|interpolated_string_expression)$/.test(name2.type)) return null;
+  if (m.site.targets.includes("*.GetType") && !m.site.receiver) return null;
+  const method = ancestor(m.site.node, "method_declaration");
+  if (!method || m.model.text(childByField2(method, "name") ?? method) !== "ResolveName") return null;
+  const cls = ancestor(method, "class_declaration");
+  const clsName = cls && childByField2(cls, "name");
+  if (!clsName || !m.model.chainOf(`<local>.${m.model.text(clsName)}`, cls).names.includes(RESOLVER2)) return null;
+  const body2 = childByField2(method, "body");
+  const tested = body2 && [...descendants2(body2)].some((n) => CONDITIONS.has(n.type) && n.start < m.site.node.start);
+  const resolver = m.model.text(clsName);
+  if (tested) {
+    return {
+      severity: "medium",
+      confidence: "medium",
+      message: `\`${resolver}.ResolveName\` looks up the type the document names with ${spelled2(m)} after a test: it is safe only if that test admits a fixed set of types. Review it, or map the allowed names to types.`
+    };
+  }
+  return {
+    message: `\`${resolver}.ResolveName\` returns whatever type the document names (${spelled2(m)}): a \`DataContractSerializer\` given this resolver creates any type, as \`NetDataContractSerializer\` does, so gadget types (\`ObjectDataProvider\`, \`WindowsIdentity\`) run code. Map a fixed set of names to types and defer the rest to \`knownTypeResolver\`.`
+  };
+}
+var TYPE_LOOKUPS, RESOLVER2, CONDITIONS, CSHARP_LANG_SEC_005_default;
 var init_CSHARP_LANG_SEC_005 = __esm({
   "src/rules/csharp/CSHARP-LANG-SEC-005.ts"() {
     "use strict";
@@ -43743,13 +45050,15 @@ var init_CSHARP_LANG_SEC_005 = __esm({
     init_helpers();
     init_meta();
     TYPE_LOOKUPS = /^(System\.Type\.GetType|System\.Reflection\.Assembly\.GetType|\*\.GetType|System\.Web\.Compilation\.BuildManager\.GetType|System\.Type\.ReflectionOnlyGetType)$/;
+    RESOLVER2 = "System.Runtime.Serialization.DataContractResolver";
+    CONDITIONS = /* @__PURE__ */ new Set(["if_statement", "switch_statement", "switch_expression", "conditional_expression"]);
     CSHARP_LANG_SEC_005_default = csharpRule({
       id: "CSHARP-LANG-SEC-005",
       name: "XmlSerializer or DataContractSerializer With a Type Named by Input",
       tags: ["xmlserializer", "datacontractserializer", "type-confusion", "rce"],
       similar: ["CSHARP-LANG-SEC-001", "CSHARP-LANG-SEC-004"],
-      prefilter: ["XmlSerializer", "DataContractSerializer", "DataContractJsonSerializer"],
-      types: ["System.Type", "System.Reflection.Assembly", "System.Web.Compilation.BuildManager"],
+      prefilter: ["XmlSerializer", "DataContractSerializer", "DataContractJsonSerializer", "DataContractResolver"],
+      types: ["System.Type", "System.Reflection.Assembly", "System.Web.Compilation.BuildManager", RESOLVER2],
       sinks: [
         {
           targets: [
@@ -43761,11 +45070,18 @@ var init_CSHARP_LANG_SEC_005 = __esm({
           dataArgs: [0],
           check: check4,
           message: (m) => `${spelled2(m)} for a type looked up by a name that is not a constant: if the name comes from the input (as in DotNetNuke CVE-2017-9822), an attacker picks a gadget type such as \`ObjectDataProvider\` and runs code. Serialize fixed types only.`
+        },
+        {
+          targets: ["System.Type.GetType", "System.Reflection.Assembly.GetType", "*.GetType", "System.Type.ReflectionOnlyGetType"],
+          kinds: ["call"],
+          dataArgs: [0],
+          check: resolvesAnyType,
+          message: (m) => `${spelled2(m)} in a \`DataContractResolver\` resolves any type the document names.`
         }
       ],
       docs: {
-        summary: "Detects `XmlSerializer`, `DataContractSerializer` and `DataContractJsonSerializer` constructed for a type resolved from a non-constant name (`Type.GetType(name)`).",
-        description: "These serializers are safe for fixed types, but when the type itself comes from the input (a `type` attribute in the XML, a request parameter) the attacker chooses a gadget: `ObjectDataProvider` wrapped in `ExpandedWrapper` runs a process (DotNetNuke CVE-2017-9822, Mu\xF1oz and Mirosh 2017). The rule follows the type argument through its local variable to `Type.GetType`, `Assembly.GetType` or `BuildManager.GetType` with a non-constant name; with request data in the name the finding is critical.",
+        summary: "Detects `XmlSerializer`, `DataContractSerializer` and `DataContractJsonSerializer` constructed for a type resolved from a non-constant name (`Type.GetType(name)`), and `DataContractResolver` subclasses whose `ResolveName` looks up any type the document names.",
+        description: "These serializers are safe for fixed types, but when the type itself comes from the input (a `type` attribute in the XML, a request parameter) the attacker chooses a gadget: `ObjectDataProvider` wrapped in `ExpandedWrapper` runs a process (DotNetNuke CVE-2017-9822, Mu\xF1oz and Mirosh 2017). The rule follows the type argument through its local variable to `Type.GetType`, `Assembly.GetType` or `BuildManager.GetType` with a non-constant name; with request data in the name the finding is critical. A `DataContractResolver` whose `ResolveName` returns `Type.GetType(typeName)` (or `Assembly.GetType`) for the name the document's `xsi:type` carries opens `DataContractSerializer` to every type in the same way.",
         securityImplications: "Whoever controls the type name and the document runs code in the process.",
         howToFix: "Construct serializers for compile-time types (`typeof(Order)`) or look the type up in an explicit map of allowed names.",
         fixHint: "Construct serializers only for fixed types (typeof(T)) or an explicit allowlist.",
@@ -43775,7 +45091,7 @@ var init_CSHARP_LANG_SEC_005 = __esm({
           "var value = serializer.Deserialize(reader);"
         ].join("\n"),
         safeExample: ["var serializer = new XmlSerializer(typeof(Order));", "var order = (Order)serializer.Deserialize(reader);"].join("\n"),
-        detectionScope: "Constructions of the three serializers whose first argument (inline, or through its local variable's initializer and assignments in the method) contains a type lookup with a non-literal name. `obj.GetType()` and `typeof(...)` are not reported.",
+        detectionScope: "Constructions of the three serializers whose first argument (inline, or through its local variable's initializer and assignments in the method) contains a type lookup with a non-literal name. `obj.GetType()` and `typeof(...)` are not reported. In a class deriving (in the file) from `DataContractResolver`, a type lookup by a non-literal name inside `ResolveName` is reported: high without a test before it, medium after an `if`/`switch` (an allowlist to review). A resolver that maps names itself and defers to `knownTypeResolver` is not reported.",
         references: [
           { title: "Friday the 13th JSON Attacks (Mu\xF1oz, Mirosh), XmlSerializer section", url: "https://www.blackhat.com/docs/us-17/thursday/us-17-Munoz-Friday-The-13th-JSON-Attacks-wp.pdf" },
           { title: "NVD: CVE-2017-9822 (DotNetNuke)", url: "https://nvd.nist.gov/vuln/detail/CVE-2017-9822" }
@@ -43855,7 +45171,15 @@ function checkFsPickler(m) {
   const declared2 = decl.typeNode ? m.model.text(decl.typeNode).replace(/\s+/g, "") : "";
   return FSPICKLER_TYPES.test(declared2) ? {} : null;
 }
-var ADVICE3, TYPELESS, FSPICKLER_TYPES, CSHARP_LANG_SEC_007_default;
+function sharpYamlUnsafe(m) {
+  for (const a of childOfType(m.site.node, "initializer_expression")?.children ?? []) {
+    const left = a.type === "assignment_expression" ? childByField2(a, "left") : void 0;
+    const right = left && m.model.text(left) === SHARPYAML_UNSAFE ? childByField2(a, "right") : void 0;
+    if (right) return m.model.text(right) === "true" ? {} : null;
+  }
+  return null;
+}
+var ADVICE3, TYPELESS, FSPICKLER_TYPES, SHARPYAML_UNSAFE, CSHARP_LANG_SEC_007_default;
 var init_CSHARP_LANG_SEC_007 = __esm({
   "src/rules/csharp/CSHARP-LANG-SEC-007.ts"() {
     "use strict";
@@ -43865,12 +45189,13 @@ var init_CSHARP_LANG_SEC_007 = __esm({
     ADVICE3 = "Exchange data with `System.Text.Json` or a contract-based serializer bound to your own types, never one that reads type names from the payload.";
     TYPELESS = /\b(TypelessContractlessStandardResolver|TypelessObjectResolver|TypelessFormatter)\b/;
     FSPICKLER_TYPES = /^(MBrace\.FsPickler\.)?(FsPicklerSerializer|FsPicklerTextSerializer|BinarySerializer|XmlSerializer|JsonSerializer|BsonSerializer)$/;
+    SHARPYAML_UNSAFE = "UnsafeAllowDeserializeFromTagTypeName";
     CSHARP_LANG_SEC_007_default = csharpRule({
       id: "CSHARP-LANG-SEC-007",
-      name: "fastJSON, FsPickler, SharpSerializer or MessagePack Typeless Deserialization",
-      tags: ["fastjson", "fspickler", "sharpserializer", "messagepack", "typeless", "ysoserial.net", "rce"],
+      name: "fastJSON, FsPickler, SharpSerializer, MessagePack Typeless or YAML Type-Tag Deserialization",
+      tags: ["fastjson", "fspickler", "sharpserializer", "messagepack", "typeless", "yamldotnet", "sharpyaml", "ysoserial.net", "rce"],
       similar: ["CSHARP-LANG-SEC-004", "CSHARP-LANG-SEC-001"],
-      prefilter: ["fastJSON", "FsPickler", "Typeless", "SharpSerializer"],
+      prefilter: ["fastJSON", "FsPickler", "Typeless", "SharpSerializer", "TypeNameInTagNodeTypeResolver", SHARPYAML_UNSAFE],
       sinks: [
         {
           targets: ["fastJSON.JSON.ToObject"],
@@ -43909,20 +45234,36 @@ var init_CSHARP_LANG_SEC_007 = __esm({
           dataArgs: [0],
           dataReceiver: false,
           message: (m) => `${spelled2(m)} (SharpSerializer) creates the types the XML or binary payload names and sets their properties: gadget types run code. ${ADVICE3}`
+        },
+        {
+          targets: ["new YamlDotNet.Serialization.NodeTypeResolvers.TypeNameInTagNodeTypeResolver"],
+          kinds: ["new"],
+          dataArgs: [],
+          dataReceiver: false,
+          message: (m) => `${spelled2(m)} makes YamlDotNet create the type a YAML tag names, as it did by default before 5.0.0 (CVE-2018-1000210): YAML from outside then builds gadget types that run code. Map the tags you need with \`WithTagMapping\`.`
+        },
+        {
+          targets: ["new SharpYaml.Serialization.SerializerSettings"],
+          kinds: ["new"],
+          dataArgs: [],
+          dataReceiver: false,
+          check: sharpYamlUnsafe,
+          message: () => `\`${SHARPYAML_UNSAFE} = true\` makes SharpYaml create the type a YAML tag names: YAML from outside then builds gadget types that run code. Map the tags you need with \`RegisterTagMapping\`.`
         }
       ],
       docs: {
-        summary: "Detects reads with .NET serializers that create the types the payload names: fastJSON `JSON.ToObject`, FsPickler, SharpSerializer, and MessagePack in typeless mode.",
-        description: "fastJSON writes and honours a `$type` field, FsPickler and SharpSerializer store full type names with the data, and MessagePack's typeless mode (`MessagePackSerializer.Typeless`, `TypelessContractlessStandardResolver`) embeds the type of every object. Reading such a payload from outside lets it choose the types to build: ysoserial.net ships ObjectDataProvider payloads for each of them. fastJSON's `BadListTypeChecking` (on by default) only blocks known gadget types, so a read is reported at medium severity, and at high when the file turns that check off.",
+        summary: "Detects reads with .NET serializers that create the types the payload names: fastJSON `JSON.ToObject`, FsPickler, SharpSerializer, MessagePack in typeless mode, and YAML tags naming types (YamlDotNet's `TypeNameInTagNodeTypeResolver`, SharpYaml's `UnsafeAllowDeserializeFromTagTypeName`).",
+        description: "fastJSON writes and honours a `$type` field, FsPickler and SharpSerializer store full type names with the data, and MessagePack's typeless mode (`MessagePackSerializer.Typeless`, `TypelessContractlessStandardResolver`) embeds the type of every object. Reading such a payload from outside lets it choose the types to build: ysoserial.net ships ObjectDataProvider payloads for each of them. fastJSON's `BadListTypeChecking` (on by default) only blocks known gadget types, so a read is reported at medium severity, and at high when the file turns that check off. YamlDotNet before 5.0.0 created the type a YAML tag names (CVE-2018-1000210); later versions do only when the program adds `TypeNameInTagNodeTypeResolver` back, and SharpYaml 2 behind `UnsafeAllowDeserializeFromTagTypeName`: those switches are reported.",
         securityImplications: "Whoever controls the payload runs code in the process (ObjectDataProvider starting a process, and other gadgets).",
         howToFix: ADVICE3 + " For MessagePack, use the standard or contractless resolver (not the typeless ones) with `MessagePackSecurity.UntrustedData`.",
         fixHint: "Use a serializer bound to your own types; never read type names from the payload.",
         vulnerableExample: ["var options = TypelessContractlessStandardResolver.Options;", "var job = MessagePackSerializer.Deserialize<object>(body, options);"].join("\n"),
         safeExample: ["var options = MessagePackSerializerOptions.Standard.WithSecurity(MessagePackSecurity.UntrustedData);", "var job = MessagePackSerializer.Deserialize<Job>(body, options);"].join("\n"),
-        detectionScope: "`fastJSON.JSON.ToObject` (all overloads; medium unless `BadListTypeChecking = false` appears in the file), `MessagePackSerializer.Typeless.Deserialize` and `MessagePackSerializer.Deserialize` given typeless resolver options (inline or through a local), `Deserialize`/`UnPickle`/`DeserializeSequence` on an FsPickler serializer (declared with its type or made by `FsPickler.Create*Serializer()`, in a file that uses `MBrace.FsPickler`), and `Polenter.Serialization.SharpSerializer.Deserialize`. Critical with a trace when request data reaches the read in the same method.",
+        detectionScope: "`fastJSON.JSON.ToObject` (all overloads; medium unless `BadListTypeChecking = false` appears in the file), `MessagePackSerializer.Typeless.Deserialize` and `MessagePackSerializer.Deserialize` given typeless resolver options (inline or through a local), `Deserialize`/`UnPickle`/`DeserializeSequence` on an FsPickler serializer (declared with its type or made by `FsPickler.Create*Serializer()`, in a file that uses `MBrace.FsPickler`), and `Polenter.Serialization.SharpSerializer.Deserialize`; `new TypeNameInTagNodeTypeResolver()` and a SharpYaml `SerializerSettings` initialized with `UnsafeAllowDeserializeFromTagTypeName = true` (a default YamlDotNet deserializer is not reported: the package version in `.csproj` is not read, so upgrade any YamlDotNet older than 5.0.0). Critical with a trace when request data reaches the read in the same method.",
         references: [
           { title: "fastJSON: security warning ($type and BadListTypeChecking)", url: "https://github.com/mgholam/fastJSON" },
           { title: "MessagePack-CSharp: security notes (avoid typeless mode for untrusted data)", url: "https://github.com/MessagePack-CSharp/MessagePack-CSharp#security" },
+          { title: "NVD: CVE-2018-1000210 (YamlDotNet before 5.0.0)", url: "https://nvd.nist.gov/vuln/detail/CVE-2018-1000210" },
           { title: "ysoserial.net: ObjectDataProvider gadget for FastJson, FsPickler, SharpSerializer, MessagePackTypeless", url: "https://github.com/pwntester/ysoserial.net" }
         ],
         faq: [
@@ -44128,7 +45469,7 @@ var init_PHP_LANG_SEC_001 = __esm({
         fixHint: "Use json_decode, or unserialize($data, ['allowed_classes' => false]).",
         vulnerableExample: ["<?php", "$cart = unserialize(base64_decode($_COOKIE['cart']));"].join("\n"),
         safeExample: ["<?php", "$cart = json_decode($_COOKIE['cart'], true, 16, JSON_THROW_ON_ERROR);", "$legacy = unserialize($blob, ['allowed_classes' => false]);"].join("\n"),
-        detectionScope: "Calls of the global `unserialize` (not methods named `unserialize`, not a namespaced function of the same name defined in the file). Not reported: `allowed_classes` set to `false` or to an array. Medium confidence: options the analysis cannot read. Critical with a trace when superglobals, `php://input` or a framework request's getters reach the data in the same function or script. WordPress's `maybe_unserialize()` is reported when request data reaches it (database values pass through it everywhere).",
+        detectionScope: "Calls of the global `unserialize` (not methods named `unserialize`, not a namespaced function of the same name defined in the file). Not reported: `allowed_classes` set to `false` or to an array. Medium confidence: options the analysis cannot read. Critical with a trace when superglobals, `php://input` or a framework (Laravel, Symfony, PSR-7, CodeIgniter, Joomla) request's getters reach the data in the same function or script. WordPress's `maybe_unserialize()` is reported when request data reaches it (database values pass through it everywhere).",
         references: [
           { title: "PHP manual: unserialize (warning and allowed_classes)", url: "https://www.php.net/manual/en/function.unserialize.php" },
           { title: "phpggc: PHP generic gadget chains", url: "https://github.com/ambionics/phpggc" },
@@ -44219,7 +45560,7 @@ var init_PHP_LANG_SEC_002 = __esm({
       tags: ["phar", "filesystem", "pop-chain", "rce"],
       similar: ["PHP-LANG-SEC-001"],
       // Only request data makes a finding, so files without any request source are never parsed for this rule.
-      prefilter: ["$_GET", "$_POST", "$_COOKIE", "$_REQUEST", "$_FILES", "$_SERVER", "php://input", "Request", "request("],
+      prefilter: ["$_GET", "$_POST", "$_COOKIE", "$_REQUEST", "$_FILES", "$_SERVER", "php://input", "Request", "request(", "->request->", "->input->"],
       sinks: [
         {
           targets: PHAR_TRIGGERS,
@@ -44239,7 +45580,7 @@ var init_PHP_LANG_SEC_002 = __esm({
         fixHint: "Build paths from a fixed directory and basename(); reject stream wrappers in request data.",
         vulnerableExample: ["<?php", "if (file_exists($_GET['file'])) {", "    echo 'found';", "}"].join("\n"),
         safeExample: ["<?php", "$path = __DIR__ . '/uploads/' . basename($_GET['file']);", "if (file_exists($path)) {", "    echo 'found';", "}"].join("\n"),
-        detectionScope: "Global filesystem functions that open or stat their first argument, when that argument is traced to superglobals, `php://input` or a framework request's getters in the same function or script, and its start comes from the request: a path that starts with a constant or with a variable holding the program's own directory (`$root = getcwd(); $root . $uri`) cannot name a wrapper.",
+        detectionScope: "Global filesystem functions that open or stat their first argument, when that argument is traced to superglobals, `php://input` or a framework request's getters (Laravel, Symfony, PSR-7, CodeIgniter, Joomla) in the same function or script, and its start comes from the request: a path that starts with a constant or with a variable holding the program's own directory (`$root = getcwd(); $root . $uri`) cannot name a wrapper.",
         references: [
           { title: "Sam Thomas: It's a PHP Unserialization Vulnerability Jim, but Not as We Know It (Black Hat 2018)", url: "https://i.blackhat.com/us-18/Thu-August-9/us-18-Thomas-Its-A-PHP-Unserialization-Vulnerability-Jim-But-Not-As-We-Know-It-wp.pdf" },
           { title: "PHP RFC: Don't automatically unserialize Phar metadata outside getMetadata()", url: "https://wiki.php.net/rfc/phar_stop_autoloading_metadata" },
@@ -44466,6 +45807,15 @@ function overridesResolveClass(m) {
   if (!body2) return false;
   return body2.children.some((c) => c.type === "method_declaration" && m.model.text(childByField2(c, "name") ?? c) === "resolveClass");
 }
+function subclassFromElsewhere(m) {
+  if (!m.site.receiverType?.name.startsWith("java.io.")) return void 0;
+  const creation = constructionOf(m);
+  const type = creation && childByField2(creation, "type");
+  if (!type || childByField2(creation, "body")) return void 0;
+  const written2 = m.model.text(type).replace(/<[\s\S]*>/, "").replace(/\s+/g, "");
+  const resolved = m.model.resolveTypeName(written2) ?? written2;
+  return resolved.startsWith("java.") || resolved.startsWith("<local>.") || LOADER_ONLY_STREAMS.test(resolved) ? void 0 : written2;
+}
 function check9(m) {
   if (isCustomReadHook(m)) return null;
   const filter = filterBeforeRead(m);
@@ -44483,10 +45833,18 @@ function check9(m) {
       message: `${spelled4(m)} reads through an \`ObjectInputStream\` subclass that overrides \`resolveClass\` (look-ahead deserialization); it is safe only if \`resolveClass\` rejects every class outside a strict allowlist. Prefer an \`ObjectInputFilter\`.`
     };
   }
+  const elsewhere = subclassFromElsewhere(m);
+  if (elsewhere) {
+    return {
+      severity: "medium",
+      confidence: "medium",
+      message: `${spelled4(m)} reads through \`${elsewhere}\`, a subclass of \`ObjectInputStream\` declared in another file; it is safe only if its \`resolveClass\` rejects every class outside a strict allowlist (an override that only picks a class loader filters nothing). Review that class, or set an \`ObjectInputFilter\`.`
+    };
+  }
   const viaSubclass = m.site.receiverType && !m.site.receiverType.name.startsWith("java.io.");
   return viaSubclass ? { message: `${spelled4(m)} on ${m.site.receiverType.name.replace(/^<local>\./, "")}, a subclass of \`ObjectInputStream\`, deserializes arbitrary Java objects: gadget chains (ysoserial) in the class path run code. ${ADVICE7}` } : {};
 }
-var ADVICE7, JAVA_LANG_SEC_001_default;
+var ADVICE7, LOADER_ONLY_STREAMS, JAVA_LANG_SEC_001_default;
 var init_JAVA_LANG_SEC_001 = __esm({
   "src/rules/java/JAVA-LANG-SEC-001.ts"() {
     "use strict";
@@ -44494,6 +45852,7 @@ var init_JAVA_LANG_SEC_001 = __esm({
     init_source_docs();
     init_helpers2();
     ADVICE7 = "Do not deserialize Java objects from untrusted data; exchange JSON or another data-only format, or set an `ObjectInputFilter` allowlist before reading.";
+    LOADER_ONLY_STREAMS = /(^|\.)ClassLoaderObjectInputStream$/;
     JAVA_LANG_SEC_001_default = {
       id: "JAVA-LANG-SEC-001",
       name: "Java Native Deserialization (ObjectInputStream)",
@@ -44537,7 +45896,7 @@ var init_JAVA_LANG_SEC_001 = __esm({
           "    return (State) in.readObject();  // reported at low severity: review the filter",
           "}"
         ].join("\n"),
-        detectionScope: "Calls of `readObject`/`readUnshared` whose receiver resolves to `java.io.ObjectInputStream`, `java.io.ObjectInput` or a class of the file deriving from them, through single-type, on-demand and same-package names, locals, parameters, `var`, fields (also assigned in constructors), casts and anonymous subclasses. Not reported: reads inside a class's own `readObject`/`readExternal` hook from the stream it is given, and `ValidatingObjectInputStream`. Lowered: a stream with `setObjectInputFilter` before the read or a JVM-wide filter set in the file (low), a subclass overriding `resolveClass` (medium). Critical with a trace: request data (Spring/JAX-RS handler parameters, servlet request getters, socket input) reaching the stream in the same method.",
+        detectionScope: "Calls of `readObject`/`readUnshared` whose receiver resolves to `java.io.ObjectInputStream`, `java.io.ObjectInput` or a class of the file deriving from them, through single-type, on-demand and same-package names, locals, parameters, `var`, fields (also assigned in constructors), casts and anonymous subclasses. Not reported: reads inside a class's own `readObject`/`readExternal` hook from the stream it is given, and `ValidatingObjectInputStream`. Lowered: a stream with `setObjectInputFilter` before the read or a JVM-wide filter set in the file (low), a subclass overriding `resolveClass` (medium), a stream built as a subclass of `ObjectInputStream` that another file declares (medium: its `resolveClass` may hold an allowlist; review it). Critical with a trace: request data (Spring/JAX-RS handler parameters, servlet request getters, socket input) reaching the stream in the same method.",
         references: [
           { title: "Java SE: Serialization Filtering (ObjectInputFilter)", url: "https://docs.oracle.com/en/java/javase/17/core/serialization-filtering1.html" },
           { title: "ysoserial: payloads for unsafe Java object deserialization", url: "https://github.com/frohoff/ysoserial" },
@@ -44619,11 +45978,30 @@ var init_JAVA_LANG_SEC_002 = __esm({
 });
 
 // src/rules/java/JAVA-LANG-SEC-003.ts
+function factoryConfiguration(m) {
+  const r = m.site.receiver;
+  if (r?.type !== "identifier") return [];
+  const decl = m.model.declarationOf(m.model.text(r), r);
+  let value = decl?.kind === "local" ? decl.value : void 0;
+  while (value?.type === "parenthesized_expression") value = value.children[0];
+  const factory = value?.type === "method_invocation" ? m.model.ownMethodCalled(value) : void 0;
+  if (!factory) return [];
+  const methods = [factory];
+  for (const n of descendants2(factory)) {
+    const callee = n.type === "method_invocation" ? m.model.ownMethodCalled(n) : void 0;
+    if (callee && !methods.includes(callee)) methods.push(callee);
+  }
+  return m.model.sites.filter((s) => {
+    if (s.kind !== "call" || !methods.some((fn) => contains2(fn, s.node))) return false;
+    const name2 = childByField2(s.node, "name");
+    return name2 !== void 0 && CONFIG_METHODS.includes(m.model.text(name2)) && s.targets.some((t) => t.startsWith(XSTREAM + "."));
+  });
+}
 function check10(m) {
   const method = m.model.text(childByField2(m.site.node, "name"));
   if (!m.site.receiver && insideMethod(m.site.node, m.model, method)) return null;
-  const config = callsOnSameObject(m, CONFIG_METHODS, "com.thoughtworks.xstream.XStream");
-  const permitsAny = config.some((s) => [...s.args].some((a) => [...descendants2(a)].some((n) => /^(AnyTypePermission\.ANY|"\*\*"|"\.\*")$/.test(m.model.text(n).replace(/\s+/g, "")))));
+  const config = [...callsOnSameObject(m, CONFIG_METHODS, XSTREAM), ...factoryConfiguration(m)];
+  const permitsAny = config.some((s) => [...s.args].some((a) => [...descendants2(a)].some((n) => /^((\w+\.)*AnyTypePermission\.ANY|"\*\*"|"\.\*")$/.test(m.model.text(n).replace(/\s+/g, "")))));
   if (permitsAny) return { message: `${spelled4(m)} on an XStream that permits any type (\`AnyTypePermission.ANY\` or a \`**\` wildcard): gadget chains in the XML run code. ${ADVICE8}` };
   const allows = config.some((s) => /^(allow|addPermission|setupDefaultSecurity)/.test(m.model.text(childByField2(s.node, "name"))));
   if (allows) return null;
@@ -44635,7 +46013,7 @@ function check10(m) {
   }
   return { severity: "medium", confidence: "medium", message: `${spelled4(m)} on an XStream without type permissions: before XStream 1.4.18 it deserializes any class named in the XML, and gadget chains (CVE-2021-39139 and dozens more) run code. ${ADVICE8}` };
 }
-var CONFIG_METHODS, ADVICE8, JAVA_LANG_SEC_003_default;
+var CONFIG_METHODS, ADVICE8, XSTREAM, JAVA_LANG_SEC_003_default;
 var init_JAVA_LANG_SEC_003 = __esm({
   "src/rules/java/JAVA-LANG-SEC-003.ts"() {
     "use strict";
@@ -44644,6 +46022,7 @@ var init_JAVA_LANG_SEC_003 = __esm({
     init_meta3();
     CONFIG_METHODS = ["addPermission", "allowTypes", "allowTypesByWildcard", "allowTypesByRegExp", "allowTypeHierarchy", "setupDefaultSecurity", "denyTypes", "denyTypesByWildcard", "denyTypesByRegExp", "denyPermission"];
     ADVICE8 = "Call `xstream.allowTypes(...)`/`allowTypesByWildcard(...)` with your own classes only, on XStream 1.4.18 or later.";
+    XSTREAM = "com.thoughtworks.xstream.XStream";
     JAVA_LANG_SEC_003_default = javaRule({
       id: "JAVA-LANG-SEC-003",
       name: "XStream Deserialization Without Type Permissions",
@@ -44674,7 +46053,7 @@ var init_JAVA_LANG_SEC_003 = __esm({
           "xstream.allowTypes(new Class[] {Order.class, OrderLine.class});",
           "Order order = (Order) xstream.fromXML(xml);"
         ].join("\n"),
-        detectionScope: "Calls on receivers resolved to `com.thoughtworks.xstream.XStream` (also subclasses declared in the file). Permissions are read from calls on the same variable or field in the same class (and from `XStream.setupDefaultSecurity(x)` given it); an instance built in another class is reported at low confidence.",
+        detectionScope: "Calls on receivers resolved to `com.thoughtworks.xstream.XStream` (also subclasses declared in the file). Permissions are read from calls on the same variable or field in the same class (and from `XStream.setupDefaultSecurity(x)` given it), and, for a local built by the class's own factory method, from calls in that method and the class's methods it calls; an instance built in another class is reported at low confidence.",
         references: [
           { title: "XStream Security Aspects", url: "https://x-stream.github.io/security.html" },
           { title: "XStream vulnerability list", url: "https://x-stream.github.io/security.html#CVEs" }
@@ -45624,13 +47003,53 @@ var init_taint = __esm({
   }
 });
 
+// src/core/relocate.ts
+function relocateFinding(finding, path, position, message15 = finding.message) {
+  const moved = (l) => l.file === path ? { ...l, ...region(l, position) } : l;
+  const steps = (s) => s?.map((t) => ({ ...t, location: moved(t.location) }));
+  const { fix: _fix, ...rest } = finding;
+  return {
+    ...rest,
+    message: message15,
+    location: moved(finding.location),
+    ...finding.trace ? { trace: steps(finding.trace) } : {},
+    ...finding.sources ? { sources: finding.sources.map((s) => ({ ...s, location: moved(s.location), trace: steps(s.trace) })) } : {},
+    ...finding.relatedLocations ? { relatedLocations: steps(finding.relatedLocations) } : {}
+  };
+}
+function relocateError(error, path, position, message15 = error.message) {
+  if (error.file !== path || error.line === void 0) return error;
+  const at = position(error.line, error.column ?? 1);
+  return { ...error, line: at.line, column: at.column, message: message15 };
+}
+function region(l, position) {
+  const start2 = position(l.line, l.column);
+  const end = position(l.endLine, l.endColumn);
+  const ordered = end.line > start2.line || end.line === start2.line && end.column > start2.column;
+  return { line: start2.line, column: start2.column, endLine: ordered ? end.line : start2.line, endColumn: ordered ? end.column : start2.column + 1 };
+}
+var init_relocate = __esm({
+  "src/core/relocate.ts"() {
+    "use strict";
+  }
+});
+
 // src/languages/common/analyze.ts
 var analyze_exports2 = {};
 __export(analyze_exports2, {
   LanguageSinkIndex: () => LanguageSinkIndex,
   analyzeLanguageFile: () => analyzeLanguageFile
 });
-function analyzeLanguageFile(parser, createModel, file, index) {
+function analyzeLanguageFile(parser, createModel, file, index, decode) {
+  const decoded = decode?.(file.source);
+  if (decoded) {
+    const inner = analyzeLanguageFile(parser, createModel, { ...file, source: decoded.text }, index);
+    return {
+      ...inner,
+      findings: inner.findings.map((f) => relocateFinding(f, file.path, decoded.position)),
+      errors: inner.errors.map((e) => relocateError(e, file.path, decoded.position))
+    };
+  }
   if (!index.mayMatch(file.source)) return { findings: [], errors: [], parsed: false };
   const tree = parser.parse(file.source);
   const errors = [];
@@ -45760,6 +47179,7 @@ var init_analyze2 = __esm({
     init_suppression();
     init_own_data();
     init_taint();
+    init_relocate();
     LanguageSinkIndex = class {
       constructor(rules2) {
         this.rules = rules2;
@@ -45803,10 +47223,10 @@ __export(grammars_exports, {
 import { existsSync as existsSync2 } from "node:fs";
 import { readFile as readFile2 } from "node:fs/promises";
 import { createRequire as createRequire3 } from "node:module";
-import { dirname as dirname6, join as join7 } from "node:path";
+import { dirname as dirname6, join as join8 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function locate2(file, packagePath) {
-  const besideBundle = join7(dirname6(fileURLToPath3(import.meta.url)), file);
+  const besideBundle = join8(dirname6(fileURLToPath3(import.meta.url)), file);
   if (existsSync2(besideBundle)) return besideBundle;
   return require4.resolve(packagePath);
 }
@@ -46606,14 +48026,22 @@ var init_whole_program = __esm({
           if (sinks2.isSinkOrAbove(r.name)) return true;
           const cls = r.projectClass ?? r.projectInstance;
           if (!cls || depth > 2) return false;
-          return cls.ancestors().some((a) => sinks2.isSinkOrAbove(a.name));
+          return holdsSink(cls.name) || cls.ancestors().some((a) => sinks2.isSinkOrAbove(a.name) || a.projectClass !== void 0 && holdsSink(a.projectClass.name));
+        };
+        const holdsSink = (qualifiedName) => {
+          const dot = qualifiedName.lastIndexOf(".");
+          const cls = dot > 0 ? index.readSummary(qualifiedName.slice(0, dot))?.classes[qualifiedName.slice(dot + 1)] : void 0;
+          if (!cls) return false;
+          const held = [...Object.values(cls.members).flat(), ...Object.values(cls.instanceMembers).flat()];
+          return held.some((m) => !isOwnFunction(m) && (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => sinks2.isSinkOrAbove(v.name)));
         };
         const names = [];
         for (const name2 of exportedNames(index, summary)) {
           const own = summary.exports[name2];
           if (own?.every(isOwnFunction)) continue;
           const values = index.exportTargets(summary.module, name2) ?? [];
-          if (values.some((v) => leads(v))) names.push(name2);
+          const imported = name2.includes("[") ? name2.slice(0, name2.indexOf("[")) : name2;
+          if (!names.includes(imported) && values.some((v) => leads(v))) names.push(imported);
         }
         for (const name2 of wrapperNames(flowSummary2?.flows ?? summary.flows ?? {})) if (!names.includes(name2)) names.push(name2);
         for (const [name2, cls] of Object.entries(summary.classes)) {
@@ -46623,6 +48051,7 @@ var init_whole_program = __esm({
             ...Object.values(cls.instanceMembers).flat().filter((m) => !isOwnFunction(m))
           ];
           if (members.some((m) => (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => leads(v)))) names.push(name2);
+          else if (cls.bases.some((base) => (index.resolve(base) ?? []).some((r) => r.projectClass !== void 0 && holdsSink(r.projectClass.name)))) names.push(name2);
         }
         for (const [key, values] of Object.entries(summary.returns ?? {})) {
           const name2 = key.split(".")[0];
@@ -47044,7 +48473,8 @@ function checkCaches(ctx, value, spelledAs) {
     const store = backend !== void 0 ? BACKENDS[backend] : void 0;
     if (!backendEntry || backend === void 0 || !store) continue;
     const options = entry(config, "OPTIONS");
-    const serializerEntry = options ? entry(dictEntries(ctx, options.value), "SERIALIZER") : void 0;
+    const optionEntries = options ? dictEntries(ctx, options.value) : void 0;
+    const serializerEntry = SERIALIZER_KEYS.map((key) => entry(optionEntries, key)).find((e) => e !== void 0);
     const serializer = serializerEntry && constant2(ctx, serializerEntry.value);
     if (serializer !== void 0 && SAFE_SERIALIZER.test(serializer)) continue;
     const explicit = serializer !== void 0 && /pickle/i.test(serializer) ? ` (OPTIONS SERIALIZER is ${code(serializer)})` : "";
@@ -47067,7 +48497,7 @@ function checkConfigure2(m) {
   const found = checkCaches(m, value, "`settings.configure(CACHES=...)`");
   return found.length ? { message: found.map((f) => f.message).join(" "), severity: found[0].severity } : null;
 }
-var BACKENDS, STORE_TEXT, WHY, SAFE_SERIALIZER, PYTHON_CONFIG_SEC_002_default;
+var BACKENDS, STORE_TEXT, WHY, SAFE_SERIALIZER, SERIALIZER_KEYS, PYTHON_CONFIG_SEC_002_default;
 var init_PYTHON_CONFIG_SEC_002 = __esm({
   "src/rules/python/PYTHON-CONFIG-SEC-002.ts"() {
     "use strict";
@@ -47077,8 +48507,12 @@ var init_PYTHON_CONFIG_SEC_002 = __esm({
       "django.core.cache.backends.redis.RedisCache": "redis",
       "django_redis.cache.RedisCache": "redis",
       "django_redis.cache.ShardClient": "redis",
+      // django-redis-cache: its documented paths, the modules they live in, and `redis_cache.cache` of its 0.x releases.
       "redis_cache.RedisCache": "redis",
       "redis_cache.ShardedRedisCache": "redis",
+      "redis_cache.backends.single.RedisCache": "redis",
+      "redis_cache.backends.multiple.ShardedRedisCache": "redis",
+      "redis_cache.cache.RedisCache": "redis",
       "django.core.cache.backends.memcached.PyMemcacheCache": "memcached",
       "django.core.cache.backends.memcached.PyLibMCCache": "memcached",
       "django.core.cache.backends.memcached.MemcachedCache": "memcached",
@@ -47099,6 +48533,7 @@ var init_PYTHON_CONFIG_SEC_002 = __esm({
       database: "anything that can write to the table (SQL injection elsewhere, another application sharing the database) plants a pickle"
     };
     SAFE_SERIALIZER = /json|msgpack/i;
+    SERIALIZER_KEYS = ["SERIALIZER", "SERIALIZER_CLASS", "serializer"];
     PYTHON_CONFIG_SEC_002_default = defineRule({
       id: "PYTHON-CONFIG-SEC-002",
       name: "Django Cache Backend Unpickles From a Shared Store",
@@ -47118,7 +48553,7 @@ var init_PYTHON_CONFIG_SEC_002 = __esm({
       assignments: [{ names: ["CACHES"], classLevel: true, check: checkAssignment2 }],
       docs: {
         summary: "Detects Django `CACHES` backends that pickle values into a store other processes can write (Redis, memcached, files, database), graded by how reachable the store is.",
-        description: "Every Django cache backend except the in-process ones pickles values on `set` and unpickles them on `get`: the built-in Redis and memcached backends, the file and database backends, and django-redis with its default `PickleSerializer`. The cache then holds executable data, and the trust boundary is the store. The rule reads `CACHES` in settings modules and settings classes (and `settings.configure(CACHES=...)`) and reports each alias whose backend pickles, at its `BACKEND` entry: high for Redis/memcached on a remote or unknown host, medium for a localhost or unix-socket server (every server of a list, or of a comma- or semicolon-separated string, must be one) and for file caches, low for the database cache. django-redis with a JSON or msgpack `SERIALIZER` is not reported, nor are `LocMemCache` and `DummyCache`.",
+        description: "Every Django cache backend except the in-process ones pickles values on `set` and unpickles them on `get`: the built-in Redis and memcached backends, the file and database backends, and django-redis with its default `PickleSerializer`. The cache then holds executable data, and the trust boundary is the store. The rule reads `CACHES` in settings modules and settings classes (and `settings.configure(CACHES=...)`) and reports each alias whose backend pickles, at its `BACKEND` entry: high for Redis/memcached on a remote or unknown host, medium for a localhost or unix-socket server (every server of a list, or of a comma- or semicolon-separated string, must be one) and for file caches, low for the database cache. A JSON or msgpack serializer (django-redis `SERIALIZER`, django-redis-cache `SERIALIZER_CLASS`, Django's RedisCache `serializer`) is not reported, nor are `LocMemCache` and `DummyCache`.",
         securityImplications: "Cache servers are shared infrastructure, frequently without authentication, and a classic SSRF target: writing one key with a pickle payload runs code in every web worker that reads it. File caches in shared or world-writable directories and database caches reachable through SQL injection give the same primitive.",
         howToFix: 'Use django-redis with `"SERIALIZER": "django_redis.serializers.json.JSONSerializer"` (or msgpack) and cache only plain data; otherwise require authentication and network isolation for the store (Redis ACLs/TLS, memcached SASL, a private cache directory) and treat it as part of the trust boundary.',
         fixHint: "Use a JSON/msgpack cache serializer, or lock down who can write the cache store.",
@@ -47139,7 +48574,7 @@ var init_PYTHON_CONFIG_SEC_002 = __esm({
           "    }",
           "}"
         ].join("\n"),
-        detectionScope: "`CACHES` assignments (module level, inside `if`/`try`, settings classes) and `settings.configure(CACHES=...)`, with dict literals or `dict(...)` calls (also through names bound to them); `BACKEND`, `LOCATION` and `OPTIONS.SERIALIZER` read as constant strings. Backends: Django's redis, memcached (pymemcache, pylibmc, python-memcached), file-based and database caches; django-redis; django-redis-cache; django-bmemcached. A backend or serializer computed at run time (environment variables) is not judged.",
+        detectionScope: "`CACHES` assignments (module level, inside `if`/`try`, settings classes) and `settings.configure(CACHES=...)`, with dict literals or `dict(...)` calls (also through names bound to them); `BACKEND`, `LOCATION` and `OPTIONS.SERIALIZER` (`SERIALIZER_CLASS`, `serializer`) read as constant strings. Backends: Django's redis, memcached (pymemcache, pylibmc, python-memcached), file-based and database caches; django-redis; django-redis-cache (also its 0.x `redis_cache.cache.RedisCache`); django-bmemcached. A backend or serializer computed at run time (environment variables) is not judged.",
         references: [
           { title: "Django: cache framework", url: "https://docs.djangoproject.com/en/stable/topics/cache/" },
           { title: "django-redis: pluggable serializer", url: "https://github.com/jazzband/django-redis#pluggable-serializer" },
@@ -48395,7 +49830,20 @@ function message4(m) {
   }
   return `${spelled(m)} opens a shelf whose values are unpickled on every read: whoever can write the database file runs code in this process. Keep shelves in private locations or store JSON in dbm/sqlite3 instead.`;
 }
+function newEmptyDict(m, node) {
+  const inside = (n) => n.children.filter((c) => !/^(comment|[{}()])$/.test(c.type));
+  if (node.type === "dictionary") return inside(node).length === 0;
+  if (node.type !== "call") return false;
+  const callee = childByField(node, "function");
+  const args2 = childByField(node, "arguments");
+  const empty = !!args2 && inside(args2).length === 0;
+  return !!callee && empty && m.model.resolve(callee, m.scope).some((r) => r.name === "builtins.dict");
+}
 function check16(m) {
+  if (m.target === "shelve.Shelf" && m.via !== "subclass") {
+    const mapping = m.args.find("dict", 0);
+    return mapping && newEmptyDict(m, mapping) ? null : {};
+  }
   if (m.target !== "shelve.open") return {};
   const flag = m.args.find("flag", 1);
   const value = flag && m.model.constantString(flag, m.scope);
@@ -48411,6 +49859,7 @@ var init_PYTHON_LANG_SEC_045 = __esm({
   "src/rules/python/PYTHON-LANG-SEC-045.ts"() {
     "use strict";
     init_rule();
+    init_syntax();
     init_shared_docs();
     init_sink_helpers();
     init_trust();
@@ -48440,7 +49889,7 @@ var init_PYTHON_LANG_SEC_045 = __esm({
       ],
       docs: {
         summary: "Detects `shelve.open` and the `shelve.Shelf` classes, whose values are stored with pickle and unpickled on every read.",
-        description: 'A shelf is a persistent dictionary: keys are strings, values are pickled into a `dbm` database. Reading `shelf[key]` calls `pickle.loads` on the stored bytes, so a shelf is exactly as trustworthy as its database file. This rule reports opening a shelf with `shelve.open`, `shelve.DbfilenameShelf`, `shelve.Shelf` or `shelve.BsdDbShelf`, and instantiating local subclasses of those classes. `shelve.open(path, "n")` always starts from an empty database and is reported at low severity.',
+        description: 'A shelf is a persistent dictionary: keys are strings, values are pickled into a `dbm` database. Reading `shelf[key]` calls `pickle.loads` on the stored bytes, so a shelf is exactly as trustworthy as its database file. This rule reports opening a shelf with `shelve.open`, `shelve.DbfilenameShelf`, `shelve.Shelf` or `shelve.BsdDbShelf`, and instantiating local subclasses of those classes. `shelve.open(path, "n")` always starts from an empty database and is reported at low severity; `shelve.Shelf({})` (or `dict()`) keeps its pickles in a new in-memory dict nothing else can write and is not reported.',
         securityImplications: "If the database file can be replaced or modified by anyone else (a shared or world-writable directory, a file shipped with user content, a cache volume mounted into several services, a file downloaded or extracted from an archive), the first read of a poisoned key runs arbitrary code with the privileges of the reading process.",
         howToFix: {
           steps: [
@@ -49804,9 +51253,9 @@ var init_PYTHON_ML_SEC_011 = __esm({
 
 // src/rules/python/PYTHON-ML-SEC-012.ts
 function check23(m) {
-  const format = m.args.find("format", 1);
-  const formatValue = format && m.model.constantString(format, m.scope);
-  if (format && formatValue === void 0) {
+  const format2 = m.args.find("format", 1);
+  const formatValue = format2 && m.model.constantString(format2, m.scope);
+  if (format2 && formatValue === void 0) {
     return { confidence: "low", message: `${spelled(m)} with a non-constant \`format\`: when it is "pickle" (or "auto" on a .pickle resource) the resource is unpickled. ${ADVICE22}` };
   }
   if (formatValue === "pickle") return { message: message14(m) };
@@ -50600,6 +52049,1169 @@ var init_registry = __esm({
       PYTHON_ML_SEC_011_default,
       PYTHON_ML_SEC_012_default
     ].sort((a, b) => compareText(a.id, b.id));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text2, ignoreTrivia = false) {
+  const len = text2.length;
+  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count, exact) {
+    let digits = 0;
+    let value2 = 0;
+    while (digits < count || !exact) {
+      let ch3 = text2.charCodeAt(pos);
+      if (ch3 >= 48 && ch3 <= 57) {
+        value2 = value2 * 16 + ch3 - 48;
+      } else if (ch3 >= 65 && ch3 <= 70) {
+        value2 = value2 * 16 + ch3 - 65 + 10;
+      } else if (ch3 >= 97 && ch3 <= 102) {
+        value2 = value2 * 16 + ch3 - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count) {
+      value2 = -1;
+    }
+    return value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value = "";
+    tokenOffset = 0;
+    token = 16;
+    scanError = 0;
+  }
+  function scanNumber() {
+    let start2 = pos;
+    if (text2.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text2.length && isDigit5(text2.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text2.length && text2.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text2.length && isDigit5(text2.charCodeAt(pos))) {
+        pos++;
+        while (pos < text2.length && isDigit5(text2.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text2.substring(start2, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text2.length && (text2.charCodeAt(pos) === 69 || text2.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text2.length && isDigit5(text2.charCodeAt(pos))) {
+        pos++;
+        while (pos < text2.length && isDigit5(text2.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text2.substring(start2, end);
+  }
+  function scanString2() {
+    let result2 = "", start2 = pos;
+    while (true) {
+      if (pos >= len) {
+        result2 += text2.substring(start2, pos);
+        scanError = 2;
+        break;
+      }
+      const ch3 = text2.charCodeAt(pos);
+      if (ch3 === 34) {
+        result2 += text2.substring(start2, pos);
+        pos++;
+        break;
+      }
+      if (ch3 === 92) {
+        result2 += text2.substring(start2, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = 2;
+          break;
+        }
+        const ch22 = text2.charCodeAt(pos++);
+        switch (ch22) {
+          case 34:
+            result2 += '"';
+            break;
+          case 92:
+            result2 += "\\";
+            break;
+          case 47:
+            result2 += "/";
+            break;
+          case 98:
+            result2 += "\b";
+            break;
+          case 102:
+            result2 += "\f";
+            break;
+          case 110:
+            result2 += "\n";
+            break;
+          case 114:
+            result2 += "\r";
+            break;
+          case 116:
+            result2 += "	";
+            break;
+          case 117:
+            const ch32 = scanHexDigits(4, true);
+            if (ch32 >= 0) {
+              result2 += String.fromCharCode(ch32);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start2 = pos;
+        continue;
+      }
+      if (ch3 >= 0 && ch3 <= 31) {
+        if (isLineBreak(ch3)) {
+          result2 += text2.substring(start2, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result2;
+  }
+  function scanNext() {
+    value = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len) {
+      tokenOffset = len;
+      return token = 17;
+    }
+    let code5 = text2.charCodeAt(pos);
+    if (isWhiteSpace(code5)) {
+      do {
+        pos++;
+        value += String.fromCharCode(code5);
+        code5 = text2.charCodeAt(pos);
+      } while (isWhiteSpace(code5));
+      return token = 15;
+    }
+    if (isLineBreak(code5)) {
+      pos++;
+      value += String.fromCharCode(code5);
+      if (code5 === 13 && text2.charCodeAt(pos) === 10) {
+        pos++;
+        value += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token = 14;
+    }
+    switch (code5) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token = 1;
+      case 125:
+        pos++;
+        return token = 2;
+      case 91:
+        pos++;
+        return token = 3;
+      case 93:
+        pos++;
+        return token = 4;
+      case 58:
+        pos++;
+        return token = 6;
+      case 44:
+        pos++;
+        return token = 5;
+      // strings
+      case 34:
+        pos++;
+        value = scanString2();
+        return token = 10;
+      // comments
+      case 47:
+        const start2 = pos - 1;
+        if (text2.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text2.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value = text2.substring(start2, pos);
+          return token = 12;
+        }
+        if (text2.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch3 = text2.charCodeAt(pos);
+            if (ch3 === 42 && text2.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch3)) {
+              if (ch3 === 13 && text2.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value = text2.substring(start2, pos);
+          return token = 13;
+        }
+        value += String.fromCharCode(code5);
+        pos++;
+        return token = 16;
+      // numbers
+      case 45:
+        value += String.fromCharCode(code5);
+        pos++;
+        if (pos === len || !isDigit5(text2.charCodeAt(pos))) {
+          return token = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value += scanNumber();
+        return token = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len && isUnknownContentCharacter(code5)) {
+          pos++;
+          code5 = text2.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value = text2.substring(tokenOffset, pos);
+          switch (value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        value += String.fromCharCode(code5);
+        pos++;
+        return token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code5) {
+    if (isWhiteSpace(code5) || isLineBreak(code5)) {
+      return false;
+    }
+    switch (code5) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
+  }
+  function scanNextNonTrivia() {
+    let result2;
+    do {
+      result2 = scanNext();
+    } while (result2 >= 12 && result2 <= 15);
+    return result2;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch3) {
+  return ch3 === 32 || ch3 === 9;
+}
+function isLineBreak(ch3) {
+  return ch3 === 10 || ch3 === 13;
+}
+function isDigit5(ch3) {
+  return ch3 >= 48 && ch3 <= 57;
+}
+var CharacterCodes;
+var init_scanner = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
+    "use strict";
+    (function(CharacterCodes2) {
+      CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+      CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+      CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+      CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+      CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+      CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+      CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+      CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+      CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+      CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+      CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+      CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+      CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+      CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+      CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+      CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+      CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+      CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+      CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+      CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+      CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+      CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+      CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+      CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+      CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+      CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+      CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+      CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+      CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+      CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+      CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+      CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+      CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+      CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+      CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+      CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+      CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+      CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+      CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+      CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+      CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+      CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+      CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+      CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+      CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+      CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+      CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+      CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+      CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+      CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+      CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+      CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+      CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+      CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+      CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+      CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+      CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+      CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+      CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+      CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+      CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+      CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+      CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+      CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+      CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+      CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+      CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+      CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+      CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+      CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+      CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+      CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+      CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+      CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+      CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+      CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+      CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+      CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+      CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+      CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+    })(CharacterCodes || (CharacterCodes = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces;
+var init_string_intern = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
+    cachedSpaces = new Array(20).fill(0).map((_, index) => {
+      return " ".repeat(index);
+    });
+    maxCachedValues = 200;
+    cachedBreakLinesWithSpaces = {
+      " ": {
+        "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\n" + " ".repeat(index);
+        }),
+        "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\r" + " ".repeat(index);
+        }),
+        "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\r\n" + " ".repeat(index);
+        })
+      },
+      "	": {
+        "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\n" + "	".repeat(index);
+        }),
+        "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\r" + "	".repeat(index);
+        }),
+        "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\r\n" + "	".repeat(index);
+        })
+      }
+    };
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/format.js
+var init_format = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/format.js"() {
+    "use strict";
+    init_scanner();
+    init_string_intern();
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name2, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name2, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep7, offset, length) => {
+      if (currentParent.type === "property") {
+        if (sep7 === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep7 === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+    }
+  };
+  visit(text2, visitor, options);
+  const result2 = currentParent.children[0];
+  if (result2) {
+    delete result2.parent;
+  }
+  return result2;
+}
+function visit(text2, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text2, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+  const disallowComments = options && options.disallowComments;
+  const allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error, skipUntilAfter = [], skipUntil = []) {
+    onError(error);
+    if (skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      while (token !== 17) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1) {
+          break;
+        }
+        token = scanNext();
+      }
+    }
+  }
+  function parseString2(isValue) {
+    const value = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value);
+    } else {
+      onObjectProperty(value);
+      _jsonPath.push(value);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value = 0;
+        }
+        onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString2(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray2() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray2();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString2(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+var ParseOptions;
+var init_parser2 = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
+    "use strict";
+    init_scanner();
+    (function(ParseOptions2) {
+      ParseOptions2.DEFAULT = {
+        allowTrailingComma: false
+      };
+    })(ParseOptions || (ParseOptions = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/edit.js
+var init_edit = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
+    "use strict";
+    init_format();
+    init_parser2();
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/main.js
+var ScanError, SyntaxKind, parseTree2, ParseErrorCode;
+var init_main = __esm({
+  "node_modules/jsonc-parser/lib/esm/main.js"() {
+    "use strict";
+    init_format();
+    init_edit();
+    init_scanner();
+    init_parser2();
+    (function(ScanError2) {
+      ScanError2[ScanError2["None"] = 0] = "None";
+      ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+      ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+      ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+      ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+      ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+      ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+    })(ScanError || (ScanError = {}));
+    (function(SyntaxKind2) {
+      SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+      SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+      SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+      SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+      SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+      SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+      SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+      SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+      SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+      SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+      SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+      SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+      SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+      SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+      SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+      SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+      SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+    })(SyntaxKind || (SyntaxKind = {}));
+    parseTree2 = parseTree;
+    (function(ParseErrorCode2) {
+      ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+      ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+      ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+      ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+      ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+      ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+      ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+      ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+      ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+      ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+      ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+      ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+      ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+    })(ParseErrorCode || (ParseErrorCode = {}));
+  }
+});
+
+// src/languages/python/notebook.ts
+function readNotebook(text2) {
+  const syntaxErrors = [];
+  const root = parseTree2(text2, syntaxErrors, { disallowComments: true, allowTrailingComma: false });
+  const invalid2 = syntaxErrors.length ? ` (not valid JSON at line ${new LineIndex(text2).position(syntaxErrors[0].offset)[0] + 1})` : "";
+  if (!root || root.type !== "object") return { problem: `not a notebook: the file is not a JSON object${invalid2}` };
+  const language = kernelLanguage(root);
+  if (language && language !== "python") return { notPython: language };
+  const cells = property(root, "cells");
+  if (!cells || cells.type !== "array") return { problem: `not a notebook of nbformat 4: no \`cells\` list${invalid2}` };
+  const lines = [];
+  const origins = [];
+  (cells.children ?? []).forEach((cell2, i3) => {
+    if (cell2.type !== "object" || stringValue(property(cell2, "cell_type")) !== "code") return;
+    const source = property(cell2, "source");
+    const pieces = source?.type === "string" ? [source] : source?.type === "array" ? (source.children ?? []).filter((p) => p.type === "string") : [];
+    const cellLines = [];
+    let open2;
+    for (const piece of pieces) {
+      const value = piece.value;
+      let start2 = 0;
+      for (let nl = value.indexOf("\n"); ; nl = value.indexOf("\n", start2)) {
+        const end = nl < 0 ? value.length : nl;
+        if (nl < 0 && start2 === value.length) break;
+        if (open2) open2.text += value.slice(start2, end);
+        else open2 = { text: value.slice(start2, end), tokenOffset: piece.offset, decodedStart: start2 };
+        if (nl < 0) break;
+        cellLines.push(open2);
+        open2 = void 0;
+        start2 = nl + 1;
+      }
+    }
+    if (open2) cellLines.push(open2);
+    const python = asPython(cellLines.map((l) => l.text.replace(/\r$/, "")));
+    python.forEach((line, k) => {
+      lines.push(line.text);
+      origins.push({ cell: i3 + 1, cellLine: k + 1, tokenOffset: cellLines[k].tokenOffset, decodedStart: cellLines[k].decodedStart + line.shift });
+    });
+  });
+  const index = new LineIndex(text2);
+  return {
+    python: {
+      source: lines.join("\n") + (lines.length ? "\n" : ""),
+      position(line, column) {
+        const origin = origins[Math.min(Math.max(line, 1), origins.length) - 1];
+        if (!origin) return { line: 1, column: 1 };
+        const offset = origin.tokenOffset + rawLength(text2, origin.tokenOffset, origin.decodedStart + column - 1);
+        const [row, col] = index.position(offset);
+        return { line: row + 1, column: col + 1 };
+      },
+      cellOf(line) {
+        const origin = origins[line - 1];
+        return origin && { cell: origin.cell, cellLine: origin.cellLine };
+      }
+    }
+  };
+}
+function kernelLanguage(root) {
+  const metadata2 = property(root, "metadata");
+  const named = stringValue(property(property(metadata2, "kernelspec"), "language")) ?? stringValue(property(property(metadata2, "language_info"), "name"));
+  return named?.toLowerCase();
+}
+function property(node, name2) {
+  if (node?.type !== "object") return void 0;
+  for (const p of node.children ?? []) if (p.children?.[0]?.value === name2) return p.children[1];
+  return void 0;
+}
+function stringValue(node) {
+  return node?.type === "string" ? node.value : void 0;
+}
+function rawLength(text2, tokenOffset, decoded) {
+  let at = tokenOffset + 1;
+  for (let units = 0; units < decoded && at < text2.length && text2[at] !== '"'; units++) at += text2[at] === "\\" ? text2[at + 1] === "u" ? 6 : 2 : 1;
+  return at - tokenOffset;
+}
+function asPython(cellLines) {
+  const first = cellLines.findIndex((l) => l.trim() !== "");
+  const magic = first >= 0 ? /^\s*%%(\w+)/.exec(cellLines[first]) : null;
+  if (magic && !PYTHON_BODY_CELL_MAGICS.has(magic[1])) return cellLines.map(() => ({ text: "", shift: 0 }));
+  const out2 = [];
+  const state = { depth: 0, quote: "", continued: false };
+  let ipythonContinued = false;
+  cellLines.forEach((line, i3) => {
+    if (ipythonContinued) {
+      out2.push({ text: "", shift: 0 });
+      ipythonContinued = line.endsWith("\\");
+      return;
+    }
+    const atStatement = state.depth === 0 && state.quote === "" && !state.continued;
+    const timed = atStatement ? TIMED_STATEMENT.exec(line) : null;
+    if (timed && !isIPythonLine(line.slice(timed[0].length))) {
+      const shift = timed[0].length - timed[1].length;
+      out2.push({ text: timed[1] + line.slice(timed[0].length), shift });
+      scanLine(line.slice(timed[0].length), state);
+      return;
+    }
+    if (atStatement && (i3 === first && magic ? true : isIPythonLine(line))) {
+      out2.push({ text: line.replace(/^(\s*).*$/, "$1pass"), shift: 0 });
+      ipythonContinued = line.endsWith("\\");
+      return;
+    }
+    out2.push({ text: line, shift: 0 });
+    scanLine(line, state);
+  });
+  return out2;
+}
+function isIPythonLine(line) {
+  const t = line.trim();
+  if (/^[%!?]/.test(t)) return true;
+  if (/^[\w.,\s*()[\]]+=\s*[%!]/.test(t) && !/^[\w.]+\s*[!=<>]=/.test(t)) return true;
+  return /^[A-Za-z_][\w.]*\?{1,2}$/.test(t);
+}
+function scanLine(line, state) {
+  let i3 = 0;
+  while (i3 < line.length) {
+    if (state.quote) {
+      if (line[i3] === "\\") {
+        i3 += 2;
+        continue;
+      }
+      if (line.startsWith(state.quote, i3)) {
+        i3 += state.quote.length;
+        state.quote = "";
+        continue;
+      }
+      i3++;
+      continue;
+    }
+    const c = line[i3];
+    if (c === "#") break;
+    if (c === '"' || c === "'") {
+      const triple = line.startsWith(c.repeat(3), i3);
+      state.quote = triple ? c.repeat(3) : c;
+      i3 += state.quote.length;
+      continue;
+    }
+    if (c === "(" || c === "[" || c === "{") state.depth++;
+    else if ((c === ")" || c === "]" || c === "}") && state.depth > 0) state.depth--;
+    i3++;
+  }
+  if (state.quote.length === 1) state.quote = "";
+  state.continued = line.endsWith("\\") && !state.quote;
+}
+var PYTHON_BODY_CELL_MAGICS, TIMED_STATEMENT;
+var init_notebook = __esm({
+  "src/languages/python/notebook.ts"() {
+    "use strict";
+    init_main();
+    init_line_index();
+    PYTHON_BODY_CELL_MAGICS = /* @__PURE__ */ new Set(["time", "timeit", "capture", "prun", "debug", "python", "python3", "pypy"]);
+    TIMED_STATEMENT = /^(\s*)%(?:time|timeit|prun)(?:\s+-[a-z](?:\s*\d+)?)*\s+(?=\S)/;
+  }
+});
+
+// src/project/notebooks.ts
+var notebooks_exports = {};
+__export(notebooks_exports, {
+  scanNotebooks: () => scanNotebooks
+});
+async function scanNotebooks(files, options) {
+  const slot2 = JSON.stringify([options.root, options.maxBytes, options.timeBudgetMs ?? null]);
+  const key = options.cache && !options.onSourceRead ? filesKey(files, () => "", options.startedMs, slot2) : void 0;
+  const known = key ? options.cache.entry(NOTEBOOKS_PART, slot2) : void 0;
+  if (key && known?.filesKey === key && typeof known.scanned === "number" && isResults(known)) {
+    return { findings: known.findings, errors: known.errors, scanned: known.scanned };
+  }
+  const result2 = { findings: [], errors: [], scanned: 0 };
+  const rules2 = await options.rules();
+  const index = new SinkIndex(rules2);
+  const parser = await loadPythonParser();
+  for (const file of files) {
+    const bytes = readWithin(file, options.maxBytes, result2.errors);
+    if (!bytes) continue;
+    options.onSourceRead?.(file, bytes);
+    let read;
+    try {
+      read = readNotebook(bytes.toString("utf8").replace(/^\uFEFF/, ""));
+    } catch (e) {
+      const message15 = e instanceof RangeError ? "the notebook's JSON is nested too deeply to read" : `the notebook could not be read: ${e.message ?? e}`;
+      result2.errors.push({ file: file.relPath, kind: e instanceof RangeError ? "too-deep" : "syntax", level: "warning", message: `${message15}; skipped` });
+      continue;
+    }
+    if ("notPython" in read) continue;
+    if ("problem" in read) {
+      result2.errors.push({ file: file.relPath, kind: "syntax", level: "warning", message: `${read.problem}; skipped` });
+      continue;
+    }
+    result2.scanned++;
+    const input = { path: file.relPath, source: normalizeIdentifiers(read.python.source), moduleName: "__main__" };
+    const cached3 = options.cache?.get(input, NOTEBOOKS_PART);
+    let analysis;
+    try {
+      analysis = cached3 ?? analyzePython(parser, input, index, { wholeFile: true, ...options.timeBudgetMs !== void 0 ? { timeBudgetMs: options.timeBudgetMs } : {} });
+    } catch (e) {
+      result2.errors.push({ file: file.relPath, kind: "internal", level: "error", message: `internal error while analysing the notebook's code cells: ${e.message ?? e}` });
+      continue;
+    }
+    if (!cached3) options.cache?.set(input, { findings: analysis.findings, errors: analysis.errors, parsed: analysis.parsed }, NOTEBOOKS_PART);
+    appendAll(result2.findings, analysis.findings.map((f) => onNotebook(f, file.relPath, read.python)));
+    appendAll(result2.errors, analysis.errors.map((e) => errorOnNotebook(e, file.relPath, read.python)));
+  }
+  if (key) options.cache.setEntry(NOTEBOOKS_PART, slot2, { filesKey: key, ...result2 });
+  return result2;
+}
+function onNotebook(finding, path, notebook) {
+  const cell2 = notebook.cellOf(finding.location.line);
+  return relocateFinding(finding, path, notebook.position, cell2 ? `${finding.message} (notebook cell ${cell2.cell}, line ${cell2.cellLine})` : finding.message);
+}
+function errorOnNotebook(error, path, notebook) {
+  const cell2 = error.line === void 0 ? void 0 : notebook.cellOf(error.line);
+  return relocateError(error, path, notebook.position, cell2 ? `${error.message} (notebook cell ${cell2.cell}, line ${cell2.cellLine})` : error.message);
+}
+var NOTEBOOKS_PART;
+var init_notebooks = __esm({
+  "src/project/notebooks.ts"() {
+    "use strict";
+    init_arrays();
+    init_relocate();
+    init_analyze();
+    init_notebook();
+    init_cache();
+    init_python_parser();
+    init_read_source();
+    init_source_text();
+    NOTEBOOKS_PART = "notebooks";
   }
 });
 
@@ -54553,7 +57165,12 @@ function describe2(e) {
   return `${e.line}:${e.column}-${e.endLine}:${e.endColumn}`;
 }
 function codecOf(bytes) {
-  const label = declaredDecoder(bytes)?.encoding ?? "utf-8";
+  const escaping = declaredEscapingCodec(bytes);
+  const label = escaping ?? declaredDecoder(bytes)?.encoding ?? "utf-8";
+  if (escaping) {
+    const latin12 = new TextDecoder("latin1");
+    return { name: escaping, bom: 0, problem: `fixes are not applied to files in the ${escaping} encoding`, decode: (b) => latin12.decode(b), encode: () => void 0, byteLength: (text2) => text2.length };
+  }
   if (label === "utf-8") {
     const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
     const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -54572,12 +57189,12 @@ function codecOf(bytes) {
       byteLength: (text2) => Buffer.byteLength(text2, "utf8")
     };
   }
-  const decoder = new TextDecoder(label);
+  const decoder2 = new TextDecoder(label);
   return {
     name: label,
     bom: 0,
     ...SINGLE_BYTE.test(label) ? {} : { problem: `fixes are not applied to files in the ${label} encoding` },
-    decode: (b) => decoder.decode(b),
+    decode: (b) => decoder2.decode(b),
     encode: (text2) => /^[\x00-\x7f]*$/.test(text2) ? Uint8Array.from(text2, (c) => c.charCodeAt(0)) : void 0,
     byteLength: (text2) => text2.length
   };
@@ -56000,8 +58617,8 @@ var require_dist2 = __commonJS({
   "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.format = format;
-    exports.parse = parse4;
+    exports.format = format2;
+    exports.parse = parse5;
     var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
     var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     var QUOTE_REGEXP = /[\\"]/g;
@@ -56012,7 +58629,7 @@ var require_dist2 = __commonJS({
       C2.prototype = /* @__PURE__ */ Object.create(null);
       return C2;
     })();
-    function format(obj) {
+    function format2(obj) {
       const { type, parameters } = obj;
       if (!type || !TYPE_REGEXP.test(type)) {
         throw new TypeError(`Invalid type: ${type}`);
@@ -56028,7 +58645,7 @@ var require_dist2 = __commonJS({
       }
       return result2;
     }
-    function parse4(header, options) {
+    function parse5(header, options) {
       const stopChar = options?.comma === true ? COMMA : 65536;
       const len = header.length;
       let index = skipOWS(header, options?.start ?? 0, len);
@@ -56170,8 +58787,8 @@ init_selection();
 init_python_catalog();
 init_trust_join();
 import { availableParallelism } from "node:os";
-import { closeSync as closeSync4, existsSync as existsSync3, openSync as openSync4, readSync as readSync3, statSync as statSync5 } from "node:fs";
-import { dirname as dirname7, join as join8, resolve as resolve5 } from "node:path";
+import { closeSync as closeSync5, existsSync as existsSync3, openSync as openSync5, readSync as readSync4, statSync as statSync6 } from "node:fs";
+import { dirname as dirname7, join as join9, resolve as resolve5 } from "node:path";
 
 // src/project/artifacts.ts
 init_rules();
@@ -56228,7 +58845,7 @@ init_order();
 init_arrays();
 
 // src/project/project-globals.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 
 // src/project/module-name.ts
 function moduleNameOf(relPath) {
@@ -56338,7 +58955,7 @@ function projectGlobalsOf(pythonFiles, scannedText) {
   const files = pythonFiles.slice(0, MAX_FILES).filter((f) => f.size <= MAX_FILE_BYTES);
   const read = (file, encoding = "utf8") => {
     try {
-      return readFileSync(file.absPath, encoding);
+      return readFileSync2(file.absPath, encoding);
     } catch {
       return void 0;
     }
@@ -56517,7 +59134,7 @@ function splitRulesets(specs) {
   for (const raw of specs) {
     const spec = raw.trim();
     const [lang, name2] = spec.includes("/") ? spec.split("/", 2) : ["", spec];
-    const isArtifact = lang.toLowerCase() === "artifact" || lang === "" && /^(PICKLE|KERAS|GGUF|ONNX)-ARTIFACT-/i.test(name2);
+    const isArtifact = lang.toLowerCase() === "artifact" || lang === "" && /^(PICKLE|KERAS|GGUF|ONNX|ARCHIVE|CONFIG)-ARTIFACT-/i.test(name2);
     if (!isArtifact) {
       python.push(raw);
       continue;
@@ -56539,7 +59156,7 @@ function splitRulesets(specs) {
 // src/project/config.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 init_dist();
-import { readFileSync as readFileSync2, statSync } from "node:fs";
+import { readFileSync as readFileSync3, statSync } from "node:fs";
 import { basename, dirname as dirname2, isAbsolute, join, relative, resolve as resolve2, sep } from "node:path";
 
 // src/core/severity.ts
@@ -56797,7 +59414,7 @@ function readConfigText(file) {
   }
   if (size > MAX_CONFIG_BYTES) throw new ConfigError(`configuration file ${file} is over ${MAX_CONFIG_BYTES / 1024} KB; refusing to read it`);
   try {
-    return readFileSync2(file, "utf8").replace(/^\uFEFF/, "");
+    return readFileSync3(file, "utf8").replace(/^\uFEFF/, "");
   } catch (e) {
     throw new ConfigError(`cannot read configuration file ${file}: ${e.code ?? e.message}`);
   }
@@ -56841,223 +59458,8 @@ function prunableExcludes(config) {
 init_arrays();
 init_cross_signals();
 init_manifest_kind();
-import { readFileSync as readFileSync5 } from "node:fs";
-
-// src/project/cache.ts
-init_hash();
-init_digest();
-import { closeSync as closeSync3, mkdirSync as mkdirSync2, openSync as openSync3, readdirSync, readFileSync as readFileSync3, renameSync, rmSync, statSync as statSync2, utimesSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { join as join2 } from "node:path";
-var DEFAULT_CACHE_DIR = ".pathfinder_cache";
-var FORMAT = "3";
-var MARKER = "# Created by pathfinder";
-var SCOPE_MAX_IDLE_MS = 7 * 24 * 36e5;
-var MAX_SCOPES = 8;
-function codeIdentity() {
-  try {
-    const stats = statSync2(fileURLToPath(import.meta.url));
-    return `${stats.size}:${stats.mtimeMs}`;
-  } catch {
-    return "unknown";
-  }
-}
-var SCOPE_FILE = "scope.txt";
-var AnalysisCache = class {
-  /** `context`: what every entry depends on besides the file (version, rules, configuration). */
-  constructor(root, context) {
-    this.root = root;
-    this.context = JSON.stringify([FORMAT, codeIdentity(), context]);
-    this.scope = stableHash(this.context);
-    this.dir = join2(root, `v${FORMAT}`, this.scope);
-  }
-  root;
-  dir;
-  scope;
-  /** What every entry of this scope depends on, as its folder's SCOPE_FILE holds it. */
-  context;
-  /** Whether the scope's folder is this scope's (its SCOPE_FILE holds this context); undefined until read. */
-  own;
-  writable = true;
-  marked = false;
-  used = false;
-  /** Whether the scope's folder holds this scope's entries (see SCOPE_FILE); read once. */
-  isOwn() {
-    if (this.own === void 0) {
-      const held = readIfExists(join2(this.dir, SCOPE_FILE));
-      this.own = held === this.context;
-      if (held !== void 0 && !this.own) this.writable = false;
-    }
-    return this.own;
-  }
-  /** `salt`: what else the analysis depended on (the project index, for the whole-program pass). */
-  pathOf(file, salt) {
-    const key = sha256().update(salt).update("\0").update(file.path).update("\0").update(file.moduleName).update("\0").update(file.source).digest("hex");
-    return join2(this.dir, key.slice(0, 2), `${key.slice(2)}.json`);
-  }
-  get(file, salt = "") {
-    if (!this.isOwn()) return void 0;
-    let text2;
-    try {
-      text2 = readFileSync3(this.pathOf(file, salt), "utf8");
-    } catch {
-      return void 0;
-    }
-    try {
-      const entry2 = JSON.parse(text2);
-      const a = entry2.analysis;
-      if (entry2.path !== file.path || !a || !Array.isArray(a.findings) || !Array.isArray(a.errors) || typeof a.parsed !== "boolean") return void 0;
-      if (a.findings.some((f) => typeof f?.location?.file !== "string" || f.location.file !== file.path)) return void 0;
-      return a;
-    } catch {
-      return void 0;
-    }
-  }
-  /** Stores an entry; a cache folder that cannot be written is given up on for the rest of the scan. */
-  set(file, analysis, salt = "") {
-    this.write(this.pathOf(file, salt), { path: file.path, analysis });
-  }
-  /**
-   * A remembered entry of a part of a scan (the Python files' record, the model files' results), parsed but not
-   * checked; undefined when unreadable. `slot`: one entry per part, scan root and options, replaced by each scan.
-   */
-  entry(part, slot2) {
-    if (!this.isOwn()) return void 0;
-    try {
-      const held = JSON.parse(readFileSync3(this.phasePath(part, slot2), "utf8"));
-      if (held?.slot !== slot2) return void 0;
-      this.markUsed();
-      return held.value;
-    } catch {
-      return void 0;
-    }
-  }
-  setEntry(part, slot2, value) {
-    this.write(this.phasePath(part, slot2), { slot: slot2, value });
-  }
-  phasePath(part, slot2) {
-    return join2(this.dir, "scans", `${part}-${stableHash(slot2)}.json`);
-  }
-  /** Writes a temporary file and renames it into place, so concurrent scans never read half an entry. */
-  write(target, value) {
-    if (!this.writable) return;
-    try {
-      mkdirSync2(join2(target, ".."), { recursive: true });
-      if (!this.isOwn() && this.writable) this.claimScope();
-      if (!this.writable) return;
-      if (!this.marked) {
-        this.marked = true;
-        const ignore2 = join2(this.root, ".gitignore");
-        const previous = readIfExists(ignore2);
-        if (previous === void 0) writeFileSync2(ignore2, `${MARKER}
-*
-`);
-        else if (previous.startsWith(MARKER)) this.pruneOtherScopes();
-      }
-      replaceFile(target, JSON.stringify(value));
-    } catch {
-      this.writable = false;
-    }
-  }
-  /** Writes the scope's SCOPE_FILE into its new folder (one that holds another context's is left alone). */
-  claimScope() {
-    replaceFile(join2(this.dir, SCOPE_FILE), this.context);
-    this.own = void 0;
-    if (!this.isOwn()) this.writable = false;
-  }
-  /** Marks this scope as used now (its folder's modification time), so that other scans do not prune it. */
-  markUsed() {
-    if (this.used) return;
-    this.used = true;
-    try {
-      const now = /* @__PURE__ */ new Date();
-      utimesSync(this.dir, now, now);
-    } catch {
-    }
-  }
-  /**
-   * Marks this scope as used now and removes what no scan of this build and settings can read: folders of other
-   * entry formats, and other scopes (another Pathfinder build, rule set or configuration) idle for a week or beyond
-   * the most recently used few. Only folders named as the cache names them, in a folder whose .gitignore marks it
-   * as the cache's own, are removed; a scan that is using a removed scope at that moment just stops writing to it.
-   */
-  pruneOtherScopes() {
-    try {
-      this.markUsed();
-      const now = Date.now();
-      for (const name2 of readdirSync(this.root)) {
-        if (/^v\d+$/.test(name2) && name2 !== `v${FORMAT}`) rmSync(join2(this.root, name2), { recursive: true, force: true });
-      }
-      const formatDir = join2(this.root, `v${FORMAT}`);
-      const others = readdirSync(formatDir).filter((name2) => /^[0-9a-f]{16}$/.test(name2) && name2 !== this.scope).map((name2) => ({ name: name2, usedMs: statSync2(join2(formatDir, name2)).mtimeMs })).sort((a, b) => b.usedMs - a.usedMs);
-      others.forEach(({ name: name2, usedMs }, i3) => {
-        if (i3 >= MAX_SCOPES - 1 || now - usedMs > SCOPE_MAX_IDLE_MS) rmSync(join2(formatDir, name2), { recursive: true, force: true });
-      });
-    } catch {
-    }
-  }
-};
-var temporaries = 0;
-function replaceFile(target, text2) {
-  const temporary = `${target}.${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}.tmp`;
-  const fd2 = openSync3(temporary, "wx");
-  try {
-    try {
-      writeFileSync2(fd2, text2);
-    } finally {
-      closeSync3(fd2);
-    }
-    renameSync(temporary, target);
-  } catch (e) {
-    rmSync(temporary, { force: true });
-    throw e;
-  }
-}
-function readIfExists(path) {
-  try {
-    return readFileSync3(path, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-function isResults(value) {
-  const v = value;
-  if (!v || !Array.isArray(v.findings) || !Array.isArray(v.errors)) return false;
-  if (v.findings.some((f) => typeof f?.ruleId !== "string" || typeof f.location?.file !== "string" || typeof f.location.line !== "number")) return false;
-  return !v.errors.some((e) => typeof e?.file !== "string" || typeof e.message !== "string");
-}
-var RACY_MARGIN_MS = 100;
-var COARSE_RACY_MARGIN_MS = 2e3;
-function filesKey(files, nameOf, startedMs, context) {
-  const startedNs = BigInt(startedMs) * 1000000n;
-  const lines = [JSON.stringify(context)];
-  for (let i3 = 0; i3 < files.length; i3++) {
-    const { relPath, stamp } = files[i3];
-    const trusted = trustedStamp(stamp, startedNs);
-    if (!trusted) return void 0;
-    lines.push(`${relPath}\0${nameOf(i3)}\0${trusted}`);
-  }
-  return keyOf(lines.join("\n"));
-}
-function stampKey(stamp) {
-  return `${stamp.size}:${stamp.mtimeMs}:${stamp.ctimeMs}:${stamp.ino}`;
-}
-function trustedStamp(stamp, startedNs) {
-  return isTrusted(stamp, startedNs) ? stampKey(stamp) : "";
-}
-function isTrusted(stamp, startedNs) {
-  if (!stamp) return false;
-  const margin = Number.isInteger(stamp.mtimeMs) ? COARSE_RACY_MARGIN_MS : RACY_MARGIN_MS;
-  return stamp.mtimeMs < millisecondsOf(startedNs) - margin;
-}
-var lastStartedNs;
-var lastStartedMs = 0;
-function millisecondsOf(startedNs) {
-  if (startedNs !== lastStartedNs) lastStartedMs = Number(startedNs / 1000000n), lastStartedNs = startedNs;
-  return lastStartedMs;
-}
-
-// src/project/dependency-scan.ts
+init_cache();
+import { readFileSync as readFileSync6 } from "node:fs";
 init_read_source();
 var DEPENDENCIES_PART = "dependencies";
 async function scanDependencies(files, pythonFiles, root, rules2, codeFindings, maxBytes, errors, memo) {
@@ -57120,7 +59522,7 @@ async function analyzeWith(rule, files, maxBytes) {
     if (file.size > maxBytes) continue;
     let bytes;
     try {
-      bytes = readFileSync5(file.absPath);
+      bytes = readFileSync6(file.absPath);
     } catch {
       continue;
     }
@@ -57135,9 +59537,169 @@ async function analyzeWith(rule, files, maxBytes) {
 // src/project/discover.ts
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { lstatSync, readdirSync as readdirSync2, readFileSync as readFileSync8, readlinkSync, realpathSync, statSync as statSync5 } from "node:fs";
+import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute2, join as join7, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
+
+// src/project/git-index.ts
+import { closeSync as closeSync4, fstatSync as fstatSync2, openSync as openSync4, readFileSync as readFileSync7, readSync as readSync3, statSync as statSync4 } from "node:fs";
+import { join as join6 } from "node:path";
+var MAX_INDEX_BYTES = 256 * 1024 * 1024;
+var S_IFMT = 61440;
+var S_IFDIR = 16384;
+var S_IFGITLINK = 57344;
+function readTrackedPaths(root) {
+  const gitDir = join6(root, ".git");
+  let isDir;
+  try {
+    isDir = statSync4(gitDir).isDirectory();
+  } catch {
+    return { absent: true };
+  }
+  if (!isDir) return { absent: true };
+  const hashBytes = objectHashBytes(gitDir);
+  const files = /* @__PURE__ */ new Set();
+  const directories = /* @__PURE__ */ new Set();
+  const sparse = /* @__PURE__ */ new Set();
+  const add = (path, mode) => {
+    const type = mode & S_IFMT;
+    if (type === S_IFDIR) {
+      const dir = path.endsWith("/") ? path.slice(0, -1) : path;
+      sparse.add(dir);
+      addAncestors(directories, dir + "/x");
+      directories.add(dir);
+    } else {
+      if (type === S_IFGITLINK) directories.add(path);
+      files.add(path);
+      addAncestors(directories, path);
+    }
+  };
+  let index;
+  try {
+    index = readBounded(join6(gitDir, "index"));
+  } catch (e) {
+    if (e.code === "ENOENT") return { absent: true };
+    return { problem: `cannot read .git/index: ${e.message}` };
+  }
+  if (!index) return { problem: `.git/index is larger than ${MAX_INDEX_BYTES / 1024 / 1024} MB; not read` };
+  const main = readIndex(index, hashBytes, add);
+  if (typeof main === "string") return { problem: `.git/index is not a git index this reader knows (${main})` };
+  if (main.sharedIndex) {
+    let shared;
+    try {
+      shared = readBounded(join6(gitDir, `sharedindex.${main.sharedIndex}`));
+    } catch (e) {
+      return { problem: `cannot read the shared index of .git/index: ${e.message}` };
+    }
+    if (!shared) return { problem: `the shared index of .git/index is larger than ${MAX_INDEX_BYTES / 1024 / 1024} MB; not read` };
+    const read = readIndex(shared, hashBytes, add);
+    if (typeof read === "string") return { problem: `the shared index of .git/index is not a git index this reader knows (${read})` };
+  }
+  const underSparse = (rel) => {
+    if (!sparse.size) return false;
+    for (let slash = rel.indexOf("/"); slash > 0; slash = rel.indexOf("/", slash + 1)) if (sparse.has(rel.slice(0, slash))) return true;
+    return false;
+  };
+  return {
+    tracked: {
+      hasFile: (rel) => files.has(rel) || underSparse(rel),
+      hasDirectory: (rel) => directories.has(rel) || underSparse(rel + "/")
+    }
+  };
+}
+function addAncestors(directories, path) {
+  for (let slash = path.lastIndexOf("/"); slash > 0; slash = path.lastIndexOf("/", slash - 1)) {
+    const dir = path.slice(0, slash);
+    if (directories.has(dir)) return;
+    directories.add(dir);
+  }
+}
+function objectHashBytes(gitDir) {
+  try {
+    const config = readFileSync7(join6(gitDir, "config"), "latin1");
+    return /^\s*objectformat\s*=\s*sha256\s*$/im.test(config) ? 32 : 20;
+  } catch {
+    return 20;
+  }
+}
+function readBounded(path) {
+  const fd2 = openSync4(path, "r");
+  try {
+    const size = fstatSync2(fd2).size;
+    if (size > MAX_INDEX_BYTES) return void 0;
+    const buf = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+      const n = readSync3(fd2, buf, got, size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    closeSync4(fd2);
+  }
+}
+var decoder = new TextDecoder("utf-8");
+function readIndex(buf, hashBytes, add) {
+  if (buf.length < 12 + hashBytes) return "too short";
+  if (buf.toString("latin1", 0, 4) !== "DIRC") return "no DIRC signature";
+  const version = buf.readUInt32BE(4);
+  if (version < 2 || version > 4) return `version ${version}`;
+  const count = buf.readUInt32BE(8);
+  const end = buf.length - hashBytes;
+  const fixed = 40 + hashBytes + 2;
+  let at = 12;
+  let previous = new Uint8Array(0);
+  for (let i3 = 0; i3 < count; i3++) {
+    if (at + fixed > end) return "truncated entries";
+    const mode = buf.readUInt32BE(at + 24);
+    const flags2 = buf.readUInt16BE(at + 40 + hashBytes);
+    let nameAt = at + fixed;
+    if (flags2 & 16384) {
+      if (version < 3) return "extended flags in a version 2 index";
+      nameAt += 2;
+    }
+    let name2;
+    if (version === 4) {
+      if (nameAt >= end) return "truncated entries";
+      let byte = buf[nameAt++];
+      let strip = byte & 127;
+      while (byte & 128) {
+        if (nameAt >= end || strip > previous.length) return "bad path compression";
+        byte = buf[nameAt++];
+        strip = (strip + 1) * 128 + (byte & 127);
+      }
+      if (strip > previous.length) return "bad path compression";
+      const nul = buf.indexOf(0, nameAt);
+      if (nul < 0 || nul >= end) return "unterminated path";
+      const suffix = buf.subarray(nameAt, nul);
+      name2 = new Uint8Array(previous.length - strip + suffix.length);
+      name2.set(previous.subarray(0, previous.length - strip));
+      name2.set(suffix, previous.length - strip);
+      at = nul + 1;
+    } else {
+      const nul = buf.indexOf(0, nameAt);
+      if (nul < 0 || nul >= end) return "unterminated path";
+      name2 = buf.subarray(nameAt, nul);
+      at += nameAt - at + name2.length + 8 & ~7;
+    }
+    previous = name2;
+    add(decoder.decode(name2), mode);
+  }
+  while (at + 8 <= end) {
+    const signature = buf.toString("latin1", at, at + 4);
+    const length = buf.readUInt32BE(at + 4);
+    if (at + 8 + length > end) return "truncated extension";
+    if (signature === "link" && length >= hashBytes) {
+      const shared = buf.toString("hex", at + 8, at + 8 + hashBytes);
+      if (/[^0]/.test(shared)) return { sharedIndex: shared };
+    }
+    at += 8 + length;
+  }
+  return {};
+}
+
+// src/project/discover.ts
 init_read_source();
-import { lstatSync, readdirSync as readdirSync2, readFileSync as readFileSync6, readlinkSync, realpathSync, statSync as statSync4 } from "node:fs";
-import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute2, join as join6, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 function stampOf(stats) {
   return { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
 }
@@ -57177,13 +59739,14 @@ async function discover(root, options) {
   const initFiles = /* @__PURE__ */ new Map();
   const isIncluded = options.include.length ? (0, import_picomatch2.default)(options.include, { dot: true }) : () => true;
   const excludedPath = excludeMatcher(options.exclude);
-  const rootStat = statSync4(absRoot);
+  const rootStat = statSync5(absRoot);
   if (!rootStat.isDirectory()) {
     const rel = basename3(absRoot);
     files.push({ absPath: absRoot, relPath: rel, size: Number(rootStat.size), kind: classify(absRoot, rel), stamp: stampOf(rootStat) });
     return { files, errors, initFiles };
   }
   const realRoot = realpathSync(absRoot);
+  const tracked = trackedPathsOnDemand(absRoot, errors);
   const walked = /* @__PURE__ */ new Set();
   const stack = [{ dir: absRoot, relDir: "", real: realRoot, ignores: [], ancestors: /* @__PURE__ */ new Set() }];
   const linked = [];
@@ -57244,7 +59807,7 @@ async function discover(root, options) {
           continue;
         }
         try {
-          const target = statSync4(abs);
+          const target = statSync5(abs);
           isDir = target.isDirectory();
           isFile2 = target.isFile();
           size = Number(target.size);
@@ -57257,13 +59820,13 @@ async function discover(root, options) {
       }
       if (isDir) {
         if (DEFAULT_EXCLUDED_DIRS.has(entry2.name) || excludedPath(rel) || excludedPath(rel + "/")) continue;
-        if (isIgnored(ignores, abs, true)) continue;
+        if (isIgnored(ignores, abs, true) && !tracked()?.hasDirectory(rel)) continue;
         if (options.skipTests && TEST_DIR.test(rel)) continue;
         if (link && !options.followSymlinks && leavesProject(realRoot, abs, absRoot, errors)) continue;
         if (link) linked.push({ dir: abs, relDir: `${rel}/`, ignores, ancestors: lineage });
         else stack.push({ dir: abs, relDir: `${rel}/`, real: real.endsWith(sep3) ? real + entry2.name : real + sep3 + entry2.name, ignores, ancestors: lineage });
       } else if (isFile2) {
-        if (excludedPath(rel) || !isIncluded(rel) || isIgnored(ignores, abs, false)) continue;
+        if (excludedPath(rel) || !isIncluded(rel) || isIgnored(ignores, abs, false) && !tracked()?.hasFile(rel)) continue;
         if (options.skipTests && (TEST_FILE.test(rel) || TEST_DIR.test(rel))) continue;
         if (link && !options.followSymlinks && leavesProject(realRoot, abs, absRoot, errors)) continue;
         if (!stamp) {
@@ -57283,6 +59846,16 @@ async function discover(root, options) {
   return { files: byRelPath(files), errors, initFiles };
 }
 var INIT_FILE = "__init__.py";
+function trackedPathsOnDemand(root, errors) {
+  let read;
+  return () => {
+    if (!read) {
+      read = readTrackedPaths(root);
+      if ("problem" in read) errors.push(problem(root, join7(root, ".git", "index"), "unreadable", `${read.problem}: .gitignore rules apply to every file, tracked or not`));
+    }
+    return "tracked" in read ? read.tracked : void 0;
+  };
+}
 var UNDECODABLE_FILE = "file name is not valid UTF-8: Node.js cannot open the file by its name, so it is not scanned (rename it)";
 var UNDECODABLE_DIRECTORY = "directory name is not valid UTF-8: Node.js cannot open it by its name, so nothing in it is scanned (rename it)";
 function undecodableName(dir, name2) {
@@ -57369,7 +59942,7 @@ function classify(abs, rel) {
 function withGitignore(dir, inherited) {
   let text2;
   try {
-    text2 = readFileSync6(join6(dir, ".gitignore"), "utf8");
+    text2 = readFileSync8(join7(dir, ".gitignore"), "utf8");
   } catch {
     return inherited;
   }
@@ -57420,7 +59993,8 @@ init_arrays();
 init_java();
 init_language_rule();
 init_language_catalog();
-import { readFileSync as readFileSync7 } from "node:fs";
+init_cache();
+import { readFileSync as readFileSync9 } from "node:fs";
 
 // src/project/rule-meta-memo.ts
 async function rememberedRuleMeta(cache2, part, slot2, ids3, make) {
@@ -57438,16 +60012,131 @@ function isRuleMeta(value) {
 
 // src/project/other-languages.ts
 init_read_source();
+
+// src/languages/common/escaped-source.ts
+init_line_index();
+function translateEscapes(source, escapes) {
+  const pieces = [];
+  const decodedAt = [];
+  const lostBefore = [];
+  const lostAfter = [];
+  let from = 0;
+  let lost = 0;
+  let length = 0;
+  for (const e of escapes) {
+    pieces.push(source.slice(from, e.index), e.char);
+    length += e.index - from;
+    decodedAt.push(length);
+    lostBefore.push(lost);
+    lost += e.length - e.char.length;
+    lostAfter.push(lost);
+    length += e.char.length;
+    from = e.index + e.length;
+  }
+  if (!decodedAt.length) return void 0;
+  pieces.push(source.slice(from));
+  const text2 = pieces.join("");
+  const decodedLines = new LineIndex(text2);
+  const originalLines = new LineIndex(source);
+  const originalOffset = (offset) => {
+    let lo = 0;
+    let hi = decodedAt.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      if (decodedAt[mid] <= offset) k = mid, lo = mid + 1;
+      else hi = mid - 1;
+    }
+    if (k < 0) return offset;
+    return offset === decodedAt[k] ? offset + lostBefore[k] : offset + lostAfter[k];
+  };
+  return {
+    text: text2,
+    position(line, column) {
+      const start2 = decodedLines.lineStart(line - 1) ?? text2.length;
+      const [row, col] = originalLines.position(Math.min(originalOffset(start2 + column - 1), source.length));
+      return { line: row + 1, column: col + 1 };
+    }
+  };
+}
+
+// src/languages/java/unicode-escapes.ts
+var ESCAPE = /\\+u+[0-9a-fA-F]{4}/g;
+function javaUnicodeEscapes(source) {
+  return source.includes("\\u") ? translateEscapes(source, escapesOf(source)) : void 0;
+}
+function* escapesOf(source) {
+  for (const m of source.matchAll(ESCAPE)) {
+    const slashes = m[0].indexOf("u");
+    if (slashes % 2 === 0) continue;
+    const code5 = Number.parseInt(m[0].slice(-4), 16);
+    if (code5 < 32 && code5 !== 9 && code5 !== 10 && code5 !== 12 && code5 !== 13) continue;
+    const index = m.index + slashes - 1;
+    yield { index, length: m.index + m[0].length - index, char: String.fromCharCode(code5) };
+  }
+}
+
+// src/languages/csharp/unicode-escapes.ts
+function csharpIdentifierEscapes(source) {
+  return /\\[uU][0-9a-fA-F]{4}/.test(source) ? translateEscapes(source, escapesOf2(source)) : void 0;
+}
+function* escapesOf2(source) {
+  let i3 = 0;
+  while (i3 < source.length) {
+    const c = source[i3];
+    const next = source[i3 + 1];
+    if (c === "/" && next === "/") {
+      i3 = lineEnd2(source, i3);
+    } else if (c === "/" && next === "*") {
+      const end = source.indexOf("*/", i3 + 2);
+      i3 = end < 0 ? source.length : end + 2;
+    } else if (c === '"' || c === "'") {
+      const verbatim = source[i3 - 1] === "@" || source[i3 - 1] === "$" && source[i3 - 2] === "@";
+      i3 = literalEnd(source, i3, verbatim);
+    } else if (c === "\\" && (next === "u" || next === "U")) {
+      const width = next === "u" ? 4 : 8;
+      const hex = source.slice(i3 + 2, i3 + 2 + width);
+      const code5 = /^[0-9a-fA-F]+$/.test(hex) && hex.length === width ? Number.parseInt(hex, 16) : -1;
+      if (code5 >= 32 && code5 <= 1114111) {
+        yield { index: i3, length: 2 + width, char: String.fromCodePoint(code5) };
+        i3 += 2 + width;
+      } else {
+        i3 += 2;
+      }
+    } else {
+      i3++;
+    }
+  }
+}
+function lineEnd2(source, at) {
+  const end = source.indexOf("\n", at);
+  return end < 0 ? source.length : end;
+}
+function literalEnd(source, at, verbatim) {
+  const quote = source[at];
+  for (let i3 = at + 1; i3 < source.length; i3++) {
+    const c = source[i3];
+    if (verbatim && c === quote) {
+      if (source[i3 + 1] === quote) i3++;
+      else return i3 + 1;
+    } else if (!verbatim && c === "\\") i3++;
+    else if (c === quote) return i3 + 1;
+    else if (c === "\n" && !verbatim) return i3;
+  }
+  return source.length;
+}
+
+// src/project/other-languages.ts
 function selectOtherLanguageRules(rulesets, config) {
-  const split = splitLanguageRuleset(rulesets, LANGUAGE_RULE_CATALOG);
-  if ("error" in split) throw new UsageError(split.error);
+  const split2 = splitLanguageRuleset(rulesets, LANGUAGE_RULE_CATALOG);
+  if ("error" in split2) throw new UsageError(split2.error);
   const disabled = new Set((config?.disable ?? []).map((id) => id.toUpperCase()));
-  const rules2 = split.rules.filter((r) => !disabled.has(r.id.toUpperCase())).map((r) => {
+  const rules2 = split2.rules.filter((r) => !disabled.has(r.id.toUpperCase())).map((r) => {
     const severity = config?.rules[r.id]?.severity;
     return severity ? { id: r.id, language: r.language, severity } : { id: r.id, language: r.language };
   });
-  const javaStreams = split.javaStreams && !disabled.has(JAVA_STREAM_GADGET_RULE.id);
-  return { rules: rules2, javaStreams, rest: split.rest, runRest: rulesets.length === 0 || split.rest.length > 0 };
+  const javaStreams = split2.javaStreams && !disabled.has(JAVA_STREAM_GADGET_RULE.id);
+  return { rules: rules2, javaStreams, rest: split2.rest, runRest: rulesets.length === 0 || split2.rest.length > 0 };
 }
 var JAVA_STREAM_HEAD_BYTES = 16;
 async function scanOtherLanguageFiles(files, selection, maxBytes, onSourceRead, memo, heads) {
@@ -57469,19 +60158,11 @@ async function scanOtherLanguageFiles(files, selection, maxBytes, onSourceRead, 
     const index = new LanguageSinkIndex2(own);
     for (const file of mine) {
       result2.scanned++;
-      if (file.size > maxBytes) {
-        result2.errors.push(tooLarge(file.relPath, file.size, maxBytes));
-        continue;
-      }
-      let bytes;
-      try {
-        bytes = readFileSync7(file.absPath);
-      } catch (e) {
-        result2.errors.push(unreadable(file.relPath, e));
-        continue;
-      }
+      const bytes = readWithin(file, maxBytes, result2.errors);
+      if (!bytes) continue;
       const source = bytes.toString("utf8").replace(/^\uFEFF/, "");
-      if (!index.mayMatch(source)) continue;
+      const decode = sourceDecoder(languageId);
+      if (!index.mayMatch(source) && !decode?.(source)) continue;
       if (source.includes("\0")) {
         result2.errors.push({ file: file.relPath, kind: "binary", level: "warning", message: `binary content (NUL bytes) in a ${language.name} file; skipped` });
         continue;
@@ -57489,7 +60170,7 @@ async function scanOtherLanguageFiles(files, selection, maxBytes, onSourceRead, 
       onSourceRead?.(file, bytes);
       try {
         const parser = await loadGrammarParser2(language);
-        const analysis = analyzeLanguageFile2(parser, language.createModel, { path: file.relPath, source }, index);
+        const analysis = analyzeLanguageFile2(parser, language.createModel, { path: file.relPath, source }, index, decode);
         appendAll(result2.findings, analysis.findings);
         appendAll(result2.errors, analysis.errors);
       } catch (e) {
@@ -57498,6 +60179,9 @@ async function scanOtherLanguageFiles(files, selection, maxBytes, onSourceRead, 
     }
   }
   return result2;
+}
+function sourceDecoder(language) {
+  return language === "java" ? javaUnicodeEscapes : language === "csharp" ? csharpIdentifierEscapes : void 0;
 }
 function languageByExtension() {
   const known = /* @__PURE__ */ new Map();
@@ -57552,7 +60236,7 @@ function scanJavaStreamFiles(files, maxBytes, result2, heads) {
     let bytes;
     try {
       if (!isJavaStreamCandidate(heads ? heads.read(file, JAVA_STREAM_HEAD_BYTES) : readHead(file.absPath, JAVA_STREAM_HEAD_BYTES))) continue;
-      bytes = readFileSync7(file.absPath);
+      bytes = readFileSync9(file.absPath);
     } catch (e) {
       result2.errors.push(unreadable(file.relPath, e));
       continue;
@@ -57590,9 +60274,11 @@ var FileHeads = class {
 
 // src/project/scan.ts
 init_reference_matcher();
+init_cache();
 
 // src/project/python-record.ts
 init_arrays();
+init_cache();
 init_digest();
 var PYTHON_RECORD = "python";
 var SEPARATOR = "\0";
@@ -57716,14 +60402,14 @@ async function scanProject(options) {
   const started = Date.now();
   const config = options.config;
   const otherLanguages = selectOtherLanguageRules(options.rulesets, config);
-  const split = otherLanguages.runRest ? splitRulesets(otherLanguages.rest) : { python: [], runPython: false, artifactRules: [] };
-  if ("error" in split) throw new UsageError(split.error);
+  const split2 = otherLanguages.runRest ? splitRulesets(otherLanguages.rest) : { python: [], runPython: false, artifactRules: [] };
+  if ("error" in split2) throw new UsageError(split2.error);
   const disabled = new Set((config?.disable ?? []).map((id) => id.toUpperCase()));
-  const artifactRules = split.artifactRules.filter((r) => !disabled.has(r.id.toUpperCase())).map((r) => config?.rules[r.id]?.severity ? { ...r, severity: config.rules[r.id].severity } : r);
+  const artifactRules = split2.artifactRules.filter((r) => !disabled.has(r.id.toUpperCase())).map((r) => config?.rules[r.id]?.severity ? { ...r, severity: config.rules[r.id].severity } : r);
   let spec = { ruleIds: [] };
-  if (split.runPython) {
+  if (split2.runPython) {
     const settings = { disable: config?.disable, customizations: config?.rules, source: config?.file, allowEmpty: artifactRules.length > 0 || otherLanguages.rules.length > 0 };
-    const resolution = ruleSetSpec(split.python, settings);
+    const resolution = ruleSetSpec(split2.python, settings);
     if (!resolution.ok) throw new UsageError(resolution.error);
     spec = resolution.spec;
   }
@@ -57741,10 +60427,12 @@ async function scanProject(options) {
     throw new UsageError(`cannot scan "${options.target}": ${e.code === "ENOENT" ? "no such file or directory" : e.message}`);
   }
   const excluded = configExcluder(config);
-  const root = statSync5(target).isDirectory() ? target : dirname7(target);
-  const errors = discovery.errors.filter((e) => !excluded(join8(root, e.file)));
+  const root = statSync6(target).isDirectory() ? target : dirname7(target);
+  const errors = discovery.errors.filter((e) => !excluded(join9(root, e.file)));
   const findings = [];
   const pythonFiles = ruleEntries.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
+  const notebookFiles = ruleEntries.length > 0 ? discovery.files.filter((f) => f.kind === "other" && f.relPath.toLowerCase().endsWith(".ipynb") && !excluded(f.absPath)) : [];
+  let notebooks;
   const layout = new PackageLayout((path) => discovery.initFiles.get(path) ?? existsSync3(path));
   const cache2 = options.cacheDir ? new AnalysisCache(resolve5(options.cacheDir), { tool: options.tool.version, spec, config: config ?? null }) : void 0;
   const slot2 = JSON.stringify([target, options.maxFileSize, fileTimeout(options) ?? null]);
@@ -57835,6 +60523,13 @@ async function scanProject(options) {
       appendAll(findings, results.findings);
       appendAll(errors, results.errors);
     }
+    if (notebookFiles.length) {
+      const { scanNotebooks: scanNotebooks2 } = await Promise.resolve().then(() => (init_notebooks(), notebooks_exports));
+      const read2 = await scanNotebooks2(notebookFiles, { rules: buildRules, maxBytes: options.maxFileSize, timeBudgetMs: fileTimeout(options), cache: cache2, root: target, startedMs: started, onSourceRead: options.onSourceRead });
+      appendAll(findings, read2.findings);
+      appendAll(errors, read2.errors);
+      notebooks = read2;
+    }
     const judged2 = resolveTrust(findings, selected.has(TRUST_FLOW_RULE));
     findings.length = 0;
     appendAll(findings, judged2);
@@ -57884,7 +60579,7 @@ async function scanProject(options) {
       timestamp: new Date(started).toISOString(),
       durationMs: Date.now() - started,
       rulesExecuted: [...reportedIds, ...artifactRules.map((r) => r.id), ...other.rules.map((r) => r.id)],
-      filesScanned: pythonFiles.length + (artifacts?.scanned ?? 0) + deps.manifests + other.scanned
+      filesScanned: pythonFiles.length + (notebooks?.scanned ?? 0) + (artifacts?.scanned ?? 0) + deps.manifests + other.scanned
     },
     rules: [...reportedMeta, ...artifactRules, ...other.rules],
     findings,
@@ -58058,6 +60753,7 @@ async function readCandidates(files, tokens, maxBytes, errors, onSourceRead, onS
   const passedOver = (bytes) => {
     const found = bytePrefilter.test(bytes, importAt);
     if (found === true || typeof found === "number" && anyToken.test(bytes.toString("latin1", found))) return void 0;
+    if (mayHideTokens(bytes, anyToken)) return void 0;
     return importStatementsOfBytes(bytes, importAt);
   };
   for (let from = 0; from < files.length; from += READ_BATCH) {
@@ -58148,17 +60844,17 @@ function readAgain(path, use, onError) {
 }
 function readWhole(path, offset, expectedSize) {
   if (readBuffer.length <= offset + expectedSize) grow(Math.max(offset + expectedSize + 1, readBuffer.length * 2), offset);
-  const fd2 = openSync4(path, "r");
+  const fd2 = openSync5(path, "r");
   try {
     let length = offset;
     for (; ; ) {
       if (length === readBuffer.length) grow(readBuffer.length * 2, length);
-      const read = readSync3(fd2, readBuffer, length, readBuffer.length - length, null);
+      const read = readSync4(fd2, readBuffer, length, readBuffer.length - length, null);
       if (read === 0) return length;
       length += read;
     }
   } finally {
-    closeSync4(fd2);
+    closeSync5(fd2);
   }
 }
 function grow(size, keep) {
@@ -58636,11 +61332,11 @@ function codeFrameHtml(location, source, options = {}) {
     if (location.snippet.trim() === "") return "";
     lines = location.snippet.split(/\r\n|\r|\n/).slice(0, end - start2 + 1).map((text2, i3) => ({ number: start2 + i3, text: text2, inRegion: true }));
   }
-  const region2 = lines.filter((l) => l.inRegion);
+  const region3 = lines.filter((l) => l.inRegion);
   let omitted = 0;
-  if (region2.length > maxRegion) {
-    const keep = new Set([...region2.slice(0, maxRegion - 1), region2[region2.length - 1]].map((l) => l.number));
-    omitted = region2.length - keep.size;
+  if (region3.length > maxRegion) {
+    const keep = new Set([...region3.slice(0, maxRegion - 1), region3[region3.length - 1]].map((l) => l.number));
+    omitted = region3.length - keep.size;
     lines = lines.filter((l) => !l.inRegion || keep.has(l.number));
   }
   const rows = [];
@@ -59331,7 +62027,7 @@ function result(finding, ruleId2, ruleIndex, prefix) {
           {
             artifactLocation: artifactLocation(loc.file),
             replacements: finding.fix.edits.map((edit) => ({
-              deletedRegion: region(edit),
+              deletedRegion: region2(edit),
               insertedContent: { text: edit.newText }
             }))
           }
@@ -59381,7 +62077,7 @@ function physicalLocationOf(loc, artifactLocation) {
     }
     return out2;
   }
-  const r = region(loc);
+  const r = region2(loc);
   if (loc.snippet !== "") r.snippet = { text: loc.snippet };
   return { artifactLocation: artifactLocation(loc.file), region: r };
 }
@@ -59393,7 +62089,7 @@ function normalizedPrefix(prefix) {
   if (clean3 === "" || clean3 === ".") return "";
   return clean3.endsWith("/") ? clean3 : `${clean3}/`;
 }
-function region(r) {
+function region2(r) {
   const startLine = positive(r.line);
   const startColumn = positive(r.column);
   const endLine = Math.max(startLine, positive(r.endLine));
@@ -59542,11 +62238,11 @@ function linesFromSnippet(snippet, startLine, endLine) {
   return lines.slice(0, count).map((text2, i3) => ({ number: startLine + i3, text: text2, inRegion: true }));
 }
 function shortenRegion(frame, endLine) {
-  const region2 = frame.filter((l) => l.inRegion);
-  if (region2.length <= MAX_REGION_LINES) return { shown: frame, omitted: 0 };
-  const keep = new Set(region2.slice(0, MAX_REGION_LINES - 1).map((l) => l.number));
-  keep.add(region2[region2.length - 1]?.number ?? endLine);
-  return { shown: frame.filter((l) => !l.inRegion || keep.has(l.number)), omitted: region2.length - keep.size };
+  const region3 = frame.filter((l) => l.inRegion);
+  if (region3.length <= MAX_REGION_LINES) return { shown: frame, omitted: 0 };
+  const keep = new Set(region3.slice(0, MAX_REGION_LINES - 1).map((l) => l.number));
+  keep.add(region3[region3.length - 1]?.number ?? endLine);
+  return { shown: frame.filter((l) => !l.inRegion || keep.has(l.number)), omitted: region3.length - keep.size };
 }
 function horizontalWindow(lines, column) {
   if (lines.every((l) => l.text.length <= MAX_FRAME_LINE_WIDTH)) return 0;
@@ -59770,13 +62466,13 @@ function renderGithubAnnotations(report, options) {
   const prefix = options.pathPrefix ? options.pathPrefix.endsWith("/") ? options.pathPrefix : `${options.pathPrefix}/` : "";
   const lines = visibleFindings(report, false).map((f) => {
     const loc = f.location;
-    const props = [`file=${property(prefix + loc.file)}`];
+    const props = [`file=${property2(prefix + loc.file)}`];
     if (loc.offset === void 0 && loc.member === void 0) {
       props.push(`line=${loc.line}`, `col=${loc.column}`);
       if (loc.endLine >= loc.line) props.push(`endLine=${loc.endLine}`);
       if (loc.endLine === loc.line && loc.endColumn > loc.column) props.push(`endColumn=${loc.endColumn}`);
     }
-    props.push(`title=${property(`${f.ruleId} (${f.severity}): ${f.ruleName}`)}`);
+    props.push(`title=${property2(`${f.ruleId} (${f.severity}): ${f.ruleName}`)}`);
     const where2 = loc.member !== void 0 ? ` [member ${loc.member}${loc.offset !== void 0 ? `, byte ${loc.offset}` : ""}]` : loc.offset !== void 0 ? ` [byte ${loc.offset}]` : "";
     return `::${COMMAND[f.severity]} ${props.join(",")}::${data(f.message + where2 + trustSentence(f))}`;
   });
@@ -59786,7 +62482,7 @@ function renderGithubAnnotations(report, options) {
 function data(s) {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function property(s) {
+function property2(s) {
   return data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
@@ -59810,8 +62506,8 @@ function renderStatistics(report, showSuppressed) {
 // src/report/index.ts
 var OUTPUT_FORMATS = ["text", "json", "sarif", "csv", "gitlab-sast", "codeclimate", "html", "cyclonedx", "junit", "github"];
 var REPOSITORY_PATH_FORMATS = /* @__PURE__ */ new Set(["sarif", "gitlab-sast", "codeclimate", "junit", "github"]);
-function renderReport(format, report, options) {
-  switch (format) {
+function renderReport(format2, report, options) {
+  switch (format2) {
     case "text":
       return renderText(report, options);
     case "json":
@@ -59833,31 +62529,32 @@ function renderReport(format, report, options) {
     case "github":
       return renderGithubAnnotations(report, options);
     default: {
-      const unknown = format;
+      const unknown = format2;
       throw new Error(`Unknown output format: ${String(unknown)}`);
     }
   }
 }
 
 // src/cli/commands/scan.ts
-import { readFileSync as readFileSync10, statSync as statSync9 } from "node:fs";
+import { readFileSync as readFileSync12, statSync as statSync10 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname as dirname12, isAbsolute as isAbsolute6, join as join12, relative as relative8 } from "node:path";
+import { dirname as dirname12, isAbsolute as isAbsolute6, join as join13, relative as relative8 } from "node:path";
 
 // src/cli/scan-flags.ts
 init_types();
-import { existsSync as existsSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname8, isAbsolute as isAbsolute3, join as join9, relative as relative4, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync4, statSync as statSync7 } from "node:fs";
+import { dirname as dirname8, isAbsolute as isAbsolute3, join as join10, relative as relative4, resolve as resolve6 } from "node:path";
 init_selection();
+init_cache();
 
 // src/cli/version.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 var cached2;
 function packageJson() {
   if (!cached2) {
     for (const rel of ["./package.json", "../../package.json", "../../../package.json"]) {
       try {
-        cached2 = JSON.parse(readFileSync8(new URL(rel, import.meta.url), "utf8"));
+        cached2 = JSON.parse(readFileSync10(new URL(rel, import.meta.url), "utf8"));
         break;
       } catch {
       }
@@ -60052,7 +62749,7 @@ function scanOptionsFrom(values, positionals, io) {
     if (!existsSync4(abs)) throw new CliUsageError(`path "${p}" does not exist`);
     const rel = relative4(project, abs).split("\\").join("/");
     if (rel.startsWith("..")) throw new CliUsageError(`path "${p}" is outside the project directory ${project}`);
-    include.push(rel === "" ? "**" : rel, rel === "" ? "**" : join9(rel, "**").split("\\").join("/"));
+    include.push(rel === "" ? "**" : rel, rel === "" ? "**" : join10(rel, "**").split("\\").join("/"));
   }
   return {
     target: project,
@@ -60081,8 +62778,8 @@ function cacheOption(values, project, io) {
   if (values["no-cache"] && values["cache-dir"] !== void 0) throw new CliUsageError("--cache-dir and --no-cache cannot be used together");
   if (values["no-cache"]) return {};
   if (values["cache-dir"] !== void 0) return { cacheDir: resolve6(io.cwd, values["cache-dir"]) };
-  const isDirectory2 = existsSync4(project) && statSync6(project).isDirectory();
-  return { cacheDir: join9(isDirectory2 ? project : dirname8(project), DEFAULT_CACHE_DIR) };
+  const isDirectory2 = existsSync4(project) && statSync7(project).isDirectory();
+  return { cacheDir: join10(isDirectory2 ? project : dirname8(project), DEFAULT_CACHE_DIR) };
 }
 function applyConfigDefaults(values, config) {
   const target = values;
@@ -60217,21 +62914,21 @@ function parseOutputs(values, outputFile, allowed, fallback, defaultFile) {
 
 // src/cli/per-file-ignores.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
-import { statSync as statSync7 } from "node:fs";
-import { dirname as dirname9, isAbsolute as isAbsolute4, join as join10, relative as relative5 } from "node:path";
+import { statSync as statSync8 } from "node:fs";
+import { dirname as dirname9, isAbsolute as isAbsolute4, join as join11, relative as relative5 } from "node:path";
 function applyPerFileIgnores(report, config) {
   const entries = Object.entries(config?.perFileIgnores ?? {});
   if (entries.length === 0 || !config) return report;
   const matchers = entries.map(([glob, ids3]) => ({ glob, ids: new Set(ids3), match: (0, import_picomatch3.default)(glob.replace(/\/+$/, "/**"), { dot: true }) }));
   let root = report.scan.target;
   try {
-    if (!statSync7(root).isDirectory()) root = dirname9(root);
+    if (!statSync8(root).isDirectory()) root = dirname9(root);
   } catch {
   }
   const source = relative5(config.baseDir, config.file) || config.file;
   const findings = report.findings.map((finding) => {
     if (finding.suppressed) return finding;
-    const abs = isAbsolute4(finding.location.file) ? finding.location.file : join10(root, finding.location.file);
+    const abs = isAbsolute4(finding.location.file) ? finding.location.file : join11(root, finding.location.file);
     const rel = relative5(config.baseDir, abs).split("\\").join("/");
     const hit = matchers.find((m) => m.ids.has(finding.ruleId) && m.match(rel));
     if (!hit) return finding;
@@ -60241,12 +62938,12 @@ function applyPerFileIgnores(report, config) {
 }
 
 // src/cli/repository-prefix.ts
-import { readFileSync as readFileSync9, realpathSync as realpathSync2, statSync as statSync8 } from "node:fs";
-import { dirname as dirname10, join as join11, relative as relative6, resolve as resolve7, sep as sep4 } from "node:path";
+import { readFileSync as readFileSync11, realpathSync as realpathSync2, statSync as statSync9 } from "node:fs";
+import { dirname as dirname10, join as join12, relative as relative6, resolve as resolve7, sep as sep4 } from "node:path";
 async function repositoryPrefix(target, sarifRoot, cwd) {
   let folder = resolve7(target);
   try {
-    if (!statSync8(folder).isDirectory()) folder = dirname10(folder);
+    if (!statSync9(folder).isDirectory()) folder = dirname10(folder);
   } catch {
     folder = dirname10(folder);
   }
@@ -60268,15 +62965,15 @@ var GIT_LOCATION_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_CEILING_DIRECTORI
 function workTreeTop(folder) {
   if (GIT_LOCATION_VARIABLES.some((name2) => process.env[name2] !== void 0)) return void 0;
   for (let dir = folder; ; dir = dirname10(dir)) {
-    const dotGit = join11(dir, ".git");
+    const dotGit = join12(dir, ".git");
     let isDirectory2;
     try {
-      isDirectory2 = statSync8(dotGit).isDirectory();
+      isDirectory2 = statSync9(dotGit).isDirectory();
     } catch {
       if (dirname10(dir) === dir) return null;
       continue;
     }
-    if (isDirectory2 && setsWorkTree(join11(dotGit, "config"))) return void 0;
+    if (isDirectory2 && setsWorkTree(join12(dotGit, "config"))) return void 0;
     try {
       const rel = relative6(realpathSync2(dir), realpathSync2(folder)).split(sep4).join("/");
       return rel === "" ? "" : `${rel}/`;
@@ -60287,7 +62984,7 @@ function workTreeTop(folder) {
 }
 function setsWorkTree(config) {
   try {
-    return /^\s*worktree\s*=/im.test(readFileSync9(config, "utf8"));
+    return /^\s*worktree\s*=/im.test(readFileSync11(config, "utf8"));
   } catch {
     return false;
   }
@@ -60411,9 +63108,9 @@ async function scanStandardInput(options, flags2, io) {
   }
   const bytes = await readStream(io.stdin ?? process.stdin);
   const { mkdir, mkdtemp, rm, writeFile: writeFile2 } = await import("node:fs/promises");
-  const folder = await mkdtemp(join12(tmpdir(), "pathfinder-stdin-"));
+  const folder = await mkdtemp(join13(tmpdir(), "pathfinder-stdin-"));
   try {
-    const file = join12(folder, ...relPath.split("/"));
+    const file = join13(folder, ...relPath.split("/"));
     await mkdir(dirname12(file), { recursive: true });
     await writeFile2(file, bytes);
     const report = await runScan({ ...options, target: folder, include: [relPath], gitignore: false }, flags2, io);
@@ -60457,8 +63154,8 @@ function sourceLinesReader(root) {
   return (file) => {
     if (!cache2.has(file)) {
       try {
-        const abs = statSync9(root).isDirectory() ? join12(root, file) : root;
-        cache2.set(file, readFileSync10(abs, "utf8").split(/\r?\n/));
+        const abs = statSync10(root).isDirectory() ? join13(root, file) : root;
+        cache2.set(file, readFileSync12(abs, "utf8").split(/\r?\n/));
       } catch {
         cache2.set(file, void 0);
       }
@@ -60469,9 +63166,9 @@ function sourceLinesReader(root) {
 function sanitizeLines(text2) {
   return text2.split("\n").map((line) => line.endsWith("\r") ? sanitizeForTerminal(line.slice(0, -1)) + "\r" : sanitizeForTerminal(line)).join("\n");
 }
-function reportWritten(report, format, file, io) {
+function reportWritten(report, format2, file, io) {
   const s = summarize(report);
-  io.stderr.write(`pathfinder: ${plural3(s.total, "finding")} written to ${file} (${format})
+  io.stderr.write(`pathfinder: ${plural3(s.total, "finding")} written to ${file} (${format2})
 `);
 }
 function plural3(count, word) {
@@ -60623,7 +63320,7 @@ function describeApiError(error, secrets) {
 }
 
 // src/ci/base-config.ts
-import { readFileSync as readFileSync11, statSync as statSync10 } from "node:fs";
+import { readFileSync as readFileSync13, statSync as statSync11 } from "node:fs";
 import { isAbsolute as isAbsolute7, relative as relative9, resolve as resolve9 } from "node:path";
 init_git();
 var MAX_CONFIG_BYTES2 = 1024 * 1024;
@@ -60678,8 +63375,8 @@ async function blobAt(top, sha, path) {
 }
 function readOutsideRepository(file) {
   try {
-    if (!statSync10(file).isFile() || statSync10(file).size > MAX_CONFIG_BYTES2) return void 0;
-    return readFileSync11(file, "utf8").replace(/^\uFEFF/, "");
+    if (!statSync11(file).isFile() || statSync11(file).size > MAX_CONFIG_BYTES2) return void 0;
+    return readFileSync13(file, "utf8").replace(/^\uFEFF/, "");
   } catch {
     return void 0;
   }
@@ -61423,7 +64120,7 @@ function expand(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse2(options) {
+function parse3(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -61447,7 +64144,7 @@ function parse2(options) {
   if (!isBinaryRequest) {
     if (options.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
+        (format2) => format2.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
           `application/vnd$1$2.${options.mediaType.format}`
         )
@@ -61457,8 +64154,8 @@ function parse2(options) {
       if (options.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
         headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
+          const format2 = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format2}`;
         }).join(",");
       }
     }
@@ -61487,7 +64184,7 @@ function parse2(options) {
   );
 }
 function endpointWithDefaults(defaults, route, options) {
-  return parse2(merge(defaults, route, options));
+  return parse3(merge(defaults, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -61496,7 +64193,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse2
+    parse: parse3
   });
 }
 var endpoint2 = withDefaults(null, DEFAULTS);
@@ -61524,8 +64221,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject2 = val !== null && typeof val === "object";
-    const hasToJSON = isObject2 && typeof val.toJSON === "function";
+    const isObject3 = val !== null && typeof val === "object";
+    const hasToJSON = isObject3 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -64933,12 +67630,12 @@ function createGitHubClient(options) {
 }
 
 // src/ci/github/context.ts
-import { readFileSync as readFileSync12 } from "node:fs";
+import { readFileSync as readFileSync14 } from "node:fs";
 var DEFAULT_API_URL = "https://api.github.com";
 function readEvent(path) {
   if (!path) return void 0;
   try {
-    const data2 = JSON.parse(readFileSync12(path, "utf8"));
+    const data2 = JSON.parse(readFileSync14(path, "utf8"));
     return typeof data2 === "object" && data2 !== null ? data2 : void 0;
   } catch {
     return void 0;

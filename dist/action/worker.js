@@ -459,6 +459,7 @@ var CallArguments = class _CallArguments {
 function literalKeywords(dict, source) {
   let node = dict;
   while (node.type === "parenthesized_expression" && node.children.length === 1) node = node.children[0];
+  if (node.type === "call") return dictCallKeywords(node, source);
   if (node.type !== "dictionary") return void 0;
   const out2 = /* @__PURE__ */ new Map();
   for (const c of node.children) {
@@ -469,6 +470,21 @@ function literalKeywords(dict, source) {
     const name2 = key?.type === "string" ? decodeStringLiteral(source.slice(key.start, key.end)) : void 0;
     if (name2 === void 0 || !value) return void 0;
     out2.set(name2, value);
+  }
+  return out2;
+}
+function dictCallKeywords(call, source) {
+  const callee = childByField(call, "function");
+  const args2 = childByField(call, "arguments");
+  if (callee?.type !== "identifier" || source.slice(callee.start, callee.end) !== "dict" || args2?.type !== "argument_list") return void 0;
+  const out2 = /* @__PURE__ */ new Map();
+  for (const c of args2.children) {
+    if (c.type === "comment") continue;
+    if (c.type !== "keyword_argument") return void 0;
+    const name2 = childByField(c, "name");
+    const value = childByField(c, "value");
+    if (!name2 || !value) return void 0;
+    out2.set(source.slice(name2.start, name2.end), value);
   }
   return out2;
 }
@@ -484,7 +500,7 @@ function dictLiteralOf(model, scope, name2) {
   const bindings = model.lookup(text, scope, name2);
   if (bindings?.length !== 1) return void 0;
   const [b] = bindings;
-  if (b.kind !== "assignment" || !b.value || b.valueScope || b.value.type !== "dictionary") return void 0;
+  if (b.kind !== "assignment" || !b.value || b.valueScope || b.value.type !== "dictionary" && b.value.type !== "call") return void 0;
   return writtenOnce(model, text) ? b.value : void 0;
 }
 var MAX_NAMES_PER_FILE = 32;
@@ -7231,8 +7247,13 @@ function placeExtras(root, extras, factory) {
   const comments = [];
   if (!extras.length) return comments;
   const added = /* @__PURE__ */ new Map();
+  const path = [root];
+  let last = -1;
   for (const x of extras) {
-    let holder = root;
+    if (x.start < last) path.length = 1;
+    last = x.start;
+    while (path.length > 1 && !(x.end <= path[path.length - 1].end)) path.pop();
+    let holder = path[path.length - 1];
     for (; ; ) {
       const kids = holder.children;
       let lo = 0;
@@ -7243,7 +7264,7 @@ function placeExtras(root, extras, factory) {
         else hi = mid - 1;
       }
       const k = kids[lo];
-      if (k && k.start < x.start && x.end <= k.end && !LEAVES.has(k.type) && !(k.type === "string" && !k.children.length)) holder = k;
+      if (k && k.start < x.start && x.end <= k.end && !LEAVES.has(k.type) && !(k.type === "string" && !k.children.length)) path.push(holder = k);
       else break;
     }
     const node = factory.leaf(x.type, x.start, x.end);
@@ -9367,9 +9388,11 @@ var GIVES_DEFINITIONS = /* @__PURE__ */ new Set([
   "builtins.classmethod",
   "sys.modules.get",
   "builtins.globals().get",
-  "operator.attrgetter()"
+  "operator.attrgetter()",
+  "typing.cast"
 ]);
-var MAX_DEPTH = 32;
+var MAX_DEPTH = 128;
+var MAX_NAMES = 256;
 var LOCAL = "<local>.";
 var SemanticModel = class {
   constructor(tree, moduleName, project) {
@@ -9486,12 +9509,13 @@ var SemanticModel = class {
       let bound = false;
       for (const b of body2.bindings.get(attribute) ?? []) {
         bound = true;
-        appendAll(out2, this.resolveBinding(b, depth + 1));
+        const property = b.kind === "function" ? this.propertyGetter(b, body2) : void 0;
+        this.union(out2, property ? this.returnedBy(property, depth + 1) : this.resolveBinding(b, depth + 1));
       }
       if (instance2) {
         for (const a of body2.instanceAttributes?.get(attribute) ?? []) {
           bound = true;
-          appendAll(out2, this.resolve(a.value, a.scope, depth + 1));
+          this.union(out2, this.resolve(a.value, a.scope, depth + 1));
         }
       }
       if (bound) return out2;
@@ -9502,6 +9526,18 @@ var SemanticModel = class {
           if (found) return inOneShape(found);
         }
       }
+    }
+    return void 0;
+  }
+  /** The `function_definition` of a method decorated `@property` (or `functools.cached_property`), else undefined. */
+  propertyGetter(b, classBody) {
+    const definition = b.site.parent;
+    const decorated = definition?.parent;
+    if (definition?.type !== "function_definition" || decorated?.type !== "decorated_definition") return void 0;
+    for (const decorator of decorated.children) {
+      if (decorator.type !== "decorator") continue;
+      const expression = decorator.children.find((c) => c.type !== "@" && c.type !== "comment");
+      if (expression && this.resolve(expression, classBody.parent ?? this.module, 1).some((r) => PROPERTY_DECORATORS.has(r.name))) return definition;
     }
     return void 0;
   }
@@ -9555,11 +9591,29 @@ var SemanticModel = class {
         return [];
     }
   }
+  /**
+   * Adds to `out` the names of `names` it does not hold yet (the same object: resolved names are shared, so a name
+   * reached along several paths is one object), at most `MAX_NAMES`. Without it a class whose fields are each set
+   * from three others (`self.f1 = self.f2 if c else self.f3 or self.f4`) made lists that tripled at each field.
+   */
+  union(out2, names) {
+    if (!out2.length && names.length <= MAX_NAMES) {
+      for (let k = 0; k < names.length; k++) out2.push(names[k]);
+      return out2;
+    }
+    for (let k = 0; k < names.length; k++) {
+      const name2 = names[k];
+      if (out2.includes(name2)) continue;
+      if (out2.length >= MAX_NAMES) break;
+      out2.push(name2);
+    }
+    return out2;
+  }
   /** What `a if c else b` and `a or b` may be: either side (appended, not spread: spreading arrays of several kinds cost `resolveNow` its optimised code). */
   either(a, b, scope, depth) {
     const out2 = [];
-    if (a) appendAll(out2, this.resolve(a, scope, depth + 1));
-    if (b) appendAll(out2, this.resolve(b, scope, depth + 1));
+    if (a) this.union(out2, this.resolve(a, scope, depth + 1));
+    if (b) this.union(out2, this.resolve(b, scope, depth + 1));
     return out2;
   }
   /** The string an expression always evaluates to, when it is built from literals (and names bound to them). */
@@ -9678,7 +9732,7 @@ var SemanticModel = class {
     }
     if (bindings.length === 1) return this.resolveBinding(bindings[0], depth);
     const out2 = [];
-    for (let k = 0; k < bindings.length; k++) appendAll(out2, this.resolveBinding(bindings[k], depth));
+    for (let k = 0; k < bindings.length; k++) this.union(out2, this.resolveBinding(bindings[k], depth));
     return out2;
   }
   resolveBinding(b, depth) {
@@ -9703,7 +9757,7 @@ var SemanticModel = class {
         if (this.inProgress.has(b) || !b.value) return [];
         this.inProgress.add(b);
         names = [];
-        for (const element of tableElements(b.value)) appendAll(names, this.resolve(element, b.scope, depth + 1));
+        for (const element of tableElements(b.value)) this.union(names, this.resolve(element, b.scope, depth + 1));
         this.inProgress.delete(b);
         break;
       }
@@ -9808,7 +9862,7 @@ var SemanticModel = class {
     if (!attributes.length) return this.resolve(base, scope, depth + 1);
     const out2 = [];
     const bases = this.resolve(base, scope, depth + 1);
-    for (let k = 0; k < bases.length; k++) appendAll(out2, this.attributeOf(bases[k], attributes, depth));
+    for (let k = 0; k < bases.length; k++) this.union(out2, this.attributeOf(bases[k], attributes, depth));
     return out2;
   }
   /** `r.a.b...`: through the members of classes (local or in the project), else as a qualified name. */
@@ -9864,10 +9918,15 @@ var SemanticModel = class {
       const [key] = positionalArguments(args2);
       return this.tableValues(table, key, scope, depth + 1);
     }
-    const modules = callee.type === "attribute" && this.isGet(callee) ? this.moduleTableAt(childByField(callee, "object"), scope) : void 0;
+    const modules = callee.type === "attribute" && this.isGet(callee) ? this.moduleTableAt(childByField(callee, "object"), scope, depth + 1) : void 0;
     if (modules) {
       const [key] = positionalArguments(args2);
       return this.tableValues(modules, key, scope, depth + 1, true);
+    }
+    if (callee.type === "attribute" && this.isGet(callee) && this.project) {
+      const [key] = positionalArguments(args2);
+      const imported = this.importedTable(childByField(callee, "object"), key && this.constantString(key, scope, depth + 1), scope, depth + 1);
+      if (imported) return imported;
     }
     for (const c of this.resolve(callee, scope, depth + 1)) {
       switch (c.name) {
@@ -9894,9 +9953,9 @@ var SemanticModel = class {
           const positional = positionalArguments(args2);
           const attr = positional[1] && this.constantString(positional[1], scope, depth + 1);
           if (positional[0] && attr) {
-            for (const o of this.resolve(positional[0], scope, depth + 1)) appendAll(out2, this.attributeOf(o, [attr], depth + 1));
+            for (const o of this.resolve(positional[0], scope, depth + 1)) this.union(out2, this.attributeOf(o, [attr], depth + 1));
           }
-          if (positional[2]) appendAll(out2, this.resolve(positional[2], scope, depth + 1));
+          if (positional[2]) this.union(out2, this.resolve(positional[2], scope, depth + 1));
           break;
         }
         case "builtins.vars": {
@@ -9911,17 +9970,22 @@ var SemanticModel = class {
           if (first) for (const r of this.resolve(first, scope, depth + 1)) out2.push(r.boundBy ? r : resolvedName(r.name, { ...r, boundBy: { call: node, scope } }));
           break;
         }
+        case "typing.cast": {
+          const [, value] = positionalArguments(args2);
+          if (value) this.union(out2, this.resolve(value, scope, depth + 1));
+          break;
+        }
         case "builtins.staticmethod":
         case "builtins.classmethod": {
           const [first] = positionalArguments(args2);
-          if (first) appendAll(out2, this.resolve(first, scope, depth + 1));
+          if (first) this.union(out2, this.resolve(first, scope, depth + 1));
           break;
         }
         case "operator.attrgetter()": {
           const getter = c.constructedBy && positionalArguments(childByField(c.constructedBy.call, "arguments"));
           const path = getter?.length === 1 ? this.constantString(getter[0], c.constructedBy.scope, depth + 1) : void 0;
           const [object] = positionalArguments(args2);
-          if (path && object) for (const o of this.resolve(object, scope, depth + 1)) appendAll(out2, this.attributeOf(o, path.split("."), depth + 1));
+          if (path && object) for (const o of this.resolve(object, scope, depth + 1)) this.union(out2, this.attributeOf(o, path.split("."), depth + 1));
           break;
         }
         default: {
@@ -9939,7 +10003,7 @@ var SemanticModel = class {
               chain: c.chain || void 0
             })
           );
-          if (c.definition?.type === "function_definition") appendAll(out2, this.returnedBy(c.definition, depth + 1));
+          if (c.definition?.type === "function_definition") this.union(out2, this.returnedBy(c.definition, depth + 1));
           else if (this.project && !c.definition && !c.localClass && !c.projectClass && !c.name.includes("(")) {
             const returned = this.project.resolve(`${c.name}()`);
             if (returned) {
@@ -10019,9 +10083,11 @@ var SemanticModel = class {
     if (!value || !index2) return [];
     const table = this.tableAt(value, scope, depth + 1);
     if (table) return this.tableValues(table, index2, scope, depth + 1);
-    const modules = this.moduleTableAt(value, scope);
+    const modules = this.moduleTableAt(value, scope, depth + 1);
     if (modules) return this.tableValues(modules, index2, scope, depth + 1, true);
     const key = this.constantString(index2, scope, depth + 1);
+    const imported = this.importedTable(value, key, scope, depth + 1);
+    if (imported) return imported;
     if (key === void 0) return [];
     const out2 = [];
     for (const v of this.resolve(value, scope, depth + 1)) appendAll(out2, this.keyed(v.name, key));
@@ -10068,8 +10134,9 @@ var SemanticModel = class {
    * A table bound once at module level (`SERIALIZERS = {"pickle": pickle, "json": json}`) read in the module, for the
    * modules it holds (see `tableValues`): a callable it holds is reported where it is stored, but a module is not.
    */
-  moduleTableAt(expr, scope) {
+  moduleTableAt(expr, scope, depth) {
     const node = unwrapParentheses(expr);
+    if (node.type === "attribute") return this.classTableAt(node, scope, depth);
     if (node.type !== "identifier") return void 0;
     const bindings = this.lookup(this.text(node), scope, node);
     if (bindings?.length !== 1) return void 0;
@@ -10077,6 +10144,88 @@ var SemanticModel = class {
     if (b.scope !== this.module || b.kind !== "assignment" || !b.value || b.valueScope) return void 0;
     const value = unwrapParentheses(b.value);
     return TABLE_LITERALS.has(value.type) ? value : void 0;
+  }
+  /**
+   * A table bound once in the body of a class defined in this file, read through the class or an instance
+   * (`cls.SERIALIZERS[fmt]` in a classmethod, `Codecs.SERIALIZERS[fmt]`, `self.SERIALIZERS[fmt]`), like a module's.
+   */
+  classTableAt(node, scope, depth) {
+    const object = childByField(node, "object");
+    const attribute = childByField(node, "attribute");
+    if (!object || !attribute || object.type !== "identifier" && object.type !== "attribute") return void 0;
+    const name2 = this.text(attribute);
+    for (const r of this.resolve(object, scope, depth + 1)) {
+      const classDef = r.localClass ?? r.instanceOf;
+      const bindings = classDef && this.classBodies.get(classDef)?.bindings.get(name2);
+      if (bindings?.length !== 1) continue;
+      const [b] = bindings;
+      if (b.kind !== "assignment" || !b.value || b.valueScope) continue;
+      const value = unwrapParentheses(b.value);
+      if (TABLE_LITERALS.has(value.type)) return value;
+    }
+    return void 0;
+  }
+  /**
+   * What a table of modules bound in another project module holds (`from .tables import SERIALIZERS`, then
+   * `SERIALIZERS["pickle"]` or `tables.SERIALIZERS[fmt]`), as that module's summary exports it (see
+   * `moduleTableExports`): the entry of a constant key, else every module. Undefined when the project knows no such
+   * table.
+   */
+  importedTable(expr, key, scope, depth) {
+    if (!this.project) return void 0;
+    const node = unwrapParentheses(expr);
+    const tables = [];
+    if (node.type === "identifier") {
+      const bindings = this.lookup(this.text(node), scope, node);
+      if (bindings?.length === 1 && bindings[0].kind === "import" && bindings[0].qualifiedName) tables.push(canonicalName(bindings[0].qualifiedName));
+    } else if (node.type === "attribute") {
+      const object = childByField(node, "object");
+      const attribute = childByField(node, "attribute");
+      if (object && attribute) {
+        for (const r of this.resolve(object, scope, depth + 1)) if (!r.name.includes("(") && !r.localClass && !r.instanceOf) tables.push(`${r.name}.${this.text(attribute)}`);
+      }
+    }
+    let out2;
+    for (const table of tables) {
+      const entry2 = key !== void 0 && TABLE_KEY.test(key) ? this.tableEntry(`${table}[${key}]`) : void 0;
+      const found = entry2 ?? this.tableEntry(`${table}[]`);
+      if (found) this.union(out2 ??= [], found);
+    }
+    return out2;
+  }
+  /** What the project index gives for one entry of an exported table, when it knows the entry. */
+  tableEntry(name2) {
+    const found = this.project.resolve(name2);
+    if (!found || found.length === 1 && found[0].name === name2) return void 0;
+    return inOneShape(found.filter((r) => r.name !== name2));
+  }
+  /**
+   * The tables of modules this module binds once at module level (`SERIALIZERS = {"pickle": pickle, "json": json}`),
+   * as exports for other modules (see `importedTable`): `SERIALIZERS[pickle]` for the entry of each string key (empty
+   * when it is no module) and `SERIALIZERS[]` for every module it holds. Only tables holding a module imported whole.
+   */
+  moduleTableExports() {
+    const out2 = /* @__PURE__ */ new Map();
+    for (const [name2, bindings] of this.module.bindings) {
+      if (bindings.length !== 1) continue;
+      const [b] = bindings;
+      if (b.kind !== "assignment" || !b.value || b.valueScope) continue;
+      const table = unwrapParentheses(b.value);
+      if (!TABLE_LITERALS.has(table.type)) continue;
+      const all = [];
+      const entries = [];
+      for (const element of tableElements(table)) {
+        const names = this.isImportedModule(element, this.module) ? this.resolve(element, this.module) : [];
+        this.union(all, names);
+        const pair = element.parent?.type === "pair" ? element.parent : void 0;
+        const key = pair && this.keyString(pair);
+        if (key !== void 0 && TABLE_KEY.test(key)) entries.push([`${name2}[${key}]`, names]);
+      }
+      if (!all.length) continue;
+      out2.set(`${name2}[]`, all);
+      for (const [entry2, names] of entries) out2.set(entry2, names);
+    }
+    return out2;
   }
   /** Whether `element` names a module imported whole (`import pickle`, `import pickle as p`). */
   isImportedModule(element, scope) {
@@ -10097,7 +10246,7 @@ var SemanticModel = class {
       if (value) elements2 = [value];
     }
     const out2 = [];
-    for (const element of elements2) if (!modulesOnly || this.isImportedModule(element, this.module)) appendAll(out2, this.resolve(element, scope, depth + 1));
+    for (const element of elements2) if (!modulesOnly || this.isImportedModule(element, this.module)) this.union(out2, this.resolve(element, scope, depth + 1));
     return out2;
   }
   keyString(pair) {
@@ -10118,6 +10267,8 @@ function importStatementOf(site) {
   for (let n = site; n; n = n.parent) if (n.type === "import_statement" || n.type === "import_from_statement") return n;
   return void 0;
 }
+var PROPERTY_DECORATORS = /* @__PURE__ */ new Set(["builtins.property", "functools.cached_property"]);
+var TABLE_KEY = /^[\w-]+$/;
 var TABLE_LITERALS = /* @__PURE__ */ new Set(["dictionary", "list", "tuple", "set"]);
 var MAX_TABLE_ELEMENTS = 64;
 function tableElements(table) {
@@ -10261,6 +10412,10 @@ function summarizeModule(model, path) {
     }
     exports[name2] = values;
   }
+  for (const [entry2, names] of model.moduleTableExports()) {
+    const site = model.module.bindings.get(entry2.slice(0, entry2.indexOf("[")))[0].site;
+    exports[entry2] = valuesOf(names, site);
+  }
   const summary = { module: module2, path, exports, stars: model.module.starImports.map((s) => s.module), classes };
   const all = constantNames(model);
   if (all) summary.all = all;
@@ -10294,12 +10449,17 @@ function summarizeClass(model, classDef, qualify, noteReturns) {
   return { bases, overridesFindClass, ...allowlist ? { allowlist } : {}, members, instanceMembers };
 }
 function definedFunctions(model, bindings, prefixes) {
-  if (!bindings.length || !bindings.every((b) => b.kind === "function")) return void 0;
+  if (!bindings.length || !bindings.every((b) => b.kind === "function" && !mayBeProperty(model, b))) return void 0;
   return bindings.map((b) => {
     let prefix = prefixes.get(b.scope);
     if (prefix === void 0) prefixes.set(b.scope, prefix = LOCAL + (b.scope.kind === "class" ? `${classNameOf(model, b.scope.node)}.` : ""));
     return { name: prefix + b.name };
   });
+}
+function mayBeProperty(model, b) {
+  const decorated = b.site.parent?.parent;
+  if (decorated?.type !== "decorated_definition") return false;
+  return decorated.children.some((d) => d.type === "decorator" && model.text(d).includes("property"));
 }
 function classNameOf(model, classDef) {
   const name2 = childByField(classDef, "name");
@@ -10398,6 +10558,20 @@ var OUTSIDE_CALLS = [
 ];
 var LOOPS2 = /* @__PURE__ */ new Set(["for_statement", "while_statement"]);
 var SCOPES = /* @__PURE__ */ new Set(["function_definition", "lambda", "class_definition"]);
+var BUFFER_METHODS = /* @__PURE__ */ new Set(["seek", "tell", "getvalue", "getbuffer", "close", "flush", "truncate", "seekable", "readable"]);
+var ROUND_TRIP_WRITERS = /* @__PURE__ */ new Set([
+  "pickle.dump",
+  "_pickle.dump",
+  "cPickle.dump",
+  "pickle5.dump",
+  "cloudpickle.dump",
+  "dill.dump",
+  "marshal.dump",
+  "joblib.dump",
+  "torch.save",
+  "numpy.save"
+]);
+var BUFFER_WALK_BUDGET = 2e4;
 var WRITES = /\bopen\s*\([^\n]{0,300}?["'][rbt]*[wax+][rbt+]*["']|\.(write_bytes|write_text|touch)\s*\(|\b(dump|save|savez|savez_compressed|to_pickle|to_hdf|save_model|copy|copyfile|copy2|copytree|move|rename|replace|symlink_to|urlretrieve|hf_hub_download|download\w*)\s*\(/;
 var ProvenanceEvaluator = class {
   constructor(model) {
@@ -10619,13 +10793,59 @@ var ProvenanceEvaluator = class {
         if (fnName) this.outside ??= `a parameter of \`${this.text(fnName)}()\`, which its callers decide`;
         return void 0;
       }
-      const p = this.of(b.value, b.valueScope ?? b.scope, depth);
+      const p = this.roundTripBuffer(name2, b, owner, node) ?? this.of(b.value, b.valueScope ?? b.scope, depth);
       if (!p) return void 0;
       if (only(p, "own-path") && !/__file__|\bfiles\s*\(/.test(this.text(b.value))) this.marks.add(name2);
       out2 = out2 ? join(out2, p) : p;
       if (!out2) return void 0;
     }
     return out2;
+  }
+  /**
+   * `buf = io.BytesIO()` in a function that only serializes its own objects into `buf` (`pickle.dump(obj, buf)`) and
+   * moves in it (`buf.seek(0)`) besides the read being judged (`use`): the buffer holds a round trip. Any other use
+   * (a write, an alias, a call it is handed to, a nested function naming it) leaves it unjudged.
+   */
+  roundTripBuffer(name2, b, owner, use) {
+    const value = b.value;
+    if (owner.kind === "module" || owner.bindings.get(name2)?.length !== 1 || value?.type !== "call") return void 0;
+    const callee = childByField(value, "function");
+    const args2 = childByField(value, "arguments");
+    if (!callee || !args2 || args2.children.some((c) => !/^(comment|[()])$/.test(c.type))) return void 0;
+    if (!this.model.resolve(callee, owner).some((r) => STREAMS.has(r.name))) return void 0;
+    let writes = 0;
+    let budget = BUFFER_WALK_BUDGET;
+    const stack = [...owner.node.children];
+    while (stack.length) {
+      const n = stack.pop();
+      if (--budget < 0) return void 0;
+      if (SCOPES.has(n.type)) {
+        if (this.text(n).includes(name2)) return void 0;
+        continue;
+      }
+      if (n.type !== "identifier") {
+        for (const c of n.children) stack.push(c);
+        continue;
+      }
+      if (n === use || n === b.site || this.text(n) !== name2) continue;
+      const how = this.bufferUse(n, owner);
+      if (!how) return void 0;
+      if (how === "write") writes++;
+    }
+    return writes ? { origins: /* @__PURE__ */ new Set(["own-data"]), reason: "a new in-memory buffer into which the function only serialized its own objects (a round trip)" } : void 0;
+  }
+  /** How `buf` is used at `n`: a method that only moves in it, a serializer writing into it, else undefined. */
+  bufferUse(n, scope) {
+    const parent = n.parent;
+    if (parent?.type === "attribute" && childByField(parent, "object") === n) {
+      const attr = childByField(parent, "attribute");
+      const called = parent.parent?.type === "call" && childByField(parent.parent, "function") === parent;
+      return attr && called && BUFFER_METHODS.has(this.text(attr)) ? "move" : void 0;
+    }
+    const list = parent?.type === "keyword_argument" ? parent.parent : parent;
+    const call = list?.type === "argument_list" ? list.parent : void 0;
+    const callee = call?.type === "call" ? childByField(call, "function") : void 0;
+    return callee && this.model.resolve(callee, scope).some((r) => ROUND_TRIP_WRITERS.has(r.name)) ? "write" : void 0;
   }
   /** `settings.MODEL_PATH`, `app.settings.MODEL_PATH`: a constant of a project module imported whole. */
   moduleAttribute(object, attribute, scope) {
@@ -11077,7 +11297,9 @@ var CALLBACK_METHODS = [
   { base: /^tornado\.websocket\.WebSocketHandler$/, methods: /^on_message$/, kind: "data", label: "WebSocket message (Tornado)" },
   { base: /^twisted\.(internet\.protocol\.(Protocol|DatagramProtocol)|protocols\.basic\.\w+)$/, methods: /^(dataReceived|datagramReceived|lineReceived|rawDataReceived|stringReceived)$/, parameters: /^(?!addr)/, kind: "data", label: "data received by a Twisted protocol" },
   { base: /^asyncio(\.protocols)?\.(Protocol|BufferedProtocol|DatagramProtocol)$/, methods: /^(data_received|datagram_received)$/, parameters: /^(?!addr)/, kind: "data", label: "data received by an asyncio protocol" },
-  { base: /_pb2_grpc\.\w+Servicer$/, methods: /^[A-Z]/, parameters: /^(request|request_iterator)$/, kind: "data", label: "gRPC request message" }
+  { base: /_pb2_grpc\.\w+Servicer$/, methods: /^[A-Z]/, parameters: /^(request|request_iterator)$/, kind: "data", label: "gRPC request message" },
+  // TorchServe calls handle(data, context) with the inference requests' bodies; BaseHandler.handle passes them to preprocess.
+  { base: /^ts\.torch_handler\.\w+\.[A-Z]\w*$/, methods: /^(handle|preprocess)$/, parameters: /^(?!(context|ctx)$)/, kind: "data", label: "inference request a TorchServe handler receives" }
 ];
 var REQUEST_PARAMETERS = /* @__PURE__ */ new Set(["request", "req", "http_request"]);
 var HANDLER_DATA_METHODS = /* @__PURE__ */ new Set([
@@ -11466,10 +11688,28 @@ var TaintTracker = class _TaintTracker {
     if (d.kind === "parameter" && d.splat) return this.splatParameter(name2, d, key);
     if (d.kind === "parameter") return this.parameterSource(name2, d.node);
     if (!d.value) return void 0;
-    const t = this.eval(d.value, d.node, scope, depth);
+    const value = key !== void 0 ? this.dictEntry(d.value, key) ?? d.value : d.value;
+    const t = this.eval(value, d.node, scope, depth);
     if (!t) return void 0;
     const verb = d.verb ?? (d.kind === "loop" ? "iterated into" : d.kind === "with" ? "bound by with to" : d.kind === "augment" ? "appended to" : "assigned to");
     return { kind: t.kind, steps: [...t.steps, this.step(d.node, `${verb} ${code(name2)}`)] };
+  }
+  /**
+   * The value of `key` in a dict literal whose keys are all string literals (no `**` spread): undefined when the
+   * literal is not one, or lacks the key (then the whole dict is followed, as before).
+   */
+  dictEntry(literal, key) {
+    if (literal.type !== "dictionary" || typeof key !== "string") return void 0;
+    let found;
+    for (const c of literal.children) {
+      if (c.type === "comment") continue;
+      const k = c.type === "pair" ? childByField(c, "key") : void 0;
+      if (k?.type !== "string") return void 0;
+      const text = decodeStringLiteral(this.text(k));
+      if (text === void 0) return void 0;
+      if (text === key) found = childByField(c, "value");
+    }
+    return found;
   }
   /**
    * Summary mode: one argument a caller passes through `*args` or `**kwargs`, read at a constant index or key
@@ -11523,7 +11763,7 @@ var TaintTracker = class _TaintTracker {
   /**
    * A method a framework calls with network data when a subclass overrides it (see `CALLBACK_METHODS`): a Scrapy
    * spider's callbacks, a WebSocket consumer's `receive`, a Twisted or asyncio protocol's `dataReceived`/
-   * `data_received`, a gRPC servicer's methods. What `parameter` of it holds.
+   * `data_received`, a gRPC servicer's methods, a TorchServe handler's `handle`/`preprocess`. What `parameter` of it holds.
    */
   callbackMethod(fn, parameter) {
     const cls = fn.type === "function_definition" ? methodClass(fn) : void 0;
@@ -12679,7 +12919,7 @@ function methodClass(fn) {
   return container?.type === "block" && container.parent?.type === "class_definition" ? container.parent : void 0;
 }
 var REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer|jsonrpc|jsonrpcserver|bentoml|celery|shared_task|dramatiq|huey)\b/;
-var CALLBACK_BASE_WORDS = /\b(scrapy|channels|tornado|twisted|asyncio)\b|_pb2_grpc\b/;
+var CALLBACK_BASE_WORDS = /\b(scrapy|channels|tornado|twisted|asyncio|torch_handler)\b|_pb2_grpc\b/;
 var RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance|exposed_\w+)\b|handlers\b/;
 var FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
 var LAMBDA_WORD = /\blambda\b/;
@@ -12899,7 +13139,7 @@ function analyzePython(parser2, file, index2, options = {}) {
   assignFingerprints(findings, matches);
   const summary = summarizeModule(model, file.path);
   for (const rule of index2.rules) if (rule.flowSummary) Object.assign(summary, rule.flowSummary(model, file.path, options.completeFlows ?? false));
-  if (model.limits.size) {
+  if (model.limits.has(DATA_FLOW_LIMIT)) {
     errors.push({ file: file.path, kind: "too-deep", level: "warning", message: `following data to a sink or through a function took more than ${MAX_DATA_FLOW_STEPS} steps (fields set from calls on one another); what it did not reach is left untraced, so some findings' trust may read unknown where it is untrusted` });
   }
   model.release();
@@ -13592,8 +13832,12 @@ var BACKENDS = {
   "django.core.cache.backends.redis.RedisCache": "redis",
   "django_redis.cache.RedisCache": "redis",
   "django_redis.cache.ShardClient": "redis",
+  // django-redis-cache: its documented paths, the modules they live in, and `redis_cache.cache` of its 0.x releases.
   "redis_cache.RedisCache": "redis",
   "redis_cache.ShardedRedisCache": "redis",
+  "redis_cache.backends.single.RedisCache": "redis",
+  "redis_cache.backends.multiple.ShardedRedisCache": "redis",
+  "redis_cache.cache.RedisCache": "redis",
   "django.core.cache.backends.memcached.PyMemcacheCache": "memcached",
   "django.core.cache.backends.memcached.PyLibMCCache": "memcached",
   "django.core.cache.backends.memcached.MemcachedCache": "memcached",
@@ -13614,6 +13858,7 @@ var WHY = {
   database: "anything that can write to the table (SQL injection elsewhere, another application sharing the database) plants a pickle"
 };
 var SAFE_SERIALIZER = /json|msgpack/i;
+var SERIALIZER_KEYS = ["SERIALIZER", "SERIALIZER_CLASS", "serializer"];
 function grade(store, location, ctx) {
   if (store === "database") return "low";
   if (store === "file") return "medium";
@@ -13628,7 +13873,8 @@ function checkCaches(ctx, value, spelledAs) {
     const store = backend !== void 0 ? BACKENDS[backend] : void 0;
     if (!backendEntry || backend === void 0 || !store) continue;
     const options = entry(config, "OPTIONS");
-    const serializerEntry = options ? entry(dictEntries(ctx, options.value), "SERIALIZER") : void 0;
+    const optionEntries = options ? dictEntries(ctx, options.value) : void 0;
+    const serializerEntry = SERIALIZER_KEYS.map((key) => entry(optionEntries, key)).find((e) => e !== void 0);
     const serializer = serializerEntry && constant2(ctx, serializerEntry.value);
     if (serializer !== void 0 && SAFE_SERIALIZER.test(serializer)) continue;
     const explicit = serializer !== void 0 && /pickle/i.test(serializer) ? ` (OPTIONS SERIALIZER is ${code2(serializer)})` : "";
@@ -13670,7 +13916,7 @@ var PYTHON_CONFIG_SEC_002_default = defineRule({
   assignments: [{ names: ["CACHES"], classLevel: true, check: checkAssignment2 }],
   docs: {
     summary: "Detects Django `CACHES` backends that pickle values into a store other processes can write (Redis, memcached, files, database), graded by how reachable the store is.",
-    description: "Every Django cache backend except the in-process ones pickles values on `set` and unpickles them on `get`: the built-in Redis and memcached backends, the file and database backends, and django-redis with its default `PickleSerializer`. The cache then holds executable data, and the trust boundary is the store. The rule reads `CACHES` in settings modules and settings classes (and `settings.configure(CACHES=...)`) and reports each alias whose backend pickles, at its `BACKEND` entry: high for Redis/memcached on a remote or unknown host, medium for a localhost or unix-socket server (every server of a list, or of a comma- or semicolon-separated string, must be one) and for file caches, low for the database cache. django-redis with a JSON or msgpack `SERIALIZER` is not reported, nor are `LocMemCache` and `DummyCache`.",
+    description: "Every Django cache backend except the in-process ones pickles values on `set` and unpickles them on `get`: the built-in Redis and memcached backends, the file and database backends, and django-redis with its default `PickleSerializer`. The cache then holds executable data, and the trust boundary is the store. The rule reads `CACHES` in settings modules and settings classes (and `settings.configure(CACHES=...)`) and reports each alias whose backend pickles, at its `BACKEND` entry: high for Redis/memcached on a remote or unknown host, medium for a localhost or unix-socket server (every server of a list, or of a comma- or semicolon-separated string, must be one) and for file caches, low for the database cache. A JSON or msgpack serializer (django-redis `SERIALIZER`, django-redis-cache `SERIALIZER_CLASS`, Django's RedisCache `serializer`) is not reported, nor are `LocMemCache` and `DummyCache`.",
     securityImplications: "Cache servers are shared infrastructure, frequently without authentication, and a classic SSRF target: writing one key with a pickle payload runs code in every web worker that reads it. File caches in shared or world-writable directories and database caches reachable through SQL injection give the same primitive.",
     howToFix: 'Use django-redis with `"SERIALIZER": "django_redis.serializers.json.JSONSerializer"` (or msgpack) and cache only plain data; otherwise require authentication and network isolation for the store (Redis ACLs/TLS, memcached SASL, a private cache directory) and treat it as part of the trust boundary.',
     fixHint: "Use a JSON/msgpack cache serializer, or lock down who can write the cache store.",
@@ -13691,7 +13937,7 @@ var PYTHON_CONFIG_SEC_002_default = defineRule({
       "    }",
       "}"
     ].join("\n"),
-    detectionScope: "`CACHES` assignments (module level, inside `if`/`try`, settings classes) and `settings.configure(CACHES=...)`, with dict literals or `dict(...)` calls (also through names bound to them); `BACKEND`, `LOCATION` and `OPTIONS.SERIALIZER` read as constant strings. Backends: Django's redis, memcached (pymemcache, pylibmc, python-memcached), file-based and database caches; django-redis; django-redis-cache; django-bmemcached. A backend or serializer computed at run time (environment variables) is not judged.",
+    detectionScope: "`CACHES` assignments (module level, inside `if`/`try`, settings classes) and `settings.configure(CACHES=...)`, with dict literals or `dict(...)` calls (also through names bound to them); `BACKEND`, `LOCATION` and `OPTIONS.SERIALIZER` (`SERIALIZER_CLASS`, `serializer`) read as constant strings. Backends: Django's redis, memcached (pymemcache, pylibmc, python-memcached), file-based and database caches; django-redis; django-redis-cache (also its 0.x `redis_cache.cache.RedisCache`); django-bmemcached. A backend or serializer computed at run time (environment variables) is not judged.",
     references: [
       { title: "Django: cache framework", url: "https://docs.djangoproject.com/en/stable/topics/cache/" },
       { title: "django-redis: pluggable serializer", url: "https://github.com/jazzband/django-redis#pluggable-serializer" },
@@ -14832,7 +15078,20 @@ function message4(m) {
   }
   return `${spelled(m)} opens a shelf whose values are unpickled on every read: whoever can write the database file runs code in this process. Keep shelves in private locations or store JSON in dbm/sqlite3 instead.`;
 }
+function newEmptyDict(m, node) {
+  const inside = (n) => n.children.filter((c) => !/^(comment|[{}()])$/.test(c.type));
+  if (node.type === "dictionary") return inside(node).length === 0;
+  if (node.type !== "call") return false;
+  const callee = childByField(node, "function");
+  const args2 = childByField(node, "arguments");
+  const empty = !!args2 && inside(args2).length === 0;
+  return !!callee && empty && m.model.resolve(callee, m.scope).some((r) => r.name === "builtins.dict");
+}
 function check3(m) {
+  if (m.target === "shelve.Shelf" && m.via !== "subclass") {
+    const mapping = m.args.find("dict", 0);
+    return mapping && newEmptyDict(m, mapping) ? null : {};
+  }
   if (m.target !== "shelve.open") return {};
   const flag = m.args.find("flag", 1);
   const value = flag && m.model.constantString(flag, m.scope);
@@ -14869,7 +15128,7 @@ var PYTHON_LANG_SEC_045_default = defineRule({
   ],
   docs: {
     summary: "Detects `shelve.open` and the `shelve.Shelf` classes, whose values are stored with pickle and unpickled on every read.",
-    description: 'A shelf is a persistent dictionary: keys are strings, values are pickled into a `dbm` database. Reading `shelf[key]` calls `pickle.loads` on the stored bytes, so a shelf is exactly as trustworthy as its database file. This rule reports opening a shelf with `shelve.open`, `shelve.DbfilenameShelf`, `shelve.Shelf` or `shelve.BsdDbShelf`, and instantiating local subclasses of those classes. `shelve.open(path, "n")` always starts from an empty database and is reported at low severity.',
+    description: 'A shelf is a persistent dictionary: keys are strings, values are pickled into a `dbm` database. Reading `shelf[key]` calls `pickle.loads` on the stored bytes, so a shelf is exactly as trustworthy as its database file. This rule reports opening a shelf with `shelve.open`, `shelve.DbfilenameShelf`, `shelve.Shelf` or `shelve.BsdDbShelf`, and instantiating local subclasses of those classes. `shelve.open(path, "n")` always starts from an empty database and is reported at low severity; `shelve.Shelf({})` (or `dict()`) keeps its pickles in a new in-memory dict nothing else can write and is not reported.',
     securityImplications: "If the database file can be replaced or modified by anyone else (a shared or world-writable directory, a file shipped with user content, a cache volume mounted into several services, a file downloaded or extracted from an archive), the first read of a poisoned key runs arbitrary code with the privileges of the reading process.",
     howToFix: {
       steps: [
