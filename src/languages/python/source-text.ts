@@ -24,6 +24,8 @@ const TO_ASCII_BY_COMPATIBILITY = new RegExp(
   "u",
 );
 
+const TO_ASCII_BY_COMPATIBILITY_ALL = new RegExp(TO_ASCII_BY_COMPATIBILITY.source, "gu");
+
 const IDENTIFIER_RUN = /[\p{ID_Continue}\u00b7]+/gu;
 
 /**
@@ -32,37 +34,40 @@ const IDENTIFIER_RUN = /[\p{ID_Continue}\u00b7]+/gu;
  * (CPython does not normalise them). An identifier whose normal form is longer (a ligature in a longer name) stays.
  */
 export function normalizeIdentifiers(source: string): string {
-  if (!TO_ASCII_BY_COMPATIBILITY.test(source)) return source;
+  // Where such characters are; most files have none, and most that have them have them only in strings.
+  const at = Array.from(source.matchAll(TO_ASCII_BY_COMPATIBILITY_ALL), (m) => m.index);
+  if (!at.length) return source;
   const pieces: string[] = [];
+  let copiedTo = 0;
+  let next = 0;
+  const code = (from: number, to: number) => {
+    while (next < at.length && at[next] < from) next++;
+    if (next >= at.length || at[next] >= to) return;
+    pieces.push(source.slice(copiedTo, from));
+    pieces.push(
+      source.slice(from, to).replace(IDENTIFIER_RUN, (run) => {
+        if (!TO_ASCII_BY_COMPATIBILITY.test(run)) return run;
+        const normal = run.normalize("NFKC");
+        return normal.length <= run.length ? normal + " ".repeat(run.length - normal.length) : run;
+      }),
+    );
+    copiedTo = to;
+  };
+  const opening = /[#"']/g;
   let codeFrom = 0;
-  const code = (to: string) =>
-    to.replace(IDENTIFIER_RUN, (run) => {
-      if (!TO_ASCII_BY_COMPATIBILITY.test(run)) return run;
-      const normal = run.normalize("NFKC");
-      return normal.length <= run.length ? normal + " ".repeat(run.length - normal.length) : run;
-    });
-  let i = 0;
-  while (i < source.length) {
-    const c = source[i];
-    if (c === "#") {
-      const end = source.indexOf("\n", i);
-      pieces.push(code(source.slice(codeFrom, i)));
-      codeFrom = i;
-      i = end < 0 ? source.length : end;
-      pieces.push(source.slice(codeFrom, i));
-      codeFrom = i;
-    } else if (c === '"' || c === "'") {
-      pieces.push(code(source.slice(codeFrom, i)));
-      codeFrom = i;
-      i = stringEnd(source, i);
-      pieces.push(source.slice(codeFrom, i));
-      codeFrom = i;
-    } else {
-      i++;
-    }
+  for (let m = opening.exec(source); m && next < at.length; m = opening.exec(source)) {
+    code(codeFrom, m.index);
+    codeFrom = opening.lastIndex = m[0] === "#" ? lineEnd(source, m.index) : stringEnd(source, m.index);
   }
-  pieces.push(code(source.slice(codeFrom)));
+  code(codeFrom, source.length);
+  if (!pieces.length) return source;
+  pieces.push(source.slice(copiedTo));
   return pieces.join("");
+}
+
+function lineEnd(source: string, at: number): number {
+  const end = source.indexOf("\n", at);
+  return end < 0 ? source.length : end;
 }
 
 /**
