@@ -1743,36 +1743,38 @@ var init_rules = __esm({
 
 // src/languages/python/source-text.ts
 function normalizeIdentifiers(source) {
-  if (!TO_ASCII_BY_COMPATIBILITY.test(source)) return source;
+  const at = Array.from(source.matchAll(TO_ASCII_BY_COMPATIBILITY_ALL), (m) => m.index);
+  if (!at.length) return source;
   const pieces = [];
+  let copiedTo = 0;
+  let next = 0;
+  const code5 = (from, to) => {
+    while (next < at.length && at[next] < from) next++;
+    if (next >= at.length || at[next] >= to) return;
+    pieces.push(source.slice(copiedTo, from));
+    pieces.push(
+      source.slice(from, to).replace(IDENTIFIER_RUN, (run3) => {
+        if (!TO_ASCII_BY_COMPATIBILITY.test(run3)) return run3;
+        const normal = run3.normalize("NFKC");
+        return normal.length <= run3.length ? normal + " ".repeat(run3.length - normal.length) : run3;
+      })
+    );
+    copiedTo = to;
+  };
+  const opening = /[#"']/g;
   let codeFrom = 0;
-  const code5 = (to) => to.replace(IDENTIFIER_RUN, (run3) => {
-    if (!TO_ASCII_BY_COMPATIBILITY.test(run3)) return run3;
-    const normal = run3.normalize("NFKC");
-    return normal.length <= run3.length ? normal + " ".repeat(run3.length - normal.length) : run3;
-  });
-  let i3 = 0;
-  while (i3 < source.length) {
-    const c = source[i3];
-    if (c === "#") {
-      const end = source.indexOf("\n", i3);
-      pieces.push(code5(source.slice(codeFrom, i3)));
-      codeFrom = i3;
-      i3 = end < 0 ? source.length : end;
-      pieces.push(source.slice(codeFrom, i3));
-      codeFrom = i3;
-    } else if (c === '"' || c === "'") {
-      pieces.push(code5(source.slice(codeFrom, i3)));
-      codeFrom = i3;
-      i3 = stringEnd(source, i3);
-      pieces.push(source.slice(codeFrom, i3));
-      codeFrom = i3;
-    } else {
-      i3++;
-    }
+  for (let m = opening.exec(source); m && next < at.length; m = opening.exec(source)) {
+    code5(codeFrom, m.index);
+    codeFrom = opening.lastIndex = m[0] === "#" ? lineEnd(source, m.index) : stringEnd(source, m.index);
   }
-  pieces.push(code5(source.slice(codeFrom)));
+  code5(codeFrom, source.length);
+  if (!pieces.length) return source;
+  pieces.push(source.slice(copiedTo));
   return pieces.join("");
+}
+function lineEnd(source, at) {
+  const end = source.indexOf("\n", at);
+  return end < 0 ? source.length : end;
 }
 function mayHoldCompatibilityLetters(bytes) {
   const end = bytes.length - 1;
@@ -1922,7 +1924,7 @@ function decodeUnicodeEscape(text2, raw) {
   }
   return out2.join("");
 }
-var TO_ASCII_BY_COMPATIBILITY, IDENTIFIER_RUN, ESCAPING_CODECS, BASE64, SIMPLE_ESCAPES;
+var TO_ASCII_BY_COMPATIBILITY, TO_ASCII_BY_COMPATIBILITY_ALL, IDENTIFIER_RUN, ESCAPING_CODECS, BASE64, SIMPLE_ESCAPES;
 var init_source_text = __esm({
   "src/languages/python/source-text.ts"() {
     "use strict";
@@ -1930,6 +1932,7 @@ var init_source_text = __esm({
       "[\\u{aa}\\u{ba}\\u{132}-\\u{133}\\u{17f}\\u{1c7}-\\u{1cc}\\u{1f1}-\\u{1f3}\\u{2b0}\\u{2b2}-\\u{2b3}\\u{2b7}-\\u{2b8}\\u{2e1}-\\u{2e3}\\u{1d2c}\\u{1d2e}\\u{1d30}-\\u{1d31}\\u{1d33}-\\u{1d3a}\\u{1d3c}\\u{1d3e}-\\u{1d43}\\u{1d47}-\\u{1d49}\\u{1d4d}\\u{1d4f}-\\u{1d50}\\u{1d52}\\u{1d56}-\\u{1d58}\\u{1d5b}\\u{1d62}-\\u{1d65}\\u{1d9c}\\u{1da0}\\u{1dbb}\\u{2071}\\u{207f}\\u{2090}-\\u{2093}\\u{2095}-\\u{209c}\\u{2102}\\u{210a}-\\u{210e}\\u{2110}-\\u{2113}\\u{2115}\\u{2119}-\\u{211d}\\u{2124}\\u{2128}\\u{212a}\\u{212c}-\\u{212d}\\u{212f}-\\u{2131}\\u{2133}-\\u{2134}\\u{2139}\\u{2145}-\\u{2149}\\u{2160}-\\u{217f}\\u{2c7c}-\\u{2c7d}\\u{a7f1}-\\u{a7f4}\\u{fb00}-\\u{fb06}\\u{fe33}-\\u{fe34}\\u{fe4d}-\\u{fe4f}\\u{ff10}-\\u{ff19}\\u{ff21}-\\u{ff3a}\\u{ff3f}\\u{ff41}-\\u{ff5a}\\u{107a5}\\u{1ccf0}-\\u{1ccf9}\\u{1d400}-\\u{1d454}\\u{1d456}-\\u{1d49c}\\u{1d49e}-\\u{1d49f}\\u{1d4a2}\\u{1d4a5}-\\u{1d4a6}\\u{1d4a9}-\\u{1d4ac}\\u{1d4ae}-\\u{1d4b9}\\u{1d4bb}\\u{1d4bd}-\\u{1d4c3}\\u{1d4c5}-\\u{1d505}\\u{1d507}-\\u{1d50a}\\u{1d50d}-\\u{1d514}\\u{1d516}-\\u{1d51c}\\u{1d51e}-\\u{1d539}\\u{1d53b}-\\u{1d53e}\\u{1d540}-\\u{1d544}\\u{1d546}\\u{1d54a}-\\u{1d550}\\u{1d552}-\\u{1d6a3}\\u{1d7ce}-\\u{1d7ff}\\u{1fbf0}-\\u{1fbf9}]",
       "u"
     );
+    TO_ASCII_BY_COMPATIBILITY_ALL = new RegExp(TO_ASCII_BY_COMPATIBILITY.source, "gu");
     IDENTIFIER_RUN = /[\p{ID_Continue}\u00b7]+/gu;
     ESCAPING_CODECS = /* @__PURE__ */ new Map([
       ["utf7", decodeUtf7],
@@ -34129,7 +34132,7 @@ function isRawPrefix(source, from) {
     if (c === 34 || c === 39 || Number.isNaN(c)) return false;
   }
 }
-function lineEnd(source, from, limit) {
+function lineEnd2(source, from, limit) {
   const k = source.indexOf("\n", from);
   return k < 0 || k > limit ? limit : k;
 }
@@ -34399,7 +34402,7 @@ var init_tokenizer = __esm({
           else if (c === LF) indent = 0;
           else if (c === 65279 && pos === 0) {
           } else if (c === HASH2) {
-            this.pos = lineEnd(source, pos, this.limit);
+            this.pos = lineEnd2(source, pos, this.limit);
             comments[commentCount++] = pos;
             comments[commentCount++] = this.pos;
             comments[commentCount++] = indent;
@@ -34466,7 +34469,7 @@ var init_tokenizer = __esm({
           }
           if (c === HASH2) {
             if (inBrackets) throw new Unsupported("comment in an f-string");
-            this.pos = lineEnd(source, pos2, limit);
+            this.pos = lineEnd2(source, pos2, limit);
             this.extra("comment", pos2, this.pos);
             continue;
           }
@@ -39585,8 +39588,8 @@ function remoteStep(s) {
 }
 function placeOf(node, path, source) {
   const lineStart = source.lastIndexOf("\n", node.start - 1) + 1;
-  const lineEnd3 = source.indexOf("\n", node.start);
-  const snippet = source.slice(lineStart, lineEnd3 < 0 ? source.length : lineEnd3).replace(/\r$/, "");
+  const lineEnd4 = source.indexOf("\n", node.start);
+  const snippet = source.slice(lineStart, lineEnd4 < 0 ? source.length : lineEnd4).replace(/\r$/, "");
   return { file: path, line: node.startRow + 1, column: node.startCol + 1, endLine: node.endRow + 1, endColumn: node.endCol + 1, snippet };
 }
 function keyOf2(v) {
@@ -42284,23 +42287,23 @@ var require_ignore = __commonJS({
       return count % 2 === 1;
     };
     var trimEnd = (body2, stripLineEnd) => {
-      let lineEnd3 = body2.length;
+      let lineEnd4 = body2.length;
       let end;
       for (; ; ) {
-        if (stripLineEnd && body2[lineEnd3 - 1] === "\r") {
-          lineEnd3--;
+        if (stripLineEnd && body2[lineEnd4 - 1] === "\r") {
+          lineEnd4--;
         }
-        end = lineEnd3;
+        end = lineEnd4;
         while (body2[end - 1] === SPACE3) {
           end--;
         }
         if (!stripLineEnd || body2[end - 1] !== "\n") {
           break;
         }
-        lineEnd3 = end - 1;
+        lineEnd4 = end - 1;
       }
-      if (end === lineEnd3) {
-        return body2.slice(0, lineEnd3);
+      if (end === lineEnd4) {
+        return body2.slice(0, lineEnd4);
       }
       let backslashes = 0;
       while (body2[end - backslashes - 1] === ESCAPE2) {
@@ -60086,7 +60089,7 @@ function* escapesOf2(source) {
     const c = source[i3];
     const next = source[i3 + 1];
     if (c === "/" && next === "/") {
-      i3 = lineEnd2(source, i3);
+      i3 = lineEnd3(source, i3);
     } else if (c === "/" && next === "*") {
       const end = source.indexOf("*/", i3 + 2);
       i3 = end < 0 ? source.length : end + 2;
@@ -60108,7 +60111,7 @@ function* escapesOf2(source) {
     }
   }
 }
-function lineEnd2(source, at) {
+function lineEnd3(source, at) {
   const end = source.indexOf("\n", at);
   return end < 0 ? source.length : end;
 }
