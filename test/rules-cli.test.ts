@@ -19,7 +19,7 @@ function listedIds(stdout: string): string[] {
     .split("\n")
     .slice(1)
     .map((l) => l.split(/\s+/)[0])
-    .filter((id) => /^(PYTHON|PICKLE|KERAS|GGUF|ONNX|JAVA|CSHARP|PHP)-/.test(id));
+    .filter((id) => /^(PYTHON|PICKLE|KERAS|GGUF|ONNX|ARCHIVE|CONFIG|JAVA|CSHARP|PHP)-/.test(id));
 }
 
 describe("pathfinder rules list", () => {
