@@ -4,6 +4,7 @@ import { LineIndex } from "./lines.js";
 import { declared } from "./make.js";
 import { parseRequirement } from "./pep508.js";
 import type { ManifestResult } from "./types.js";
+import { stringLiteralEnd } from "../languages/python/source-text.js";
 
 export function parseSetupCfg(file: string, text: string): ManifestResult {
   const result: ManifestResult = { dependencies: [], includes: [], problems: [] };
@@ -64,21 +65,9 @@ function matchingClose(text: string, open: number): number {
       const nl = text.indexOf("\n", i);
       i = nl < 0 ? text.length : nl;
     } else if (c === '"' || c === "'") {
-      i = stringEnd(text, i) - 1;
+      i = stringLiteralEnd(text, i) - 1;
     } else if ("[{(".includes(c)) depth++;
     else if ("]})".includes(c) && --depth === 0) return i;
-  }
-  return text.length;
-}
-
-function stringEnd(text: string, start: number): number {
-  const q = text[start];
-  const triple = text.startsWith(q.repeat(3), start);
-  const close = triple ? q.repeat(3) : q;
-  for (let i = start + close.length; i < text.length; i++) {
-    if (text[i] === "\\") i++;
-    else if (text.startsWith(close, i)) return i + close.length;
-    else if (!triple && text[i] === "\n") return i;
   }
   return text.length;
 }
@@ -94,7 +83,7 @@ function stringLiterals(text: string, from: number, to: number): { value: string
       continue;
     }
     if (c !== '"' && c !== "'") continue;
-    const end = stringEnd(text, i);
+    const end = stringLiteralEnd(text, i);
     const prefix = text.slice(Math.max(0, i - 1), i);
     const q = text.startsWith(c.repeat(3), i) ? 3 : 1;
     if (!/[fFbB]/.test(prefix)) out.push({ value: text.slice(i + q, end - q), start: i, end });

@@ -57,7 +57,7 @@ export function normalizeIdentifiers(source: string): string {
   let codeFrom = 0;
   for (let m = opening.exec(source); m && next < at.length; m = opening.exec(source)) {
     code(codeFrom, m.index);
-    codeFrom = opening.lastIndex = m[0] === "#" ? lineEnd(source, m.index) : stringEnd(source, m.index);
+    codeFrom = opening.lastIndex = m[0] === "#" ? lineEnd(source, m.index) : stringLiteralEnd(source, m.index);
   }
   code(codeFrom, source.length);
   if (!pieces.length) return source;
@@ -122,8 +122,11 @@ export function hasCompatibilityIdentifiers(text: string): boolean {
   return TO_ASCII_BY_COMPATIBILITY.test(text);
 }
 
-/** The offset just past the string literal whose quote is at `at` (a backslash escapes the next character). */
-function stringEnd(source: string, at: number): number {
+/**
+ * The offset just past the Python string literal whose quote is at `at` (a backslash escapes the next character; a
+ * one-quote string stops at its line's end), or the text's end. A lexical skip for scans that read no tokens.
+ */
+export function stringLiteralEnd(source: string, at: number): number {
   const quote = source[at];
   const triple = source.startsWith(quote.repeat(3), at);
   const close = triple ? quote.repeat(3) : quote;
