@@ -21,23 +21,20 @@ export function decodePython(bytes: Uint8Array, relPath: string, maxBytes: numbe
   if (looksBinary(bytes)) {
     return { ok: false, error: warn(relPath, "binary", "binary content (NUL bytes) in a Python file; skipped") };
   }
-  const declared = declaredEncoding(bytes);
-  const escaping = declared ? escapingCodec(declared) : undefined;
-  if (escaping) {
+  const codec = cookieCodec(bytes);
+  if (codec?.escaping) {
     return {
       ok: true,
-      source: normalizeIdentifiers(escaping(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1"))),
+      source: normalizeIdentifiers(codec.escaping(asBuffer(bytes).toString("latin1"))),
       warning: warn(
         relPath,
         "encoding",
-        `the file declares the ${declared} source encoding, whose escapes Python decodes into code a reader of the file does not see; it was analysed as decoded, so lines and columns are those of the decoded text`,
+        `the file declares the ${codec.name} source encoding, whose escapes Python decodes into code a reader of the file does not see; it was analysed as decoded, so lines and columns are those of the decoded text`,
       ),
     };
   }
-  const decoder = declaredDecoder(bytes);
-  if (decoder) return { ok: true, source: normalizeIdentifiers(decoder.decode(bytes)) };
-  if (latin1 !== undefined && latin1.length === bytes.length && isAscii(bytes)) return { ok: true, source: latin1 };
-  if (isAscii(bytes)) return { ok: true, source: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1") };
+  if (codec?.decoder) return { ok: true, source: normalizeIdentifiers(codec.decoder.decode(bytes)) };
+  if (isAscii(bytes)) return { ok: true, source: latin1 !== undefined && latin1.length === bytes.length ? latin1 : asBuffer(bytes).toString("latin1") };
   const normalized = mayHoldCompatibilityLetters(bytes) ? normalizeIdentifiers : (text: string) => text;
   try {
     return { ok: true, source: normalized(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) };
@@ -55,10 +52,10 @@ export function decodePython(bytes: Uint8Array, relPath: string, maxBytes: numbe
  * an escaping codec (`utf-7`, `unicode_escape`), or NFKC makes one of its identifiers a token (`ｐｉｃｋｌｅ`).
  */
 export function mayHideTokens(bytes: Uint8Array, anyToken: RegExp): boolean {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, COOKIE_HEAD_BYTES));
+  const head = asBuffer(bytes).subarray(0, COOKIE_HEAD_BYTES);
   if (head.includes("coding") && declaredEscapingCodec(bytes)) return true;
   if (isAscii(bytes) || !mayHoldCompatibilityLetters(bytes)) return false;
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
+  const text = asBuffer(bytes).toString("utf8");
   return hasCompatibilityIdentifiers(text) && anyToken.test(normalizeIdentifiers(text));
 }
 
@@ -68,20 +65,37 @@ export function mayHideTokens(bytes: Uint8Array, anyToken: RegExp): boolean {
  */
 export function readsAsLatin1(bytes: Uint8Array, maxBytes: number): boolean {
   if (bytes.length > maxBytes || !isAscii(bytes) || looksBinary(bytes)) return false;
-  const declared = declaredEncoding(bytes);
-  return !declaredDecoder(bytes) && !(declared && escapingCodec(declared));
+  const codec = cookieCodec(bytes);
+  return !codec?.decoder && !codec?.escaping;
 }
 
 /** The codec a coding cookie names when it is one that reads escapes (`utf-7`, `unicode_escape`, ...). */
 export function declaredEscapingCodec(bytes: Uint8Array): string | undefined {
-  const declared = declaredEncoding(bytes);
-  return declared && escapingCodec(declared) ? declared : undefined;
+  const codec = cookieCodec(bytes);
+  return codec?.escaping ? codec.name : undefined;
 }
 
 /** The decoder for a declared encoding other than UTF-8 that TextDecoder knows; undefined means UTF-8. */
 export function declaredDecoder(bytes: Uint8Array): TextDecoder | undefined {
-  const encoding = declaredEncoding(bytes);
-  return encoding && !/^utf[-_]?8([-_]sig)?$/i.test(encoding) ? decoderFor(encoding) : undefined;
+  return cookieCodec(bytes)?.decoder;
+}
+
+/**
+ * How the file's coding cookie says to read it, read once: a codec that decodes escapes, a decoder for another
+ * encoding TextDecoder knows, or neither (UTF-8, or a codec neither knows). Undefined without a cookie.
+ */
+function cookieCodec(bytes: Uint8Array): { name: string; escaping?: (latin1: string) => string; decoder?: TextDecoder } | undefined {
+  const name = declaredEncoding(bytes);
+  if (!name) return undefined;
+  const escaping = escapingCodec(name);
+  if (escaping) return { name, escaping };
+  const decoder = /^utf[-_]?8([-_]sig)?$/i.test(name) ? undefined : decoderFor(name);
+  return decoder ? { name, decoder } : { name };
+}
+
+/** The same bytes as a Buffer, without a copy. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 /** Python codec names (`latin-1`, `iso_8859_15`, `cp1252`) mapped onto the WHATWG labels TextDecoder knows. */
