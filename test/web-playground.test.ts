@@ -212,7 +212,7 @@ describe("playground page", () => {
     {
       language: "java",
       rule: "JAVA-LANG-SEC-001",
-      files: ["Vulnerable.java", "Safe.java"],
+      files: ["Vulnerable.java", "Safe.java", "UnicodeEscapes.java"],
       grammar: "tree-sitter-java.wasm",
       path: "Restore.java",
       vulnerable: "import java.io.*;\n\nclass Restore {\n    Object load(InputStream in) throws Exception {\n        ObjectInputStream ois = new ObjectInputStream(in);\n        return ois.readObject();\n    }\n}\n",
@@ -221,7 +221,7 @@ describe("playground page", () => {
     {
       language: "csharp",
       rule: "CSHARP-LANG-SEC-001",
-      files: ["Vulnerable.cs", "Safe.cs"],
+      files: ["Vulnerable.cs", "Safe.cs", "UnicodeEscapes.cs"],
       grammar: "tree-sitter-c_sharp.wasm",
       path: "Restore.cs",
       vulnerable: "using System.IO;\nusing System.Runtime.Serialization.Formatters.Binary;\n\nclass Restore\n{\n    object Load(Stream body)\n    {\n        var formatter = new BinaryFormatter();\n        return formatter.Deserialize(body);\n    }\n}\n",

@@ -16,9 +16,6 @@ import { UsageError } from "./errors.js";
 import { rememberedRuleMeta } from "./rule-meta-memo.js";
 import type { FileHeads } from "./file-heads.js";
 import { readHead, readWithin, unreadable } from "./read-source.js";
-import type { DecodedSource } from "../languages/common/analyze.js";
-import { javaUnicodeEscapes } from "../languages/java/unicode-escapes.js";
-import { csharpIdentifierEscapes } from "../languages/csharp/unicode-escapes.js";
 
 /** A chosen Java, C# or PHP rule, with the severity the configuration gives it. */
 export interface ChosenLanguageRule {
@@ -100,9 +97,9 @@ export async function scanOtherLanguageFiles(
       const bytes = readWithin(file, maxBytes, result.errors);
       if (!bytes) continue;
       const source = bytes.toString("utf8").replace(/^\uFEFF/, "");
-      const decode = sourceDecoder(languageId);
-      // Escapes may spell a rule's token: such a file is searched as its language reads it.
-      if (!index.mayMatch(source) && !decode?.(source)) continue;
+      // Escapes may spell a rule's token: the file is searched as its language reads it.
+      const decoded = language.readAs?.(source);
+      if (!index.mayMatch(decoded?.text ?? source)) continue;
       if (source.includes("\0")) {
         result.errors.push({ file: file.relPath, kind: "binary", level: "warning", message: `binary content (NUL bytes) in a ${language.name} file; skipped` });
         continue;
@@ -110,7 +107,7 @@ export async function scanOtherLanguageFiles(
       onSourceRead?.(file, bytes);
       try {
         const parser = await loadGrammarParser(language);
-        const analysis = analyzeLanguageFile(parser, language.createModel, { path: file.relPath, source }, index, decode);
+        const analysis = analyzeLanguageFile(parser, language.createModel, { path: file.relPath, source }, index, decoded);
         appendAll(result.findings, analysis.findings);
         appendAll(result.errors, analysis.errors);
       } catch (e) {
@@ -119,11 +116,6 @@ export async function scanOtherLanguageFiles(
     }
   }
   return result;
-}
-
-/** How a language reads its files' characters, where that is not as they are (Java's Unicode escapes). */
-function sourceDecoder(language: SourceLanguage): ((source: string) => DecodedSource | undefined) | undefined {
-  return language === "java" ? javaUnicodeEscapes : language === "csharp" ? csharpIdentifierEscapes : undefined;
 }
 
 /**
@@ -223,6 +215,6 @@ export async function analyzeLanguageSource(
   const { language, rules, analyzeLanguageFile, LanguageSinkIndex, loadGrammarParser } = await languageEngine(languageId, chosen.filter((r) => r.language === languageId));
   const index = new LanguageSinkIndex(rules);
   const parser = await loadGrammarParser(language);
-  const { findings, errors } = analyzeLanguageFile(parser, language.createModel, { path: options.path, source }, index, sourceDecoder(languageId));
+  const { findings, errors } = analyzeLanguageFile(parser, language.createModel, { path: options.path, source }, index, language.readAs?.(source));
   return { findings, errors };
 }

@@ -51,9 +51,10 @@ export async function analyzeOtherSource(languageId: string, source: string, rul
     indexes.set(ruleset, index);
   }
   const rules = index.rules.map(languageRuleMeta);
-  if (!index.mayMatch(source)) return { findings: [], errors: [], rules };
+  const decoded = language.readAs?.(source);
+  if (!index.mayMatch(decoded?.text ?? source)) return { findings: [], errors: [], rules };
   const parser = await grammarParser(language.id, runtimeUrl);
-  const { findings, errors } = analyzeLanguageFile(parser, language.createModel, { path, source }, index);
+  const { findings, errors } = analyzeLanguageFile(parser, language.createModel, { path, source }, index, decoded);
   return { findings, errors, rules };
 }
 

@@ -70,8 +70,8 @@ export interface DecodedSource {
   position: PositionMap;
 }
 
-export function analyzeLanguageFile(parser: GrammarParser, createModel: ModelFactory, file: SourceFile, index: LanguageSinkIndex, decode?: (source: string) => DecodedSource | undefined): LanguageAnalysis {
-  const decoded = decode?.(file.source);
+/** `decoded`: the file as its language reads it (`LanguageSupport.readAs`), when that differs from `file.source`. */
+export function analyzeLanguageFile(parser: GrammarParser, createModel: ModelFactory, file: SourceFile, index: LanguageSinkIndex, decoded?: DecodedSource): LanguageAnalysis {
   if (decoded) {
     const inner = analyzeLanguageFile(parser, createModel, { ...file, source: decoded.text }, index);
     return {

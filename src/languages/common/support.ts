@@ -1,5 +1,5 @@
 import type { SourceLanguage } from "../../rules/language-rule.js";
-import type { ModelFactory } from "./analyze.js";
+import type { DecodedSource, ModelFactory } from "./analyze.js";
 
 /** What the engine needs to know about one language other than Python. */
 export interface LanguageSupport {
@@ -12,4 +12,9 @@ export interface LanguageSupport {
   grammarFile: string;
   grammarPackagePath: string;
   createModel: ModelFactory;
+  /**
+   * The file's text as the language's compiler reads it, where that differs from its characters (Java's Unicode
+   * escapes, C#'s in identifiers); undefined when it does not. Prefilter and analysis both read that text.
+   */
+  readAs?: (source: string) => DecodedSource | undefined;
 }

@@ -1,5 +1,6 @@
 import type { LanguageSupport } from "../common/support.js";
 import { JavaModel } from "./model.js";
+import { javaUnicodeEscapes } from "./unicode-escapes.js";
 
 export const JAVA: LanguageSupport = {
   id: "java",
@@ -8,4 +9,5 @@ export const JAVA: LanguageSupport = {
   grammarFile: "tree-sitter-java.wasm",
   grammarPackagePath: "tree-sitter-java/tree-sitter-java.wasm",
   createModel: (tree, index, file) => new JavaModel(tree, index, file),
+  readAs: javaUnicodeEscapes,
 };
