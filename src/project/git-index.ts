@@ -45,7 +45,7 @@ export function readTrackedPaths(root: string): TrackedRead {
     if (type === S_IFDIR) {
       const dir = path.endsWith("/") ? path.slice(0, -1) : path;
       sparse.add(dir);
-      addAncestors(directories, dir + "/x");
+      addAncestors(directories, dir);
       directories.add(dir);
     } else {
       if (type === S_IFGITLINK) directories.add(path);

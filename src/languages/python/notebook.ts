@@ -4,7 +4,7 @@
 // the cell and its line. IPython syntax that is not Python (`%magic`, `!shell`, `x = !cmd`, `obj?`, `%%bash` cells)
 // becomes `pass` or blank lines of the same count, so no line moves.
 // Browser-safe: no node:* imports.
-import { parseTree, type Node, type ParseError } from "jsonc-parser";
+import { findNodeAtLocation, parseTree, type Node, type ParseError } from "jsonc-parser";
 import { LineIndex } from "../../core/line-index.js";
 
 /** Where one line of the Python text comes from. */
@@ -41,17 +41,18 @@ export function readNotebook(text: string): NotebookRead {
   // Lenient: a notebook with a stray comma or a merge conflict still has its cells read, as far as they parse.
   const syntaxErrors: ParseError[] = [];
   const root = parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false });
-  const invalid = syntaxErrors.length ? ` (not valid JSON at line ${new LineIndex(text).position(syntaxErrors[0].offset)[0] + 1})` : "";
+  const index = new LineIndex(text);
+  const invalid = syntaxErrors.length ? ` (not valid JSON at line ${index.position(syntaxErrors[0].offset)[0] + 1})` : "";
   if (!root || root.type !== "object") return { problem: `not a notebook: the file is not a JSON object${invalid}` };
   const language = kernelLanguage(root);
   if (language && language !== "python") return { notPython: language };
-  const cells = property(root, "cells");
+  const cells = findNodeAtLocation(root, ["cells"]);
   if (!cells || cells.type !== "array") return { problem: `not a notebook of nbformat 4: no \`cells\` list${invalid}` };
   const lines: string[] = [];
   const origins: LineOrigin[] = [];
   (cells.children ?? []).forEach((cell, i) => {
-    if (cell.type !== "object" || stringValue(property(cell, "cell_type")) !== "code") return;
-    const source = property(cell, "source");
+    if (cell.type !== "object" || stringValue(findNodeAtLocation(cell, ["cell_type"])) !== "code") return;
+    const source = findNodeAtLocation(cell, ["source"]);
     const pieces = source?.type === "string" ? [source] : source?.type === "array" ? (source.children ?? []).filter((p) => p.type === "string") : [];
     const cellLines: { text: string; tokenOffset: number; decodedStart: number }[] = [];
     let open: { text: string; tokenOffset: number; decodedStart: number } | undefined;
@@ -77,7 +78,6 @@ export function readNotebook(text: string): NotebookRead {
       origins.push({ cell: i + 1, cellLine: k + 1, tokenOffset: cellLines[k].tokenOffset, decodedStart: cellLines[k].decodedStart + line.shift });
     });
   });
-  const index = new LineIndex(text);
   return {
     python: {
       source: lines.join("\n") + (lines.length ? "\n" : ""),
@@ -98,15 +98,8 @@ export function readNotebook(text: string): NotebookRead {
 
 /** The kernel's language from the notebook's metadata, lower case; undefined when it does not say. */
 function kernelLanguage(root: Node): string | undefined {
-  const metadata = property(root, "metadata");
-  const named = stringValue(property(property(metadata, "kernelspec"), "language")) ?? stringValue(property(property(metadata, "language_info"), "name"));
+  const named = stringValue(findNodeAtLocation(root, ["metadata", "kernelspec", "language"])) ?? stringValue(findNodeAtLocation(root, ["metadata", "language_info", "name"]));
   return named?.toLowerCase();
-}
-
-function property(node: Node | undefined, name: string): Node | undefined {
-  if (node?.type !== "object") return undefined;
-  for (const p of node.children ?? []) if (p.children?.[0]?.value === name) return p.children[1];
-  return undefined;
 }
 
 function stringValue(node: Node | undefined): string | undefined {
