@@ -1765,7 +1765,7 @@ function normalizeIdentifiers(source) {
   let codeFrom = 0;
   for (let m = opening.exec(source); m && next < at.length; m = opening.exec(source)) {
     code5(codeFrom, m.index);
-    codeFrom = opening.lastIndex = m[0] === "#" ? lineEnd(source, m.index) : stringEnd(source, m.index);
+    codeFrom = opening.lastIndex = m[0] === "#" ? lineEnd(source, m.index) : stringLiteralEnd(source, m.index);
   }
   code5(codeFrom, source.length);
   if (!pieces.length) return source;
@@ -1820,7 +1820,7 @@ function mayHoldCompatibilityLetters(bytes) {
 function hasCompatibilityIdentifiers(text2) {
   return TO_ASCII_BY_COMPATIBILITY.test(text2);
 }
-function stringEnd(source, at) {
+function stringLiteralEnd(source, at) {
   const quote = source[at];
   const triple = source.startsWith(quote.repeat(3), at);
   const close = triple ? quote.repeat(3) : quote;
@@ -1952,23 +1952,20 @@ function decodePython(bytes, relPath, maxBytes, latin12) {
   if (looksBinary(bytes)) {
     return { ok: false, error: warn(relPath, "binary", "binary content (NUL bytes) in a Python file; skipped") };
   }
-  const declared2 = declaredEncoding(bytes);
-  const escaping = declared2 ? escapingCodec(declared2) : void 0;
-  if (escaping) {
+  const codec = cookieCodec(bytes);
+  if (codec?.escaping) {
     return {
       ok: true,
-      source: normalizeIdentifiers(escaping(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1"))),
+      source: normalizeIdentifiers(codec.escaping(asBuffer(bytes).toString("latin1"))),
       warning: warn(
         relPath,
         "encoding",
-        `the file declares the ${declared2} source encoding, whose escapes Python decodes into code a reader of the file does not see; it was analysed as decoded, so lines and columns are those of the decoded text`
+        `the file declares the ${codec.name} source encoding, whose escapes Python decodes into code a reader of the file does not see; it was analysed as decoded, so lines and columns are those of the decoded text`
       )
     };
   }
-  const decoder2 = declaredDecoder(bytes);
-  if (decoder2) return { ok: true, source: normalizeIdentifiers(decoder2.decode(bytes)) };
-  if (latin12 !== void 0 && latin12.length === bytes.length && isAscii(bytes)) return { ok: true, source: latin12 };
-  if (isAscii(bytes)) return { ok: true, source: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1") };
+  if (codec?.decoder) return { ok: true, source: normalizeIdentifiers(codec.decoder.decode(bytes)) };
+  if (isAscii(bytes)) return { ok: true, source: latin12 !== void 0 && latin12.length === bytes.length ? latin12 : asBuffer(bytes).toString("latin1") };
   const normalized = mayHoldCompatibilityLetters(bytes) ? normalizeIdentifiers : (text2) => text2;
   try {
     return { ok: true, source: normalized(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) };
@@ -1981,24 +1978,34 @@ function decodePython(bytes, relPath, maxBytes, latin12) {
   }
 }
 function mayHideTokens(bytes, anyToken) {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, COOKIE_HEAD_BYTES));
+  const head = asBuffer(bytes).subarray(0, COOKIE_HEAD_BYTES);
   if (head.includes("coding") && declaredEscapingCodec(bytes)) return true;
   if (isAscii(bytes) || !mayHoldCompatibilityLetters(bytes)) return false;
-  const text2 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
+  const text2 = asBuffer(bytes).toString("utf8");
   return hasCompatibilityIdentifiers(text2) && anyToken.test(normalizeIdentifiers(text2));
 }
 function readsAsLatin1(bytes, maxBytes) {
   if (bytes.length > maxBytes || !isAscii(bytes) || looksBinary(bytes)) return false;
-  const declared2 = declaredEncoding(bytes);
-  return !declaredDecoder(bytes) && !(declared2 && escapingCodec(declared2));
+  const codec = cookieCodec(bytes);
+  return !codec?.decoder && !codec?.escaping;
 }
 function declaredEscapingCodec(bytes) {
-  const declared2 = declaredEncoding(bytes);
-  return declared2 && escapingCodec(declared2) ? declared2 : void 0;
+  const codec = cookieCodec(bytes);
+  return codec?.escaping ? codec.name : void 0;
 }
 function declaredDecoder(bytes) {
-  const encoding = declaredEncoding(bytes);
-  return encoding && !/^utf[-_]?8([-_]sig)?$/i.test(encoding) ? decoderFor(encoding) : void 0;
+  return cookieCodec(bytes)?.decoder;
+}
+function cookieCodec(bytes) {
+  const name2 = declaredEncoding(bytes);
+  if (!name2) return void 0;
+  const escaping = escapingCodec(name2);
+  if (escaping) return { name: name2, escaping };
+  const decoder2 = /^utf[-_]?8([-_]sig)?$/i.test(name2) ? void 0 : decoderFor(name2);
+  return decoder2 ? { name: name2, decoder: decoder2 } : { name: name2 };
+}
+function asBuffer(bytes) {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 function decoderFor(codec) {
   for (const label of [codec, codec.replace(/_/g, "-"), codec.replace(/[-_]/g, "")]) {
@@ -14665,7 +14672,7 @@ function tagEnd(template, from, close) {
   while (i3 < template.length) {
     const c = template[i3];
     if (c === '"' || c === "'") {
-      i3 = stringEnd2(template, i3);
+      i3 = stringEnd(template, i3);
       continue;
     }
     if (template.startsWith(close, i3)) return i3;
@@ -14673,7 +14680,7 @@ function tagEnd(template, from, close) {
   }
   return -1;
 }
-function stringEnd2(text2, open2) {
+function stringEnd(text2, open2) {
   const quote = text2[open2];
   let i3 = open2 + 1;
   while (i3 < text2.length && text2[i3] !== quote) i3 += text2[i3] === "\\" ? 2 : 1;
@@ -27922,20 +27929,9 @@ function matchingClose(text2, open2) {
       const nl = text2.indexOf("\n", i3);
       i3 = nl < 0 ? text2.length : nl;
     } else if (c === '"' || c === "'") {
-      i3 = stringEnd3(text2, i3) - 1;
+      i3 = stringLiteralEnd(text2, i3) - 1;
     } else if ("[{(".includes(c)) depth++;
     else if ("]})".includes(c) && --depth === 0) return i3;
-  }
-  return text2.length;
-}
-function stringEnd3(text2, start2) {
-  const q = text2[start2];
-  const triple = text2.startsWith(q.repeat(3), start2);
-  const close = triple ? q.repeat(3) : q;
-  for (let i3 = start2 + close.length; i3 < text2.length; i3++) {
-    if (text2[i3] === "\\") i3++;
-    else if (text2.startsWith(close, i3)) return i3 + close.length;
-    else if (!triple && text2[i3] === "\n") return i3;
   }
   return text2.length;
 }
@@ -27949,7 +27945,7 @@ function stringLiterals(text2, from, to) {
       continue;
     }
     if (c !== '"' && c !== "'") continue;
-    const end = stringEnd3(text2, i3);
+    const end = stringLiteralEnd(text2, i3);
     const prefix = text2.slice(Math.max(0, i3 - 1), i3);
     const q = text2.startsWith(c.repeat(3), i3) ? 3 : 1;
     if (!/[fFbB]/.test(prefix)) out2.push({ value: text2.slice(i3 + q, end - q), start: i3, end });
@@ -27963,6 +27959,7 @@ var init_setup = __esm({
     init_lines();
     init_make();
     init_pep508();
+    init_source_text();
   }
 });
 
@@ -34136,7 +34133,7 @@ function lineEnd2(source, from, limit) {
   const k = source.indexOf("\n", from);
   return k < 0 || k > limit ? limit : k;
 }
-function stringEnd4(source, from, quoteAt, limit, backslashes) {
+function stringEnd2(source, from, quoteAt, limit, backslashes) {
   const q = source.charCodeAt(quoteAt);
   const triple = source.charCodeAt(quoteAt + 1) === q && source.charCodeAt(quoteAt + 2) === q;
   const raw = isRawPrefix(source, from);
@@ -34500,7 +34497,7 @@ var init_tokenizer = __esm({
             }
             const q = source.charCodeAt(pos2);
             if ((q === 34 || q === 39) && pos2 - s <= 2 && isStringPrefix2(source, s, pos2)) {
-              this.pos = pos2 = stringEnd4(source, s, pos2, limit, this);
+              this.pos = pos2 = stringEnd2(source, s, pos2, limit, this);
               this.dropContinuations();
               this.push(hasFormatPrefix(source, s, pos2) ? FSTRING : STRING, s, pos2, "");
               continue;
@@ -34516,7 +34513,7 @@ var init_tokenizer = __esm({
             continue;
           }
           if (c === 34 || c === 39) {
-            this.pos = pos2 = stringEnd4(source, s, pos2, limit, this);
+            this.pos = pos2 = stringEnd2(source, s, pos2, limit, this);
             this.dropContinuations();
             this.push(STRING, s, pos2, "");
             continue;
@@ -37063,8 +37060,8 @@ var init_model = __esm({
           let bound = false;
           for (const b of body2.bindings.get(attribute) ?? []) {
             bound = true;
-            const property3 = b.kind === "function" ? this.propertyGetter(b, body2) : void 0;
-            this.union(out2, property3 ? this.returnedBy(property3, depth + 1) : this.resolveBinding(b, depth + 1));
+            const property2 = b.kind === "function" ? this.propertyGetter(b, body2) : void 0;
+            this.union(out2, property2 ? this.returnedBy(property2, depth + 1) : this.resolveBinding(b, depth + 1));
           }
           if (instance2) {
             for (const a of body2.instanceAttributes?.get(attribute) ?? []) {
@@ -43716,19 +43713,129 @@ var init_model2 = __esm({
   }
 });
 
+// src/languages/common/escaped-source.ts
+function translateEscapes(source, escapes) {
+  const pieces = [];
+  const decodedAt = [];
+  const lostBefore = [];
+  const lostAfter = [];
+  let from = 0;
+  let lost = 0;
+  let length = 0;
+  for (const e of escapes) {
+    pieces.push(source.slice(from, e.index), e.char);
+    length += e.index - from;
+    decodedAt.push(length);
+    lostBefore.push(lost);
+    lost += e.length - e.char.length;
+    lostAfter.push(lost);
+    length += e.char.length;
+    from = e.index + e.length;
+  }
+  if (!decodedAt.length) return void 0;
+  pieces.push(source.slice(from));
+  const text2 = pieces.join("");
+  const decodedLines = new LineIndex(text2);
+  const originalLines = new LineIndex(source);
+  const originalOffset = (offset) => {
+    let lo = 0;
+    let hi = decodedAt.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      if (decodedAt[mid] <= offset) k = mid, lo = mid + 1;
+      else hi = mid - 1;
+    }
+    if (k < 0) return offset;
+    return offset === decodedAt[k] ? offset + lostBefore[k] : offset + lostAfter[k];
+  };
+  return {
+    text: text2,
+    position(line, column) {
+      const start2 = decodedLines.lineStart(line - 1) ?? text2.length;
+      const [row, col] = originalLines.position(Math.min(originalOffset(start2 + column - 1), source.length));
+      return { line: row + 1, column: col + 1 };
+    }
+  };
+}
+var init_escaped_source = __esm({
+  "src/languages/common/escaped-source.ts"() {
+    "use strict";
+    init_line_index();
+  }
+});
+
+// src/languages/csharp/unicode-escapes.ts
+function csharpIdentifierEscapes(source) {
+  return /\\[uU][0-9a-fA-F]{4}/.test(source) ? translateEscapes(source, escapesOf(source)) : void 0;
+}
+function* escapesOf(source) {
+  let i3 = 0;
+  while (i3 < source.length) {
+    const c = source[i3];
+    const next = source[i3 + 1];
+    if (c === "/" && next === "/") {
+      i3 = lineEnd3(source, i3);
+    } else if (c === "/" && next === "*") {
+      const end = source.indexOf("*/", i3 + 2);
+      i3 = end < 0 ? source.length : end + 2;
+    } else if (c === '"' || c === "'") {
+      const verbatim = source[i3 - 1] === "@" || source[i3 - 1] === "$" && source[i3 - 2] === "@";
+      i3 = literalEnd(source, i3, verbatim);
+    } else if (c === "\\" && (next === "u" || next === "U")) {
+      const width = next === "u" ? 4 : 8;
+      const hex = source.slice(i3 + 2, i3 + 2 + width);
+      const code5 = /^[0-9a-fA-F]+$/.test(hex) && hex.length === width ? Number.parseInt(hex, 16) : -1;
+      if (code5 >= 32 && code5 <= 1114111) {
+        yield { index: i3, length: 2 + width, char: String.fromCodePoint(code5) };
+        i3 += 2 + width;
+      } else {
+        i3 += 2;
+      }
+    } else {
+      i3++;
+    }
+  }
+}
+function lineEnd3(source, at) {
+  const end = source.indexOf("\n", at);
+  return end < 0 ? source.length : end;
+}
+function literalEnd(source, at, verbatim) {
+  const quote = source[at];
+  for (let i3 = at + 1; i3 < source.length; i3++) {
+    const c = source[i3];
+    if (verbatim && c === quote) {
+      if (source[i3 + 1] === quote) i3++;
+      else return i3 + 1;
+    } else if (!verbatim && c === "\\") i3++;
+    else if (c === quote) return i3 + 1;
+    else if (c === "\n" && !verbatim) return i3;
+  }
+  return source.length;
+}
+var init_unicode_escapes = __esm({
+  "src/languages/csharp/unicode-escapes.ts"() {
+    "use strict";
+    init_escaped_source();
+  }
+});
+
 // src/languages/csharp/index.ts
 var CSHARP;
 var init_csharp = __esm({
   "src/languages/csharp/index.ts"() {
     "use strict";
     init_model2();
+    init_unicode_escapes();
     CSHARP = {
       id: "csharp",
       name: "C#",
       extensions: [".cs"],
       grammarFile: "tree-sitter-c_sharp.wasm",
       grammarPackagePath: "tree-sitter-c-sharp/tree-sitter-c_sharp.wasm",
-      createModel: (tree, index, file) => new CSharpModel(tree, index, file)
+      createModel: (tree, index, file) => new CSharpModel(tree, index, file),
+      readAs: csharpIdentifierEscapes
     };
   }
 });
@@ -44256,19 +44363,44 @@ var init_model3 = __esm({
   }
 });
 
+// src/languages/java/unicode-escapes.ts
+function javaUnicodeEscapes(source) {
+  return source.includes("\\u") ? translateEscapes(source, escapesOf2(source)) : void 0;
+}
+function* escapesOf2(source) {
+  for (const m of source.matchAll(ESCAPE)) {
+    const slashes = m[0].indexOf("u");
+    if (slashes % 2 === 0) continue;
+    const code5 = Number.parseInt(m[0].slice(-4), 16);
+    if (code5 < 32 && code5 !== 9 && code5 !== 10 && code5 !== 12 && code5 !== 13) continue;
+    const index = m.index + slashes - 1;
+    yield { index, length: m.index + m[0].length - index, char: String.fromCharCode(code5) };
+  }
+}
+var ESCAPE;
+var init_unicode_escapes2 = __esm({
+  "src/languages/java/unicode-escapes.ts"() {
+    "use strict";
+    init_escaped_source();
+    ESCAPE = /\\+u+[0-9a-fA-F]{4}/g;
+  }
+});
+
 // src/languages/java/index.ts
 var JAVA;
 var init_java2 = __esm({
   "src/languages/java/index.ts"() {
     "use strict";
     init_model3();
+    init_unicode_escapes2();
     JAVA = {
       id: "java",
       name: "Java",
       extensions: [".java"],
       grammarFile: "tree-sitter-java.wasm",
       grammarPackagePath: "tree-sitter-java/tree-sitter-java.wasm",
-      createModel: (tree, index, file) => new JavaModel(tree, index, file)
+      createModel: (tree, index, file) => new JavaModel(tree, index, file),
+      readAs: javaUnicodeEscapes
     };
   }
 });
@@ -47043,8 +47175,7 @@ __export(analyze_exports2, {
   LanguageSinkIndex: () => LanguageSinkIndex,
   analyzeLanguageFile: () => analyzeLanguageFile
 });
-function analyzeLanguageFile(parser, createModel, file, index, decode) {
-  const decoded = decode?.(file.source);
+function analyzeLanguageFile(parser, createModel, file, index, decoded) {
   if (decoded) {
     const inner = analyzeLanguageFile(parser, createModel, { ...file, source: decoded.text }, index);
     return {
@@ -52584,6 +52715,37 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result2;
 }
+function findNodeAtLocation(root, path) {
+  if (!root) {
+    return void 0;
+  }
+  let node = root;
+  for (let segment of path) {
+    if (typeof segment === "string") {
+      if (node.type !== "object" || !Array.isArray(node.children)) {
+        return void 0;
+      }
+      let found = false;
+      for (const propertyNode of node.children) {
+        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
+          node = propertyNode.children[1];
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return void 0;
+      }
+    } else {
+      const index = segment;
+      if (node.type !== "array" || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
+        return void 0;
+      }
+      node = node.children[index];
+    }
+  }
+  return node;
+}
 function visit(text2, visitor, options = ParseOptions.DEFAULT) {
   const _scanner = createScanner(text2, false);
   const _jsonPath = [];
@@ -52932,7 +53094,7 @@ var init_edit = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/main.js
-var ScanError, SyntaxKind, parseTree2, ParseErrorCode;
+var ScanError, SyntaxKind, parseTree2, findNodeAtLocation2, ParseErrorCode;
 var init_main = __esm({
   "node_modules/jsonc-parser/lib/esm/main.js"() {
     "use strict";
@@ -52969,6 +53131,7 @@ var init_main = __esm({
       SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
     })(SyntaxKind || (SyntaxKind = {}));
     parseTree2 = parseTree;
+    findNodeAtLocation2 = findNodeAtLocation;
     (function(ParseErrorCode2) {
       ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
       ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
@@ -52994,17 +53157,18 @@ var init_main = __esm({
 function readNotebook(text2) {
   const syntaxErrors = [];
   const root = parseTree2(text2, syntaxErrors, { disallowComments: true, allowTrailingComma: false });
-  const invalid2 = syntaxErrors.length ? ` (not valid JSON at line ${new LineIndex(text2).position(syntaxErrors[0].offset)[0] + 1})` : "";
+  const index = new LineIndex(text2);
+  const invalid2 = syntaxErrors.length ? ` (not valid JSON at line ${index.position(syntaxErrors[0].offset)[0] + 1})` : "";
   if (!root || root.type !== "object") return { problem: `not a notebook: the file is not a JSON object${invalid2}` };
   const language = kernelLanguage(root);
   if (language && language !== "python") return { notPython: language };
-  const cells = property(root, "cells");
+  const cells = findNodeAtLocation2(root, ["cells"]);
   if (!cells || cells.type !== "array") return { problem: `not a notebook of nbformat 4: no \`cells\` list${invalid2}` };
   const lines = [];
   const origins = [];
   (cells.children ?? []).forEach((cell2, i3) => {
-    if (cell2.type !== "object" || stringValue(property(cell2, "cell_type")) !== "code") return;
-    const source = property(cell2, "source");
+    if (cell2.type !== "object" || stringValue(findNodeAtLocation2(cell2, ["cell_type"])) !== "code") return;
+    const source = findNodeAtLocation2(cell2, ["source"]);
     const pieces = source?.type === "string" ? [source] : source?.type === "array" ? (source.children ?? []).filter((p) => p.type === "string") : [];
     const cellLines = [];
     let open2;
@@ -53029,7 +53193,6 @@ function readNotebook(text2) {
       origins.push({ cell: i3 + 1, cellLine: k + 1, tokenOffset: cellLines[k].tokenOffset, decodedStart: cellLines[k].decodedStart + line.shift });
     });
   });
-  const index = new LineIndex(text2);
   return {
     python: {
       source: lines.join("\n") + (lines.length ? "\n" : ""),
@@ -53048,14 +53211,8 @@ function readNotebook(text2) {
   };
 }
 function kernelLanguage(root) {
-  const metadata2 = property(root, "metadata");
-  const named = stringValue(property(property(metadata2, "kernelspec"), "language")) ?? stringValue(property(property(metadata2, "language_info"), "name"));
+  const named = stringValue(findNodeAtLocation2(root, ["metadata", "kernelspec", "language"])) ?? stringValue(findNodeAtLocation2(root, ["metadata", "language_info", "name"]));
   return named?.toLowerCase();
-}
-function property(node, name2) {
-  if (node?.type !== "object") return void 0;
-  for (const p of node.children ?? []) if (p.children?.[0]?.value === name2) return p.children[1];
-  return void 0;
 }
 function stringValue(node) {
   return node?.type === "string" ? node.value : void 0;
@@ -59568,7 +59725,7 @@ function readTrackedPaths(root) {
     if (type === S_IFDIR) {
       const dir = path.endsWith("/") ? path.slice(0, -1) : path;
       sparse.add(dir);
-      addAncestors(directories, dir + "/x");
+      addAncestors(directories, dir);
       directories.add(dir);
     } else {
       if (type === S_IFGITLINK) directories.add(path);
@@ -60015,121 +60172,6 @@ function isRuleMeta(value) {
 
 // src/project/other-languages.ts
 init_read_source();
-
-// src/languages/common/escaped-source.ts
-init_line_index();
-function translateEscapes(source, escapes) {
-  const pieces = [];
-  const decodedAt = [];
-  const lostBefore = [];
-  const lostAfter = [];
-  let from = 0;
-  let lost = 0;
-  let length = 0;
-  for (const e of escapes) {
-    pieces.push(source.slice(from, e.index), e.char);
-    length += e.index - from;
-    decodedAt.push(length);
-    lostBefore.push(lost);
-    lost += e.length - e.char.length;
-    lostAfter.push(lost);
-    length += e.char.length;
-    from = e.index + e.length;
-  }
-  if (!decodedAt.length) return void 0;
-  pieces.push(source.slice(from));
-  const text2 = pieces.join("");
-  const decodedLines = new LineIndex(text2);
-  const originalLines = new LineIndex(source);
-  const originalOffset = (offset) => {
-    let lo = 0;
-    let hi = decodedAt.length - 1;
-    let k = -1;
-    while (lo <= hi) {
-      const mid = lo + hi >> 1;
-      if (decodedAt[mid] <= offset) k = mid, lo = mid + 1;
-      else hi = mid - 1;
-    }
-    if (k < 0) return offset;
-    return offset === decodedAt[k] ? offset + lostBefore[k] : offset + lostAfter[k];
-  };
-  return {
-    text: text2,
-    position(line, column) {
-      const start2 = decodedLines.lineStart(line - 1) ?? text2.length;
-      const [row, col] = originalLines.position(Math.min(originalOffset(start2 + column - 1), source.length));
-      return { line: row + 1, column: col + 1 };
-    }
-  };
-}
-
-// src/languages/java/unicode-escapes.ts
-var ESCAPE = /\\+u+[0-9a-fA-F]{4}/g;
-function javaUnicodeEscapes(source) {
-  return source.includes("\\u") ? translateEscapes(source, escapesOf(source)) : void 0;
-}
-function* escapesOf(source) {
-  for (const m of source.matchAll(ESCAPE)) {
-    const slashes = m[0].indexOf("u");
-    if (slashes % 2 === 0) continue;
-    const code5 = Number.parseInt(m[0].slice(-4), 16);
-    if (code5 < 32 && code5 !== 9 && code5 !== 10 && code5 !== 12 && code5 !== 13) continue;
-    const index = m.index + slashes - 1;
-    yield { index, length: m.index + m[0].length - index, char: String.fromCharCode(code5) };
-  }
-}
-
-// src/languages/csharp/unicode-escapes.ts
-function csharpIdentifierEscapes(source) {
-  return /\\[uU][0-9a-fA-F]{4}/.test(source) ? translateEscapes(source, escapesOf2(source)) : void 0;
-}
-function* escapesOf2(source) {
-  let i3 = 0;
-  while (i3 < source.length) {
-    const c = source[i3];
-    const next = source[i3 + 1];
-    if (c === "/" && next === "/") {
-      i3 = lineEnd3(source, i3);
-    } else if (c === "/" && next === "*") {
-      const end = source.indexOf("*/", i3 + 2);
-      i3 = end < 0 ? source.length : end + 2;
-    } else if (c === '"' || c === "'") {
-      const verbatim = source[i3 - 1] === "@" || source[i3 - 1] === "$" && source[i3 - 2] === "@";
-      i3 = literalEnd(source, i3, verbatim);
-    } else if (c === "\\" && (next === "u" || next === "U")) {
-      const width = next === "u" ? 4 : 8;
-      const hex = source.slice(i3 + 2, i3 + 2 + width);
-      const code5 = /^[0-9a-fA-F]+$/.test(hex) && hex.length === width ? Number.parseInt(hex, 16) : -1;
-      if (code5 >= 32 && code5 <= 1114111) {
-        yield { index: i3, length: 2 + width, char: String.fromCodePoint(code5) };
-        i3 += 2 + width;
-      } else {
-        i3 += 2;
-      }
-    } else {
-      i3++;
-    }
-  }
-}
-function lineEnd3(source, at) {
-  const end = source.indexOf("\n", at);
-  return end < 0 ? source.length : end;
-}
-function literalEnd(source, at, verbatim) {
-  const quote = source[at];
-  for (let i3 = at + 1; i3 < source.length; i3++) {
-    const c = source[i3];
-    if (verbatim && c === quote) {
-      if (source[i3 + 1] === quote) i3++;
-      else return i3 + 1;
-    } else if (!verbatim && c === "\\") i3++;
-    else if (c === quote) return i3 + 1;
-    else if (c === "\n" && !verbatim) return i3;
-  }
-  return source.length;
-}
-
-// src/project/other-languages.ts
 function selectOtherLanguageRules(rulesets, config) {
   const split2 = splitLanguageRuleset(rulesets, LANGUAGE_RULE_CATALOG);
   if ("error" in split2) throw new UsageError(split2.error);
@@ -60164,8 +60206,8 @@ async function scanOtherLanguageFiles(files, selection, maxBytes, onSourceRead, 
       const bytes = readWithin(file, maxBytes, result2.errors);
       if (!bytes) continue;
       const source = bytes.toString("utf8").replace(/^\uFEFF/, "");
-      const decode = sourceDecoder(languageId);
-      if (!index.mayMatch(source) && !decode?.(source)) continue;
+      const decoded = language.readAs?.(source);
+      if (!index.mayMatch(decoded?.text ?? source)) continue;
       if (source.includes("\0")) {
         result2.errors.push({ file: file.relPath, kind: "binary", level: "warning", message: `binary content (NUL bytes) in a ${language.name} file; skipped` });
         continue;
@@ -60173,7 +60215,7 @@ async function scanOtherLanguageFiles(files, selection, maxBytes, onSourceRead, 
       onSourceRead?.(file, bytes);
       try {
         const parser = await loadGrammarParser2(language);
-        const analysis = analyzeLanguageFile2(parser, language.createModel, { path: file.relPath, source }, index, decode);
+        const analysis = analyzeLanguageFile2(parser, language.createModel, { path: file.relPath, source }, index, decoded);
         appendAll(result2.findings, analysis.findings);
         appendAll(result2.errors, analysis.errors);
       } catch (e) {
@@ -60182,9 +60224,6 @@ async function scanOtherLanguageFiles(files, selection, maxBytes, onSourceRead, 
     }
   }
   return result2;
-}
-function sourceDecoder(language) {
-  return language === "java" ? javaUnicodeEscapes : language === "csharp" ? csharpIdentifierEscapes : void 0;
 }
 function languageByExtension() {
   const known = /* @__PURE__ */ new Map();
@@ -62469,13 +62508,13 @@ function renderGithubAnnotations(report, options) {
   const prefix = options.pathPrefix ? options.pathPrefix.endsWith("/") ? options.pathPrefix : `${options.pathPrefix}/` : "";
   const lines = visibleFindings(report, false).map((f) => {
     const loc = f.location;
-    const props = [`file=${property2(prefix + loc.file)}`];
+    const props = [`file=${property(prefix + loc.file)}`];
     if (loc.offset === void 0 && loc.member === void 0) {
       props.push(`line=${loc.line}`, `col=${loc.column}`);
       if (loc.endLine >= loc.line) props.push(`endLine=${loc.endLine}`);
       if (loc.endLine === loc.line && loc.endColumn > loc.column) props.push(`endColumn=${loc.endColumn}`);
     }
-    props.push(`title=${property2(`${f.ruleId} (${f.severity}): ${f.ruleName}`)}`);
+    props.push(`title=${property(`${f.ruleId} (${f.severity}): ${f.ruleName}`)}`);
     const where2 = loc.member !== void 0 ? ` [member ${loc.member}${loc.offset !== void 0 ? `, byte ${loc.offset}` : ""}]` : loc.offset !== void 0 ? ` [byte ${loc.offset}]` : "";
     return `::${COMMAND[f.severity]} ${props.join(",")}::${data(f.message + where2 + trustSentence(f))}`;
   });
@@ -62485,7 +62524,7 @@ function renderGithubAnnotations(report, options) {
 function data(s) {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function property2(s) {
+function property(s) {
   return data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
