@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
@@ -68,12 +68,32 @@ export interface Discovery {
   initFiles: Map<string, boolean>;
 }
 
-/** Directories nobody wants scanned: VCS data, dependencies, virtualenvs, caches and build output. */
+/**
+ * Directories nobody wants scanned: VCS data, dependencies, virtualenvs, caches, build output and editors' copies
+ * (`.ipynb_checkpoints` holds autosaved duplicates of the notebooks beside it). One of them that is a regular Python
+ * package is walked all the same (see `isOwnPackage`).
+ */
 export const DEFAULT_EXCLUDED_DIRS = new Set([
   ".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".env", "env", ".tox", ".nox",
-  "site-packages", "dist-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "build", "dist",
-  ".idea", ".vscode", ".pathfinder-cache", ".pathfinder_cache",
+  "site-packages", "dist-packages", "__pypackages__", ".direnv", ".mypy_cache", ".pytest_cache", ".ruff_cache",
+  ".pytype", ".eggs", "build", "dist", ".idea", ".vscode", ".ipynb_checkpoints", ".pathfinder-cache",
+  ".pathfinder_cache",
 ]);
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Whether a default-excluded directory is a package of the project's own (`pkg/dist/__init__.py`, the standard
+ * library's `venv`): code imported by that name, which a virtualenv or build folder never is, so hiding it would
+ * hide real code (and a place to put code the scan should not see).
+ */
+function isOwnPackage(abs: string, name: string): boolean {
+  return IDENTIFIER.test(name) && existsSync(abs.endsWith(sep) ? abs + INIT_FILE : abs + sep + INIT_FILE);
+}
+
+function isDefaultExcluded(abs: string, name: string): boolean {
+  return DEFAULT_EXCLUDED_DIRS.has(name) && !isOwnPackage(abs, name);
+}
 
 const PYTHON_FILE = /\.pyw?$/i;
 const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py)$/;
@@ -195,7 +215,7 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
         }
       }
       if (isDir) {
-        if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || excludedPath(rel) || excludedPath(rel + "/")) continue;
+        if (isDefaultExcluded(abs, entry.name) || excludedPath(rel) || excludedPath(rel + "/")) continue;
         if (isIgnored(ignores, abs, true) && !tracked()?.hasDirectory(rel)) continue;
         if (options.skipTests && TEST_DIR.test(rel)) continue;
         if (link && !options.followSymlinks && leavesProject(realRoot, abs, absRoot, errors)) continue;
@@ -357,7 +377,7 @@ export function isExcludedFromDiscovery(root: string, absPath: string, options: 
     const abs = join(dir, parts[i]);
     const sub = parts.slice(0, i + 1).join("/");
     if (i < parts.length - 1) {
-      if (DEFAULT_EXCLUDED_DIRS.has(parts[i]) || excludedPath(sub) || excludedPath(sub + "/")) return true;
+      if (isDefaultExcluded(abs, parts[i]) || excludedPath(sub) || excludedPath(sub + "/")) return true;
       if (isIgnored(ignores, abs, true) && !tracked()?.hasDirectory(sub)) return true;
     } else if (excludedPath(sub) || (isIgnored(ignores, abs, false) && !tracked()?.hasFile(sub))) {
       return true;
