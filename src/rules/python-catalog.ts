@@ -27,6 +27,7 @@ export const PYTHON_RULE_CATALOG: readonly PythonRuleEntry[] = [
   { id: "PYTHON-CONFIG-SEC-005", bundles: CONFIG },
   { id: "PYTHON-CONFIG-SEC-006", bundles: CONFIG },
   { id: "PYTHON-CONFIG-SEC-007", bundles: CONFIG },
+  { id: "PYTHON-CONFIG-SEC-008", bundles: CONFIG },
   { id: "PYTHON-DEPS-SEC-001", bundles: ["deps"] },
   { id: "PYTHON-DEPS-SEC-002", bundles: ["deps"] },
   { id: "PYTHON-DEPS-SEC-003", bundles: ["deps", "deserialization"] },

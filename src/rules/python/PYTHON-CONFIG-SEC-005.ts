@@ -1,7 +1,7 @@
 import { CallArguments } from "../../languages/python/calls.js";
 import { childByField, type SyntaxNode } from "../../languages/python/syntax.js";
 import { code, defineRule, type AssignmentMatch, type AssignmentOutcome, type SinkMatch, type SinkOutcome } from "../rule.js";
-import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, dictEntries, firstSettingFinding, literalOf, positionalDictEntries, resolvedNames, settingKey, type ValueContext } from "./config-helpers.js";
+import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, dictEntries, firstSettingFinding, isPickleModule, literalOf, positionalDictEntries, resolvedNames, settingKey, type ValueContext } from "./config-helpers.js";
 import { spelled } from "./sink-helpers.js";
 
 /** cachelib (and its predecessor werkzeug.contrib.cache) backends: every value is pickled into the store. */
@@ -88,6 +88,54 @@ function checkSqliteDict(m: SinkMatch): SinkOutcome | null {
   };
 }
 
+/** dogpile.cache backends that keep values outside the process, pickled unless the region names another deserializer. */
+const DOGPILE_SHARED_BACKENDS = /^dogpile\.cache\.(?:redis|redis_sentinel|redis_cluster|valkey|valkey_sentinel|valkey_cluster|memcached|pylibmc|bmemcached|pymemcache|dbm)$/;
+const DOGPILE_CONFIGURE = ["dogpile.cache.make_region().configure", "dogpile.cache.region.make_region().configure", "dogpile.cache.CacheRegion().configure", "dogpile.cache.region.CacheRegion().configure"];
+
+/** `make_region().configure("dogpile.cache.redis", ...)` on a region without its own `deserializer=`. */
+function checkDogpile(m: SinkMatch): SinkOutcome | null {
+  const backend = constant(m, m.args.find("backend", 0))?.trim();
+  if (backend === undefined || !DOGPILE_SHARED_BACKENDS.test(backend)) return null;
+  const region = m.receiver?.args;
+  if (region && (region.find("deserializer") || region.hasKwArgs)) {
+    const given = region.find("deserializer");
+    if (!given || !isPickleModule(m, given) && !resolvedNames({ model: m.model, scope: m.receiver!.scope }, given).some((n) => /^(?:pickle|_pickle|cPickle|dill|cloudpickle)\.loads$/.test(n))) return null;
+  }
+  const store = backend.endsWith("dbm") ? "its DBM file" : "that server";
+  return {
+    message:
+      `${spelled(m)} with ${code(backend)} pickles every cached value into ${store} and unpickles what it reads back (dogpile.cache's default ` +
+      `serializer): whoever can write ${backend.endsWith("dbm") ? "the file" : "to the cache server (often reachable without authentication)"} runs code in the application. ` +
+      `Pass \`serializer=\`/\`deserializer=\` that encode JSON or msgpack to \`make_region\`, and restrict who can write the store.`,
+  };
+}
+
+/** persist-queue's file and SQLite queues and `PDict`: `serializer` defaults to pickle. */
+const PERSIST_QUEUE = [
+  "Queue", "queue.Queue", "SQLiteQueue", "FIFOSQLiteQueue", "FILOSQLiteQueue", "UniqueQ", "sqlqueue.SQLiteQueue", "sqlqueue.FIFOSQLiteQueue",
+  "sqlqueue.FILOSQLiteQueue", "sqlqueue.UniqueQ", "SQLiteAckQueue", "FIFOSQLiteAckQueue", "FILOSQLiteAckQueue", "UniqueAckQ",
+  "sqlackqueue.SQLiteAckQueue", "sqlackqueue.FIFOSQLiteAckQueue", "sqlackqueue.FILOSQLiteAckQueue", "sqlackqueue.UniqueAckQ", "PDict",
+  "pdict.PDict", "MySQLQueue", "mysqlqueue.MySQLQueue",
+].map((n) => `persistqueue.${n}`);
+
+function checkPersistQueue(m: SinkMatch): SinkOutcome | null {
+  const given = m.args.find("serializer");
+  if (!given && m.args.hasKwArgs) return null;
+  if (given && given.type !== "none" && !resolvedNames(m, given).some((n) => n === "persistqueue.serializers.pickle") && !isPickleModule(m, given)) return null;
+  const store = m.target.includes("MySQL") ? "its MySQL table" : m.target.includes("SQLite") || m.target.includes("Unique") || m.target.includes("PDict") ? "its SQLite file" : "its queue directory";
+  return {
+    message:
+      `${spelled(m)} ${given ? "with a pickle serializer" : "without `serializer=`"} pickles every item into ${store} and unpickles it on \`get()\`: ` +
+      `anyone who can write ${store} runs code in the consumer. Pass \`serializer=persistqueue.serializers.json\` (or msgpack) for plain data.`,
+  };
+}
+
+const AIOCACHE_PICKLE = ["aiocache.serializers.PickleSerializer", "aiocache.PickleSerializer", "aiocache.serializers.serializers.PickleSerializer"];
+
+const aiocacheMessage = (m: SinkMatch) =>
+  `${spelled(m)} makes an aiocache cache pickle values and unpickle what it reads back: whoever can write the cache store (Redis or memcached ` +
+  `reachable without authentication) runs code in the application. Use \`JsonSerializer\` or \`MsgPackSerializer\`.`;
+
 const PATH_HELPERS = ["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.PurePosixPath"];
 
 /**
@@ -155,7 +203,7 @@ function joblibFinding(m: SinkMatch, store: string): SinkOutcome {
 
 export default defineRule({
   id: "PYTHON-CONFIG-SEC-005",
-  name: "Cache or Persistent Store That Unpickles (cachelib, Flask-Caching, Flask-Session, diskcache, sqlitedict, joblib Memory)",
+  name: "Cache or Persistent Store That Unpickles (cachelib, Flask-Caching, Flask-Session, diskcache, sqlitedict, joblib Memory, dogpile.cache, aiocache, persist-queue)",
   language: "python",
   severity: "medium",
   confidence: "high",
@@ -167,13 +215,16 @@ export default defineRule({
   bundles: ["config", "deserialization"],
   banditIds: [],
   similar: ["PYTHON-CONFIG-SEC-002", "PYTHON-LANG-SEC-040"],
-  prefilter: ["cachelib", "werkzeug", "CACHE_TYPE", "SESSION_TYPE", "diskcache", "sqlitedict", "SqliteDict", "joblib", "sklearn"],
+  prefilter: ["cachelib", "werkzeug", "CACHE_TYPE", "SESSION_TYPE", "diskcache", "sqlitedict", "SqliteDict", "joblib", "sklearn", "dogpile", "aiocache", "PickleSerializer", "persistqueue"],
   sinks: [
     { call: CACHELIB, message: cachelibMessage },
     { call: ["flask_caching.Cache", "flask_caching.Cache().init_app", "flask.Flask().config.update", "flask.Flask().config.from_mapping"], check: checkConfigCall, message: () => "" },
     { call: ["diskcache.Cache", "diskcache.FanoutCache", "diskcache.Deque", "diskcache.Index", "diskcache.core.Cache", "diskcache.fanout.FanoutCache"], check: checkDiskcache, message: () => "" },
     { call: ["sqlitedict.SqliteDict", "sqlitedict.open"], check: checkSqliteDict, message: () => "" },
     { call: ["joblib.Memory", "joblib.memory.Memory"], subclasses: true, check: checkJoblibMemory, message: () => "" },
+    { call: DOGPILE_CONFIGURE, check: checkDogpile, message: () => "" },
+    { call: PERSIST_QUEUE, check: checkPersistQueue, message: () => "" },
+    { call: AIOCACHE_PICKLE, references: true, message: aiocacheMessage },
     {
       call: ["sklearn.pipeline.Pipeline", "sklearn.pipeline.make_pipeline", "sklearn.cluster.AgglomerativeClustering", "sklearn.cluster.FeatureAgglomeration"],
       check: checkSklearnMemory,
@@ -182,7 +233,7 @@ export default defineRule({
   ],
   assignments: [{ names: ["CACHE_TYPE", "SESSION_TYPE", "flask.Flask().config.CACHE_TYPE", "flask.Flask().config.SESSION_TYPE"], classLevel: true, check: checkAssignment }],
   docs: {
-    summary: "Detects caches and persistent dictionaries that pickle values into a store others can write: cachelib/Flask-Caching backends, Flask-Session server-side stores, `diskcache.Cache`, `sqlitedict.SqliteDict`, and joblib `Memory` caches on shared file systems or object stores.",
+    summary: "Detects caches and persistent dictionaries that pickle values into a store others can write: cachelib/Flask-Caching backends, Flask-Session server-side stores, `diskcache.Cache`, `sqlitedict.SqliteDict`, joblib `Memory` caches on shared file systems or object stores, dogpile.cache regions on Redis, memcached or DBM, aiocache's `PickleSerializer`, and persist-queue queues with their pickle default.",
     description:
       "These libraries make pickling invisible: `cache.get(key)` and `d[key]` unpickle whatever the store holds. The rule " +
       "reports cachelib (and `werkzeug.contrib.cache`) Redis, file-system, memcached, uWSGI, DynamoDB and MongoDB caches; " +
@@ -194,7 +245,11 @@ export default defineRule({
       "network path (`/mnt`, `/shared`, `/nfs`, `/efs`, `/gpfs`, `/lustre`, `/scratch`, `/dbfs`, a `shared`/`share`/`nfs` " +
       "directory, UNC shares, `dbfs:`) or an object-store URL (`s3://`, `gs://`, `hdfs://`, `abfs://`, ...), or whose " +
       "`backend` is a registered store backend other than `\"local\"`. joblib stores every cached result as a pickle and " +
-      "unpickles it on a cache hit. A private local directory, a temporary directory, or no location (no caching) is not reported.",
+      "unpickles it on a cache hit. A private local directory, a temporary directory, or no location (no caching) is not reported. " +
+      "dogpile.cache regions configured with a Redis, Valkey, memcached or DBM backend pickle values (the default serializer) unless " +
+      "`make_region(deserializer=...)` names another; aiocache caches pickle when given `PickleSerializer`; persist-queue's file, " +
+      "SQLite and MySQL queues and `PDict` pickle items unless `serializer=` names another (a serializer passed through `**kwargs` " +
+      "is assumed to be set).",
     securityImplications:
       "A cache is written by many and read by the application: an unauthenticated Redis or memcached, a cache directory on " +
       "a shared volume, or a SQLite file an upload can overwrite turn a write primitive into code execution at the next read.",
