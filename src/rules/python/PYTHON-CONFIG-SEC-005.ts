@@ -136,6 +136,33 @@ const aiocacheMessage = (m: SinkMatch) =>
   `${spelled(m)} makes an aiocache cache pickle values and unpickle what it reads back: whoever can write the cache store (Redis or memcached ` +
   `reachable without authentication) runs code in the application. Use \`JsonSerializer\` or \`MsgPackSerializer\`.`;
 
+/** Memcached clients that unpickle every value stored with their pickle flag (python-memcached, pylibmc, python-binary-memcached). */
+const PICKLING_MEMCACHED_CLIENTS = ["memcache.Client", "pylibmc.Client", "pylibmc.client.Client", "bmemcached.Client", "bmemcached.client.Client", "bmemcached.client.replicating.ReplicatingClient", "bmemcached.client.distributed.DistributedClient", "bmemcached.ReplicatingClient", "bmemcached.DistributedClient"];
+
+/** pymemcache clients: plain bytes unless given a pickling serde (or the old `deserializer=`). */
+const PYMEMCACHE_CLIENTS = ["Client", "client.base.Client", "client.base.PooledClient", "client.hash.HashClient", "client.retrying.RetryingClient", "PooledClient", "HashClient", "RetryingClient"].map((c) => `pymemcache.${c}`);
+const PYMEMCACHE_PICKLING = new Set([
+  "pymemcache.serde.pickle_serde", "pymemcache.serde.PickleSerde()", "pymemcache.serde.PickleSerde", "pymemcache.serde.python_memcache_deserializer",
+]);
+
+function memcachedMessage(m: SinkMatch): string {
+  return (
+    `${spelled(m)} unpickles every value stored with its pickle flag, whoever stored it: anyone who can write to that memcached (it has no ` +
+    `authentication by default, and SSRF reaches it) runs code in the application at the next \`get\`. Store only bytes or strings you encode ` +
+    `yourself (JSON), and keep memcached on a private network.`
+  );
+}
+
+function checkPymemcache(m: SinkMatch): SinkOutcome | null {
+  const given = m.args.find("serde") ?? m.args.find("deserializer");
+  if (!given || !resolvedNames(m, given).some((n) => PYMEMCACHE_PICKLING.has(n))) return null;
+  return {
+    message:
+      `${spelled(m)} with ${code(m.model.text(given))} unpickles values read back from memcached: anyone who can write to that memcached runs code in ` +
+      `the application. Use the default (bytes) or a JSON serde.`,
+  };
+}
+
 const PATH_HELPERS = ["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.PurePosixPath"];
 
 /**
@@ -203,7 +230,7 @@ function joblibFinding(m: SinkMatch, store: string): SinkOutcome {
 
 export default defineRule({
   id: "PYTHON-CONFIG-SEC-005",
-  name: "Cache or Persistent Store That Unpickles (cachelib, Flask-Caching, Flask-Session, diskcache, sqlitedict, joblib Memory, dogpile.cache, aiocache, persist-queue)",
+  name: "Cache or Persistent Store That Unpickles (cachelib, Flask-Caching, Flask-Session, diskcache, sqlitedict, joblib Memory, dogpile.cache, aiocache, persist-queue, memcached clients)",
   language: "python",
   severity: "medium",
   confidence: "high",
@@ -215,7 +242,7 @@ export default defineRule({
   bundles: ["config", "deserialization"],
   banditIds: [],
   similar: ["PYTHON-CONFIG-SEC-002", "PYTHON-LANG-SEC-040"],
-  prefilter: ["cachelib", "werkzeug", "CACHE_TYPE", "SESSION_TYPE", "diskcache", "sqlitedict", "SqliteDict", "joblib", "sklearn", "dogpile", "aiocache", "PickleSerializer", "persistqueue"],
+  prefilter: ["cachelib", "werkzeug", "CACHE_TYPE", "SESSION_TYPE", "diskcache", "sqlitedict", "SqliteDict", "joblib", "sklearn", "dogpile", "aiocache", "PickleSerializer", "persistqueue", "memcache", "pylibmc", "bmemcached"],
   sinks: [
     { call: CACHELIB, message: cachelibMessage },
     { call: ["flask_caching.Cache", "flask_caching.Cache().init_app", "flask.Flask().config.update", "flask.Flask().config.from_mapping"], check: checkConfigCall, message: () => "" },
@@ -225,6 +252,8 @@ export default defineRule({
     { call: DOGPILE_CONFIGURE, check: checkDogpile, message: () => "" },
     { call: PERSIST_QUEUE, check: checkPersistQueue, message: () => "" },
     { call: AIOCACHE_PICKLE, references: true, message: aiocacheMessage },
+    { call: PICKLING_MEMCACHED_CLIENTS, subclasses: true, check: (m) => (m.args.find("unpickler") ? null : {}), message: memcachedMessage },
+    { call: PYMEMCACHE_CLIENTS, check: checkPymemcache, message: () => "" },
     {
       call: ["sklearn.pipeline.Pipeline", "sklearn.pipeline.make_pipeline", "sklearn.cluster.AgglomerativeClustering", "sklearn.cluster.FeatureAgglomeration"],
       check: checkSklearnMemory,
@@ -233,7 +262,7 @@ export default defineRule({
   ],
   assignments: [{ names: ["CACHE_TYPE", "SESSION_TYPE", "flask.Flask().config.CACHE_TYPE", "flask.Flask().config.SESSION_TYPE"], classLevel: true, check: checkAssignment }],
   docs: {
-    summary: "Detects caches and persistent dictionaries that pickle values into a store others can write: cachelib/Flask-Caching backends, Flask-Session server-side stores, `diskcache.Cache`, `sqlitedict.SqliteDict`, joblib `Memory` caches on shared file systems or object stores, dogpile.cache regions on Redis, memcached or DBM, aiocache's `PickleSerializer`, and persist-queue queues with their pickle default.",
+    summary: "Detects caches and persistent dictionaries that pickle values into a store others can write: cachelib/Flask-Caching backends, Flask-Session server-side stores, `diskcache.Cache`, `sqlitedict.SqliteDict`, joblib `Memory` caches on shared file systems or object stores, dogpile.cache regions on Redis, memcached or DBM, aiocache's `PickleSerializer`, persist-queue queues with their pickle default, and memcached clients that unpickle values (python-memcached, pylibmc, python-binary-memcached, pymemcache with a pickle serde).",
     description:
       "These libraries make pickling invisible: `cache.get(key)` and `d[key]` unpickle whatever the store holds. The rule " +
       "reports cachelib (and `werkzeug.contrib.cache`) Redis, file-system, memcached, uWSGI, DynamoDB and MongoDB caches; " +
@@ -249,7 +278,9 @@ export default defineRule({
       "dogpile.cache regions configured with a Redis, Valkey, memcached or DBM backend pickle values (the default serializer) unless " +
       "`make_region(deserializer=...)` names another; aiocache caches pickle when given `PickleSerializer`; persist-queue's file, " +
       "SQLite and MySQL queues and `PDict` pickle items unless `serializer=` names another (a serializer passed through `**kwargs` " +
-      "is assumed to be set).",
+      "is assumed to be set). The memcached clients of python-memcached (`memcache.Client`), pylibmc and python-binary-memcached " +
+      "unpickle every value stored with their pickle flag, so whoever can write to the server decides; pymemcache is reported " +
+      "only with `serde=pickle_serde` (or `PickleSerde()`, or the old `deserializer=python_memcache_deserializer`).",
     securityImplications:
       "A cache is written by many and read by the application: an unauthenticated Redis or memcached, a cache directory on " +
       "a shared volume, or a SQLite file an upload can overwrite turn a write primitive into code execution at the next read.",
