@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
@@ -74,6 +74,14 @@ export const DEFAULT_EXCLUDED_DIRS = new Set([
   "site-packages", "dist-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "build", "dist",
   ".idea", ".vscode", ".pathfinder-cache", ".pathfinder_cache",
 ]);
+
+/**
+ * Whether a directory is one of those nobody wants scanned. A directory by such a name that holds an `__init__.py`
+ * is a Python package, not build output or an environment: mmengine's `mmengine/dist`, the standard library's `venv`.
+ */
+function isDefaultExcludedDir(abs: string, name: string): boolean {
+  return DEFAULT_EXCLUDED_DIRS.has(name) && !existsSync(join(abs, "__init__.py"));
+}
 
 const PYTHON_FILE = /\.pyw?$/i;
 const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py)$/;
@@ -195,7 +203,7 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
         }
       }
       if (isDir) {
-        if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || excludedPath(rel) || excludedPath(rel + "/")) continue;
+        if (isDefaultExcludedDir(abs, entry.name) || excludedPath(rel) || excludedPath(rel + "/")) continue;
         if (isIgnored(ignores, abs, true) && !tracked()?.hasDirectory(rel)) continue;
         if (options.skipTests && TEST_DIR.test(rel)) continue;
         if (link && !options.followSymlinks && leavesProject(realRoot, abs, absRoot, errors)) continue;
@@ -357,7 +365,7 @@ export function isExcludedFromDiscovery(root: string, absPath: string, options: 
     const abs = join(dir, parts[i]);
     const sub = parts.slice(0, i + 1).join("/");
     if (i < parts.length - 1) {
-      if (DEFAULT_EXCLUDED_DIRS.has(parts[i]) || excludedPath(sub) || excludedPath(sub + "/")) return true;
+      if (isDefaultExcludedDir(abs, parts[i]) || excludedPath(sub) || excludedPath(sub + "/")) return true;
       if (isIgnored(ignores, abs, true) && !tracked()?.hasDirectory(sub)) return true;
     } else if (excludedPath(sub) || (isIgnored(ignores, abs, false) && !tracked()?.hasFile(sub))) {
       return true;
