@@ -94,7 +94,7 @@ export default defineRule({
     { call: ZMQ_RECV_PYOBJ, message: zmqMessage },
   ],
   docs: {
-    summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",
+    summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`, pyzmq's `socket.recv_pyobj()`), which executes arbitrary code from its input.",
     description:
       "Python's `pickle` format is a small stack-based program, not a data format. Loading a pickle runs that program: " +
       "it can import any module and call any function with any arguments (`os.system`, `subprocess.Popen`, `eval`, ...). " +
