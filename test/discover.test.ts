@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, describe, it } from "node:test";
-import { discover } from "../src/project/discover.js";
+import { discover, isExcludedFromDiscovery } from "../src/project/discover.js";
 
 const temp = mkdtempSync(join(tmpdir(), "pathfinder-discover-test-"));
 after(() => rmSync(temp, { recursive: true, force: true }));
@@ -93,5 +93,16 @@ describe("discover", () => {
       "w.pyw": "python",
       "x.pyi": "other",
     });
+  });
+  it("walks a build, dist or env directory that holds an __init__.py: a package by that name is source", async () => {
+    // mmengine keeps its distributed helpers (pickle.loads of gathered tensors) in mmengine/dist/.
+    const root = tree("package-names", {
+      "mmengine/dist/__init__.py": "", "mmengine/dist/dist.py": "", "rl/env/__init__.py": "", "rl/env/wrappers.py": "",
+      "build/lib/pkg/m.py": "", "dist/pkg-1.0/setup.py": "", "venv/lib/site.py": "", "env/bin/activate.py": "",
+    });
+    const { files } = await discover(root, OPTIONS);
+    assert.deepEqual(files.map((f) => f.relPath), ["mmengine/dist/__init__.py", "mmengine/dist/dist.py", "rl/env/__init__.py", "rl/env/wrappers.py"]);
+    assert.equal(isExcludedFromDiscovery(root, join(root, "mmengine/dist/dist.py"), OPTIONS), false);
+    assert.equal(isExcludedFromDiscovery(root, join(root, "build/lib/pkg/m.py"), OPTIONS), true);
   });
 });

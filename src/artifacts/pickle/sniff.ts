@@ -1,8 +1,9 @@
 // A cheap test of whether bytes start like a pickle, used to pick files and container members to analyse.
+import type { PickleImport } from "./analysis.js";
 import { ALLOWLIST } from "./allowlist.js";
 import { DENYLIST } from "./denylist.js";
 import { OP, OPCODE_NAMES } from "./opcodes.js";
-import { runMachine, type NestedHook } from "./vm.js";
+import { isDottedName, runMachine, type NestedHook } from "./vm.js";
 
 /** Opcodes a protocol 0/1 pickle (no PROTO header) starts with in practice. */
 const PROTOCOL_0_1_STARTS = new Set<number>([
@@ -50,6 +51,7 @@ export function looksLikePickle(bytes: Uint8Array, prefix = false): boolean {
     statements: false,
   });
   const a = trace.analysis;
+  if (failsAtFirstGlobal(a.imports[0])) return false;
   if (a.streams > 0) return true;
   // The broken-pickle trick: a payload, then bytes that make the load (and naive scanners) fail.
   if (a.isPickle && a.imports.some((i) => KNOWN_ROOTS.has(i.module.split(".")[0]!))) return true;
@@ -60,6 +62,16 @@ export function looksLikePickle(bytes: Uint8Array, prefix = false): boolean {
   // or `V...` line, or a binary string whose declared length does) may hide its payload after the window.
   // (The machine keeps no error offset for what it did not accept as a pickle: the first opcode is the case.)
   return a.opcodeCount <= 1 && opensLongString(bytes, 0);
+}
+
+/**
+ * A stream that opens with a GLOBAL or INST whose module or name is not a dotted name fails at its first opcode
+ * (`find_class` raises before anything else runs), so it is text that happens to parse, not a pickle: a
+ * `.gitignore` of `coverage.out`, `*~`, `coverage.txt`, `profile.out`, `.tmp/` reads as GLOBAL, GLOBAL, STOP.
+ */
+function failsAtFirstGlobal(first: PickleImport | undefined): boolean {
+  if (!first || first.offset !== 0 || (first.opcode !== "GLOBAL" && first.opcode !== "INST")) return false;
+  return !isDottedName(first.module) || !isDottedName(first.name);
 }
 
 /** Opcodes whose operand is a string or bytes of any length. */

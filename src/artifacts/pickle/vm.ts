@@ -1564,7 +1564,7 @@ function legacyModuleClass(pid: Value | undefined): number | undefined {
 }
 
 /** Dotted Python identifiers (non-ASCII letters allowed, as in Python 3). */
-function isDottedName(s: string): boolean {
+export function isDottedName(s: string): boolean {
   if (s.length === 0 || s.length > 512) return false;
   let partStart = true;
   for (let i = 0; i < s.length; i++) {

@@ -5,6 +5,20 @@ import { judgeInputTrust } from "./trust.js";
 
 const PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
 
+/** The sockets pyzmq's contexts make (and `zmq.Socket` built directly): their `recv_pyobj()` is `pickle.loads(self.recv())`. */
+const ZMQ_SOCKETS = [
+  ...["zmq", "zmq.asyncio", "zmq.green"].flatMap((m) => [`${m}.Context().socket()`, `${m}.Context.instance().socket()`, `${m}.Socket()`]),
+  "zmq.sugar.context.Context().socket()", "zmq.sugar.socket.Socket()",
+];
+const ZMQ_RECV_PYOBJ = ZMQ_SOCKETS.map((s) => `${s}.recv_pyobj`);
+
+function zmqMessage(m: SinkMatch): string {
+  return (
+    `${code(m.calleeText)} (${m.target}) unpickles every message a peer sends to this ZeroMQ socket: whoever can connect to ` +
+    "or bind its address runs code in this process. Send and receive bytes (`send_json`/`recv_json`, msgpack) instead."
+  );
+}
+
 /**
  * Globals whose loading only builds plain data: an unpickler whose `find_class` admits nothing else cannot call a
  * function or build any other object (the Python documentation's "Restricting Globals" pattern).
@@ -72,11 +86,15 @@ export default defineRule({
   bundles: ["lang", "deserialization"],
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-044", "PYTHON-LANG-SEC-045", "PYTHON-LANG-SEC-046", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-005"],
-  prefilter: ["pickle", "Pickle"],
-  judgeTrust: judgeInputTrust,
-  sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, check, message }],
+  prefilter: ["pickle", "Pickle", "recv_pyobj"],
+  // recv_pyobj's argument is its flags, not the data: no input to judge.
+  judgeTrust: (m) => (m.target.endsWith(".recv_pyobj") ? undefined : judgeInputTrust(m)),
+  sinks: [
+    { call: PICKLE_SINKS, subclasses: true, references: true, check, message },
+    { call: ZMQ_RECV_PYOBJ, message: zmqMessage },
+  ],
   docs: {
-    summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",
+    summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`, pyzmq's `socket.recv_pyobj()`), which executes arbitrary code from its input.",
     description:
       "Python's `pickle` format is a small stack-based program, not a data format. Loading a pickle runs that program: " +
       "it can import any module and call any function with any arguments (`os.system`, `subprocess.Popen`, `eval`, ...). " +
@@ -84,7 +102,8 @@ export default defineRule({
       "subclasses, and the same functions reached through `cPickle`, `_pickle`, `pickle5`, `six.moves.cPickle`, import " +
       "aliases, `from pickle import *`, rebinding (`loader = pickle.loads`), `importlib.import_module(\"pickle\")`, " +
       "`__import__(\"pickle\")`, `getattr(pickle, \"loads\")` and `functools.partial`. It also reports `pickle.loads` " +
-      "passed uncalled as a callback (`map(pickle.loads, blobs)`).",
+      "passed uncalled as a callback (`map(pickle.loads, blobs)`), and pyzmq's `socket.recv_pyobj()`, which unpickles " +
+      "each message it receives.",
     securityImplications: {
       summary:
         "Anyone who can influence the bytes that reach the unpickler can run code with the privileges of the process: " +
@@ -167,7 +186,10 @@ export default defineRule({
       "without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never " +
       "match; a sink passed to a call that only looks at it (`isinstance`, `callable`, `repr`, `inspect.*`, `typing.cast`, " +
       "`self.assertIs`/`assertEqual`) is not a callback. `pickle.dumps`/`pickle.dump` are not findings, nor is a " +
-      "`pickle.Unpickler(f)` built only to call another of its methods (`.find_class(module, name)` reads nothing from `f`)." +
+      "`pickle.Unpickler(f)` built only to call another of its methods (`.find_class(module, name)` reads nothing from `f`). " +
+      "`recv_pyobj()` is reported on sockets made by a pyzmq context (`zmq.Context()`, `zmq.Context.instance()`, " +
+      "`zmq.asyncio`, `zmq.green`) or built as `zmq.Socket(...)`, followed through variables and attributes in the file; " +
+      "a socket passed in as a parameter is not resolved." +
       " Not covered: calls through wrappers defined in other " +
       "modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is " +
       "reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a " +
