@@ -1,4 +1,6 @@
-import { code, defineRule, referenced, type SinkMatch, type SinkOutcome } from "../rule.js";
+import type { SemanticModel } from "../../languages/python/semantic/model.js";
+import { childByField } from "../../languages/python/syntax.js";
+import { code, defineRule, referenced, type DerivedSite, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { unpicklerNotLoaded } from "./sink-helpers.js";
 import { judgeInputTrust } from "./trust.js";
@@ -18,6 +20,38 @@ function zmqMessage(m: SinkMatch): string {
     "or bind its address runs code in this process. Send and receive bytes (`send_json`/`recv_json`, msgpack) instead."
   );
 }
+
+/**
+ * `sock.recv_pyobj()` on a socket whose origin the analysis cannot see (a parameter, a socket a helper of another module
+ * made, such as vLLM's `make_zmq_socket`): the method name is pyzmq's own, so the call is reported with medium
+ * confidence. A receiver that resolves to anything (a context's socket, reported by the sink; a project class with a
+ * method of that name) is left to what it resolves to.
+ */
+function unresolvedZmqSockets(model: SemanticModel): DerivedSite[] {
+  const out: DerivedSite[] = [];
+  for (const { node, scope } of model.calls) {
+    const callee = childByField(node, "function");
+    const attribute = callee?.type === "attribute" ? childByField(callee, "attribute") : undefined;
+    if (!callee || !attribute || attribute.end - attribute.start !== RECV_PYOBJ.length || model.text(attribute) !== RECV_PYOBJ) continue;
+    const socket = childByField(callee, "object");
+    if (!socket || model.resolve(socket, scope).length) continue;
+    out.push({
+      node,
+      scope,
+      target: "zmq.Socket.recv_pyobj",
+      calleeText: model.text(callee),
+      outcome: {
+        confidence: "medium",
+        message:
+          `${code(model.text(callee))} is pyzmq's \`Socket.recv_pyobj\` on a socket made elsewhere: it unpickles every message a peer sends, so whoever ` +
+          "can connect to or bind its address runs code in this process. Send and receive bytes (`send_json`/`recv_json`, msgpack) instead.",
+      },
+    });
+  }
+  return out;
+}
+
+const RECV_PYOBJ = "recv_pyobj";
 
 /**
  * Globals whose loading only builds plain data: an unpickler whose `find_class` admits nothing else cannot call a
@@ -93,6 +127,7 @@ export default defineRule({
     { call: PICKLE_SINKS, subclasses: true, references: true, check, message },
     { call: ZMQ_RECV_PYOBJ, message: zmqMessage },
   ],
+  derivedSites: unresolvedZmqSockets,
   docs: {
     summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`, pyzmq's `socket.recv_pyobj()`), which executes arbitrary code from its input.",
     description:
@@ -189,7 +224,8 @@ export default defineRule({
       "`pickle.Unpickler(f)` built only to call another of its methods (`.find_class(module, name)` reads nothing from `f`). " +
       "`recv_pyobj()` is reported on sockets made by a pyzmq context (`zmq.Context()`, `zmq.Context.instance()`, " +
       "`zmq.asyncio`, `zmq.green`) or built as `zmq.Socket(...)`, followed through variables and attributes in the file; " +
-      "a socket passed in as a parameter is not resolved." +
+      "`x.recv_pyobj()` on a receiver the analysis cannot resolve at all (a socket passed in as a parameter or made by a helper " +
+      "of another module) is reported with medium confidence, the method name being pyzmq's own." +
       " Not covered: calls through wrappers defined in other " +
       "modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is " +
       "reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a " +
