@@ -44,11 +44,32 @@ function tarWith(entries: { name: string; type?: "1" | "2"; linkName?: string; d
 }
 
 describe("archive members that leave the extraction folder", () => {
-  const escapes = readdirSync(join(CORPUS, "attacks")).filter((f) => /^s24-(tar|nemo-dotdot|mar|keras-zip)/.test(f));
+  const escapes = readdirSync(join(CORPUS, "attacks")).filter((f) => /^s24-(tar|nemo-dotdot|mar|keras-zip)|^s25-(7z|zip-unicode)/.test(f));
 
   it("every escaping tar name, link and zip name in the corpus is ARCHIVE-ARTIFACT-001 high", async () => {
-    assert.ok(escapes.length >= 10, String(escapes.length));
+    assert.ok(escapes.length >= 17, String(escapes.length));
     for (const name of escapes) assert.deepEqual(rules(await scan(read("attacks", name), name)), ["ARCHIVE-ARTIFACT-001 high"], name);
+  });
+
+  it("7z names and symbolic links (the link's target is its data) are resolved as tar's are", async () => {
+    const link = await scan(read("attacks", "s25-7z-symlink-absolute.7z"), "model.7z");
+    const messages = link.findings.flatMap((f) => f.message.split("; "));
+    assert.ok(messages.some((m) => /7z symbolic link "model\/cache" to "\/etc" points at an absolute path/.test(m)), messages.join("\n"));
+    assert.ok(messages.some((m) => /7z member "model\/cache\/cron.d\/pathfinder" leaves the folder through a symbolic link/.test(m)), messages.join("\n"));
+    // Links to siblings, a name starting with `..`: inside.
+    assert.deepEqual((await scan(read("formats", "bundle-7z-inside-links.7z"), "model.7z")).findings, []);
+  });
+
+  it("a zip entry is judged by its Info-ZIP Unicode Path name too, when that field matches its header name's CRC", async () => {
+    const result = await scan(read("attacks", "s25-zip-unicode-path-escape.zip"), "model.zip");
+    assert.ok(result.findings.some((f) => /zip member "\.\.\/\.\.\/\.\.\/home\/user\/\.bashrc" climbs out/.test(f.message)), JSON.stringify(result.findings));
+    const stale = read("attacks", "s25-zip-unicode-path-escape.zip").slice();
+    // The field's CRC-32 of the header name, changed: unzip and zipfile ignore such a field, and so does the reader.
+    for (let at = 0; at + 5 < stale.length; at++) {
+      if (stale[at] === 0x75 && stale[at + 1] === 0x70 && stale[at + 4] === 1) stale[at + 5]! ^= 0xff;
+    }
+    assert.deepEqual((await scan(stale, "model.zip")).findings, []);
+    assert.deepEqual((await scan(read("formats", "bundle-zip-unicode-path.zip"), "model.zip")).findings, []);
   });
 
   it("resolves names and links rather than matching `..`: staying inside is not reported", async () => {

@@ -592,9 +592,11 @@ export const ONNX_ARTIFACT_EXTERNAL_PATH = artifactRule({
 const ARCHIVE_FAMILY: RuleFamily = {
   tag: "archive",
   scope:
-    "Tar archives (v7, ustar, GNU and pax: long names, `K` long link names and pax `path`/`linkpath` records) and zip " +
-    "archives, at the top of a file or nested (a .nemo tarball, a .tar.gz checkpoint, a .mar or .keras zip): every " +
-    "member name is resolved segment by segment (`/` and `\\` both separate), and every tar symbolic link is resolved " +
+    "Tar archives (v7, ustar, GNU and pax: long names, `K` long link names and pax `path`/`linkpath` records), zip " +
+    "archives (header names and Info-ZIP Unicode Path names) and 7z archives (names, and symbolic links marked by " +
+    "their attributes, whose data is the target), at the top of a file or nested (a .nemo tarball, a .tar.gz " +
+    "checkpoint, a .mar or .keras zip): every " +
+    "member name is resolved segment by segment (`/` and `\\` both separate), and every tar or 7z symbolic link is resolved " +
     "from its own directory and every hard link from the archive's root, through the symbolic links extracted before " +
     "them (a chain of links that each look harmless is followed). Names and links that stay inside, such as " +
     "`a/../b` or a link to a sibling, are not reported.",
@@ -604,6 +606,7 @@ const ARCHIVE_FAMILY: RuleFamily = {
     { title: "CVE-2024-5187 (onnx.hub tar extraction path traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2024-5187" },
     { title: "CVE-2025-12060 (keras.utils.get_file tar extraction path traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2025-12060" },
     { title: "Snyk: Zip Slip", url: "https://security.snyk.io/research/zip-slip-vulnerability" },
+    { title: "CVE-2022-44900 (py7zr directory traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2022-44900" },
   ],
   safeExample: [
     "# Python 3.12+: refuse members and links that leave the folder",
