@@ -109,10 +109,10 @@ describe("archive members that leave the extraction folder", () => {
 });
 
 describe("configs that a loader instantiates", () => {
-  const targets = readdirSync(join(CORPUS, "attacks")).filter((f) => /^s24-.*(target)/.test(f));
+  const targets = readdirSync(join(CORPUS, "attacks")).filter((f) => /^s24-.*(target)|^s25-nemo2-/.test(f));
 
-  it("every dangerous _target_ in the corpus is CONFIG-ARTIFACT-001 critical (.nemo yaml, hparams, zip json, safetensors metadata)", async () => {
-    assert.ok(targets.length >= 9, String(targets.length));
+  it("every dangerous _target_ in the corpus is CONFIG-ARTIFACT-001 critical (.nemo yaml, hparams, zip json, safetensors metadata, NeMo 2.0 context)", async () => {
+    assert.ok(targets.length >= 12, String(targets.length));
     for (const name of targets) assert.deepEqual(rules(await scan(read("attacks", name), name)), ["CONFIG-ARTIFACT-001 critical"], name);
   });
 
@@ -165,6 +165,29 @@ describe("configs that a loader instantiates", () => {
     const result = await scan(bytes, "model.safetensors");
     assert.deepEqual(result.findings, []);
     assert.ok(result.errors.some((e) => /safetensors header not read: header is not JSON/.test(e.message)), JSON.stringify(result.errors));
+  });
+
+  it("NeMo 2.0 context: fiddle pyrefs in io.json are judged as targets; a real checkpoint's (nemo, fiddle, torch, builtins.tuple) are not", async () => {
+    const messages = (await scan(read("attacks", "s25-nemo2-io-json-popen.tar"), "ckpt.tar")).findings.map((f) => f.message).join("\n");
+    assert.match(messages, /references "subprocess\.Popen" \(a fiddle pyref\)/);
+    assert.deepEqual((await scan(read("formats", "bundle-nemo2-checkpoint.tar"), "ckpt.tar")).findings, []);
+    const pyref = (module: string, name: string) => ({ type: "pyref", module, name });
+    const wrapped = { objects: { a: { type: pyref("fiddle._src.config", "Partial"), items: [["fn", pyref("functools", "partial")], ["b", pyref("torch.nn.init", "normal_")]] } } };
+    assert.deepEqual((await scan(zipOf([{ name: "ckpt/context/io.json", data: text(JSON.stringify(wrapped)) }]), "ckpt.zip")).findings, []);
+  });
+
+  it("the CLI reads a NeMo 2.0 checkpoint folder's context/io.json and context/model.yaml where they lie", async () => {
+    const io = (module: string, name: string) => text(JSON.stringify({ root: { type: "ref", key: "c" }, objects: { c: { type: { type: "pyref", module: "fiddle._src.config", name: "Config" }, items: [["fn_or_cls", { type: "pyref", module, name }]] } } }));
+    const dir = tempProject({
+      "ckpt/context/io.json": io("pty", "spawn"),
+      "ckpt/context/model.yaml": "_target_: nemo.collections.llm.GPTModel\nhook:\n  _target_: os.system\n  _args_: [id]\n",
+      "clean/context/io.json": io("nemo.collections.llm.gpt.model.llama", "LlamaModel"),
+      "clean/context/model.yaml": "_target_: nemo.collections.llm.GPTModel\n",
+      "other/io.json": io("pty", "spawn"),
+    });
+    const run = await runCli(["scan", "--project", dir, "--no-cache", "-o", "json", "--quiet"]);
+    const report = JSON.parse(run.stdout) as { results: { rule_id: string; location: { file: string } }[] };
+    assert.deepEqual(report.results.map((f) => `${f.location.file} ${f.rule_id}`).sort(), ["ckpt/context/io.json CONFIG-ARTIFACT-001", "ckpt/context/model.yaml CONFIG-ARTIFACT-001"]);
   });
 
   it("the CLI reports a .nemo whose model_config.yaml targets builtins.exec", async () => {

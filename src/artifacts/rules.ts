@@ -659,7 +659,9 @@ const CONFIG_FAMILY: RuleFamily = {
   tag: "config",
   scope:
     "YAML and JSON configurations inside model archives (a `.nemo` tarball's `model_config.yaml`, any `.yaml`, " +
-    "`.yml` or `hparams` file in a tar or zip), and JSON in a safetensors file's `__metadata__`. Every mapping's " +
+    "`.yml` or `hparams` file in a tar or zip), JSON in a safetensors file's `__metadata__`, and a NeMo 2.0 " +
+    "checkpoint's `context/io.json` and `context/model.yaml`, in an archive or in the checkpoint folder. Every fiddle " +
+    "`pyref` (module and name: what `load_context` imports and builds) and every mapping's " +
     "`_target_` (Hydra and NeMo), and the `path` of Hydra's `get_method`/`get_class`/`get_object`, is judged as the " +
     "dotted name the loader imports, against the denylist the pickle rules use; `${...}` interpolations that name " +
     "another key of the config are followed, and YAML anchors are expanded with a bound on aliases. Targets from " +
