@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { memorySource } from "../src/artifacts/index.js";
+import { memorySource, scanArtifact } from "../src/artifacts/index.js";
 import { decompress, type Compression } from "../src/artifacts/containers/decompress.js";
 
 const DATA = join(import.meta.dirname, "..", "..", "test", "data", "codec-runs");
@@ -72,4 +72,14 @@ describe("bzip2 and LZMA runs and repeats", () => {
       assert.ok(result.bytes.every((b) => b === 0));
     });
   }
+
+  it("a bzip2 pickle bomb (300 MiB of zeros in one operand) is scanned to the limit without touching the zeros' pages", async () => {
+    // Decoded to the 256 MiB limit, then searched for joblib's wrapper name: that search reads no known zero tail.
+    const before = process.resourceUsage().minorPageFault;
+    const result = await scanArtifact(memorySource(read("pickle-zeros.pkl.bz2")), "model.pkl.bz2");
+    const faults = process.resourceUsage().minorPageFault - before;
+    assert.deepEqual(result.findings.map((f) => `${f.ruleId} ${f.severity}`), ["PICKLE-ARTIFACT-007 medium"]);
+    assert.match(result.findings[0]!.message, /possible decompression bomb/);
+    assert.ok(faults < 16384, `${faults} page faults (the output's pages: 65,536)`);
+  });
 });

@@ -28,6 +28,15 @@ def runs_pattern():
     ])
 
 
+def pickle_bomb():
+    c = bz2.BZ2Compressor(9)
+    parts = [c.compress(b"\x80\x04\x8e" + (300 << 20).to_bytes(8, "little"))]
+    zeros = bytes(1 << 20)
+    parts += [c.compress(zeros) for _ in range(300)]
+    parts += [c.compress(b"."), c.flush()]
+    return b"".join(parts)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     data = runs_pattern()
@@ -36,9 +45,10 @@ def main():
         "runs.xz": lzma.compress(data, preset=6),
         "runs-delta.xz": lzma.compress(data, filters=[{"id": lzma.FILTER_DELTA, "dist": 3}, {"id": lzma.FILTER_LZMA2, "preset": 6}]),
         "runs.lzma": lzma.compress(data, format=lzma.FORMAT_ALONE),
-        # Bombs: 64 MiB of zeros.
+        # Bombs: 64 MiB of zeros, and a pickle whose one BINBYTES8 operand is 300 MiB of zeros (past the limit).
         "zeros.bz2": bz2.compress(bytes(64 << 20), 9),
         "zeros.xz": lzma.compress(bytes(64 << 20)),
+        "pickle-zeros.pkl.bz2": pickle_bomb(),
     }
     for name, blob in files.items():
         with open(os.path.join(OUT, name), "wb") as f:

@@ -1,5 +1,6 @@
 // The capped output buffer and the error handling the hand-written decoders (bzip2, LZMA/xz) share: output past
 // the cap stops decoding with `limitReached`, corrupt input stops it with an error, and both keep what was decoded.
+import { markZeroTail } from "./bytes.js";
 import type { DecompressResult } from "./decompress.js";
 
 /** Thrown by `BoundedOutput.put` when the cap is reached. */
@@ -77,11 +78,17 @@ export class BoundedOutput {
 export function decodeBounded<O extends BoundedOutput>(out: O, decode: (out: O) => void): DecompressResult {
   try {
     decode(out);
-    return { bytes: out.bytes.subarray(0, out.length), limitReached: false };
+    return { bytes: finished(out), limitReached: false };
   } catch (error) {
-    const bytes = out.bytes.subarray(0, out.length);
+    const bytes = finished(out);
     if (error instanceof LimitReached) return { bytes, limitReached: true };
     if (error instanceof CorruptData) return { bytes, limitReached: false, error: error.message };
     throw error;
   }
+}
+
+function finished(out: BoundedOutput): Uint8Array {
+  const bytes = out.bytes.subarray(0, out.length);
+  markZeroTail(bytes, out.zerosFrom);
+  return bytes;
 }
