@@ -79,6 +79,8 @@ describe("archive members that leave the extraction folder", () => {
       linkTar("model/v2/latest", "2", "../v1/weights.ckpt"),
       linkTar("model/copy", "1", "model/v1/weights.ckpt"),
       zipOf([{ name: "model/..weights", data: text("x") }]),
+      // Look-alikes of `..` and `/` (U+FF0E, U+2025, U+FF0F): every extractor creates them as ordinary names.
+      zipOf([{ name: "\uff0e\uff0e/\uff0e\uff0e/x", data: text("x") }, { name: "\u2025/x", data: text("x") }, { name: "a\uff0f..\uff0f..\uff0fx", data: text("x") }]),
       // Followed, these links stay inside: latest -> v1, then latest/../v2/x is v2/x.
       tarWith([{ name: "m/latest", type: "2", linkName: "v1" }, { name: "m/latest/../v2/x", data: text("x") }, { name: "m/l2", type: "2", linkName: "latest/.." }]),
     ];
@@ -90,6 +92,8 @@ describe("archive members that leave the extraction folder", () => {
       linkTar("model/latest", "2", "../../v1"),
       linkTar("model/copy", "1", "../model/v1/weights.ckpt"),
       zipOf([{ name: "../weights", data: text("x") }]),
+      zipOf([{ name: "model\\..\\..\\start.bat", data: text("x") }]),
+      zipOf([{ name: "C:/Users/Public/start.bat", data: text("x") }]),
       // Inside as text, outside once the earlier links are followed.
       tarWith([{ name: "m/here", type: "2", linkName: "." }, { name: "m/here/../../x", data: text("x") }]),
       tarWith([{ name: "d", type: "2", linkName: "." }, { name: "d/up", type: "2", linkName: ".." }]),

@@ -110,6 +110,10 @@ def benign():
          "near miss: a 7z archive (written by the 7z tool with -snl) with symbolic links to siblings and a name starting with .."),
         ("bundle-zip-unicode-path.zip", zip_unicode_path([("model/weights.pkl", STATE, None), ("model/caf\xe9.txt", b"fine\n", "model/caf\xe9.txt")]),
          "near miss: a zip entry with an Info-ZIP Unicode Path extra field naming the same path as its header"),
+        ("bundle-zip-lookalike-dots.zip", zip_unicode_path([("\uff0e\uff0e/\uff0e\uff0e/model/weights.pkl", STATE, None), ("\u2025/model/notes.txt", b"fine\n", None),
+                                                           ("model\uff0fconfig.json", b"{}", None)]),
+         "near miss: zip names with look-alikes of .. and / (fullwidth full stop U+FF0E, two-dot leader U+2025, fullwidth solidus U+FF0F): "
+         "zipfile, tarfile, py7zr, unzip and 7-Zip create them as ordinary names (no extractor that writes with wide-character APIs normalises them)"),
         ("bundle-nemo2-checkpoint.tar", nemo2_checkpoint(nemo2_io_json()),
          "a NeMo 2.0 Llama checkpoint folder as a tarball: context/io.json in fiddle's JSON (pyrefs to nemo, fiddle, torch, builtins.tuple), context/model.yaml"),
     ]
