@@ -75,9 +75,10 @@ const pythonSeeds = files.filter((f) => f.path.endsWith(".py"));
 const binarySeeds = files.filter((f) => !/\.(py|ts|md|json|txt|sha256)$/.test(f.path));
 /**
  * Formats with readers of their own beyond pickle containers (GGUF headers and templates, ONNX protobuf, safetensors
- * headers, model bundles whose names, links and configs are judged).
+ * headers, model bundles whose names, links and configs are judged: 7z names and symbolic links, zip Unicode Path
+ * names, NeMo 2.0 contexts).
  */
-const formatSeeds = binarySeeds.filter((f) => /\.(gguf|onnx|safetensors|nemo|mar)$/.test(f.path));
+const formatSeeds = binarySeeds.filter((f) => /\.(gguf|onnx|safetensors|nemo|mar)$|[\\/](s25-|bundle-(7z|zip-unicode|nemo2))/.test(f.path));
 
 /** Samples of a fast-check arbitrary, drawn in batches from the campaign's seed. */
 function sampler<T>(arb: fc.Arbitrary<T>): () => T {

@@ -44,11 +44,32 @@ function tarWith(entries: { name: string; type?: "1" | "2"; linkName?: string; d
 }
 
 describe("archive members that leave the extraction folder", () => {
-  const escapes = readdirSync(join(CORPUS, "attacks")).filter((f) => /^s24-(tar|nemo-dotdot|mar|keras-zip)/.test(f));
+  const escapes = readdirSync(join(CORPUS, "attacks")).filter((f) => /^s24-(tar|nemo-dotdot|mar|keras-zip)|^s25-(7z|zip-unicode)/.test(f));
 
   it("every escaping tar name, link and zip name in the corpus is ARCHIVE-ARTIFACT-001 high", async () => {
-    assert.ok(escapes.length >= 10, String(escapes.length));
+    assert.ok(escapes.length >= 17, String(escapes.length));
     for (const name of escapes) assert.deepEqual(rules(await scan(read("attacks", name), name)), ["ARCHIVE-ARTIFACT-001 high"], name);
+  });
+
+  it("7z names and symbolic links (the link's target is its data) are resolved as tar's are", async () => {
+    const link = await scan(read("attacks", "s25-7z-symlink-absolute.7z"), "model.7z");
+    const messages = link.findings.flatMap((f) => f.message.split("; "));
+    assert.ok(messages.some((m) => /7z symbolic link "model\/cache" to "\/etc" points at an absolute path/.test(m)), messages.join("\n"));
+    assert.ok(messages.some((m) => /7z member "model\/cache\/cron.d\/pathfinder" leaves the folder through a symbolic link/.test(m)), messages.join("\n"));
+    // Links to siblings, a name starting with `..`: inside.
+    assert.deepEqual((await scan(read("formats", "bundle-7z-inside-links.7z"), "model.7z")).findings, []);
+  });
+
+  it("a zip entry is judged by its Info-ZIP Unicode Path name too, when that field matches its header name's CRC", async () => {
+    const result = await scan(read("attacks", "s25-zip-unicode-path-escape.zip"), "model.zip");
+    assert.ok(result.findings.some((f) => /zip member "\.\.\/\.\.\/\.\.\/home\/user\/\.bashrc" climbs out/.test(f.message)), JSON.stringify(result.findings));
+    const stale = read("attacks", "s25-zip-unicode-path-escape.zip").slice();
+    // The field's CRC-32 of the header name, changed: unzip and zipfile ignore such a field, and so does the reader.
+    for (let at = 0; at + 5 < stale.length; at++) {
+      if (stale[at] === 0x75 && stale[at + 1] === 0x70 && stale[at + 4] === 1) stale[at + 5]! ^= 0xff;
+    }
+    assert.deepEqual((await scan(stale, "model.zip")).findings, []);
+    assert.deepEqual((await scan(read("formats", "bundle-zip-unicode-path.zip"), "model.zip")).findings, []);
   });
 
   it("resolves names and links rather than matching `..`: staying inside is not reported", async () => {
@@ -58,6 +79,8 @@ describe("archive members that leave the extraction folder", () => {
       linkTar("model/v2/latest", "2", "../v1/weights.ckpt"),
       linkTar("model/copy", "1", "model/v1/weights.ckpt"),
       zipOf([{ name: "model/..weights", data: text("x") }]),
+      // Look-alikes of `..` and `/` (U+FF0E, U+2025, U+FF0F): every extractor creates them as ordinary names.
+      zipOf([{ name: "\uff0e\uff0e/\uff0e\uff0e/x", data: text("x") }, { name: "\u2025/x", data: text("x") }, { name: "a\uff0f..\uff0f..\uff0fx", data: text("x") }]),
       // Followed, these links stay inside: latest -> v1, then latest/../v2/x is v2/x.
       tarWith([{ name: "m/latest", type: "2", linkName: "v1" }, { name: "m/latest/../v2/x", data: text("x") }, { name: "m/l2", type: "2", linkName: "latest/.." }]),
     ];
@@ -69,6 +92,8 @@ describe("archive members that leave the extraction folder", () => {
       linkTar("model/latest", "2", "../../v1"),
       linkTar("model/copy", "1", "../model/v1/weights.ckpt"),
       zipOf([{ name: "../weights", data: text("x") }]),
+      zipOf([{ name: "model\\..\\..\\start.bat", data: text("x") }]),
+      zipOf([{ name: "C:/Users/Public/start.bat", data: text("x") }]),
       // Inside as text, outside once the earlier links are followed.
       tarWith([{ name: "m/here", type: "2", linkName: "." }, { name: "m/here/../../x", data: text("x") }]),
       tarWith([{ name: "d", type: "2", linkName: "." }, { name: "d/up", type: "2", linkName: ".." }]),
@@ -88,10 +113,10 @@ describe("archive members that leave the extraction folder", () => {
 });
 
 describe("configs that a loader instantiates", () => {
-  const targets = readdirSync(join(CORPUS, "attacks")).filter((f) => /^s24-.*(target)/.test(f));
+  const targets = readdirSync(join(CORPUS, "attacks")).filter((f) => /^s24-.*(target)|^s25-nemo2-/.test(f));
 
-  it("every dangerous _target_ in the corpus is CONFIG-ARTIFACT-001 critical (.nemo yaml, hparams, zip json, safetensors metadata)", async () => {
-    assert.ok(targets.length >= 9, String(targets.length));
+  it("every dangerous _target_ in the corpus is CONFIG-ARTIFACT-001 critical (.nemo yaml, hparams, zip json, safetensors metadata, NeMo 2.0 context)", async () => {
+    assert.ok(targets.length >= 12, String(targets.length));
     for (const name of targets) assert.deepEqual(rules(await scan(read("attacks", name), name)), ["CONFIG-ARTIFACT-001 critical"], name);
   });
 
@@ -144,6 +169,29 @@ describe("configs that a loader instantiates", () => {
     const result = await scan(bytes, "model.safetensors");
     assert.deepEqual(result.findings, []);
     assert.ok(result.errors.some((e) => /safetensors header not read: header is not JSON/.test(e.message)), JSON.stringify(result.errors));
+  });
+
+  it("NeMo 2.0 context: fiddle pyrefs in io.json are judged as targets; a real checkpoint's (nemo, fiddle, torch, builtins.tuple) are not", async () => {
+    const messages = (await scan(read("attacks", "s25-nemo2-io-json-popen.tar"), "ckpt.tar")).findings.map((f) => f.message).join("\n");
+    assert.match(messages, /references "subprocess\.Popen" \(a fiddle pyref\)/);
+    assert.deepEqual((await scan(read("formats", "bundle-nemo2-checkpoint.tar"), "ckpt.tar")).findings, []);
+    const pyref = (module: string, name: string) => ({ type: "pyref", module, name });
+    const wrapped = { objects: { a: { type: pyref("fiddle._src.config", "Partial"), items: [["fn", pyref("functools", "partial")], ["b", pyref("torch.nn.init", "normal_")]] } } };
+    assert.deepEqual((await scan(zipOf([{ name: "ckpt/context/io.json", data: text(JSON.stringify(wrapped)) }]), "ckpt.zip")).findings, []);
+  });
+
+  it("the CLI reads a NeMo 2.0 checkpoint folder's context/io.json and context/model.yaml where they lie", async () => {
+    const io = (module: string, name: string) => text(JSON.stringify({ root: { type: "ref", key: "c" }, objects: { c: { type: { type: "pyref", module: "fiddle._src.config", name: "Config" }, items: [["fn_or_cls", { type: "pyref", module, name }]] } } }));
+    const dir = tempProject({
+      "ckpt/context/io.json": io("pty", "spawn"),
+      "ckpt/context/model.yaml": "_target_: nemo.collections.llm.GPTModel\nhook:\n  _target_: os.system\n  _args_: [id]\n",
+      "clean/context/io.json": io("nemo.collections.llm.gpt.model.llama", "LlamaModel"),
+      "clean/context/model.yaml": "_target_: nemo.collections.llm.GPTModel\n",
+      "other/io.json": io("pty", "spawn"),
+    });
+    const run = await runCli(["scan", "--project", dir, "--no-cache", "-o", "json", "--quiet"]);
+    const report = JSON.parse(run.stdout) as { results: { rule_id: string; location: { file: string } }[] };
+    assert.deepEqual(report.results.map((f) => `${f.location.file} ${f.rule_id}`).sort(), ["ckpt/context/io.json CONFIG-ARTIFACT-001", "ckpt/context/model.yaml CONFIG-ARTIFACT-001"]);
   });
 
   it("the CLI reports a .nemo whose model_config.yaml targets builtins.exec", async () => {

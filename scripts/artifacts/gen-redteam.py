@@ -467,6 +467,7 @@ def build():
     round_s22()
     round_s23()
     round_s24()
+    round_s25()
 
 
 def joblib_array_header(dtype, shape):
@@ -850,6 +851,13 @@ def round_s24():
     model files (.nemo model_config.yaml, checkpoint hparams, safetensors metadata) whose _target_ Hydra instantiates."""
     import bundles
     for name, data, source in bundles.attacks():
+        attack(name, data, source)
+
+
+def round_s25():
+    """Session 25: 7z archives whose members or symbolic links escape the extraction folder, zip Unicode Path names."""
+    import bundles_s25
+    for name, data, source in bundles_s25.attacks():
         attack(name, data, source)
 
 

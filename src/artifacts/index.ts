@@ -3,6 +3,7 @@ import { ARTIFACT_EXTENSIONS, SNIFF_BYTES, sniffFormat, TEXT_EXTENSIONS } from "
 import { looksLikeHdf5 } from "./keras/hdf5.js";
 import { looksLikeGguf } from "./gguf/reader.js";
 import { isKerasMetadataName } from "./keras/judge.js";
+import { isNemoContextName } from "./config/instantiate.js";
 import { looksLikePickle } from "./pickle/index.js";
 
 export { scanArtifact } from "./scan.js";
@@ -12,10 +13,10 @@ export { memorySource, sliceSource } from "./containers/sources.js";
 export { SNIFF_BYTES } from "./containers/sniff.js";
 export type { ByteSource, PickleScanOptions, PicklePolicyMode, PickleIssue } from "./types.js";
 
-/** Whether the file's name is a model file's (an artifact extension or a Keras metadata name). */
+/** Whether the file's name is a model file's (an artifact extension, a Keras metadata or NeMo 2.0 context name). */
 export function hasArtifactName(relPath: string): boolean {
   const lower = relPath.toLowerCase();
-  return ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext)) || isKerasMetadataName(lower);
+  return ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext)) || isKerasMetadataName(lower) || isNemoContextName(lower);
 }
 
 /**

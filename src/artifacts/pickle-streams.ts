@@ -1,6 +1,6 @@
 // Pickle streams where they lie: stacked pickles (legacy torch), joblib arrays and large inline data cut out so
 // that a multi-GB file is never read whole, offsets mapped back to the file. Browser-safe.
-import { ascii, concatBytes, indexOf, indexOfSkipping } from "./containers/bytes.js";
+import { ascii, beforeZeroTail, concatBytes, indexOf, indexOfSkipping } from "./containers/bytes.js";
 import type { ArtifactLayoutEntry } from "./containers/reader.js";
 import { locateJoblibArrays, type JoblibArray } from "./containers/joblib.js";
 import { MAX_WALK_STACK, type LargeString } from "./containers/pickle-walk.js";
@@ -178,7 +178,9 @@ export class PickleStreams {
     const bytes = await readRange(item.source, position, length);
     // A joblib file (the wrapper's module name in its bytes) would be analysed twice: the full path straight away.
     // (Names the bytes do not spell out, such as escaped protocol 0 strings, are still caught by the check below.)
-    if ((long ? indexOfSkipping(bytes, NUMPY_PICKLE) : indexOf(bytes, NUMPY_PICKLE)) >= 0) return { settled: false };
+    // (Not in a decoded bomb's zero tail, whose pages the search would otherwise all touch.)
+    const named = bytes.subarray(0, beforeZeroTail(bytes));
+    if ((long ? indexOfSkipping(named, NUMPY_PICKLE) : indexOf(named, NUMPY_PICKLE)) >= 0) return { settled: false };
     const analysis = this.host.analyze(bytes);
     if (long || analysis.error !== undefined || analysis.imports.some((i) => JOBLIB_WRAPPER.test(i.normalized) || i.dynamic)) {
       this.host.refund(analysis.opcodeCount); // the full path analyses the same bytes again

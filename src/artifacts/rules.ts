@@ -592,9 +592,11 @@ export const ONNX_ARTIFACT_EXTERNAL_PATH = artifactRule({
 const ARCHIVE_FAMILY: RuleFamily = {
   tag: "archive",
   scope:
-    "Tar archives (v7, ustar, GNU and pax: long names, `K` long link names and pax `path`/`linkpath` records) and zip " +
-    "archives, at the top of a file or nested (a .nemo tarball, a .tar.gz checkpoint, a .mar or .keras zip): every " +
-    "member name is resolved segment by segment (`/` and `\\` both separate), and every tar symbolic link is resolved " +
+    "Tar archives (v7, ustar, GNU and pax: long names, `K` long link names and pax `path`/`linkpath` records), zip " +
+    "archives (header names and Info-ZIP Unicode Path names) and 7z archives (names, and symbolic links marked by " +
+    "their attributes, whose data is the target), at the top of a file or nested (a .nemo tarball, a .tar.gz " +
+    "checkpoint, a .mar or .keras zip): every " +
+    "member name is resolved segment by segment (`/` and `\\` both separate), and every tar or 7z symbolic link is resolved " +
     "from its own directory and every hard link from the archive's root, through the symbolic links extracted before " +
     "them (a chain of links that each look harmless is followed). Names and links that stay inside, such as " +
     "`a/../b` or a link to a sibling, are not reported.",
@@ -604,6 +606,7 @@ const ARCHIVE_FAMILY: RuleFamily = {
     { title: "CVE-2024-5187 (onnx.hub tar extraction path traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2024-5187" },
     { title: "CVE-2025-12060 (keras.utils.get_file tar extraction path traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2025-12060" },
     { title: "Snyk: Zip Slip", url: "https://security.snyk.io/research/zip-slip-vulnerability" },
+    { title: "CVE-2022-44900 (py7zr directory traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2022-44900" },
   ],
   safeExample: [
     "# Python 3.12+: refuse members and links that leave the folder",
@@ -656,7 +659,9 @@ const CONFIG_FAMILY: RuleFamily = {
   tag: "config",
   scope:
     "YAML and JSON configurations inside model archives (a `.nemo` tarball's `model_config.yaml`, any `.yaml`, " +
-    "`.yml` or `hparams` file in a tar or zip), and JSON in a safetensors file's `__metadata__`. Every mapping's " +
+    "`.yml` or `hparams` file in a tar or zip), JSON in a safetensors file's `__metadata__`, and a NeMo 2.0 " +
+    "checkpoint's `context/io.json` and `context/model.yaml`, in an archive or in the checkpoint folder. Every fiddle " +
+    "`pyref` (module and name: what `load_context` imports and builds) and every mapping's " +
     "`_target_` (Hydra and NeMo), and the `path` of Hydra's `get_method`/`get_class`/`get_object`, is judged as the " +
     "dotted name the loader imports, against the denylist the pickle rules use; `${...}` interpolations that name " +
     "another key of the config are followed, and YAML anchors are expanded with a bound on aliases. Targets from " +

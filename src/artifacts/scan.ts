@@ -22,7 +22,7 @@ import { looksLikeGguf, readGgufHeader } from "./gguf/reader.js";
 import { judgeChatTemplate } from "./gguf/chat-template.js";
 import { escapesModelFolder, readOnnxExternalData } from "./onnx/external-data.js";
 import { isKerasConfig, isKerasMetadataName, judgeKerasConfig, type KerasJudgement } from "./keras/judge.js";
-import { judgeInstantiateConfig, mentionsTarget } from "./config/instantiate.js";
+import { isNemoContextName, judgeInstantiateConfig, mentionsTarget } from "./config/instantiate.js";
 import { MAX_CONFIG_TEXT, parseConfigText } from "./config/parse.js";
 import { looksLikeSafetensors, readSafetensorsMetadata } from "./config/safetensors.js";
 
@@ -254,6 +254,11 @@ class ArtifactScan implements PickleHost {
       await this.inspectKerasConfigs(item);
       if (looksLikeHdf5(head)) await this.inspectHdf5Pickles(item);
       return;
+    }
+    if (item.depth === 0 && isNemoContextName(this.relPath)) {
+      // A NeMo 2.0 checkpoint folder's context, scanned where it lies (in an archive, .json/.yaml members are judged).
+      this.baseKind = "config";
+      return this.inspectInstantiateConfig(item.source, item.member);
     }
     if (SAFETENSORS_NAME.test(item.member ?? this.relPath) && looksLikeSafetensors(head, item.source.size)) {
       if (item.depth === 0) this.baseKind = "safetensors";

@@ -1,7 +1,9 @@
 // Configs that a model's loader instantiates: Hydra's `instantiate` (NeMo's `model_config.yaml` in a .nemo file,
 // configs kept in checkpoints or safetensors metadata) imports the dotted path of every `_target_` and calls it with
 // the mapping's other keys. A target that reaches Python internals (`builtins.exec`, `os.system`, `subprocess.*`,
-// the denylist the pickle rules use) runs code on load. Browser-safe.
+// the denylist the pickle rules use) runs code on load. NeMo 2.0 checkpoints keep their context as fiddle's JSON
+// (`context/io.json`): every `{"type": "pyref", "module", "name"}` is imported by fiddle's load_json (its default
+// policy allows any import) and called by fdl.build where it is a config's function or class. Browser-safe.
 import type { PickleIssue } from "../types.js";
 import { matchDenylist } from "../pickle/names.js";
 
@@ -18,9 +20,17 @@ const MAX_HOPS = 8;
 const WRAPPERS = new Set(["functools.partial", "hydra.utils.instantiate", "hydra.utils.call", "hydra._internal.instantiate._instantiate2.instantiate"]);
 const RESOLVERS = new Set(["hydra.utils.get_method", "hydra.utils.get_class", "hydra.utils.get_object", "hydra.utils.get_static_method", "hydra._internal.utils._locate"]);
 
-/** Whether a parsed config holds anything `instantiate` would import (cheap test before a full judgement). */
+/** Whether a parsed config holds anything `instantiate` or fiddle would import (cheap test before a full judgement). */
 export function mentionsTarget(text: string): boolean {
-  return text.includes("_target_");
+  return text.includes("_target_") || text.includes("pyref");
+}
+
+/**
+ * A NeMo 2.0 checkpoint's context (`<checkpoint>/context/io.json`, `context/model.yaml`): what
+ * `nemo.lightning.io.load_context` rebuilds when the checkpoint is loaded.
+ */
+export function isNemoContextName(path: string): boolean {
+  return /(^|[\\/])context[\\/](io\.json|model\.ya?ml)$/i.test(path);
 }
 
 /** Every `_target_` in the config whose import and call runs code, as critical issues. */
@@ -51,6 +61,18 @@ export function judgeInstantiateConfig(root: unknown): PickleIssue[] {
           severity: "critical",
           message: `config ${path === "" ? "root" : path} instantiates _target_ ${spelled}, which ${why}: loading the model (hydra.utils.instantiate) imports and calls it`,
           global: target,
+        });
+      }
+    }
+    if (node.type === "pyref" && typeof node.module === "string" && typeof node.name === "string") {
+      const reference = `${node.module}.${node.name}`;
+      const why = WRAPPERS.has(reference) ? undefined : denylisted(reference);
+      if (why !== undefined) {
+        issues.push({
+          kind: "config-target",
+          severity: "critical",
+          message: `config ${path === "" ? "root" : path} references ${JSON.stringify(reference)} (a fiddle pyref), which ${why}: loading the checkpoint (nemo.lightning.io.load_context: fiddle's load_json, then fdl.build) imports it and calls it`,
+          global: reference,
         });
       }
     }

@@ -175,3 +175,21 @@ export function crc32(bytes: Uint8Array): number {
   for (let at = 0; at < bytes.length; at++) crc = crcTable[(crc ^ bytes[at]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ -1) >>> 0;
 }
+
+/**
+ * Decoded outputs whose tail is known to be zeros: the buffer's offset from which every byte is zero. A bzip2 or xz
+ * bomb of zeros decodes to the limit without touching those pages; a search over them would touch them all (on a
+ * host where a read of a page never written costs a fresh page, ~256 MB for a bomb at the limit).
+ */
+const zeroTails = new WeakMap<ArrayBufferLike, number>();
+
+/** Records that `bytes` holds only zeros from `from` on (the buffer is not written after this). */
+export function markZeroTail(bytes: Uint8Array, from: number): void {
+  if (from < bytes.length) zeroTails.set(bytes.buffer, bytes.byteOffset + from);
+}
+
+/** The length of `bytes` before a known zero tail (all of it when none is known). */
+export function beforeZeroTail(bytes: Uint8Array): number {
+  const tail = zeroTails.get(bytes.buffer);
+  return tail === undefined ? bytes.length : Math.max(0, Math.min(bytes.length, tail - bytes.byteOffset));
+}

@@ -215,7 +215,7 @@ function decodeBlock(reader: BitReader, blockSizeMax: number, out: BoundedOutput
     const byte = entry & 0xff;
     position = entry >>> 8;
     if (repeat === 4) {
-      for (let k = 0; k < byte; k++) out.put(previous);
+      out.fill(previous, byte);
       repeat = 0;
       previous = -1;
       continue;

@@ -6,6 +6,7 @@ import type { ByteSource } from "../types.js";
 import { XZ_BCJ_FILTERS, type BcjFilter } from "./bcj.js";
 import { startsWith, u64le } from "./bytes.js";
 import type { Compression } from "./decompress.js";
+import { escapeIssue, ExtractionFolder, MAX_ESCAPE_ISSUES } from "./extraction-paths.js";
 import type { ContainerMember, ContainerReader, ReaderContext } from "./reader.js";
 import { memorySource, readRange } from "./sources.js";
 
@@ -17,8 +18,17 @@ const MAX_HEADER_ROUNDS = 4;
 const ID = {
   end: 0x00, header: 0x01, archiveProperties: 0x02, additionalStreams: 0x03, mainStreams: 0x04, filesInfo: 0x05,
   packInfo: 0x06, unpackInfo: 0x07, subStreamsInfo: 0x08, size: 0x09, crc: 0x0a, folder: 0x0b,
-  codersUnpackSize: 0x0c, numUnpackStream: 0x0d, emptyStream: 0x0e, emptyFile: 0x0f, name: 0x11, encodedHeader: 0x17,
+  codersUnpackSize: 0x0c, numUnpackStream: 0x0d, emptyStream: 0x0e, emptyFile: 0x0f, name: 0x11, attributes: 0x15,
+  encodedHeader: 0x17,
 } as const;
+
+/** Windows attributes 7-Zip and py7zr read a symbolic link from: a Unix mode in the high 16 bits, or a reparse point. */
+const UNIX_EXTENSION = 0x8000;
+const REPARSE_POINT = 0x400;
+const S_IFMT = 0xf000;
+const S_IFLNK = 0xa000;
+/** A link's target is its data: read up to this much of it. */
+const MAX_LINK_TARGET = 4096;
 
 class Bad7z extends Error {}
 
@@ -203,6 +213,13 @@ function folderSize(folder: Folder): number {
 interface FileEntry {
   name: string;
   hasStream: boolean;
+  /** Extracted as a symbolic link (its data is the target) by 7-Zip with -snl and by py7zr. */
+  symlink?: boolean;
+}
+
+function isSymlink(attributes: number): boolean {
+  if (attributes & UNIX_EXTENSION) return ((attributes >>> 16) & S_IFMT) === S_IFLNK;
+  return (attributes & REPARSE_POINT) !== 0;
 }
 
 function readFiles(r: HeaderReader): FileEntry[] {
@@ -221,6 +238,15 @@ function readFiles(r: HeaderReader): FileEntry[] {
           files[file++]!.name = new TextDecoder("utf-16le").decode(text.subarray(start, i));
           start = i + 2;
         }
+      }
+    } else if (id === ID.attributes) {
+      const defined = body.defined(count);
+      if (body.byte() === 0) {
+        defined.forEach((has, i) => {
+          if (!has) return;
+          const b = body.take(4);
+          if (isSymlink((b[0]! | (b[1]! << 8) | (b[2]! << 16) | (b[3]! << 24)) >>> 0)) files[i]!.symlink = true;
+        });
       }
     }
     // Times, attributes, anti items and the rest do not change what a loader reads.
@@ -389,6 +415,7 @@ export const sevenZipReader: ContainerReader = {
     }
     // Files with data take the folders' substreams in order.
     const members: ContainerMember[] = [];
+    const links = new Map<FileEntry, ContainerMember>();
     const withData = files.filter((f) => f.hasStream);
     let file = 0;
     const cache = new Map<number, Promise<Uint8Array | null>>();
@@ -403,7 +430,7 @@ export const sevenZipReader: ContainerReader = {
           if (!cache.has(folderIndex)) cache.set(folderIndex, archive.decodeFolder(info, folderIndex, label));
           return cache.get(folderIndex)!;
         };
-        members.push({
+        const member: ContainerMember = {
           path: entry.name,
           offset: at,
           size,
@@ -420,9 +447,40 @@ export const sevenZipReader: ContainerReader = {
             const bytes = await whole();
             return bytes ? memorySource(bytes.subarray(at, at + size)) : null;
           },
-        });
+        };
+        members.push(member);
+        if (entry.symlink) links.set(entry, member);
       }
     });
+    await reportEscapes(files, links, context);
     return { members };
   },
 };
+
+/**
+ * Files an extractor would write or link outside its folder (see extraction-paths.ts): 7-Zip and py7zr extract in the
+ * archive's file order and create symbolic links (py7zr before 0.20.2 kept `..` names: CVE-2022-44900). A link's
+ * target is its data, read here (decoding its folder) only for files the attributes mark as links.
+ */
+async function reportEscapes(files: readonly FileEntry[], links: ReadonlyMap<FileEntry, ContainerMember>, context: ReaderContext): Promise<void> {
+  let reported = 0;
+  let more = 0;
+  const folder = new ExtractionFolder();
+  for (const entry of files) {
+    const link = links.get(entry);
+    const target = link?.head ? new TextDecoder().decode(await link.head(MAX_LINK_TARGET)) : undefined;
+    const why = folder.memberEscapes(entry.name);
+    const linkWhy = target === undefined ? undefined : folder.linkEscapes(entry.name, target, "symlink");
+    if (target !== undefined) folder.addSymlink(entry.name, target);
+    if (why === undefined && linkWhy === undefined) continue;
+    if (reported >= MAX_ESCAPE_ISSUES) {
+      more++;
+      continue;
+    }
+    reported++;
+    const member = context.member ? `${context.member}/${entry.name}` : entry.name;
+    const what = target === undefined ? "7z member" : "7z symbolic link";
+    context.issue(why !== undefined ? escapeIssue(what, entry.name, why) : escapeIssue(what, entry.name, linkWhy!, target), member);
+  }
+  if (more > 0) context.warn(`${more} more 7z members leave the extraction folder; not reported one by one`, context.member);
+}

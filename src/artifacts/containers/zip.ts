@@ -2,7 +2,7 @@
 // when the EOCD is missing. CRCs and flag bits are deliberately ignored: loaders ignore them too, and an
 // attacker controls them. Every size and offset is checked against the source before it is used.
 import type { ByteSource } from "../types.js";
-import { ascii, indexOf, lastIndexOf, startsWith, u16le, u32le, u64le, utf8 } from "./bytes.js";
+import { ascii, crc32, indexOf, lastIndexOf, startsWith, u16le, u32le, u64le, utf8 } from "./bytes.js";
 import type { Compression } from "./decompress.js";
 import { decodedMember, type ContainerListing, type ContainerMember, type ContainerReader, type ReaderContext } from "./reader.js";
 import { escapeIssue, escapesExtraction, MAX_ESCAPE_ISSUES } from "./extraction-paths.js";
@@ -47,6 +47,8 @@ export interface ZipEntry {
   /** Name from the central directory (or the local header when walking without one). */
   name: string;
   localName?: string;
+  /** The name in an Info-ZIP Unicode Path extra field (0x7075), which unzip, 7-Zip and Python 3.12's zipfile use. */
+  unicodeName?: string;
   method: number;
   compressedSize: number;
   uncompressedSize: number;
@@ -131,8 +133,10 @@ export async function readZipDirectory(source: ByteSource, options: ZipReadOptio
     uncompressedSize = wide.uncompressed ?? uncompressedSize;
     compressedSize = wide.compressed ?? compressedSize;
     localHeaderOffset = (wide.offset ?? localHeaderOffset) + delta;
+    const unicodeName = readUnicodePathExtra(extra, cd.subarray(at + 46, at + 46 + nameLength));
     const entry: ZipEntry = {
       name,
+      ...(unicodeName !== undefined && unicodeName !== name ? { unicodeName } : {}),
       method: u16le(cd, at + 10),
       compressedSize,
       uncompressedSize,
@@ -225,6 +229,23 @@ function readZip64Extra(
     at += 4 + size;
   }
   return {};
+}
+
+/**
+ * The Info-ZIP Unicode Path extra field's name: version 1, the CRC-32 of the header's name (a field whose CRC does
+ * not match is stale and ignored, as unzip and zipfile ignore it), then the name in UTF-8.
+ */
+function readUnicodePathExtra(extra: Uint8Array, headerName: Uint8Array): string | undefined {
+  for (let at = 0; at + 4 <= extra.length; ) {
+    const id = u16le(extra, at);
+    const size = u16le(extra, at + 2);
+    if (id === 0x7075 && size >= 5 && at + 4 + size <= extra.length && extra[at + 4] === 1 && u32le(extra, at + 5) === crc32(headerName)) {
+      const name = utf8(extra.subarray(at + 9, at + 4 + size));
+      return name === "" ? undefined : name;
+    }
+    at += 4 + size;
+  }
+  return undefined;
 }
 
 async function attachLocalHeader(source: ByteSource, entry: ZipEntry, directory: ZipDirectory): Promise<void> {
@@ -464,7 +485,8 @@ function reportEscapes(entries: readonly ZipEntry[], context: ReaderContext): vo
   let reported = 0;
   for (const entry of entries) {
     if (reported >= MAX_ESCAPE_ISSUES) break;
-    for (const name of entry.localName !== undefined && entry.localName !== entry.name ? [entry.name, entry.localName] : [entry.name]) {
+    const names = [entry.name, entry.localName, entry.unicodeName].filter((n, i, all): n is string => n !== undefined && all.indexOf(n) === i);
+    for (const name of names) {
       const why = escapesExtraction(name);
       if (why === undefined) continue;
       reported++;
