@@ -7,19 +7,40 @@ import { csharpRule } from "./meta.js";
 const ADVICE = "Keep `TypeNameHandling.None`, or set a `SerializationBinder` that resolves only an explicit list of your types.";
 const BINDER = /^(SerializationBinder|Binder)$/;
 
-/** Where the setting is made: a binder in the same initializer, or set on the same object in the same method or class. */
-function binderSet(m: CSharpMatch, assignment: Node): boolean {
+/** Where the setting is made: the binder in the same initializer, or set on the same object in the same method or class. */
+function binderSet(m: CSharpMatch, assignment: Node): Node | undefined {
   const scope = ancestor(assignment, "initializer_expression") ?? ancestor(assignment, "method_declaration", "constructor_declaration") ?? ancestor(assignment, "class_declaration");
-  if (!scope) return false;
+  if (!scope) return undefined;
   for (const n of descendants(scope)) {
     if (n.type !== "assignment_expression") continue;
     const left = childByField(n, "left");
     const name = left?.type === "member_access_expression" ? childByField(left, "name") : left;
     const right = childByField(n, "right");
     if (!name || !right || !BINDER.test(m.model.text(name))) continue;
-    if (!/^(null|new\s+DefaultSerializationBinder\s*\(\s*\))$/.test(m.model.text(right).trim())) return true;
+    if (!/^(null|new\s+DefaultSerializationBinder\s*\(\s*\))$/.test(m.model.text(right).trim())) return right;
   }
-  return false;
+  return undefined;
+}
+
+/** A type lookup by name (`Type.GetType(name)`, `assembly.GetType(name)`, the default binder's `base.BindToType(...)`). */
+const LOOKUP_BY_NAME = /(\bType\s*\.\s*GetType|\.\s*GetType|\bbase\s*\.\s*BindToType)\s*\(\s*[^)\s]/;
+const TESTS = new Set(["if_statement", "switch_statement", "switch_expression", "conditional_expression", "throw_statement", "throw_expression", "is_pattern_expression"]);
+
+/**
+ * The binder `new X()` with `X` a class of this file whose `BindToType` looks up whatever name it is given, with no
+ * test of the name first: it resolves any type, as having no binder does (Json.NET's `DefaultSerializationBinder`
+ * is `Type.GetType` of the name). A binder that tests the name (a map, a switch, a throw for others) is an allowlist.
+ */
+function bindsAnyType(m: CSharpMatch, binder: Node): string | undefined {
+  if (binder.type !== "object_creation_expression") return undefined;
+  const name = m.model.text(childByField(binder, "type") ?? binder).replace(/^.*\./, "");
+  for (const cls of descendants(m.model.tree.root)) {
+    if (cls.type !== "class_declaration" || m.model.text(childByField(cls, "name") ?? cls) !== name) continue;
+    const method = [...descendants(cls)].find((n) => n.type === "method_declaration" && m.model.text(childByField(n, "name") ?? n) === "BindToType");
+    if (!method || [...descendants(method)].some((n) => TESTS.has(n.type))) return undefined;
+    return LOOKUP_BY_NAME.test(m.model.text(method)) ? name : undefined;
+  }
+  return undefined;
 }
 
 /** Serializing calls: `$type` names are only written, and writing them is harmless. */
@@ -93,7 +114,12 @@ function check(m: CSharpMatch): LanguageOutcome | null {
   if (!assignment) return null;
   if (onlyWritesTypes(m, assignment)) return null;
   const value = m.target.slice(m.target.lastIndexOf(".") + 1);
-  if (binderSet(m, assignment)) {
+  const binder = binderSet(m, assignment);
+  const permissive = binder && bindsAnyType(m, binder);
+  if (permissive) {
+    return { message: `\`TypeNameHandling.${value}\` with \`${permissive}\`, a binder whose \`BindToType\` looks up whatever type name the JSON gives: it allows every type, so gadget types (ObjectDataProvider, WindowsIdentity, ...) run code when the JSON comes from outside. ${ADVICE}` };
+  }
+  if (binder) {
     return { severity: "medium", confidence: "low", message: `\`TypeNameHandling.${value}\` with a custom \`SerializationBinder\`: safe only if the binder resolves an explicit allowlist of types (not \`Type.GetType\` on the name). Review the binder.` };
   }
   const where = assignment.type === "attribute_argument" ? "on this member" : "in these settings";
@@ -189,7 +215,9 @@ export default csharpRule({
       "`Newtonsoft.Json.TypeNameHandling.Objects|Arrays|All|Auto` (resolved through `using` directives and aliases) " +
       "as the value of an assignment or attribute argument. Comparisons and other reads are not reported. A " +
       "`SerializationBinder`/`Binder` set to something other than `null` or `DefaultSerializationBinder` in the same " +
-      "initializer, method or class lowers the finding to medium, low confidence. Settings or a serializer that " +
+      "initializer, method or class lowers the finding to medium, low confidence, unless it is a class of the file " +
+      "whose `BindToType` looks up any name it is given (`Type.GetType(name)`, `base.BindToType(...)`) without testing " +
+      "it: that binder allows every type and the finding stays high. Settings or a serializer that " +
       "the method only passes to or calls as `Serialize*` (`JsonConvert.SerializeObject(o, new JsonSerializerSettings " +
       "{ TypeNameHandling = ... })`) are not reported: writing `$type` names is harmless, reading them is not. " +
       "Critical with a trace: `JsonConvert.DeserializeObject` of request data with settings held in a field or " +
