@@ -68,9 +68,22 @@ function laterReadOfSameParameter(m: JavaMatch, fn: Node): boolean {
   return callsOnSameObject(m, ["readObject", "readUnshared"]).some((s) => s.node.start < m.site.node.start && ancestor(s.node, "method_declaration") === fn);
 }
 
+/**
+ * A filter that rejects no class: a `createFilter` pattern without a `!` entry (limits such as `maxdepth` only), or
+ * a lambda that answers `ALLOWED` and never `REJECTED`. JEP 290: a class the filter leaves `UNDECIDED` is accepted.
+ */
+function rejectsNothing(m: JavaMatch, filter: Node | undefined): boolean {
+  if (!filter) return false;
+  const text = m.model.text(filter);
+  if (filter.type === "lambda_expression") return /\bALLOWED\b/.test(text) && !/\bREJECTED\b/.test(text);
+  const pattern = /^(?:(?:java\.io\.)?ObjectInputFilter\.)?(?:Config\.)?createFilter\s*\(\s*"([^"\\]*)"\s*\)$/.exec(text.trim())?.[1];
+  return pattern !== undefined && !pattern.includes("!");
+}
+
 /** An allowlist set before the read: on the stream, JVM-wide from code, or through `jdk.serialFilter`. */
 function filterBeforeRead(m: JavaMatch): string | undefined {
   const own = callsOnSameObject(m, ["setObjectInputFilter"]).find((s) => s.node.start < m.site.node.start);
+  if (own && rejectsNothing(m, own.args[0])) return undefined;
   if (own) return "an `ObjectInputFilter` is set on this stream before reading";
   for (const s of m.model.sites) {
     if (s.targets.some((t) => t === "java.io.ObjectInputFilter.Config.setSerialFilter" || t === "java.io.ObjectInputFilter.Config.setSerialFilterFactory")) {
@@ -205,7 +218,8 @@ export default {
       "parameters, `var`, fields (also assigned in constructors), casts and anonymous subclasses. Not reported: reads " +
       "inside a class's own `readObject`/`readExternal` hook from the stream it is given (also in the class's helpers the " +
       "hook passes that stream to), reads of a stream a method is given after its first read (one finding per stream), and " +
-      "`ValidatingObjectInputStream`. Lowered: a stream with `setObjectInputFilter` before the read or a JVM-wide " +
+      "`ValidatingObjectInputStream`. Lowered: a stream with `setObjectInputFilter` before the read (unless the filter " +
+      "rejects no class: a `createFilter` pattern without a `!` entry, a lambda that never answers `REJECTED`) or a JVM-wide " +
       "filter set in the file (low), a subclass overriding `resolveClass` (medium), a stream built as a subclass of " +
       "`ObjectInputStream` that another file declares (medium: its `resolveClass` may hold an allowlist; review it). " +
       "Critical with a trace: request data (Spring/JAX-RS handler parameters, servlet request getters, socket input) reaching the stream in the same method.",
