@@ -107,10 +107,13 @@ function onlyWritesTypes(m: CSharpMatch, assignment: Node): boolean {
 }
 
 function check(m: CSharpMatch): LanguageOutcome | null {
-  const parent = m.site.node.parent;
+  // The value may be one branch of a choice: `TypeNameHandling = settings.EncodeTypeNames ? TypeNameHandling.All : TypeNameHandling.None` (Akka.NET).
+  let chosen = m.site.node;
+  while (chosen.parent && (chosen.parent.type === "parenthesized_expression" || (chosen.parent.type === "conditional_expression" && childByField(chosen.parent, "condition") !== chosen))) chosen = chosen.parent;
+  const parent = chosen.parent;
   // The setting is made by assignment (property, object initializer, attribute argument `TypeNameHandling = ...`).
   const assignment =
-    parent?.type === "assignment_expression" && childByField(parent, "right") === m.site.node ? parent : parent?.type === "attribute_argument" ? parent : undefined;
+    parent?.type === "assignment_expression" && childByField(parent, "right") === chosen ? parent : parent?.type === "attribute_argument" ? parent : undefined;
   if (!assignment) return null;
   if (onlyWritesTypes(m, assignment)) return null;
   const value = m.target.slice(m.target.lastIndexOf(".") + 1);
@@ -213,7 +216,7 @@ export default csharpRule({
     ].join("\n"),
     detectionScope:
       "`Newtonsoft.Json.TypeNameHandling.Objects|Arrays|All|Auto` (resolved through `using` directives and aliases) " +
-      "as the value of an assignment or attribute argument. Comparisons and other reads are not reported. A " +
+      "as the value of an assignment or attribute argument (also as a branch of `?:`). Comparisons and other reads are not reported. A " +
       "`SerializationBinder`/`Binder` set to something other than `null` or `DefaultSerializationBinder` in the same " +
       "initializer, method or class lowers the finding to medium, low confidence, unless it is a class of the file " +
       "whose `BindToType` looks up any name it is given (`Type.GetType(name)`, `base.BindToType(...)`) without testing " +
