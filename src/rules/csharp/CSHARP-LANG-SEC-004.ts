@@ -1,7 +1,7 @@
 import { assignedTarget } from "../../languages/common/own-data.js";
 import { ancestor, childByField, contains, descendants, type Node } from "../../languages/common/syntax.js";
 import type { LanguageOutcome } from "../language-rule.js";
-import { spelled, type CSharpMatch } from "./helpers.js";
+import { looksUpAnyName, spelled, type CSharpMatch } from "./helpers.js";
 import { csharpRule } from "./meta.js";
 
 const ADVICE = "Keep `TypeNameHandling.None`, or set a `SerializationBinder` that resolves only an explicit list of your types.";
@@ -18,27 +18,6 @@ function binderSet(m: CSharpMatch, assignment: Node): Node | undefined {
     const right = childByField(n, "right");
     if (!name || !right || !BINDER.test(m.model.text(name))) continue;
     if (!/^(null|new\s+DefaultSerializationBinder\s*\(\s*\))$/.test(m.model.text(right).trim())) return right;
-  }
-  return undefined;
-}
-
-/** A type lookup by name (`Type.GetType(name)`, `assembly.GetType(name)`, the default binder's `base.BindToType(...)`). */
-const LOOKUP_BY_NAME = /(\bType\s*\.\s*GetType|\.\s*GetType|\bbase\s*\.\s*BindToType)\s*\(\s*[^)\s]/;
-const TESTS = new Set(["if_statement", "switch_statement", "switch_expression", "conditional_expression", "throw_statement", "throw_expression", "is_pattern_expression"]);
-
-/**
- * The binder `new X()` with `X` a class of this file whose `BindToType` looks up whatever name it is given, with no
- * test of the name first: it resolves any type, as having no binder does (Json.NET's `DefaultSerializationBinder`
- * is `Type.GetType` of the name). A binder that tests the name (a map, a switch, a throw for others) is an allowlist.
- */
-function bindsAnyType(m: CSharpMatch, binder: Node): string | undefined {
-  if (binder.type !== "object_creation_expression") return undefined;
-  const name = m.model.text(childByField(binder, "type") ?? binder).replace(/^.*\./, "");
-  for (const cls of descendants(m.model.tree.root)) {
-    if (cls.type !== "class_declaration" || m.model.text(childByField(cls, "name") ?? cls) !== name) continue;
-    const method = [...descendants(cls)].find((n) => n.type === "method_declaration" && m.model.text(childByField(n, "name") ?? n) === "BindToType");
-    if (!method || [...descendants(method)].some((n) => TESTS.has(n.type))) return undefined;
-    return LOOKUP_BY_NAME.test(m.model.text(method)) ? name : undefined;
   }
   return undefined;
 }
@@ -118,7 +97,7 @@ function check(m: CSharpMatch): LanguageOutcome | null {
   if (onlyWritesTypes(m, assignment)) return null;
   const value = m.target.slice(m.target.lastIndexOf(".") + 1);
   const binder = binderSet(m, assignment);
-  const permissive = binder && bindsAnyType(m, binder);
+  const permissive = binder && looksUpAnyName(m, binder, "BindToType");
   if (permissive) {
     return { message: `\`TypeNameHandling.${value}\` with \`${permissive}\`, a binder whose \`BindToType\` looks up whatever type name the JSON gives: it allows every type, so gadget types (ObjectDataProvider, WindowsIdentity, ...) run code when the JSON comes from outside. ${ADVICE}` };
   }
