@@ -103,6 +103,20 @@ export class PhpFlow implements FlowAdapter {
     return tmpName && n !== undefined && (this.model.text(n) === "$_FILES" || (n.type === "member_access_expression" && this.requestArray(n) && /files$/i.test(this.model.text(n))));
   }
 
+  /**
+   * A URL that starts with the program's own host: a constant (`OPENCART_SERVER . 'index.php?...'`) or a literal
+   * naming scheme and host. Request data further on is only a query the program sends; what that server answers is
+   * not the request's (OpenCart's marketplace download read its API's JSON as request data).
+   */
+  private ownHost(url: Node | undefined): boolean {
+    let head = url;
+    for (let left = head && this.concatenationHead(head); left; left = this.concatenationHead(left)) head = left;
+    if (!head || head === url) return false;
+    if (head.type === "name" || head.type === "qualified_name") return /^[A-Z][A-Z0-9_]*$/.test(this.model.text(head).replace(/^.*\\/, ""));
+    const literal = this.model.stringValue(head);
+    return literal !== undefined && /^https?:\/\/[^/?#]+[/?#]/i.test(literal);
+  }
+
   /** `$this->request->get` and its siblings (see REQUEST_ARRAYS). */
   private requestArray(node: Node): boolean {
     const name = childByField(node, "name");
@@ -116,6 +130,7 @@ export class PhpFlow implements FlowAdapter {
     if (node.type === "cast_expression") return /^\(\s*(int|integer|float|double|bool|boolean)\s*\)/i.test(this.model.text(node));
     if (node.type !== "function_call_expression") return false;
     const fn = childByField(node, "function");
+    if (fn && /^\\?curl_init$/i.test(this.model.text(fn)) && this.ownHost(argumentsOf(node, this.model).args[0])) return true;
     // What the program serializes from values it holds unserializes to those values again (a round trip).
     return fn !== undefined && (SANITIZERS.has(this.model.text(fn).replace(/^\\/, "").toLowerCase()) || this.ownDataAt(node) === ROUND_TRIP);
   }
