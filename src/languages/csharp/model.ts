@@ -145,7 +145,7 @@ export class CSharpModel extends TypedSourceModel {
   /** A field or property of an enclosing type. */
   memberDeclaration(name: string, at: Node): Declaration | undefined {
     for (let body = ancestor(at, "declaration_list"); body; body = ancestor(body, "declaration_list")) {
-      for (const member of body.children) {
+      for (const member of membersOf(body)) {
         if (member.type === "field_declaration") {
           const decl = childOfType(member, "variable_declaration");
           const typeNode = decl && childByField(decl, "type");
@@ -336,6 +336,18 @@ function namedArgumentsOf(call: Node, model: CSharpModel): Map<string, Node> {
     const label = a.type === "argument" ? childOfType(a, "name_colon") : undefined;
     const name = label?.children[0];
     if (name) out.set(model.text(name), a.children[a.children.length - 1]);
+  }
+  return out;
+}
+
+/** `#if`/`#elif`/`#else` branches hold members of their own (ServiceStack: `#if !NETCORE` around a field): all count. */
+const PREPROCESSOR_BRANCHES = new Set(["preproc_if", "preproc_elif", "preproc_else", "preproc_region"]);
+
+function membersOf(body: Node): Node[] {
+  const out: Node[] = [];
+  for (const c of body.children) {
+    if (PREPROCESSOR_BRANCHES.has(c.type)) out.push(...membersOf(c));
+    else out.push(c);
   }
   return out;
 }

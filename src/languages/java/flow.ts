@@ -28,6 +28,9 @@ const CARRIER_TYPES = /(InputStream|Reader|Input|^String|^StringBuilder)$/;
 const CARRIER_METHODS = new Set(["toByteArray", "getBytes", "toString", "trim", "strip", "array", "readAllBytes"]);
 const DECODERS = new Set(["decode", "decodeBase64", "parseBase64Binary", "decodeHex"]);
 
+/** Streams that write objects into the buffer they are given: Java serialization, Hessian and Burlap. */
+const OBJECT_WRITERS = /^(ObjectOutputStream|Hessian2?Output|Hessian2StreamingOutput|BurlapOutput)$/;
+
 /** Java web entry points and assignment forms for the shared taint tracker. */
 export class JavaFlow implements FlowAdapter {
   constructor(private readonly model: JavaModel) {}
@@ -95,7 +98,7 @@ export class JavaFlow implements FlowAdapter {
     if (node.type === "object_creation_expression" && this.model.createdTypeName(node) === "ByteArrayOutputStream" && !argumentsOf(node).length) {
       const buffer = assignedVariable(node, (n) => this.model.text(n));
       const reads = (n: Node | undefined) => n?.type === "identifier" && this.model.text(n) === buffer;
-      const isSerializerWrite = (n: Node) => n.type === "object_creation_expression" && this.model.createdTypeName(n) === "ObjectOutputStream" && reads(argumentsOf(n)[0]);
+      const isSerializerWrite = (n: Node) => n.type === "object_creation_expression" && OBJECT_WRITERS.test(this.model.createdTypeName(n) ?? "") && reads(argumentsOf(n)[0]);
       const isDirectWrite = (n: Node) => n.type === "method_invocation" && reads(childByField(n, "object")) && /^write/.test(this.model.text(childByField(n, "name") ?? n));
       if (buffer && filledBySerializer(fn, isSerializerWrite, isDirectWrite)) return ROUND_TRIP;
     }

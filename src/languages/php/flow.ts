@@ -18,6 +18,12 @@ const REQUEST_METHODS = new Set([
  */
 const INPUT_METHODS = new Set(["get", "post", "cookie", "get_post", "post_get", "input_stream", "request_headers", "get_request_header", "user_agent", "getstring", "getraw", "getvar", "getcmd", "getarray", "json", "getbase64"]);
 
+/**
+ * `$this->request->get['x']` (OpenCart's `Request`, which copies the superglobals into `get`, `post`, `cookie`,
+ * `files`, `server` and `request` properties): the superglobal by another name.
+ */
+const REQUEST_ARRAYS = new Set(["get", "post", "cookie", "files", "server", "request"]);
+
 const SANITIZERS = new Set(["md5", "sha1", "hash", "hash_hmac", "crc32", "intval", "floatval", "boolval", "count", "strlen", "basename", "is_numeric", "isset", "empty", "abs", "round", "password_hash", "uniqid"]);
 
 const SERIALIZERS = new Set(["serialize", "igbinary_serialize", "msgpack_pack", "var_export"]);
@@ -41,6 +47,11 @@ export class PhpFlow implements FlowAdapter {
       const subscript = node.parent?.type === "subscript_expression" && node.parent.children[0] === node ? node.parent : undefined;
       if (this.model.text(node) === "$_SERVER" && subscript && !this.requestServerKey(subscript)) return undefined;
       return `\`${this.model.text(subscript ?? node)}\` (request data)`;
+    }
+    if (node.type === "member_access_expression" && this.requestArray(node)) {
+      const subscript = node.parent?.type === "subscript_expression" && node.parent.children[0] === node ? node.parent : undefined;
+      if (/server$/i.test(this.model.text(node)) && subscript && !this.requestServerKey(subscript)) return undefined;
+      return `\`${this.model.text(subscript ?? node)}\` (HTTP request)`;
     }
     if (node.type === "function_call_expression") {
       const fn = childByField(node, "function");
@@ -89,7 +100,29 @@ export class PhpFlow implements FlowAdapter {
       if (key && this.model.stringValue(key) === "tmp_name") tmpName = true;
       n = n.children[0];
     }
-    return tmpName && n !== undefined && this.model.text(n) === "$_FILES";
+    return tmpName && n !== undefined && (this.model.text(n) === "$_FILES" || (n.type === "member_access_expression" && this.requestArray(n) && /files$/i.test(this.model.text(n))));
+  }
+
+  /**
+   * A URL that starts with the program's own host: a constant (`OPENCART_SERVER . 'index.php?...'`) or a literal
+   * naming scheme and host. Request data further on is only a query the program sends; what that server answers is
+   * not the request's (OpenCart's marketplace download read its API's JSON as request data).
+   */
+  private ownHost(url: Node | undefined): boolean {
+    let head = url;
+    for (let left = head && this.concatenationHead(head); left; left = this.concatenationHead(left)) head = left;
+    if (!head || head === url) return false;
+    if (head.type === "name" || head.type === "qualified_name") return /^[A-Z][A-Z0-9_]*$/.test(this.model.text(head).replace(/^.*\\/, ""));
+    const literal = this.model.stringValue(head);
+    return literal !== undefined && /^https?:\/\/[^/?#]+[/?#]/i.test(literal);
+  }
+
+  /** `$this->request->get` and its siblings (see REQUEST_ARRAYS). */
+  private requestArray(node: Node): boolean {
+    const name = childByField(node, "name");
+    const object = childByField(node, "object");
+    if (!name || object?.type !== "member_access_expression" || !REQUEST_ARRAYS.has(this.model.text(name).toLowerCase())) return false;
+    return /^request$/i.test(this.model.text(childByField(object, "name") ?? object));
   }
 
   /** Hashes, numbers, counts and base names carry nothing a deserializer or a stream wrapper could use. */
@@ -97,6 +130,7 @@ export class PhpFlow implements FlowAdapter {
     if (node.type === "cast_expression") return /^\(\s*(int|integer|float|double|bool|boolean)\s*\)/i.test(this.model.text(node));
     if (node.type !== "function_call_expression") return false;
     const fn = childByField(node, "function");
+    if (fn && /^\\?curl_init$/i.test(this.model.text(fn)) && this.ownHost(argumentsOf(node, this.model).args[0])) return true;
     // What the program serializes from values it holds unserializes to those values again (a round trip).
     return fn !== undefined && (SANITIZERS.has(this.model.text(fn).replace(/^\\/, "").toLowerCase()) || this.ownDataAt(node) === ROUND_TRIP);
   }

@@ -1,6 +1,6 @@
 import { descendants } from "../../languages/common/syntax.js";
 import type { LanguageOutcome } from "../language-rule.js";
-import { spelled, type CSharpMatch } from "./helpers.js";
+import { looksUpAnyName, spelled, type CSharpMatch } from "./helpers.js";
 import { csharpRule } from "./meta.js";
 
 const RESOLVER = "System.Web.Script.Serialization.SimpleTypeResolver";
@@ -11,8 +11,14 @@ function check(m: CSharpMatch): LanguageOutcome | null {
   if (!arg) return null;
   let expr = arg;
   if (arg.type === "identifier") expr = m.model.declarationOf(m.model.text(arg), arg)?.value ?? arg;
-  const simple = [...descendants(expr)].some((n) => m.model.sites.some((s) => s.node === n && s.kind === "new" && s.targets.includes(`new ${RESOLVER}`)));
-  return simple ? {} : null;
+  const nodes = [...descendants(expr)];
+  const simple = nodes.some((n) => m.model.sites.some((s) => s.node === n && s.kind === "new" && s.targets.includes(`new ${RESOLVER}`)));
+  if (simple) return {};
+  // A resolver of the file whose ResolveType is `Type.GetType(id)` without a test: SimpleTypeResolver by another name.
+  const custom = nodes.map((n) => looksUpAnyName(m, n, "ResolveType")).find((name) => name !== undefined);
+  return custom
+    ? { message: `${spelled(m)} with \`${custom}\`, a type resolver whose \`ResolveType\` looks up whatever type name the JSON's \`__type\` gives, as \`SimpleTypeResolver\` does: gadget types (ObjectDataProvider, ...) run code. Map a fixed set of ids to types, or use \`System.Text.Json\`.` }
+    : null;
 }
 
 export default csharpRule({
@@ -20,7 +26,7 @@ export default csharpRule({
   name: "JavaScriptSerializer With SimpleTypeResolver",
   tags: ["javascriptserializer", "json", "aspnet", "rce"],
   similar: ["CSHARP-LANG-SEC-004"],
-  prefilter: ["SimpleTypeResolver"],
+  prefilter: ["SimpleTypeResolver", "JavaScriptTypeResolver"],
   types: [RESOLVER],
   sinks: [
     {
@@ -41,7 +47,7 @@ export default csharpRule({
     fixHint: "Remove SimpleTypeResolver from JavaScriptSerializer.",
     vulnerableExample: ["var serializer = new JavaScriptSerializer(new SimpleTypeResolver());", "var order = serializer.Deserialize<Order>(json);"].join("\n"),
     safeExample: ["var serializer = new JavaScriptSerializer();", "var order = serializer.Deserialize<Order>(json);"].join("\n"),
-    detectionScope: "Constructions of `System.Web.Script.Serialization.JavaScriptSerializer` whose resolver argument is a `SimpleTypeResolver` built inline or in the initializer of its local variable or field.",
+    detectionScope: "Constructions of `System.Web.Script.Serialization.JavaScriptSerializer` whose resolver argument is a `SimpleTypeResolver` built inline or in the initializer of its local variable or field, or a `JavaScriptTypeResolver` of the file whose `ResolveType` looks up any id it is given (`Type.GetType(id)`) without testing it. A resolver that maps ids to a fixed set of types is not reported.",
     references: [
       { title: "Microsoft: CA2321 Do not deserialize with JavaScriptSerializer using a SimpleTypeResolver", url: "https://learn.microsoft.com/en-us/dotnet/fundamentals/code-analysis/quality-rules/ca2321" },
       { title: "Friday the 13th JSON Attacks (Muñoz, Mirosh)", url: "https://www.blackhat.com/docs/us-17/thursday/us-17-Munoz-Friday-The-13th-JSON-Attacks-wp.pdf" },

@@ -1,25 +1,25 @@
 import { assignedTarget } from "../../languages/common/own-data.js";
 import { ancestor, childByField, contains, descendants, type Node } from "../../languages/common/syntax.js";
 import type { LanguageOutcome } from "../language-rule.js";
-import { spelled, type CSharpMatch } from "./helpers.js";
+import { looksUpAnyName, spelled, type CSharpMatch } from "./helpers.js";
 import { csharpRule } from "./meta.js";
 
 const ADVICE = "Keep `TypeNameHandling.None`, or set a `SerializationBinder` that resolves only an explicit list of your types.";
 const BINDER = /^(SerializationBinder|Binder)$/;
 
-/** Where the setting is made: a binder in the same initializer, or set on the same object in the same method or class. */
-function binderSet(m: CSharpMatch, assignment: Node): boolean {
+/** Where the setting is made: the binder in the same initializer, or set on the same object in the same method or class. */
+function binderSet(m: CSharpMatch, assignment: Node): Node | undefined {
   const scope = ancestor(assignment, "initializer_expression") ?? ancestor(assignment, "method_declaration", "constructor_declaration") ?? ancestor(assignment, "class_declaration");
-  if (!scope) return false;
+  if (!scope) return undefined;
   for (const n of descendants(scope)) {
     if (n.type !== "assignment_expression") continue;
     const left = childByField(n, "left");
     const name = left?.type === "member_access_expression" ? childByField(left, "name") : left;
     const right = childByField(n, "right");
     if (!name || !right || !BINDER.test(m.model.text(name))) continue;
-    if (!/^(null|new\s+DefaultSerializationBinder\s*\(\s*\))$/.test(m.model.text(right).trim())) return true;
+    if (!/^(null|new\s+DefaultSerializationBinder\s*\(\s*\))$/.test(m.model.text(right).trim())) return right;
   }
-  return false;
+  return undefined;
 }
 
 /** Serializing calls: `$type` names are only written, and writing them is harmless. */
@@ -86,14 +86,22 @@ function onlyWritesTypes(m: CSharpMatch, assignment: Node): boolean {
 }
 
 function check(m: CSharpMatch): LanguageOutcome | null {
-  const parent = m.site.node.parent;
+  // The value may be one branch of a choice: `TypeNameHandling = settings.EncodeTypeNames ? TypeNameHandling.All : TypeNameHandling.None` (Akka.NET).
+  let chosen = m.site.node;
+  while (chosen.parent && (chosen.parent.type === "parenthesized_expression" || (chosen.parent.type === "conditional_expression" && childByField(chosen.parent, "condition") !== chosen))) chosen = chosen.parent;
+  const parent = chosen.parent;
   // The setting is made by assignment (property, object initializer, attribute argument `TypeNameHandling = ...`).
   const assignment =
-    parent?.type === "assignment_expression" && childByField(parent, "right") === m.site.node ? parent : parent?.type === "attribute_argument" ? parent : undefined;
+    parent?.type === "assignment_expression" && childByField(parent, "right") === chosen ? parent : parent?.type === "attribute_argument" ? parent : undefined;
   if (!assignment) return null;
   if (onlyWritesTypes(m, assignment)) return null;
   const value = m.target.slice(m.target.lastIndexOf(".") + 1);
-  if (binderSet(m, assignment)) {
+  const binder = binderSet(m, assignment);
+  const permissive = binder && looksUpAnyName(m, binder, "BindToType");
+  if (permissive) {
+    return { message: `\`TypeNameHandling.${value}\` with \`${permissive}\`, a binder whose \`BindToType\` looks up whatever type name the JSON gives: it allows every type, so gadget types (ObjectDataProvider, WindowsIdentity, ...) run code when the JSON comes from outside. ${ADVICE}` };
+  }
+  if (binder) {
     return { severity: "medium", confidence: "low", message: `\`TypeNameHandling.${value}\` with a custom \`SerializationBinder\`: safe only if the binder resolves an explicit allowlist of types (not \`Type.GetType\` on the name). Review the binder.` };
   }
   const where = assignment.type === "attribute_argument" ? "on this member" : "in these settings";
@@ -187,9 +195,11 @@ export default csharpRule({
     ].join("\n"),
     detectionScope:
       "`Newtonsoft.Json.TypeNameHandling.Objects|Arrays|All|Auto` (resolved through `using` directives and aliases) " +
-      "as the value of an assignment or attribute argument. Comparisons and other reads are not reported. A " +
+      "as the value of an assignment or attribute argument (also as a branch of `?:`). Comparisons and other reads are not reported. A " +
       "`SerializationBinder`/`Binder` set to something other than `null` or `DefaultSerializationBinder` in the same " +
-      "initializer, method or class lowers the finding to medium, low confidence. Settings or a serializer that " +
+      "initializer, method or class lowers the finding to medium, low confidence, unless it is a class of the file " +
+      "whose `BindToType` looks up any name it is given (`Type.GetType(name)`, `base.BindToType(...)`) without testing " +
+      "it: that binder allows every type and the finding stays high. Settings or a serializer that " +
       "the method only passes to or calls as `Serialize*` (`JsonConvert.SerializeObject(o, new JsonSerializerSettings " +
       "{ TypeNameHandling = ... })`) are not reported: writing `$type` names is harmless, reading them is not. " +
       "Critical with a trace: `JsonConvert.DeserializeObject` of request data with settings held in a field or " +

@@ -64,7 +64,7 @@ export default csharpRule({
   name: "XmlSerializer or DataContractSerializer With a Type Named by Input",
   tags: ["xmlserializer", "datacontractserializer", "type-confusion", "rce"],
   similar: ["CSHARP-LANG-SEC-001", "CSHARP-LANG-SEC-004"],
-  prefilter: ["XmlSerializer", "DataContractSerializer", "DataContractJsonSerializer", "DataContractResolver"],
+  prefilter: ["XmlSerializer", "DataContractSerializer", "DataContractJsonSerializer", "DataContractResolver", "ReadXml"],
   types: ["System.Type", "System.Reflection.Assembly", "System.Web.Compilation.BuildManager", RESOLVER],
   sinks: [
     {
@@ -85,9 +85,18 @@ export default csharpRule({
       check: resolvesAnyType,
       message: (m) => `${spelled(m)} in a \`DataContractResolver\` resolves any type the document names.`,
     },
+    {
+      // CVE-2020-1147: the XML's inline schema names the column types (`msdata:DataType`) that ReadXml creates.
+      targets: ["System.Data.DataSet.ReadXml", "System.Data.DataTable.ReadXml"],
+      kinds: ["call"],
+      dataArgs: [0],
+      requiresUntrusted: true,
+      message: (m) =>
+        `${spelled(m)} reads a document whose inline schema names the .NET types of its columns (\`msdata:DataType\`): before the July 2020 updates any type was created, and gadget types run code (CVE-2020-1147, SharePoint and Exchange); patched runtimes still accept types an application's configuration adds to the allowed list. Microsoft: \`DataSet\` and \`DataTable\` are not safe for untrusted input. Read the request with a serializer bound to fixed types.`,
+    },
   ],
   docs: {
-    summary: "Detects `XmlSerializer`, `DataContractSerializer` and `DataContractJsonSerializer` constructed for a type resolved from a non-constant name (`Type.GetType(name)`), and `DataContractResolver` subclasses whose `ResolveName` looks up any type the document names.",
+    summary: "Detects `XmlSerializer`, `DataContractSerializer` and `DataContractJsonSerializer` constructed for a type resolved from a non-constant name (`Type.GetType(name)`), `DataContractResolver` subclasses whose `ResolveName` looks up any type the document names, and `DataSet`/`DataTable.ReadXml` of request data (types named by the inline schema).",
     description:
       "These serializers are safe for fixed types, but when the type itself comes from the input (a `type` " +
       "attribute in the XML, a request parameter) the attacker chooses a gadget: `ObjectDataProvider` wrapped in " +
@@ -95,7 +104,10 @@ export default csharpRule({
       "argument through its local variable to `Type.GetType`, `Assembly.GetType` or `BuildManager.GetType` with a " +
       "non-constant name; with request data in the name the finding is critical. A `DataContractResolver` whose " +
       "`ResolveName` returns `Type.GetType(typeName)` (or `Assembly.GetType`) for the name the document's `xsi:type` " +
-      "carries opens `DataContractSerializer` to every type in the same way.",
+      "carries opens `DataContractSerializer` to every type in the same way. `DataSet.ReadXml` and `DataTable.ReadXml` " +
+      "create the column types a document's inline schema names (`msdata:DataType`): CVE-2020-1147 ran code in " +
+      "SharePoint and Exchange through them, and Microsoft's DataSet security guidance says not to read untrusted XML " +
+      "with them even after the fix restricted the types.",
     securityImplications: "Whoever controls the type name and the document runs code in the process.",
     howToFix: "Construct serializers for compile-time types (`typeof(Order)`) or look the type up in an explicit map of allowed names.",
     fixHint: "Construct serializers only for fixed types (typeof(T)) or an explicit allowlist.",
@@ -111,8 +123,11 @@ export default csharpRule({
       "and `typeof(...)` are not reported. In a class deriving (in the file) from `DataContractResolver`, a type " +
       "lookup by a non-literal name inside `ResolveName` is reported: high without a test before it, medium after " +
       "an `if`/`switch` (an allowlist to review). A resolver that maps names itself and defers to `knownTypeResolver` " +
-      "is not reported.",
+      "is not reported. `DataSet.ReadXml`/`DataTable.ReadXml` are reported only when request data reaches them " +
+      "(critical, with the trace): reading the application's own files is how they are meant to be used.",
     references: [
+      { title: "Microsoft: DataSet and DataTable security guidance", url: "https://learn.microsoft.com/en-us/dotnet/framework/data/adonet/dataset-datatable-dataview/security-guidance" },
+      { title: "NVD: CVE-2020-1147 (.NET Framework, SharePoint, Visual Studio)", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-1147" },
       { title: "Friday the 13th JSON Attacks (Muñoz, Mirosh), XmlSerializer section", url: "https://www.blackhat.com/docs/us-17/thursday/us-17-Munoz-Friday-The-13th-JSON-Attacks-wp.pdf" },
       { title: "NVD: CVE-2017-9822 (DotNetNuke)", url: "https://nvd.nist.gov/vuln/detail/CVE-2017-9822" },
     ],

@@ -1,4 +1,4 @@
-import { childByField, descendants } from "../../languages/common/syntax.js";
+import { ancestor, childByField, descendants, type Node } from "../../languages/common/syntax.js";
 import type { JavaModel } from "../../languages/java/model.js";
 import type { LanguageOutcome, LanguageRule } from "../language-rule.js";
 import { DATA_FLOW_FAQ, SOURCE_DESERIALIZATION_COMPLIANCE, SOURCE_DESERIALIZATION_REFERENCES, suppressionFaq } from "../source-docs.js";
@@ -6,18 +6,84 @@ import { callsOnSameObject, constructionOf, insideMethod, receiverIsParameterOf,
 
 const ADVICE = "Do not deserialize Java objects from untrusted data; exchange JSON or another data-only format, or set an `ObjectInputFilter` allowlist before reading.";
 
+const READ_HOOKS = ["readObject", "readExternal", "readObjectNoData", "readResolve"];
+
 /** The hooks a class uses to read its own serialized form: the stream is already being deserialized. */
 function isCustomReadHook(m: JavaMatch): boolean {
-  for (const hook of ["readObject", "readExternal", "readObjectNoData", "readResolve"]) {
+  for (const hook of READ_HOOKS) {
     const fn = insideMethod(m.site.node, m.model, hook);
     if (fn && receiverIsParameterOf(m, fn)) return true;
   }
   return false;
 }
 
+/** How many helpers deep a read hook's stream is followed (Tomcat's DeltaSession: readExternal, readObjectData, two doReadObject overloads). */
+const HOOK_HELPER_DEPTH = 4;
+
+/** The method around the read when the stream it reads is one of that method's parameters. */
+function streamParameterMethod(m: JavaMatch): Node | undefined {
+  const fn = ancestor(m.site.node, "method_declaration");
+  return fn && m.site.receiver && receiverIsParameterOf(m, fn) ? fn : undefined;
+}
+
+/**
+ * Whether `method` is reached from a read hook of its class with the hook's stream: the class reads its own serialized
+ * form through helpers (Tomcat's `DeltaSession.readExternal` -> `readObjectData` -> `doReadObject`). Overloads count
+ * by name and argument count; the stream must be passed on as a parameter of the caller (casts allowed).
+ */
+function reachedFromReadHook(m: JavaMatch, method: Node, depth = 0): boolean {
+  const name = m.model.text(childByField(method, "name") ?? method);
+  if (READ_HOOKS.includes(name)) return true;
+  const cls = ancestor(method, "class_body");
+  const params = childByField(method, "parameters")?.children.filter((c) => c.type === "formal_parameter").length ?? 0;
+  if (!cls || depth >= HOOK_HELPER_DEPTH) return false;
+  for (const call of descendants(cls)) {
+    if (call.type !== "method_invocation") continue;
+    const object = childByField(call, "object");
+    if ((object && object.type !== "this") || m.model.text(childByField(call, "name") ?? call) !== name) continue;
+    const args = childByField(call, "arguments")?.children.filter((c) => !c.type.endsWith("comment")) ?? [];
+    const caller = ancestor(call, "method_declaration");
+    if (args.length !== params || !caller || caller === method || ancestor(caller, "class_body") !== cls) continue;
+    const passesStream = args.some((a) => {
+      const inner = strippedOfCasts(a);
+      const decl = inner.type === "identifier" ? m.model.declarationOf(m.model.text(inner), inner) : undefined;
+      return decl?.kind === "parameter" && decl.scope === caller;
+    });
+    if (passesStream && reachedFromReadHook(m, caller, depth + 1)) return true;
+  }
+  return false;
+}
+
+function strippedOfCasts(n: Node): Node {
+  while (n.type === "parenthesized_expression" || n.type === "cast_expression") {
+    const next = n.type === "cast_expression" ? childByField(n, "value") : n.children[0];
+    if (!next) break;
+    n = next;
+  }
+  return n;
+}
+
+/** A stream a method is given is one stream however often it reads it: its first read is the finding. */
+function laterReadOfSameParameter(m: JavaMatch, fn: Node): boolean {
+  return callsOnSameObject(m, ["readObject", "readUnshared"]).some((s) => s.node.start < m.site.node.start && ancestor(s.node, "method_declaration") === fn);
+}
+
+/**
+ * A filter that rejects no class: a `createFilter` pattern without a `!` entry (limits such as `maxdepth` only), or
+ * a lambda that answers `ALLOWED` and never `REJECTED`. JEP 290: a class the filter leaves `UNDECIDED` is accepted.
+ */
+function rejectsNothing(m: JavaMatch, filter: Node | undefined): boolean {
+  if (!filter) return false;
+  const text = m.model.text(filter);
+  if (filter.type === "lambda_expression") return /\bALLOWED\b/.test(text) && !/\bREJECTED\b/.test(text);
+  const pattern = /^(?:(?:java\.io\.)?ObjectInputFilter\.)?(?:Config\.)?createFilter\s*\(\s*"([^"\\]*)"\s*\)$/.exec(text.trim())?.[1];
+  return pattern !== undefined && !pattern.includes("!");
+}
+
 /** An allowlist set before the read: on the stream, JVM-wide from code, or through `jdk.serialFilter`. */
 function filterBeforeRead(m: JavaMatch): string | undefined {
   const own = callsOnSameObject(m, ["setObjectInputFilter"]).find((s) => s.node.start < m.site.node.start);
+  if (own && rejectsNothing(m, own.args[0])) return undefined;
   if (own) return "an `ObjectInputFilter` is set on this stream before reading";
   for (const s of m.model.sites) {
     if (s.targets.some((t) => t === "java.io.ObjectInputFilter.Config.setSerialFilter" || t === "java.io.ObjectInputFilter.Config.setSerialFilterFactory")) {
@@ -59,6 +125,8 @@ function subclassFromElsewhere(m: JavaMatch): string | undefined {
 
 function check(m: JavaMatch): LanguageOutcome | null {
   if (isCustomReadHook(m)) return null;
+  const given = streamParameterMethod(m);
+  if (given && (reachedFromReadHook(m, given) || laterReadOfSameParameter(m, given))) return null;
   const filter = filterBeforeRead(m);
   if (filter) {
     return {
@@ -148,8 +216,10 @@ export default {
       "Calls of `readObject`/`readUnshared` whose receiver resolves to `java.io.ObjectInputStream`, `java.io.ObjectInput` " +
       "or a class of the file deriving from them, through single-type, on-demand and same-package names, locals, " +
       "parameters, `var`, fields (also assigned in constructors), casts and anonymous subclasses. Not reported: reads " +
-      "inside a class's own `readObject`/`readExternal` hook from the stream it is given, and " +
-      "`ValidatingObjectInputStream`. Lowered: a stream with `setObjectInputFilter` before the read or a JVM-wide " +
+      "inside a class's own `readObject`/`readExternal` hook from the stream it is given (also in the class's helpers the " +
+      "hook passes that stream to), reads of a stream a method is given after its first read (one finding per stream), and " +
+      "`ValidatingObjectInputStream`. Lowered: a stream with `setObjectInputFilter` before the read (unless the filter " +
+      "rejects no class: a `createFilter` pattern without a `!` entry, a lambda that never answers `REJECTED`) or a JVM-wide " +
       "filter set in the file (low), a subclass overriding `resolveClass` (medium), a stream built as a subclass of " +
       "`ObjectInputStream` that another file declares (medium: its `resolveClass` may hold an allowlist; review it). " +
       "Critical with a trace: request data (Spring/JAX-RS handler parameters, servlet request getters, socket input) reaching the stream in the same method.",

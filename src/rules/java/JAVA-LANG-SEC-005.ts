@@ -24,7 +24,13 @@ function checkActivate(m: JavaMatch): LanguageOutcome | null {
     if (!/^allowIf(BaseType|SubType)$/.test(name)) return false;
     const arg = childByField(n, "arguments")?.children[0];
     const t = arg ? m.model.text(arg).replace(/\s+/g, "") : "";
-    return /^(Object|Serializable|java\.lang\.Object|java\.io\.Serializable)\.class$/.test(t) || /^"(java|javax|java\.|\*|)"$/.test(t) || (arg?.type === "lambda_expression" && /->\s*true$/.test(m.model.text(arg)));
+    // A base or subtype name prefix matches by `startsWith`: `"java.lang.Object"` as a base type admits every class.
+    const named = /^"([\w.*]*)"$/.exec(t)?.[1];
+    return (
+      (t.endsWith(".class") && OPEN_TYPES.test(t.slice(0, -".class".length))) ||
+      (named !== undefined && (/^(java|javax|java\.|\*|)$/.test(named) || OPEN_TYPES.test(named))) ||
+      (arg?.type === "lambda_expression" && /->\s*true$/.test(m.model.text(arg)))
+    );
   });
   if (!laissez && !open) return null;
   return { message: `${spelled(m)} with a validator that allows any subtype: JSON naming a gadget class (JNDI, template, pool classes) runs code. ${ADVICE}` };
@@ -143,7 +149,7 @@ export default javaRule({
     detectionScope:
       "`enableDefaultTyping*` on receivers resolved to Jackson's `ObjectMapper` (2.x and 1.x); `activateDefaultTyping*` " +
       "on any receiver (mapper builders are chained) whose validator argument, inline or from its local variable, is " +
-      "`LaissezFaireSubTypeValidator` or allows `Object`/`Serializable`/`java` prefixes/everything; " +
+      "`LaissezFaireSubTypeValidator` or allows an open base or subtype (`Object`, `Serializable`, `Comparable`, ..., as a class or a name prefix such as `\"java.lang.Object\"`), `java` prefixes or everything; " +
       "`JsonTypeInfo.Id.CLASS`/`MINIMAL_CLASS` inside `@JsonTypeInfo` on a property of an open type (also element " +
       "types of collections, maps and arrays).",
     references: [

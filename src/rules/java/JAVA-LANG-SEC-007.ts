@@ -1,9 +1,32 @@
+import type { Site } from "../../languages/common/model.js";
+import { childByField, type Node } from "../../languages/common/syntax.js";
 import type { LanguageOutcome } from "../language-rule.js";
 import { spelled, type JavaMatch } from "./helpers.js";
 import { javaRule } from "./meta.js";
 
+/** The variable a call chain starts from: `f` in `f.getClassFactory().setWhitelist(true)`. */
+function chainRoot(node: Node | undefined): Node | undefined {
+  while (node?.type === "method_invocation" || node?.type === "field_access" || node?.type === "parenthesized_expression") {
+    node = node.type === "parenthesized_expression" ? node.children[0] : childByField(node, "object");
+  }
+  return node?.type === "identifier" ? node : undefined;
+}
+
+/**
+ * `setWhitelist(true)` that can apply to the read: on a factory of the read's own method or a field of its class. A
+ * factory held in a local variable of another method (or a field of another class) configures only the inputs that
+ * method (or class) builds.
+ */
+function appliesToRead(m: JavaMatch, allow: Site): boolean {
+  const root = chainRoot(allow.receiver);
+  const decl = root && m.model.declarationOf(m.model.text(root), root);
+  return !decl || (decl.scope.start <= m.site.node.start && m.site.node.end <= decl.scope.end);
+}
+
 function check(m: JavaMatch): LanguageOutcome | null {
-  const allowlisted = m.model.sites.some((s) => s.kind === "call" && s.targets.some((t) => /\.setWhitelist$|\*\.setWhitelist$/.test(t)) && s.args[0] && m.model.text(s.args[0]) === "true");
+  const allowlisted = m.model.sites.some(
+    (s) => s.kind === "call" && s.targets.some((t) => /\.setWhitelist$|\*\.setWhitelist$/.test(t)) && s.args[0] && m.model.text(s.args[0]) === "true" && appliesToRead(m, s),
+  );
   return allowlisted ? { severity: "low", confidence: "low", message: `${spelled(m)} reads Hessian/Burlap objects; a class allowlist is enabled in this file (\`setWhitelist(true)\`): review its \`allow\` rules.` } : {};
 }
 
@@ -46,7 +69,7 @@ export default javaRule({
       "factory.getClassFactory().setWhitelist(true);",
       "factory.getClassFactory().allow(\"com.example.rpc.*\");",
     ].join("\n"),
-    detectionScope: "`readObject` on receivers resolved to the Hessian/Burlap input classes. A `setWhitelist(true)` in the same file lowers the finding to low.",
+    detectionScope: "`readObject` on receivers resolved to the Hessian/Burlap input classes. A `setWhitelist(true)` in the same file lowers the finding to low, unless it is made on a factory held in a local variable of another method or a field of another class (which configures only the inputs those build).",
     references: [
       { title: "marshalsec: Java Unmarshaller Security (Hessian/Burlap)", url: "https://github.com/mbechler/marshalsec" },
       { title: "NVD: CVE-2020-1948 (Dubbo Hessian)", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-1948" },
