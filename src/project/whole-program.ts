@@ -431,8 +431,11 @@ function withoutReboundConstants(summary: ModuleSummary, reboundNames: () => Rea
   return { ...summary, flows };
 }
 
-/** An attribute assigned (`.NAME = `, `.NAME += `) or set by name (`setattr(x, "NAME", ...)`). */
-const REBINDING = /\.\s*([A-Za-z_]\w*)\s*(?:[-+*/%&|^@]|<<|>>|\*\*|\/\/)?=(?!=)/g;
+/**
+ * An attribute assigned (`.NAME = `, `.NAME += `) or set by name (`setattr(x, "NAME", ...)`). Within one line: a
+ * sentence's full stop at the end of a comment or docstring line is no attribute of the assignment on the next.
+ */
+const REBINDING = /\.[ \t]*([A-Za-z_]\w*)[ \t]*(?:[-+*/%&|^@]|<<|>>|\*\*|\/\/)?=(?!=)/g;
 const SETATTR = /setattr\s*\([^,)]*,\s*["']([A-Za-z_]\w*)["']/g;
 
 /**
