@@ -442,6 +442,8 @@ export class SemanticModel {
   /** The constant string a binding's value is (see `constantString`). */
   private bindingConstant(b: Binding, depth: number): string | undefined {
     if (b.kind === "assignment" && b.value) return this.constantString(b.value, b.scope, depth + 1);
+    // `from app.names import SER`: a constant of another project module, as its summary tells (see `constantDemand`).
+    if (b.kind === "import" && b.qualifiedName) return this.importedConstant(b.qualifiedName);
     // `name += "ads"`: what the name held before, and the string added.
     const augmented = b.kind === "opaque" ? b.site.parent : undefined;
     if (augmented?.type !== "augmented_assignment" || childByField(augmented, "left") !== b.site) return undefined;
@@ -450,6 +452,22 @@ export class SemanticModel {
     const before = this.constantString(b.site, b.scope, depth + 1);
     const added = before === undefined ? undefined : this.constantString(right, b.scope, depth + 1);
     return before === undefined || added === undefined ? undefined : bounded(before + added);
+  }
+
+  /**
+   * Other modules' constants this file's constant strings read and no summary told of (`from app.names import SER`,
+   * then `import_module(SER)`): the whole-program pass summarises their modules.
+   */
+  readonly constantDemand = new Set<string>();
+
+  private importedConstant(qualified: string): string | undefined {
+    if (!/^[A-Za-z_][\w.]*\.[A-Za-z_]\w*$/.test(qualified)) return undefined;
+    const found = this.project?.flows?.(qualified);
+    if (!found?.length) {
+      if (this.constantDemand.size < 16) this.constantDemand.add(qualified);
+      return undefined;
+    }
+    return found.length === 1 ? found[0].flows.constant?.value : undefined;
   }
 
   /** An f-string whose fields are constant strings without conversion or format spec (`f"{'pic'}kle"`, `f"{NAME}kle"`). */
