@@ -189,6 +189,20 @@ describe("time: per-file steps are linear in the findings", () => {
     }
   });
 
+  it("a module name folded from names that each double the one before is worked out once per name", async () => {
+    // `A1 = A0 + A0`, `A2 = A1 + A1`, ...: each name was read twice, so thirty of them took minutes. Every operation
+    // folding evaluates builds such chains; the strings stay empty, so no length bound stops them.
+    const doubled = [(a: string) => `${a} + ${a}`, (a: string) => `"%s%s" % (${a}, ${a})`, (a: string) => `"".join([${a}, ${a}])`, (a: string) => `f"{${a}}{${a}}"`, (a: string) => `"{}{}".format(${a}, ${a})`];
+    for (const double of doubled) {
+      const lines = ["import importlib", "A0 = ''"];
+      for (let k = 1; k < 30; k++) lines.push(`A${k} = ${double(`A${k - 1}`)}`);
+      lines.push(`importlib.import_module(A29 + "pickle").loads(b)`, "");
+      const { findings, errors } = await analyzeSource(lines.join("\n"), { path: "doubled.py" });
+      assert.deepEqual(findings.map((f) => `${f.ruleId}:${f.location.line}`), [`PYTHON-LANG-SEC-040:${lines.length - 1}`], double("A"));
+      assert.deepEqual(errors, []);
+    }
+  });
+
   it("a class whose fields are each set from three others is resolved once per field, to the sink among them", async () => {
     // Each field's names were appended from three others with repeats: the lists tripled at each field, and at a
     // depth of 128 forty fields did not finish (4 GB of heap). What an expression may be is now a set.

@@ -102,3 +102,73 @@ describe("restricted unpicklers across modules", () => {
     assert.ok(found.includes("app/loader.py:35:12 high"), found.join("\n"));
   });
 });
+
+// Dict-shaped allowlists: modules mapped to the names allowed of each, read as `name in ALLOWED[module]` or
+// `name in ALLOWED.get(module, ())`, written beside the class or imported from another module.
+const DICT_FILES: Record<string, string> = {
+  "app/__init__.py": "",
+  "app/tables.py": [
+    'SAFE = {"builtins": {"range", "complex"}, "collections": frozenset({"OrderedDict"})}',
+    'RISKY = {"builtins": {"range"}, "os": {"system"}}',
+    "",
+  ].join("\n"),
+  "app/restore.py": [
+    "import pickle",
+    "from .tables import SAFE, RISKY",
+    "from . import tables",
+    "",
+    'LOCAL = {"builtins": ["set", "frozenset"]}',
+    "",
+    "",
+    "class Imported(pickle.Unpickler):",
+    "    def find_class(self, module, name):",
+    "        if module in SAFE and name in SAFE[module]:",
+    "            return super().find_class(module, name)",
+    "        raise pickle.UnpicklingError(name)",
+    "",
+    "",
+    "class ImportedGet(pickle.Unpickler):",
+    "    def find_class(self, module, name):",
+    "        if name not in tables.SAFE.get(module, ()):",
+    "            raise pickle.UnpicklingError(name)",
+    "        return super().find_class(module, name)",
+    "",
+    "",
+    "class Local(pickle.Unpickler):",
+    "    def find_class(self, module, name):",
+    "        if name in LOCAL.get(module, set()):",
+    "            return super().find_class(module, name)",
+    "        raise pickle.UnpicklingError(name)",
+    "",
+    "",
+    "class Risky(pickle.Unpickler):",
+    "    def find_class(self, module, name):",
+    "        if name in RISKY[module]:",
+    "            return super().find_class(module, name)",
+    "        raise pickle.UnpicklingError(name)",
+    "",
+    "",
+    "class ModulesOnly(pickle.Unpickler):",
+    "    def find_class(self, module, name):",
+    "        if module in SAFE:",
+    "            return super().find_class(module, name)",
+    "        raise pickle.UnpicklingError(name)",
+    "",
+    "",
+    "def restore(f):",
+    "    return Imported(f).load(), ImportedGet(f).load(), Local(f).load(), Risky(f).load(), ModulesOnly(f).load()",
+    "",
+  ].join("\n"),
+};
+
+describe("dict-shaped find_class allowlists", () => {
+  it("are judged by the names they map each module to, also imported; one admitting os.system or any name of a module is not", async () => {
+    assert.deepEqual(severities(await scanForTest(tempProject(DICT_FILES))), [
+      "app/restore.py:44:12 low", // Imported: SAFE[module]
+      "app/restore.py:44:32 low", // ImportedGet: tables.SAFE.get(module, ())
+      "app/restore.py:44:55 low", // Local: a dict of lists beside the class
+      "app/restore.py:44:72 high", // Risky: admits os.system
+      "app/restore.py:44:89 high", // ModulesOnly: any name of builtins
+    ]);
+  });
+});

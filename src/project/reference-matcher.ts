@@ -298,6 +298,10 @@ export class ReferenceMatcher {
         (f) => (f.module.slice(f.module.lastIndexOf(".") + 1) === segment || (inPackage && /^\.+$/.test(f.module))) && f.names.some((n) => n === "*" || exported.includes(n)),
       );
       if (fromIt) out.add(module);
+      // A package's `__init__` importing the module itself (`from . import codec as oc`, `import pkg.codec as oc`)
+      // re-exports it: the package leads to the sink through that name once its summary says so. (Without the
+      // project's names, a re-scan's check, any import word that is the module's last name counts.)
+      else if (file.moduleName.endsWith(".__init__") && (this.names ? imports.named?.modules.has(module) : importWords(imports).has(segment))) out.add(module);
       else {
         const attributes = (imports.attributes ??= new Map());
         if (exported.some((n) => remembered(attributes, n, (name) => hasAttribute(file.text, name)))) out.add(module);

@@ -431,8 +431,11 @@ function withoutReboundConstants(summary: ModuleSummary, reboundNames: () => Rea
   return { ...summary, flows };
 }
 
-/** An attribute assigned (`.NAME = `, `.NAME += `) or set by name (`setattr(x, "NAME", ...)`). */
-const REBINDING = /\.\s*([A-Za-z_]\w*)\s*(?:[-+*/%&|^@]|<<|>>|\*\*|\/\/)?=(?!=)/g;
+/**
+ * An attribute assigned (`.NAME = `, `.NAME += `) or set by name (`setattr(x, "NAME", ...)`). Within one line: a
+ * sentence's full stop at the end of a comment or docstring line is no attribute of the assignment on the next.
+ */
+const REBINDING = /\.[ \t]*([A-Za-z_]\w*)[ \t]*(?:[-+*/%&|^@]|<<|>>|\*\*|\/\/)?=(?!=)/g;
 const SETATTR = /setattr\s*\([^,)]*,\s*["']([A-Za-z_]\w*)["']/g;
 
 /**
@@ -586,8 +589,13 @@ function wrapperNames(flows: Readonly<Record<string, FunctionFlows>>): string[] 
   return [...new Set(keys.map(([key]) => key.split(".")[0]))];
 }
 
+/** Links of a chain of packages re-exporting modules under other names that `SinkLeadingModules` follows. */
+const MAX_MODULE_ALIAS_ROUNDS = 8;
+/** Project modules one module's exports hold that are remembered for asking its names again (see `namesOf`). */
+const MAX_MODULE_VALUES = 64;
+
 class SinkLeadingModules {
-  private readonly known = new Map<string, { summary: ModuleSummary; flows: ModuleSummary | undefined; reads: SummaryReads; names: string[] }>();
+  private readonly known = new Map<string, { summary: ModuleSummary; flows: ModuleSummary | undefined; reads: SummaryReads; names: string[]; modules: [string, boolean][] }>();
 
   constructor(
     private readonly index: ProjectIndex,
@@ -597,15 +605,30 @@ class SinkLeadingModules {
 
   now(): Map<string, string[]> {
     const index = this.index;
+    let out = new Map<string, string[]>();
+    // A module exporting another project module that leads to a sink (`from . import codec as oc` in a package's
+    // `__init__`) leads to it through that export: asked again while such exports add modules, a chain of module
+    // aliases at most `MAX_MODULE_ALIAS_ROUNDS` long.
+    for (let round = 0; round < MAX_MODULE_ALIAS_ROUNDS; round++) {
+      const before = out;
+      out = this.leadingNow(before);
+      if (out.size === before.size) break;
+    }
+    return out;
+  }
+
+  private leadingNow(leadingBefore: ReadonlyMap<string, string[]>): Map<string, string[]> {
+    const index = this.index;
     const out = new Map<string, string[]>();
     for (const summary of index.allSummaries()) {
       const flows = index.flowSummary(summary.module);
       let known = this.known.get(summary.module);
-      if (!known || known.summary !== summary || known.flows !== flows || !index.unchanged(known.reads)) {
+      if (!known || known.summary !== summary || known.flows !== flows || !index.unchanged(known.reads) || known.modules.some(([m, led]) => leadingBefore.has(m) !== led)) {
         // Out of time (star imports in a cycle can make every module export every name): the rest is not asked.
         if (this.budget.spent()) continue;
-        const { value, reads } = index.track(() => index.bounded(RESOLUTION_STEPS, () => this.namesOf(summary, flows)));
-        known = { summary, flows, reads, names: value.value };
+        const modules: [string, boolean][] = [];
+        const { value, reads } = index.track(() => index.bounded(RESOLUTION_STEPS, () => this.namesOf(summary, flows, leadingBefore, modules)));
+        known = { summary, flows, reads, names: value.value, modules };
         // Cut short by the limit: asked again next time.
         if (value.complete) this.known.set(summary.module, known);
         else this.known.delete(summary.module);
@@ -621,11 +644,20 @@ class SinkLeadingModules {
     return out;
   }
 
-  private namesOf(summary: ModuleSummary, flowSummary: ModuleSummary | undefined): string[] {
+  /**
+   * `leading`: the modules found to lead to a sink so far; `modules`: told the project modules the exports' values
+   * are and whether each led to a sink, so that the names are asked again when one of them changes.
+   */
+  private namesOf(summary: ModuleSummary, flowSummary: ModuleSummary | undefined, leading: ReadonlyMap<string, string[]>, modules: [string, boolean][]): string[] {
     const { index, sinks } = this;
     const leads = (r: ResolvedName, depth = 0): boolean => {
       // A value that holds a sink (`loads = pickle.loads`, `u = pickle.Unpickler(f)`), not what a sink returned.
       if (sinks.isSinkOrAbove(r.name)) return true;
+      if (r.name !== summary.module && !r.projectClass && !r.projectInstance && index.summary(r.name)?.module === r.name) {
+        const led = leading.has(r.name);
+        if (modules.length < MAX_MODULE_VALUES && !modules.some(([m]) => m === r.name)) modules.push([r.name, led]);
+        return led;
+      }
       const cls = r.projectClass ?? r.projectInstance;
       if (!cls || depth > 2) return false;
       return holdsSink(cls.name) || cls.ancestors().some((a) => sinks.isSinkOrAbove(a.name) || (a.projectClass !== undefined && holdsSink(a.projectClass.name)));

@@ -409,8 +409,16 @@ export function randomProject(random: () => number): Record<string, string> {
     lines.push("    @classmethod", "    def pick(cls, key):", `        return ${pick(["cls.MODULES[key]", `mod${other(i)}.T.pick(key)`, `mod${other(i)}.MODULES.get(key)`])}`);
     lines.push("", "", `class P${i}(${pick([`mod${other(i)}.T`, "T", `mod${other(i)}.P${other(i)}`])}):`, "    def run(self, data):", `        return ${pick(["self.ser.loads(data)", `__import__("typing").cast(object, self.ser).loads(data)`, `self.pick("p").loads(data)`, `mod${other(i)}.MODULES[data].loads(data)`])}`);
     lines.push("", "", "def view():", `    return ${pick([`f${Math.floor(random() * 3)}(request.data)`, `factory()(request.data)`, `mod${other(i)}.factory()()(request.data)`, `mod${other(i)}.R${other(i)}(request.stream).load()`, `mod${other(i)}.${pick(classes[0])}(request.data).${pick(attrs)}.${pick(methods)}(request.data)`, `exported(request.get_data())`])}`);
+    // Round 7: names folded from constants (across modules too), dict allowlists, properties returning fields.
+    lines.push(`NAME = ${pick([`"pic" + "kle"`, `f"{mod${other(i)}.NAME}"`, `"%s" % NAME`, `"".join([NAME, NAME])`, `"{}{}".format(mod${other(i)}.NAME, "x")`, `"elkcip"[::-1]`])}`);
+    lines.push(`SAFE = ${pick([`{"builtins": {"set"}}`, `{"builtins": mod${other(i)}.SAFE, "os": {"system"}}`, `mod${other(i)}.SAFE`])}`);
+    lines.push("", "", `class S${i}(pickle.Unpickler):`, "    def find_class(self, module, name):", `        if name in ${pick([`SAFE[module]`, `mod${other(i)}.SAFE.get(module, ())`])}:`, "            return super().find_class(module, name)", "        raise pickle.UnpicklingError(name)");
+    lines.push("", "", `class E${i}:`, "    def __init__(self, raw):", "        self._raw = raw", "    @property", "    def payload(self):", `        return ${pick(["self._raw", `mod${other(i)}.E${other(i)}(self._raw).payload`, "self.payload"])}`);
+    lines.push("", "", "def opened():", `    return ${pick([`pickle.loads(mod${other(i)}.E${other(i)}(request.data).payload)`, `__import__(mod${other(i)}.NAME).loads(request.data)`, `S${i}(request.stream).load()`])}`);
     files[`${module.replace(/\./g, "/")}.py`] = lines.join("\n") + "\n";
   });
+  // Packages re-exporting modules under other names, round a cycle at times (`from pkg import m1 as alias`).
+  if (random() < 0.5) files["pkg/sub/__init__.py"] = modules.map((m, i) => `from ${m.slice(0, m.lastIndexOf("."))} import ${m.slice(m.lastIndexOf(".") + 1)} as alias${i}`).join("\n") + "\nfrom pkg import sub as again\n";
   return files;
 }
 

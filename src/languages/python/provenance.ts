@@ -120,7 +120,9 @@ export class ProvenanceEvaluator {
     if (collection) return { origins: ["constant"], reason: "a literal collection of strings", ...collection, marks: [] };
     const p = this.of(b.value, b.valueScope ?? b.scope);
     if (!p || (!only(p, "constant") && this.writtenInModule())) return undefined;
-    return { origins: [...p.origins], reason: p.reason, ...(p.value !== undefined ? { value: p.value } : {}), marks: [...this.marks] };
+    // The string a constant spells, for the modules that import it as a module or member name (`import_module(SER)`).
+    const value = p.value ?? (only(p, "constant") ? this.model.constantString(b.value, b.valueScope ?? b.scope) : undefined);
+    return { origins: [...p.origins], reason: p.reason, ...(value !== undefined ? { value } : {}), marks: [...this.marks] };
   }
 
   /**

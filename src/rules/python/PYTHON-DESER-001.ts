@@ -518,7 +518,7 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean | rea
       }
     }
   }
-  const demand = [...new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model), ...allowlistDemand(model)])].sort().slice(0, MAX_DEMAND);
+  const demand = [...new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model), ...allowlistDemand(model), ...model.constantDemand])].sort().slice(0, MAX_DEMAND);
   return {
     ...(Object.keys(flows).length ? { flows } : {}),
     ...(demand.length ? { flowDemand: demand } : {}),

@@ -190,6 +190,12 @@ function compared(r: Reader, left: SyntaxNode, op: string, right: SyntaxNode): N
     return value === undefined ? undefined : { [which]: new Set([value]) };
   }
   if (op !== "in") return undefined;
+  // `name in ALLOWED[module]`, `name in ALLOWED.get(module, ())`: a dict of modules to their allowed names.
+  if (which === "names") {
+    const table = lookedUpByModule(r, right);
+    const mapping = table && literalMapping(r, table, 0);
+    if (mapping) return { pairs: mapping };
+  }
   const values = literalStrings(r, right, 0);
   if (which) return values?.strings ? { [which]: values.strings } : undefined;
   // `(module, name) in {("builtins", "set"), ...}` and `f"{module}.{name}" in {"builtins.set", ...}`.
@@ -223,6 +229,8 @@ function literalString(r: Reader, node: SyntaxNode): string | undefined {
 export interface LiteralCollection {
   strings?: Set<string>;
   pairs?: Set<string>;
+  /** A dict of modules to their names, as `module.name` pairs (see `literalMapping`). */
+  mapping?: Set<string>;
 }
 
 /**
@@ -235,23 +243,79 @@ function literalStrings(r: Reader, node: SyntaxNode, depth: number): LiteralColl
   if (node.type === "parenthesized_expression" && node.children.length === 1) return literalStrings(r, node.children[0], depth + 1);
   const written = writtenCollection(r.model, node, (inner) => literalStrings(r, inner, depth + 1));
   if (written !== NOT_WRITTEN) return written;
-  // `self.ALLOWED` or `cls.ALLOWED`: the class's own attribute.
+  return boundCollection(r, node, (value) => literalStrings(r, value, depth + 1), (qualified) => importedCollection(r, qualified));
+}
+
+/** `TABLE[module]` or `TABLE.get(module)`/`TABLE.get(module, default)`: the table, else undefined. */
+function lookedUpByModule(r: Reader, node: SyntaxNode): SyntaxNode | undefined {
+  if (node.type === "subscript") {
+    const key = childByField(node, "subscript");
+    return key && parameterOf(r, key) === "modules" ? childByField(node, "value") : undefined;
+  }
+  if (node.type !== "call") return undefined;
+  const callee = childByField(node, "function");
+  const args = (childByField(node, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
+  if (callee?.type !== "attribute" || r.model.text(childByField(callee, "attribute") ?? callee) !== "get") return undefined;
+  return args.length >= 1 && args.length <= 2 && parameterOf(r, args[0]) === "modules" ? childByField(callee, "object") : undefined;
+}
+
+/**
+ * The `module.name` pairs of a dict of modules to collections of names (`{"builtins": {"range", "set"}}`), written in
+ * place or bound to a name as `literalStrings` reads one; undefined for anything else.
+ */
+function literalMapping(r: Reader, node: SyntaxNode, depth: number): Set<string> | undefined {
+  if (depth > 4) return undefined;
+  if (node.type === "parenthesized_expression" && node.children.length === 1) return literalMapping(r, node.children[0], depth + 1);
+  if (node.type === "dictionary") {
+    const pairs = writtenMapping(r.model, node);
+    return pairs && new Set(pairs);
+  }
+  return boundCollection(r, node, (value) => literalMapping(r, value, depth + 1), (qualified) => importedCollection(r, qualified)?.mapping);
+}
+
+/** The pairs of a dict literal whose keys are strings and whose values are literal collections of strings. */
+function writtenMapping(model: SemanticModel, node: SyntaxNode): string[] | undefined {
+  const pairs: string[] = [];
+  for (const c of node.children) {
+    if (c.type === "comment") continue;
+    const key = c.type === "pair" ? childByField(c, "key") : undefined;
+    const value = c.type === "pair" ? childByField(c, "value") : undefined;
+    const module = key?.type === "string" ? decodeStringLiteral(model.text(key)) : undefined;
+    if (module === undefined || !value) return undefined;
+    const names = writtenCollection(model, value, (inner) => {
+      const written = writtenCollection(model, inner, () => undefined);
+      return written === NOT_WRITTEN ? undefined : written;
+    });
+    if (names === NOT_WRITTEN || !names?.strings) {
+      // An empty collection (`{"builtins": set()}`) admits nothing of the module.
+      if (names !== NOT_WRITTEN && names && !names.pairs) continue;
+      return undefined;
+    }
+    for (const name of names.strings) pairs.push(`${module}.${name}`);
+  }
+  return pairs.length <= MAX_ALLOWED ? pairs : undefined;
+}
+
+/**
+ * What a name is bound to, read by `read`: a bare name in a method is a global, `self.X`/`cls.X` the class's own
+ * attribute; a constant of another project module (`from .safety import ALLOWED`, `safety.ALLOWED`, the object a
+ * module of the project) by `imported`, given its qualified name.
+ */
+function boundCollection<T>(r: Reader, node: SyntaxNode, read: (value: SyntaxNode) => T | undefined, imported: (qualified: string) => T | undefined): T | undefined {
   const attribute = node.type === "attribute" ? childByField(node, "attribute") : undefined;
   const object = node.type === "attribute" ? childByField(node, "object") : undefined;
   if (attribute && object && !/^(self|cls)$/.test(r.model.text(object))) {
-    // `safety.ALLOWED`: the object a module of the project.
     const modules = object.type === "identifier" || object.type === "attribute" ? r.model.resolve(object, r.model.module) : [];
     const module = modules.length === 1 && !modules[0].projectClass && !modules[0].localClass ? modules[0].name : undefined;
-    return module ? importedCollection(r, `${module}.${r.model.text(attribute)}`) : undefined;
+    return module ? imported(`${module}.${r.model.text(attribute)}`) : undefined;
   }
   const name = node.type === "identifier" ? r.model.text(node) : attribute && object?.type === "identifier" ? r.model.text(attribute) : undefined;
   if (!name) return undefined;
-  // A bare name in a method is a global; `self.X` is the class's attribute.
   const bindings = node.type === "identifier" ? r.model.module.bindings.get(name) : r.classScope.bindings.get(name);
-  const imported = bindings?.length === 1 && bindings[0].kind === "import" && node.type === "identifier" ? bindings[0].qualifiedName : undefined;
-  if (imported) return importedCollection(r, imported);
+  const qualified = bindings?.length === 1 && bindings[0].kind === "import" && node.type === "identifier" ? bindings[0].qualifiedName : undefined;
+  if (qualified) return imported(qualified);
   if (bindings?.length !== 1 || bindings[0].kind !== "assignment" || !bindings[0].value) return undefined;
-  return literalStrings(r, bindings[0].value, depth + 1);
+  return read(bindings[0].value);
 }
 
 const NOT_WRITTEN = Symbol("not a collection written in place");
@@ -291,7 +355,15 @@ function writtenCollection(model: SemanticModel, node: SyntaxNode, inner: (n: Sy
  * What a module-level name holds when it is bound once to a literal collection of strings or string pairs (for the
  * modules that import it as an allowlist); undefined otherwise.
  */
-export function moduleLiteralCollection(model: SemanticModel, value: SyntaxNode): { strings?: string[]; pairs?: string[] } | undefined {
+export function moduleLiteralCollection(model: SemanticModel, value: SyntaxNode): { strings?: string[]; pairs?: string[]; mapping?: string[] } | undefined {
+  let top = value;
+  while (top.type === "parenthesized_expression" && top.children.length === 1) top = top.children[0];
+  // A dict of modules to collections of names: its keys (`module in ALLOWED`) and its pairs (`name in ALLOWED[module]`).
+  const mapping = top.type === "dictionary" ? writtenMapping(model, top) : undefined;
+  if (mapping) {
+    const keys = [...new Set(mapping.map((p) => p.slice(0, p.lastIndexOf("."))))].sort();
+    return { strings: keys, mapping: mapping.sort() };
+  }
   const read = (node: SyntaxNode, depth: number): LiteralCollection | undefined => {
     let n = node;
     while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
@@ -318,7 +390,7 @@ function importedCollection(r: Reader, qualified: string): LiteralCollection | u
   if (!/^[A-Za-z_][\w.]*\.[A-Za-z_]\w*$/.test(qualified)) return undefined;
   const found = r.model.project?.flows?.(qualified);
   const constant = found?.length === 1 ? found[0].flows.constant : undefined;
-  if (constant?.strings) return { strings: new Set(constant.strings) };
+  if (constant?.strings) return { strings: new Set(constant.strings), ...(constant.mapping ? { mapping: new Set(constant.mapping) } : {}) };
   if (constant?.pairs) return { pairs: new Set(constant.pairs) };
   if (!found) {
     let names = demanded.get(r.model);

@@ -2,6 +2,7 @@ import { appendAll } from "../../../core/arrays.js";
 import { childByField, detachTree, isAncestor, type SyntaxNode, type SyntaxTree } from "../syntax.js";
 import { PYTHON_BUILTINS } from "./builtins.js";
 import { canonicalName } from "./module-aliases.js";
+import { braceFormat, MAX_FOLDED_LENGTH, percentFormat, sliceString, stringMethod } from "./fold-strings.js";
 import { decodeStringLiteral } from "./string-literal.js";
 import { buildScopes, detachScopes, type Binding, type CallRecord, type Scope, type ScopeIndex } from "./scopes.js";
 import type { ResolvedFlows } from "../taint/summaries.js";
@@ -142,6 +143,8 @@ export class SemanticModel {
   readonly module: Scope;
   private readonly bindingCache = new Map<Binding, ResolvedName[]>();
   private readonly inProgress = new Set<Binding>();
+  /** The constant string each binding read by `constantString` holds (null: none, or being worked out). */
+  private readonly constantCache = new Map<Binding, string | null>();
 
   private readonly classBodies: Map<SyntaxNode, Scope>;
   private readonly scopeIndex: ScopeIndex;
@@ -387,39 +390,165 @@ export class SemanticModel {
     const node = unwrapParentheses(expr);
     switch (node.type) {
       case "string":
-        return this.stringLiteral(node);
+        return this.stringLiteral(node) ?? this.formattedConstant(node, scope, depth);
       case "concatenated_string": {
         let out = "";
         for (const part of node.children) {
-          const s = this.stringLiteral(part);
+          const s = this.constantString(part, scope, depth + 1);
           if (s === undefined) return undefined;
           out += s;
         }
-        return out;
+        return bounded(out);
       }
       case "binary_operator": {
         const left = childByField(node, "left");
         const right = childByField(node, "right");
-        if (!left || !right || this.tree.source.slice(left.end, right.start).trim() !== "+") return undefined;
-        const l = this.constantString(left, scope, depth + 1);
-        const r = l === undefined ? undefined : this.constantString(right, scope, depth + 1);
-        return l === undefined || r === undefined ? undefined : l + r;
+        const op = left && right ? this.tree.source.slice(left.end, right.start).trim() : "";
+        if (op !== "+" && op !== "%") return undefined;
+        const l = this.constantString(left!, scope, depth + 1);
+        if (l === undefined) return undefined;
+        if (op === "%") {
+          const args = this.constantStrings(right!, scope, depth + 1);
+          return args && bounded(percentFormat(l, args));
+        }
+        const r = this.constantString(right!, scope, depth + 1);
+        return r === undefined ? undefined : bounded(l + r);
+      }
+      case "call":
+        return this.constantCall(node, scope, depth);
+      case "subscript": {
+        const value = childByField(node, "value");
+        const index = childByField(node, "subscript");
+        const s = index?.type === "slice" && value ? this.constantString(value, scope, depth + 1) : undefined;
+        return s === undefined ? undefined : sliceString(s, this.text(index!));
       }
       case "identifier": {
         const b = finalBinding(this.lookup(this.text(node), scope, node), this.module);
-        if (b?.kind === "assignment" && b.value) return this.constantString(b.value, b.scope, depth + 1);
-        // `name += "ads"`: what the name held before, and the string added.
-        const augmented = b?.kind === "opaque" ? b.site.parent : undefined;
-        if (augmented?.type !== "augmented_assignment" || childByField(augmented, "left") !== b!.site) return undefined;
-        const right = childByField(augmented, "right");
-        if (!right || this.tree.source.slice(b!.site.end, right.start).trim() !== "+=") return undefined;
-        const before = this.constantString(b!.site, b!.scope, depth + 1);
-        const added = before === undefined ? undefined : this.constantString(right, b!.scope, depth + 1);
-        return before === undefined || added === undefined ? undefined : before + added;
+        if (!b) return undefined;
+        // Each binding's string is worked out once: names built from one another (`B = A + A`, `C = B + B`, ...) read
+        // every name twice, and a chain of thirty took minutes.
+        const known = this.constantCache.get(b);
+        if (known !== undefined) return known ?? undefined;
+        this.constantCache.set(b, null);
+        const found = this.bindingConstant(b, depth);
+        this.constantCache.set(b, found ?? null);
+        return found;
       }
       default:
         return undefined;
     }
+  }
+
+  /** The constant string a binding's value is (see `constantString`). */
+  private bindingConstant(b: Binding, depth: number): string | undefined {
+    if (b.kind === "assignment" && b.value) return this.constantString(b.value, b.scope, depth + 1);
+    // `from app.names import SER`: a constant of another project module, as its summary tells (see `constantDemand`).
+    if (b.kind === "import" && b.qualifiedName) return this.importedConstant(b.qualifiedName);
+    // `name += "ads"`: what the name held before, and the string added.
+    const augmented = b.kind === "opaque" ? b.site.parent : undefined;
+    if (augmented?.type !== "augmented_assignment" || childByField(augmented, "left") !== b.site) return undefined;
+    const right = childByField(augmented, "right");
+    if (!right || this.tree.source.slice(b.site.end, right.start).trim() !== "+=") return undefined;
+    const before = this.constantString(b.site, b.scope, depth + 1);
+    const added = before === undefined ? undefined : this.constantString(right, b.scope, depth + 1);
+    return before === undefined || added === undefined ? undefined : bounded(before + added);
+  }
+
+  /**
+   * Other modules' constants this file's constant strings read and no summary told of (`from app.names import SER`,
+   * then `import_module(SER)`): the whole-program pass summarises their modules.
+   */
+  readonly constantDemand = new Set<string>();
+
+  private importedConstant(qualified: string): string | undefined {
+    if (!/^[A-Za-z_][\w.]*\.[A-Za-z_]\w*$/.test(qualified)) return undefined;
+    const found = this.project?.flows?.(qualified);
+    if (!found?.length) {
+      if (this.constantDemand.size < 16) this.constantDemand.add(qualified);
+      return undefined;
+    }
+    return found.length === 1 ? found[0].flows.constant?.value : undefined;
+  }
+
+  /** An f-string whose fields are constant strings without conversion or format spec (`f"{'pic'}kle"`, `f"{NAME}kle"`). */
+  private formattedConstant(node: SyntaxNode, scope: Scope, depth: number): string | undefined {
+    const text = this.text(node);
+    const opening = /^[rRbBuUfF]{0,2}('''|"""|'|")/.exec(text);
+    if (!opening || !node.children.some((c) => c.type === "interpolation")) return undefined;
+    const prefix = opening[0].slice(0, opening[0].length - opening[1].length);
+    // The text between fields, read as a literal of its own with the string's prefix and quotes.
+    const piece = (from: number, to: number) => decodeStringLiteral(prefix + opening[1] + this.tree.source.slice(from, to) + opening[1]);
+    let out = "";
+    let from = node.start + opening[0].length;
+    for (const c of node.children) {
+      if (c.type !== "interpolation") continue;
+      const fields = c.children.filter((x) => x.type !== "comment");
+      const before = piece(from, c.start);
+      const value = fields.length === 1 ? this.constantString(fields[0], scope, depth + 1) : undefined;
+      if (before === undefined || value === undefined) return undefined;
+      out += before + value;
+      from = c.end;
+    }
+    const rest = piece(from, node.end - opening[1].length);
+    return rest === undefined ? undefined : bounded(out + rest);
+  }
+
+  /** The strings of a constant tuple (or the one string) on the right of `%`. */
+  private constantStrings(node: SyntaxNode, scope: Scope, depth: number): string[] | undefined {
+    const n = unwrapParentheses(node);
+    if (n.type !== "tuple") {
+      const s = this.constantString(n, scope, depth);
+      return s === undefined ? undefined : [s];
+    }
+    return this.constantElements(n, scope, depth);
+  }
+
+  /** The elements of a list or tuple literal, each a constant string. */
+  private constantElements(node: SyntaxNode, scope: Scope, depth: number): string[] | undefined {
+    const out: string[] = [];
+    for (const element of node.children) {
+      if (element.type === "comment") continue;
+      const s = this.constantString(element, scope, depth + 1);
+      if (s === undefined) return undefined;
+      out.push(s);
+    }
+    return out;
+  }
+
+  /** `sep.join([...])`, `fmt.format(...)`, `s.lower()` and the like, and `str(s)`, of constant strings. */
+  private constantCall(node: SyntaxNode, scope: Scope, depth: number): string | undefined {
+    const callee = childByField(node, "function");
+    const args = (childByField(node, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
+    if (callee?.type === "identifier") {
+      // `str("pickle")`, `str` being the builtin.
+      if (this.text(callee) !== "str" || args.length !== 1 || this.lookup("str", scope, callee)) return undefined;
+      return this.constantString(args[0], scope, depth + 1);
+    }
+    const object = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
+    const method = callee?.type === "attribute" ? childByField(callee, "attribute") : undefined;
+    if (!object || !method) return undefined;
+    const name = this.text(method);
+    if (name !== "join" && name !== "format" && (args.length || stringMethod("", name) === undefined)) return undefined;
+    const s = this.constantString(object, scope, depth + 1);
+    if (s === undefined) return undefined;
+    if (name === "join") {
+      const list = args.length === 1 ? unwrapParentheses(args[0]) : undefined;
+      const parts = list && (list.type === "list" || list.type === "tuple") ? this.constantElements(list, scope, depth) : undefined;
+      return parts && bounded(parts.join(s));
+    }
+    if (name !== "format") return stringMethod(s, name);
+    const positional: string[] = [];
+    const keywords = new Map<string, string>();
+    for (const a of args) {
+      if (a.type === "list_splat" || a.type === "dictionary_splat") return undefined;
+      const keyword = a.type === "keyword_argument" ? childByField(a, "name") : undefined;
+      const valueNode = keyword ? childByField(a, "value") : a;
+      const value = valueNode && this.constantString(valueNode, scope, depth + 1);
+      if (value === undefined) return undefined;
+      if (keyword) keywords.set(this.text(keyword), value);
+      else positional.push(value);
+    }
+    return bounded(braceFormat(s, positional, keywords));
   }
 
   /** Bindings that `name` may refer to at `use` (LEGB, class bodies invisible to nested scopes). */
@@ -1144,6 +1273,11 @@ function returnedExpressions(body: SyntaxNode): SyntaxNode[] {
     }
   }
   return out;
+}
+
+/** A folded string, unless it grew past what a name can be. */
+function bounded(s: string | undefined): string | undefined {
+  return s !== undefined && s.length <= MAX_FOLDED_LENGTH ? s : undefined;
 }
 
 function unwrapParentheses(node: SyntaxNode): SyntaxNode {

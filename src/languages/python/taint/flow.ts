@@ -674,10 +674,31 @@ export class TaintTracker {
       // `job = Job(request.data); job.data`: what the object's constructor or setters stored in the field.
       const stored = object.type === "identifier" || object.type === "call" ? this.fieldTaint(object, attr, at, scope, depth) : undefined;
       if (stored) return { kind: "data", steps: [...stored.steps, this.step(node, `read ${code(short(this.text(node)))}`)] };
+      const property = object.type === "identifier" || object.type === "call" ? this.projectPropertyField(node, object, attr, scope, depth) : undefined;
+      if (property) return property;
       return this.parameters ? this.selfField(node, object, attr) : undefined;
     }
     if (base.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `read ${code(short(this.text(node)))}`)] };
     if (REQUEST_DATA_MEMBERS.has(attr)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code(short(this.text(node)))}`)] };
+    return undefined;
+  }
+
+  /**
+   * `Envelope(request.data).payload` where `payload` is a property of a class of another module returning what the
+   * object holds in a field (`return self._raw`), as its summary tells: what the object's constructor or setters stored
+   * there. (In the class's own module the semantic model resolves the property's value.)
+   */
+  private projectPropertyField(node: SyntaxNode, object: SyntaxNode, attr: string, scope: Scope, depth: number): Taint | undefined {
+    for (const cls of this.classesOf(object, scope, true, attr)) {
+      if (!cls.project) continue;
+      const found = this.model.project?.flows?.(`${cls.project}.${attr}`);
+      if (!found && this.demand.size < MAX_DEMAND) this.demand.add(`${cls.project}.${attr}`);
+      for (const r of found ?? []) {
+        const returned = r.flows.returnsField;
+        const t = returned && this.fieldTaint(object, returned.field, node, scope, depth);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...returned!.steps.map(remoteStep), this.step(node, `returned by the property ${code(short(this.text(node)))} (${r.name})`)] };
+      }
+    }
     return undefined;
   }
 

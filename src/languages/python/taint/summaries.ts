@@ -30,6 +30,8 @@ export interface ConstantProvenance {
   /** A literal collection of strings (or of string pairs, as `module.name`): what another module's `find_class` allowlist reads. */
   strings?: string[];
   pairs?: string[];
+  /** A dict of modules to collections of names (its keys are `strings`), as `module.name` pairs. */
+  mapping?: string[];
   marks: string[];
 }
 
