@@ -1028,6 +1028,7 @@ var init_python_catalog = __esm({
       { id: "PYTHON-CONFIG-SEC-005", bundles: CONFIG },
       { id: "PYTHON-CONFIG-SEC-006", bundles: CONFIG },
       { id: "PYTHON-CONFIG-SEC-007", bundles: CONFIG },
+      { id: "PYTHON-CONFIG-SEC-008", bundles: CONFIG },
       { id: "PYTHON-DEPS-SEC-001", bundles: ["deps"] },
       { id: "PYTHON-DEPS-SEC-002", bundles: ["deps"] },
       { id: "PYTHON-DEPS-SEC-003", bundles: ["deps", "deserialization"] },
@@ -1616,13 +1617,14 @@ var init_rules = __esm({
     }, ONNX_FAMILY);
     ARCHIVE_FAMILY = {
       tag: "archive",
-      scope: "Tar archives (v7, ustar, GNU and pax: long names, `K` long link names and pax `path`/`linkpath` records) and zip archives, at the top of a file or nested (a .nemo tarball, a .tar.gz checkpoint, a .mar or .keras zip): every member name is resolved segment by segment (`/` and `\\` both separate), and every tar symbolic link is resolved from its own directory and every hard link from the archive's root, through the symbolic links extracted before them (a chain of links that each look harmless is followed). Names and links that stay inside, such as `a/../b` or a link to a sibling, are not reported.",
+      scope: "Tar archives (v7, ustar, GNU and pax: long names, `K` long link names and pax `path`/`linkpath` records), zip archives (header names and Info-ZIP Unicode Path names) and 7z archives (names, and symbolic links marked by their attributes, whose data is the target), at the top of a file or nested (a .nemo tarball, a .tar.gz checkpoint, a .mar or .keras zip): every member name is resolved segment by segment (`/` and `\\` both separate), and every tar or 7z symbolic link is resolved from its own directory and every hard link from the archive's root, through the symbolic links extracted before them (a chain of links that each look harmless is followed). Names and links that stay inside, such as `a/../b` or a link to a sibling, are not reported.",
       references: [
         { title: "CWE-22: Improper Limitation of a Pathname to a Restricted Directory", url: "https://cwe.mitre.org/data/definitions/22.html" },
         { title: "Python docs: tarfile extraction filters", url: "https://docs.python.org/3/library/tarfile.html#tarfile-extraction-filter" },
         { title: "CVE-2024-5187 (onnx.hub tar extraction path traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2024-5187" },
         { title: "CVE-2025-12060 (keras.utils.get_file tar extraction path traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2025-12060" },
-        { title: "Snyk: Zip Slip", url: "https://security.snyk.io/research/zip-slip-vulnerability" }
+        { title: "Snyk: Zip Slip", url: "https://security.snyk.io/research/zip-slip-vulnerability" },
+        { title: "CVE-2022-44900 (py7zr directory traversal)", url: "https://nvd.nist.gov/vuln/detail/CVE-2022-44900" }
       ],
       safeExample: [
         "# Python 3.12+: refuse members and links that leave the folder",
@@ -1659,7 +1661,7 @@ var init_rules = __esm({
     }, ARCHIVE_FAMILY);
     CONFIG_FAMILY = {
       tag: "config",
-      scope: "YAML and JSON configurations inside model archives (a `.nemo` tarball's `model_config.yaml`, any `.yaml`, `.yml` or `hparams` file in a tar or zip), and JSON in a safetensors file's `__metadata__`. Every mapping's `_target_` (Hydra and NeMo), and the `path` of Hydra's `get_method`/`get_class`/`get_object`, is judged as the dotted name the loader imports, against the denylist the pickle rules use; `${...}` interpolations that name another key of the config are followed, and YAML anchors are expanded with a bound on aliases. Targets from model libraries (`nemo.collections...`, `torch.nn...`) are not reported.",
+      scope: "YAML and JSON configurations inside model archives (a `.nemo` tarball's `model_config.yaml`, any `.yaml`, `.yml` or `hparams` file in a tar or zip), JSON in a safetensors file's `__metadata__`, and a NeMo 2.0 checkpoint's `context/io.json` and `context/model.yaml`, in an archive or in the checkpoint folder. Every fiddle `pyref` (module and name: what `load_context` imports and builds) and every mapping's `_target_` (Hydra and NeMo), and the `path` of Hydra's `get_method`/`get_class`/`get_object`, is judged as the dotted name the loader imports, against the denylist the pickle rules use; `${...}` interpolations that name another key of the config are followed, and YAML anchors are expanded with a bound on aliases. Targets from model libraries (`nemo.collections...`, `torch.nn...`) are not reported.",
       references: [
         { title: "Hydra: Instantiating objects with Hydra", url: "https://hydra.cc/docs/advanced/instantiate_objects/overview/" },
         { title: "Hydra 1.4: instantiate target whitelist", url: "https://hydra.cc/docs/upgrades/1.3_to_1.4/instantiate_target_whitelist/" },
@@ -2244,7 +2246,14 @@ function crc32(bytes) {
   for (let at = 0; at < bytes.length; at++) crc2 = crcTable[(crc2 ^ bytes[at]) & 255] ^ crc2 >>> 8;
   return (crc2 ^ -1) >>> 0;
 }
-var DECODER_MIN, windows1252, ABOVE_LATIN1, utf8Decoder, crcTable;
+function markZeroTail(bytes, from) {
+  if (from < bytes.length) zeroTails.set(bytes.buffer, bytes.byteOffset + from);
+}
+function beforeZeroTail(bytes) {
+  const tail = zeroTails.get(bytes.buffer);
+  return tail === void 0 ? bytes.length : Math.max(0, Math.min(bytes.length, tail - bytes.byteOffset));
+}
+var DECODER_MIN, windows1252, ABOVE_LATIN1, utf8Decoder, crcTable, zeroTails;
 var init_bytes = __esm({
   "src/artifacts/containers/bytes.ts"() {
     "use strict";
@@ -2252,6 +2261,7 @@ var init_bytes = __esm({
     windows1252 = decoderFor2("latin1");
     ABOVE_LATIN1 = /[^\x00-\xff]/;
     utf8Decoder = new TextDecoder("utf-8", { fatal: false });
+    zeroTails = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -2835,6 +2845,97 @@ var init_bcj = __esm({
   }
 });
 
+// src/artifacts/containers/extraction-paths.ts
+function escapesExtraction(name2) {
+  if (name2.includes("\0")) return "holds a NUL byte";
+  if (name2.startsWith("/") || name2.startsWith("\\")) return "is an absolute path";
+  if (/^[A-Za-z]:/.test(name2)) return "names a drive";
+  return climbsOut(name2.split(/[\\/]/)) ? "climbs out of the folder with `..`" : void 0;
+}
+function linkEscapes(member, target, kind) {
+  if (target.startsWith("/") || target.startsWith("\\") || /^[A-Za-z]:/.test(target)) return "points at an absolute path";
+  const base = kind === "symlink" ? member.split(/[\\/]/).slice(0, -1) : [];
+  return climbsOut([...base, ...target.split(/[\\/]/)]) ? "points out of the folder with `..`" : void 0;
+}
+function climbsOut(segments) {
+  let depth = 0;
+  for (const segment of segments) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") {
+      if (--depth < 0) return true;
+    } else depth++;
+  }
+  return false;
+}
+function split(path) {
+  return path.split(/[\\/]/);
+}
+function escapeIssue(what, name2, why, target) {
+  const link = target === void 0 ? "" : ` to ${JSON.stringify(target)}`;
+  return {
+    kind: "archive-path-escape",
+    severity: "high",
+    message: `${what} ${JSON.stringify(name2)}${link} ${why}: extracting the archive writes outside the extraction folder`
+  };
+}
+var MAX_ESCAPE_ISSUES, MAX_LINK_HOPS, ExtractionFolder;
+var init_extraction_paths = __esm({
+  "src/artifacts/containers/extraction-paths.ts"() {
+    "use strict";
+    MAX_ESCAPE_ISSUES = 20;
+    MAX_LINK_HOPS = 40;
+    ExtractionFolder = class {
+      /** Symbolic links by their resolved path (segments joined with `/`): the target as written. */
+      links = /* @__PURE__ */ new Map();
+      /** Why writing `name` lands outside the folder once earlier links are followed, or undefined. */
+      memberEscapes(name2) {
+        const plain2 = escapesExtraction(name2);
+        if (plain2 !== void 0) return plain2;
+        return this.resolve([], split(name2), true) === void 0 ? "leaves the folder through a symbolic link extracted before it" : void 0;
+      }
+      /** Why a link member's target leaves the folder (resolved through earlier links), or undefined. */
+      linkEscapes(name2, target, kind) {
+        const plain2 = linkEscapes(name2, target, kind);
+        if (plain2 !== void 0) return plain2;
+        const base = kind === "symlink" ? this.resolve([], split(name2).slice(0, -1), true) : [];
+        if (base === void 0) return void 0;
+        return this.resolve(base, split(target), true) === void 0 ? "points out of the folder through a symbolic link extracted before it" : void 0;
+      }
+      /** Records a symbolic link member (after it was judged), for the members that follow. */
+      addSymlink(name2, target) {
+        const parts2 = split(name2).filter((p) => p !== "" && p !== ".");
+        const dir = this.resolve([], parts2.slice(0, -1), true);
+        const last = parts2.at(-1);
+        if (dir === void 0 || last === void 0 || last === "..") return;
+        this.links.set([...dir, last].join("/"), target);
+      }
+      /** `path` resolved from `from` through the recorded links; undefined when it climbs out of the folder. */
+      resolve(from, path, followLast) {
+        const out2 = [...from];
+        const queue = [...path];
+        let hops = 0;
+        while (queue.length > 0) {
+          const segment = queue.shift();
+          if (segment === "" || segment === ".") continue;
+          if (segment === "..") {
+            if (out2.length === 0) return void 0;
+            out2.pop();
+            continue;
+          }
+          out2.push(segment);
+          const target = this.links.get(out2.join("/"));
+          if (target === void 0 || !followLast && queue.length === 0) continue;
+          if (++hops > MAX_LINK_HOPS) return out2;
+          if (/^[\\/]|^[A-Za-z]:/.test(target)) return void 0;
+          out2.pop();
+          queue.unshift(...split(target));
+        }
+        return out2;
+      }
+    };
+  }
+});
+
 // src/artifacts/containers/sevenzip.ts
 function readFolder(r) {
   const coders = [];
@@ -2934,6 +3035,10 @@ function mainOutput(folder) {
 function folderSize(folder) {
   return folder.unpackSizes[mainOutput(folder)] ?? 0;
 }
+function isSymlink(attributes) {
+  if (attributes & UNIX_EXTENSION) return (attributes >>> 16 & S_IFMT) === S_IFLNK;
+  return (attributes & REPARSE_POINT) !== 0;
+}
 function readFiles(r) {
   const count = r.count();
   const files = Array.from({ length: count }, (_, i3) => ({ name: `[file ${i3}]`, hasStream: true }));
@@ -2950,6 +3055,15 @@ function readFiles(r) {
           files[file++].name = new TextDecoder("utf-16le").decode(text2.subarray(start2, i3));
           start2 = i3 + 2;
         }
+      }
+    } else if (id === ID.attributes) {
+      const defined = body2.defined(count);
+      if (body2.byte() === 0) {
+        defined.forEach((has, i3) => {
+          if (!has) return;
+          const b = body2.take(4);
+          if (isSymlink((b[0] | b[1] << 8 | b[2] << 16 | b[3] << 24) >>> 0)) files[i3].symlink = true;
+        });
       }
     }
   }
@@ -2978,12 +3092,35 @@ function delta(props) {
     for (let i3 = from + distance; i3 < to; i3++) bytes[i3] = bytes[i3] + bytes[i3 - distance] & 255;
   };
 }
-var SIGNATURE, MAX_HEADER2, MAX_ITEMS, MAX_HEADER_ROUNDS, ID, Bad7z, HeaderReader, STEPS, METHOD_NAMES, SevenZip, sevenZipReader;
+async function reportEscapes(files, links, context) {
+  let reported = 0;
+  let more = 0;
+  const folder = new ExtractionFolder();
+  for (const entry2 of files) {
+    const link = links.get(entry2);
+    const target = link?.head ? new TextDecoder().decode(await link.head(MAX_LINK_TARGET)) : void 0;
+    const why = folder.memberEscapes(entry2.name);
+    const linkWhy = target === void 0 ? void 0 : folder.linkEscapes(entry2.name, target, "symlink");
+    if (target !== void 0) folder.addSymlink(entry2.name, target);
+    if (why === void 0 && linkWhy === void 0) continue;
+    if (reported >= MAX_ESCAPE_ISSUES) {
+      more++;
+      continue;
+    }
+    reported++;
+    const member = context.member ? `${context.member}/${entry2.name}` : entry2.name;
+    const what = target === void 0 ? "7z member" : "7z symbolic link";
+    context.issue(why !== void 0 ? escapeIssue(what, entry2.name, why) : escapeIssue(what, entry2.name, linkWhy, target), member);
+  }
+  if (more > 0) context.warn(`${more} more 7z members leave the extraction folder; not reported one by one`, context.member);
+}
+var SIGNATURE, MAX_HEADER2, MAX_ITEMS, MAX_HEADER_ROUNDS, ID, UNIX_EXTENSION, REPARSE_POINT, S_IFMT, S_IFLNK, MAX_LINK_TARGET, Bad7z, HeaderReader, STEPS, METHOD_NAMES, SevenZip, sevenZipReader;
 var init_sevenzip = __esm({
   "src/artifacts/containers/sevenzip.ts"() {
     "use strict";
     init_bcj();
     init_bytes();
+    init_extraction_paths();
     init_sources();
     SIGNATURE = [55, 122, 188, 175, 39, 28];
     MAX_HEADER2 = 64 << 20;
@@ -3007,8 +3144,14 @@ var init_sevenzip = __esm({
       emptyStream: 14,
       emptyFile: 15,
       name: 17,
+      attributes: 21,
       encodedHeader: 23
     };
+    UNIX_EXTENSION = 32768;
+    REPARSE_POINT = 1024;
+    S_IFMT = 61440;
+    S_IFLNK = 40960;
+    MAX_LINK_TARGET = 4096;
     Bad7z = class extends Error {
     };
     HeaderReader = class {
@@ -3189,6 +3332,7 @@ var init_sevenzip = __esm({
           return { members: [] };
         }
         const members = [];
+        const links = /* @__PURE__ */ new Map();
         const withData = files.filter((f) => f.hasStream);
         let file = 0;
         const cache2 = /* @__PURE__ */ new Map();
@@ -3203,7 +3347,7 @@ var init_sevenzip = __esm({
               if (!cache2.has(folderIndex)) cache2.set(folderIndex, archive.decodeFolder(info2, folderIndex, label));
               return cache2.get(folderIndex);
             };
-            members.push({
+            const member = {
               path: entry2.name,
               offset: at,
               size,
@@ -3220,101 +3364,13 @@ var init_sevenzip = __esm({
                 const bytes = await whole();
                 return bytes ? memorySource(bytes.subarray(at, at + size)) : null;
               }
-            });
+            };
+            members.push(member);
+            if (entry2.symlink) links.set(entry2, member);
           }
         });
+        await reportEscapes(files, links, context);
         return { members };
-      }
-    };
-  }
-});
-
-// src/artifacts/containers/extraction-paths.ts
-function escapesExtraction(name2) {
-  if (name2.includes("\0")) return "holds a NUL byte";
-  if (name2.startsWith("/") || name2.startsWith("\\")) return "is an absolute path";
-  if (/^[A-Za-z]:/.test(name2)) return "names a drive";
-  return climbsOut(name2.split(/[\\/]/)) ? "climbs out of the folder with `..`" : void 0;
-}
-function linkEscapes(member, target, kind) {
-  if (target.startsWith("/") || target.startsWith("\\") || /^[A-Za-z]:/.test(target)) return "points at an absolute path";
-  const base = kind === "symlink" ? member.split(/[\\/]/).slice(0, -1) : [];
-  return climbsOut([...base, ...target.split(/[\\/]/)]) ? "points out of the folder with `..`" : void 0;
-}
-function climbsOut(segments) {
-  let depth = 0;
-  for (const segment of segments) {
-    if (segment === "" || segment === ".") continue;
-    if (segment === "..") {
-      if (--depth < 0) return true;
-    } else depth++;
-  }
-  return false;
-}
-function split(path) {
-  return path.split(/[\\/]/);
-}
-function escapeIssue(what, name2, why, target) {
-  const link = target === void 0 ? "" : ` to ${JSON.stringify(target)}`;
-  return {
-    kind: "archive-path-escape",
-    severity: "high",
-    message: `${what} ${JSON.stringify(name2)}${link} ${why}: extracting the archive writes outside the extraction folder`
-  };
-}
-var MAX_ESCAPE_ISSUES, MAX_LINK_HOPS, ExtractionFolder;
-var init_extraction_paths = __esm({
-  "src/artifacts/containers/extraction-paths.ts"() {
-    "use strict";
-    MAX_ESCAPE_ISSUES = 20;
-    MAX_LINK_HOPS = 40;
-    ExtractionFolder = class {
-      /** Symbolic links by their resolved path (segments joined with `/`): the target as written. */
-      links = /* @__PURE__ */ new Map();
-      /** Why writing `name` lands outside the folder once earlier links are followed, or undefined. */
-      memberEscapes(name2) {
-        const plain2 = escapesExtraction(name2);
-        if (plain2 !== void 0) return plain2;
-        return this.resolve([], split(name2), true) === void 0 ? "leaves the folder through a symbolic link extracted before it" : void 0;
-      }
-      /** Why a link member's target leaves the folder (resolved through earlier links), or undefined. */
-      linkEscapes(name2, target, kind) {
-        const plain2 = linkEscapes(name2, target, kind);
-        if (plain2 !== void 0) return plain2;
-        const base = kind === "symlink" ? this.resolve([], split(name2).slice(0, -1), true) : [];
-        if (base === void 0) return void 0;
-        return this.resolve(base, split(target), true) === void 0 ? "points out of the folder through a symbolic link extracted before it" : void 0;
-      }
-      /** Records a symbolic link member (after it was judged), for the members that follow. */
-      addSymlink(name2, target) {
-        const parts2 = split(name2).filter((p) => p !== "" && p !== ".");
-        const dir = this.resolve([], parts2.slice(0, -1), true);
-        const last = parts2.at(-1);
-        if (dir === void 0 || last === void 0 || last === "..") return;
-        this.links.set([...dir, last].join("/"), target);
-      }
-      /** `path` resolved from `from` through the recorded links; undefined when it climbs out of the folder. */
-      resolve(from, path, followLast) {
-        const out2 = [...from];
-        const queue = [...path];
-        let hops = 0;
-        while (queue.length > 0) {
-          const segment = queue.shift();
-          if (segment === "" || segment === ".") continue;
-          if (segment === "..") {
-            if (out2.length === 0) return void 0;
-            out2.pop();
-            continue;
-          }
-          out2.push(segment);
-          const target = this.links.get(out2.join("/"));
-          if (target === void 0 || !followLast && queue.length === 0) continue;
-          if (++hops > MAX_LINK_HOPS) return out2;
-          if (/^[\\/]|^[A-Za-z]:/.test(target)) return void 0;
-          out2.pop();
-          queue.unshift(...split(target));
-        }
-        return out2;
       }
     };
   }
@@ -4044,7 +4100,7 @@ function paxRecords(text2) {
   }
   return out2;
 }
-function reportEscapes(entries, context) {
+function reportEscapes2(entries, context) {
   let reported = 0;
   let more = 0;
   const folder = new ExtractionFolder();
@@ -4085,7 +4141,7 @@ var init_tar = __esm({
       async list(source, context) {
         const listing = await listTar(source, MAX_TAR_ENTRIES);
         for (const warning of listing.warnings) context.warn(warning, context.member);
-        reportEscapes(listing.entries, context);
+        reportEscapes2(listing.entries, context);
         const files = listing.entries.filter((e) => !TARFILE_KNOWN_TYPES.has(e.type) || e.type === "0" || e.type === "7" || e.type === "S");
         const legacy = files.some((e) => e.name === "pickle") && files.some((e) => e.name === "sys_info");
         if (legacy) context.trait("torch-legacy");
@@ -4172,8 +4228,10 @@ async function readZipDirectory(source, options) {
     uncompressedSize = wide.uncompressed ?? uncompressedSize;
     compressedSize = wide.compressed ?? compressedSize;
     localHeaderOffset = (wide.offset ?? localHeaderOffset) + delta2;
+    const unicodeName = readUnicodePathExtra(extra, cd.subarray(at + 46, at + 46 + nameLength));
     const entry2 = {
       name: name2,
+      ...unicodeName !== void 0 && unicodeName !== name2 ? { unicodeName } : {},
       method: u16le(cd, at + 10),
       compressedSize,
       uncompressedSize,
@@ -4258,6 +4316,18 @@ function readZip64Extra(extra, need) {
     at += 4 + size;
   }
   return {};
+}
+function readUnicodePathExtra(extra, headerName) {
+  for (let at = 0; at + 4 <= extra.length; ) {
+    const id = u16le(extra, at);
+    const size = u16le(extra, at + 2);
+    if (id === 28789 && size >= 5 && at + 4 + size <= extra.length && extra[at + 4] === 1 && u32le(extra, at + 5) === crc32(headerName)) {
+      const name2 = utf8(extra.subarray(at + 9, at + 4 + size));
+      return name2 === "" ? void 0 : name2;
+    }
+    at += 4 + size;
+  }
+  return void 0;
 }
 async function attachLocalHeader(source, entry2, directory) {
   const at = entry2.localHeaderOffset;
@@ -4407,11 +4477,12 @@ async function zipMember(source, entry2, isTorch, context, torchScript) {
   }
   return decodedMember(context, codec, compressed, name2, fields);
 }
-function reportEscapes2(entries, context) {
+function reportEscapes3(entries, context) {
   let reported = 0;
   for (const entry2 of entries) {
     if (reported >= MAX_ESCAPE_ISSUES) break;
-    for (const name2 of entry2.localName !== void 0 && entry2.localName !== entry2.name ? [entry2.name, entry2.localName] : [entry2.name]) {
+    const names = [entry2.name, entry2.localName, entry2.unicodeName].filter((n, i3, all) => n !== void 0 && all.indexOf(n) === i3);
+    for (const name2 of names) {
       const why = escapesExtraction(name2);
       if (why === void 0) continue;
       reported++;
@@ -4489,7 +4560,7 @@ var init_zip = __esm({
           const member = trick.member === void 0 ? context.member : context.member ? `${context.member}/${trick.member}` : trick.member;
           context.issue({ kind: "container-mismatch", severity: "high", message: trick.message }, member);
         }
-        reportEscapes2(directory.entries, context);
+        reportEscapes3(directory.entries, context);
         const isTorch = directory.entries.some((e) => TORCH_PICKLE.test(e.name));
         if (isTorch) context.trait("torch-zip");
         if (directory.entries.length > 0 && directory.entries.every((e) => e.name.endsWith(".npy"))) context.trait("npz");
@@ -5677,6 +5748,107 @@ var init_judge = __esm({
     MAX_ISSUES = 200;
     MAX_NODES = 1e6;
     MAX_EMBEDDED = 32;
+  }
+});
+
+// src/artifacts/config/instantiate.ts
+function mentionsTarget(text2) {
+  return text2.includes("_target_") || text2.includes("pyref");
+}
+function isNemoContextName(path) {
+  return /(^|[\\/])context[\\/](io\.json|model\.ya?ml)$/i.test(path);
+}
+function judgeInstantiateConfig(root) {
+  const issues = [];
+  const pending = [{ node: root, path: "" }];
+  const seen = /* @__PURE__ */ new Set();
+  for (let visited = 0; pending.length > 0 && visited < MAX_NODES2 && issues.length < MAX_ISSUES2; visited++) {
+    const { node, path } = pending.pop();
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => {
+        if (typeof item === "object" && item !== null) pending.push({ node: item, path: `${path}[${index}]` });
+      });
+      continue;
+    }
+    if (!isObject2(node)) continue;
+    const raw = node._target_;
+    if (typeof raw === "string") {
+      const target = resolveInterpolation(raw, root);
+      const why = targetDanger(target, node, root);
+      if (why !== void 0) {
+        const spelled5 = target === raw ? JSON.stringify(raw) : `${JSON.stringify(raw)} (= ${JSON.stringify(target)})`;
+        issues.push({
+          kind: "config-target",
+          severity: "critical",
+          message: `config ${path === "" ? "root" : path} instantiates _target_ ${spelled5}, which ${why}: loading the model (hydra.utils.instantiate) imports and calls it`,
+          global: target
+        });
+      }
+    }
+    if (node.type === "pyref" && typeof node.module === "string" && typeof node.name === "string") {
+      const reference = `${node.module}.${node.name}`;
+      const why = WRAPPERS.has(reference) ? void 0 : denylisted(reference);
+      if (why !== void 0) {
+        issues.push({
+          kind: "config-target",
+          severity: "critical",
+          message: `config ${path === "" ? "root" : path} references ${JSON.stringify(reference)} (a fiddle pyref), which ${why}: loading the checkpoint (nemo.lightning.io.load_context: fiddle's load_json, then fdl.build) imports it and calls it`,
+          global: reference
+        });
+      }
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (typeof value === "object" && value !== null) pending.push({ node: value, path: path === "" ? key : `${path}.${key}` });
+    }
+  }
+  return issues;
+}
+function targetDanger(target, node, root) {
+  const name2 = target.trim();
+  if (/\.py:/.test(name2) || /^[/\\]/.test(name2)) return "loads Python code from a file";
+  if (WRAPPERS.has(name2)) return void 0;
+  if (RESOLVERS.has(name2)) {
+    const args2 = Array.isArray(node._args_) ? node._args_ : [];
+    const path = typeof node.path === "string" ? node.path : typeof args2[0] === "string" ? args2[0] : void 0;
+    if (path === void 0) return void 0;
+    const resolved = resolveInterpolation(path, root);
+    const inner = denylisted(resolved);
+    return inner === void 0 ? void 0 : `resolves ${JSON.stringify(resolved)}, which ${inner}`;
+  }
+  return denylisted(name2);
+}
+function denylisted(dotted) {
+  const dot = dotted.indexOf(".");
+  const match = dot < 0 ? matchDenylist(dotted, "") : matchDenylist(dotted.slice(0, dot), dotted.slice(dot + 1));
+  return match === void 0 ? void 0 : `${match.reason} (${match.entry})`;
+}
+function resolveInterpolation(value, root) {
+  let current = value;
+  for (let hop = 0; hop < MAX_HOPS; hop++) {
+    const match = /^\$\{([A-Za-z_][\w.]*)\}$/.exec(current.trim());
+    if (match === null) return current;
+    let node = root;
+    for (const key of match[1].split(".")) node = isObject2(node) ? node[key] : void 0;
+    if (typeof node !== "string") return current;
+    current = node;
+  }
+  return current;
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var MAX_NODES2, MAX_ISSUES2, MAX_HOPS, WRAPPERS, RESOLVERS;
+var init_instantiate = __esm({
+  "src/artifacts/config/instantiate.ts"() {
+    "use strict";
+    init_names();
+    MAX_NODES2 = 2e5;
+    MAX_ISSUES2 = 50;
+    MAX_HOPS = 8;
+    WRAPPERS = /* @__PURE__ */ new Set(["functools.partial", "hydra.utils.instantiate", "hydra.utils.call", "hydra._internal.instantiate._instantiate2.instantiate"]);
+    RESOLVERS = /* @__PURE__ */ new Set(["hydra.utils.get_method", "hydra.utils.get_class", "hydra.utils.get_object", "hydra.utils.get_static_method", "hydra._internal.utils._locate"]);
   }
 });
 
@@ -7111,7 +7283,7 @@ function numpySpellings(entries) {
   }
   return out2;
 }
-var WEIGHTS_ONLY, TORCH_STORAGE_TYPES, TORCH_DTYPES, TORCH_REBUILD, TORCH_MISC, CURATED, ALLOWLIST_PROVENANCE, ALLOWLIST, INVOKED_ARGUMENTS, RESOLVERS, NESTED_LOADERS;
+var WEIGHTS_ONLY, TORCH_STORAGE_TYPES, TORCH_DTYPES, TORCH_REBUILD, TORCH_MISC, CURATED, ALLOWLIST_PROVENANCE, ALLOWLIST, INVOKED_ARGUMENTS, RESOLVERS2, NESTED_LOADERS;
 var init_allowlist = __esm({
   "src/artifacts/pickle/allowlist.ts"() {
     "use strict";
@@ -7270,7 +7442,7 @@ var init_allowlist = __esm({
       ["pandas.core.indexes.period._new_PeriodIndex", [0]],
       ["pandas.core.indexes.interval._new_IntervalIndex", [0]]
     ]);
-    RESOLVERS = /* @__PURE__ */ new Map([
+    RESOLVERS2 = /* @__PURE__ */ new Map([
       ["builtins.getattr", "getattr"],
       ["numpy.core._ufunc_reconstruct", "module-name"],
       ["numpy._core._ufunc_reconstruct", "module-name"]
@@ -7294,7 +7466,7 @@ function maxSeverity(issues) {
   return best;
 }
 function trustedDespiteDenylist(name2, match) {
-  return match.entry !== name2 || INVOKED_ARGUMENTS.has(name2) || RESOLVERS.has(name2) || NESTED_LOADERS.has(name2);
+  return match.entry !== name2 || INVOKED_ARGUMENTS.has(name2) || RESOLVERS2.has(name2) || NESTED_LOADERS.has(name2);
 }
 function standingOf(qualified, raw, options) {
   const user = options.allowGlobals.length > 0 ? userSet(options.allowGlobals) : void 0;
@@ -7316,7 +7488,7 @@ function judge(trace, options) {
   const issues = [];
   const verdicts = [];
   const add = (issue) => {
-    if (issues.length < MAX_ISSUES2) issues.push(issue);
+    if (issues.length < MAX_ISSUES3) issues.push(issue);
   };
   const explain = (v) => {
     if (verdicts.length < MAX_VERDICTS) verdicts.push(v);
@@ -7578,14 +7750,14 @@ function calledOnlyThroughHelpers(trace, imp) {
   for (let c = 0; c < calls.length; c++) if (calls[c] === imp) return false;
   return true;
 }
-var SEVERITY_RANK, MAX_ISSUES2, MAX_VERDICTS, BUILT_IN, userCache;
+var SEVERITY_RANK, MAX_ISSUES3, MAX_VERDICTS, BUILT_IN, userCache;
 var init_policy = __esm({
   "src/artifacts/pickle/policy.ts"() {
     "use strict";
     init_allowlist();
     init_names();
     SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1 };
-    MAX_ISSUES2 = 1e3;
+    MAX_ISSUES3 = 1e3;
     MAX_VERDICTS = 2e3;
     BUILT_IN = new Set(ALLOWLIST);
     userCache = /* @__PURE__ */ new WeakMap();
@@ -9690,12 +9862,17 @@ function looksLikePickle(bytes, prefix = false) {
     statements: false
   });
   const a = trace.analysis;
+  if (failsAtFirstGlobal(a.imports[0])) return false;
   if (a.streams > 0) return true;
   if (a.isPickle && a.imports.some((i3) => KNOWN_ROOTS.has(i3.module.split(".")[0]))) return true;
   if (trace.stoppedBy === "limit") return a.opcodeCount >= MIN_OPCODES_IN_WINDOW;
   if (!windowed || trace.stoppedBy !== "truncated") return false;
   if (a.opcodeCount >= MIN_OPCODES_IN_WINDOW) return true;
   return a.opcodeCount <= 1 && opensLongString(bytes, 0);
+}
+function failsAtFirstGlobal(first) {
+  if (!first || first.offset !== 0 || first.opcode !== "GLOBAL" && first.opcode !== "INST") return false;
+  return !isDottedName(first.module) || !isDottedName(first.name);
 }
 function opensLongString(bytes, at) {
   const op = bytes[at];
@@ -9780,7 +9957,7 @@ function analyzeAt(bytes, options, depth, budget) {
     limits: options.limits,
     budget,
     invokedArguments: INVOKED_ARGUMENTS,
-    resolvers: RESOLVERS,
+    resolvers: RESOLVERS2,
     nested,
     statements: options.pseudoPython !== false,
     sweepAfterLimit: true
@@ -10531,22 +10708,29 @@ var init_esm = __esm({
 function decodeBounded(out2, decode) {
   try {
     decode(out2);
-    return { bytes: out2.bytes.subarray(0, out2.length), limitReached: false };
+    return { bytes: finished(out2), limitReached: false };
   } catch (error) {
-    const bytes = out2.bytes.subarray(0, out2.length);
+    const bytes = finished(out2);
     if (error instanceof LimitReached) return { bytes, limitReached: true };
     if (error instanceof CorruptData) return { bytes, limitReached: false, error: error.message };
     throw error;
   }
 }
-var LimitReached, CorruptData, BoundedOutput;
+function finished(out2) {
+  const bytes = out2.bytes.subarray(0, out2.length);
+  markZeroTail(bytes, out2.zerosFrom);
+  return bytes;
+}
+var LimitReached, CorruptData, LARGE_OUTPUT, BoundedOutput;
 var init_bounded_output = __esm({
   "src/artifacts/containers/bounded-output.ts"() {
     "use strict";
+    init_bytes();
     LimitReached = class extends Error {
     };
     CorruptData = class extends Error {
     };
+    LARGE_OUTPUT = 16 << 20;
     BoundedOutput = class {
       constructor(max2, initial) {
         this.max = max2;
@@ -10555,14 +10739,45 @@ var init_bounded_output = __esm({
       max;
       bytes;
       length = 0;
+      /** Every byte from here to `length` is zero (and so is everything past `length`: nothing was written there). */
+      zerosFrom = 0;
       put(byte) {
         if (this.length >= this.max) throw new LimitReached();
         if (this.length === this.bytes.length) this.grow(this.length + 1);
-        this.bytes[this.length++] = byte;
+        if (byte !== 0) {
+          this.bytes[this.length] = byte;
+          this.zerosFrom = this.length + 1;
+        }
+        this.length++;
+      }
+      /**
+       * `count` copies of `byte`, as many as fit under the cap (then `LimitReached`, as `put` would throw). A bomb is
+       * mostly such runs: written one `put` at a time, a bzip2 bomb decoding to the 256 MiB limit took ~14 s of CPU.
+       */
+      fill(byte, count) {
+        const take = this.room(count);
+        if (byte !== 0) {
+          const bytes = this.bytes;
+          for (let at = this.length, end = at + take; at < end; at++) bytes[at] = byte;
+          this.zerosFrom = this.length + take;
+        }
+        this.length += take;
+        if (take < count) throw new LimitReached();
+      }
+      /** Bytes before `length` were changed in place (a filter undone over decoded bytes). */
+      rewritten() {
+        this.zerosFrom = this.length;
+      }
+      /** How many of `count` more bytes fit under the cap, with the buffer grown to hold them. */
+      room(count) {
+        const take = Math.max(0, Math.min(count, this.max - this.length));
+        if (this.length + take > this.bytes.length) this.grow(this.length + take);
+        return take;
       }
       grow(need) {
-        const next = new Uint8Array(Math.min(this.max, Math.max(need, this.bytes.length * 2)));
-        next.set(this.bytes.subarray(0, this.length));
+        const doubled = Math.max(need, this.bytes.length * 2);
+        const next = new Uint8Array(Math.min(this.max, doubled > LARGE_OUTPUT ? Math.max(need, this.max) : doubled));
+        next.set(this.bytes.subarray(0, this.zerosFrom));
         this.bytes = next;
       }
     };
@@ -10722,7 +10937,7 @@ function decodeBlock2(reader, blockSizeMax, out2) {
     const byte = entry2 & 255;
     position = entry2 >>> 8;
     if (repeat === 4) {
-      for (let k = 0; k < byte; k++) out2.put(previous);
+      out2.fill(previous, byte);
       repeat = 0;
       previous = -1;
       continue;
@@ -10948,6 +11163,7 @@ function decodeXz(input, maxOutput) {
           dataEnd = decodeLzma2(input, at + headerSize, dictSize, out2);
         } finally {
           for (let i3 = undo.length - 1; i3 >= 0; i3--) undo[i3](out2.bytes, blockStart, out2.length);
+          if (undo.length > 0) out2.rewritten();
         }
         at = dataEnd + (4 - dataEnd % 4) % 4 + checkSize;
       }
@@ -10976,11 +11192,44 @@ var init_lzma = __esm({
       /** Start of the current dictionary (LZMA2 dictionary resets): matches may not reach before it. */
       dictStart = 0;
       putBytes(chunk) {
-        for (const byte of chunk) this.put(byte);
+        const take = this.room(chunk.length);
+        this.bytes.set(take === chunk.length ? chunk : chunk.subarray(0, take), this.length);
+        this.length += take;
+        this.zerosFrom = this.length;
+        if (take < chunk.length) throw new LimitReached();
+      }
+      /**
+       * A match: `length` bytes copied from `distance` back, forwards (an overlapping match repeats its period), as many
+       * as fit under the cap. Long overlapping matches (an xz bomb is matches of 273 bytes at distance 1) are copied in
+       * doubling blocks; one `put` per byte took ~20 s of CPU for an xz bomb decoding to the 256 MiB limit.
+       */
+      copyMatch(distance, length) {
+        if (distance === 1) {
+          this.fill(this.back(1), length);
+          return;
+        }
+        const take = this.room(length);
+        const bytes = this.bytes;
+        const src = this.length - distance;
+        const end = this.length + take;
+        if (src >= this.zerosFrom) {
+        } else if (take < 64) {
+          for (let at = this.length; at < end; at++) bytes[at] = bytes[at - distance];
+        } else {
+          for (let at = this.length; at < end; ) {
+            const n = Math.min(end - at, at - src);
+            bytes.copyWithin(at, src, src + n);
+            at += n;
+          }
+        }
+        if (src < this.zerosFrom) this.zerosFrom = end;
+        this.length = end;
+        if (take < length) throw new LimitReached();
       }
       /** Byte `distance` positions back (1 = the last byte written). */
       back(distance) {
-        return this.bytes[this.length - distance];
+        const at = this.length - distance;
+        return at >= this.zerosFrom ? 0 : this.bytes[at];
       }
       canReach(distance) {
         return distance <= this.length - this.dictStart;
@@ -11193,7 +11442,7 @@ var init_lzma = __esm({
           const distance = this.reps[0] + 1;
           if (distance > this.dictSize + 1 || !out2.canReach(distance)) throw new CorruptData("match distance beyond the dictionary");
           if (length > remaining) throw new CorruptData("match runs past the declared size");
-          for (let i3 = 0; i3 < length; i3++) out2.put(out2.back(distance));
+          out2.copyMatch(distance, length);
           remaining -= length;
         }
       }
@@ -13688,7 +13937,7 @@ async function inflateHead(input, cap) {
 }
 async function inflateInto(input, cap, heavy) {
   const room = input.size * DEFLATE_MAX_RATIO;
-  if (input.size === 0 || room > ONE_CALL_ROOM * cap || cap <= LARGE_OUTPUT) return void 0;
+  if (input.size === 0 || room > ONE_CALL_ROOM * cap || cap <= LARGE_OUTPUT2) return void 0;
   if (heavy && room > heavy.bytes) heavy.reached();
   const { inflateSync: inflateSync3 } = await (fflate ??= Promise.resolve().then(() => (init_browser(), browser_exports)));
   const data2 = await readRange(input, 0, input.size);
@@ -13745,7 +13994,7 @@ async function pushDecode(factory, input, start2, cap, heavy) {
   try {
     let ratio = 0;
     for (let at = start2; at < input.size && !limitReached; ) {
-      const piece = cap > LARGE_OUTPUT && ratio > PIECE_OUTPUT / MAX_PIECE ? Math.max(MIN_PIECE, Math.min(firstPiece(cap - total), Math.floor(PIECE_OUTPUT / ratio))) : firstPiece(cap - total);
+      const piece = cap > LARGE_OUTPUT2 && ratio > PIECE_OUTPUT / MAX_PIECE ? Math.max(MIN_PIECE, Math.min(firstPiece(cap - total), Math.floor(PIECE_OUTPUT / ratio))) : firstPiece(cap - total);
       const bytes = await readRange(input, at, piece);
       if (bytes.length === 0) break;
       at += bytes.length;
@@ -13829,7 +14078,7 @@ async function syncDecode(decoder2, format2, input, cap, options) {
 function hitsLimit(options) {
   return options.want === void 0 || options.want >= options.limit;
 }
-var MAX_PIECE, MIN_PIECE, PIECE_OUTPUT, SNIFF_INPUT, fflate, syncDecoders, CapReached2, ONE_CALL_CAP, DEFLATE_MAX_RATIO, ONE_CALL_ROOM, LARGE_OUTPUT, GrowingOutput, TRAILER_SEARCH;
+var MAX_PIECE, MIN_PIECE, PIECE_OUTPUT, SNIFF_INPUT, fflate, syncDecoders, CapReached2, ONE_CALL_CAP, DEFLATE_MAX_RATIO, ONE_CALL_ROOM, LARGE_OUTPUT2, GrowingOutput, TRAILER_SEARCH;
 var init_decompress = __esm({
   "src/artifacts/containers/decompress.ts"() {
     "use strict";
@@ -13856,7 +14105,7 @@ var init_decompress = __esm({
     ONE_CALL_CAP = 4 * MIN_PIECE;
     DEFLATE_MAX_RATIO = 1032;
     ONE_CALL_ROOM = 1.25;
-    LARGE_OUTPUT = 16 << 20;
+    LARGE_OUTPUT2 = 16 << 20;
     GrowingOutput = class {
       constructor(cap) {
         this.cap = cap;
@@ -13869,7 +14118,7 @@ var init_decompress = __esm({
         if (take <= 0) return;
         if (this.length + take > this.buffer.length) {
           const doubled = Math.max(this.length + take, 2 * this.buffer.length, 64 * 1024);
-          const grown = new Uint8Array(Math.min(this.cap, doubled > LARGE_OUTPUT ? this.cap : doubled));
+          const grown = new Uint8Array(Math.min(this.cap, doubled > LARGE_OUTPUT2 ? this.cap : doubled));
           grown.set(this.buffer.subarray(0, this.length));
           this.buffer = grown;
         }
@@ -14277,7 +14526,8 @@ var init_pickle_streams = __esm({
         if (long && !this.analysesBeforeWalk(item.source, length)) return { settled: false };
         if (isLegacyTorchMagic(await readRange(item.source, 0, 32))) return { settled: false };
         const bytes = await readRange(item.source, position, length);
-        if ((long ? indexOfSkipping(bytes, NUMPY_PICKLE) : indexOf(bytes, NUMPY_PICKLE)) >= 0) return { settled: false };
+        const named = bytes.subarray(0, beforeZeroTail(bytes));
+        if ((long ? indexOfSkipping(named, NUMPY_PICKLE) : indexOf(named, NUMPY_PICKLE)) >= 0) return { settled: false };
         const analysis = this.host.analyze(bytes);
         if (long || analysis.error !== void 0 || analysis.imports.some((i3) => JOBLIB_WRAPPER.test(i3.normalized) || i3.dynamic)) {
           this.host.refund(analysis.opcodeCount);
@@ -14886,92 +15136,6 @@ var init_external_data = __esm({
         throw new Stop(`a varint longer than 10 bytes at offset ${at}`);
       }
     };
-  }
-});
-
-// src/artifacts/config/instantiate.ts
-function mentionsTarget(text2) {
-  return text2.includes("_target_");
-}
-function judgeInstantiateConfig(root) {
-  const issues = [];
-  const pending = [{ node: root, path: "" }];
-  const seen = /* @__PURE__ */ new Set();
-  for (let visited = 0; pending.length > 0 && visited < MAX_NODES2 && issues.length < MAX_ISSUES3; visited++) {
-    const { node, path } = pending.pop();
-    if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      node.forEach((item, index) => {
-        if (typeof item === "object" && item !== null) pending.push({ node: item, path: `${path}[${index}]` });
-      });
-      continue;
-    }
-    if (!isObject2(node)) continue;
-    const raw = node._target_;
-    if (typeof raw === "string") {
-      const target = resolveInterpolation(raw, root);
-      const why = targetDanger(target, node, root);
-      if (why !== void 0) {
-        const spelled5 = target === raw ? JSON.stringify(raw) : `${JSON.stringify(raw)} (= ${JSON.stringify(target)})`;
-        issues.push({
-          kind: "config-target",
-          severity: "critical",
-          message: `config ${path === "" ? "root" : path} instantiates _target_ ${spelled5}, which ${why}: loading the model (hydra.utils.instantiate) imports and calls it`,
-          global: target
-        });
-      }
-    }
-    for (const [key, value] of Object.entries(node)) {
-      if (typeof value === "object" && value !== null) pending.push({ node: value, path: path === "" ? key : `${path}.${key}` });
-    }
-  }
-  return issues;
-}
-function targetDanger(target, node, root) {
-  const name2 = target.trim();
-  if (/\.py:/.test(name2) || /^[/\\]/.test(name2)) return "loads Python code from a file";
-  if (WRAPPERS.has(name2)) return void 0;
-  if (RESOLVERS2.has(name2)) {
-    const args2 = Array.isArray(node._args_) ? node._args_ : [];
-    const path = typeof node.path === "string" ? node.path : typeof args2[0] === "string" ? args2[0] : void 0;
-    if (path === void 0) return void 0;
-    const resolved = resolveInterpolation(path, root);
-    const inner = denylisted(resolved);
-    return inner === void 0 ? void 0 : `resolves ${JSON.stringify(resolved)}, which ${inner}`;
-  }
-  return denylisted(name2);
-}
-function denylisted(dotted) {
-  const dot = dotted.indexOf(".");
-  const match = dot < 0 ? matchDenylist(dotted, "") : matchDenylist(dotted.slice(0, dot), dotted.slice(dot + 1));
-  return match === void 0 ? void 0 : `${match.reason} (${match.entry})`;
-}
-function resolveInterpolation(value, root) {
-  let current = value;
-  for (let hop = 0; hop < MAX_HOPS; hop++) {
-    const match = /^\$\{([A-Za-z_][\w.]*)\}$/.exec(current.trim());
-    if (match === null) return current;
-    let node = root;
-    for (const key of match[1].split(".")) node = isObject2(node) ? node[key] : void 0;
-    if (typeof node !== "string") return current;
-    current = node;
-  }
-  return current;
-}
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-var MAX_NODES2, MAX_ISSUES3, MAX_HOPS, WRAPPERS, RESOLVERS2;
-var init_instantiate = __esm({
-  "src/artifacts/config/instantiate.ts"() {
-    "use strict";
-    init_names();
-    MAX_NODES2 = 2e5;
-    MAX_ISSUES3 = 50;
-    MAX_HOPS = 8;
-    WRAPPERS = /* @__PURE__ */ new Set(["functools.partial", "hydra.utils.instantiate", "hydra.utils.call", "hydra._internal.instantiate._instantiate2.instantiate"]);
-    RESOLVERS2 = /* @__PURE__ */ new Set(["hydra.utils.get_method", "hydra.utils.get_class", "hydra.utils.get_object", "hydra.utils.get_static_method", "hydra._internal.utils._locate"]);
   }
 });
 
@@ -22603,6 +22767,10 @@ var init_scan = __esm({
           if (looksLikeHdf5(head)) await this.inspectHdf5Pickles(item);
           return;
         }
+        if (item.depth === 0 && isNemoContextName(this.relPath)) {
+          this.baseKind = "config";
+          return this.inspectInstantiateConfig(item.source, item.member);
+        }
         if (SAFETENSORS_NAME.test(item.member ?? this.relPath) && looksLikeSafetensors(head, item.source.size)) {
           if (item.depth === 0) this.baseKind = "safetensors";
           return this.inspectSafetensors(item);
@@ -22939,7 +23107,7 @@ __export(artifacts_exports, {
 });
 function hasArtifactName(relPath) {
   const lower = relPath.toLowerCase();
-  return ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext)) || isKerasMetadataName(lower);
+  return ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext)) || isKerasMetadataName(lower) || isNemoContextName(lower);
 }
 function isArtifactCandidate(relPath, head) {
   const lower = relPath.toLowerCase();
@@ -22961,6 +23129,7 @@ var init_artifacts = __esm({
     init_hdf5();
     init_reader2();
     init_judge();
+    init_instantiate();
     init_pickle();
     init_scan();
     init_rules();
@@ -23347,7 +23516,7 @@ var require_scan = __commonJS({
       let backslashes = false;
       let negated = false;
       let negatedExtglob = false;
-      let finished = false;
+      let finished2 = false;
       let braces = 0;
       let prev;
       let code5;
@@ -23384,7 +23553,7 @@ var require_scan = __commonJS({
             if (braceEscaped !== true && code5 === CHAR_DOT && (code5 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
-              finished = true;
+              finished2 = true;
               if (scanToEnd === true) {
                 continue;
               }
@@ -23393,7 +23562,7 @@ var require_scan = __commonJS({
             if (braceEscaped !== true && code5 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
-              finished = true;
+              finished2 = true;
               if (scanToEnd === true) {
                 continue;
               }
@@ -23404,7 +23573,7 @@ var require_scan = __commonJS({
               if (braces === 0) {
                 braceEscaped = false;
                 isBrace = token.isBrace = true;
-                finished = true;
+                finished2 = true;
                 break;
               }
             }
@@ -23418,7 +23587,7 @@ var require_scan = __commonJS({
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
+          if (finished2 === true) continue;
           if (prev === CHAR_DOT && index === start2 + 1) {
             start2 += 2;
             continue;
@@ -23431,7 +23600,7 @@ var require_scan = __commonJS({
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
-            finished = true;
+            finished2 = true;
             if (code5 === CHAR_EXCLAMATION_MARK && index === start2) {
               negatedExtglob = true;
             }
@@ -23448,7 +23617,7 @@ var require_scan = __commonJS({
                   continue;
                 }
                 if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
+                  finished2 = true;
                   break;
                 }
               }
@@ -23460,7 +23629,7 @@ var require_scan = __commonJS({
         if (code5 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
-          finished = true;
+          finished2 = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -23468,7 +23637,7 @@ var require_scan = __commonJS({
         }
         if (code5 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
-          finished = true;
+          finished2 = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -23484,7 +23653,7 @@ var require_scan = __commonJS({
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
               isGlob = token.isGlob = true;
-              finished = true;
+              finished2 = true;
               break;
             }
           }
@@ -23513,7 +23682,7 @@ var require_scan = __commonJS({
                 continue;
               }
               if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
+                finished2 = true;
                 break;
               }
             }
@@ -23522,7 +23691,7 @@ var require_scan = __commonJS({
           break;
         }
         if (isGlob === true) {
-          finished = true;
+          finished2 = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -28967,6 +29136,11 @@ function compared(r, left, op, right) {
     return value === void 0 ? void 0 : { [which]: /* @__PURE__ */ new Set([value]) };
   }
   if (op !== "in") return void 0;
+  if (which === "names") {
+    const table = lookedUpByModule(r, right);
+    const mapping = table && literalMapping(r, table, 0);
+    if (mapping) return { pairs: mapping };
+  }
   const values = literalStrings(r, right, 0);
   if (which) return values?.strings ? { [which]: values.strings } : void 0;
   const pairShaped = left.type === "tuple" && left.children.length === 2 && parameterOf(r, left.children[0]) === "modules" && parameterOf(r, left.children[1]) === "names";
@@ -28994,20 +29168,63 @@ function literalStrings(r, node, depth) {
   if (node.type === "parenthesized_expression" && node.children.length === 1) return literalStrings(r, node.children[0], depth + 1);
   const written2 = writtenCollection(r.model, node, (inner) => literalStrings(r, inner, depth + 1));
   if (written2 !== NOT_WRITTEN) return written2;
+  return boundCollection(r, node, (value) => literalStrings(r, value, depth + 1), (qualified) => importedCollection(r, qualified));
+}
+function lookedUpByModule(r, node) {
+  if (node.type === "subscript") {
+    const key = childByField(node, "subscript");
+    return key && parameterOf(r, key) === "modules" ? childByField(node, "value") : void 0;
+  }
+  if (node.type !== "call") return void 0;
+  const callee = childByField(node, "function");
+  const args2 = (childByField(node, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
+  if (callee?.type !== "attribute" || r.model.text(childByField(callee, "attribute") ?? callee) !== "get") return void 0;
+  return args2.length >= 1 && args2.length <= 2 && parameterOf(r, args2[0]) === "modules" ? childByField(callee, "object") : void 0;
+}
+function literalMapping(r, node, depth) {
+  if (depth > 4) return void 0;
+  if (node.type === "parenthesized_expression" && node.children.length === 1) return literalMapping(r, node.children[0], depth + 1);
+  if (node.type === "dictionary") {
+    const pairs = writtenMapping(r.model, node);
+    return pairs && new Set(pairs);
+  }
+  return boundCollection(r, node, (value) => literalMapping(r, value, depth + 1), (qualified) => importedCollection(r, qualified)?.mapping);
+}
+function writtenMapping(model, node) {
+  const pairs = [];
+  for (const c of node.children) {
+    if (c.type === "comment") continue;
+    const key = c.type === "pair" ? childByField(c, "key") : void 0;
+    const value = c.type === "pair" ? childByField(c, "value") : void 0;
+    const module2 = key?.type === "string" ? decodeStringLiteral(model.text(key)) : void 0;
+    if (module2 === void 0 || !value) return void 0;
+    const names = writtenCollection(model, value, (inner) => {
+      const written2 = writtenCollection(model, inner, () => void 0);
+      return written2 === NOT_WRITTEN ? void 0 : written2;
+    });
+    if (names === NOT_WRITTEN || !names?.strings) {
+      if (names !== NOT_WRITTEN && names && !names.pairs) continue;
+      return void 0;
+    }
+    for (const name2 of names.strings) pairs.push(`${module2}.${name2}`);
+  }
+  return pairs.length <= MAX_ALLOWED ? pairs : void 0;
+}
+function boundCollection(r, node, read, imported) {
   const attribute = node.type === "attribute" ? childByField(node, "attribute") : void 0;
   const object = node.type === "attribute" ? childByField(node, "object") : void 0;
   if (attribute && object && !/^(self|cls)$/.test(r.model.text(object))) {
     const modules = object.type === "identifier" || object.type === "attribute" ? r.model.resolve(object, r.model.module) : [];
     const module2 = modules.length === 1 && !modules[0].projectClass && !modules[0].localClass ? modules[0].name : void 0;
-    return module2 ? importedCollection(r, `${module2}.${r.model.text(attribute)}`) : void 0;
+    return module2 ? imported(`${module2}.${r.model.text(attribute)}`) : void 0;
   }
   const name2 = node.type === "identifier" ? r.model.text(node) : attribute && object?.type === "identifier" ? r.model.text(attribute) : void 0;
   if (!name2) return void 0;
   const bindings = node.type === "identifier" ? r.model.module.bindings.get(name2) : r.classScope.bindings.get(name2);
-  const imported = bindings?.length === 1 && bindings[0].kind === "import" && node.type === "identifier" ? bindings[0].qualifiedName : void 0;
-  if (imported) return importedCollection(r, imported);
+  const qualified = bindings?.length === 1 && bindings[0].kind === "import" && node.type === "identifier" ? bindings[0].qualifiedName : void 0;
+  if (qualified) return imported(qualified);
   if (bindings?.length !== 1 || bindings[0].kind !== "assignment" || !bindings[0].value) return void 0;
-  return literalStrings(r, bindings[0].value, depth + 1);
+  return read(bindings[0].value);
 }
 function writtenCollection(model, node, inner) {
   if (node.type === "call") {
@@ -29035,6 +29252,13 @@ function writtenCollection(model, node, inner) {
   return strings.size && pairs.size ? void 0 : strings.size ? { strings } : { pairs };
 }
 function moduleLiteralCollection(model, value) {
+  let top = value;
+  while (top.type === "parenthesized_expression" && top.children.length === 1) top = top.children[0];
+  const mapping = top.type === "dictionary" ? writtenMapping(model, top) : void 0;
+  if (mapping) {
+    const keys = [...new Set(mapping.map((p) => p.slice(0, p.lastIndexOf("."))))].sort();
+    return { strings: keys, mapping: mapping.sort() };
+  }
   const read = (node, depth) => {
     let n = node;
     while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
@@ -29053,7 +29277,7 @@ function importedCollection(r, qualified) {
   if (!/^[A-Za-z_][\w.]*\.[A-Za-z_]\w*$/.test(qualified)) return void 0;
   const found = r.model.project?.flows?.(qualified);
   const constant3 = found?.length === 1 ? found[0].flows.constant : void 0;
-  if (constant3?.strings) return { strings: new Set(constant3.strings) };
+  if (constant3?.strings) return { strings: new Set(constant3.strings), ...constant3.mapping ? { mapping: new Set(constant3.mapping) } : {} };
   if (constant3?.pairs) return { pairs: new Set(constant3.pairs) };
   if (!found) {
     let names = demanded.get(r.model);
@@ -29403,7 +29627,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
   const flow = sinks2.keepCalledFunctions === true;
   const names = { boundNames, holderNames, mentioned, mentionedAttributes: new WatchedKeys(), holderMethods: new WatchedKeys(), summaryIdentifiers: new WatchedKeys(), summaryAttributes: new WatchedKeys() };
   const classMembers = /* @__PURE__ */ new Map();
-  const membersOf = memoized((k) => segments[k].isClass ? splitClassBody(source, segments[k], sinks2.attributeKeys) : void 0);
+  const membersOf2 = memoized((k) => segments[k].isClass ? splitClassBody(source, segments[k], sinks2.attributeKeys) : void 0);
   const sourcesEverywhere = sinks2.importsMaySource === true && segments.some((s) => s.definition === void 0 && isStarImport(source, s));
   const flowSources = flow && !sourcesEverywhere ? sinks2.flowSources : void 0;
   let found;
@@ -29413,9 +29637,9 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
     if (!set) assigned.set(m, set = assignedAttributes(source, m));
     return set;
   };
-  const sourcing = () => found ??= flowSources && new SourceCapability(source, segments, membersOf, stores, flowSources, sinks2.importsMaySource === true);
+  const sourcing = () => found ??= flowSources && new SourceCapability(source, segments, membersOf2, stores, flowSources, sinks2.importsMaySource === true);
   const canSource = (k) => sourcing()?.segment(k) ?? true;
-  const wants = flow && wanted?.length ? new WantedDefinitions(source, segments, wanted, membersOf) : void 0;
+  const wants = flow && wanted?.length ? new WantedDefinitions(source, segments, wanted, membersOf2) : void 0;
   const isWanted = (k) => wants?.segment(k) ?? false;
   const summarized = new Array(count).fill(false);
   const mention = (code5) => {
@@ -29444,7 +29668,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
       relevant[k] = anchored[k] || isWanted(k) || intersects(s.identifiers, boundNames) || // A method holding a sink, called on an object of a class of this file (`Base().decode(b)`, `codec.decode(b)`).
       flow && s.definition !== void 0 && intersects(s.attributes, names.holderMethods) || key !== void 0 && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || names.summaryIdentifiers.has(key) && takesParameters(source, s)));
     }
-    if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, membersOf(k), anchors)))) {
+    if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, membersOf2(k), anchors)))) {
       headerRelevant[k] = true;
       boundNames.add(s.definitionKey);
       changed = true;
@@ -29462,7 +29686,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
     if (relevant[k] && !expanded[k]) {
       expanded[k] = true;
       changed = true;
-      const members2 = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : void 0;
+      const members2 = flow && s.isClass && !headerRelevant[k] ? membersOf2(k) : void 0;
       if (members2) {
         classMembers.set(k, new ClassMembers(source, members2, anchors, (i3) => sourcing()?.member(k, i3) ?? true, stores, names, wants?.members(k)));
         addAll2(mentioned, s.headerIdentifiers ?? s.identifiers);
@@ -29505,7 +29729,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
       for (const r of needed) keep(r.start, r.end);
       return;
     }
-    const members = s.isClass && !headerRelevant[k] && !flow ? membersOf(k) : void 0;
+    const members = s.isClass && !headerRelevant[k] && !flow ? membersOf2(k) : void 0;
     if (!members) return keep(s.start, s.end);
     keep(s.start, s.bodyStart);
     const memberAnchored = anchoredSegments(members, anchors);
@@ -29901,7 +30125,7 @@ var init_regions = __esm({
     WantedDefinitions = class {
       segments;
       byClass = /* @__PURE__ */ new Map();
-      constructor(source, segments, keys, membersOf) {
+      constructor(source, segments, keys, membersOf2) {
         const names = /* @__PURE__ */ new Set();
         const methods = /* @__PURE__ */ new Map();
         const addMethod = (cls, method) => {
@@ -29924,7 +30148,7 @@ var init_regions = __esm({
           const own = methods.get(s.definition);
           const wantedMethods = [...own ?? [], ...anyClass ?? []];
           const text2 = wantedMethods.length ? source.slice(s.start, s.end) : "";
-          const members = wantedMethods.some((m) => text2.includes(m)) ? membersOf(k) : void 0;
+          const members = wantedMethods.some((m) => text2.includes(m)) ? membersOf2(k) : void 0;
           if (members) {
             const flags2 = members.map((m) => m.definition !== void 0 && !m.isClass && (own?.has(m.definition) || anyClass?.has(m.definition)) === true);
             if (flags2.some(Boolean)) {
@@ -29945,7 +30169,7 @@ var init_regions = __esm({
     SourceCapability = class {
       segments;
       members = /* @__PURE__ */ new Map();
-      constructor(source, segments, membersOf, stores, words, importsMaySource) {
+      constructor(source, segments, membersOf2, stores, words, importsMaySource) {
         const offsets = anchorsInCode(segments, words.offsetsIn(source));
         const direct = anchoredSegments(segments, offsets);
         const keys = new WatchedKeys();
@@ -29972,7 +30196,7 @@ var init_regions = __esm({
             });
             return changed;
           }
-          const members = s.isClass && (direct[k] || reaches(s)) ? membersOf(k) : void 0;
+          const members = s.isClass && (direct[k] || reaches(s)) ? membersOf2(k) : void 0;
           if (!members) {
             if (this.segments[k] || !(direct[k] || reaches(s))) return false;
             this.segments[k] = true;
@@ -36451,6 +36675,113 @@ var init_parser = __esm({
   }
 });
 
+// src/languages/python/semantic/fold-strings.ts
+function percentFormat(format2, args2) {
+  let out2 = "";
+  let next = 0;
+  for (let i3 = 0; i3 < format2.length; i3++) {
+    const c = format2[i3];
+    if (c !== "%") {
+      out2 += c;
+      continue;
+    }
+    const spec = format2[++i3];
+    if (spec === "%") out2 += "%";
+    else if (spec === "s" && next < args2.length) out2 += args2[next++];
+    else return void 0;
+  }
+  return next === args2.length ? out2 : void 0;
+}
+function braceFormat(format2, positional, keywords) {
+  let out2 = "";
+  let auto = 0;
+  let numbered = false;
+  for (let i3 = 0; i3 < format2.length; i3++) {
+    const c = format2[i3];
+    if (c === "}") {
+      if (format2[i3 + 1] !== "}") return void 0;
+      out2 += "}";
+      i3++;
+      continue;
+    }
+    if (c !== "{") {
+      out2 += c;
+      continue;
+    }
+    if (format2[i3 + 1] === "{") {
+      out2 += "{";
+      i3++;
+      continue;
+    }
+    const close = format2.indexOf("}", i3);
+    if (close < 0) return void 0;
+    const field2 = format2.slice(i3 + 1, close);
+    i3 = close;
+    let value;
+    if (field2 === "") {
+      if (numbered) return void 0;
+      value = positional[auto++];
+    } else if (/^\d+$/.test(field2)) {
+      numbered = true;
+      value = positional[Number(field2)];
+    } else if (/^[A-Za-z_]\w*$/.test(field2)) {
+      value = keywords.get(field2);
+    }
+    if (value === void 0 || auto && numbered) return void 0;
+    out2 += value;
+  }
+  return out2;
+}
+function sliceString(s, sliceText) {
+  const m = /^\s*([-+]?\d+)?\s*:\s*([-+]?\d+)?\s*(?::\s*([-+]?\d+)?\s*)?$/.exec(sliceText);
+  if (!m) return void 0;
+  const chars = [...s];
+  const n = chars.length;
+  const step = m[3] === void 0 ? 1 : Number(m[3]);
+  if (step === 0 || !Number.isSafeInteger(step)) return void 0;
+  const bound = (text2, fallback, low, high) => {
+    if (text2 === void 0) return fallback;
+    const v = Number(text2);
+    const at = v < 0 ? v + n : v;
+    return Math.min(Math.max(at, low), high);
+  };
+  let out2 = "";
+  if (step > 0) {
+    const start2 = bound(m[1], 0, 0, n);
+    const stop2 = bound(m[2], n, 0, n);
+    for (let i3 = start2; i3 < stop2; i3 += step) out2 += chars[i3];
+  } else {
+    const start2 = bound(m[1], n - 1, -1, n - 1);
+    const stop2 = bound(m[2], -1, -1, n - 1);
+    for (let i3 = start2; i3 > stop2; i3 += step) out2 += chars[i3];
+  }
+  return out2;
+}
+function stringMethod(s, method) {
+  switch (method) {
+    case "lower":
+    case "casefold":
+      return s.toLowerCase();
+    case "upper":
+      return s.toUpperCase();
+    case "strip":
+      return s.trim();
+    case "lstrip":
+      return s.trimStart();
+    case "rstrip":
+      return s.trimEnd();
+    default:
+      return void 0;
+  }
+}
+var MAX_FOLDED_LENGTH;
+var init_fold_strings = __esm({
+  "src/languages/python/semantic/fold-strings.ts"() {
+    "use strict";
+    MAX_FOLDED_LENGTH = 4096;
+  }
+});
+
 // src/languages/python/semantic/scopes.ts
 function buildScopes(tree, moduleName) {
   const scopes = [];
@@ -36849,6 +37180,9 @@ function returnedExpressions(body2) {
   }
   return out2;
 }
+function bounded(s) {
+  return s !== void 0 && s.length <= MAX_FOLDED_LENGTH ? s : void 0;
+}
 function unwrapParentheses(node) {
   let n = node;
   while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
@@ -36917,6 +37251,7 @@ var init_model = __esm({
     init_syntax();
     init_builtins();
     init_module_aliases();
+    init_fold_strings();
     init_string_literal();
     init_scopes();
     RESOLVED_THROUGH = [
@@ -36967,6 +37302,8 @@ var init_model = __esm({
       module;
       bindingCache = /* @__PURE__ */ new Map();
       inProgress = /* @__PURE__ */ new Set();
+      /** The constant string each binding read by `constantString` holds (null: none, or being worked out). */
+      constantCache = /* @__PURE__ */ new Map();
       classBodies;
       scopeIndex;
       /**
@@ -37173,38 +37510,152 @@ var init_model = __esm({
         const node = unwrapParentheses(expr);
         switch (node.type) {
           case "string":
-            return this.stringLiteral(node);
+            return this.stringLiteral(node) ?? this.formattedConstant(node, scope, depth);
           case "concatenated_string": {
             let out2 = "";
             for (const part of node.children) {
-              const s = this.stringLiteral(part);
+              const s = this.constantString(part, scope, depth + 1);
               if (s === void 0) return void 0;
               out2 += s;
             }
-            return out2;
+            return bounded(out2);
           }
           case "binary_operator": {
             const left = childByField(node, "left");
             const right = childByField(node, "right");
-            if (!left || !right || this.tree.source.slice(left.end, right.start).trim() !== "+") return void 0;
+            const op = left && right ? this.tree.source.slice(left.end, right.start).trim() : "";
+            if (op !== "+" && op !== "%") return void 0;
             const l = this.constantString(left, scope, depth + 1);
-            const r = l === void 0 ? void 0 : this.constantString(right, scope, depth + 1);
-            return l === void 0 || r === void 0 ? void 0 : l + r;
+            if (l === void 0) return void 0;
+            if (op === "%") {
+              const args2 = this.constantStrings(right, scope, depth + 1);
+              return args2 && bounded(percentFormat(l, args2));
+            }
+            const r = this.constantString(right, scope, depth + 1);
+            return r === void 0 ? void 0 : bounded(l + r);
+          }
+          case "call":
+            return this.constantCall(node, scope, depth);
+          case "subscript": {
+            const value = childByField(node, "value");
+            const index = childByField(node, "subscript");
+            const s = index?.type === "slice" && value ? this.constantString(value, scope, depth + 1) : void 0;
+            return s === void 0 ? void 0 : sliceString(s, this.text(index));
           }
           case "identifier": {
             const b = finalBinding(this.lookup(this.text(node), scope, node), this.module);
-            if (b?.kind === "assignment" && b.value) return this.constantString(b.value, b.scope, depth + 1);
-            const augmented = b?.kind === "opaque" ? b.site.parent : void 0;
-            if (augmented?.type !== "augmented_assignment" || childByField(augmented, "left") !== b.site) return void 0;
-            const right = childByField(augmented, "right");
-            if (!right || this.tree.source.slice(b.site.end, right.start).trim() !== "+=") return void 0;
-            const before = this.constantString(b.site, b.scope, depth + 1);
-            const added = before === void 0 ? void 0 : this.constantString(right, b.scope, depth + 1);
-            return before === void 0 || added === void 0 ? void 0 : before + added;
+            if (!b) return void 0;
+            const known = this.constantCache.get(b);
+            if (known !== void 0) return known ?? void 0;
+            this.constantCache.set(b, null);
+            const found = this.bindingConstant(b, depth);
+            this.constantCache.set(b, found ?? null);
+            return found;
           }
           default:
             return void 0;
         }
+      }
+      /** The constant string a binding's value is (see `constantString`). */
+      bindingConstant(b, depth) {
+        if (b.kind === "assignment" && b.value) return this.constantString(b.value, b.scope, depth + 1);
+        if (b.kind === "import" && b.qualifiedName) return this.importedConstant(b.qualifiedName);
+        const augmented = b.kind === "opaque" ? b.site.parent : void 0;
+        if (augmented?.type !== "augmented_assignment" || childByField(augmented, "left") !== b.site) return void 0;
+        const right = childByField(augmented, "right");
+        if (!right || this.tree.source.slice(b.site.end, right.start).trim() !== "+=") return void 0;
+        const before = this.constantString(b.site, b.scope, depth + 1);
+        const added = before === void 0 ? void 0 : this.constantString(right, b.scope, depth + 1);
+        return before === void 0 || added === void 0 ? void 0 : bounded(before + added);
+      }
+      /**
+       * Other modules' constants this file's constant strings read and no summary told of (`from app.names import SER`,
+       * then `import_module(SER)`): the whole-program pass summarises their modules.
+       */
+      constantDemand = /* @__PURE__ */ new Set();
+      importedConstant(qualified) {
+        if (!/^[A-Za-z_][\w.]*\.[A-Za-z_]\w*$/.test(qualified)) return void 0;
+        const found = this.project?.flows?.(qualified);
+        if (!found?.length) {
+          if (this.constantDemand.size < 16) this.constantDemand.add(qualified);
+          return void 0;
+        }
+        return found.length === 1 ? found[0].flows.constant?.value : void 0;
+      }
+      /** An f-string whose fields are constant strings without conversion or format spec (`f"{'pic'}kle"`, `f"{NAME}kle"`). */
+      formattedConstant(node, scope, depth) {
+        const text2 = this.text(node);
+        const opening = /^[rRbBuUfF]{0,2}('''|"""|'|")/.exec(text2);
+        if (!opening || !node.children.some((c) => c.type === "interpolation")) return void 0;
+        const prefix = opening[0].slice(0, opening[0].length - opening[1].length);
+        const piece = (from2, to) => decodeStringLiteral(prefix + opening[1] + this.tree.source.slice(from2, to) + opening[1]);
+        let out2 = "";
+        let from = node.start + opening[0].length;
+        for (const c of node.children) {
+          if (c.type !== "interpolation") continue;
+          const fields = c.children.filter((x2) => x2.type !== "comment");
+          const before = piece(from, c.start);
+          const value = fields.length === 1 ? this.constantString(fields[0], scope, depth + 1) : void 0;
+          if (before === void 0 || value === void 0) return void 0;
+          out2 += before + value;
+          from = c.end;
+        }
+        const rest = piece(from, node.end - opening[1].length);
+        return rest === void 0 ? void 0 : bounded(out2 + rest);
+      }
+      /** The strings of a constant tuple (or the one string) on the right of `%`. */
+      constantStrings(node, scope, depth) {
+        const n = unwrapParentheses(node);
+        if (n.type !== "tuple") {
+          const s = this.constantString(n, scope, depth);
+          return s === void 0 ? void 0 : [s];
+        }
+        return this.constantElements(n, scope, depth);
+      }
+      /** The elements of a list or tuple literal, each a constant string. */
+      constantElements(node, scope, depth) {
+        const out2 = [];
+        for (const element of node.children) {
+          if (element.type === "comment") continue;
+          const s = this.constantString(element, scope, depth + 1);
+          if (s === void 0) return void 0;
+          out2.push(s);
+        }
+        return out2;
+      }
+      /** `sep.join([...])`, `fmt.format(...)`, `s.lower()` and the like, and `str(s)`, of constant strings. */
+      constantCall(node, scope, depth) {
+        const callee = childByField(node, "function");
+        const args2 = (childByField(node, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
+        if (callee?.type === "identifier") {
+          if (this.text(callee) !== "str" || args2.length !== 1 || this.lookup("str", scope, callee)) return void 0;
+          return this.constantString(args2[0], scope, depth + 1);
+        }
+        const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+        const method = callee?.type === "attribute" ? childByField(callee, "attribute") : void 0;
+        if (!object || !method) return void 0;
+        const name2 = this.text(method);
+        if (name2 !== "join" && name2 !== "format" && (args2.length || stringMethod("", name2) === void 0)) return void 0;
+        const s = this.constantString(object, scope, depth + 1);
+        if (s === void 0) return void 0;
+        if (name2 === "join") {
+          const list = args2.length === 1 ? unwrapParentheses(args2[0]) : void 0;
+          const parts2 = list && (list.type === "list" || list.type === "tuple") ? this.constantElements(list, scope, depth) : void 0;
+          return parts2 && bounded(parts2.join(s));
+        }
+        if (name2 !== "format") return stringMethod(s, name2);
+        const positional = [];
+        const keywords = /* @__PURE__ */ new Map();
+        for (const a of args2) {
+          if (a.type === "list_splat" || a.type === "dictionary_splat") return void 0;
+          const keyword = a.type === "keyword_argument" ? childByField(a, "name") : void 0;
+          const valueNode = keyword ? childByField(a, "value") : a;
+          const value = valueNode && this.constantString(valueNode, scope, depth + 1);
+          if (value === void 0) return void 0;
+          if (keyword) keywords.set(this.text(keyword), value);
+          else positional.push(value);
+        }
+        return bounded(braceFormat(s, positional, keywords));
       }
       /** Bindings that `name` may refer to at `use` (LEGB, class bodies invisible to nested scopes). */
       lookup(name2, scope, use) {
@@ -38737,7 +39188,8 @@ var init_provenance = __esm({
         if (collection) return { origins: ["constant"], reason: "a literal collection of strings", ...collection, marks: [] };
         const p = this.of(b.value, b.valueScope ?? b.scope);
         if (!p || !only(p, "constant") && this.writtenInModule()) return void 0;
-        return { origins: [...p.origins], reason: p.reason, ...p.value !== void 0 ? { value: p.value } : {}, marks: [...this.marks] };
+        const value = p.value ?? (only(p, "constant") ? this.model.constantString(b.value, b.valueScope ?? b.scope) : void 0);
+        return { origins: [...p.origins], reason: p.reason, ...value !== void 0 ? { value } : {}, marks: [...this.marks] };
       }
       /**
        * A constant of another project module (`pkg.settings.MODEL_PATH`), as its module's summary judged it; undefined
@@ -40168,10 +40620,30 @@ var init_flow = __esm({
           if (kept) return kept;
           const stored = object.type === "identifier" || object.type === "call" ? this.fieldTaint(object, attr2, at, scope, depth) : void 0;
           if (stored) return { kind: "data", steps: [...stored.steps, this.step(node, `read ${code3(short(this.text(node)))}`)] };
+          const property2 = object.type === "identifier" || object.type === "call" ? this.projectPropertyField(node, object, attr2, scope, depth) : void 0;
+          if (property2) return property2;
           return this.parameters ? this.selfField(node, object, attr2) : void 0;
         }
         if (base.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `read ${code3(short(this.text(node)))}`)] };
         if (REQUEST_DATA_MEMBERS.has(attr2)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code3(short(this.text(node)))}`)] };
+        return void 0;
+      }
+      /**
+       * `Envelope(request.data).payload` where `payload` is a property of a class of another module returning what the
+       * object holds in a field (`return self._raw`), as its summary tells: what the object's constructor or setters stored
+       * there. (In the class's own module the semantic model resolves the property's value.)
+       */
+      projectPropertyField(node, object, attr2, scope, depth) {
+        for (const cls of this.classesOf(object, scope, true, attr2)) {
+          if (!cls.project) continue;
+          const found = this.model.project?.flows?.(`${cls.project}.${attr2}`);
+          if (!found && this.demand.size < MAX_DEMAND) this.demand.add(`${cls.project}.${attr2}`);
+          for (const r of found ?? []) {
+            const returned = r.flows.returnsField;
+            const t = returned && this.fieldTaint(object, returned.field, node, scope, depth);
+            if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...returned.steps.map(remoteStep), this.step(node, `returned by the property ${code3(short(this.text(node)))} (${r.name})`)] };
+          }
+        }
         return void 0;
       }
       /**
@@ -43424,7 +43896,15 @@ function namedArgumentsOf(call, model) {
   }
   return out2;
 }
-var TYPE_DECLARATIONS, FUNCTIONS2, DATA_FLOW_UNITS, NAMED_DECLARATIONS, SIMPLE_NAME, CSharpModel;
+function membersOf(body2) {
+  const out2 = [];
+  for (const c of body2.children) {
+    if (PREPROCESSOR_BRANCHES.has(c.type)) out2.push(...membersOf(c));
+    else out2.push(c);
+  }
+  return out2;
+}
+var TYPE_DECLARATIONS, FUNCTIONS2, DATA_FLOW_UNITS, NAMED_DECLARATIONS, SIMPLE_NAME, CSharpModel, PREPROCESSOR_BRANCHES;
 var init_model2 = __esm({
   "src/languages/csharp/model.ts"() {
     "use strict";
@@ -43557,7 +44037,7 @@ var init_model2 = __esm({
       /** A field or property of an enclosing type. */
       memberDeclaration(name2, at) {
         for (let body2 = ancestor(at, "declaration_list"); body2; body2 = ancestor(body2, "declaration_list")) {
-          for (const member of body2.children) {
+          for (const member of membersOf(body2)) {
             if (member.type === "field_declaration") {
               const decl = childOfType(member, "variable_declaration");
               const typeNode = decl && childByField2(decl, "type");
@@ -43710,6 +44190,7 @@ var init_model2 = __esm({
         return decl.children.filter((c) => c.type === "attribute_list").flatMap((l) => l.children.map((a) => childByField2(a, "name"))).filter((n) => n !== void 0).map((n) => this.text(n).replace(/^.*\./, "").replace(/Attribute$/, ""));
       }
     };
+    PREPROCESSOR_BRANCHES = /* @__PURE__ */ new Set(["preproc_if", "preproc_elif", "preproc_else", "preproc_region"]);
   }
 });
 
@@ -43841,7 +44322,7 @@ var init_csharp = __esm({
 });
 
 // src/languages/java/flow.ts
-var HANDLER_ANNOTATIONS, FRAMEWORK_PARAMETER_TYPES2, REQUEST_TYPES, REQUEST_GETTERS, SANITIZERS3, SERIALIZING_METHODS2, RESOURCE_METHODS, CARRIER_TYPES2, CARRIER_METHODS2, DECODERS4, JavaFlow;
+var HANDLER_ANNOTATIONS, FRAMEWORK_PARAMETER_TYPES2, REQUEST_TYPES, REQUEST_GETTERS, SANITIZERS3, SERIALIZING_METHODS2, RESOURCE_METHODS, CARRIER_TYPES2, CARRIER_METHODS2, DECODERS4, OBJECT_WRITERS, JavaFlow;
 var init_flow3 = __esm({
   "src/languages/java/flow.ts"() {
     "use strict";
@@ -43891,6 +44372,7 @@ var init_flow3 = __esm({
     CARRIER_TYPES2 = /(InputStream|Reader|Input|^String|^StringBuilder)$/;
     CARRIER_METHODS2 = /* @__PURE__ */ new Set(["toByteArray", "getBytes", "toString", "trim", "strip", "array", "readAllBytes"]);
     DECODERS4 = /* @__PURE__ */ new Set(["decode", "decodeBase64", "parseBase64Binary", "decodeHex"]);
+    OBJECT_WRITERS = /^(ObjectOutputStream|Hessian2?Output|Hessian2StreamingOutput|BurlapOutput)$/;
     JavaFlow = class {
       constructor(model) {
         this.model = model;
@@ -43949,7 +44431,7 @@ var init_flow3 = __esm({
         if (node.type === "object_creation_expression" && this.model.createdTypeName(node) === "ByteArrayOutputStream" && !argumentsOf2(node).length) {
           const buffer = assignedVariable(node, (n) => this.model.text(n));
           const reads = (n) => n?.type === "identifier" && this.model.text(n) === buffer;
-          const isSerializerWrite = (n) => n.type === "object_creation_expression" && this.model.createdTypeName(n) === "ObjectOutputStream" && reads(argumentsOf2(n)[0]);
+          const isSerializerWrite = (n) => n.type === "object_creation_expression" && OBJECT_WRITERS.test(this.model.createdTypeName(n) ?? "") && reads(argumentsOf2(n)[0]);
           const isDirectWrite = (n) => n.type === "method_invocation" && reads(childByField2(n, "object")) && /^write/.test(this.model.text(childByField2(n, "name") ?? n));
           if (buffer && filledBySerializer(fn, isSerializerWrite, isDirectWrite)) return ROUND_TRIP;
         }
@@ -44406,7 +44888,7 @@ var init_java2 = __esm({
 });
 
 // src/languages/php/flow.ts
-var SUPERGLOBALS, REQUEST_SERVER_KEYS, REQUEST_CLASSES2, REQUEST_METHODS, INPUT_METHODS, SANITIZERS4, SERIALIZERS, DECODERS5, PhpFlow;
+var SUPERGLOBALS, REQUEST_SERVER_KEYS, REQUEST_CLASSES2, REQUEST_METHODS, INPUT_METHODS, REQUEST_ARRAYS, SANITIZERS4, SERIALIZERS, DECODERS5, PhpFlow;
 var init_flow4 = __esm({
   "src/languages/php/flow.ts"() {
     "use strict";
@@ -44449,6 +44931,7 @@ var init_flow4 = __esm({
       "getheaderline"
     ]);
     INPUT_METHODS = /* @__PURE__ */ new Set(["get", "post", "cookie", "get_post", "post_get", "input_stream", "request_headers", "get_request_header", "user_agent", "getstring", "getraw", "getvar", "getcmd", "getarray", "json", "getbase64"]);
+    REQUEST_ARRAYS = /* @__PURE__ */ new Set(["get", "post", "cookie", "files", "server", "request"]);
     SANITIZERS4 = /* @__PURE__ */ new Set(["md5", "sha1", "hash", "hash_hmac", "crc32", "intval", "floatval", "boolval", "count", "strlen", "basename", "is_numeric", "isset", "empty", "abs", "round", "password_hash", "uniqid"]);
     SERIALIZERS = /* @__PURE__ */ new Set(["serialize", "igbinary_serialize", "msgpack_pack", "var_export"]);
     DECODERS5 = /* @__PURE__ */ new Set(["base64_decode", "gzuncompress", "gzinflate", "gzdecode", "hex2bin", "stripslashes", "trim", "urldecode", "rawurldecode", "str_rot13", "strval"]);
@@ -44468,6 +44951,11 @@ var init_flow4 = __esm({
           const subscript = node.parent?.type === "subscript_expression" && node.parent.children[0] === node ? node.parent : void 0;
           if (this.model.text(node) === "$_SERVER" && subscript && !this.requestServerKey(subscript)) return void 0;
           return `\`${this.model.text(subscript ?? node)}\` (request data)`;
+        }
+        if (node.type === "member_access_expression" && this.requestArray(node)) {
+          const subscript = node.parent?.type === "subscript_expression" && node.parent.children[0] === node ? node.parent : void 0;
+          if (/server$/i.test(this.model.text(node)) && subscript && !this.requestServerKey(subscript)) return void 0;
+          return `\`${this.model.text(subscript ?? node)}\` (HTTP request)`;
         }
         if (node.type === "function_call_expression") {
           const fn = childByField2(node, "function");
@@ -44514,13 +45002,34 @@ var init_flow4 = __esm({
           if (key && this.model.stringValue(key) === "tmp_name") tmpName = true;
           n = n.children[0];
         }
-        return tmpName && n !== void 0 && this.model.text(n) === "$_FILES";
+        return tmpName && n !== void 0 && (this.model.text(n) === "$_FILES" || n.type === "member_access_expression" && this.requestArray(n) && /files$/i.test(this.model.text(n)));
+      }
+      /**
+       * A URL that starts with the program's own host: a constant (`OPENCART_SERVER . 'index.php?...'`) or a literal
+       * naming scheme and host. Request data further on is only a query the program sends; what that server answers is
+       * not the request's (OpenCart's marketplace download read its API's JSON as request data).
+       */
+      ownHost(url) {
+        let head = url;
+        for (let left = head && this.concatenationHead(head); left; left = this.concatenationHead(left)) head = left;
+        if (!head || head === url) return false;
+        if (head.type === "name" || head.type === "qualified_name") return /^[A-Z][A-Z0-9_]*$/.test(this.model.text(head).replace(/^.*\\/, ""));
+        const literal = this.model.stringValue(head);
+        return literal !== void 0 && /^https?:\/\/[^/?#]+[/?#]/i.test(literal);
+      }
+      /** `$this->request->get` and its siblings (see REQUEST_ARRAYS). */
+      requestArray(node) {
+        const name2 = childByField2(node, "name");
+        const object = childByField2(node, "object");
+        if (!name2 || object?.type !== "member_access_expression" || !REQUEST_ARRAYS.has(this.model.text(name2).toLowerCase())) return false;
+        return /^request$/i.test(this.model.text(childByField2(object, "name") ?? object));
       }
       /** Hashes, numbers, counts and base names carry nothing a deserializer or a stream wrapper could use. */
       isSanitizer(node) {
         if (node.type === "cast_expression") return /^\(\s*(int|integer|float|double|bool|boolean)\s*\)/i.test(this.model.text(node));
         if (node.type !== "function_call_expression") return false;
         const fn = childByField2(node, "function");
+        if (fn && /^\\?curl_init$/i.test(this.model.text(fn)) && this.ownHost(argumentsOf3(node, this.model).args[0])) return true;
         return fn !== void 0 && (SANITIZERS4.has(this.model.text(fn).replace(/^\\/, "").toLowerCase()) || this.ownDataAt(node) === ROUND_TRIP);
       }
       ownDataAt(node) {
@@ -44794,10 +45303,25 @@ var init_php = __esm({
 function spelled2(m) {
   return code(m.site.calleeText);
 }
+function looksUpAnyName(m, created, method) {
+  if (created.type !== "object_creation_expression") return void 0;
+  const name2 = m.model.text(childByField2(created, "type") ?? created).replace(/^.*\./, "");
+  for (const cls of descendants2(m.model.tree.root)) {
+    if (cls.type !== "class_declaration" || m.model.text(childByField2(cls, "name") ?? cls) !== name2) continue;
+    const declared2 = [...descendants2(cls)].find((n) => n.type === "method_declaration" && m.model.text(childByField2(n, "name") ?? n) === method);
+    if (!declared2 || [...descendants2(declared2)].some((n) => TESTS.has(n.type))) return void 0;
+    return LOOKUP_BY_NAME.test(m.model.text(declared2)) ? name2 : void 0;
+  }
+  return void 0;
+}
+var LOOKUP_BY_NAME, TESTS;
 var init_helpers = __esm({
   "src/rules/csharp/helpers.ts"() {
     "use strict";
+    init_syntax2();
     init_rule();
+    LOOKUP_BY_NAME = /(\bType\s*\.\s*GetType|\.\s*GetType|\bbase\s*\.\s*(BindToType|ResolveType))\s*\(\s*[^)\s]/;
+    TESTS = /* @__PURE__ */ new Set(["if_statement", "switch_statement", "switch_expression", "conditional_expression", "throw_statement", "throw_expression", "is_pattern_expression"]);
   }
 });
 
@@ -44919,8 +45443,11 @@ function check2(m) {
   if (!arg) return null;
   let expr = arg;
   if (arg.type === "identifier") expr = m.model.declarationOf(m.model.text(arg), arg)?.value ?? arg;
-  const simple = [...descendants2(expr)].some((n) => m.model.sites.some((s) => s.node === n && s.kind === "new" && s.targets.includes(`new ${RESOLVER}`)));
-  return simple ? {} : null;
+  const nodes = [...descendants2(expr)];
+  const simple = nodes.some((n) => m.model.sites.some((s) => s.node === n && s.kind === "new" && s.targets.includes(`new ${RESOLVER}`)));
+  if (simple) return {};
+  const custom = nodes.map((n) => looksUpAnyName(m, n, "ResolveType")).find((name2) => name2 !== void 0);
+  return custom ? { message: `${spelled2(m)} with \`${custom}\`, a type resolver whose \`ResolveType\` looks up whatever type name the JSON's \`__type\` gives, as \`SimpleTypeResolver\` does: gadget types (ObjectDataProvider, ...) run code. Map a fixed set of ids to types, or use \`System.Text.Json\`.` } : null;
 }
 var RESOLVER, CSHARP_LANG_SEC_003_default;
 var init_CSHARP_LANG_SEC_003 = __esm({
@@ -44935,7 +45462,7 @@ var init_CSHARP_LANG_SEC_003 = __esm({
       name: "JavaScriptSerializer With SimpleTypeResolver",
       tags: ["javascriptserializer", "json", "aspnet", "rce"],
       similar: ["CSHARP-LANG-SEC-004"],
-      prefilter: ["SimpleTypeResolver"],
+      prefilter: ["SimpleTypeResolver", "JavaScriptTypeResolver"],
       types: [RESOLVER],
       sinks: [
         {
@@ -44953,7 +45480,7 @@ var init_CSHARP_LANG_SEC_003 = __esm({
         fixHint: "Remove SimpleTypeResolver from JavaScriptSerializer.",
         vulnerableExample: ["var serializer = new JavaScriptSerializer(new SimpleTypeResolver());", "var order = serializer.Deserialize<Order>(json);"].join("\n"),
         safeExample: ["var serializer = new JavaScriptSerializer();", "var order = serializer.Deserialize<Order>(json);"].join("\n"),
-        detectionScope: "Constructions of `System.Web.Script.Serialization.JavaScriptSerializer` whose resolver argument is a `SimpleTypeResolver` built inline or in the initializer of its local variable or field.",
+        detectionScope: "Constructions of `System.Web.Script.Serialization.JavaScriptSerializer` whose resolver argument is a `SimpleTypeResolver` built inline or in the initializer of its local variable or field, or a `JavaScriptTypeResolver` of the file whose `ResolveType` looks up any id it is given (`Type.GetType(id)`) without testing it. A resolver that maps ids to a fixed set of types is not reported.",
         references: [
           { title: "Microsoft: CA2321 Do not deserialize with JavaScriptSerializer using a SimpleTypeResolver", url: "https://learn.microsoft.com/en-us/dotnet/fundamentals/code-analysis/quality-rules/ca2321" },
           { title: "Friday the 13th JSON Attacks (Mu\xF1oz, Mirosh)", url: "https://www.blackhat.com/docs/us-17/thursday/us-17-Munoz-Friday-The-13th-JSON-Attacks-wp.pdf" }
@@ -44967,16 +45494,16 @@ var init_CSHARP_LANG_SEC_003 = __esm({
 // src/rules/csharp/CSHARP-LANG-SEC-004.ts
 function binderSet(m, assignment) {
   const scope = ancestor(assignment, "initializer_expression") ?? ancestor(assignment, "method_declaration", "constructor_declaration") ?? ancestor(assignment, "class_declaration");
-  if (!scope) return false;
+  if (!scope) return void 0;
   for (const n of descendants2(scope)) {
     if (n.type !== "assignment_expression") continue;
     const left = childByField2(n, "left");
     const name2 = left?.type === "member_access_expression" ? childByField2(left, "name") : left;
     const right = childByField2(n, "right");
     if (!name2 || !right || !BINDER.test(m.model.text(name2))) continue;
-    if (!/^(null|new\s+DefaultSerializationBinder\s*\(\s*\))$/.test(m.model.text(right).trim())) return true;
+    if (!/^(null|new\s+DefaultSerializationBinder\s*\(\s*\))$/.test(m.model.text(right).trim())) return right;
   }
-  return false;
+  return void 0;
 }
 function usedOnlyToSerialize(m, expr) {
   const parent = expr.parent;
@@ -45031,12 +45558,19 @@ function onlyWritesTypes(m, assignment) {
   return decl?.kind === "local" && fn !== void 0 && onlySerializes(m, m.model.text(variable), fn, decl.node);
 }
 function check3(m) {
-  const parent = m.site.node.parent;
-  const assignment = parent?.type === "assignment_expression" && childByField2(parent, "right") === m.site.node ? parent : parent?.type === "attribute_argument" ? parent : void 0;
+  let chosen = m.site.node;
+  while (chosen.parent && (chosen.parent.type === "parenthesized_expression" || chosen.parent.type === "conditional_expression" && childByField2(chosen.parent, "condition") !== chosen)) chosen = chosen.parent;
+  const parent = chosen.parent;
+  const assignment = parent?.type === "assignment_expression" && childByField2(parent, "right") === chosen ? parent : parent?.type === "attribute_argument" ? parent : void 0;
   if (!assignment) return null;
   if (onlyWritesTypes(m, assignment)) return null;
   const value = m.target.slice(m.target.lastIndexOf(".") + 1);
-  if (binderSet(m, assignment)) {
+  const binder = binderSet(m, assignment);
+  const permissive = binder && looksUpAnyName(m, binder, "BindToType");
+  if (permissive) {
+    return { message: `\`TypeNameHandling.${value}\` with \`${permissive}\`, a binder whose \`BindToType\` looks up whatever type name the JSON gives: it allows every type, so gadget types (ObjectDataProvider, WindowsIdentity, ...) run code when the JSON comes from outside. ${ADVICE2}` };
+  }
+  if (binder) {
     return { severity: "medium", confidence: "low", message: `\`TypeNameHandling.${value}\` with a custom \`SerializationBinder\`: safe only if the binder resolves an explicit allowlist of types (not \`Type.GetType\` on the name). Review the binder.` };
   }
   const where2 = assignment.type === "attribute_argument" ? "on this member" : "in these settings";
@@ -45121,7 +45655,7 @@ var init_CSHARP_LANG_SEC_004 = __esm({
           "    SerializationBinder = new KnownTypesBinder(typeof(CreateOrder), typeof(CancelOrder)),",
           "};  // reported at medium: review that the binder allowlists"
         ].join("\n"),
-        detectionScope: "`Newtonsoft.Json.TypeNameHandling.Objects|Arrays|All|Auto` (resolved through `using` directives and aliases) as the value of an assignment or attribute argument. Comparisons and other reads are not reported. A `SerializationBinder`/`Binder` set to something other than `null` or `DefaultSerializationBinder` in the same initializer, method or class lowers the finding to medium, low confidence. Settings or a serializer that the method only passes to or calls as `Serialize*` (`JsonConvert.SerializeObject(o, new JsonSerializerSettings { TypeNameHandling = ... })`) are not reported: writing `$type` names is harmless, reading them is not. Critical with a trace: `JsonConvert.DeserializeObject` of request data with settings held in a field or property of the class, or returned by its own helper method, that set such a `TypeNameHandling` without a binder.",
+        detectionScope: "`Newtonsoft.Json.TypeNameHandling.Objects|Arrays|All|Auto` (resolved through `using` directives and aliases) as the value of an assignment or attribute argument (also as a branch of `?:`). Comparisons and other reads are not reported. A `SerializationBinder`/`Binder` set to something other than `null` or `DefaultSerializationBinder` in the same initializer, method or class lowers the finding to medium, low confidence, unless it is a class of the file whose `BindToType` looks up any name it is given (`Type.GetType(name)`, `base.BindToType(...)`) without testing it: that binder allows every type and the finding stays high. Settings or a serializer that the method only passes to or calls as `Serialize*` (`JsonConvert.SerializeObject(o, new JsonSerializerSettings { TypeNameHandling = ... })`) are not reported: writing `$type` names is harmless, reading them is not. Critical with a trace: `JsonConvert.DeserializeObject` of request data with settings held in a field or property of the class, or returned by its own helper method, that set such a `TypeNameHandling` without a binder.",
         references: [
           { title: "Json.NET: TypeNameHandling setting", url: "https://www.newtonsoft.com/json/help/html/SerializeTypeNameHandling.htm" },
           { title: "Microsoft: CA2326 Do not use TypeNameHandling values other than None", url: "https://learn.microsoft.com/en-us/dotnet/fundamentals/code-analysis/quality-rules/ca2326" },
@@ -45192,7 +45726,7 @@ var init_CSHARP_LANG_SEC_005 = __esm({
       name: "XmlSerializer or DataContractSerializer With a Type Named by Input",
       tags: ["xmlserializer", "datacontractserializer", "type-confusion", "rce"],
       similar: ["CSHARP-LANG-SEC-001", "CSHARP-LANG-SEC-004"],
-      prefilter: ["XmlSerializer", "DataContractSerializer", "DataContractJsonSerializer", "DataContractResolver"],
+      prefilter: ["XmlSerializer", "DataContractSerializer", "DataContractJsonSerializer", "DataContractResolver", "ReadXml"],
       types: ["System.Type", "System.Reflection.Assembly", "System.Web.Compilation.BuildManager", RESOLVER2],
       sinks: [
         {
@@ -45212,11 +45746,19 @@ var init_CSHARP_LANG_SEC_005 = __esm({
           dataArgs: [0],
           check: resolvesAnyType,
           message: (m) => `${spelled2(m)} in a \`DataContractResolver\` resolves any type the document names.`
+        },
+        {
+          // CVE-2020-1147: the XML's inline schema names the column types (`msdata:DataType`) that ReadXml creates.
+          targets: ["System.Data.DataSet.ReadXml", "System.Data.DataTable.ReadXml"],
+          kinds: ["call"],
+          dataArgs: [0],
+          requiresUntrusted: true,
+          message: (m) => `${spelled2(m)} reads a document whose inline schema names the .NET types of its columns (\`msdata:DataType\`): before the July 2020 updates any type was created, and gadget types run code (CVE-2020-1147, SharePoint and Exchange); patched runtimes still accept types an application's configuration adds to the allowed list. Microsoft: \`DataSet\` and \`DataTable\` are not safe for untrusted input. Read the request with a serializer bound to fixed types.`
         }
       ],
       docs: {
-        summary: "Detects `XmlSerializer`, `DataContractSerializer` and `DataContractJsonSerializer` constructed for a type resolved from a non-constant name (`Type.GetType(name)`), and `DataContractResolver` subclasses whose `ResolveName` looks up any type the document names.",
-        description: "These serializers are safe for fixed types, but when the type itself comes from the input (a `type` attribute in the XML, a request parameter) the attacker chooses a gadget: `ObjectDataProvider` wrapped in `ExpandedWrapper` runs a process (DotNetNuke CVE-2017-9822, Mu\xF1oz and Mirosh 2017). The rule follows the type argument through its local variable to `Type.GetType`, `Assembly.GetType` or `BuildManager.GetType` with a non-constant name; with request data in the name the finding is critical. A `DataContractResolver` whose `ResolveName` returns `Type.GetType(typeName)` (or `Assembly.GetType`) for the name the document's `xsi:type` carries opens `DataContractSerializer` to every type in the same way.",
+        summary: "Detects `XmlSerializer`, `DataContractSerializer` and `DataContractJsonSerializer` constructed for a type resolved from a non-constant name (`Type.GetType(name)`), `DataContractResolver` subclasses whose `ResolveName` looks up any type the document names, and `DataSet`/`DataTable.ReadXml` of request data (types named by the inline schema).",
+        description: "These serializers are safe for fixed types, but when the type itself comes from the input (a `type` attribute in the XML, a request parameter) the attacker chooses a gadget: `ObjectDataProvider` wrapped in `ExpandedWrapper` runs a process (DotNetNuke CVE-2017-9822, Mu\xF1oz and Mirosh 2017). The rule follows the type argument through its local variable to `Type.GetType`, `Assembly.GetType` or `BuildManager.GetType` with a non-constant name; with request data in the name the finding is critical. A `DataContractResolver` whose `ResolveName` returns `Type.GetType(typeName)` (or `Assembly.GetType`) for the name the document's `xsi:type` carries opens `DataContractSerializer` to every type in the same way. `DataSet.ReadXml` and `DataTable.ReadXml` create the column types a document's inline schema names (`msdata:DataType`): CVE-2020-1147 ran code in SharePoint and Exchange through them, and Microsoft's DataSet security guidance says not to read untrusted XML with them even after the fix restricted the types.",
         securityImplications: "Whoever controls the type name and the document runs code in the process.",
         howToFix: "Construct serializers for compile-time types (`typeof(Order)`) or look the type up in an explicit map of allowed names.",
         fixHint: "Construct serializers only for fixed types (typeof(T)) or an explicit allowlist.",
@@ -45226,8 +45768,10 @@ var init_CSHARP_LANG_SEC_005 = __esm({
           "var value = serializer.Deserialize(reader);"
         ].join("\n"),
         safeExample: ["var serializer = new XmlSerializer(typeof(Order));", "var order = (Order)serializer.Deserialize(reader);"].join("\n"),
-        detectionScope: "Constructions of the three serializers whose first argument (inline, or through its local variable's initializer and assignments in the method) contains a type lookup with a non-literal name. `obj.GetType()` and `typeof(...)` are not reported. In a class deriving (in the file) from `DataContractResolver`, a type lookup by a non-literal name inside `ResolveName` is reported: high without a test before it, medium after an `if`/`switch` (an allowlist to review). A resolver that maps names itself and defers to `knownTypeResolver` is not reported.",
+        detectionScope: "Constructions of the three serializers whose first argument (inline, or through its local variable's initializer and assignments in the method) contains a type lookup with a non-literal name. `obj.GetType()` and `typeof(...)` are not reported. In a class deriving (in the file) from `DataContractResolver`, a type lookup by a non-literal name inside `ResolveName` is reported: high without a test before it, medium after an `if`/`switch` (an allowlist to review). A resolver that maps names itself and defers to `knownTypeResolver` is not reported. `DataSet.ReadXml`/`DataTable.ReadXml` are reported only when request data reaches them (critical, with the trace): reading the application's own files is how they are meant to be used.",
         references: [
+          { title: "Microsoft: DataSet and DataTable security guidance", url: "https://learn.microsoft.com/en-us/dotnet/framework/data/adonet/dataset-datatable-dataview/security-guidance" },
+          { title: "NVD: CVE-2020-1147 (.NET Framework, SharePoint, Visual Studio)", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-1147" },
           { title: "Friday the 13th JSON Attacks (Mu\xF1oz, Mirosh), XmlSerializer section", url: "https://www.blackhat.com/docs/us-17/thursday/us-17-Munoz-Friday-The-13th-JSON-Attacks-wp.pdf" },
           { title: "NVD: CVE-2017-9822 (DotNetNuke)", url: "https://nvd.nist.gov/vuln/detail/CVE-2017-9822" }
         ],
@@ -45916,14 +46460,59 @@ var init_helpers2 = __esm({
 
 // src/rules/java/JAVA-LANG-SEC-001.ts
 function isCustomReadHook(m) {
-  for (const hook2 of ["readObject", "readExternal", "readObjectNoData", "readResolve"]) {
+  for (const hook2 of READ_HOOKS) {
     const fn = insideMethod(m.site.node, m.model, hook2);
     if (fn && receiverIsParameterOf(m, fn)) return true;
   }
   return false;
 }
+function streamParameterMethod(m) {
+  const fn = ancestor(m.site.node, "method_declaration");
+  return fn && m.site.receiver && receiverIsParameterOf(m, fn) ? fn : void 0;
+}
+function reachedFromReadHook(m, method, depth = 0) {
+  const name2 = m.model.text(childByField2(method, "name") ?? method);
+  if (READ_HOOKS.includes(name2)) return true;
+  const cls = ancestor(method, "class_body");
+  const params = childByField2(method, "parameters")?.children.filter((c) => c.type === "formal_parameter").length ?? 0;
+  if (!cls || depth >= HOOK_HELPER_DEPTH) return false;
+  for (const call of descendants2(cls)) {
+    if (call.type !== "method_invocation") continue;
+    const object = childByField2(call, "object");
+    if (object && object.type !== "this" || m.model.text(childByField2(call, "name") ?? call) !== name2) continue;
+    const args2 = childByField2(call, "arguments")?.children.filter((c) => !c.type.endsWith("comment")) ?? [];
+    const caller = ancestor(call, "method_declaration");
+    if (args2.length !== params || !caller || caller === method || ancestor(caller, "class_body") !== cls) continue;
+    const passesStream = args2.some((a) => {
+      const inner = strippedOfCasts(a);
+      const decl = inner.type === "identifier" ? m.model.declarationOf(m.model.text(inner), inner) : void 0;
+      return decl?.kind === "parameter" && decl.scope === caller;
+    });
+    if (passesStream && reachedFromReadHook(m, caller, depth + 1)) return true;
+  }
+  return false;
+}
+function strippedOfCasts(n) {
+  while (n.type === "parenthesized_expression" || n.type === "cast_expression") {
+    const next = n.type === "cast_expression" ? childByField2(n, "value") : n.children[0];
+    if (!next) break;
+    n = next;
+  }
+  return n;
+}
+function laterReadOfSameParameter(m, fn) {
+  return callsOnSameObject(m, ["readObject", "readUnshared"]).some((s) => s.node.start < m.site.node.start && ancestor(s.node, "method_declaration") === fn);
+}
+function rejectsNothing(m, filter) {
+  if (!filter) return false;
+  const text2 = m.model.text(filter);
+  if (filter.type === "lambda_expression") return /\bALLOWED\b/.test(text2) && !/\bREJECTED\b/.test(text2);
+  const pattern = /^(?:(?:java\.io\.)?ObjectInputFilter\.)?(?:Config\.)?createFilter\s*\(\s*"([^"\\]*)"\s*\)$/.exec(text2.trim())?.[1];
+  return pattern !== void 0 && !pattern.includes("!");
+}
 function filterBeforeRead(m) {
   const own = callsOnSameObject(m, ["setObjectInputFilter"]).find((s) => s.node.start < m.site.node.start);
+  if (own && rejectsNothing(m, own.args[0])) return void 0;
   if (own) return "an `ObjectInputFilter` is set on this stream before reading";
   for (const s of m.model.sites) {
     if (s.targets.some((t) => t === "java.io.ObjectInputFilter.Config.setSerialFilter" || t === "java.io.ObjectInputFilter.Config.setSerialFilterFactory")) {
@@ -45953,6 +46542,8 @@ function subclassFromElsewhere(m) {
 }
 function check9(m) {
   if (isCustomReadHook(m)) return null;
+  const given = streamParameterMethod(m);
+  if (given && (reachedFromReadHook(m, given) || laterReadOfSameParameter(m, given))) return null;
   const filter = filterBeforeRead(m);
   if (filter) {
     return {
@@ -45979,7 +46570,7 @@ function check9(m) {
   const viaSubclass = m.site.receiverType && !m.site.receiverType.name.startsWith("java.io.");
   return viaSubclass ? { message: `${spelled4(m)} on ${m.site.receiverType.name.replace(/^<local>\./, "")}, a subclass of \`ObjectInputStream\`, deserializes arbitrary Java objects: gadget chains (ysoserial) in the class path run code. ${ADVICE7}` } : {};
 }
-var ADVICE7, LOADER_ONLY_STREAMS, JAVA_LANG_SEC_001_default;
+var ADVICE7, READ_HOOKS, HOOK_HELPER_DEPTH, LOADER_ONLY_STREAMS, JAVA_LANG_SEC_001_default;
 var init_JAVA_LANG_SEC_001 = __esm({
   "src/rules/java/JAVA-LANG-SEC-001.ts"() {
     "use strict";
@@ -45987,6 +46578,8 @@ var init_JAVA_LANG_SEC_001 = __esm({
     init_source_docs();
     init_helpers2();
     ADVICE7 = "Do not deserialize Java objects from untrusted data; exchange JSON or another data-only format, or set an `ObjectInputFilter` allowlist before reading.";
+    READ_HOOKS = ["readObject", "readExternal", "readObjectNoData", "readResolve"];
+    HOOK_HELPER_DEPTH = 4;
     LOADER_ONLY_STREAMS = /(^|\.)ClassLoaderObjectInputStream$/;
     JAVA_LANG_SEC_001_default = {
       id: "JAVA-LANG-SEC-001",
@@ -46031,7 +46624,7 @@ var init_JAVA_LANG_SEC_001 = __esm({
           "    return (State) in.readObject();  // reported at low severity: review the filter",
           "}"
         ].join("\n"),
-        detectionScope: "Calls of `readObject`/`readUnshared` whose receiver resolves to `java.io.ObjectInputStream`, `java.io.ObjectInput` or a class of the file deriving from them, through single-type, on-demand and same-package names, locals, parameters, `var`, fields (also assigned in constructors), casts and anonymous subclasses. Not reported: reads inside a class's own `readObject`/`readExternal` hook from the stream it is given, and `ValidatingObjectInputStream`. Lowered: a stream with `setObjectInputFilter` before the read or a JVM-wide filter set in the file (low), a subclass overriding `resolveClass` (medium), a stream built as a subclass of `ObjectInputStream` that another file declares (medium: its `resolveClass` may hold an allowlist; review it). Critical with a trace: request data (Spring/JAX-RS handler parameters, servlet request getters, socket input) reaching the stream in the same method.",
+        detectionScope: "Calls of `readObject`/`readUnshared` whose receiver resolves to `java.io.ObjectInputStream`, `java.io.ObjectInput` or a class of the file deriving from them, through single-type, on-demand and same-package names, locals, parameters, `var`, fields (also assigned in constructors), casts and anonymous subclasses. Not reported: reads inside a class's own `readObject`/`readExternal` hook from the stream it is given (also in the class's helpers the hook passes that stream to), reads of a stream a method is given after its first read (one finding per stream), and `ValidatingObjectInputStream`. Lowered: a stream with `setObjectInputFilter` before the read (unless the filter rejects no class: a `createFilter` pattern without a `!` entry, a lambda that never answers `REJECTED`) or a JVM-wide filter set in the file (low), a subclass overriding `resolveClass` (medium), a stream built as a subclass of `ObjectInputStream` that another file declares (medium: its `resolveClass` may hold an allowlist; review it). Critical with a trace: request data (Spring/JAX-RS handler parameters, servlet request getters, socket input) reaching the stream in the same method.",
         references: [
           { title: "Java SE: Serialization Filtering (ObjectInputFilter)", url: "https://docs.oracle.com/en/java/javase/17/core/serialization-filtering1.html" },
           { title: "ysoserial: payloads for unsafe Java object deserialization", url: "https://github.com/frohoff/ysoserial" },
@@ -46289,7 +46882,8 @@ function checkActivate(m) {
     if (!/^allowIf(BaseType|SubType)$/.test(name2)) return false;
     const arg = childByField2(n, "arguments")?.children[0];
     const t = arg ? m.model.text(arg).replace(/\s+/g, "") : "";
-    return /^(Object|Serializable|java\.lang\.Object|java\.io\.Serializable)\.class$/.test(t) || /^"(java|javax|java\.|\*|)"$/.test(t) || arg?.type === "lambda_expression" && /->\s*true$/.test(m.model.text(arg));
+    const named = /^"([\w.*]*)"$/.exec(t)?.[1];
+    return t.endsWith(".class") && OPEN_TYPES.test(t.slice(0, -".class".length)) || named !== void 0 && (/^(java|javax|java\.|\*|)$/.test(named) || OPEN_TYPES.test(named)) || arg?.type === "lambda_expression" && /->\s*true$/.test(m.model.text(arg));
   });
   if (!laissez && !open2) return null;
   return { message: `${spelled4(m)} with a validator that allows any subtype: JSON naming a gadget class (JNDI, template, pool classes) runs code. ${ADVICE10}` };
@@ -46399,7 +46993,7 @@ var init_JAVA_LANG_SEC_005 = __esm({
           '    .allowIfSubType("com.example.events.").build();',
           "mapper.activateDefaultTyping(ptv, ObjectMapper.DefaultTyping.NON_FINAL);"
         ].join("\n"),
-        detectionScope: "`enableDefaultTyping*` on receivers resolved to Jackson's `ObjectMapper` (2.x and 1.x); `activateDefaultTyping*` on any receiver (mapper builders are chained) whose validator argument, inline or from its local variable, is `LaissezFaireSubTypeValidator` or allows `Object`/`Serializable`/`java` prefixes/everything; `JsonTypeInfo.Id.CLASS`/`MINIMAL_CLASS` inside `@JsonTypeInfo` on a property of an open type (also element types of collections, maps and arrays).",
+        detectionScope: '`enableDefaultTyping*` on receivers resolved to Jackson\'s `ObjectMapper` (2.x and 1.x); `activateDefaultTyping*` on any receiver (mapper builders are chained) whose validator argument, inline or from its local variable, is `LaissezFaireSubTypeValidator` or allows an open base or subtype (`Object`, `Serializable`, `Comparable`, ..., as a class or a name prefix such as `"java.lang.Object"`), `java` prefixes or everything; `JsonTypeInfo.Id.CLASS`/`MINIMAL_CLASS` inside `@JsonTypeInfo` on a property of an open type (also element types of collections, maps and arrays).',
         references: [
           { title: "Jackson: On Jackson CVEs: Don't Panic", url: "https://cowtowncoder.medium.com/on-jackson-cves-dont-panic-here-is-what-you-need-to-know-54cd0d6e8062" },
           { title: "Jackson databind: Polymorphic Deserialization", url: "https://github.com/FasterXML/jackson-docs/wiki/JacksonPolymorphicDeserialization" },
@@ -46469,14 +47063,28 @@ var init_JAVA_LANG_SEC_006 = __esm({
 });
 
 // src/rules/java/JAVA-LANG-SEC-007.ts
+function chainRoot(node) {
+  while (node?.type === "method_invocation" || node?.type === "field_access" || node?.type === "parenthesized_expression") {
+    node = node.type === "parenthesized_expression" ? node.children[0] : childByField2(node, "object");
+  }
+  return node?.type === "identifier" ? node : void 0;
+}
+function appliesToRead(m, allow) {
+  const root = chainRoot(allow.receiver);
+  const decl = root && m.model.declarationOf(m.model.text(root), root);
+  return !decl || decl.scope.start <= m.site.node.start && m.site.node.end <= decl.scope.end;
+}
 function check12(m) {
-  const allowlisted = m.model.sites.some((s) => s.kind === "call" && s.targets.some((t) => /\.setWhitelist$|\*\.setWhitelist$/.test(t)) && s.args[0] && m.model.text(s.args[0]) === "true");
+  const allowlisted = m.model.sites.some(
+    (s) => s.kind === "call" && s.targets.some((t) => /\.setWhitelist$|\*\.setWhitelist$/.test(t)) && s.args[0] && m.model.text(s.args[0]) === "true" && appliesToRead(m, s)
+  );
   return allowlisted ? { severity: "low", confidence: "low", message: `${spelled4(m)} reads Hessian/Burlap objects; a class allowlist is enabled in this file (\`setWhitelist(true)\`): review its \`allow\` rules.` } : {};
 }
 var JAVA_LANG_SEC_007_default;
 var init_JAVA_LANG_SEC_007 = __esm({
   "src/rules/java/JAVA-LANG-SEC-007.ts"() {
     "use strict";
+    init_syntax2();
     init_helpers2();
     init_meta3();
     JAVA_LANG_SEC_007_default = javaRule({
@@ -46513,7 +47121,7 @@ var init_JAVA_LANG_SEC_007 = __esm({
           "factory.getClassFactory().setWhitelist(true);",
           'factory.getClassFactory().allow("com.example.rpc.*");'
         ].join("\n"),
-        detectionScope: "`readObject` on receivers resolved to the Hessian/Burlap input classes. A `setWhitelist(true)` in the same file lowers the finding to low.",
+        detectionScope: "`readObject` on receivers resolved to the Hessian/Burlap input classes. A `setWhitelist(true)` in the same file lowers the finding to low, unless it is made on a factory held in a local variable of another method or a field of another class (which configures only the inputs those build).",
         references: [
           { title: "marshalsec: Java Unmarshaller Security (Hessian/Burlap)", url: "https://github.com/mbechler/marshalsec" },
           { title: "NVD: CVE-2020-1948 (Dubbo Hessian)", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-1948" }
@@ -47354,14 +47962,14 @@ __export(grammars_exports, {
   loadedGrammars: () => loadedGrammars,
   locate: () => locate2
 });
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { readFile as readFile2 } from "node:fs/promises";
 import { createRequire as createRequire3 } from "node:module";
 import { dirname as dirname6, join as join8 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function locate2(file, packagePath) {
   const besideBundle = join8(dirname6(fileURLToPath3(import.meta.url)), file);
-  if (existsSync2(besideBundle)) return besideBundle;
+  if (existsSync3(besideBundle)) return besideBundle;
   return require4.resolve(packagePath);
 }
 function loadGrammarParser(language) {
@@ -47696,6 +48304,7 @@ var init_reference_matcher = __esm({
             (f) => (f.module.slice(f.module.lastIndexOf(".") + 1) === segment || inPackage && /^\.+$/.test(f.module)) && f.names.some((n) => n === "*" || exported.includes(n))
           );
           if (fromIt) out2.add(module2);
+          else if (file.moduleName.endsWith(".__init__") && (this.names ? imports.named?.modules.has(module2) : importWords(imports).has(segment))) out2.add(module2);
           else {
             const attributes = imports.attributes ??= /* @__PURE__ */ new Map();
             if (exported.some((n) => remembered(attributes, n, (name2) => hasAttribute(file.text, name2)))) out2.add(module2);
@@ -48079,7 +48688,7 @@ function wrapperNames(flows) {
 function isOwnFunction(value) {
   return value.own === "function";
 }
-var MIN_ROUNDS, MAX_ROUND_MATCHES, MAX_ANALYSES_PER_FILE, RESOLUTION_STEPS, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, MAX_DEMAND_ANALYSES, WholeProgramBudget, REBINDING, SETATTR, SUMMARY_HASHES, SinkLeadingModules;
+var MIN_ROUNDS, MAX_ROUND_MATCHES, MAX_ANALYSES_PER_FILE, RESOLUTION_STEPS, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, MAX_DEMAND_ANALYSES, WholeProgramBudget, REBINDING, SETATTR, SUMMARY_HASHES, MAX_MODULE_ALIAS_ROUNDS, MAX_MODULE_VALUES, SinkLeadingModules;
 var init_whole_program = __esm({
   "src/project/whole-program.ts"() {
     "use strict";
@@ -48119,9 +48728,11 @@ var init_whole_program = __esm({
         return true;
       }
     };
-    REBINDING = /\.\s*([A-Za-z_]\w*)\s*(?:[-+*/%&|^@]|<<|>>|\*\*|\/\/)?=(?!=)/g;
+    REBINDING = /\.[ \t]*([A-Za-z_]\w*)[ \t]*(?:[-+*/%&|^@]|<<|>>|\*\*|\/\/)?=(?!=)/g;
     SETATTR = /setattr\s*\([^,)]*,\s*["']([A-Za-z_]\w*)["']/g;
     SUMMARY_HASHES = /* @__PURE__ */ new WeakMap();
+    MAX_MODULE_ALIAS_ROUNDS = 8;
+    MAX_MODULE_VALUES = 64;
     SinkLeadingModules = class {
       constructor(index, sinks2, budget) {
         this.index = index;
@@ -48134,14 +48745,25 @@ var init_whole_program = __esm({
       known = /* @__PURE__ */ new Map();
       now() {
         const index = this.index;
+        let out2 = /* @__PURE__ */ new Map();
+        for (let round = 0; round < MAX_MODULE_ALIAS_ROUNDS; round++) {
+          const before = out2;
+          out2 = this.leadingNow(before);
+          if (out2.size === before.size) break;
+        }
+        return out2;
+      }
+      leadingNow(leadingBefore) {
+        const index = this.index;
         const out2 = /* @__PURE__ */ new Map();
         for (const summary of index.allSummaries()) {
           const flows = index.flowSummary(summary.module);
           let known = this.known.get(summary.module);
-          if (!known || known.summary !== summary || known.flows !== flows || !index.unchanged(known.reads)) {
+          if (!known || known.summary !== summary || known.flows !== flows || !index.unchanged(known.reads) || known.modules.some(([m, led]) => leadingBefore.has(m) !== led)) {
             if (this.budget.spent()) continue;
-            const { value, reads } = index.track(() => index.bounded(RESOLUTION_STEPS, () => this.namesOf(summary, flows)));
-            known = { summary, flows, reads, names: value.value };
+            const modules = [];
+            const { value, reads } = index.track(() => index.bounded(RESOLUTION_STEPS, () => this.namesOf(summary, flows, leadingBefore, modules)));
+            known = { summary, flows, reads, names: value.value, modules };
             if (value.complete) this.known.set(summary.module, known);
             else this.known.delete(summary.module);
           }
@@ -48154,10 +48776,19 @@ var init_whole_program = __esm({
         }
         return out2;
       }
-      namesOf(summary, flowSummary2) {
+      /**
+       * `leading`: the modules found to lead to a sink so far; `modules`: told the project modules the exports' values
+       * are and whether each led to a sink, so that the names are asked again when one of them changes.
+       */
+      namesOf(summary, flowSummary2, leading, modules) {
         const { index, sinks: sinks2 } = this;
         const leads = (r, depth = 0) => {
           if (sinks2.isSinkOrAbove(r.name)) return true;
+          if (r.name !== summary.module && !r.projectClass && !r.projectInstance && index.summary(r.name)?.module === r.name) {
+            const led = leading.has(r.name);
+            if (modules.length < MAX_MODULE_VALUES && !modules.some(([m]) => m === r.name)) modules.push([r.name, led]);
+            return led;
+          }
           const cls = r.projectClass ?? r.projectInstance;
           if (!cls || depth > 2) return false;
           return holdsSink(cls.name) || cls.ancestors().some((a) => sinks2.isSinkOrAbove(a.name) || a.projectClass !== void 0 && holdsSink(a.projectClass.name));
@@ -48876,6 +49507,48 @@ function checkSerializer(queue) {
     return null;
   };
 }
+function checkArq(m) {
+  const given = m.args.find("job_deserializer");
+  if (!given && m.args.hasKwArgs) return null;
+  const role = m.target.endsWith("Worker") ? "the worker unpickles every job it takes from Redis" : "the pool unpickles every job result it reads back from Redis";
+  if (!given || given.type === "none") {
+    return {
+      message: `${spelled(m)} without \`job_deserializer=\` uses arq's default, \`pickle.loads\`: ${role}, so anyone who can write to that Redis (no auth by default, reachable through SSRF) runs code in the process. Pass \`job_serializer=\`/\`job_deserializer=\` that encode JSON or msgpack, on the pool and the worker alike.`
+    };
+  }
+  if (resolvedNames(m, given).some((n) => /^(?:pickle|_pickle|cPickle|dill|cloudpickle)\.loads$/.test(n))) {
+    return { message: `${spelled(m)} with \`job_deserializer=${m.model.text(given)}\` unpickles jobs: anyone who can write to Redis runs code in the process. Use a JSON or msgpack deserializer.` };
+  }
+  return null;
+}
+function checkArqWorkerSettings(m) {
+  if (m.level !== "class" || m.target !== "functions") return [];
+  const classDef = enclosingClass3(m.node);
+  const name2 = classDef && childByField(classDef, "name");
+  if (!classDef || !name2 || m.model.text(name2) !== ARQ_SETTINGS_CLASS || !importsArq(m)) return [];
+  const body2 = childByField(classDef, "body");
+  if (!body2 || body2.children.some((s) => bindsName(m, s, "job_deserializer"))) return [];
+  return [{
+    message: `${code(ARQ_SETTINGS_CLASS)} lists worker \`functions\` without \`job_deserializer\`: arq's worker then unpickles every job it takes from Redis (\`pickle.loads\` is the default), so anyone who can write to that Redis runs code in the worker. Set \`job_serializer\`/\`job_deserializer\` to JSON or msgpack functions here and on the pools that enqueue.`
+  }];
+}
+function enclosingClass3(node) {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
+  return void 0;
+}
+function bindsName(m, statement, name2) {
+  const definition = statement.type === "decorated_definition" ? childByField(statement, "definition") : statement;
+  if (definition?.type === "function_definition") return m.model.text(childByField(definition, "name") ?? definition) === name2;
+  const assignment = statement.type === "expression_statement" ? statement.children[0] : void 0;
+  const left = assignment?.type === "assignment" ? childByField(assignment, "left") : void 0;
+  return left?.type === "identifier" && m.model.text(left) === name2;
+}
+function importsArq(m) {
+  for (const bindings of m.model.module.bindings.values()) {
+    if (bindings.some((b) => b.kind === "import" && /^arq(?:\.|$)/.test(b.qualifiedName ?? ""))) return true;
+  }
+  return false;
+}
 function checkHueySettings(m) {
   const entries = dictEntries(m, m.value);
   if (!entries || entry(entries, "serializer")) return [];
@@ -48883,10 +49556,11 @@ function checkHueySettings(m) {
   if (/Memory/i.test(cls)) return [];
   return [{ message: `${code(m.targetText)} configures ${code(cls)} without a \`serializer\`: tasks are pickled into the store and unpickled by the consumer, so anyone who can write to it runs code. Set a JSON serializer.` }];
 }
-var RQ, HUEY, SERIALIZER_POSITION, PICKLING, PYTHON_CONFIG_SEC_004_default;
+var RQ, HUEY, SERIALIZER_POSITION, PICKLING, ARQ, ARQ_SETTINGS_CLASS, PYTHON_CONFIG_SEC_004_default;
 var init_PYTHON_CONFIG_SEC_004 = __esm({
   "src/rules/python/PYTHON-CONFIG-SEC-004.ts"() {
     "use strict";
+    init_syntax();
     init_rule();
     init_config_helpers();
     init_sink_helpers();
@@ -48894,9 +49568,11 @@ var init_PYTHON_CONFIG_SEC_004 = __esm({
     HUEY = ["huey.RedisHuey", "huey.PriorityRedisHuey", "huey.RedisExpireHuey", "huey.SqliteHuey", "huey.FileHuey", "huey.api.RedisHuey", "huey.api.PriorityRedisHuey", "huey.api.RedisExpireHuey", "huey.api.SqliteHuey", "huey.api.FileHuey"];
     SERIALIZER_POSITION = { "rq.Queue": 5, "rq.queue.Queue": 5, "rq.job.Job.fetch": 2, "rq.Job.fetch": 2 };
     PICKLING = /* @__PURE__ */ new Set(["rq.serializers.DefaultSerializer", "rq.serializers.Serializer", "huey.serializer.Serializer", "huey.serializer.Serializer()"]);
+    ARQ = ["arq.create_pool", "arq.connections.create_pool", "arq.ArqRedis", "arq.connections.ArqRedis", "arq.Worker", "arq.worker.Worker"];
+    ARQ_SETTINGS_CLASS = "WorkerSettings";
     PYTHON_CONFIG_SEC_004_default = defineRule({
       id: "PYTHON-CONFIG-SEC-004",
-      name: "Task Queue Uses Its Pickle Default (RQ, huey)",
+      name: "Task Queue Uses Its Pickle Default (RQ, huey, arq)",
       language: "python",
       severity: "medium",
       confidence: "high",
@@ -48904,21 +49580,26 @@ var init_PYTHON_CONFIG_SEC_004 = __esm({
       cwe: ["CWE-502"],
       owasp: ["A08:2021"],
       compliance: CONFIG_COMPLIANCE,
-      tags: ["security", "deserialization", "pickle", "rq", "huey", "task-queue", "redis", "configuration", "cwe-502"],
+      tags: ["security", "deserialization", "pickle", "rq", "huey", "arq", "task-queue", "redis", "configuration", "cwe-502"],
       bundles: ["config", "deserialization"],
       banditIds: [],
       similar: ["PYTHON-CONFIG-SEC-003"],
-      prefilter: ["rq", "huey", "HUEY"],
+      prefilter: ["rq", "huey", "HUEY", "arq", ARQ_SETTINGS_CLASS],
       sinks: [
         { call: RQ, check: checkSerializer("RQ"), message: () => "" },
-        { call: HUEY, check: checkSerializer("huey"), message: () => "" }
+        { call: HUEY, check: checkSerializer("huey"), message: () => "" },
+        { call: ARQ, check: checkArq, message: () => "" }
       ],
-      assignments: [{ names: ["HUEY"], classLevel: true, check: checkHueySettings }],
+      assignments: [
+        { names: ["HUEY"], classLevel: true, check: checkHueySettings },
+        // The class's name too, so that partial parsing keeps the class whole (its name is an anchor then, as a token).
+        { names: ["functions", ARQ_SETTINGS_CLASS], classLevel: true, check: checkArqWorkerSettings }
+      ],
       docs: {
-        summary: "Detects RQ queues, workers and jobs and huey instances created without a non-pickle `serializer=`: both pickle jobs by default.",
-        description: "RQ (`rq.Queue`, `Worker`, `Job.create/fetch`) serializes jobs with `DefaultSerializer`, which is pickle, unless `serializer=` says otherwise; huey's `RedisHuey`, `SqliteHuey` and `FileHuey` pickle tasks with `huey.serializer.Serializer`. The worker unpickles whatever it takes from the store. The rule reports constructors without `serializer=` (or with a pickling one) and Django `HUEY = {...}` settings without `serializer`. `MemoryHuey` (in-process) is not reported; a `serializer` passed through `**kwargs` is assumed to be set.",
+        summary: "Detects RQ queues, workers and jobs, huey instances and arq pools and workers created without a non-pickle serializer: all three pickle jobs by default.",
+        description: "RQ (`rq.Queue`, `Worker`, `Job.create/fetch`) serializes jobs with `DefaultSerializer`, which is pickle, unless `serializer=` says otherwise; huey's `RedisHuey`, `SqliteHuey` and `FileHuey` pickle tasks with `huey.serializer.Serializer`. The worker unpickles whatever it takes from the store. The rule reports constructors without `serializer=` (or with a pickling one) and Django `HUEY = {...}` settings without `serializer`. `MemoryHuey` (in-process) is not reported; a `serializer` passed through `**kwargs` is assumed to be set. arq's `create_pool`, `ArqRedis` and `Worker` use `pickle.loads` unless `job_deserializer=` is given (the worker unpickles jobs, the pool results), and so does the worker settings class arq's documentation names (`class WorkerSettings: functions = [...]`, run by the `arq` command) without a `job_deserializer` attribute, in a module that imports arq.",
         securityImplications: "Redis holds the queue and usually accepts any client on the network without authentication; an SSRF to Redis or any service sharing the database can push a job whose pickled payload runs code in the worker.",
-        howToFix: "RQ: `Queue(connection=redis, serializer=JSONSerializer)` and the same for `Worker` (`from rq.serializers import JSONSerializer`). huey: pass a serializer that encodes JSON.",
+        howToFix: "RQ: `Queue(connection=redis, serializer=JSONSerializer)` and the same for `Worker` (`from rq.serializers import JSONSerializer`). huey: pass a serializer that encodes JSON. arq: `create_pool(settings, job_serializer=msgpack.packb, job_deserializer=msgpack.unpackb)` and the same two attributes on the worker settings class.",
         fixHint: "Pass serializer=JSONSerializer (rq.serializers) / a JSON serializer to huey.",
         vulnerableExample: ["from redis import Redis", "from rq import Queue", "", "q = Queue(connection=Redis())  # pickles jobs"].join("\n"),
         safeExample: ["from redis import Redis", "from rq import Queue", "from rq.serializers import JSONSerializer", "", "q = Queue(connection=Redis(), serializer=JSONSerializer)"].join("\n"),
@@ -48926,6 +49607,7 @@ var init_PYTHON_CONFIG_SEC_004 = __esm({
         references: [
           { title: "RQ: job serialization", url: "https://python-rq.org/docs/#job-serialization" },
           { title: "huey: serialization", url: "https://huey.readthedocs.io/en/latest/api.html#Serializer" },
+          { title: "arq: custom serializers", url: "https://arq-docs.helpmanual.io/#custom-serializers" },
           ...CONFIG_REFERENCES
         ],
         faq: [
@@ -48989,6 +49671,38 @@ function checkSqliteDict(m) {
     message: `${spelled(m)} pickles values into the SQLite file by default and unpickles them on read: anyone who can write the database file runs code. Pass \`encode=json.dumps, decode=json.loads\`.`
   };
 }
+function checkDogpile(m) {
+  const backend = constant2(m, m.args.find("backend", 0))?.trim();
+  if (backend === void 0 || !DOGPILE_SHARED_BACKENDS.test(backend)) return null;
+  const region3 = m.receiver?.args;
+  if (region3 && (region3.find("deserializer") || region3.hasKwArgs)) {
+    const given = region3.find("deserializer");
+    if (!given || !isPickleModule(m, given) && !resolvedNames({ model: m.model, scope: m.receiver.scope }, given).some((n) => /^(?:pickle|_pickle|cPickle|dill|cloudpickle)\.loads$/.test(n))) return null;
+  }
+  const store = backend.endsWith("dbm") ? "its DBM file" : "that server";
+  return {
+    message: `${spelled(m)} with ${code(backend)} pickles every cached value into ${store} and unpickles what it reads back (dogpile.cache's default serializer): whoever can write ${backend.endsWith("dbm") ? "the file" : "to the cache server (often reachable without authentication)"} runs code in the application. Pass \`serializer=\`/\`deserializer=\` that encode JSON or msgpack to \`make_region\`, and restrict who can write the store.`
+  };
+}
+function checkPersistQueue(m) {
+  const given = m.args.find("serializer");
+  if (!given && m.args.hasKwArgs) return null;
+  if (given && given.type !== "none" && !resolvedNames(m, given).some((n) => n === "persistqueue.serializers.pickle") && !isPickleModule(m, given)) return null;
+  const store = m.target.includes("MySQL") ? "its MySQL table" : m.target.includes("SQLite") || m.target.includes("Unique") || m.target.includes("PDict") ? "its SQLite file" : "its queue directory";
+  return {
+    message: `${spelled(m)} ${given ? "with a pickle serializer" : "without `serializer=`"} pickles every item into ${store} and unpickles it on \`get()\`: anyone who can write ${store} runs code in the consumer. Pass \`serializer=persistqueue.serializers.json\` (or msgpack) for plain data.`
+  };
+}
+function memcachedMessage(m) {
+  return `${spelled(m)} unpickles every value stored with its pickle flag, whoever stored it: anyone who can write to that memcached (it has no authentication by default, and SSRF reaches it) runs code in the application at the next \`get\`. Store only bytes or strings you encode yourself (JSON), and keep memcached on a private network.`;
+}
+function checkPymemcache(m) {
+  const given = m.args.find("serde") ?? m.args.find("deserializer");
+  if (!given || !resolvedNames(m, given).some((n) => PYMEMCACHE_PICKLING.has(n))) return null;
+  return {
+    message: `${spelled(m)} with ${code(m.model.text(given))} unpickles values read back from memcached: anyone who can write to that memcached runs code in the application. Use the default (bytes) or a JSON serde.`
+  };
+}
 function pathPrefix(ctx, node, depth = 0) {
   const text2 = constant2(ctx, node);
   if (text2 !== void 0 || depth > 4) return text2;
@@ -49031,7 +49745,7 @@ function joblibFinding(m, store) {
     message: `${spelled(m)} caches results as joblib pickles in ${store}, and unpickles a cached result on every cache hit: whoever can write there plants a pickle that runs code in every process that calls the cached function. Keep the cache in a directory private to the application user on local disk (or a per-run temporary directory), restrict write access to the store to this application, or cache plain data (JSON, Parquet) yourself.`
   };
 }
-var CACHELIB, FLASK_CACHE_TYPES, FLASK_SESSION_TYPES, cachelibMessage, PATH_HELPERS, REMOTE_STORE_URL, SHARED_PATH, PYTHON_CONFIG_SEC_005_default;
+var CACHELIB, FLASK_CACHE_TYPES, FLASK_SESSION_TYPES, cachelibMessage, DOGPILE_SHARED_BACKENDS, DOGPILE_CONFIGURE, PERSIST_QUEUE, AIOCACHE_PICKLE, aiocacheMessage, PICKLING_MEMCACHED_CLIENTS, PYMEMCACHE_CLIENTS, PYMEMCACHE_PICKLING, PATH_HELPERS, REMOTE_STORE_URL, SHARED_PATH, PYTHON_CONFIG_SEC_005_default;
 var init_PYTHON_CONFIG_SEC_005 = __esm({
   "src/rules/python/PYTHON-CONFIG-SEC-005.ts"() {
     "use strict";
@@ -49048,12 +49762,48 @@ var init_PYTHON_CONFIG_SEC_005 = __esm({
     FLASK_CACHE_TYPES = /^(?:flask_caching\.backends\.\w+\.)?(?:redis|rediscache|redissentinel|redissentinelcache|rediscluster|redisclustercache|filesystem|filesystemcache|memcached|memcachedcache|gaememcached|saslmemcached|saslmemcachedcache|spreadsaslmemcached|spreadsaslmemcachedcache|uwsgi|uwsgicache)$/i;
     FLASK_SESSION_TYPES = /^(?:redis|memcached|filesystem|mongodb|sqlalchemy|cachelib|dynamodb)$/i;
     cachelibMessage = (m) => `${spelled(m)} pickles every cached value and unpickles what it reads back: whoever can write the cache store (Redis or memcached reachable without authentication, a shared cache directory) runs code in the application. Cache plain data only and restrict who can write the store.`;
+    DOGPILE_SHARED_BACKENDS = /^dogpile\.cache\.(?:redis|redis_sentinel|redis_cluster|valkey|valkey_sentinel|valkey_cluster|memcached|pylibmc|bmemcached|pymemcache|dbm)$/;
+    DOGPILE_CONFIGURE = ["dogpile.cache.make_region().configure", "dogpile.cache.region.make_region().configure", "dogpile.cache.CacheRegion().configure", "dogpile.cache.region.CacheRegion().configure"];
+    PERSIST_QUEUE = [
+      "Queue",
+      "queue.Queue",
+      "SQLiteQueue",
+      "FIFOSQLiteQueue",
+      "FILOSQLiteQueue",
+      "UniqueQ",
+      "sqlqueue.SQLiteQueue",
+      "sqlqueue.FIFOSQLiteQueue",
+      "sqlqueue.FILOSQLiteQueue",
+      "sqlqueue.UniqueQ",
+      "SQLiteAckQueue",
+      "FIFOSQLiteAckQueue",
+      "FILOSQLiteAckQueue",
+      "UniqueAckQ",
+      "sqlackqueue.SQLiteAckQueue",
+      "sqlackqueue.FIFOSQLiteAckQueue",
+      "sqlackqueue.FILOSQLiteAckQueue",
+      "sqlackqueue.UniqueAckQ",
+      "PDict",
+      "pdict.PDict",
+      "MySQLQueue",
+      "mysqlqueue.MySQLQueue"
+    ].map((n) => `persistqueue.${n}`);
+    AIOCACHE_PICKLE = ["aiocache.serializers.PickleSerializer", "aiocache.PickleSerializer", "aiocache.serializers.serializers.PickleSerializer"];
+    aiocacheMessage = (m) => `${spelled(m)} makes an aiocache cache pickle values and unpickle what it reads back: whoever can write the cache store (Redis or memcached reachable without authentication) runs code in the application. Use \`JsonSerializer\` or \`MsgPackSerializer\`.`;
+    PICKLING_MEMCACHED_CLIENTS = ["memcache.Client", "pylibmc.Client", "pylibmc.client.Client", "bmemcached.Client", "bmemcached.client.Client", "bmemcached.client.replicating.ReplicatingClient", "bmemcached.client.distributed.DistributedClient", "bmemcached.ReplicatingClient", "bmemcached.DistributedClient"];
+    PYMEMCACHE_CLIENTS = ["Client", "client.base.Client", "client.base.PooledClient", "client.hash.HashClient", "client.retrying.RetryingClient", "PooledClient", "HashClient", "RetryingClient"].map((c) => `pymemcache.${c}`);
+    PYMEMCACHE_PICKLING = /* @__PURE__ */ new Set([
+      "pymemcache.serde.pickle_serde",
+      "pymemcache.serde.PickleSerde()",
+      "pymemcache.serde.PickleSerde",
+      "pymemcache.serde.python_memcache_deserializer"
+    ]);
     PATH_HELPERS = ["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.PurePosixPath"];
     REMOTE_STORE_URL = /^(?!file:)[a-z][a-z0-9+.-]*:\/\//i;
     SHARED_PATH = /^(?:\\\\|\/\/[^/]|dbfs:|\/(?:mnt|nfs|net|efs|gpfs|lustre|scratch|dbfs|cifs|smb|shared?|gluster|ceph|cephfs|beegfs)(?:\/|$)|\/content\/drive(?:\/|$))|\/(?:shared?|nfs|efs|smb|cifs|network)(?:\/|$)/i;
     PYTHON_CONFIG_SEC_005_default = defineRule({
       id: "PYTHON-CONFIG-SEC-005",
-      name: "Cache or Persistent Store That Unpickles (cachelib, Flask-Caching, Flask-Session, diskcache, sqlitedict, joblib Memory)",
+      name: "Cache or Persistent Store That Unpickles (cachelib, Flask-Caching, Flask-Session, diskcache, sqlitedict, joblib Memory, dogpile.cache, aiocache, persist-queue, memcached clients)",
       language: "python",
       severity: "medium",
       confidence: "high",
@@ -49065,13 +49815,18 @@ var init_PYTHON_CONFIG_SEC_005 = __esm({
       bundles: ["config", "deserialization"],
       banditIds: [],
       similar: ["PYTHON-CONFIG-SEC-002", "PYTHON-LANG-SEC-040"],
-      prefilter: ["cachelib", "werkzeug", "CACHE_TYPE", "SESSION_TYPE", "diskcache", "sqlitedict", "SqliteDict", "joblib", "sklearn"],
+      prefilter: ["cachelib", "werkzeug", "CACHE_TYPE", "SESSION_TYPE", "diskcache", "sqlitedict", "SqliteDict", "joblib", "sklearn", "dogpile", "aiocache", "PickleSerializer", "persistqueue", "memcache", "pylibmc", "bmemcached"],
       sinks: [
         { call: CACHELIB, message: cachelibMessage },
         { call: ["flask_caching.Cache", "flask_caching.Cache().init_app", "flask.Flask().config.update", "flask.Flask().config.from_mapping"], check: checkConfigCall, message: () => "" },
         { call: ["diskcache.Cache", "diskcache.FanoutCache", "diskcache.Deque", "diskcache.Index", "diskcache.core.Cache", "diskcache.fanout.FanoutCache"], check: checkDiskcache, message: () => "" },
         { call: ["sqlitedict.SqliteDict", "sqlitedict.open"], check: checkSqliteDict, message: () => "" },
         { call: ["joblib.Memory", "joblib.memory.Memory"], subclasses: true, check: checkJoblibMemory, message: () => "" },
+        { call: DOGPILE_CONFIGURE, check: checkDogpile, message: () => "" },
+        { call: PERSIST_QUEUE, check: checkPersistQueue, message: () => "" },
+        { call: AIOCACHE_PICKLE, references: true, message: aiocacheMessage },
+        { call: PICKLING_MEMCACHED_CLIENTS, subclasses: true, check: (m) => m.args.find("unpickler") ? null : {}, message: memcachedMessage },
+        { call: PYMEMCACHE_CLIENTS, check: checkPymemcache, message: () => "" },
         {
           call: ["sklearn.pipeline.Pipeline", "sklearn.pipeline.make_pipeline", "sklearn.cluster.AgglomerativeClustering", "sklearn.cluster.FeatureAgglomeration"],
           check: checkSklearnMemory,
@@ -49080,8 +49835,8 @@ var init_PYTHON_CONFIG_SEC_005 = __esm({
       ],
       assignments: [{ names: ["CACHE_TYPE", "SESSION_TYPE", "flask.Flask().config.CACHE_TYPE", "flask.Flask().config.SESSION_TYPE"], classLevel: true, check: checkAssignment4 }],
       docs: {
-        summary: "Detects caches and persistent dictionaries that pickle values into a store others can write: cachelib/Flask-Caching backends, Flask-Session server-side stores, `diskcache.Cache`, `sqlitedict.SqliteDict`, and joblib `Memory` caches on shared file systems or object stores.",
-        description: 'These libraries make pickling invisible: `cache.get(key)` and `d[key]` unpickle whatever the store holds. The rule reports cachelib (and `werkzeug.contrib.cache`) Redis, file-system, memcached, uWSGI, DynamoDB and MongoDB caches; Flask-Caching `CACHE_TYPE` values selecting those backends (in config modules and classes, `Cache(config={...})`, `app.config.update(...)`); Flask-Session `SESSION_TYPE` server-side stores (pickled before Flask-Session 0.6, medium confidence); `diskcache` caches without `disk=JSONDisk`; `SqliteDict` without `encode`/`decode`; and `joblib.Memory` (and the old `cachedir=`, subclasses, and scikit-learn\'s `Pipeline`/`make_pipeline`/`AgglomerativeClustering`/`FeatureAgglomeration` `memory=` paths, which build one) whose location is a shared or network path (`/mnt`, `/shared`, `/nfs`, `/efs`, `/gpfs`, `/lustre`, `/scratch`, `/dbfs`, a `shared`/`share`/`nfs` directory, UNC shares, `dbfs:`) or an object-store URL (`s3://`, `gs://`, `hdfs://`, `abfs://`, ...), or whose `backend` is a registered store backend other than `"local"`. joblib stores every cached result as a pickle and unpickles it on a cache hit. A private local directory, a temporary directory, or no location (no caching) is not reported.',
+        summary: "Detects caches and persistent dictionaries that pickle values into a store others can write: cachelib/Flask-Caching backends, Flask-Session server-side stores, `diskcache.Cache`, `sqlitedict.SqliteDict`, joblib `Memory` caches on shared file systems or object stores, dogpile.cache regions on Redis, memcached or DBM, aiocache's `PickleSerializer`, persist-queue queues with their pickle default, and memcached clients that unpickle values (python-memcached, pylibmc, python-binary-memcached, pymemcache with a pickle serde).",
+        description: "These libraries make pickling invisible: `cache.get(key)` and `d[key]` unpickle whatever the store holds. The rule reports cachelib (and `werkzeug.contrib.cache`) Redis, file-system, memcached, uWSGI, DynamoDB and MongoDB caches; Flask-Caching `CACHE_TYPE` values selecting those backends (in config modules and classes, `Cache(config={...})`, `app.config.update(...)`); Flask-Session `SESSION_TYPE` server-side stores (pickled before Flask-Session 0.6, medium confidence); `diskcache` caches without `disk=JSONDisk`; `SqliteDict` without `encode`/`decode`; and `joblib.Memory` (and the old `cachedir=`, subclasses, and scikit-learn's `Pipeline`/`make_pipeline`/`AgglomerativeClustering`/`FeatureAgglomeration` `memory=` paths, which build one) whose location is a shared or network path (`/mnt`, `/shared`, `/nfs`, `/efs`, `/gpfs`, `/lustre`, `/scratch`, `/dbfs`, a `shared`/`share`/`nfs` directory, UNC shares, `dbfs:`) or an object-store URL (`s3://`, `gs://`, `hdfs://`, `abfs://`, ...), or whose `backend` is a registered store backend other than `\"local\"`. joblib stores every cached result as a pickle and unpickles it on a cache hit. A private local directory, a temporary directory, or no location (no caching) is not reported. dogpile.cache regions configured with a Redis, Valkey, memcached or DBM backend pickle values (the default serializer) unless `make_region(deserializer=...)` names another; aiocache caches pickle when given `PickleSerializer`; persist-queue's file, SQLite and MySQL queues and `PDict` pickle items unless `serializer=` names another (a serializer passed through `**kwargs` is assumed to be set). The memcached clients of python-memcached (`memcache.Client`), pylibmc and python-binary-memcached unpickle every value stored with their pickle flag, so whoever can write to the server decides; pymemcache is reported only with `serde=pickle_serde` (or `PickleSerde()`, or the old `deserializer=python_memcache_deserializer`).",
         securityImplications: "A cache is written by many and read by the application: an unauthenticated Redis or memcached, a cache directory on a shared volume, or a SQLite file an upload can overwrite turn a write primitive into code execution at the next read.",
         howToFix: "Cache plain data serialized as JSON yourself, or configure the library's non-pickle serializer (`disk=JSONDisk`, `encode=json.dumps, decode=json.loads`, Flask-Session >= 0.6); require authentication on cache servers and keep cache directories private to the application user.",
         fixHint: "Use a JSON serializer for the store, or make the store writable only by the application.",
@@ -49276,6 +50031,114 @@ var init_PYTHON_CONFIG_SEC_007 = __esm({
   }
 });
 
+// src/rules/python/PYTHON-CONFIG-SEC-008.ts
+function checkPickleType(m) {
+  if (m.via === "reference") return {};
+  const pickler = m.args.find("pickler", 1);
+  if (!pickler && m.args.hasKwArgs) return null;
+  if (pickler && pickler.type !== "none" && !isPickleModule(m, pickler)) return null;
+  return {};
+}
+function checkJobStore(m) {
+  return {
+    message: `${spelled(m)} pickles every job (its function reference, arguments and trigger) into the store and unpickles it to run it: whoever can write the job table or keys (another service sharing the database or an unauthenticated Redis/MongoDB) runs code in the scheduler. Keep the job store private to the scheduler, or use the in-memory store and re-add jobs at start-up.`
+  };
+}
+function checkAddJobstore(m) {
+  const alias = constant2(m, m.args.find("jobstore", 0))?.trim();
+  if (alias === void 0 || !APSCHEDULER_STORE_ALIASES.test(alias)) return null;
+  return {
+    message: `${spelled(m)} with ${code(JSON.stringify(alias))} adds an APScheduler job store that pickles every job and unpickles it to run it: whoever can write that store runs code in the scheduler. Keep the job store private to the scheduler.`
+  };
+}
+function checkDataStore(m) {
+  const given = m.args.find("serializer");
+  if (!given && m.args.hasKwArgs) return null;
+  if (given && given.type !== "none" && !resolvedNames(m, given).some((n) => /PickleSerializer(?:\(\))?$/.test(n) || PICKLING_LOADS.test(n))) return null;
+  return {
+    message: `${spelled(m)} ${given ? "with `PickleSerializer`" : "without `serializer=`"} pickles schedules and jobs (APScheduler 4's default) and unpickles them to run them: whoever can write the store runs code in the scheduler. Pass \`serializer=JSONSerializer()\` or \`CBORSerializer()\`.`
+  };
+}
+var PICKLE_TYPE, PICKLED_OBJECT_FIELD, APSCHEDULER_JOB_STORES, APSCHEDULER_STORE_ALIASES, APSCHEDULER_ADD_JOBSTORE, APSCHEDULER_DATA_STORES, PICKLING_LOADS, pickleTypeMessage, pickledFieldMessage, PYTHON_CONFIG_SEC_008_default;
+var init_PYTHON_CONFIG_SEC_008 = __esm({
+  "src/rules/python/PYTHON-CONFIG-SEC-008.ts"() {
+    "use strict";
+    init_rule();
+    init_config_helpers();
+    init_sink_helpers();
+    PICKLE_TYPE = ["sqlalchemy.PickleType", "sqlalchemy.types.PickleType", "sqlalchemy.sql.sqltypes.PickleType", "flask_sqlalchemy.SQLAlchemy().PickleType"];
+    PICKLED_OBJECT_FIELD = ["picklefield.PickledObjectField", "picklefield.fields.PickledObjectField"];
+    APSCHEDULER_JOB_STORES = [
+      "sqlalchemy.SQLAlchemyJobStore",
+      "redis.RedisJobStore",
+      "mongodb.MongoDBJobStore",
+      "rethinkdb.RethinkDBJobStore",
+      "zookeeper.ZooKeeperJobStore",
+      "etcd.EtcdJobStore"
+    ].map((n) => `apscheduler.jobstores.${n}`);
+    APSCHEDULER_STORE_ALIASES = /^(?:sqlalchemy|redis|mongodb|rethinkdb|zookeeper|etcd)$/;
+    APSCHEDULER_ADD_JOBSTORE = [
+      "background.BackgroundScheduler",
+      "blocking.BlockingScheduler",
+      "asyncio.AsyncIOScheduler",
+      "gevent.GeventScheduler",
+      "tornado.TornadoScheduler",
+      "twisted.TwistedScheduler",
+      "qt.QtScheduler",
+      "base.BaseScheduler"
+    ].map((n) => `apscheduler.schedulers.${n}().add_jobstore`);
+    APSCHEDULER_DATA_STORES = ["apscheduler.datastores.sqlalchemy.SQLAlchemyDataStore", "apscheduler.datastores.mongodb.MongoDBDataStore"];
+    PICKLING_LOADS = /^(?:pickle|_pickle|cPickle|dill|cloudpickle)(?:\.loads)?$/;
+    pickleTypeMessage = (m) => `${spelled(m)} stores the column's values pickled and unpickles every row it loads: whoever can write that column (another service sharing the database, an SQL injection anywhere, a restored backup) runs code in the application when the row is read. Store JSON (\`sqlalchemy.JSON\`) or columns of plain types instead.`;
+    pickledFieldMessage = (m) => `${spelled(m)} (django-picklefield) stores the field pickled and unpickles it whenever the model is loaded: whoever can write that column runs code in the application. Use \`models.JSONField\` for structured data.`;
+    PYTHON_CONFIG_SEC_008_default = defineRule({
+      id: "PYTHON-CONFIG-SEC-008",
+      name: "Database Column or Job Store That Unpickles (SQLAlchemy PickleType, django-picklefield, APScheduler)",
+      language: "python",
+      severity: "medium",
+      confidence: "high",
+      precision: "high",
+      cwe: ["CWE-502"],
+      owasp: ["A08:2021"],
+      compliance: CONFIG_COMPLIANCE,
+      tags: ["security", "deserialization", "pickle", "database", "orm", "sqlalchemy", "django", "apscheduler", "configuration", "cwe-502"],
+      bundles: ["config", "deserialization"],
+      banditIds: [],
+      similar: ["PYTHON-CONFIG-SEC-005", "PYTHON-CONFIG-SEC-004"],
+      prefilter: ["PickleType", "picklefield", "PickledObjectField", "apscheduler"],
+      sinks: [
+        { call: PICKLE_TYPE, references: true, check: checkPickleType, message: pickleTypeMessage },
+        { call: PICKLED_OBJECT_FIELD, references: true, message: pickledFieldMessage },
+        { call: APSCHEDULER_JOB_STORES, subclasses: true, check: checkJobStore, message: () => "" },
+        { call: APSCHEDULER_ADD_JOBSTORE, check: checkAddJobstore, message: () => "" },
+        { call: APSCHEDULER_DATA_STORES, check: checkDataStore, message: () => "" }
+      ],
+      docs: {
+        summary: "Detects database columns and scheduler job stores that pickle what they store: SQLAlchemy `PickleType`, django-picklefield's `PickledObjectField`, and APScheduler's database, Redis and MongoDB job stores.",
+        description: "An ORM column of SQLAlchemy's `PickleType` (also Flask-SQLAlchemy's `db.PickleType`, in `Column(...)` or `mapped_column(...)`) or django-picklefield's `PickledObjectField` is pickled on write and unpickled every time a row is loaded. APScheduler 3's `SQLAlchemyJobStore`, `RedisJobStore`, `MongoDBJobStore`, `RethinkDBJobStore`, `ZooKeeperJobStore` and `EtcdJobStore` (also added by alias, `scheduler.add_jobstore(\"sqlalchemy\", ...)`) pickle each job's state and unpickle it to run the job; APScheduler 4's data stores do the same unless `serializer=` names JSON or CBOR. A `PickleType(pickler=json)` is not reported; settings passed through `**kwargs` are assumed to be safe.",
+        securityImplications: "The database becomes code: a second service with write access to the table, an SQL injection elsewhere in the application, a restored or imported dump, or an unauthenticated Redis/MongoDB holding the jobs turns a data write into code execution in every process that loads the row or runs the job.",
+        howToFix: "Store JSON (`sqlalchemy.JSON`, `models.JSONField`) or plain columns instead of pickles. Keep APScheduler job stores on a database only the scheduler can write, or use the in-memory store and register jobs at start-up; on APScheduler 4 pass `serializer=JSONSerializer()`.",
+        fixHint: "Use JSON columns instead of PickleType/PickledObjectField; keep job stores private to the scheduler.",
+        vulnerableExample: ["from sqlalchemy import Column, Integer, PickleType", "from sqlalchemy.orm import declarative_base", "", "Base = declarative_base()", "", "class Report(Base):", '    __tablename__ = "reports"', "    id = Column(Integer, primary_key=True)", "    data = Column(PickleType)"].join("\n"),
+        safeExample: ["from sqlalchemy import JSON, Column, Integer", "from sqlalchemy.orm import declarative_base", "", "Base = declarative_base()", "", "class Report(Base):", '    __tablename__ = "reports"', "    id = Column(Integer, primary_key=True)", "    data = Column(JSON)"].join("\n"),
+        detectionScope: "Column types and fields resolved through imports and aliases, called or passed uncalled (`Column(PickleType)`); job store constructors and subclasses; `add_jobstore` aliases given as literals. APScheduler configured from a dictionary of `type` strings, and columns declared in migrations only, are not seen.",
+        references: [
+          { title: "SQLAlchemy: PickleType", url: "https://docs.sqlalchemy.org/en/20/core/type_basics.html#sqlalchemy.types.PickleType" },
+          { title: "django-picklefield", url: "https://github.com/gintas/django-picklefield" },
+          { title: "APScheduler 3: job stores", url: "https://apscheduler.readthedocs.io/en/3.x/userguide.html#choosing-the-right-job-store" },
+          ...CONFIG_REFERENCES
+        ],
+        faq: [
+          {
+            question: "Only our application writes to that database. Why is this reported?",
+            answer: "The column turns any write to the database into code execution: an SQL injection in an unrelated endpoint, a reporting tool with write access, or a restored dump. Medium severity reflects that an attacker first needs that write."
+          }
+        ]
+      }
+    });
+  }
+});
+
 // src/rules/python/sink-input.ts
 function inputArgument(m, keywords = DATA_KEYWORDS) {
   for (const k of keywords) {
@@ -49333,6 +50196,30 @@ var init_trust = __esm({
 });
 
 // src/rules/python/PYTHON-LANG-SEC-040.ts
+function zmqMessage(m) {
+  return `${code(m.calleeText)} (${m.target}) unpickles every message a peer sends to this ZeroMQ socket: whoever can connect to or bind its address runs code in this process. Send and receive bytes (\`send_json\`/\`recv_json\`, msgpack) instead.`;
+}
+function unresolvedZmqSockets(model) {
+  const out2 = [];
+  for (const { node, scope } of model.calls) {
+    const callee = childByField(node, "function");
+    const attribute = callee?.type === "attribute" ? childByField(callee, "attribute") : void 0;
+    if (!callee || !attribute || attribute.end - attribute.start !== RECV_PYOBJ.length || model.text(attribute) !== RECV_PYOBJ) continue;
+    const socket = childByField(callee, "object");
+    if (!socket || model.resolve(socket, scope).length) continue;
+    out2.push({
+      node,
+      scope,
+      target: "zmq.Socket.recv_pyobj",
+      calleeText: model.text(callee),
+      outcome: {
+        confidence: "medium",
+        message: `${code(model.text(callee))} is pyzmq's \`Socket.recv_pyobj\` on a socket made elsewhere: it unpickles every message a peer sends, so whoever can connect to or bind its address runs code in this process. Send and receive bytes (\`send_json\`/\`recv_json\`, msgpack) instead.`
+      }
+    });
+  }
+  return out2;
+}
 function dataOnlyAllowlist(m) {
   const allowed = m.via === "subclass" ? m.subclass?.allowlist : void 0;
   return allowed?.every((g) => DATA_ONLY_GLOBALS.has(g)) ? allowed : void 0;
@@ -49361,15 +50248,23 @@ function message(m) {
       return `${spelled5} deserializes with pickle, which runs whatever code the bytes describe. Never unpickle data that could come from an untrusted source; use a data-only format such as JSON.`;
   }
 }
-var PICKLE_SINKS, DATA_ONLY_GLOBALS, PYTHON_LANG_SEC_040_default;
+var PICKLE_SINKS, ZMQ_SOCKETS, ZMQ_RECV_PYOBJ, RECV_PYOBJ, DATA_ONLY_GLOBALS, PYTHON_LANG_SEC_040_default;
 var init_PYTHON_LANG_SEC_040 = __esm({
   "src/rules/python/PYTHON-LANG-SEC-040.ts"() {
     "use strict";
+    init_syntax();
     init_rule();
     init_shared_docs();
     init_sink_helpers();
     init_trust();
     PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
+    ZMQ_SOCKETS = [
+      ...["zmq", "zmq.asyncio", "zmq.green"].flatMap((m) => [`${m}.Context().socket()`, `${m}.Context.instance().socket()`, `${m}.Socket()`]),
+      "zmq.sugar.context.Context().socket()",
+      "zmq.sugar.socket.Socket()"
+    ];
+    ZMQ_RECV_PYOBJ = ZMQ_SOCKETS.map((s) => `${s}.recv_pyobj`);
+    RECV_PYOBJ = "recv_pyobj";
     DATA_ONLY_GLOBALS = /* @__PURE__ */ new Set([
       ...["list", "dict", "set", "frozenset", "tuple", "int", "float", "complex", "str", "bytes", "bytearray", "bool", "range", "slice"].flatMap((t) => [`builtins.${t}`, `__builtin__.${t}`]),
       "collections.OrderedDict",
@@ -49398,12 +50293,17 @@ var init_PYTHON_LANG_SEC_040 = __esm({
       bundles: ["lang", "deserialization"],
       banditIds: ["B301"],
       similar: ["PYTHON-LANG-SEC-044", "PYTHON-LANG-SEC-045", "PYTHON-LANG-SEC-046", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-005"],
-      prefilter: ["pickle", "Pickle"],
-      judgeTrust: judgeInputTrust,
-      sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, check: check14, message }],
+      prefilter: ["pickle", "Pickle", "recv_pyobj"],
+      // recv_pyobj's argument is its flags, not the data: no input to judge.
+      judgeTrust: (m) => m.target.endsWith(".recv_pyobj") ? void 0 : judgeInputTrust(m),
+      sinks: [
+        { call: PICKLE_SINKS, subclasses: true, references: true, check: check14, message },
+        { call: ZMQ_RECV_PYOBJ, message: zmqMessage }
+      ],
+      derivedSites: unresolvedZmqSockets,
       docs: {
-        summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",
-        description: 'Python\'s `pickle` format is a small stack-based program, not a data format. Loading a pickle runs that program: it can import any module and call any function with any arguments (`os.system`, `subprocess.Popen`, `eval`, ...). This rule reports every call that unpickles: `pickle.loads`, `pickle.load`, `pickle.Unpickler(...)` and its subclasses, and the same functions reached through `cPickle`, `_pickle`, `pickle5`, `six.moves.cPickle`, import aliases, `from pickle import *`, rebinding (`loader = pickle.loads`), `importlib.import_module("pickle")`, `__import__("pickle")`, `getattr(pickle, "loads")` and `functools.partial`. It also reports `pickle.loads` passed uncalled as a callback (`map(pickle.loads, blobs)`).',
+        summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`, pyzmq's `socket.recv_pyobj()`), which executes arbitrary code from its input.",
+        description: 'Python\'s `pickle` format is a small stack-based program, not a data format. Loading a pickle runs that program: it can import any module and call any function with any arguments (`os.system`, `subprocess.Popen`, `eval`, ...). This rule reports every call that unpickles: `pickle.loads`, `pickle.load`, `pickle.Unpickler(...)` and its subclasses, and the same functions reached through `cPickle`, `_pickle`, `pickle5`, `six.moves.cPickle`, import aliases, `from pickle import *`, rebinding (`loader = pickle.loads`), `importlib.import_module("pickle")`, `__import__("pickle")`, `getattr(pickle, "loads")` and `functools.partial`. It also reports `pickle.loads` passed uncalled as a callback (`map(pickle.loads, blobs)`), and pyzmq\'s `socket.recv_pyobj()`, which unpickles each message it receives.',
         securityImplications: {
           summary: "Anyone who can influence the bytes that reach the unpickler can run code with the privileges of the process: read secrets and credentials, move laterally, install a backdoor, or tamper with data. There is no safe subset of pickle and no way to sanitize a payload before loading it. The bytes rarely come straight from the user; these are the ways they usually arrive:",
           scenarios: [
@@ -49454,7 +50354,7 @@ var init_PYTHON_LANG_SEC_040 = __esm({
           "    session = json.loads(request.data)  # data only: no code runs",
           '    return session["user"]'
         ].join("\n"),
-        detectionScope: 'Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, `_Unpickler`) resolved through the file\'s imports and bindings: aliases, `from pickle import ...`, star imports, `cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, `importlib.import_module`/`__import__` with constant module names (also built by concatenation, and reached as `builtins.__import__` or `__builtins__`), `getattr(module, "loads")`, `operator.attrgetter`/`methodcaller`, `sys.modules["pickle"]` and `sys.modules.get`, `globals()["pickle"]`, `vars(pickle)`/`pickle.__dict__`, `functools.partial`, `.__call__`, dispatch tables written in place or bound in the function (`{"pickle": pickle.loads}[fmt](data)`, `decoders.get(fmt)(data)`), loops over a literal list of sinks or modules, default parameter values, class and instance attributes (`loads = staticmethod(pickle.loads)`, `self._load = pickle.load`), names re-exported by other modules of the project (`from .compat import pickle`, package `__init__.py` re-exports, star re-exports with `__all__`), instantiation of classes, in this module or another, that derive from `pickle.Unpickler` (with or without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never match; a sink passed to a call that only looks at it (`isinstance`, `callable`, `repr`, `inspect.*`, `typing.cast`, `self.assertIs`/`assertEqual`) is not a callback. `pickle.dumps`/`pickle.dump` are not findings, nor is a `pickle.Unpickler(f)` built only to call another of its methods (`.find_class(module, name)` reads nothing from `f`). Not covered: calls through wrappers defined in other modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.',
+        detectionScope: 'Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, `_Unpickler`) resolved through the file\'s imports and bindings: aliases, `from pickle import ...`, star imports, `cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, `importlib.import_module`/`__import__` with constant module names (also built by concatenation, and reached as `builtins.__import__` or `__builtins__`), `getattr(module, "loads")`, `operator.attrgetter`/`methodcaller`, `sys.modules["pickle"]` and `sys.modules.get`, `globals()["pickle"]`, `vars(pickle)`/`pickle.__dict__`, `functools.partial`, `.__call__`, dispatch tables written in place or bound in the function (`{"pickle": pickle.loads}[fmt](data)`, `decoders.get(fmt)(data)`), loops over a literal list of sinks or modules, default parameter values, class and instance attributes (`loads = staticmethod(pickle.loads)`, `self._load = pickle.load`), names re-exported by other modules of the project (`from .compat import pickle`, package `__init__.py` re-exports, star re-exports with `__all__`), instantiation of classes, in this module or another, that derive from `pickle.Unpickler` (with or without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never match; a sink passed to a call that only looks at it (`isinstance`, `callable`, `repr`, `inspect.*`, `typing.cast`, `self.assertIs`/`assertEqual`) is not a callback. `pickle.dumps`/`pickle.dump` are not findings, nor is a `pickle.Unpickler(f)` built only to call another of its methods (`.find_class(module, name)` reads nothing from `f`). `recv_pyobj()` is reported on sockets made by a pyzmq context (`zmq.Context()`, `zmq.Context.instance()`, `zmq.asyncio`, `zmq.green`) or built as `zmq.Socket(...)`, followed through variables and attributes in the file; `x.recv_pyobj()` on a receiver the analysis cannot resolve at all (a socket passed in as a parameter or made by a helper of another module) is reported with medium confidence, the method name being pyzmq\'s own. Not covered: calls through wrappers defined in other modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.',
         references: DESERIALIZATION_REFERENCES,
         faq: [
           {
@@ -51835,7 +52735,7 @@ function flowSummary(model, path, complete) {
       }
     }
   }
-  const demand = [.../* @__PURE__ */ new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model), ...allowlistDemand(model)])].sort().slice(0, MAX_DEMAND);
+  const demand = [.../* @__PURE__ */ new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model), ...allowlistDemand(model), ...model.constantDemand])].sort().slice(0, MAX_DEMAND);
   return {
     ...Object.keys(flows).length ? { flows } : {},
     ...demand.length ? { flowDemand: demand } : {},
@@ -52122,6 +53022,7 @@ var init_registry = __esm({
     init_PYTHON_CONFIG_SEC_005();
     init_PYTHON_CONFIG_SEC_006();
     init_PYTHON_CONFIG_SEC_007();
+    init_PYTHON_CONFIG_SEC_008();
     init_PYTHON_DESER_001();
     init_PYTHON_DEPS_SEC_001();
     init_PYTHON_DEPS_SEC_002();
@@ -52158,6 +53059,7 @@ var init_registry = __esm({
       PYTHON_CONFIG_SEC_005_default,
       PYTHON_CONFIG_SEC_006_default,
       PYTHON_CONFIG_SEC_007_default,
+      PYTHON_CONFIG_SEC_008_default,
       PYTHON_DESER_001_default,
       PYTHON_DEPS_SEC_001_default,
       PYTHON_DEPS_SEC_002_default,
@@ -58542,18 +59444,18 @@ var require_light = __commonJS({
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
             waitForExecuting = (at) => {
-              var finished;
-              finished = () => {
+              var finished2;
+              finished2 = () => {
                 var counts;
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
               return new this.Promise((resolve12, reject) => {
-                if (finished()) {
+                if (finished2()) {
                   return resolve12();
                 } else {
                   return this.on("done", () => {
-                    if (finished()) {
+                    if (finished2()) {
                       this.removeAllListeners("done");
                       return resolve12();
                     }
@@ -58947,7 +59849,7 @@ init_selection();
 init_python_catalog();
 init_trust_join();
 import { availableParallelism } from "node:os";
-import { closeSync as closeSync5, existsSync as existsSync3, openSync as openSync5, readSync as readSync4, statSync as statSync6 } from "node:fs";
+import { closeSync as closeSync5, existsSync as existsSync4, openSync as openSync5, readSync as readSync4, statSync as statSync6 } from "node:fs";
 import { dirname as dirname7, join as join9, resolve as resolve5 } from "node:path";
 
 // src/project/artifacts.ts
@@ -59697,14 +60599,14 @@ async function analyzeWith(rule, files, maxBytes) {
 // src/project/discover.ts
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { lstatSync, readdirSync as readdirSync2, readFileSync as readFileSync8, readlinkSync, realpathSync, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync2, lstatSync, readdirSync as readdirSync2, readFileSync as readFileSync8, readlinkSync, realpathSync, statSync as statSync5 } from "node:fs";
 import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute2, join as join7, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 
 // src/project/git-index.ts
 import { closeSync as closeSync4, fstatSync as fstatSync2, openSync as openSync4, readFileSync as readFileSync7, readSync as readSync3, statSync as statSync4 } from "node:fs";
 import { join as join6 } from "node:path";
 var MAX_INDEX_BYTES = 256 * 1024 * 1024;
-var S_IFMT = 61440;
+var S_IFMT2 = 61440;
 var S_IFDIR = 16384;
 var S_IFGITLINK = 57344;
 function readTrackedPaths(root) {
@@ -59721,7 +60623,7 @@ function readTrackedPaths(root) {
   const directories = /* @__PURE__ */ new Set();
   const sparse = /* @__PURE__ */ new Set();
   const add = (path, mode) => {
-    const type = mode & S_IFMT;
+    const type = mode & S_IFMT2;
     if (type === S_IFDIR) {
       const dir = path.endsWith("/") ? path.slice(0, -1) : path;
       sparse.add(dir);
@@ -59877,17 +60779,28 @@ var DEFAULT_EXCLUDED_DIRS = /* @__PURE__ */ new Set([
   ".nox",
   "site-packages",
   "dist-packages",
+  "__pypackages__",
+  ".direnv",
   ".mypy_cache",
   ".pytest_cache",
   ".ruff_cache",
+  ".pytype",
   ".eggs",
   "build",
   "dist",
   ".idea",
   ".vscode",
+  ".ipynb_checkpoints",
   ".pathfinder-cache",
   ".pathfinder_cache"
 ]);
+var IDENTIFIER3 = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function isOwnPackage(abs, name2) {
+  return IDENTIFIER3.test(name2) && existsSync2(abs.endsWith(sep3) ? abs + INIT_FILE : abs + sep3 + INIT_FILE);
+}
+function isDefaultExcluded(abs, name2) {
+  return DEFAULT_EXCLUDED_DIRS.has(name2) && !isOwnPackage(abs, name2);
+}
 var PYTHON_FILE = /\.pyw?$/i;
 var TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py)$/;
 var TEST_DIR = /(^|\/)(tests?|testing)(\/|$)/;
@@ -59979,7 +60892,7 @@ async function discover(root, options) {
         }
       }
       if (isDir) {
-        if (DEFAULT_EXCLUDED_DIRS.has(entry2.name) || excludedPath(rel) || excludedPath(rel + "/")) continue;
+        if (isDefaultExcluded(abs, entry2.name) || excludedPath(rel) || excludedPath(rel + "/")) continue;
         if (isIgnored(ignores, abs, true) && !tracked()?.hasDirectory(rel)) continue;
         if (options.skipTests && TEST_DIR.test(rel)) continue;
         if (link && !options.followSymlinks && leavesProject(realRoot, abs, absRoot, errors)) continue;
@@ -60475,7 +61388,7 @@ async function scanProject(options) {
   const pythonFiles = ruleEntries.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
   const notebookFiles = ruleEntries.length > 0 ? discovery.files.filter((f) => f.kind === "other" && f.relPath.toLowerCase().endsWith(".ipynb") && !excluded(f.absPath)) : [];
   let notebooks;
-  const layout = new PackageLayout((path) => discovery.initFiles.get(path) ?? existsSync3(path));
+  const layout = new PackageLayout((path) => discovery.initFiles.get(path) ?? existsSync4(path));
   const cache2 = options.cacheDir ? new AnalysisCache(resolve5(options.cacheDir), { tool: options.tool.version, spec, config: config ?? null }) : void 0;
   const slot2 = JSON.stringify([target, options.maxFileSize, fileTimeout(options) ?? null]);
   const modules = pythonFiles.map((f) => layout.moduleName(f.absPath));
@@ -62584,7 +63497,7 @@ import { dirname as dirname12, isAbsolute as isAbsolute6, join as join13, relati
 
 // src/cli/scan-flags.ts
 init_types();
-import { existsSync as existsSync4, statSync as statSync7 } from "node:fs";
+import { existsSync as existsSync5, statSync as statSync7 } from "node:fs";
 import { dirname as dirname8, isAbsolute as isAbsolute3, join as join10, relative as relative4, resolve as resolve6 } from "node:path";
 init_selection();
 init_cache();
@@ -62778,7 +63691,7 @@ var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 function scanOptionsFrom(values, positionals, io) {
   if (values.config !== void 0 && values["no-config"]) throw new CliUsageError("--config and --no-config cannot be used together");
   const project = resolve6(io.cwd, values.project ?? ".");
-  if (values.project !== void 0 && !existsSync4(project)) {
+  if (values.project !== void 0 && !existsSync5(project)) {
     throw new CliUsageError(`--project ${values.project}: no such file or directory`);
   }
   const config = loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd });
@@ -62787,8 +63700,8 @@ function scanOptionsFrom(values, positionals, io) {
   for (const p of positionals) {
     if (p === "-") throw new CliUsageError(`"-" (standard input) must be the only path`);
     const fromCwd = isAbsolute3(p) ? p : resolve6(io.cwd, p);
-    const abs = existsSync4(fromCwd) ? fromCwd : resolve6(project, p);
-    if (!existsSync4(abs)) throw new CliUsageError(`path "${p}" does not exist`);
+    const abs = existsSync5(fromCwd) ? fromCwd : resolve6(project, p);
+    if (!existsSync5(abs)) throw new CliUsageError(`path "${p}" does not exist`);
     const rel = relative4(project, abs).split("\\").join("/");
     if (rel.startsWith("..")) throw new CliUsageError(`path "${p}" is outside the project directory ${project}`);
     include.push(rel === "" ? "**" : rel, rel === "" ? "**" : join10(rel, "**").split("\\").join("/"));
@@ -62820,7 +63733,7 @@ function cacheOption(values, project, io) {
   if (values["no-cache"] && values["cache-dir"] !== void 0) throw new CliUsageError("--cache-dir and --no-cache cannot be used together");
   if (values["no-cache"]) return {};
   if (values["cache-dir"] !== void 0) return { cacheDir: resolve6(io.cwd, values["cache-dir"]) };
-  const isDirectory2 = existsSync4(project) && statSync7(project).isDirectory();
+  const isDirectory2 = existsSync5(project) && statSync7(project).isDirectory();
   return { cacheDir: join10(isDirectory2 ? project : dirname8(project), DEFAULT_CACHE_DIR) };
 }
 function applyConfigDefaults(values, config) {

@@ -1644,6 +1644,11 @@ function compared(r, left, op, right) {
     return value === void 0 ? void 0 : { [which]: /* @__PURE__ */ new Set([value]) };
   }
   if (op !== "in") return void 0;
+  if (which === "names") {
+    const table = lookedUpByModule(r, right);
+    const mapping = table && literalMapping(r, table, 0);
+    if (mapping) return { pairs: mapping };
+  }
   const values = literalStrings(r, right, 0);
   if (which) return values?.strings ? { [which]: values.strings } : void 0;
   const pairShaped = left.type === "tuple" && left.children.length === 2 && parameterOf(r, left.children[0]) === "modules" && parameterOf(r, left.children[1]) === "names";
@@ -1671,20 +1676,63 @@ function literalStrings(r, node, depth) {
   if (node.type === "parenthesized_expression" && node.children.length === 1) return literalStrings(r, node.children[0], depth + 1);
   const written = writtenCollection(r.model, node, (inner) => literalStrings(r, inner, depth + 1));
   if (written !== NOT_WRITTEN) return written;
+  return boundCollection(r, node, (value) => literalStrings(r, value, depth + 1), (qualified) => importedCollection(r, qualified));
+}
+function lookedUpByModule(r, node) {
+  if (node.type === "subscript") {
+    const key = childByField(node, "subscript");
+    return key && parameterOf(r, key) === "modules" ? childByField(node, "value") : void 0;
+  }
+  if (node.type !== "call") return void 0;
+  const callee = childByField(node, "function");
+  const args2 = (childByField(node, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
+  if (callee?.type !== "attribute" || r.model.text(childByField(callee, "attribute") ?? callee) !== "get") return void 0;
+  return args2.length >= 1 && args2.length <= 2 && parameterOf(r, args2[0]) === "modules" ? childByField(callee, "object") : void 0;
+}
+function literalMapping(r, node, depth) {
+  if (depth > 4) return void 0;
+  if (node.type === "parenthesized_expression" && node.children.length === 1) return literalMapping(r, node.children[0], depth + 1);
+  if (node.type === "dictionary") {
+    const pairs = writtenMapping(r.model, node);
+    return pairs && new Set(pairs);
+  }
+  return boundCollection(r, node, (value) => literalMapping(r, value, depth + 1), (qualified) => importedCollection(r, qualified)?.mapping);
+}
+function writtenMapping(model, node) {
+  const pairs = [];
+  for (const c of node.children) {
+    if (c.type === "comment") continue;
+    const key = c.type === "pair" ? childByField(c, "key") : void 0;
+    const value = c.type === "pair" ? childByField(c, "value") : void 0;
+    const module2 = key?.type === "string" ? decodeStringLiteral(model.text(key)) : void 0;
+    if (module2 === void 0 || !value) return void 0;
+    const names = writtenCollection(model, value, (inner) => {
+      const written = writtenCollection(model, inner, () => void 0);
+      return written === NOT_WRITTEN ? void 0 : written;
+    });
+    if (names === NOT_WRITTEN || !names?.strings) {
+      if (names !== NOT_WRITTEN && names && !names.pairs) continue;
+      return void 0;
+    }
+    for (const name2 of names.strings) pairs.push(`${module2}.${name2}`);
+  }
+  return pairs.length <= MAX_ALLOWED ? pairs : void 0;
+}
+function boundCollection(r, node, read, imported) {
   const attribute = node.type === "attribute" ? childByField(node, "attribute") : void 0;
   const object = node.type === "attribute" ? childByField(node, "object") : void 0;
   if (attribute && object && !/^(self|cls)$/.test(r.model.text(object))) {
     const modules = object.type === "identifier" || object.type === "attribute" ? r.model.resolve(object, r.model.module) : [];
     const module2 = modules.length === 1 && !modules[0].projectClass && !modules[0].localClass ? modules[0].name : void 0;
-    return module2 ? importedCollection(r, `${module2}.${r.model.text(attribute)}`) : void 0;
+    return module2 ? imported(`${module2}.${r.model.text(attribute)}`) : void 0;
   }
   const name2 = node.type === "identifier" ? r.model.text(node) : attribute && object?.type === "identifier" ? r.model.text(attribute) : void 0;
   if (!name2) return void 0;
   const bindings = node.type === "identifier" ? r.model.module.bindings.get(name2) : r.classScope.bindings.get(name2);
-  const imported = bindings?.length === 1 && bindings[0].kind === "import" && node.type === "identifier" ? bindings[0].qualifiedName : void 0;
-  if (imported) return importedCollection(r, imported);
+  const qualified = bindings?.length === 1 && bindings[0].kind === "import" && node.type === "identifier" ? bindings[0].qualifiedName : void 0;
+  if (qualified) return imported(qualified);
   if (bindings?.length !== 1 || bindings[0].kind !== "assignment" || !bindings[0].value) return void 0;
-  return literalStrings(r, bindings[0].value, depth + 1);
+  return read(bindings[0].value);
 }
 var NOT_WRITTEN = /* @__PURE__ */ Symbol("not a collection written in place");
 function writtenCollection(model, node, inner) {
@@ -1713,6 +1761,13 @@ function writtenCollection(model, node, inner) {
   return strings.size && pairs.size ? void 0 : strings.size ? { strings } : { pairs };
 }
 function moduleLiteralCollection(model, value) {
+  let top = value;
+  while (top.type === "parenthesized_expression" && top.children.length === 1) top = top.children[0];
+  const mapping = top.type === "dictionary" ? writtenMapping(model, top) : void 0;
+  if (mapping) {
+    const keys = [...new Set(mapping.map((p) => p.slice(0, p.lastIndexOf("."))))].sort();
+    return { strings: keys, mapping: mapping.sort() };
+  }
   const read = (node, depth) => {
     let n = node;
     while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
@@ -1732,7 +1787,7 @@ function importedCollection(r, qualified) {
   if (!/^[A-Za-z_][\w.]*\.[A-Za-z_]\w*$/.test(qualified)) return void 0;
   const found = r.model.project?.flows?.(qualified);
   const constant3 = found?.length === 1 ? found[0].flows.constant : void 0;
-  if (constant3?.strings) return { strings: new Set(constant3.strings) };
+  if (constant3?.strings) return { strings: new Set(constant3.strings), ...constant3.mapping ? { mapping: new Set(constant3.mapping) } : {} };
   if (constant3?.pairs) return { pairs: new Set(constant3.pairs) };
   if (!found) {
     let names = demanded.get(r.model);
@@ -9011,6 +9066,107 @@ function toRange(range, lines) {
   };
 }
 
+// src/languages/python/semantic/fold-strings.ts
+var MAX_FOLDED_LENGTH = 4096;
+function percentFormat(format, args2) {
+  let out2 = "";
+  let next = 0;
+  for (let i2 = 0; i2 < format.length; i2++) {
+    const c = format[i2];
+    if (c !== "%") {
+      out2 += c;
+      continue;
+    }
+    const spec2 = format[++i2];
+    if (spec2 === "%") out2 += "%";
+    else if (spec2 === "s" && next < args2.length) out2 += args2[next++];
+    else return void 0;
+  }
+  return next === args2.length ? out2 : void 0;
+}
+function braceFormat(format, positional, keywords) {
+  let out2 = "";
+  let auto = 0;
+  let numbered = false;
+  for (let i2 = 0; i2 < format.length; i2++) {
+    const c = format[i2];
+    if (c === "}") {
+      if (format[i2 + 1] !== "}") return void 0;
+      out2 += "}";
+      i2++;
+      continue;
+    }
+    if (c !== "{") {
+      out2 += c;
+      continue;
+    }
+    if (format[i2 + 1] === "{") {
+      out2 += "{";
+      i2++;
+      continue;
+    }
+    const close = format.indexOf("}", i2);
+    if (close < 0) return void 0;
+    const field2 = format.slice(i2 + 1, close);
+    i2 = close;
+    let value;
+    if (field2 === "") {
+      if (numbered) return void 0;
+      value = positional[auto++];
+    } else if (/^\d+$/.test(field2)) {
+      numbered = true;
+      value = positional[Number(field2)];
+    } else if (/^[A-Za-z_]\w*$/.test(field2)) {
+      value = keywords.get(field2);
+    }
+    if (value === void 0 || auto && numbered) return void 0;
+    out2 += value;
+  }
+  return out2;
+}
+function sliceString(s, sliceText) {
+  const m = /^\s*([-+]?\d+)?\s*:\s*([-+]?\d+)?\s*(?::\s*([-+]?\d+)?\s*)?$/.exec(sliceText);
+  if (!m) return void 0;
+  const chars = [...s];
+  const n = chars.length;
+  const step = m[3] === void 0 ? 1 : Number(m[3]);
+  if (step === 0 || !Number.isSafeInteger(step)) return void 0;
+  const bound = (text, fallback, low, high) => {
+    if (text === void 0) return fallback;
+    const v = Number(text);
+    const at = v < 0 ? v + n : v;
+    return Math.min(Math.max(at, low), high);
+  };
+  let out2 = "";
+  if (step > 0) {
+    const start2 = bound(m[1], 0, 0, n);
+    const stop2 = bound(m[2], n, 0, n);
+    for (let i2 = start2; i2 < stop2; i2 += step) out2 += chars[i2];
+  } else {
+    const start2 = bound(m[1], n - 1, -1, n - 1);
+    const stop2 = bound(m[2], -1, -1, n - 1);
+    for (let i2 = start2; i2 > stop2; i2 += step) out2 += chars[i2];
+  }
+  return out2;
+}
+function stringMethod(s, method) {
+  switch (method) {
+    case "lower":
+    case "casefold":
+      return s.toLowerCase();
+    case "upper":
+      return s.toUpperCase();
+    case "strip":
+      return s.trim();
+    case "lstrip":
+      return s.trimStart();
+    case "rstrip":
+      return s.trimEnd();
+    default:
+      return void 0;
+  }
+}
+
 // src/languages/python/semantic/scopes.ts
 var ACTED_ON = /* @__PURE__ */ new Set([
   "function_definition",
@@ -9416,6 +9572,8 @@ var SemanticModel = class {
   module;
   bindingCache = /* @__PURE__ */ new Map();
   inProgress = /* @__PURE__ */ new Set();
+  /** The constant string each binding read by `constantString` holds (null: none, or being worked out). */
+  constantCache = /* @__PURE__ */ new Map();
   classBodies;
   scopeIndex;
   /**
@@ -9622,38 +9780,152 @@ var SemanticModel = class {
     const node = unwrapParentheses(expr);
     switch (node.type) {
       case "string":
-        return this.stringLiteral(node);
+        return this.stringLiteral(node) ?? this.formattedConstant(node, scope, depth);
       case "concatenated_string": {
         let out2 = "";
         for (const part of node.children) {
-          const s = this.stringLiteral(part);
+          const s = this.constantString(part, scope, depth + 1);
           if (s === void 0) return void 0;
           out2 += s;
         }
-        return out2;
+        return bounded(out2);
       }
       case "binary_operator": {
         const left = childByField(node, "left");
         const right = childByField(node, "right");
-        if (!left || !right || this.tree.source.slice(left.end, right.start).trim() !== "+") return void 0;
+        const op = left && right ? this.tree.source.slice(left.end, right.start).trim() : "";
+        if (op !== "+" && op !== "%") return void 0;
         const l = this.constantString(left, scope, depth + 1);
-        const r = l === void 0 ? void 0 : this.constantString(right, scope, depth + 1);
-        return l === void 0 || r === void 0 ? void 0 : l + r;
+        if (l === void 0) return void 0;
+        if (op === "%") {
+          const args2 = this.constantStrings(right, scope, depth + 1);
+          return args2 && bounded(percentFormat(l, args2));
+        }
+        const r = this.constantString(right, scope, depth + 1);
+        return r === void 0 ? void 0 : bounded(l + r);
+      }
+      case "call":
+        return this.constantCall(node, scope, depth);
+      case "subscript": {
+        const value = childByField(node, "value");
+        const index2 = childByField(node, "subscript");
+        const s = index2?.type === "slice" && value ? this.constantString(value, scope, depth + 1) : void 0;
+        return s === void 0 ? void 0 : sliceString(s, this.text(index2));
       }
       case "identifier": {
         const b = finalBinding(this.lookup(this.text(node), scope, node), this.module);
-        if (b?.kind === "assignment" && b.value) return this.constantString(b.value, b.scope, depth + 1);
-        const augmented = b?.kind === "opaque" ? b.site.parent : void 0;
-        if (augmented?.type !== "augmented_assignment" || childByField(augmented, "left") !== b.site) return void 0;
-        const right = childByField(augmented, "right");
-        if (!right || this.tree.source.slice(b.site.end, right.start).trim() !== "+=") return void 0;
-        const before = this.constantString(b.site, b.scope, depth + 1);
-        const added = before === void 0 ? void 0 : this.constantString(right, b.scope, depth + 1);
-        return before === void 0 || added === void 0 ? void 0 : before + added;
+        if (!b) return void 0;
+        const known = this.constantCache.get(b);
+        if (known !== void 0) return known ?? void 0;
+        this.constantCache.set(b, null);
+        const found = this.bindingConstant(b, depth);
+        this.constantCache.set(b, found ?? null);
+        return found;
       }
       default:
         return void 0;
     }
+  }
+  /** The constant string a binding's value is (see `constantString`). */
+  bindingConstant(b, depth) {
+    if (b.kind === "assignment" && b.value) return this.constantString(b.value, b.scope, depth + 1);
+    if (b.kind === "import" && b.qualifiedName) return this.importedConstant(b.qualifiedName);
+    const augmented = b.kind === "opaque" ? b.site.parent : void 0;
+    if (augmented?.type !== "augmented_assignment" || childByField(augmented, "left") !== b.site) return void 0;
+    const right = childByField(augmented, "right");
+    if (!right || this.tree.source.slice(b.site.end, right.start).trim() !== "+=") return void 0;
+    const before = this.constantString(b.site, b.scope, depth + 1);
+    const added = before === void 0 ? void 0 : this.constantString(right, b.scope, depth + 1);
+    return before === void 0 || added === void 0 ? void 0 : bounded(before + added);
+  }
+  /**
+   * Other modules' constants this file's constant strings read and no summary told of (`from app.names import SER`,
+   * then `import_module(SER)`): the whole-program pass summarises their modules.
+   */
+  constantDemand = /* @__PURE__ */ new Set();
+  importedConstant(qualified) {
+    if (!/^[A-Za-z_][\w.]*\.[A-Za-z_]\w*$/.test(qualified)) return void 0;
+    const found = this.project?.flows?.(qualified);
+    if (!found?.length) {
+      if (this.constantDemand.size < 16) this.constantDemand.add(qualified);
+      return void 0;
+    }
+    return found.length === 1 ? found[0].flows.constant?.value : void 0;
+  }
+  /** An f-string whose fields are constant strings without conversion or format spec (`f"{'pic'}kle"`, `f"{NAME}kle"`). */
+  formattedConstant(node, scope, depth) {
+    const text = this.text(node);
+    const opening = /^[rRbBuUfF]{0,2}('''|"""|'|")/.exec(text);
+    if (!opening || !node.children.some((c) => c.type === "interpolation")) return void 0;
+    const prefix = opening[0].slice(0, opening[0].length - opening[1].length);
+    const piece = (from2, to) => decodeStringLiteral(prefix + opening[1] + this.tree.source.slice(from2, to) + opening[1]);
+    let out2 = "";
+    let from = node.start + opening[0].length;
+    for (const c of node.children) {
+      if (c.type !== "interpolation") continue;
+      const fields = c.children.filter((x) => x.type !== "comment");
+      const before = piece(from, c.start);
+      const value = fields.length === 1 ? this.constantString(fields[0], scope, depth + 1) : void 0;
+      if (before === void 0 || value === void 0) return void 0;
+      out2 += before + value;
+      from = c.end;
+    }
+    const rest = piece(from, node.end - opening[1].length);
+    return rest === void 0 ? void 0 : bounded(out2 + rest);
+  }
+  /** The strings of a constant tuple (or the one string) on the right of `%`. */
+  constantStrings(node, scope, depth) {
+    const n = unwrapParentheses(node);
+    if (n.type !== "tuple") {
+      const s = this.constantString(n, scope, depth);
+      return s === void 0 ? void 0 : [s];
+    }
+    return this.constantElements(n, scope, depth);
+  }
+  /** The elements of a list or tuple literal, each a constant string. */
+  constantElements(node, scope, depth) {
+    const out2 = [];
+    for (const element of node.children) {
+      if (element.type === "comment") continue;
+      const s = this.constantString(element, scope, depth + 1);
+      if (s === void 0) return void 0;
+      out2.push(s);
+    }
+    return out2;
+  }
+  /** `sep.join([...])`, `fmt.format(...)`, `s.lower()` and the like, and `str(s)`, of constant strings. */
+  constantCall(node, scope, depth) {
+    const callee = childByField(node, "function");
+    const args2 = (childByField(node, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
+    if (callee?.type === "identifier") {
+      if (this.text(callee) !== "str" || args2.length !== 1 || this.lookup("str", scope, callee)) return void 0;
+      return this.constantString(args2[0], scope, depth + 1);
+    }
+    const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+    const method = callee?.type === "attribute" ? childByField(callee, "attribute") : void 0;
+    if (!object || !method) return void 0;
+    const name2 = this.text(method);
+    if (name2 !== "join" && name2 !== "format" && (args2.length || stringMethod("", name2) === void 0)) return void 0;
+    const s = this.constantString(object, scope, depth + 1);
+    if (s === void 0) return void 0;
+    if (name2 === "join") {
+      const list = args2.length === 1 ? unwrapParentheses(args2[0]) : void 0;
+      const parts2 = list && (list.type === "list" || list.type === "tuple") ? this.constantElements(list, scope, depth) : void 0;
+      return parts2 && bounded(parts2.join(s));
+    }
+    if (name2 !== "format") return stringMethod(s, name2);
+    const positional = [];
+    const keywords = /* @__PURE__ */ new Map();
+    for (const a of args2) {
+      if (a.type === "list_splat" || a.type === "dictionary_splat") return void 0;
+      const keyword = a.type === "keyword_argument" ? childByField(a, "name") : void 0;
+      const valueNode = keyword ? childByField(a, "value") : a;
+      const value = valueNode && this.constantString(valueNode, scope, depth + 1);
+      if (value === void 0) return void 0;
+      if (keyword) keywords.set(this.text(keyword), value);
+      else positional.push(value);
+    }
+    return bounded(braceFormat(s, positional, keywords));
   }
   /** Bindings that `name` may refer to at `use` (LEGB, class bodies invisible to nested scopes). */
   lookup(name2, scope, use) {
@@ -10297,6 +10569,9 @@ function returnedExpressions(body2) {
   }
   return out2;
 }
+function bounded(s) {
+  return s !== void 0 && s.length <= MAX_FOLDED_LENGTH ? s : void 0;
+}
 function unwrapParentheses(node) {
   let n = node;
   while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
@@ -10605,7 +10880,8 @@ var ProvenanceEvaluator = class {
     if (collection) return { origins: ["constant"], reason: "a literal collection of strings", ...collection, marks: [] };
     const p = this.of(b.value, b.valueScope ?? b.scope);
     if (!p || !only(p, "constant") && this.writtenInModule()) return void 0;
-    return { origins: [...p.origins], reason: p.reason, ...p.value !== void 0 ? { value: p.value } : {}, marks: [...this.marks] };
+    const value = p.value ?? (only(p, "constant") ? this.model.constantString(b.value, b.valueScope ?? b.scope) : void 0);
+    return { origins: [...p.origins], reason: p.reason, ...value !== void 0 ? { value } : {}, marks: [...this.marks] };
   }
   /**
    * A constant of another project module (`pkg.settings.MODEL_PATH`), as its module's summary judged it; undefined
@@ -11933,10 +12209,30 @@ var TaintTracker = class _TaintTracker {
       if (kept) return kept;
       const stored = object.type === "identifier" || object.type === "call" ? this.fieldTaint(object, attr, at, scope, depth) : void 0;
       if (stored) return { kind: "data", steps: [...stored.steps, this.step(node, `read ${code(short(this.text(node)))}`)] };
+      const property = object.type === "identifier" || object.type === "call" ? this.projectPropertyField(node, object, attr, scope, depth) : void 0;
+      if (property) return property;
       return this.parameters ? this.selfField(node, object, attr) : void 0;
     }
     if (base.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `read ${code(short(this.text(node)))}`)] };
     if (REQUEST_DATA_MEMBERS.has(attr)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code(short(this.text(node)))}`)] };
+    return void 0;
+  }
+  /**
+   * `Envelope(request.data).payload` where `payload` is a property of a class of another module returning what the
+   * object holds in a field (`return self._raw`), as its summary tells: what the object's constructor or setters stored
+   * there. (In the class's own module the semantic model resolves the property's value.)
+   */
+  projectPropertyField(node, object, attr, scope, depth) {
+    for (const cls of this.classesOf(object, scope, true, attr)) {
+      if (!cls.project) continue;
+      const found = this.model.project?.flows?.(`${cls.project}.${attr}`);
+      if (!found && this.demand.size < MAX_DEMAND) this.demand.add(`${cls.project}.${attr}`);
+      for (const r of found ?? []) {
+        const returned = r.flows.returnsField;
+        const t = returned && this.fieldTaint(object, returned.field, node, scope, depth);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...returned.steps.map(remoteStep), this.step(node, `returned by the property ${code(short(this.text(node)))} (${r.name})`)] };
+      }
+    }
     return void 0;
   }
   /**
@@ -14081,6 +14377,7 @@ var RQ = ["rq.Queue", "rq.queue.Queue", "rq.Worker", "rq.worker.Worker", "rq.Sim
 var HUEY = ["huey.RedisHuey", "huey.PriorityRedisHuey", "huey.RedisExpireHuey", "huey.SqliteHuey", "huey.FileHuey", "huey.api.RedisHuey", "huey.api.PriorityRedisHuey", "huey.api.RedisExpireHuey", "huey.api.SqliteHuey", "huey.api.FileHuey"];
 var SERIALIZER_POSITION = { "rq.Queue": 5, "rq.queue.Queue": 5, "rq.job.Job.fetch": 2, "rq.Job.fetch": 2 };
 var PICKLING = /* @__PURE__ */ new Set(["rq.serializers.DefaultSerializer", "rq.serializers.Serializer", "huey.serializer.Serializer", "huey.serializer.Serializer()"]);
+var ARQ = ["arq.create_pool", "arq.connections.create_pool", "arq.ArqRedis", "arq.connections.ArqRedis", "arq.Worker", "arq.worker.Worker"];
 function checkSerializer(queue) {
   return (m) => {
     const given = m.args.find("serializer", SERIALIZER_POSITION[m.target]);
@@ -14098,6 +14395,49 @@ function checkSerializer(queue) {
     return null;
   };
 }
+function checkArq(m) {
+  const given = m.args.find("job_deserializer");
+  if (!given && m.args.hasKwArgs) return null;
+  const role = m.target.endsWith("Worker") ? "the worker unpickles every job it takes from Redis" : "the pool unpickles every job result it reads back from Redis";
+  if (!given || given.type === "none") {
+    return {
+      message: `${spelled(m)} without \`job_deserializer=\` uses arq's default, \`pickle.loads\`: ${role}, so anyone who can write to that Redis (no auth by default, reachable through SSRF) runs code in the process. Pass \`job_serializer=\`/\`job_deserializer=\` that encode JSON or msgpack, on the pool and the worker alike.`
+    };
+  }
+  if (resolvedNames(m, given).some((n) => /^(?:pickle|_pickle|cPickle|dill|cloudpickle)\.loads$/.test(n))) {
+    return { message: `${spelled(m)} with \`job_deserializer=${m.model.text(given)}\` unpickles jobs: anyone who can write to Redis runs code in the process. Use a JSON or msgpack deserializer.` };
+  }
+  return null;
+}
+var ARQ_SETTINGS_CLASS = "WorkerSettings";
+function checkArqWorkerSettings(m) {
+  if (m.level !== "class" || m.target !== "functions") return [];
+  const classDef = enclosingClass3(m.node);
+  const name2 = classDef && childByField(classDef, "name");
+  if (!classDef || !name2 || m.model.text(name2) !== ARQ_SETTINGS_CLASS || !importsArq(m)) return [];
+  const body2 = childByField(classDef, "body");
+  if (!body2 || body2.children.some((s) => bindsName(m, s, "job_deserializer"))) return [];
+  return [{
+    message: `${code2(ARQ_SETTINGS_CLASS)} lists worker \`functions\` without \`job_deserializer\`: arq's worker then unpickles every job it takes from Redis (\`pickle.loads\` is the default), so anyone who can write to that Redis runs code in the worker. Set \`job_serializer\`/\`job_deserializer\` to JSON or msgpack functions here and on the pools that enqueue.`
+  }];
+}
+function enclosingClass3(node) {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
+  return void 0;
+}
+function bindsName(m, statement, name2) {
+  const definition = statement.type === "decorated_definition" ? childByField(statement, "definition") : statement;
+  if (definition?.type === "function_definition") return m.model.text(childByField(definition, "name") ?? definition) === name2;
+  const assignment = statement.type === "expression_statement" ? statement.children[0] : void 0;
+  const left = assignment?.type === "assignment" ? childByField(assignment, "left") : void 0;
+  return left?.type === "identifier" && m.model.text(left) === name2;
+}
+function importsArq(m) {
+  for (const bindings of m.model.module.bindings.values()) {
+    if (bindings.some((b) => b.kind === "import" && /^arq(?:\.|$)/.test(b.qualifiedName ?? ""))) return true;
+  }
+  return false;
+}
 function checkHueySettings(m) {
   const entries = dictEntries(m, m.value);
   if (!entries || entry(entries, "serializer")) return [];
@@ -14107,7 +14447,7 @@ function checkHueySettings(m) {
 }
 var PYTHON_CONFIG_SEC_004_default = defineRule({
   id: "PYTHON-CONFIG-SEC-004",
-  name: "Task Queue Uses Its Pickle Default (RQ, huey)",
+  name: "Task Queue Uses Its Pickle Default (RQ, huey, arq)",
   language: "python",
   severity: "medium",
   confidence: "high",
@@ -14115,21 +14455,26 @@ var PYTHON_CONFIG_SEC_004_default = defineRule({
   cwe: ["CWE-502"],
   owasp: ["A08:2021"],
   compliance: CONFIG_COMPLIANCE,
-  tags: ["security", "deserialization", "pickle", "rq", "huey", "task-queue", "redis", "configuration", "cwe-502"],
+  tags: ["security", "deserialization", "pickle", "rq", "huey", "arq", "task-queue", "redis", "configuration", "cwe-502"],
   bundles: ["config", "deserialization"],
   banditIds: [],
   similar: ["PYTHON-CONFIG-SEC-003"],
-  prefilter: ["rq", "huey", "HUEY"],
+  prefilter: ["rq", "huey", "HUEY", "arq", ARQ_SETTINGS_CLASS],
   sinks: [
     { call: RQ, check: checkSerializer("RQ"), message: () => "" },
-    { call: HUEY, check: checkSerializer("huey"), message: () => "" }
+    { call: HUEY, check: checkSerializer("huey"), message: () => "" },
+    { call: ARQ, check: checkArq, message: () => "" }
   ],
-  assignments: [{ names: ["HUEY"], classLevel: true, check: checkHueySettings }],
+  assignments: [
+    { names: ["HUEY"], classLevel: true, check: checkHueySettings },
+    // The class's name too, so that partial parsing keeps the class whole (its name is an anchor then, as a token).
+    { names: ["functions", ARQ_SETTINGS_CLASS], classLevel: true, check: checkArqWorkerSettings }
+  ],
   docs: {
-    summary: "Detects RQ queues, workers and jobs and huey instances created without a non-pickle `serializer=`: both pickle jobs by default.",
-    description: "RQ (`rq.Queue`, `Worker`, `Job.create/fetch`) serializes jobs with `DefaultSerializer`, which is pickle, unless `serializer=` says otherwise; huey's `RedisHuey`, `SqliteHuey` and `FileHuey` pickle tasks with `huey.serializer.Serializer`. The worker unpickles whatever it takes from the store. The rule reports constructors without `serializer=` (or with a pickling one) and Django `HUEY = {...}` settings without `serializer`. `MemoryHuey` (in-process) is not reported; a `serializer` passed through `**kwargs` is assumed to be set.",
+    summary: "Detects RQ queues, workers and jobs, huey instances and arq pools and workers created without a non-pickle serializer: all three pickle jobs by default.",
+    description: "RQ (`rq.Queue`, `Worker`, `Job.create/fetch`) serializes jobs with `DefaultSerializer`, which is pickle, unless `serializer=` says otherwise; huey's `RedisHuey`, `SqliteHuey` and `FileHuey` pickle tasks with `huey.serializer.Serializer`. The worker unpickles whatever it takes from the store. The rule reports constructors without `serializer=` (or with a pickling one) and Django `HUEY = {...}` settings without `serializer`. `MemoryHuey` (in-process) is not reported; a `serializer` passed through `**kwargs` is assumed to be set. arq's `create_pool`, `ArqRedis` and `Worker` use `pickle.loads` unless `job_deserializer=` is given (the worker unpickles jobs, the pool results), and so does the worker settings class arq's documentation names (`class WorkerSettings: functions = [...]`, run by the `arq` command) without a `job_deserializer` attribute, in a module that imports arq.",
     securityImplications: "Redis holds the queue and usually accepts any client on the network without authentication; an SSRF to Redis or any service sharing the database can push a job whose pickled payload runs code in the worker.",
-    howToFix: "RQ: `Queue(connection=redis, serializer=JSONSerializer)` and the same for `Worker` (`from rq.serializers import JSONSerializer`). huey: pass a serializer that encodes JSON.",
+    howToFix: "RQ: `Queue(connection=redis, serializer=JSONSerializer)` and the same for `Worker` (`from rq.serializers import JSONSerializer`). huey: pass a serializer that encodes JSON. arq: `create_pool(settings, job_serializer=msgpack.packb, job_deserializer=msgpack.unpackb)` and the same two attributes on the worker settings class.",
     fixHint: "Pass serializer=JSONSerializer (rq.serializers) / a JSON serializer to huey.",
     vulnerableExample: ["from redis import Redis", "from rq import Queue", "", "q = Queue(connection=Redis())  # pickles jobs"].join("\n"),
     safeExample: ["from redis import Redis", "from rq import Queue", "from rq.serializers import JSONSerializer", "", "q = Queue(connection=Redis(), serializer=JSONSerializer)"].join("\n"),
@@ -14137,6 +14482,7 @@ var PYTHON_CONFIG_SEC_004_default = defineRule({
     references: [
       { title: "RQ: job serialization", url: "https://python-rq.org/docs/#job-serialization" },
       { title: "huey: serialization", url: "https://huey.readthedocs.io/en/latest/api.html#Serializer" },
+      { title: "arq: custom serializers", url: "https://arq-docs.helpmanual.io/#custom-serializers" },
       ...CONFIG_REFERENCES
     ],
     faq: [
@@ -14206,6 +14552,74 @@ function checkSqliteDict(m) {
     message: `${spelled(m)} pickles values into the SQLite file by default and unpickles them on read: anyone who can write the database file runs code. Pass \`encode=json.dumps, decode=json.loads\`.`
   };
 }
+var DOGPILE_SHARED_BACKENDS = /^dogpile\.cache\.(?:redis|redis_sentinel|redis_cluster|valkey|valkey_sentinel|valkey_cluster|memcached|pylibmc|bmemcached|pymemcache|dbm)$/;
+var DOGPILE_CONFIGURE = ["dogpile.cache.make_region().configure", "dogpile.cache.region.make_region().configure", "dogpile.cache.CacheRegion().configure", "dogpile.cache.region.CacheRegion().configure"];
+function checkDogpile(m) {
+  const backend = constant2(m, m.args.find("backend", 0))?.trim();
+  if (backend === void 0 || !DOGPILE_SHARED_BACKENDS.test(backend)) return null;
+  const region = m.receiver?.args;
+  if (region && (region.find("deserializer") || region.hasKwArgs)) {
+    const given = region.find("deserializer");
+    if (!given || !isPickleModule(m, given) && !resolvedNames({ model: m.model, scope: m.receiver.scope }, given).some((n) => /^(?:pickle|_pickle|cPickle|dill|cloudpickle)\.loads$/.test(n))) return null;
+  }
+  const store = backend.endsWith("dbm") ? "its DBM file" : "that server";
+  return {
+    message: `${spelled(m)} with ${code2(backend)} pickles every cached value into ${store} and unpickles what it reads back (dogpile.cache's default serializer): whoever can write ${backend.endsWith("dbm") ? "the file" : "to the cache server (often reachable without authentication)"} runs code in the application. Pass \`serializer=\`/\`deserializer=\` that encode JSON or msgpack to \`make_region\`, and restrict who can write the store.`
+  };
+}
+var PERSIST_QUEUE = [
+  "Queue",
+  "queue.Queue",
+  "SQLiteQueue",
+  "FIFOSQLiteQueue",
+  "FILOSQLiteQueue",
+  "UniqueQ",
+  "sqlqueue.SQLiteQueue",
+  "sqlqueue.FIFOSQLiteQueue",
+  "sqlqueue.FILOSQLiteQueue",
+  "sqlqueue.UniqueQ",
+  "SQLiteAckQueue",
+  "FIFOSQLiteAckQueue",
+  "FILOSQLiteAckQueue",
+  "UniqueAckQ",
+  "sqlackqueue.SQLiteAckQueue",
+  "sqlackqueue.FIFOSQLiteAckQueue",
+  "sqlackqueue.FILOSQLiteAckQueue",
+  "sqlackqueue.UniqueAckQ",
+  "PDict",
+  "pdict.PDict",
+  "MySQLQueue",
+  "mysqlqueue.MySQLQueue"
+].map((n) => `persistqueue.${n}`);
+function checkPersistQueue(m) {
+  const given = m.args.find("serializer");
+  if (!given && m.args.hasKwArgs) return null;
+  if (given && given.type !== "none" && !resolvedNames(m, given).some((n) => n === "persistqueue.serializers.pickle") && !isPickleModule(m, given)) return null;
+  const store = m.target.includes("MySQL") ? "its MySQL table" : m.target.includes("SQLite") || m.target.includes("Unique") || m.target.includes("PDict") ? "its SQLite file" : "its queue directory";
+  return {
+    message: `${spelled(m)} ${given ? "with a pickle serializer" : "without `serializer=`"} pickles every item into ${store} and unpickles it on \`get()\`: anyone who can write ${store} runs code in the consumer. Pass \`serializer=persistqueue.serializers.json\` (or msgpack) for plain data.`
+  };
+}
+var AIOCACHE_PICKLE = ["aiocache.serializers.PickleSerializer", "aiocache.PickleSerializer", "aiocache.serializers.serializers.PickleSerializer"];
+var aiocacheMessage = (m) => `${spelled(m)} makes an aiocache cache pickle values and unpickle what it reads back: whoever can write the cache store (Redis or memcached reachable without authentication) runs code in the application. Use \`JsonSerializer\` or \`MsgPackSerializer\`.`;
+var PICKLING_MEMCACHED_CLIENTS = ["memcache.Client", "pylibmc.Client", "pylibmc.client.Client", "bmemcached.Client", "bmemcached.client.Client", "bmemcached.client.replicating.ReplicatingClient", "bmemcached.client.distributed.DistributedClient", "bmemcached.ReplicatingClient", "bmemcached.DistributedClient"];
+var PYMEMCACHE_CLIENTS = ["Client", "client.base.Client", "client.base.PooledClient", "client.hash.HashClient", "client.retrying.RetryingClient", "PooledClient", "HashClient", "RetryingClient"].map((c) => `pymemcache.${c}`);
+var PYMEMCACHE_PICKLING = /* @__PURE__ */ new Set([
+  "pymemcache.serde.pickle_serde",
+  "pymemcache.serde.PickleSerde()",
+  "pymemcache.serde.PickleSerde",
+  "pymemcache.serde.python_memcache_deserializer"
+]);
+function memcachedMessage(m) {
+  return `${spelled(m)} unpickles every value stored with its pickle flag, whoever stored it: anyone who can write to that memcached (it has no authentication by default, and SSRF reaches it) runs code in the application at the next \`get\`. Store only bytes or strings you encode yourself (JSON), and keep memcached on a private network.`;
+}
+function checkPymemcache(m) {
+  const given = m.args.find("serde") ?? m.args.find("deserializer");
+  if (!given || !resolvedNames(m, given).some((n) => PYMEMCACHE_PICKLING.has(n))) return null;
+  return {
+    message: `${spelled(m)} with ${code2(m.model.text(given))} unpickles values read back from memcached: anyone who can write to that memcached runs code in the application. Use the default (bytes) or a JSON serde.`
+  };
+}
 var PATH_HELPERS = ["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.PurePosixPath"];
 function pathPrefix(ctx, node, depth = 0) {
   const text = constant2(ctx, node);
@@ -14253,7 +14667,7 @@ function joblibFinding(m, store) {
 }
 var PYTHON_CONFIG_SEC_005_default = defineRule({
   id: "PYTHON-CONFIG-SEC-005",
-  name: "Cache or Persistent Store That Unpickles (cachelib, Flask-Caching, Flask-Session, diskcache, sqlitedict, joblib Memory)",
+  name: "Cache or Persistent Store That Unpickles (cachelib, Flask-Caching, Flask-Session, diskcache, sqlitedict, joblib Memory, dogpile.cache, aiocache, persist-queue, memcached clients)",
   language: "python",
   severity: "medium",
   confidence: "high",
@@ -14265,13 +14679,18 @@ var PYTHON_CONFIG_SEC_005_default = defineRule({
   bundles: ["config", "deserialization"],
   banditIds: [],
   similar: ["PYTHON-CONFIG-SEC-002", "PYTHON-LANG-SEC-040"],
-  prefilter: ["cachelib", "werkzeug", "CACHE_TYPE", "SESSION_TYPE", "diskcache", "sqlitedict", "SqliteDict", "joblib", "sklearn"],
+  prefilter: ["cachelib", "werkzeug", "CACHE_TYPE", "SESSION_TYPE", "diskcache", "sqlitedict", "SqliteDict", "joblib", "sklearn", "dogpile", "aiocache", "PickleSerializer", "persistqueue", "memcache", "pylibmc", "bmemcached"],
   sinks: [
     { call: CACHELIB, message: cachelibMessage },
     { call: ["flask_caching.Cache", "flask_caching.Cache().init_app", "flask.Flask().config.update", "flask.Flask().config.from_mapping"], check: checkConfigCall, message: () => "" },
     { call: ["diskcache.Cache", "diskcache.FanoutCache", "diskcache.Deque", "diskcache.Index", "diskcache.core.Cache", "diskcache.fanout.FanoutCache"], check: checkDiskcache, message: () => "" },
     { call: ["sqlitedict.SqliteDict", "sqlitedict.open"], check: checkSqliteDict, message: () => "" },
     { call: ["joblib.Memory", "joblib.memory.Memory"], subclasses: true, check: checkJoblibMemory, message: () => "" },
+    { call: DOGPILE_CONFIGURE, check: checkDogpile, message: () => "" },
+    { call: PERSIST_QUEUE, check: checkPersistQueue, message: () => "" },
+    { call: AIOCACHE_PICKLE, references: true, message: aiocacheMessage },
+    { call: PICKLING_MEMCACHED_CLIENTS, subclasses: true, check: (m) => m.args.find("unpickler") ? null : {}, message: memcachedMessage },
+    { call: PYMEMCACHE_CLIENTS, check: checkPymemcache, message: () => "" },
     {
       call: ["sklearn.pipeline.Pipeline", "sklearn.pipeline.make_pipeline", "sklearn.cluster.AgglomerativeClustering", "sklearn.cluster.FeatureAgglomeration"],
       check: checkSklearnMemory,
@@ -14280,8 +14699,8 @@ var PYTHON_CONFIG_SEC_005_default = defineRule({
   ],
   assignments: [{ names: ["CACHE_TYPE", "SESSION_TYPE", "flask.Flask().config.CACHE_TYPE", "flask.Flask().config.SESSION_TYPE"], classLevel: true, check: checkAssignment4 }],
   docs: {
-    summary: "Detects caches and persistent dictionaries that pickle values into a store others can write: cachelib/Flask-Caching backends, Flask-Session server-side stores, `diskcache.Cache`, `sqlitedict.SqliteDict`, and joblib `Memory` caches on shared file systems or object stores.",
-    description: 'These libraries make pickling invisible: `cache.get(key)` and `d[key]` unpickle whatever the store holds. The rule reports cachelib (and `werkzeug.contrib.cache`) Redis, file-system, memcached, uWSGI, DynamoDB and MongoDB caches; Flask-Caching `CACHE_TYPE` values selecting those backends (in config modules and classes, `Cache(config={...})`, `app.config.update(...)`); Flask-Session `SESSION_TYPE` server-side stores (pickled before Flask-Session 0.6, medium confidence); `diskcache` caches without `disk=JSONDisk`; `SqliteDict` without `encode`/`decode`; and `joblib.Memory` (and the old `cachedir=`, subclasses, and scikit-learn\'s `Pipeline`/`make_pipeline`/`AgglomerativeClustering`/`FeatureAgglomeration` `memory=` paths, which build one) whose location is a shared or network path (`/mnt`, `/shared`, `/nfs`, `/efs`, `/gpfs`, `/lustre`, `/scratch`, `/dbfs`, a `shared`/`share`/`nfs` directory, UNC shares, `dbfs:`) or an object-store URL (`s3://`, `gs://`, `hdfs://`, `abfs://`, ...), or whose `backend` is a registered store backend other than `"local"`. joblib stores every cached result as a pickle and unpickles it on a cache hit. A private local directory, a temporary directory, or no location (no caching) is not reported.',
+    summary: "Detects caches and persistent dictionaries that pickle values into a store others can write: cachelib/Flask-Caching backends, Flask-Session server-side stores, `diskcache.Cache`, `sqlitedict.SqliteDict`, joblib `Memory` caches on shared file systems or object stores, dogpile.cache regions on Redis, memcached or DBM, aiocache's `PickleSerializer`, persist-queue queues with their pickle default, and memcached clients that unpickle values (python-memcached, pylibmc, python-binary-memcached, pymemcache with a pickle serde).",
+    description: "These libraries make pickling invisible: `cache.get(key)` and `d[key]` unpickle whatever the store holds. The rule reports cachelib (and `werkzeug.contrib.cache`) Redis, file-system, memcached, uWSGI, DynamoDB and MongoDB caches; Flask-Caching `CACHE_TYPE` values selecting those backends (in config modules and classes, `Cache(config={...})`, `app.config.update(...)`); Flask-Session `SESSION_TYPE` server-side stores (pickled before Flask-Session 0.6, medium confidence); `diskcache` caches without `disk=JSONDisk`; `SqliteDict` without `encode`/`decode`; and `joblib.Memory` (and the old `cachedir=`, subclasses, and scikit-learn's `Pipeline`/`make_pipeline`/`AgglomerativeClustering`/`FeatureAgglomeration` `memory=` paths, which build one) whose location is a shared or network path (`/mnt`, `/shared`, `/nfs`, `/efs`, `/gpfs`, `/lustre`, `/scratch`, `/dbfs`, a `shared`/`share`/`nfs` directory, UNC shares, `dbfs:`) or an object-store URL (`s3://`, `gs://`, `hdfs://`, `abfs://`, ...), or whose `backend` is a registered store backend other than `\"local\"`. joblib stores every cached result as a pickle and unpickles it on a cache hit. A private local directory, a temporary directory, or no location (no caching) is not reported. dogpile.cache regions configured with a Redis, Valkey, memcached or DBM backend pickle values (the default serializer) unless `make_region(deserializer=...)` names another; aiocache caches pickle when given `PickleSerializer`; persist-queue's file, SQLite and MySQL queues and `PDict` pickle items unless `serializer=` names another (a serializer passed through `**kwargs` is assumed to be set). The memcached clients of python-memcached (`memcache.Client`), pylibmc and python-binary-memcached unpickle every value stored with their pickle flag, so whoever can write to the server decides; pymemcache is reported only with `serde=pickle_serde` (or `PickleSerde()`, or the old `deserializer=python_memcache_deserializer`).",
     securityImplications: "A cache is written by many and read by the application: an unauthenticated Redis or memcached, a cache directory on a shared volume, or a SQLite file an upload can overwrite turn a write primitive into code execution at the next read.",
     howToFix: "Cache plain data serialized as JSON yourself, or configure the library's non-pickle serializer (`disk=JSONDisk`, `encode=json.dumps, decode=json.loads`, Flask-Session >= 0.6); require authentication on cache servers and keep cache directories private to the application user.",
     fixHint: "Use a JSON serializer for the store, or make the store writable only by the application.",
@@ -14456,6 +14875,105 @@ var PYTHON_CONFIG_SEC_007_default = defineRule({
   }
 });
 
+// src/rules/python/PYTHON-CONFIG-SEC-008.ts
+var PICKLE_TYPE = ["sqlalchemy.PickleType", "sqlalchemy.types.PickleType", "sqlalchemy.sql.sqltypes.PickleType", "flask_sqlalchemy.SQLAlchemy().PickleType"];
+var PICKLED_OBJECT_FIELD = ["picklefield.PickledObjectField", "picklefield.fields.PickledObjectField"];
+var APSCHEDULER_JOB_STORES = [
+  "sqlalchemy.SQLAlchemyJobStore",
+  "redis.RedisJobStore",
+  "mongodb.MongoDBJobStore",
+  "rethinkdb.RethinkDBJobStore",
+  "zookeeper.ZooKeeperJobStore",
+  "etcd.EtcdJobStore"
+].map((n) => `apscheduler.jobstores.${n}`);
+var APSCHEDULER_STORE_ALIASES = /^(?:sqlalchemy|redis|mongodb|rethinkdb|zookeeper|etcd)$/;
+var APSCHEDULER_ADD_JOBSTORE = [
+  "background.BackgroundScheduler",
+  "blocking.BlockingScheduler",
+  "asyncio.AsyncIOScheduler",
+  "gevent.GeventScheduler",
+  "tornado.TornadoScheduler",
+  "twisted.TwistedScheduler",
+  "qt.QtScheduler",
+  "base.BaseScheduler"
+].map((n) => `apscheduler.schedulers.${n}().add_jobstore`);
+var APSCHEDULER_DATA_STORES = ["apscheduler.datastores.sqlalchemy.SQLAlchemyDataStore", "apscheduler.datastores.mongodb.MongoDBDataStore"];
+var PICKLING_LOADS = /^(?:pickle|_pickle|cPickle|dill|cloudpickle)(?:\.loads)?$/;
+function checkPickleType(m) {
+  if (m.via === "reference") return {};
+  const pickler = m.args.find("pickler", 1);
+  if (!pickler && m.args.hasKwArgs) return null;
+  if (pickler && pickler.type !== "none" && !isPickleModule(m, pickler)) return null;
+  return {};
+}
+var pickleTypeMessage = (m) => `${spelled(m)} stores the column's values pickled and unpickles every row it loads: whoever can write that column (another service sharing the database, an SQL injection anywhere, a restored backup) runs code in the application when the row is read. Store JSON (\`sqlalchemy.JSON\`) or columns of plain types instead.`;
+var pickledFieldMessage = (m) => `${spelled(m)} (django-picklefield) stores the field pickled and unpickles it whenever the model is loaded: whoever can write that column runs code in the application. Use \`models.JSONField\` for structured data.`;
+function checkJobStore(m) {
+  return {
+    message: `${spelled(m)} pickles every job (its function reference, arguments and trigger) into the store and unpickles it to run it: whoever can write the job table or keys (another service sharing the database or an unauthenticated Redis/MongoDB) runs code in the scheduler. Keep the job store private to the scheduler, or use the in-memory store and re-add jobs at start-up.`
+  };
+}
+function checkAddJobstore(m) {
+  const alias = constant2(m, m.args.find("jobstore", 0))?.trim();
+  if (alias === void 0 || !APSCHEDULER_STORE_ALIASES.test(alias)) return null;
+  return {
+    message: `${spelled(m)} with ${code2(JSON.stringify(alias))} adds an APScheduler job store that pickles every job and unpickles it to run it: whoever can write that store runs code in the scheduler. Keep the job store private to the scheduler.`
+  };
+}
+function checkDataStore(m) {
+  const given = m.args.find("serializer");
+  if (!given && m.args.hasKwArgs) return null;
+  if (given && given.type !== "none" && !resolvedNames(m, given).some((n) => /PickleSerializer(?:\(\))?$/.test(n) || PICKLING_LOADS.test(n))) return null;
+  return {
+    message: `${spelled(m)} ${given ? "with `PickleSerializer`" : "without `serializer=`"} pickles schedules and jobs (APScheduler 4's default) and unpickles them to run them: whoever can write the store runs code in the scheduler. Pass \`serializer=JSONSerializer()\` or \`CBORSerializer()\`.`
+  };
+}
+var PYTHON_CONFIG_SEC_008_default = defineRule({
+  id: "PYTHON-CONFIG-SEC-008",
+  name: "Database Column or Job Store That Unpickles (SQLAlchemy PickleType, django-picklefield, APScheduler)",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: CONFIG_COMPLIANCE,
+  tags: ["security", "deserialization", "pickle", "database", "orm", "sqlalchemy", "django", "apscheduler", "configuration", "cwe-502"],
+  bundles: ["config", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-CONFIG-SEC-005", "PYTHON-CONFIG-SEC-004"],
+  prefilter: ["PickleType", "picklefield", "PickledObjectField", "apscheduler"],
+  sinks: [
+    { call: PICKLE_TYPE, references: true, check: checkPickleType, message: pickleTypeMessage },
+    { call: PICKLED_OBJECT_FIELD, references: true, message: pickledFieldMessage },
+    { call: APSCHEDULER_JOB_STORES, subclasses: true, check: checkJobStore, message: () => "" },
+    { call: APSCHEDULER_ADD_JOBSTORE, check: checkAddJobstore, message: () => "" },
+    { call: APSCHEDULER_DATA_STORES, check: checkDataStore, message: () => "" }
+  ],
+  docs: {
+    summary: "Detects database columns and scheduler job stores that pickle what they store: SQLAlchemy `PickleType`, django-picklefield's `PickledObjectField`, and APScheduler's database, Redis and MongoDB job stores.",
+    description: "An ORM column of SQLAlchemy's `PickleType` (also Flask-SQLAlchemy's `db.PickleType`, in `Column(...)` or `mapped_column(...)`) or django-picklefield's `PickledObjectField` is pickled on write and unpickled every time a row is loaded. APScheduler 3's `SQLAlchemyJobStore`, `RedisJobStore`, `MongoDBJobStore`, `RethinkDBJobStore`, `ZooKeeperJobStore` and `EtcdJobStore` (also added by alias, `scheduler.add_jobstore(\"sqlalchemy\", ...)`) pickle each job's state and unpickle it to run the job; APScheduler 4's data stores do the same unless `serializer=` names JSON or CBOR. A `PickleType(pickler=json)` is not reported; settings passed through `**kwargs` are assumed to be safe.",
+    securityImplications: "The database becomes code: a second service with write access to the table, an SQL injection elsewhere in the application, a restored or imported dump, or an unauthenticated Redis/MongoDB holding the jobs turns a data write into code execution in every process that loads the row or runs the job.",
+    howToFix: "Store JSON (`sqlalchemy.JSON`, `models.JSONField`) or plain columns instead of pickles. Keep APScheduler job stores on a database only the scheduler can write, or use the in-memory store and register jobs at start-up; on APScheduler 4 pass `serializer=JSONSerializer()`.",
+    fixHint: "Use JSON columns instead of PickleType/PickledObjectField; keep job stores private to the scheduler.",
+    vulnerableExample: ["from sqlalchemy import Column, Integer, PickleType", "from sqlalchemy.orm import declarative_base", "", "Base = declarative_base()", "", "class Report(Base):", '    __tablename__ = "reports"', "    id = Column(Integer, primary_key=True)", "    data = Column(PickleType)"].join("\n"),
+    safeExample: ["from sqlalchemy import JSON, Column, Integer", "from sqlalchemy.orm import declarative_base", "", "Base = declarative_base()", "", "class Report(Base):", '    __tablename__ = "reports"', "    id = Column(Integer, primary_key=True)", "    data = Column(JSON)"].join("\n"),
+    detectionScope: "Column types and fields resolved through imports and aliases, called or passed uncalled (`Column(PickleType)`); job store constructors and subclasses; `add_jobstore` aliases given as literals. APScheduler configured from a dictionary of `type` strings, and columns declared in migrations only, are not seen.",
+    references: [
+      { title: "SQLAlchemy: PickleType", url: "https://docs.sqlalchemy.org/en/20/core/type_basics.html#sqlalchemy.types.PickleType" },
+      { title: "django-picklefield", url: "https://github.com/gintas/django-picklefield" },
+      { title: "APScheduler 3: job stores", url: "https://apscheduler.readthedocs.io/en/3.x/userguide.html#choosing-the-right-job-store" },
+      ...CONFIG_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Only our application writes to that database. Why is this reported?",
+        answer: "The column turns any write to the database into code execution: an SQL injection in an unrelated endpoint, a reporting tool with write access, or a restored dump. Medium severity reflects that an attacker first needs that write."
+      }
+    ]
+  }
+});
+
 // src/rules/python/sink-input.ts
 var DATA_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn", "model_uri"];
 function inputArgument(m, keywords = DATA_KEYWORDS) {
@@ -14499,6 +15017,37 @@ function judgeInputTrust(m) {
 
 // src/rules/python/PYTHON-LANG-SEC-040.ts
 var PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
+var ZMQ_SOCKETS = [
+  ...["zmq", "zmq.asyncio", "zmq.green"].flatMap((m) => [`${m}.Context().socket()`, `${m}.Context.instance().socket()`, `${m}.Socket()`]),
+  "zmq.sugar.context.Context().socket()",
+  "zmq.sugar.socket.Socket()"
+];
+var ZMQ_RECV_PYOBJ = ZMQ_SOCKETS.map((s) => `${s}.recv_pyobj`);
+function zmqMessage(m) {
+  return `${code2(m.calleeText)} (${m.target}) unpickles every message a peer sends to this ZeroMQ socket: whoever can connect to or bind its address runs code in this process. Send and receive bytes (\`send_json\`/\`recv_json\`, msgpack) instead.`;
+}
+function unresolvedZmqSockets(model) {
+  const out2 = [];
+  for (const { node, scope } of model.calls) {
+    const callee = childByField(node, "function");
+    const attribute = callee?.type === "attribute" ? childByField(callee, "attribute") : void 0;
+    if (!callee || !attribute || attribute.end - attribute.start !== RECV_PYOBJ.length || model.text(attribute) !== RECV_PYOBJ) continue;
+    const socket = childByField(callee, "object");
+    if (!socket || model.resolve(socket, scope).length) continue;
+    out2.push({
+      node,
+      scope,
+      target: "zmq.Socket.recv_pyobj",
+      calleeText: model.text(callee),
+      outcome: {
+        confidence: "medium",
+        message: `${code2(model.text(callee))} is pyzmq's \`Socket.recv_pyobj\` on a socket made elsewhere: it unpickles every message a peer sends, so whoever can connect to or bind its address runs code in this process. Send and receive bytes (\`send_json\`/\`recv_json\`, msgpack) instead.`
+      }
+    });
+  }
+  return out2;
+}
+var RECV_PYOBJ = "recv_pyobj";
 var DATA_ONLY_GLOBALS = /* @__PURE__ */ new Set([
   ...["list", "dict", "set", "frozenset", "tuple", "int", "float", "complex", "str", "bytes", "bytearray", "bool", "range", "slice"].flatMap((t) => [`builtins.${t}`, `__builtin__.${t}`]),
   "collections.OrderedDict",
@@ -14555,12 +15104,17 @@ var PYTHON_LANG_SEC_040_default = defineRule({
   bundles: ["lang", "deserialization"],
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-044", "PYTHON-LANG-SEC-045", "PYTHON-LANG-SEC-046", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-005"],
-  prefilter: ["pickle", "Pickle"],
-  judgeTrust: judgeInputTrust,
-  sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, check, message }],
+  prefilter: ["pickle", "Pickle", "recv_pyobj"],
+  // recv_pyobj's argument is its flags, not the data: no input to judge.
+  judgeTrust: (m) => m.target.endsWith(".recv_pyobj") ? void 0 : judgeInputTrust(m),
+  sinks: [
+    { call: PICKLE_SINKS, subclasses: true, references: true, check, message },
+    { call: ZMQ_RECV_PYOBJ, message: zmqMessage }
+  ],
+  derivedSites: unresolvedZmqSockets,
   docs: {
-    summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",
-    description: 'Python\'s `pickle` format is a small stack-based program, not a data format. Loading a pickle runs that program: it can import any module and call any function with any arguments (`os.system`, `subprocess.Popen`, `eval`, ...). This rule reports every call that unpickles: `pickle.loads`, `pickle.load`, `pickle.Unpickler(...)` and its subclasses, and the same functions reached through `cPickle`, `_pickle`, `pickle5`, `six.moves.cPickle`, import aliases, `from pickle import *`, rebinding (`loader = pickle.loads`), `importlib.import_module("pickle")`, `__import__("pickle")`, `getattr(pickle, "loads")` and `functools.partial`. It also reports `pickle.loads` passed uncalled as a callback (`map(pickle.loads, blobs)`).',
+    summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`, pyzmq's `socket.recv_pyobj()`), which executes arbitrary code from its input.",
+    description: 'Python\'s `pickle` format is a small stack-based program, not a data format. Loading a pickle runs that program: it can import any module and call any function with any arguments (`os.system`, `subprocess.Popen`, `eval`, ...). This rule reports every call that unpickles: `pickle.loads`, `pickle.load`, `pickle.Unpickler(...)` and its subclasses, and the same functions reached through `cPickle`, `_pickle`, `pickle5`, `six.moves.cPickle`, import aliases, `from pickle import *`, rebinding (`loader = pickle.loads`), `importlib.import_module("pickle")`, `__import__("pickle")`, `getattr(pickle, "loads")` and `functools.partial`. It also reports `pickle.loads` passed uncalled as a callback (`map(pickle.loads, blobs)`), and pyzmq\'s `socket.recv_pyobj()`, which unpickles each message it receives.',
     securityImplications: {
       summary: "Anyone who can influence the bytes that reach the unpickler can run code with the privileges of the process: read secrets and credentials, move laterally, install a backdoor, or tamper with data. There is no safe subset of pickle and no way to sanitize a payload before loading it. The bytes rarely come straight from the user; these are the ways they usually arrive:",
       scenarios: [
@@ -14611,7 +15165,7 @@ var PYTHON_LANG_SEC_040_default = defineRule({
       "    session = json.loads(request.data)  # data only: no code runs",
       '    return session["user"]'
     ].join("\n"),
-    detectionScope: 'Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, `_Unpickler`) resolved through the file\'s imports and bindings: aliases, `from pickle import ...`, star imports, `cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, `importlib.import_module`/`__import__` with constant module names (also built by concatenation, and reached as `builtins.__import__` or `__builtins__`), `getattr(module, "loads")`, `operator.attrgetter`/`methodcaller`, `sys.modules["pickle"]` and `sys.modules.get`, `globals()["pickle"]`, `vars(pickle)`/`pickle.__dict__`, `functools.partial`, `.__call__`, dispatch tables written in place or bound in the function (`{"pickle": pickle.loads}[fmt](data)`, `decoders.get(fmt)(data)`), loops over a literal list of sinks or modules, default parameter values, class and instance attributes (`loads = staticmethod(pickle.loads)`, `self._load = pickle.load`), names re-exported by other modules of the project (`from .compat import pickle`, package `__init__.py` re-exports, star re-exports with `__all__`), instantiation of classes, in this module or another, that derive from `pickle.Unpickler` (with or without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never match; a sink passed to a call that only looks at it (`isinstance`, `callable`, `repr`, `inspect.*`, `typing.cast`, `self.assertIs`/`assertEqual`) is not a callback. `pickle.dumps`/`pickle.dump` are not findings, nor is a `pickle.Unpickler(f)` built only to call another of its methods (`.find_class(module, name)` reads nothing from `f`). Not covered: calls through wrappers defined in other modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.',
+    detectionScope: 'Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, `_Unpickler`) resolved through the file\'s imports and bindings: aliases, `from pickle import ...`, star imports, `cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, `importlib.import_module`/`__import__` with constant module names (also built by concatenation, and reached as `builtins.__import__` or `__builtins__`), `getattr(module, "loads")`, `operator.attrgetter`/`methodcaller`, `sys.modules["pickle"]` and `sys.modules.get`, `globals()["pickle"]`, `vars(pickle)`/`pickle.__dict__`, `functools.partial`, `.__call__`, dispatch tables written in place or bound in the function (`{"pickle": pickle.loads}[fmt](data)`, `decoders.get(fmt)(data)`), loops over a literal list of sinks or modules, default parameter values, class and instance attributes (`loads = staticmethod(pickle.loads)`, `self._load = pickle.load`), names re-exported by other modules of the project (`from .compat import pickle`, package `__init__.py` re-exports, star re-exports with `__all__`), instantiation of classes, in this module or another, that derive from `pickle.Unpickler` (with or without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never match; a sink passed to a call that only looks at it (`isinstance`, `callable`, `repr`, `inspect.*`, `typing.cast`, `self.assertIs`/`assertEqual`) is not a callback. `pickle.dumps`/`pickle.dump` are not findings, nor is a `pickle.Unpickler(f)` built only to call another of its methods (`.find_class(module, name)` reads nothing from `f`). `recv_pyobj()` is reported on sockets made by a pyzmq context (`zmq.Context()`, `zmq.Context.instance()`, `zmq.asyncio`, `zmq.green`) or built as `zmq.Socket(...)`, followed through variables and attributes in the file; `x.recv_pyobj()` on a receiver the analysis cannot resolve at all (a socket passed in as a parameter or made by a helper of another module) is reported with medium confidence, the method name being pyzmq\'s own. Not covered: calls through wrappers defined in other modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.',
     references: DESERIALIZATION_REFERENCES,
     faq: [
       {
@@ -16824,7 +17378,7 @@ function flowSummary(model, path, complete) {
       }
     }
   }
-  const demand = [.../* @__PURE__ */ new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model), ...allowlistDemand(model)])].sort().slice(0, MAX_DEMAND);
+  const demand = [.../* @__PURE__ */ new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model), ...allowlistDemand(model), ...model.constantDemand])].sort().slice(0, MAX_DEMAND);
   return {
     ...Object.keys(flows).length ? { flows } : {},
     ...demand.length ? { flowDemand: demand } : {},
@@ -17096,6 +17650,7 @@ var PYTHON_RULES = [
   PYTHON_CONFIG_SEC_005_default,
   PYTHON_CONFIG_SEC_006_default,
   PYTHON_CONFIG_SEC_007_default,
+  PYTHON_CONFIG_SEC_008_default,
   PYTHON_DESER_001_default,
   PYTHON_DEPS_SEC_001_default,
   PYTHON_DEPS_SEC_002_default,
