@@ -1,6 +1,6 @@
 import { childByField, type SyntaxNode } from "../../languages/python/syntax.js";
 import { code, defineRule, type AssignmentMatch, type AssignmentOutcome, type SinkMatch, type SinkOutcome } from "../rule.js";
-import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, dictEntries, entry, isPickleModule, resolvedNames } from "./config-helpers.js";
+import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, dictEntries, entry, isPickleLoader, isPickleModule, resolvedNames } from "./config-helpers.js";
 import { spelled } from "./sink-helpers.js";
 
 /** RQ classes whose `serializer` defaults to pickle (`rq.serializers.DefaultSerializer`). */
@@ -49,7 +49,7 @@ function checkArq(m: SinkMatch): SinkOutcome | null {
         `(no auth by default, reachable through SSRF) runs code in the process. Pass \`job_serializer=\`/\`job_deserializer=\` that encode JSON or msgpack, on the pool and the worker alike.`,
     };
   }
-  if (resolvedNames(m, given).some((n) => /^(?:pickle|_pickle|cPickle|dill|cloudpickle)\.loads$/.test(n))) {
+  if (isPickleLoader(m, given)) {
     return { message: `${spelled(m)} with \`job_deserializer=${m.model.text(given)}\` unpickles jobs: anyone who can write to Redis runs code in the process. Use a JSON or msgpack deserializer.` };
   }
   return null;

@@ -1,7 +1,7 @@
 import { CallArguments } from "../../languages/python/calls.js";
 import { childByField, type SyntaxNode } from "../../languages/python/syntax.js";
 import { code, defineRule, type AssignmentMatch, type AssignmentOutcome, type SinkMatch, type SinkOutcome } from "../rule.js";
-import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, dictEntries, firstSettingFinding, isPickleModule, literalOf, positionalDictEntries, resolvedNames, settingKey, type ValueContext } from "./config-helpers.js";
+import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, dictEntries, firstSettingFinding, isPickleLoader, isPickleModule, literalOf, positionalDictEntries, resolvedNames, settingKey, type ValueContext } from "./config-helpers.js";
 import { spelled } from "./sink-helpers.js";
 
 /** cachelib (and its predecessor werkzeug.contrib.cache) backends: every value is pickled into the store. */
@@ -99,7 +99,7 @@ function checkDogpile(m: SinkMatch): SinkOutcome | null {
   const region = m.receiver?.args;
   if (region && (region.find("deserializer") || region.hasKwArgs)) {
     const given = region.find("deserializer");
-    if (!given || !isPickleModule(m, given) && !resolvedNames({ model: m.model, scope: m.receiver!.scope }, given).some((n) => /^(?:pickle|_pickle|cPickle|dill|cloudpickle)\.loads$/.test(n))) return null;
+    if (!given || !isPickleLoader({ model: m.model, scope: m.receiver!.scope }, given)) return null;
   }
   const store = backend.endsWith("dbm") ? "its DBM file" : "that server";
   return {

@@ -1,5 +1,5 @@
 import { code, defineRule, type SinkMatch, type SinkOutcome } from "../rule.js";
-import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, isPickleModule, resolvedNames } from "./config-helpers.js";
+import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, isPickleLoader, isPickleModule, resolvedNames } from "./config-helpers.js";
 import { spelled } from "./sink-helpers.js";
 
 /** SQLAlchemy's `PickleType` column type, also as Flask-SQLAlchemy's `db.PickleType`. */
@@ -22,8 +22,6 @@ const APSCHEDULER_ADD_JOBSTORE = [
 
 /** APScheduler 4 data stores: `serializer` defaults to `PickleSerializer`. */
 const APSCHEDULER_DATA_STORES = ["apscheduler.datastores.sqlalchemy.SQLAlchemyDataStore", "apscheduler.datastores.mongodb.MongoDBDataStore"];
-
-const PICKLING_LOADS = /^(?:pickle|_pickle|cPickle|dill|cloudpickle)(?:\.loads)?$/;
 
 /** `PickleType(pickler=json)` stores JSON: only pickle-like picklers (or none) unpickle. */
 function checkPickleType(m: SinkMatch): SinkOutcome | null {
@@ -67,7 +65,7 @@ function checkAddJobstore(m: SinkMatch): SinkOutcome | null {
 function checkDataStore(m: SinkMatch): SinkOutcome | null {
   const given = m.args.find("serializer");
   if (!given && m.args.hasKwArgs) return null;
-  if (given && given.type !== "none" && !resolvedNames(m, given).some((n) => /PickleSerializer(?:\(\))?$/.test(n) || PICKLING_LOADS.test(n))) return null;
+  if (given && given.type !== "none" && !resolvedNames(m, given).some((n) => /PickleSerializer(?:\(\))?$/.test(n)) && !isPickleLoader(m, given)) return null;
   return {
     message:
       `${spelled(m)} ${given ? "with `PickleSerializer`" : "without `serializer=`"} pickles schedules and jobs (APScheduler 4's default) and unpickles ` +

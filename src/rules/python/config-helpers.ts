@@ -117,9 +117,17 @@ export function isPickleName(value: string | undefined): boolean {
   return value !== undefined && /^(?:pickle|application\/x-python-serialize)$/i.test(value.trim());
 }
 
+const PICKLE_MODULE = /^(?:pickle|_pickle|cPickle|dill|cloudpickle)$/;
+const PICKLE_MODULE_OR_LOADS = /^(?:pickle|_pickle|cPickle|dill|cloudpickle)(?:\.loads)?$/;
+
 /** The node is (or names) the pickle module or a pickle-compatible module. */
 export function isPickleModule(ctx: ValueContext, node: SyntaxNode): boolean {
-  return resolvedNames(ctx, node).some((n) => /^(?:pickle|_pickle|cPickle|dill|cloudpickle)$/.test(n));
+  return resolvedNames(ctx, node).some((n) => PICKLE_MODULE.test(n));
+}
+
+/** The node is a pickle-compatible module or its `loads` (a `deserializer=`/`job_deserializer=` value). */
+export function isPickleLoader(ctx: ValueContext, node: SyntaxNode): boolean {
+  return resolvedNames(ctx, node).some((n) => PICKLE_MODULE_OR_LOADS.test(n));
 }
 
 /** The nodes among a value (a string, or a list/tuple/set of strings) that name pickle. */
