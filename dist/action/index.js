@@ -49099,7 +49099,10 @@ function isPickleName(value) {
   return value !== void 0 && /^(?:pickle|application\/x-python-serialize)$/i.test(value.trim());
 }
 function isPickleModule(ctx, node) {
-  return resolvedNames(ctx, node).some((n) => /^(?:pickle|_pickle|cPickle|dill|cloudpickle)$/.test(n));
+  return resolvedNames(ctx, node).some((n) => PICKLE_MODULE.test(n));
+}
+function isPickleLoader(ctx, node) {
+  return resolvedNames(ctx, node).some((n) => PICKLE_MODULE_OR_LOADS.test(n));
 }
 function pickleMentions(ctx, node) {
   const items = elements(ctx, node);
@@ -49131,7 +49134,7 @@ function locationReach(location) {
   const host = /^(?:[a-z+]+:\/\/)?(?:[^@/]*@)?(\[[^\]]+\]|[^:/?]+)/i.exec(text2)?.[1]?.toLowerCase() ?? "";
   return /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\]|::1)$/.test(host) ? "local" : "remote";
 }
-var CONFIG_COMPLIANCE, CONFIG_REFERENCES;
+var CONFIG_COMPLIANCE, CONFIG_REFERENCES, PICKLE_MODULE, PICKLE_MODULE_OR_LOADS;
 var init_config_helpers = __esm({
   "src/rules/python/config-helpers.ts"() {
     "use strict";
@@ -49142,6 +49145,8 @@ var init_config_helpers = __esm({
       { framework: "OWASP ASVS 4.0", control: "V5.5.3 Deserialization of untrusted data is avoided or protected" }
     ];
     CONFIG_REFERENCES = DESERIALIZATION_REFERENCES.slice(0, 4);
+    PICKLE_MODULE = /^(?:pickle|_pickle|cPickle|dill|cloudpickle)$/;
+    PICKLE_MODULE_OR_LOADS = /^(?:pickle|_pickle|cPickle|dill|cloudpickle)(?:\.loads)?$/;
   }
 });
 
@@ -49516,7 +49521,7 @@ function checkArq(m) {
       message: `${spelled(m)} without \`job_deserializer=\` uses arq's default, \`pickle.loads\`: ${role}, so anyone who can write to that Redis (no auth by default, reachable through SSRF) runs code in the process. Pass \`job_serializer=\`/\`job_deserializer=\` that encode JSON or msgpack, on the pool and the worker alike.`
     };
   }
-  if (resolvedNames(m, given).some((n) => /^(?:pickle|_pickle|cPickle|dill|cloudpickle)\.loads$/.test(n))) {
+  if (isPickleLoader(m, given)) {
     return { message: `${spelled(m)} with \`job_deserializer=${m.model.text(given)}\` unpickles jobs: anyone who can write to Redis runs code in the process. Use a JSON or msgpack deserializer.` };
   }
   return null;
@@ -49677,7 +49682,7 @@ function checkDogpile(m) {
   const region3 = m.receiver?.args;
   if (region3 && (region3.find("deserializer") || region3.hasKwArgs)) {
     const given = region3.find("deserializer");
-    if (!given || !isPickleModule(m, given) && !resolvedNames({ model: m.model, scope: m.receiver.scope }, given).some((n) => /^(?:pickle|_pickle|cPickle|dill|cloudpickle)\.loads$/.test(n))) return null;
+    if (!given || !isPickleLoader({ model: m.model, scope: m.receiver.scope }, given)) return null;
   }
   const store = backend.endsWith("dbm") ? "its DBM file" : "that server";
   return {
@@ -50054,12 +50059,12 @@ function checkAddJobstore(m) {
 function checkDataStore(m) {
   const given = m.args.find("serializer");
   if (!given && m.args.hasKwArgs) return null;
-  if (given && given.type !== "none" && !resolvedNames(m, given).some((n) => /PickleSerializer(?:\(\))?$/.test(n) || PICKLING_LOADS.test(n))) return null;
+  if (given && given.type !== "none" && !resolvedNames(m, given).some((n) => /PickleSerializer(?:\(\))?$/.test(n)) && !isPickleLoader(m, given)) return null;
   return {
     message: `${spelled(m)} ${given ? "with `PickleSerializer`" : "without `serializer=`"} pickles schedules and jobs (APScheduler 4's default) and unpickles them to run them: whoever can write the store runs code in the scheduler. Pass \`serializer=JSONSerializer()\` or \`CBORSerializer()\`.`
   };
 }
-var PICKLE_TYPE, PICKLED_OBJECT_FIELD, APSCHEDULER_JOB_STORES, APSCHEDULER_STORE_ALIASES, APSCHEDULER_ADD_JOBSTORE, APSCHEDULER_DATA_STORES, PICKLING_LOADS, pickleTypeMessage, pickledFieldMessage, PYTHON_CONFIG_SEC_008_default;
+var PICKLE_TYPE, PICKLED_OBJECT_FIELD, APSCHEDULER_JOB_STORES, APSCHEDULER_STORE_ALIASES, APSCHEDULER_ADD_JOBSTORE, APSCHEDULER_DATA_STORES, pickleTypeMessage, pickledFieldMessage, PYTHON_CONFIG_SEC_008_default;
 var init_PYTHON_CONFIG_SEC_008 = __esm({
   "src/rules/python/PYTHON-CONFIG-SEC-008.ts"() {
     "use strict";
@@ -50088,7 +50093,6 @@ var init_PYTHON_CONFIG_SEC_008 = __esm({
       "base.BaseScheduler"
     ].map((n) => `apscheduler.schedulers.${n}().add_jobstore`);
     APSCHEDULER_DATA_STORES = ["apscheduler.datastores.sqlalchemy.SQLAlchemyDataStore", "apscheduler.datastores.mongodb.MongoDBDataStore"];
-    PICKLING_LOADS = /^(?:pickle|_pickle|cPickle|dill|cloudpickle)(?:\.loads)?$/;
     pickleTypeMessage = (m) => `${spelled(m)} stores the column's values pickled and unpickles every row it loads: whoever can write that column (another service sharing the database, an SQL injection anywhere, a restored backup) runs code in the application when the row is read. Store JSON (\`sqlalchemy.JSON\`) or columns of plain types instead.`;
     pickledFieldMessage = (m) => `${spelled(m)} (django-picklefield) stores the field pickled and unpickles it whenever the model is loaded: whoever can write that column runs code in the application. Use \`models.JSONField\` for structured data.`;
     PYTHON_CONFIG_SEC_008_default = defineRule({

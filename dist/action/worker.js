@@ -13926,8 +13926,13 @@ function resolvedNames(ctx, node) {
 function isPickleName(value) {
   return value !== void 0 && /^(?:pickle|application\/x-python-serialize)$/i.test(value.trim());
 }
+var PICKLE_MODULE = /^(?:pickle|_pickle|cPickle|dill|cloudpickle)$/;
+var PICKLE_MODULE_OR_LOADS = /^(?:pickle|_pickle|cPickle|dill|cloudpickle)(?:\.loads)?$/;
 function isPickleModule(ctx, node) {
-  return resolvedNames(ctx, node).some((n) => /^(?:pickle|_pickle|cPickle|dill|cloudpickle)$/.test(n));
+  return resolvedNames(ctx, node).some((n) => PICKLE_MODULE.test(n));
+}
+function isPickleLoader(ctx, node) {
+  return resolvedNames(ctx, node).some((n) => PICKLE_MODULE_OR_LOADS.test(n));
 }
 function pickleMentions(ctx, node) {
   const items = elements(ctx, node);
@@ -14404,7 +14409,7 @@ function checkArq(m) {
       message: `${spelled(m)} without \`job_deserializer=\` uses arq's default, \`pickle.loads\`: ${role}, so anyone who can write to that Redis (no auth by default, reachable through SSRF) runs code in the process. Pass \`job_serializer=\`/\`job_deserializer=\` that encode JSON or msgpack, on the pool and the worker alike.`
     };
   }
-  if (resolvedNames(m, given).some((n) => /^(?:pickle|_pickle|cPickle|dill|cloudpickle)\.loads$/.test(n))) {
+  if (isPickleLoader(m, given)) {
     return { message: `${spelled(m)} with \`job_deserializer=${m.model.text(given)}\` unpickles jobs: anyone who can write to Redis runs code in the process. Use a JSON or msgpack deserializer.` };
   }
   return null;
@@ -14560,7 +14565,7 @@ function checkDogpile(m) {
   const region = m.receiver?.args;
   if (region && (region.find("deserializer") || region.hasKwArgs)) {
     const given = region.find("deserializer");
-    if (!given || !isPickleModule(m, given) && !resolvedNames({ model: m.model, scope: m.receiver.scope }, given).some((n) => /^(?:pickle|_pickle|cPickle|dill|cloudpickle)\.loads$/.test(n))) return null;
+    if (!given || !isPickleLoader({ model: m.model, scope: m.receiver.scope }, given)) return null;
   }
   const store = backend.endsWith("dbm") ? "its DBM file" : "that server";
   return {
@@ -14898,7 +14903,6 @@ var APSCHEDULER_ADD_JOBSTORE = [
   "base.BaseScheduler"
 ].map((n) => `apscheduler.schedulers.${n}().add_jobstore`);
 var APSCHEDULER_DATA_STORES = ["apscheduler.datastores.sqlalchemy.SQLAlchemyDataStore", "apscheduler.datastores.mongodb.MongoDBDataStore"];
-var PICKLING_LOADS = /^(?:pickle|_pickle|cPickle|dill|cloudpickle)(?:\.loads)?$/;
 function checkPickleType(m) {
   if (m.via === "reference") return {};
   const pickler = m.args.find("pickler", 1);
@@ -14923,7 +14927,7 @@ function checkAddJobstore(m) {
 function checkDataStore(m) {
   const given = m.args.find("serializer");
   if (!given && m.args.hasKwArgs) return null;
-  if (given && given.type !== "none" && !resolvedNames(m, given).some((n) => /PickleSerializer(?:\(\))?$/.test(n) || PICKLING_LOADS.test(n))) return null;
+  if (given && given.type !== "none" && !resolvedNames(m, given).some((n) => /PickleSerializer(?:\(\))?$/.test(n)) && !isPickleLoader(m, given)) return null;
   return {
     message: `${spelled(m)} ${given ? "with `PickleSerializer`" : "without `serializer=`"} pickles schedules and jobs (APScheduler 4's default) and unpickles them to run them: whoever can write the store runs code in the scheduler. Pass \`serializer=JSONSerializer()\` or \`CBORSerializer()\`.`
   };
