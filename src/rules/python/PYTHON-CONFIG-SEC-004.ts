@@ -1,6 +1,6 @@
 import { childByField, type SyntaxNode } from "../../languages/python/syntax.js";
 import { code, defineRule, type AssignmentMatch, type AssignmentOutcome, type SinkMatch, type SinkOutcome } from "../rule.js";
-import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, dictEntries, entry, isPickleLoader, isPickleModule, resolvedNames } from "./config-helpers.js";
+import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, dictEntries, entry, isPickleLoader, isPickleModule, resolvedNames, serializerChoice } from "./config-helpers.js";
 import { spelled } from "./sink-helpers.js";
 
 /** RQ classes whose `serializer` defaults to pickle (`rq.serializers.DefaultSerializer`). */
@@ -19,9 +19,10 @@ const ARQ = ["arq.create_pool", "arq.connections.create_pool", "arq.ArqRedis", "
 function checkSerializer(queue: "RQ" | "huey") {
   return (m: SinkMatch): SinkOutcome | null => {
     const given = m.args.find("serializer", SERIALIZER_POSITION[m.target]);
-    if (!given && m.args.hasKwArgs) return null;
+    const choice = serializerChoice(m, given, (g) => resolvedNames(m, g).some((n) => PICKLING.has(n)) || isPickleModule(m, g));
+    if (!choice) return null;
     const store = queue === "RQ" ? "Redis" : m.target.includes("Sqlite") ? "the SQLite file" : m.target.includes("File") ? "the task directory" : "Redis";
-    if (!given || given.type === "none") {
+    if (choice === "default") {
       return {
         message:
           `${spelled(m)} without \`serializer=\` uses ${queue}'s default, pickle: every job read back from ${store} is unpickled by the worker, ` +
@@ -29,30 +30,24 @@ function checkSerializer(queue: "RQ" | "huey") {
           (queue === "RQ" ? "Pass `serializer=rq.serializers.JSONSerializer`." : "Pass a `serializer=` that encodes JSON (a `huey.serializer.Serializer` subclass overriding `_serialize`/`_deserialize`)."),
       };
     }
-    const names = resolvedNames(m, given);
-    if (names.some((n) => PICKLING.has(n)) || isPickleModule(m, given)) {
-      return { message: `${spelled(m)} with ${code(m.model.text(given))} pickles jobs: anyone who can write to ${store} runs code in the worker. Use a JSON serializer.` };
-    }
-    return null;
+    return { message: `${spelled(m)} with ${code(m.model.text(given!))} pickles jobs: anyone who can write to ${store} runs code in the worker. Use a JSON serializer.` };
   };
 }
 
 /** `create_pool(settings)` or `Worker(functions=...)` without `job_deserializer=`, or with pickle's. */
 function checkArq(m: SinkMatch): SinkOutcome | null {
   const given = m.args.find("job_deserializer");
-  if (!given && m.args.hasKwArgs) return null;
+  const choice = serializerChoice(m, given, (g) => isPickleLoader(m, g));
+  if (!choice) return null;
   const role = m.target.endsWith("Worker") ? "the worker unpickles every job it takes from Redis" : "the pool unpickles every job result it reads back from Redis";
-  if (!given || given.type === "none") {
+  if (choice === "default") {
     return {
       message:
         `${spelled(m)} without \`job_deserializer=\` uses arq's default, \`pickle.loads\`: ${role}, so anyone who can write to that Redis ` +
         `(no auth by default, reachable through SSRF) runs code in the process. Pass \`job_serializer=\`/\`job_deserializer=\` that encode JSON or msgpack, on the pool and the worker alike.`,
     };
   }
-  if (isPickleLoader(m, given)) {
-    return { message: `${spelled(m)} with \`job_deserializer=${m.model.text(given)}\` unpickles jobs: anyone who can write to Redis runs code in the process. Use a JSON or msgpack deserializer.` };
-  }
-  return null;
+  return { message: `${spelled(m)} with \`job_deserializer=${m.model.text(given!)}\` unpickles jobs: anyone who can write to Redis runs code in the process. Use a JSON or msgpack deserializer.` };
 }
 
 /**

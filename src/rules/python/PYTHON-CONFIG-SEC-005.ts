@@ -1,7 +1,7 @@
 import { CallArguments } from "../../languages/python/calls.js";
 import { childByField, type SyntaxNode } from "../../languages/python/syntax.js";
 import { code, defineRule, type AssignmentMatch, type AssignmentOutcome, type SinkMatch, type SinkOutcome } from "../rule.js";
-import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, dictEntries, firstSettingFinding, isPickleLoader, isPickleModule, literalOf, positionalDictEntries, resolvedNames, settingKey, type ValueContext } from "./config-helpers.js";
+import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, dictEntries, firstSettingFinding, isPickleLoader, isPickleModule, literalOf, positionalDictEntries, resolvedNames, serializerChoice, settingKey, type ValueContext } from "./config-helpers.js";
 import { spelled } from "./sink-helpers.js";
 
 /** cachelib (and its predecessor werkzeug.contrib.cache) backends: every value is pickled into the store. */
@@ -119,13 +119,12 @@ const PERSIST_QUEUE = [
 ].map((n) => `persistqueue.${n}`);
 
 function checkPersistQueue(m: SinkMatch): SinkOutcome | null {
-  const given = m.args.find("serializer");
-  if (!given && m.args.hasKwArgs) return null;
-  if (given && given.type !== "none" && !resolvedNames(m, given).some((n) => n === "persistqueue.serializers.pickle") && !isPickleModule(m, given)) return null;
+  const choice = serializerChoice(m, m.args.find("serializer"), (g) => resolvedNames(m, g).some((n) => n === "persistqueue.serializers.pickle") || isPickleModule(m, g));
+  if (!choice) return null;
   const store = m.target.includes("MySQL") ? "its MySQL table" : m.target.includes("SQLite") || m.target.includes("Unique") || m.target.includes("PDict") ? "its SQLite file" : "its queue directory";
   return {
     message:
-      `${spelled(m)} ${given ? "with a pickle serializer" : "without `serializer=`"} pickles every item into ${store} and unpickles it on \`get()\`: ` +
+      `${spelled(m)} ${choice === "pickle" ? "with a pickle serializer" : "without `serializer=`"} pickles every item into ${store} and unpickles it on \`get()\`: ` +
       `anyone who can write ${store} runs code in the consumer. Pass \`serializer=persistqueue.serializers.json\` (or msgpack) for plain data.`,
   };
 }

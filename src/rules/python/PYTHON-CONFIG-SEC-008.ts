@@ -1,5 +1,5 @@
 import { code, defineRule, type SinkMatch, type SinkOutcome } from "../rule.js";
-import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, isPickleLoader, isPickleModule, resolvedNames } from "./config-helpers.js";
+import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, isPickleLoader, isPickleModule, resolvedNames, serializerChoice } from "./config-helpers.js";
 import { spelled } from "./sink-helpers.js";
 
 /** SQLAlchemy's `PickleType` column type, also as Flask-SQLAlchemy's `db.PickleType`. */
@@ -26,10 +26,7 @@ const APSCHEDULER_DATA_STORES = ["apscheduler.datastores.sqlalchemy.SQLAlchemyDa
 /** `PickleType(pickler=json)` stores JSON: only pickle-like picklers (or none) unpickle. */
 function checkPickleType(m: SinkMatch): SinkOutcome | null {
   if (m.via === "reference") return {};
-  const pickler = m.args.find("pickler", 1);
-  if (!pickler && m.args.hasKwArgs) return null;
-  if (pickler && pickler.type !== "none" && !isPickleModule(m, pickler)) return null;
-  return {};
+  return serializerChoice(m, m.args.find("pickler", 1), (g) => isPickleModule(m, g)) ? {} : null;
 }
 
 const pickleTypeMessage = (m: SinkMatch) =>
@@ -63,12 +60,11 @@ function checkAddJobstore(m: SinkMatch): SinkOutcome | null {
 
 /** APScheduler 4: a data store without `serializer=` (or with `PickleSerializer`). */
 function checkDataStore(m: SinkMatch): SinkOutcome | null {
-  const given = m.args.find("serializer");
-  if (!given && m.args.hasKwArgs) return null;
-  if (given && given.type !== "none" && !resolvedNames(m, given).some((n) => /PickleSerializer(?:\(\))?$/.test(n)) && !isPickleLoader(m, given)) return null;
+  const choice = serializerChoice(m, m.args.find("serializer"), (g) => resolvedNames(m, g).some((n) => /PickleSerializer(?:\(\))?$/.test(n)) || isPickleLoader(m, g));
+  if (!choice) return null;
   return {
     message:
-      `${spelled(m)} ${given ? "with `PickleSerializer`" : "without `serializer=`"} pickles schedules and jobs (APScheduler 4's default) and unpickles ` +
+      `${spelled(m)} ${choice === "pickle" ? "with `PickleSerializer`" : "without `serializer=`"} pickles schedules and jobs (APScheduler 4's default) and unpickles ` +
       `them to run them: whoever can write the store runs code in the scheduler. Pass \`serializer=JSONSerializer()\` or \`CBORSerializer()\`.`,
   };
 }

@@ -125,6 +125,17 @@ export function isPickleModule(ctx: ValueContext, node: SyntaxNode): boolean {
   return resolvedNames(ctx, node).some((n) => PICKLE_MODULE.test(n));
 }
 
+/**
+ * What the serializer argument of a library that pickles by default chooses: `"default"` when it is left out or
+ * `None`, `"pickle"` when `isPickling` says so, undefined for any other value, and when it is left out but `**kwargs`
+ * may set it.
+ */
+export function serializerChoice(m: SinkMatch, given: SyntaxNode | undefined, isPickling: (node: SyntaxNode) => boolean): "default" | "pickle" | undefined {
+  if (!given) return m.args.hasKwArgs ? undefined : "default";
+  if (given.type === "none") return "default";
+  return isPickling(given) ? "pickle" : undefined;
+}
+
 /** The node is a pickle-compatible module or its `loads` (a `deserializer=`/`job_deserializer=` value). */
 export function isPickleLoader(ctx: ValueContext, node: SyntaxNode): boolean {
   return resolvedNames(ctx, node).some((n) => PICKLE_MODULE_OR_LOADS.test(n));
