@@ -13931,6 +13931,11 @@ var PICKLE_MODULE_OR_LOADS = /^(?:pickle|_pickle|cPickle|dill|cloudpickle)(?:\.l
 function isPickleModule(ctx, node) {
   return resolvedNames(ctx, node).some((n) => PICKLE_MODULE.test(n));
 }
+function serializerChoice(m, given, isPickling) {
+  if (!given) return m.args.hasKwArgs ? void 0 : "default";
+  if (given.type === "none") return "default";
+  return isPickling(given) ? "pickle" : void 0;
+}
 function isPickleLoader(ctx, node) {
   return resolvedNames(ctx, node).some((n) => PICKLE_MODULE_OR_LOADS.test(n));
 }
@@ -14386,33 +14391,28 @@ var ARQ = ["arq.create_pool", "arq.connections.create_pool", "arq.ArqRedis", "ar
 function checkSerializer(queue) {
   return (m) => {
     const given = m.args.find("serializer", SERIALIZER_POSITION[m.target]);
-    if (!given && m.args.hasKwArgs) return null;
+    const choice = serializerChoice(m, given, (g) => resolvedNames(m, g).some((n) => PICKLING.has(n)) || isPickleModule(m, g));
+    if (!choice) return null;
     const store = queue === "RQ" ? "Redis" : m.target.includes("Sqlite") ? "the SQLite file" : m.target.includes("File") ? "the task directory" : "Redis";
-    if (!given || given.type === "none") {
+    if (choice === "default") {
       return {
         message: `${spelled(m)} without \`serializer=\` uses ${queue}'s default, pickle: every job read back from ${store} is unpickled by the worker, so anyone who can write to ${store === "Redis" ? "that Redis (no auth by default, reachable through SSRF)" : store} runs code in it. ` + (queue === "RQ" ? "Pass `serializer=rq.serializers.JSONSerializer`." : "Pass a `serializer=` that encodes JSON (a `huey.serializer.Serializer` subclass overriding `_serialize`/`_deserialize`).")
       };
     }
-    const names = resolvedNames(m, given);
-    if (names.some((n) => PICKLING.has(n)) || isPickleModule(m, given)) {
-      return { message: `${spelled(m)} with ${code2(m.model.text(given))} pickles jobs: anyone who can write to ${store} runs code in the worker. Use a JSON serializer.` };
-    }
-    return null;
+    return { message: `${spelled(m)} with ${code2(m.model.text(given))} pickles jobs: anyone who can write to ${store} runs code in the worker. Use a JSON serializer.` };
   };
 }
 function checkArq(m) {
   const given = m.args.find("job_deserializer");
-  if (!given && m.args.hasKwArgs) return null;
+  const choice = serializerChoice(m, given, (g) => isPickleLoader(m, g));
+  if (!choice) return null;
   const role = m.target.endsWith("Worker") ? "the worker unpickles every job it takes from Redis" : "the pool unpickles every job result it reads back from Redis";
-  if (!given || given.type === "none") {
+  if (choice === "default") {
     return {
       message: `${spelled(m)} without \`job_deserializer=\` uses arq's default, \`pickle.loads\`: ${role}, so anyone who can write to that Redis (no auth by default, reachable through SSRF) runs code in the process. Pass \`job_serializer=\`/\`job_deserializer=\` that encode JSON or msgpack, on the pool and the worker alike.`
     };
   }
-  if (isPickleLoader(m, given)) {
-    return { message: `${spelled(m)} with \`job_deserializer=${m.model.text(given)}\` unpickles jobs: anyone who can write to Redis runs code in the process. Use a JSON or msgpack deserializer.` };
-  }
-  return null;
+  return { message: `${spelled(m)} with \`job_deserializer=${m.model.text(given)}\` unpickles jobs: anyone who can write to Redis runs code in the process. Use a JSON or msgpack deserializer.` };
 }
 var ARQ_SETTINGS_CLASS = "WorkerSettings";
 function checkArqWorkerSettings(m) {
@@ -14597,12 +14597,11 @@ var PERSIST_QUEUE = [
   "mysqlqueue.MySQLQueue"
 ].map((n) => `persistqueue.${n}`);
 function checkPersistQueue(m) {
-  const given = m.args.find("serializer");
-  if (!given && m.args.hasKwArgs) return null;
-  if (given && given.type !== "none" && !resolvedNames(m, given).some((n) => n === "persistqueue.serializers.pickle") && !isPickleModule(m, given)) return null;
+  const choice = serializerChoice(m, m.args.find("serializer"), (g) => resolvedNames(m, g).some((n) => n === "persistqueue.serializers.pickle") || isPickleModule(m, g));
+  if (!choice) return null;
   const store = m.target.includes("MySQL") ? "its MySQL table" : m.target.includes("SQLite") || m.target.includes("Unique") || m.target.includes("PDict") ? "its SQLite file" : "its queue directory";
   return {
-    message: `${spelled(m)} ${given ? "with a pickle serializer" : "without `serializer=`"} pickles every item into ${store} and unpickles it on \`get()\`: anyone who can write ${store} runs code in the consumer. Pass \`serializer=persistqueue.serializers.json\` (or msgpack) for plain data.`
+    message: `${spelled(m)} ${choice === "pickle" ? "with a pickle serializer" : "without `serializer=`"} pickles every item into ${store} and unpickles it on \`get()\`: anyone who can write ${store} runs code in the consumer. Pass \`serializer=persistqueue.serializers.json\` (or msgpack) for plain data.`
   };
 }
 var AIOCACHE_PICKLE = ["aiocache.serializers.PickleSerializer", "aiocache.PickleSerializer", "aiocache.serializers.serializers.PickleSerializer"];
@@ -14905,10 +14904,7 @@ var APSCHEDULER_ADD_JOBSTORE = [
 var APSCHEDULER_DATA_STORES = ["apscheduler.datastores.sqlalchemy.SQLAlchemyDataStore", "apscheduler.datastores.mongodb.MongoDBDataStore"];
 function checkPickleType(m) {
   if (m.via === "reference") return {};
-  const pickler = m.args.find("pickler", 1);
-  if (!pickler && m.args.hasKwArgs) return null;
-  if (pickler && pickler.type !== "none" && !isPickleModule(m, pickler)) return null;
-  return {};
+  return serializerChoice(m, m.args.find("pickler", 1), (g) => isPickleModule(m, g)) ? {} : null;
 }
 var pickleTypeMessage = (m) => `${spelled(m)} stores the column's values pickled and unpickles every row it loads: whoever can write that column (another service sharing the database, an SQL injection anywhere, a restored backup) runs code in the application when the row is read. Store JSON (\`sqlalchemy.JSON\`) or columns of plain types instead.`;
 var pickledFieldMessage = (m) => `${spelled(m)} (django-picklefield) stores the field pickled and unpickles it whenever the model is loaded: whoever can write that column runs code in the application. Use \`models.JSONField\` for structured data.`;
@@ -14925,11 +14921,10 @@ function checkAddJobstore(m) {
   };
 }
 function checkDataStore(m) {
-  const given = m.args.find("serializer");
-  if (!given && m.args.hasKwArgs) return null;
-  if (given && given.type !== "none" && !resolvedNames(m, given).some((n) => /PickleSerializer(?:\(\))?$/.test(n)) && !isPickleLoader(m, given)) return null;
+  const choice = serializerChoice(m, m.args.find("serializer"), (g) => resolvedNames(m, g).some((n) => /PickleSerializer(?:\(\))?$/.test(n)) || isPickleLoader(m, g));
+  if (!choice) return null;
   return {
-    message: `${spelled(m)} ${given ? "with `PickleSerializer`" : "without `serializer=`"} pickles schedules and jobs (APScheduler 4's default) and unpickles them to run them: whoever can write the store runs code in the scheduler. Pass \`serializer=JSONSerializer()\` or \`CBORSerializer()\`.`
+    message: `${spelled(m)} ${choice === "pickle" ? "with `PickleSerializer`" : "without `serializer=`"} pickles schedules and jobs (APScheduler 4's default) and unpickles them to run them: whoever can write the store runs code in the scheduler. Pass \`serializer=JSONSerializer()\` or \`CBORSerializer()\`.`
   };
 }
 var PYTHON_CONFIG_SEC_008_default = defineRule({
