@@ -163,14 +163,10 @@ function firstScanInProcess(mixed: string): number {
 /** Archive names picklescan opens with a library of its own (7z, zip, tar). */
 const ARCHIVE_NAME = /\.(?:7z|zip|tar|tgz|gz|nemo|mar|keras)$/i;
 
-/** The archives of `folder` that picklescan, run on each alone, stops at with a traceback. */
-function archivesPicklescanCannotRead(folder: string, picklescan: (path: string) => ProcessRun): string[] {
+/** The archives of `folder` that picklescan, run on each alone, stops at (asked only when it stopped on the folder). */
+function archivesPicklescanCannotRead(folder: string, picklescan: (path: string) => ProcessRun, stops: (run: ProcessRun) => boolean): string[] {
   return readdirSync(folder)
-    .filter((name) => ARCHIVE_NAME.test(name))
-    .filter((name) => {
-      const run = picklescan(join(folder, name));
-      return /^Traceback \(most recent call last\)/m.test(run.stdout + run.stderr);
-    })
+    .filter((name) => ARCHIVE_NAME.test(name) && stops(picklescan(join(folder, name))))
     .sort();
 }
 
@@ -202,7 +198,8 @@ function benchMixedFolder(dir: string): void {
   const picklescan = (path: string) => timed(python, ["-m", "picklescan", "--path", path], { ...process.env, PYTHONPATH: src });
   // picklescan aborts the whole folder at an archive it cannot open (py7zr refuses a 7z member named outside the
   // folder): such files are left out of its runs, and counted as missed.
-  const crashesPicklescan = src ? archivesPicklescanCannotRead(mixed, picklescan) : [];
+  const stopsWithTraceback = (run: ProcessRun) => /^Traceback \(most recent call last\)/m.test(run.stdout + run.stderr);
+  const crashesPicklescan = src && stopsWithTraceback(picklescan(mixed)) ? archivesPicklescanCannotRead(mixed, picklescan, stopsWithTraceback) : [];
   const theirFolder = join(dir, "mixed-for-picklescan");
   if (crashesPicklescan.length) {
     mkdirSync(theirFolder);
@@ -227,7 +224,7 @@ function benchMixedFolder(dir: string): void {
   }
   // picklescan stops at the first file it cannot read when a module it imports for that format is missing (numpy,
   // py7zr), printing the traceback among its results and exiting 0: a time and a count from such a run say nothing.
-  const crashed = theirs.find((r) => /^Traceback \(most recent call last\)/m.test(r.stdout + r.stderr));
+  const crashed = theirs.find(stopsWithTraceback);
   if (crashed) {
     const reason = (crashed.stdout + crashed.stderr).trim().split("\n").filter((line) => /^\w*(Error|Exception)\b/.test(line)).pop();
     console.log(`    picklescan        failed, not compared: ${reason} (run it with a Python that has its optional modules)`);
